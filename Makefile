@@ -1,0 +1,131 @@
+# klassenmap — build, test, demo, benchmark and install.
+#   make          build build/klassenmap
+#   make demo     build and open the program on a generated demo school
+#   make check    build and run every test (unit, sanitizer, command line, concurrency, TUI)
+#   make bench    benchmarks on the large demo school (not part of check)
+#   make install  PREFIX=/usr/local DESTDIR=
+# Missing build dependencies are installed by tools/install-deps (apt-get; sudo when not root).
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/klassenmap
+SYSCONFDIR ?= /etc
+DESTDIR ?=
+
+CC      ?= cc
+VERSION := 0.1.0
+PKGS    := ncursesw sqlite3 libsodium libcurl inih libxml-2.0
+B       := build
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wformat-truncation=2 -Wstrict-prototypes \
+        -Wmissing-prototypes -Wmissing-declarations -Wold-style-definition -Wpointer-arith \
+        -Wcast-align -Wwrite-strings -Wundef -Wvla -Wimplicit-fallthrough -Wredundant-decls \
+        -Wnull-dereference -Wdouble-promotion -Wswitch-enum -Wno-switch-default
+BASE_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKM_VERSION='"$(VERSION)"' \
+        -DKM_DATADIR='"$(DATADIR)"' -DKM_SYSCONFDIR='"$(SYSCONFDIR)"' -Isrc $(WARN)
+OPT_CFLAGS ?= -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+OPT_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
+SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# pkg-config flags are cached in build/config.mk, made after the dependencies are present.
+ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
+-include $(B)/config.mk
+endif
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+SYNC_SRC := $(sort $(wildcard src/sync/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TUI_SRC  := $(sort $(wildcard src/tui/*.c))
+LIB_SRC  := $(CORE_SRC) $(SYNC_SRC)
+APP_SRC  := $(LIB_SRC) $(CLI_SRC) $(TUI_SRC) src/main.c
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+# Unit tests link everything but main.c, so TUI helpers (text drawing, keymap) are testable too.
+UNIT_LINK_SRC := $(LIB_SRC) $(CLI_SRC) $(TUI_SRC)
+
+OBJ      = $(patsubst %.c,$(B)/obj/%.o,$(APP_SRC))
+UNIT_OBJ = $(patsubst %.c,$(B)/obj/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
+ASAN_OBJ = $(patsubst %.c,$(B)/asan/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
+CFLAGS_ALL  = $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL  = $(PKG_LIBS) -lm
+
+.PHONY: all deps check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean distclean format
+
+all: $(B)/klassenmap
+
+$(B)/config.mk: tools/install-deps Makefile
+	@sh tools/install-deps build
+	@mkdir -p $(B)
+	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS) | sed 's/-D_XOPEN_SOURCE=[0-9]*//; s/-D_DEFAULT_SOURCE//g')"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; } > $@
+
+deps:
+	@sh tools/install-deps build test
+
+$(B)/obj/%.o: %.c | $(B)/config.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(B)/asan/%.o: %.c | $(B)/config.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC-SAN  $<"
+	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -I$(B) -MMD -MP -c $< -o $@
+
+$(B)/obj/tests/unit/%.o: CFLAGS += -Itests/unit -I$(B)
+$(B)/obj/tests/unit/main.o $(B)/asan/tests/unit/main.o: $(B)/unit_tests.inc
+
+# The unit-test registry: every TEST(name) in tests/unit/*.c, found by grep so a new test needs no list.
+$(B)/unit_tests.inc: $(UNIT_SRC)
+	@mkdir -p $(B)
+	@grep -ho '^TEST([a-z0-9_]*)' $(UNIT_SRC) | sed 's/^TEST(\(.*\))/X(\1)/' > $@.tmp && mv $@.tmp $@
+
+$(B)/klassenmap: $(OBJ)
+	$(CC) $(OPT_LDFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS_ALL)
+
+$(B)/unit: $(UNIT_OBJ)
+	$(CC) $(OPT_LDFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LDLIBS_ALL)
+
+$(B)/unit-asan: $(ASAN_OBJ)
+	$(CC) -fsanitize=address,undefined -o $@ $(ASAN_OBJ) $(LDLIBS_ALL)
+
+$(B)/conctest: tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
+	$(CC) $(CFLAGS_ALL) -o $@ tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
+
+$(B)/bench: tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
+	$(CC) $(CFLAGS_ALL) -o $@ tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
+
+check: $(B)/klassenmap $(B)/unit $(B)/unit-asan $(B)/conctest
+	@sh tools/install-deps test
+	@sh tests/run-all $(B)
+
+demo: $(B)/klassenmap
+	@sh tools/demo $(B)
+
+bench: $(B)/klassenmap $(B)/bench
+	@sh tools/install-deps bench
+	@sh tests/bench.sh $(B)
+
+install: $(B)/klassenmap
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/themes \
+	        $(DESTDIR)$(SYSCONFDIR)/klassenmap
+	install -m 0755 $(B)/klassenmap $(DESTDIR)$(BINDIR)/klassenmap
+	install -m 0644 doc/klassenmap.1 $(DESTDIR)$(MANDIR)/man1/klassenmap.1
+	for t in themes/*.theme; do [ -e "$$t" ] && install -m 0644 "$$t" $(DESTDIR)$(DATADIR)/themes/; done; true
+	install -m 0644 conf/klassenmap.ini $(DESTDIR)$(DATADIR)/klassenmap.ini.example
+	[ -e $(DESTDIR)$(SYSCONFDIR)/klassenmap/klassenmap.ini ] || \
+	    install -m 0640 conf/klassenmap.ini $(DESTDIR)$(SYSCONFDIR)/klassenmap/klassenmap.ini
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/klassenmap $(DESTDIR)$(MANDIR)/man1/klassenmap.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf $(B)
+
+distclean: clean
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,33 @@
+/* Password hashing with libsodium's Argon2id, and readable temporary passwords.
+ * Plain passwords live only in caller buffers that the caller wipes (auth_wipe). */
+#ifndef KM_AUTH_H
+#define KM_AUTH_H
+
+#include <sodium.h>
+
+#include "core/km.h"
+
+#define AUTH_HASH_LEN crypto_pwhash_STRBYTES
+#define AUTH_PASSWORD_MAX 256 /* bytes accepted for a password; the policy allows at least 64 characters */
+
+struct auth_params {
+    unsigned long long opslimit;
+    size_t memlimit; /* bytes */
+};
+
+/* libsodium must be initialised once per process before any other call here. */
+enum km_rc auth_init(void);
+/* The defaults for a shared school server: libsodium's INTERACTIVE limits (2 passes, 64 MiB). */
+struct auth_params auth_default_params(void);
+/* The cheapest parameters libsodium allows: for tests and for generating demo data quickly. */
+struct auth_params auth_min_params(void);
+
+enum km_rc auth_hash(const char *password, const struct auth_params *p, char out[AUTH_HASH_LEN]);
+bool auth_verify(const char *hash, const char *password);
+bool auth_needs_rehash(const char *hash, const struct auth_params *p);
+
+/* A readable password of len characters without look-alikes (0/O, 1/l/I), for one-time display. */
+void auth_generate_password(char *out, size_t len);
+void auth_wipe(void *buf, size_t len);
+
+#endif

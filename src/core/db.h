@@ -1,0 +1,65 @@
+/* The school database: opening, migrations, short write transactions, statement helpers.
+ * Only core includes sqlite3.h; screens and commands see struct km_db as an opaque handle. */
+#ifndef KM_DB_H
+#define KM_DB_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+
+#include "core/km.h"
+
+struct km_db;
+
+enum db_open_mode {
+    DB_OPEN_EXISTING, /* the file must exist and be a klassenmap database */
+    DB_OPEN_CREATE,   /* create it when absent (init, demo) */
+};
+
+/* Opens (and migrates) the database at path. On failure returns non-KM_OK, leaves *out NULL and
+ * writes one Dutch sentence to err; the file is never changed by a failed open. */
+enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out, char *err, size_t errlen);
+void db_close(struct km_db *db);
+
+/* The last error of this handle as one sentence (empty when none). */
+const char *db_errmsg(const struct km_db *db);
+/* Sets the handle's message (printf-style) and returns rc, so callers can write `return db_fail(...)`. */
+enum km_rc db_fail(struct km_db *db, enum km_rc rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+const char *db_path(const struct km_db *db);
+int db_schema_version(void);
+
+/* Runs fn inside one BEGIN IMMEDIATE transaction and commits; any error rolls it back.
+ * When the database is busy (another process writes) the whole transaction is retried, so fn must
+ * have no effects outside the database before it returns KM_OK. */
+typedef enum km_rc (*db_tx_fn)(struct km_db *db, void *arg);
+enum km_rc db_tx(struct km_db *db, db_tx_fn fn, void *arg);
+
+/* PRAGMA data_version: changes when another connection committed. Cheap; poll it while idle. */
+enum km_rc db_data_version(struct km_db *db, int64_t *out);
+
+/* ---- statement helpers (core only) ----
+ * fmt has one letter per parameter: 'i' int64_t, 'd' int, 't' const char * (NULL binds NULL),
+ * 'e' const char * where "" binds NULL. Statements are prepared once and cached per handle. */
+enum km_rc db_exec(struct km_db *db, const char *sql, const char *fmt, ...);
+/* Prepares sql, binds, and returns the statement in *st; iterate with db_step. No finalize needed:
+ * the cached statement is reset by the next use or by db_done. */
+enum km_rc db_query(struct km_db *db, sqlite3_stmt **st, const char *sql, const char *fmt, ...);
+/* The result code of the handle's last failure (after db_step returned -1). */
+enum km_rc db_last_rc(const struct km_db *db);
+/* 1 = a row is ready, 0 = no more rows, -1 = error (message set). */
+int db_step(struct km_db *db, sqlite3_stmt *st);
+void db_done(sqlite3_stmt *st);
+/* Single-value queries; KM_NOTFOUND when no row. */
+enum km_rc db_int(struct km_db *db, int64_t *out, const char *sql, const char *fmt, ...);
+/* Copies the first column of the first row into buf (truncating safely). */
+enum km_rc db_text(struct km_db *db, char *buf, size_t len, const char *sql, const char *fmt, ...);
+int64_t db_last_id(struct km_db *db);
+int db_changes(struct km_db *db);
+/* Column text that is never NULL. */
+const char *db_col_text(sqlite3_stmt *st, int col);
+/* A malloc'd copy of column text (never NULL); NULL only when out of memory. */
+char *db_col_dup(sqlite3_stmt *st, int col);
+
+/* Current time as 'YYYY-MM-DD HH:MM:SS' (UTC), the format every timestamp column uses. */
+void db_now(char buf[20]);
+
+#endif

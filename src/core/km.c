@@ -1,0 +1,42 @@
+#include "core/km.h"
+
+#include <string.h>
+
+static const char *const role_names[ROLE__COUNT] = {
+    [ROLE_LEERLING] = "leerling",
+    [ROLE_LEERKRACHT] = "leerkracht",
+    [ROLE_OUDER] = "ouder",
+    [ROLE_BEHEERDER] = "beheerder",
+};
+
+const char *km_role_name(enum km_role role)
+{
+    return (unsigned)role < ROLE__COUNT ? role_names[role] : "?";
+}
+
+bool km_role_parse(const char *name, enum km_role *out)
+{
+    for (int r = 0; r < ROLE__COUNT; r++) {
+        if (name && strcmp(name, role_names[r]) == 0) {
+            *out = (enum km_role)r;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *km_rc_name(enum km_rc rc)
+{
+    switch (rc) {
+    case KM_OK: return "ok";
+    case KM_ERR: return "fout";
+    case KM_DENIED: return "geen toegang";
+    case KM_NOTFOUND: return "niet gevonden";
+    case KM_EXISTS: return "bestaat al";
+    case KM_INVALID: return "ongeldige invoer";
+    case KM_CONFLICT: return "intussen gewijzigd";
+    case KM_BUSY: return "database bezet";
+    case KM_READONLY: return "komt uit ParnasSys";
+    }
+    return "?";
+}
