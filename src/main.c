@@ -1,7 +1,116 @@
+/* Arguments, configuration and dispatch: a command goes to the command line, no command opens the screens. */
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 
-int main(void)
+#include "cli/cli.h"
+#include "core/config.h"
+
+struct globals {
+    const char *db;
+    const char *config;
+    int first_command; /* index in argv, or argc when none */
+};
+
+static int take_value(int argc, char **argv, int *i, const char *name, const char **out)
 {
-    puts("klassenmap");
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
+        *out = argv[*i] + n + 1;
+        return 1;
+    }
+    if (strcmp(argv[*i], name) != 0)
+        return 0;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "klassenmap: %s verwacht een waarde.\n", name);
+        return -1;
+    }
+    *out = argv[++*i];
+    return 1;
+}
+
+/* Returns -1 to exit with success (--help, --version), EXIT_USAGE on a mistake, 0 to go on. */
+static int parse_globals(int argc, char **argv, struct globals *g)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        int r;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            cli_usage(stdout);
+            return -1;
+        }
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("klassenmap %s\n", KM_VERSION);
+            return -1;
+        }
+        if ((r = take_value(argc, argv, &i, "--db", &g->db)) != 0 ||
+            (r = take_value(argc, argv, &i, "--config", &g->config)) != 0) {
+            if (r < 0)
+                return EXIT_USAGE;
+            continue;
+        }
+        fprintf(stderr, "klassenmap: onbekende optie '%.40s'; 'klassenmap --help' toont de opties.\n", argv[i]);
+        return EXIT_USAGE;
+    }
+    g->first_command = i;
     return 0;
+}
+
+static int load_config(const struct globals *g, struct km_config *cfg)
+{
+    config_defaults(cfg);
+    const char *path = config_find(g->config);
+    if (!path)
+        return 0;
+    char err[600];
+    if (config_load(path, cfg, err, sizeof err) != KM_OK) {
+        fprintf(stderr, "klassenmap: %s\n", err);
+        return EXIT_FAIL;
+    }
+    return 0;
+}
+
+static struct auth_settings auth_from_config(const struct km_config *cfg)
+{
+    struct auth_settings a;
+    a.params.opslimit = cfg->argon_opslimit;
+    a.params.memlimit = cfg->argon_memlimit_kib * 1024u;
+    a.policy.min_student = cfg->min_length_student;
+    a.policy.min_staff = cfg->min_length_staff;
+    a.policy.max_len = cfg->max_length;
+    return a;
+}
+
+int main(int argc, char **argv)
+{
+    /* A core dump could hold a password that was being typed or hashed. */
+    struct rlimit no_core = {0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
+    setlocale(LC_ALL, "");
+
+    struct globals g = {0};
+    int rc = parse_globals(argc, argv, &g);
+    if (rc)
+        return rc < 0 ? EXIT_OK : rc;
+    static struct km_config cfg;
+    if ((rc = load_config(&g, &cfg)) != 0)
+        return rc;
+    if (auth_init() != KM_OK) {
+        fprintf(stderr, "klassenmap: libsodium kan niet starten.\n");
+        return EXIT_FAIL;
+    }
+    const char *env_db = getenv("KLASSENMAP_DB");
+    struct cli_ctx ctx = {
+        .db_path = g.db ? g.db : (env_db && *env_db ? env_db : cfg.database),
+        .cfg = &cfg,
+        .auth = auth_from_config(&cfg),
+    };
+    if (g.first_command >= argc) {
+        fprintf(stderr, "klassenmap: de schermen volgen in een volgende versie; geef een opdracht.\n\n");
+        cli_usage(stderr);
+        return EXIT_USAGE;
+    }
+    return cli_run(&ctx, argc - g.first_command, argv + g.first_command);
 }

@@ -1,6 +1,9 @@
 #include "core/auth.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "core/text.h"
 
 enum km_rc auth_init(void) { return sodium_init() >= 0 ? KM_OK : KM_ERR; }
 
@@ -45,3 +48,49 @@ void auth_generate_password(char *out, size_t len)
 }
 
 void auth_wipe(void *buf, size_t len) { sodium_memzero(buf, len); }
+
+struct auth_policy auth_default_policy(void) { return (struct auth_policy){6, 10, 128}; }
+
+static const char *const blocklist[] = {
+    "wachtwoord", "wachtwoord1", "wachtwoord123", "welkom", "welkom01", "welkom1", "welkom123", "password",
+    "password1", "123456", "1234567", "12345678", "123456789", "1234567890", "qwerty", "qwerty123", "azerty",
+    "abc123", "abcdef", "111111", "000000", "geheim", "geheim123", "school", "school123", "klassenmap",
+    "leerling", "leerkracht", "juf123", "meester", "voetbal", "ajax", "ajax123", "feyenoord", "psv", "iloveyou",
+    "letmein", "admin", "admin123", "zomer2026", "winter2026", "lente2026", "herfst2026",
+};
+
+static bool blocked(const char *password, const char *username)
+{
+    char folded[AUTH_PASSWORD_MAX + 1];
+    text_fold_ascii(password, 0, folded, sizeof folded);
+    if (username && *username) {
+        char user[128];
+        text_fold_ascii(username, 0, user, sizeof user);
+        if (*user && strcmp(folded, user) == 0)
+            return true;
+    }
+    for (size_t i = 0; i < sizeof blocklist / sizeof blocklist[0]; i++)
+        if (strcmp(folded, blocklist[i]) == 0)
+            return true;
+    return false;
+}
+
+enum km_rc auth_policy_check(const struct auth_policy *p, enum km_role role, const char *password, const char *username,
+                             char *why, size_t whylen)
+{
+    int min = role == ROLE_LEERLING ? p->min_student : p->min_staff;
+    int chars = text_width(password);
+    if (chars < min) {
+        snprintf(why, whylen, "Het wachtwoord is te kort: minstens %d tekens.", min);
+        return KM_INVALID;
+    }
+    if (chars > p->max_len || strlen(password) > AUTH_PASSWORD_MAX) {
+        snprintf(why, whylen, "Het wachtwoord is te lang: hoogstens %d tekens.", p->max_len);
+        return KM_INVALID;
+    }
+    if (blocked(password, username)) {
+        snprintf(why, whylen, "Dit wachtwoord is te makkelijk te raden (het staat op de lijst van veelgebruikte wachtwoorden).");
+        return KM_INVALID;
+    }
+    return KM_OK;
+}

@@ -15,6 +15,17 @@ struct auth_params {
     size_t memlimit; /* bytes */
 };
 
+struct auth_policy {
+    int min_student; /* characters */
+    int min_staff;
+    int max_len;
+};
+
+struct auth_settings {
+    struct auth_params params;
+    struct auth_policy policy;
+};
+
 /* libsodium must be initialised once per process before any other call here. */
 enum km_rc auth_init(void);
 /* The defaults for a shared school server: libsodium's INTERACTIVE limits (2 passes, 64 MiB). */
@@ -25,6 +36,12 @@ struct auth_params auth_min_params(void);
 enum km_rc auth_hash(const char *password, const struct auth_params *p, char out[AUTH_HASH_LEN]);
 bool auth_verify(const char *hash, const char *password);
 bool auth_needs_rehash(const char *hash, const struct auth_params *p);
+
+struct auth_policy auth_default_policy(void);
+/* KM_OK, or KM_INVALID with the reason in why: too short, too long, or on the blocklist (common and
+ * Dutch passwords, the username). No composition rules, as current guidance advises. */
+enum km_rc auth_policy_check(const struct auth_policy *p, enum km_role role, const char *password, const char *username,
+                             char *why, size_t whylen);
 
 /* A readable password of len characters without look-alikes (0/O, 1/l/I), for one-time display. */
 void auth_generate_password(char *out, size_t len);

@@ -16,7 +16,7 @@
 #define KM_APPLICATION_ID 0x4B4D4150
 #define STMT_CACHE 128
 #define BUSY_TIMEOUT_MS 5000
-#define TX_DEADLINE_MS 60000
+#define TX_DEADLINE_MS 10000 /* then the user is told the database is busy, rather than wait on */
 
 struct stmt_slot {
     const char *sql;
@@ -435,4 +435,27 @@ void db_close(struct km_db *db)
         sqlite3_finalize(db->cache[i].st);
     sqlite3_close(db->h);
     free(db);
+}
+
+enum km_rc db_health(struct km_db *db, struct db_health *out)
+{
+    int64_t schema = 0;
+    memset(out, 0, sizeof *out);
+    enum km_rc rc = db_text(db, out->integrity, sizeof out->integrity, "PRAGMA integrity_check", NULL);
+    if (rc == KM_OK)
+        rc = db_text(db, out->journal_mode, sizeof out->journal_mode, "PRAGMA journal_mode", NULL);
+    if (rc == KM_OK)
+        rc = db_int(db, &schema, "PRAGMA user_version", NULL);
+    out->schema = (int)schema;
+    if (rc == KM_OK) {
+        sqlite3_stmt *st;
+        rc = db_query(db, &st, "PRAGMA foreign_key_check", NULL);
+        int r;
+        while (rc == KM_OK && (r = db_step(db, st)) != 0) {
+            if (r < 0)
+                return db_last_rc(db);
+            out->fk_errors++;
+        }
+    }
+    return rc;
 }

@@ -59,6 +59,15 @@ const char *db_col_text(sqlite3_stmt *st, int col);
 /* A malloc'd copy of column text (never NULL); NULL only when out of memory. */
 char *db_col_dup(sqlite3_stmt *st, int col);
 
+struct db_health {
+    char integrity[256];   /* "ok" or the first problem PRAGMA integrity_check reports */
+    char journal_mode[16]; /* "wal" */
+    int schema;            /* PRAGMA user_version */
+    int64_t fk_errors;     /* rows that point to something that no longer exists */
+};
+/* Reads the database's health for `klassenmap check`. */
+enum km_rc db_health(struct km_db *db, struct db_health *out);
+
 /* Current time as 'YYYY-MM-DD HH:MM:SS' (UTC), the format every timestamp column uses. */
 void db_now(char buf[20]);
 

@@ -1,0 +1,80 @@
+#include "cli/args.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int args_usage_error(const struct cli_command_help *help, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "klassenmap %s: ", help->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nGebruik: klassenmap %s %s\n", help->name, help->usage);
+    return EXIT_USAGE;
+}
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg, size_t len)
+{
+    for (const struct cli_opt *o = opts; o && o->name; o++)
+        if (strlen(o->name) == len && strncmp(o->name, arg, len) == 0)
+            return o;
+    return NULL;
+}
+
+static int store(const struct cli_command_help *help, const struct cli_opt *o, const char *value)
+{
+    if (o->kind == OPT_STRING) {
+        *(const char **)o->target = value;
+        return 0;
+    }
+    char *end;
+    errno = 0;
+    long v = strtol(value, &end, 10);
+    if (errno || end == value || *end)
+        return args_usage_error(help, "%s verwacht een getal, niet '%.40s'.", o->name, value);
+    *(long *)o->target = v;
+    return 0;
+}
+
+int args_parse(const struct cli_command_help *help, const struct cli_opt *opts, int argc, char **argv, char **pos,
+               int maxpos, int *npos)
+{
+    *npos = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            printf("Gebruik: klassenmap %s %s\n  %s\n", help->name, help->usage, help->what);
+            return ARGS_HELP;
+        }
+        if (a[0] != '-' || a[1] == '\0') {
+            if (*npos >= maxpos)
+                return args_usage_error(help, "onverwacht argument '%.40s'.", a);
+            pos[(*npos)++] = argv[i];
+            continue;
+        }
+        const char *eq = strchr(a, '=');
+        size_t len = eq ? (size_t)(eq - a) : strlen(a);
+        const struct cli_opt *o = find_opt(opts, a, len);
+        if (!o)
+            return args_usage_error(help, "onbekende optie '%.*s'.", (int)(len > 40 ? 40 : len), a);
+        if (o->kind == OPT_FLAG) {
+            if (eq)
+                return args_usage_error(help, "%s neemt geen waarde.", o->name);
+            *(bool *)o->target = true;
+            continue;
+        }
+        const char *value = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+        if (!value)
+            return args_usage_error(help, "%s verwacht een waarde.", o->name);
+        int rc = store(help, o, value);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}

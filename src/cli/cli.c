@@ -1,0 +1,115 @@
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/out.h"
+
+struct command {
+    struct cli_command_help help;
+    cli_cmd_fn fn;
+};
+
+static const struct command commands[] = {
+    {{"init", "--school NAAM [--brin CODE]", "maak een nieuwe, lege schooldatabase"}, cmd_init},
+    {{"demo", "[--size small|large] [--seed N] [--password WW]", "maak een demoschool met accounts per rol"}, cmd_demo},
+    {{"check", "", "controleer de database (integriteit, WAL, schema) en de configuratie"}, cmd_check},
+    {{"user add", "--role ROL [--username NAAM] --name \"Roepnaam [voorvoegsel] Achternaam\" [--email ADRES]",
+      "voeg een gebruiker toe (rol: leerling, leerkracht, ouder, beheerder)"}, cmd_user_add},
+    {{"user list", "[--role ROL] [--all] [--json]", "toon de gebruikers (--all: ook inactieve)"}, cmd_user_list},
+    {{"user show", "GEBRUIKERSNAAM [--json]", "toon een gebruiker"}, cmd_user_show},
+    {{"user deactivate", "GEBRUIKERSNAAM", "zet een account op inactief (gegevens blijven bewaard)"}, cmd_user_deactivate},
+    {{"passwd", "GEBRUIKERSNAAM [--temporary]",
+      "stel een nieuw wachtwoord in (tweemaal zonder echo, of een regel van stdin); --temporary maakt er een en toont het eenmaal"},
+     cmd_passwd},
+    {{"group add", "NAAM [--kind stamgroep|samengesteld|eigen] [--schooljaar 2026-2027] [--jaargroep N]",
+      "maak een groep (standaard een eigen groep)"}, cmd_group_add},
+    {{"group list", "[--schooljaar JAAR] [--json]", "toon de groepen"}, cmd_group_list},
+    {{"group members", "GROEP [--json]", "toon de leerlingen en leerkrachten van een groep"}, cmd_group_members},
+    {{"group join", "GROEP GEBRUIKERSNAAM...", "zet leerlingen of leerkrachten in een groep"}, cmd_group_join},
+    {{"group leave", "GROEP GEBRUIKERSNAAM...", "haal leerlingen of leerkrachten uit een groep"}, cmd_group_leave},
+    {{"audit", "[--since DATUM] [--user NAAM] [--kind SOORT] [--limit N] [--json]", "lees het auditlog"}, cmd_audit},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+void cli_usage(FILE *out)
+{
+    fprintf(out,
+            "Gebruik: klassenmap [--db PAD] [--config BESTAND] [OPDRACHT [OPTIES]]\n"
+            "Zonder opdracht opent klassenmap het scherm (in een terminal).\n\n"
+            "Algemene opties:\n"
+            "  --db PAD          de schooldatabase (anders KLASSENMAP_DB, dan 'database' in de configuratie)\n"
+            "  --config BESTAND  het configuratiebestand (anders KLASSENMAP_CONFIG, dan %s/klassenmap/klassenmap.ini)\n"
+            "  --help, --version\n\nOpdrachten:\n",
+            KM_SYSCONFDIR);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-16s %s\n", commands[i].help.name, commands[i].help.what);
+    fprintf(out, "\n'klassenmap OPDRACHT --help' toont de opties van een opdracht.\n"
+                 "Afsluitcodes: 0 gelukt, 1 fout (de melding staat op stderr), 2 verkeerd gebruik.\n");
+}
+
+/* "user add" is two words on the command line; find the longest name that matches. */
+static const struct command *find_command(int argc, char **argv, int *words)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        const char *name = commands[i].help.name;
+        const char *space = strchr(name, ' ');
+        if (!space && strcmp(name, argv[0]) == 0) {
+            *words = 1;
+            return &commands[i];
+        }
+        if (space && argc > 1 && strncmp(name, argv[0], (size_t)(space - name)) == 0 &&
+            strlen(argv[0]) == (size_t)(space - name) && strcmp(space + 1, argv[1]) == 0) {
+            *words = 2;
+            return &commands[i];
+        }
+    }
+    return NULL;
+}
+
+bool cli_is_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        const char *cmd = commands[i].help.name;
+        size_t n = strcspn(cmd, " ");
+        if (strlen(name) == n && strncmp(cmd, name, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static int group_usage(const char *group)
+{
+    fprintf(stderr, "Gebruik:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strncmp(commands[i].help.name, group, strlen(group)) == 0 && commands[i].help.name[strlen(group)] == ' ')
+            fprintf(stderr, "  klassenmap %s %s\n", commands[i].help.name, commands[i].help.usage);
+    return EXIT_USAGE;
+}
+
+int cli_run(struct cli_ctx *c, int argc, char **argv)
+{
+    int words = 0;
+    const struct command *cmd = find_command(argc, argv, &words);
+    if (!cmd) {
+        if (cli_is_command(argv[0])) {
+            if (argc > 1 && strcmp(argv[1], "--help") != 0)
+                fprintf(stderr, "klassenmap %s: onbekende opdracht '%.40s'.\n", argv[0], argv[1]);
+            return group_usage(argv[0]);
+        }
+        fprintf(stderr, "klassenmap: onbekende opdracht '%.40s'; 'klassenmap --help' toont ze allemaal.\n", argv[0]);
+        return EXIT_USAGE;
+    }
+    return cmd->fn(c, &cmd->help, argc - words + 1, argv + words - 1);
+}
+
+int cli_open(struct cli_ctx *c, enum db_open_mode mode, struct km_db **db, struct km_session *s)
+{
+    char err[600];
+    if (db_open(c->db_path, mode, db, err, sizeof err) != KM_OK)
+        return out_error("%s", err);
+    session_server(s, *db);
+    return 0;
+}

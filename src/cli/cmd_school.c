@@ -1,0 +1,126 @@
+/* init, demo and check: the database as a whole. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/out.h"
+#include "core/demo.h"
+#include "core/school.h"
+#include "core/text.h"
+
+int cmd_init(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    const char *school = NULL, *brin = NULL;
+    const struct cli_opt opts[] = {{"--school", OPT_STRING, &school}, {"--brin", OPT_STRING, &brin}, {0}};
+    char *pos[1];
+    int npos, rc;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
+    if (!school || !*school)
+        return args_usage_error(help, "--school ontbreekt.");
+    /* Checked before the file is made, so a typo leaves no half-made database behind. */
+    if (brin && !school_valid_brin(brin))
+        return out_error("Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters of cijfers, zoals 99ZZ.", brin);
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_CREATE, &db, &s))
+        return EXIT_FAIL;
+    rc = school_create(&s, school, brin) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        printf("Database %s gemaakt voor ", c->db_path);
+        out_text(stdout, school);
+        printf(".\n");
+    }
+    db_close(db);
+    return rc;
+}
+
+static void print_demo_report(const struct cli_ctx *c, const struct demo_report *r, const char *password)
+{
+    printf("Demoschool gemaakt in %s:\n", c->db_path);
+    printf("  %d leerlingen, %d leerkrachten, %d ouders, %d beheerders\n", r->students, r->teachers, r->parents,
+           r->beheerders);
+    printf("  %d stamgroepen, %d eigen groepen, %d leerdoelen, %d statussen, %d lokalen\n", r->groups_stam,
+           r->groups_eigen, r->goals, r->statuses, r->rooms);
+    printf("\nDemo-accounts (wachtwoord: %s):\n", password);
+    for (int i = 0; i < 4; i++) {
+        printf("  ");
+        out_cell(stdout, r->accounts[i].role, 12);
+        out_cell(stdout, r->accounts[i].username, 14);
+        out_text(stdout, r->accounts[i].name);
+        printf("\n");
+    }
+}
+
+int cmd_demo(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    const char *size = "small", *password = "demo";
+    long seed = 1;
+    const struct cli_opt opts[] = {
+        {"--size", OPT_STRING, &size}, {"--seed", OPT_INT, &seed}, {"--password", OPT_STRING, &password}, {0}};
+    char *pos[1];
+    int npos, rc;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
+    if (strcmp(size, "small") != 0 && strcmp(size, "large") != 0)
+        return args_usage_error(help, "--size is small of large, niet '%.20s'.", size);
+    if (seed < 0 || seed > 0xffffffffL)
+        return args_usage_error(help, "--seed is een getal van 0 tot 4294967295.");
+    if (!*password)
+        return args_usage_error(help, "--password mag niet leeg zijn.");
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_CREATE, &db, &s))
+        return EXIT_FAIL;
+    struct demo_options o = {strcmp(size, "large") == 0 ? DEMO_LARGE : DEMO_SMALL, (uint32_t)seed, password,
+                             c->auth.params};
+    struct demo_report r;
+    rc = demo_create(db, &o, &r) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK)
+        print_demo_report(c, &r, password);
+    db_close(db);
+    return rc;
+}
+
+static bool print_check(const char *what, bool ok, const char *detail)
+{
+    printf("%-14s %s", what, ok ? "ok" : "FOUT");
+    if (detail && *detail) {
+        printf(" (");
+        out_text(stdout, detail);
+        printf(")");
+    }
+    printf("\n");
+    return ok;
+}
+
+int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    char *pos[1];
+    int npos, rc;
+    PARSE_OR_RETURN(help, NULL, argc, argv, pos, 0, &npos);
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    struct db_health h;
+    if (db_health(db, &h) != KM_OK) {
+        rc = out_fail(db);
+        db_close(db);
+        return rc;
+    }
+    char detail[300];
+    bool ok = true;
+    snprintf(detail, sizeof detail, "%s", c->db_path);
+    ok &= print_check("database", true, detail);
+    ok &= print_check("integriteit", strcmp(h.integrity, "ok") == 0, strcmp(h.integrity, "ok") ? h.integrity : "");
+    snprintf(detail, sizeof detail, "journal_mode=%s", h.journal_mode);
+    ok &= print_check("wal", strcmp(h.journal_mode, "wal") == 0, detail);
+    snprintf(detail, sizeof detail, "versie %d van %d", h.schema, db_schema_version());
+    ok &= print_check("schema", h.schema == db_schema_version(), detail);
+    snprintf(detail, sizeof detail, "%lld verwijzingen naar iets dat niet meer bestaat", (long long)h.fk_errors);
+    ok &= print_check("verwijzingen", h.fk_errors == 0, h.fk_errors ? detail : "");
+    struct school_info school;
+    ok &= print_check("school", school_get(db, &school) == KM_OK, school.name);
+    ok &= print_check("configuratie", true, *c->cfg->path ? c->cfg->path : "geen bestand, standaardwaarden");
+    db_close(db);
+    return ok ? EXIT_OK : EXIT_FAIL;
+}

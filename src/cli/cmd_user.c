@@ -1,0 +1,231 @@
+/* user add | list | show | deactivate, and passwd. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/out.h"
+#include "cli/pwread.h"
+#include "core/users.h"
+
+int cmd_user_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    const char *role = NULL, *username = NULL, *name = NULL, *email = NULL;
+    const struct cli_opt opts[] = {{"--role", OPT_STRING, &role},
+                                   {"--username", OPT_STRING, &username},
+                                   {"--name", OPT_STRING, &name},
+                                   {"--email", OPT_STRING, &email},
+                                   {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
+    struct user_new u = {0};
+    if (!role || !km_role_parse(role, &u.role))
+        return args_usage_error(help, "--role is leerling, leerkracht, ouder of beheerder.");
+    if (!name)
+        return args_usage_error(help, "--name ontbreekt.");
+    char roep[512], voor[64], achter[512];
+    if (users_split_name(name, roep, voor, achter, sizeof roep) != KM_OK)
+        return out_error("Geef roepnaam en achternaam, zoals --name \"Sjoerd van 't Hof\".");
+    u.username = username;
+    u.roepnaam = roep;
+    u.voorvoegsel = voor;
+    u.achternaam = achter;
+    u.email = email;
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    int64_t id;
+    int rc = users_add(&s, &u, &id) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        struct km_user made;
+        if (users_get_id(&s, id, &made) == KM_OK) {
+            printf("Gebruiker %s (%s) toegevoegd.\n", made.username, km_role_name(made.role));
+            users_free(&made);
+        }
+    }
+    db_close(db);
+    return rc;
+}
+
+static void print_user_json(const struct km_user *u)
+{
+    char name[700];
+    users_display_name(u, name, sizeof name);
+    printf("{\"username\": ");
+    out_json_string(stdout, u->username);
+    printf(", \"role\": \"%s\", \"name\": ", km_role_name(u->role));
+    out_json_string(stdout, name);
+    printf(", \"roepnaam\": ");
+    out_json_string(stdout, u->roepnaam);
+    printf(", \"voorvoegsel\": ");
+    out_json_string(stdout, u->voorvoegsel);
+    printf(", \"achternaam\": ");
+    out_json_string(stdout, u->achternaam);
+    printf(", \"email\": ");
+    out_json_string(stdout, u->email);
+    printf(", \"active\": %s, \"synced\": %s, \"password\": \"%s\"}", u->active ? "true" : "false",
+           u->synced ? "true" : "false", u->password_state);
+}
+
+static void print_user_row(const struct km_user *u)
+{
+    char name[700];
+    users_display_name(u, name, sizeof name);
+    out_cell(stdout, u->username, 22);
+    printf("  ");
+    out_cell(stdout, km_role_name(u->role), 10);
+    printf("  ");
+    out_cell(stdout, name, 32);
+    printf("  ");
+    out_cell(stdout, u->email, 0);
+    if (!u->active)
+        printf("  (inactief)");
+    printf("\n");
+}
+
+int cmd_user_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    const char *role = NULL;
+    bool all = false, json = false;
+    const struct cli_opt opts[] = {
+        {"--role", OPT_STRING, &role}, {"--all", OPT_FLAG, &all}, {"--json", OPT_FLAG, &json}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
+    struct user_filter f = {.any_role = role == NULL, .include_inactive = all};
+    if (role && !km_role_parse(role, &f.role))
+        return args_usage_error(help, "--role is leerling, leerkracht, ouder of beheerder.");
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    struct km_user_list l;
+    int rc = users_list(&s, &f, &l) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK && json) {
+        printf("[");
+        for (size_t i = 0; i < l.n; i++) {
+            printf(i ? ",\n " : "");
+            print_user_json(&l.items[i]);
+        }
+        printf("]\n");
+    } else if (rc == EXIT_OK) {
+        for (size_t i = 0; i < l.n; i++)
+            print_user_row(&l.items[i]);
+    }
+    users_list_free(&l);
+    db_close(db);
+    return rc;
+}
+
+static void print_user_details(const struct km_user *u)
+{
+    static const char *const pw_words[] = {"none", "geen", "set", "ingesteld", "temporary", "tijdelijk (moet bij de volgende login worden gewijzigd)"};
+    const char *pw = u->password_state;
+    for (size_t i = 0; i < sizeof pw_words / sizeof pw_words[0]; i += 2)
+        if (strcmp(u->password_state, pw_words[i]) == 0)
+            pw = pw_words[i + 1];
+    char name[700];
+    users_display_name(u, name, sizeof name);
+    const char *rows[][2] = {{"gebruikersnaam", u->username}, {"rol", km_role_name(u->role)}, {"naam", name},
+                             {"e-mail", u->email},           {"actief", u->active ? "ja" : "nee"},
+                             {"bron", u->synced ? "ParnasSys (alleen-lezen)" : "klassenmap"},
+                             {"instroom", u->instroom},      {"uitstroom", u->uitstroom},
+                             {"wachtwoord", pw},             {"laatste login", u->last_login}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        printf("%-15s ", rows[i][0]);
+        out_text(stdout, *rows[i][1] ? rows[i][1] : "-");
+        printf("\n");
+    }
+}
+
+int cmd_user_show(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    bool json = false;
+    const struct cli_opt opts[] = {{"--json", OPT_FLAG, &json}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
+    if (npos != 1)
+        return args_usage_error(help, "geef een gebruikersnaam.");
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    struct km_user u;
+    int rc = users_get(&s, pos[0], &u) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        if (json) {
+            print_user_json(&u);
+            printf("\n");
+        } else {
+            print_user_details(&u);
+        }
+        users_free(&u);
+    }
+    db_close(db);
+    return rc;
+}
+
+int cmd_user_deactivate(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, NULL, argc, argv, pos, 1, &npos);
+    if (npos != 1)
+        return args_usage_error(help, "geef een gebruikersnaam.");
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    int rc = users_deactivate(&s, pos[0]) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK)
+        printf("Gebruiker %s is nu inactief; de gegevens blijven bewaard.\n", pos[0]);
+    db_close(db);
+    return rc;
+}
+
+static int set_password(struct cli_ctx *c, struct km_session *s, const struct km_user *u, bool temporary)
+{
+    char *pw = sodium_malloc(AUTH_PASSWORD_MAX + 2);
+    if (!pw)
+        return out_error("Onvoldoende geheugen.");
+    char err[200];
+    int rc = EXIT_OK;
+    if (temporary)
+        auth_generate_password(pw, 11);
+    else if (pw_read("Nieuw wachtwoord: ", true, pw, AUTH_PASSWORD_MAX + 2, err, sizeof err) != 0)
+        rc = out_error("%s", err);
+    if (rc == EXIT_OK && users_set_password(s, u->id, pw, temporary, &c->auth) != KM_OK)
+        rc = out_fail(s->db);
+    if (rc == EXIT_OK && temporary)
+        printf("Tijdelijk wachtwoord voor %s: %s\n(Het wordt niet opnieuw getoond; bij de volgende login kiest %s een eigen wachtwoord.)\n",
+               u->username, pw, u->username);
+    else if (rc == EXIT_OK)
+        printf("Wachtwoord van %s is gewijzigd.\n", u->username);
+    sodium_free(pw); /* wipes before freeing */
+    return rc;
+}
+
+int cmd_passwd(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    bool temporary = false;
+    const struct cli_opt opts[] = {{"--temporary", OPT_FLAG, &temporary}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
+    if (npos != 1)
+        return args_usage_error(help, "geef een gebruikersnaam.");
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    struct km_user u;
+    int rc = users_get(&s, pos[0], &u) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        rc = set_password(c, &s, &u, temporary);
+        users_free(&u);
+    }
+    db_close(db);
+    return rc;
+}

@@ -1,0 +1,69 @@
+#include "cli/out.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/text.h"
+
+void out_cell(FILE *f, const char *s, int width)
+{
+    char buf[1024];
+    if (width <= 0) {
+        out_text(f, s);
+        return;
+    }
+    text_fit(s ? s : "", width, true, buf, sizeof buf);
+    fputs(buf, f);
+}
+
+void out_text(FILE *f, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    size_t cap = n * 3 + 4; /* each bad byte may grow to U+FFFD's three bytes */
+    char small[1024];
+    char *buf = cap <= sizeof small ? small : malloc(cap);
+    if (!buf)
+        return;
+    text_sanitize(s ? s : "", buf, cap);
+    fputs(buf, f);
+    if (buf != small)
+        free(buf);
+}
+
+void out_json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+int out_fail(struct km_db *db)
+{
+    const char *msg = db_errmsg(db);
+    fprintf(stderr, "klassenmap: ");
+    out_text(stderr, *msg ? msg : "onbekende fout.");
+    fputc('\n', stderr);
+    return EXIT_FAIL;
+}
+
+int out_error(const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "klassenmap: ");
+    out_text(stderr, buf);
+    fputc('\n', stderr);
+    return EXIT_FAIL;
+}

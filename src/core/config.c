@@ -1,0 +1,479 @@
+#include "core/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/auth.h"
+
+#ifndef KM_SYSCONFDIR
+#define KM_SYSCONFDIR "/etc"
+#endif
+
+#define MEMBER_SIZE(field) sizeof(((struct km_config *)0)->field)
+
+enum key_kind { K_STR, K_INT, K_ULL, K_SIZE, K_BOOL };
+
+/* Returns NULL when v is fine, else what it must be ("moet ... zijn"). May normalise v in place. */
+typedef const char *(*check_fn)(char *v);
+
+struct key_def {
+    const char *section;
+    const char *name;
+    enum key_kind kind;
+    size_t off;
+    size_t size; /* K_STR: the buffer */
+    long long min, max;
+    check_fn check;
+};
+
+static const char *not_empty(char *v) { return *v ? NULL : "mag niet leeg zijn"; }
+static const char *check_language(char *v);
+static const char *check_theme(char *v);
+static const char *check_smtp_url(char *v);
+static const char *check_tls(char *v);
+static const char *check_mail_from(char *v);
+static const char *check_https(char *v);
+static const char *check_brin(char *v);
+static const char *check_schooljaar(char *v);
+
+#define STR(sec, f, chk) {sec, #f, K_STR, offsetof(struct km_config, f), MEMBER_SIZE(f), 0, 0, chk}
+#define NUM(sec, f, kind, lo, hi) {sec, #f, kind, offsetof(struct km_config, f), MEMBER_SIZE(f), lo, hi, NULL}
+#define BOOL(sec, f) {sec, #f, K_BOOL, offsetof(struct km_config, f), MEMBER_SIZE(f), 0, 1, NULL}
+
+static const struct key_def key_defs[] = {
+    STR("general", database, not_empty),
+    STR("general", language, check_language),
+    STR("general", theme, check_theme),
+    STR("general", export_dir, not_empty),
+    NUM("password", min_length_student, K_INT, 4, 64),
+    NUM("password", min_length_staff, K_INT, 8, 64),
+    NUM("password", max_length, K_INT, 64, 256),
+    BOOL("password", student_temporary),
+    STR("password", blocklist, NULL),
+    NUM("password", argon_opslimit, K_ULL, 1, 10),
+    NUM("password", argon_memlimit_kib, K_SIZE, 8, 1048576),
+    NUM("password", max_concurrent_hashes, K_INT, 1, 64),
+    NUM("login", max_failures, K_INT, 1, 100),
+    NUM("login", lock_minutes, K_INT, 1, 1440),
+    NUM("login", delay_step_ms, K_INT, 0, 10000),
+    BOOL("login", allow_as),
+    STR("mail", smtp_url, check_smtp_url),
+    STR("mail", smtp_tls, check_tls),
+    STR("mail", mail_from, check_mail_from),
+    STR("mail", smtp_user, NULL),
+    STR("mail", smtp_password_file, NULL),
+    STR("mail", ca_file, NULL),
+    NUM("mail", mail_timeout, K_INT, 1, 300),
+    STR("sync", uwlr_endpoint, check_https),
+    STR("sync", brin, check_brin),
+    STR("sync", key_file, NULL),
+    STR("sync", schooljaar, check_schooljaar),
+    STR("sync", sync_ca_file, NULL),
+    NUM("sync", sync_timeout, K_INT, 1, 600),
+};
+
+#define KEY_COUNT (sizeof key_defs / sizeof key_defs[0])
+
+static const char *const sections[] = {"general", "password", "login", "mail", "sync", "keys"};
+
+struct load_ctx {
+    struct km_config *c;
+    FILE *f;
+    int line;               /* the line inih is working on: the reader counts them */
+    int fail_line;          /* 0 while there is no error */
+    char msg[600];          /* the first error, without file and line */
+    int seen[KEY_COUNT];    /* line of each key's first appearance */
+};
+
+void config_defaults(struct km_config *c)
+{
+    struct auth_params p = auth_default_params();
+    memset(c, 0, sizeof *c);
+    snprintf(c->database, sizeof c->database, "%s", "/var/lib/klassenmap/school.db");
+    snprintf(c->language, sizeof c->language, "%s", "nl");
+    snprintf(c->theme, sizeof c->theme, "%s", "default");
+    snprintf(c->export_dir, sizeof c->export_dir, "%s", "/var/lib/klassenmap/export");
+    c->min_length_student = 6;
+    c->min_length_staff = 10;
+    c->max_length = 128;
+    c->argon_opslimit = p.opslimit;
+    c->argon_memlimit_kib = p.memlimit / 1024;
+    c->max_concurrent_hashes = 4;
+    c->max_failures = 5;
+    c->lock_minutes = 15;
+    c->delay_step_ms = 500;
+    snprintf(c->smtp_url, sizeof c->smtp_url, "%s", "smtp://localhost:25");
+    snprintf(c->smtp_tls, sizeof c->smtp_tls, "%s", "starttls");
+    snprintf(c->mail_from, sizeof c->mail_from, "%s", "klassenmap@localhost");
+    c->mail_timeout = 20;
+    snprintf(c->schooljaar, sizeof c->schooljaar, "%s", "auto");
+    c->sync_timeout = 60;
+}
+
+/* ---- value rules ---- */
+
+static const char *check_language(char *v)
+{
+    return strcmp(v, "nl") == 0 || strcmp(v, "en") == 0 ? NULL : "moet nl of en zijn";
+}
+
+/* The theme name becomes part of a file name, so it may not walk out of the themes directory. */
+static const char *check_theme(char *v)
+{
+    for (const char *p = v; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+            return "mag alleen letters, cijfers, '-' en '_' bevatten";
+    return not_empty(v);
+}
+
+static bool has_prefix(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+
+static const char *check_smtp_url(char *v)
+{
+    bool ok = (has_prefix(v, "smtp://") && v[7]) || (has_prefix(v, "smtps://") && v[8]);
+    return ok ? NULL : "moet beginnen met smtp:// of smtps:// gevolgd door de server";
+}
+
+static const char *check_tls(char *v)
+{
+    bool ok = strcmp(v, "none") == 0 || strcmp(v, "starttls") == 0 || strcmp(v, "tls") == 0;
+    return ok ? NULL : "moet none, starttls of tls zijn";
+}
+
+static const char *check_mail_from(char *v)
+{
+    const char *at = strchr(v, '@');
+    return at && at > v && at[1] ? NULL : "moet een e-mailadres zijn, zoals klassenmap@school.nl";
+}
+
+/* The autorisatiesleutel travels with every request: never over plain HTTP. */
+static const char *check_https(char *v)
+{
+    return !*v || (has_prefix(v, "https://") && v[8]) ? NULL : "moet beginnen met https:// (of leeg zijn: geen sync)";
+}
+
+static const char *check_brin(char *v)
+{
+    if (!*v)
+        return NULL;
+    bool ok = strlen(v) == 4 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1]) &&
+              isalnum((unsigned char)v[2]) && isalnum((unsigned char)v[3]);
+    if (!ok)
+        return "moet 2 cijfers en 2 letters of cijfers zijn, zoals 99ZZ (of leeg)";
+    for (char *p = v; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+    return NULL;
+}
+
+static const char *check_schooljaar(char *v)
+{
+    const char *why = "moet auto zijn of een schooljaar zoals 2026-2027";
+    if (strcmp(v, "auto") == 0)
+        return NULL;
+    for (int i = 0; i < 9; i++)
+        if (i == 4 ? v[i] != '-' : !isdigit((unsigned char)v[i]))
+            return why;
+    return v[9] == '\0' && atoi(v + 5) == atoi(v) + 1 ? NULL : why;
+}
+
+/* ---- errors ---- */
+
+/* Keeps only the first error: later ones are often consequences of it. */
+__attribute__((format(printf, 3, 4))) static int fail_at(struct load_ctx *x, int line, const char *fmt, ...)
+{
+    if (x->fail_line)
+        return 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(x->msg, sizeof x->msg, fmt, ap);
+    va_end(ap);
+    x->fail_line = line > 0 ? line : 1;
+    return 0;
+}
+
+static int bad_value(struct load_ctx *x, const struct key_def *d, const char *v, const char *why)
+{
+    if (!*v)
+        return fail_at(x, x->line, "%s in [%s] %s", d->name, d->section, why);
+    return fail_at(x, x->line, "%s in [%s] %s, niet '%s'", d->name, d->section, why, v);
+}
+
+/* ---- storing values ---- */
+
+static bool parse_bool(const char *v, bool *out)
+{
+    static const char *const yes[] = {"ja", "yes", "true", "on", "1"};
+    static const char *const no[] = {"nee", "no", "false", "off", "0"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strcasecmp(v, yes[i]) == 0 || strcasecmp(v, no[i]) == 0) {
+            *out = strcasecmp(v, yes[i]) == 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool parse_number(const char *v, long long min, long long max, long long *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtoll(v, &end, 10);
+    return end != v && *end == '\0' && errno == 0 && *out >= min && *out <= max;
+}
+
+static int store_number(struct load_ctx *x, const struct key_def *d, const char *v)
+{
+    long long n;
+    if (!parse_number(v, d->min, d->max, &n))
+        return fail_at(x, x->line, "%s in [%s] moet een geheel getal van %lld tot en met %lld zijn, niet '%s'", d->name,
+                       d->section, d->min, d->max, v);
+    char *dst = (char *)x->c + d->off;
+    /* memcpy: the field's own type, without casting the byte pointer */
+    int i = (int)n;
+    unsigned long long u = (unsigned long long)n;
+    size_t z = (size_t)n;
+    switch (d->kind) {
+    case K_INT: memcpy(dst, &i, sizeof i); break;
+    case K_ULL: memcpy(dst, &u, sizeof u); break;
+    case K_SIZE: memcpy(dst, &z, sizeof z); break;
+    case K_STR:
+    case K_BOOL: break;
+    }
+    return 1;
+}
+
+static int store_bool(struct load_ctx *x, const struct key_def *d, const char *v)
+{
+    bool b;
+    if (!parse_bool(v, &b))
+        return bad_value(x, d, v, "moet ja of nee zijn (of yes/no, true/false, on/off, 1/0)");
+    memcpy((char *)x->c + d->off, &b, sizeof b);
+    return 1;
+}
+
+static int store_string(struct load_ctx *x, const struct key_def *d, const char *v)
+{
+    size_t n = strlen(v);
+    if (n >= d->size)
+        return fail_at(x, x->line, "de waarde van %s in [%s] is te lang (hoogstens %zu tekens)", d->name, d->section,
+                       d->size - 1);
+    char *dst = (char *)x->c + d->off;
+    memcpy(dst, v, n + 1);
+    const char *why = d->check ? d->check(dst) : NULL;
+    return why ? bad_value(x, d, v, why) : 1;
+}
+
+static int store_keybind(struct load_ctx *x, const char *action, const char *keys)
+{
+    struct km_config *c = x->c;
+    for (int i = 0; i < c->nkeys; i++)
+        if (strcmp(c->keys[i].action, action) == 0)
+            return fail_at(x, x->line, "'%s' in [keys] staat er twee keer in (eerst op regel %d)", action,
+                           c->keys[i].line);
+    if (c->nkeys == CONFIG_MAX_KEYS)
+        return fail_at(x, x->line, "te veel regels in [keys] (hoogstens %d)", CONFIG_MAX_KEYS);
+    struct config_keybind *k = &c->keys[c->nkeys];
+    size_t na = strlen(action), nk = strlen(keys);
+    if (na >= sizeof k->action)
+        return fail_at(x, x->line, "de naam '%s' in [keys] is te lang (hoogstens %zu tekens)", action,
+                       sizeof k->action - 1);
+    if (nk >= sizeof k->keys)
+        return fail_at(x, x->line, "de toetsen bij %s in [keys] zijn te lang (hoogstens %zu tekens)", action,
+                       sizeof k->keys - 1);
+    memcpy(k->action, action, na + 1);
+    memcpy(k->keys, keys, nk + 1);
+    k->line = x->line;
+    c->nkeys++;
+    return 1;
+}
+
+static bool section_known(const char *name, size_t len)
+{
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+        if (strlen(sections[i]) == len && strncmp(sections[i], name, len) == 0)
+            return true;
+    return false;
+}
+
+static int unknown_section(struct load_ctx *x, const char *name, int len)
+{
+    return fail_at(x, x->line,
+                   "onbekende sectie [%.*s]; bekend zijn [general], [password], [login], [mail], [sync] en [keys]", len,
+                   name);
+}
+
+static const struct key_def *find_key(const char *section, const char *name)
+{
+    for (size_t i = 0; i < KEY_COUNT; i++)
+        if (strcmp(key_defs[i].section, section) == 0 && strcmp(key_defs[i].name, name) == 0)
+            return &key_defs[i];
+    return NULL;
+}
+
+static int on_value(void *user, const char *section, const char *name, const char *value)
+{
+    struct load_ctx *x = user;
+    if (x->fail_line)
+        return 0;
+    if (!*section)
+        return fail_at(x, x->line, "'%s' staat boven de eerste [sectie]", name);
+    if (strcmp(section, "keys") == 0)
+        return store_keybind(x, name, value);
+    const struct key_def *d = find_key(section, name);
+    if (!d && !section_known(section, strlen(section)))
+        return unknown_section(x, section, (int)strlen(section));
+    if (!d)
+        return fail_at(x, x->line, "onbekende sleutel '%s' in [%s]", name, section);
+    int *seen = &x->seen[d - key_defs];
+    if (*seen)
+        return fail_at(x, x->line, "%s in [%s] staat er twee keer in (eerst op regel %d)", name, section, *seen);
+    *seen = x->line;
+    switch (d->kind) {
+    case K_STR: return store_string(x, d, value);
+    case K_BOOL: return store_bool(x, d, value);
+    case K_INT:
+    case K_ULL:
+    case K_SIZE: return store_number(x, d, value);
+    }
+    return 0;
+}
+
+/* ---- reading lines ---- */
+
+/* Reads one line for inih, so that lines are counted (inih's handler gets no line number) and
+ * over-long lines are refused instead of being split in two by inih. */
+static int get_line(struct load_ctx *x, char *buf, int num)
+{
+    size_t n = 0;
+    int ch;
+    while ((ch = getc(x->f)) != EOF && ch != '\n') {
+        if (ch == '\0')
+            return fail_at(x, x->line, "de regel bevat een NUL-teken; is dit wel een tekstbestand?");
+        if (n + 2 >= (size_t)num)
+            return fail_at(x, x->line, "de regel is langer dan %d tekens", num - 2);
+        buf[n++] = (char)ch;
+    }
+    if (ch == EOF && ferror(x->f))
+        return fail_at(x, x->line, "het bestand kan niet gelezen worden (%s)", strerror(errno));
+    if (ch == EOF && n == 0)
+        return 0;
+    if (ch == '\n')
+        buf[n++] = '\n';
+    buf[n] = '\0';
+    return 1;
+}
+
+/* Indentation would make inih glue the line to the previous value; a setting fits on one line. */
+static void strip_indent(struct load_ctx *x, char *buf)
+{
+    size_t skip = 0;
+    if (x->line == 1 && strncmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        skip = 3;
+    while (buf[skip] == ' ' || buf[skip] == '\t')
+        skip++;
+    memmove(buf, buf + skip, strlen(buf + skip) + 1);
+}
+
+/* inih calls the handler only for values, so an unknown or empty section is caught here. */
+static bool check_section_line(struct load_ctx *x, const char *buf)
+{
+    if (buf[0] != '[')
+        return true;
+    const char *end = strchr(buf, ']');
+    if (!end)
+        return fail_at(x, x->line, "sectiekop zonder ']'");
+    size_t len = (size_t)(end - buf - 1);
+    return section_known(buf + 1, len) || unknown_section(x, buf + 1, (int)len);
+}
+
+static char *read_line(char *buf, int num, void *stream)
+{
+    struct load_ctx *x = stream;
+    if (x->fail_line || num < 4)
+        return NULL; /* stop inih at the first error */
+    x->line++;
+    if (!get_line(x, buf, num))
+        return NULL;
+    strip_indent(x, buf);
+    return check_section_line(x, buf) ? buf : NULL;
+}
+
+/* ---- loading ---- */
+
+/* A directory opens fine for reading on Linux and then reads as empty: refuse it as "cannot be opened". */
+static FILE *open_config(const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    struct stat st;
+    const char *why = NULL;
+    if (!f)
+        why = errno == ENOENT ? "het bestand bestaat niet" : errno == EACCES ? "geen leesrechten" : strerror(errno);
+    else if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
+        why = "het is een map, geen bestand";
+    if (why)
+        snprintf(err, errlen, "%s kan niet geopend worden: %s.", path, why);
+    if (why && f)
+        fclose(f);
+    return why ? NULL : f;
+}
+
+/* Returns 0, 1 (error in x) or inih's -2 (out of memory). */
+static int parse_file(struct load_ctx *x)
+{
+    int rc = ini_parse_stream(read_line, x, on_value, x);
+    if (rc > 0 && (!x->fail_line || rc < x->fail_line)) {
+        x->fail_line = 0; /* inih's own error came first */
+        fail_at(x, rc, "dit is geen [sectie], geen 'sleutel = waarde' en geen commentaar (met ; of #)");
+    }
+    if (rc < 0)
+        return rc;
+    return x->fail_line ? 1 : 0;
+}
+
+enum km_rc config_load(const char *path, struct km_config *c, char *err, size_t errlen)
+{
+    config_defaults(c);
+    if (errlen)
+        err[0] = '\0';
+    size_t plen = strlen(path);
+    if (plen >= sizeof c->path) {
+        snprintf(err, errlen, "Het pad van het configuratiebestand is te lang (hoogstens %zu tekens).",
+                 sizeof c->path - 1);
+        return KM_INVALID;
+    }
+    struct load_ctx x = {.c = c, .f = open_config(path, err, errlen)};
+    if (!x.f)
+        return KM_NOTFOUND;
+    int rc = parse_file(&x);
+    fclose(x.f);
+    if (rc != 0) {
+        config_defaults(c);
+        if (rc == -2) {
+            snprintf(err, errlen, "%s: te weinig geheugen om het bestand te lezen.", path);
+            return KM_ERR;
+        }
+        snprintf(err, errlen, "%s regel %d: %s.", path, x.fail_line, x.msg);
+        return KM_INVALID;
+    }
+    memcpy(c->path, path, plen + 1);
+    return KM_OK;
+}
+
+const char *config_find(const char *explicit_path)
+{
+    static const char system_path[] = KM_SYSCONFDIR "/klassenmap/klassenmap.ini";
+    if (explicit_path)
+        return explicit_path;
+    const char *env = getenv("KLASSENMAP_CONFIG");
+    if (env && *env)
+        return env;
+    return access(system_path, F_OK) == 0 ? system_path : NULL;
+}

@@ -1,0 +1,966 @@
+/* The demo school generator. Two phases:
+ *   1. build a model in memory (people, families, usernames, group places) from a PRNG seeded by
+ *      opt->seed: pure, so the same seed always gives the same people;
+ *   2. insert it in ONE transaction with cached prepared statements, ids kept in memory, so no row is
+ *      ever looked up again (the large school has ~250k goal statuses and must take seconds, not minutes).
+ * Phase 2 draws its own random numbers (statuses, eigen groepen) from a stream re-seeded at its start, so
+ * a retry of the transaction after SQLITE_BUSY produces exactly the same rows. */
+#include "core/demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/demo_names.h"
+#include "core/text.h"
+
+#define SCHOOL_NAME "OBS De Regenboog (demo)"
+#define SCHOOL_BRIN "99ZZ"
+#define EMAIL_DOMAIN "demo.klassenmap.nl"
+#define USERNAME_LEN 40     /* users.c keeps names at 15+1+14 characters plus a number */
+#define MAX_DATES 400       /* weekdays of one school year, with room to spare */
+#define STATUS_PERCENT 85   /* share of a student's goals (of their own niveau) that has a status */
+#define DUO_BY_PERCENT 30   /* how often the duo-collega, not the main teacher, set a status */
+
+/* ---- a small deterministic PRNG (splitmix64): rand() is neither seedable per call nor portable ---- */
+
+struct rng {
+    uint64_t state;
+};
+
+static void rng_seed(struct rng *r, uint32_t seed, uint64_t stream)
+{
+    r->state = ((uint64_t)seed << 32 | seed) ^ (stream * 0x9E3779B97F4A7C15ull);
+}
+
+static uint64_t rng_next(struct rng *r)
+{
+    uint64_t z = (r->state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* Uniform in [0, n) without modulo bias worth mentioning (multiply-shift on 32 bits). */
+static int rng_below(struct rng *r, size_t n)
+{
+    return (int)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
+}
+
+static bool rng_percent(struct rng *r, int pct) { return rng_below(r, 100) < pct; }
+
+/* ---- dates, as day numbers since 1970-01-01 (proleptic Gregorian; no time zone involved) ---- */
+
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void format_day(int64_t z, char out[11])
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int y = (int)(yoe + era * 400 + (m <= 2));
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+static bool is_weekend(int64_t z)
+{
+    int wd = (int)((z % 7 + 11) % 7); /* 1970-01-01 was a Thursday: 0 = Monday .. 6 = Sunday */
+    return wd >= 5;
+}
+
+/* ---- the two sizes ---- */
+
+struct plan {
+    int jg_first, jg_last;  /* jaargroepen that have stamgroepen */
+    int groups_per_jg;
+    int per_group;          /* students per stamgroep */
+    int duo_every;          /* stamgroep g has a duo-collega when g % duo_every == 0 */
+    int extra_teachers;     /* teachers without a stamgroep (remedial teaching, plusklas, gym) */
+    int beheerders;
+    int families, parents;  /* children are spread over the families; parents - families have two parents */
+    int eigen_per_jg;       /* eigen groepen per jaargroep */
+    int eigen_member_pct;   /* chance that a student of the jaargroep is in one of them */
+    int goals, niveau_first, niveau_last;
+    int lokalen, halls;     /* classrooms; gymzalen and speellokalen (each) */
+};
+
+static const struct plan plan_small = {
+    .jg_first = 5, .jg_last = 6, .groups_per_jg = 1, .per_group = 25, .duo_every = 3, .extra_teachers = 0,
+    .beheerders = 1, .families = 42, .parents = 70, .eigen_per_jg = 1, .eigen_member_pct = 32,
+    .goals = 100, .niveau_first = 5, .niveau_last = 6, .lokalen = 6, .halls = 1,
+};
+
+static const struct plan plan_large = {
+    .jg_first = 1, .jg_last = 8, .groups_per_jg = 6, .per_group = 25, .duo_every = 3, .extra_teachers = 22,
+    .beheerders = 4, .families = 1000, .parents = 1800, .eigen_per_jg = 5, .eigen_member_pct = 7,
+    .goals = 2000, .niveau_first = 1, .niveau_last = 8, .lokalen = 48, .halls = 2,
+};
+
+static int plan_stam(const struct plan *p) { return (p->jg_last - p->jg_first + 1) * p->groups_per_jg; }
+static int plan_students(const struct plan *p) { return plan_stam(p) * p->per_group; }
+static int plan_duos(const struct plan *p) { return (plan_stam(p) + p->duo_every - 1) / p->duo_every; }
+static int plan_teachers(const struct plan *p) { return plan_stam(p) + plan_duos(p) + p->extra_teachers; }
+static int plan_jaargroep(const struct plan *p, int g) { return p->jg_first + g / p->groups_per_jg; }
+
+/* "groep 5a", "groep 6b" in the small school (one group per jaargroep, letters running on), "groep 3c" in
+ * the large one (letters a..f within each jaargroep). */
+static void stam_name(const struct plan *p, int g, char *out, size_t len)
+{
+    int letter = p->groups_per_jg == 1 ? g : g % p->groups_per_jg;
+    snprintf(out, len, "groep %d%c", plan_jaargroep(p, g), 'a' + letter % 26);
+}
+
+/* ---- the model ---- */
+
+struct person {
+    enum km_role role;
+    const char *roepnaam, *voorvoegsel, *achternaam;
+    char username[USERNAME_LEN];
+    char instroom[11]; /* students only */
+    int group;         /* student: stamgroep; teacher: stamgroep taught, -1 for none */
+    int ability;       /* student: -25..25, shifts their statuses */
+    int64_t id;
+};
+
+struct goal {
+    int64_t id;
+    int niveau;
+    int pos, cell; /* place within its (deelgebied, niveau) and how many goals that cell has */
+};
+
+struct family {
+    int first_child, nchildren; /* students are built family by family, so siblings are consecutive */
+    int parent[2];              /* person indices, -1 for none */
+};
+
+struct model {
+    struct plan plan;
+    uint32_t seed;
+    char schooljaar[10];
+    char today[11];
+    struct person *people;
+    int npeople, nstaff, first_student, nstudents, first_parent, nparents;
+    int first_teacher, first_extra; /* staff: beheerders, stamgroep teachers, extra teachers */
+    struct family *families;
+    int *stam_teacher;              /* [2 * stamgroep + k]: person index, -1 for none */
+    int *student_order;             /* student person indices, sorted by stamgroep */
+    int64_t *stam_id;
+    struct goal *goals;
+    char (*dates)[11];              /* school days of this year so far, for status timestamps */
+    int ndates;
+    const char **taken;             /* open-addressing set of usernames; case is folded already */
+    size_t ntaken_cap;
+    struct rng rng;
+    char hash[AUTH_HASH_LEN];
+};
+
+/* The school year runs from 1 August, so on 2026-07-31 it is still "2025-2026". */
+static void model_dates(struct model *m)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    int year = tm.tm_year + 1900, start = tm.tm_mon >= 7 ? year : year - 1;
+    snprintf(m->schooljaar, sizeof m->schooljaar, "%04u-%04u", (unsigned)start % 10000u,
+             (unsigned)(start + 1) % 10000u);
+    int64_t today = days_from_civil(year, tm.tm_mon + 1, tm.tm_mday);
+    format_day(today, m->today);
+    /* Statuses were set on school days since 1 September; early in August there are none yet. */
+    m->ndates = 0;
+    for (int64_t z = days_from_civil(start, 9, 1); z <= today && m->ndates < MAX_DATES; z++)
+        if (!is_weekend(z))
+            format_day(z, m->dates[m->ndates++]);
+    if (m->ndates == 0)
+        snprintf(m->dates[m->ndates++], 11, "%s", m->today);
+}
+
+static void model_free(struct model *m)
+{
+    free(m->people);
+    free(m->families);
+    free(m->stam_teacher);
+    free(m->student_order);
+    free(m->stam_id);
+    free(m->goals);
+    free(m->dates);
+    free(m->taken);
+    auth_wipe(m->hash, sizeof m->hash);
+}
+
+static bool model_alloc(struct model *m)
+{
+    const struct plan *p = &m->plan;
+    m->nstaff = p->beheerders + plan_teachers(p);
+    m->nstudents = plan_students(p);
+    m->nparents = p->parents;
+    m->first_student = m->nstaff;
+    m->first_parent = m->first_student + m->nstudents;
+    m->npeople = m->first_parent + m->nparents;
+    m->ntaken_cap = 1;
+    while (m->ntaken_cap < (size_t)m->npeople * 2)
+        m->ntaken_cap <<= 1;
+    m->people = calloc((size_t)m->npeople, sizeof *m->people);
+    m->families = calloc((size_t)p->families, sizeof *m->families);
+    m->stam_teacher = calloc((size_t)plan_stam(p) * 2, sizeof *m->stam_teacher);
+    m->student_order = calloc((size_t)m->nstudents, sizeof *m->student_order);
+    m->stam_id = calloc((size_t)plan_stam(p), sizeof *m->stam_id);
+    m->goals = calloc((size_t)p->goals, sizeof *m->goals);
+    m->dates = calloc(MAX_DATES, sizeof *m->dates);
+    m->taken = calloc(m->ntaken_cap, sizeof *m->taken);
+    return m->people && m->families && m->stam_teacher && m->student_order && m->stam_id && m->goals &&
+           m->dates && m->taken;
+}
+
+/* ---- usernames: the rule of users_make_username, checked against an in-memory set instead of one
+ * SELECT per account ---- */
+
+static size_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (size_t)h;
+}
+
+/* Adds name to the set unless it is there; returns false when taken. The set holds pointers to the
+ * people's own buffers, which never move. Names are lower-case ASCII, so NOCASE equals exact here. */
+static bool take_name(struct model *m, const char *name)
+{
+    size_t mask = m->ntaken_cap - 1;
+    for (size_t i = name_hash(name) & mask;; i = (i + 1) & mask) {
+        if (!m->taken[i]) {
+            m->taken[i] = name;
+            return true;
+        }
+        if (strcmp(m->taken[i], name) == 0)
+            return false;
+    }
+}
+
+static void make_username(struct model *m, struct person *who)
+{
+    char first[64], last[96], joined[256], base[32];
+    text_fold_ascii(who->roepnaam, 0, first, sizeof first);
+    snprintf(joined, sizeof joined, "%s%s", who->voorvoegsel, who->achternaam);
+    text_fold_ascii(joined, 0, last, sizeof last);
+    snprintf(base, sizeof base, "%.15s.%.14s", first[0] ? first : "gebruiker", last[0] ? last : "x");
+    snprintf(who->username, sizeof who->username, "%s", base);
+    /* The set is at most half full and a suffix is tried at most once per namesake: this ends. */
+    for (int n = 2; !take_name(m, who->username); n++)
+        snprintf(who->username, sizeof who->username, "%s%d", base, n % 10000);
+}
+
+/* A person with a fixed name and (when username is not NULL) a fixed username. */
+static struct person *add_person(struct model *m, int index, enum km_role role, const char *roepnaam,
+                                 const struct demo_surname *sn, const char *username)
+{
+    struct person *who = &m->people[index];
+    who->role = role;
+    who->roepnaam = roepnaam;
+    who->voorvoegsel = sn->voorvoegsel;
+    who->achternaam = sn->achternaam;
+    who->group = -1;
+    if (username) {
+        snprintf(who->username, sizeof who->username, "%s", username);
+        take_name(m, who->username);
+    } else {
+        make_username(m, who);
+    }
+    return who;
+}
+
+static const struct demo_surname *random_surname(struct model *m)
+{
+    return &demo_surnames[rng_below(&m->rng, demo_surnames_n)];
+}
+
+static const char *random_adult(struct model *m) { return demo_adult_names[rng_below(&m->rng, demo_adult_names_n)]; }
+
+/* The three names the tests look for (Daniëlle, Çelik, van 't) are the fixed accounts', so every seed has
+ * them. Their usernames are reserved first, so no generated account can take them. */
+static const struct demo_surname fixed_family = {"van 't", "Hof"};
+static const struct demo_surname fixed_teacher = {"", "Çelik"};
+static const struct demo_surname fixed_admin = {"", "Dijkstra"};
+
+static void reserve_fixed(struct model *m)
+{
+    take_name(m, "beheerder");
+    take_name(m, "leerkracht");
+    take_name(m, "leerling");
+    take_name(m, "ouder");
+}
+
+/* Staff in id order: beheerders, then per stamgroep its teacher and duo-collega, then extra teachers. */
+static void build_staff(struct model *m)
+{
+    const struct plan *p = &m->plan;
+    int i = 0;
+    add_person(m, i++, ROLE_BEHEERDER, "Marieke", &fixed_admin, "beheerder");
+    while (i < p->beheerders)
+        add_person(m, i++, ROLE_BEHEERDER, random_adult(m), random_surname(m), NULL);
+    m->first_teacher = i;
+    for (int g = 0; g < plan_stam(p); g++) {
+        struct person *t = g == 0 ? add_person(m, i, ROLE_LEERKRACHT, "Aylin", &fixed_teacher, "leerkracht")
+                                  : add_person(m, i, ROLE_LEERKRACHT, random_adult(m), random_surname(m), NULL);
+        t->group = g;
+        m->stam_teacher[2 * g] = i++;
+        m->stam_teacher[2 * g + 1] = -1;
+        if (g % p->duo_every == 0) {
+            add_person(m, i, ROLE_LEERKRACHT, random_adult(m), random_surname(m), NULL)->group = g;
+            m->stam_teacher[2 * g + 1] = i++;
+        }
+    }
+    m->first_extra = i;
+    while (i < m->nstaff)
+        add_person(m, i++, ROLE_LEERKRACHT, random_adult(m), random_surname(m), NULL);
+}
+
+/* Children per family: everyone one, the rest as siblings (at most three per family). */
+static void plan_children(struct model *m, int *nchildren)
+{
+    int families = m->plan.families;
+    for (int f = 0; f < families; f++)
+        nchildren[f] = 1;
+    for (int extra = m->nstudents - families; extra > 0;) {
+        int f = rng_below(&m->rng, (size_t)families);
+        if (nchildren[f] < 3) {
+            nchildren[f]++;
+            extra--;
+        }
+    }
+}
+
+/* Parents per family: one each, a second one for (parents - families) of them. */
+static void plan_parents(struct model *m, int *nparents)
+{
+    int families = m->plan.families;
+    for (int f = 0; f < families; f++)
+        nparents[f] = 1;
+    for (int extra = m->nparents - families; extra > 0;) {
+        int f = rng_below(&m->rng, (size_t)families);
+        if (nparents[f] == 1) {
+            nparents[f] = 2;
+            extra--;
+        }
+    }
+}
+
+static const char *child_name(struct model *m, int first_sibling, int me)
+{
+    for (;;) {
+        const char *name = demo_child_names[rng_below(&m->rng, demo_child_names_n)];
+        bool dup = false;
+        for (int s = first_sibling; s < me; s++)
+            dup = dup || strcmp(m->people[s].roepnaam, name) == 0;
+        if (!dup)
+            return name; /* siblings never share a roepnaam */
+    }
+}
+
+/* One family: parents (the second has the family name half the time) and children with the family name. */
+static void build_family(struct model *m, int f, int nchildren, int nparents, int *next_student, int *next_parent)
+{
+    bool fixed = f == 0;
+    struct family *fam = &m->families[f];
+    const struct demo_surname *sn = fixed ? &fixed_family : random_surname(m);
+    for (int k = 0; k < 2; k++) {
+        fam->parent[k] = -1;
+        if (k >= nparents)
+            continue;
+        const struct demo_surname *own = k == 1 && rng_percent(&m->rng, 50) ? random_surname(m) : sn;
+        const char *roep = fixed && k == 0 ? "Sjoerd" : random_adult(m);
+        add_person(m, *next_parent, ROLE_OUDER, roep, own, fixed && k == 0 ? "ouder" : NULL);
+        fam->parent[k] = (*next_parent)++;
+    }
+    int first = *next_student;
+    fam->first_child = first;
+    fam->nchildren = nchildren;
+    for (int c = 0; c < nchildren; c++) {
+        int i = (*next_student)++;
+        const char *roep = fixed && c == 0 ? "Daniëlle" : child_name(m, first, i);
+        struct person *child = add_person(m, i, ROLE_LEERLING, roep, sn, fixed && c == 0 ? "leerling" : NULL);
+        child->ability = rng_below(&m->rng, 51) - 25;
+    }
+}
+
+static bool build_families(struct model *m)
+{
+    int families = m->plan.families;
+    int *nchildren = calloc((size_t)families, sizeof *nchildren);
+    int *nparents = calloc((size_t)families, sizeof *nparents);
+    if (!nchildren || !nparents) {
+        free(nchildren);
+        free(nparents);
+        return false;
+    }
+    plan_children(m, nchildren);
+    plan_parents(m, nparents);
+    int next_student = m->first_student, next_parent = m->first_parent;
+    for (int f = 0; f < families; f++)
+        build_family(m, f, nchildren[f], nparents[f], &next_student, &next_parent);
+    free(nchildren);
+    free(nparents);
+    return true;
+}
+
+/* Every stamgroep gets exactly per_group students, shuffled; the fixed `leerling` (the first student)
+ * goes to the first stamgroep, where `leerkracht` teaches. Twins may share a group, as they do. */
+static void assign_groups(struct model *m)
+{
+    int n = m->nstudents;
+    int *slot = m->student_order; /* borrowed as scratch, then filled with the real order below */
+    for (int i = 0; i < n; i++)
+        slot[i] = i / m->plan.per_group;
+    for (int i = n - 1; i > 0; i--) {
+        int j = rng_below(&m->rng, (size_t)i + 1), tmp = slot[i];
+        slot[i] = slot[j];
+        slot[j] = tmp;
+    }
+    for (int i = 0; i < n; i++) {
+        if (slot[i] == 0) {
+            slot[i] = slot[0];
+            slot[0] = 0;
+            break;
+        }
+    }
+    for (int i = 0; i < n; i++)
+        m->people[m->first_student + i].group = slot[i];
+}
+
+/* Students inserted group by group, so a group's students have consecutive ids. */
+static void order_students(struct model *m)
+{
+    int k = 0;
+    for (int g = 0; g < plan_stam(&m->plan); g++)
+        for (int i = 0; i < m->nstudents; i++)
+            if (m->people[m->first_student + i].group == g)
+                m->student_order[k++] = m->first_student + i;
+}
+
+/* A weekday in the school year in which the student came to school as a four-year-old. */
+static void instroom_dates(struct model *m)
+{
+    int start = atoi(m->schooljaar);
+    for (int i = 0; i < m->nstudents; i++) {
+        struct person *s = &m->people[m->first_student + i];
+        int y = start - plan_jaargroep(&m->plan, s->group);
+        int64_t from = days_from_civil(y, 8, 20), to = days_from_civil(y + 1, 7, 10);
+        int64_t z = from + rng_below(&m->rng, (size_t)(to - from));
+        while (is_weekend(z))
+            z++;
+        format_day(z, s->instroom);
+    }
+}
+
+static bool build_model(struct model *m)
+{
+    if (!model_alloc(m))
+        return false;
+    rng_seed(&m->rng, m->seed, 1);
+    model_dates(m);
+    reserve_fixed(m);
+    build_staff(m);
+    if (!build_families(m))
+        return false;
+    assign_groups(m);
+    order_students(m);
+    instroom_dates(m);
+    return true;
+}
+
+/* ---- phase 2: inserting ---- */
+
+struct fill {
+    struct model *m;
+    struct demo_report *rep;
+    char now[20];
+};
+
+static enum km_rc check_empty(struct km_db *db)
+{
+    int64_t n = 0;
+    enum km_rc rc = db_int(db, &n,
+                           "SELECT (SELECT count(*) FROM school) + (SELECT count(*) FROM users)"
+                           " + (SELECT count(*) FROM groups) + (SELECT count(*) FROM hoofdgebieden)"
+                           " + (SELECT count(*) FROM leerdoelen) + (SELECT count(*) FROM rooms)",
+                           NULL);
+    if (rc == KM_OK && n > 0)
+        return db_fail(db, KM_EXISTS, "Deze database is niet leeg (er is al een school, of er zijn al gebruikers, "
+                                      "groepen of leerdoelen); een demoschool komt alleen in een nieuwe database.");
+    return rc;
+}
+
+static enum km_rc insert_school(struct km_db *db, struct fill *f)
+{
+    return db_exec(db, "INSERT INTO school (id, name, brin, demo, created_at) VALUES (1, ?, ?, 1, ?)", "ttt",
+                   SCHOOL_NAME, SCHOOL_BRIN, f->now);
+}
+
+/* Every account gets the same hash (see demo_create); students have no e-mail address. */
+static enum km_rc insert_person(struct km_db *db, struct fill *f, struct person *who)
+{
+    char email[USERNAME_LEN + sizeof EMAIL_DOMAIN + 1] = "";
+    if (who->role != ROLE_LEERLING)
+        snprintf(email, sizeof email, "%s@%s", who->username, EMAIL_DOMAIN);
+    enum km_rc rc = db_exec(db,
+                            "INSERT INTO users (role, username, roepnaam, voorvoegsel, achternaam, email, instroom,"
+                            " password_hash, password_state, password_changed_at, created_at)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'set', ?, ?)",
+                            "tttttee" "ttt", km_role_name(who->role), who->username, who->roepnaam, who->voorvoegsel,
+                            who->achternaam, email, who->instroom, f->m->hash, f->now, f->now);
+    who->id = db_last_id(db);
+    return rc;
+}
+
+static enum km_rc insert_people(struct km_db *db, struct fill *f)
+{
+    struct model *m = f->m;
+    enum km_rc rc = KM_OK;
+    for (int i = 0; i < m->nstaff && rc == KM_OK; i++)
+        rc = insert_person(db, f, &m->people[i]);
+    for (int i = 0; i < m->nstudents && rc == KM_OK; i++)
+        rc = insert_person(db, f, &m->people[m->student_order[i]]);
+    for (int i = m->first_parent; i < m->npeople && rc == KM_OK; i++)
+        rc = insert_person(db, f, &m->people[i]);
+    return rc;
+}
+
+/* Parents and children of a family are linked all-to-all: both parents of every sibling. */
+static enum km_rc insert_parent_links(struct km_db *db, struct fill *f)
+{
+    struct model *m = f->m;
+    enum km_rc rc = KM_OK;
+    for (int fam = 0; fam < m->plan.families && rc == KM_OK; fam++) {
+        const struct family *fa = &m->families[fam];
+        for (int k = 0; k < 2 && fa->parent[k] >= 0 && rc == KM_OK; k++)
+            for (int c = 0; c < fa->nchildren && rc == KM_OK; c++)
+                rc = db_exec(db, "INSERT INTO parent_child (parent_id, child_id) VALUES (?, ?)", "ii",
+                             m->people[fa->parent[k]].id, m->people[fa->first_child + c].id);
+    }
+    return rc;
+}
+
+static enum km_rc membership(struct km_db *db, int64_t group_id, int64_t user_id, const char *kind)
+{
+    return db_exec(db, "INSERT INTO memberships (group_id, user_id, kind) VALUES (?, ?, ?)", "iit", group_id,
+                   user_id, kind);
+}
+
+/* pattern with its first '#' replaced by value ("rekenen niveau #" -> "rekenen niveau 5"). */
+/* Appends n bytes of s, cut to fit (the buffers are sized so that nothing is ever cut). */
+static void append(char *out, size_t len, const char *s, size_t n)
+{
+    size_t used = strnlen(out, len);
+    if (used >= len)
+        return;
+    if (n > len - 1 - used)
+        n = len - 1 - used;
+    memcpy(out + used, s, n);
+    out[used + n] = '\0';
+}
+
+static void fill_in(const char *pattern, const char *value, const char *suffix, char *out, size_t len)
+{
+    const char *mark = strchr(pattern, '#');
+    if (len == 0)
+        return;
+    out[0] = '\0';
+    append(out, len, pattern, mark ? (size_t)(mark - pattern) : strlen(pattern));
+    if (mark) {
+        append(out, len, value, strlen(value));
+        append(out, len, mark + 1, strlen(mark + 1));
+    }
+    append(out, len, suffix, strlen(suffix));
+}
+
+static enum km_rc insert_stamgroep(struct km_db *db, struct fill *f, int g)
+{
+    struct model *m = f->m;
+    char name[32], jaargroep[8];
+    stam_name(&m->plan, g, name, sizeof name);
+    snprintf(jaargroep, sizeof jaargroep, "%d", plan_jaargroep(&m->plan, g) % 100);
+    enum km_rc rc = db_exec(db,
+                            "INSERT INTO groups (name, kind, schooljaar, jaargroep, created_at)"
+                            " VALUES (?, 'stamgroep', ?, ?, ?)",
+                            "tttt", name, m->schooljaar, jaargroep, f->now);
+    m->stam_id[g] = db_last_id(db);
+    for (int k = 0; k < 2 && rc == KM_OK; k++)
+        if (m->stam_teacher[2 * g + k] >= 0)
+            rc = membership(db, m->stam_id[g], m->people[m->stam_teacher[2 * g + k]].id, "leerkracht");
+    return rc;
+}
+
+static enum km_rc insert_stamgroepen(struct km_db *db, struct fill *f)
+{
+    struct model *m = f->m;
+    enum km_rc rc = KM_OK;
+    for (int g = 0; g < plan_stam(&m->plan) && rc == KM_OK; g++)
+        rc = insert_stamgroep(db, f, g);
+    for (int i = 0; i < m->nstudents && rc == KM_OK; i++) {
+        const struct person *s = &m->people[m->student_order[i]];
+        rc = membership(db, m->stam_id[s->group], s->id, "leerling");
+    }
+    return rc;
+}
+
+/* Students of jaargroep jg are consecutive in student_order (it is sorted by stamgroep). */
+static enum km_rc eigen_members(struct km_db *db, struct fill *f, int64_t group_id, int jg)
+{
+    struct model *m = f->m;
+    const struct plan *p = &m->plan;
+    int per_jg = p->groups_per_jg * p->per_group, first = (jg - p->jg_first) * per_jg;
+    enum km_rc rc = KM_OK;
+    for (int i = first; i < first + per_jg && rc == KM_OK; i++)
+        if (rng_percent(&m->rng, p->eigen_member_pct))
+            rc = membership(db, group_id, m->people[m->student_order[i]].id, "leerling");
+    return rc;
+}
+
+/* An eigen groep of jaargroep jg, linked to one of its stamgroepen; taught by an extra teacher when the
+ * school has them, else by the linked group's own teacher. */
+static enum km_rc insert_eigen(struct km_db *db, struct fill *f, int jg, int k)
+{
+    struct model *m = f->m;
+    const struct plan *p = &m->plan;
+    char name[64], jaargroep[8];
+    snprintf(jaargroep, sizeof jaargroep, "%d", jg % 100);
+    fill_in(demo_eigen_patterns[(size_t)(jg + k) % demo_eigen_patterns_n], jaargroep, "", name, sizeof name);
+    int linked = (jg - p->jg_first) * p->groups_per_jg + k % p->groups_per_jg;
+    int teacher = p->extra_teachers > 0 ? m->first_extra + f->rep->groups_eigen % p->extra_teachers
+                                        : m->stam_teacher[2 * linked];
+    enum km_rc rc = db_exec(db,
+                            "INSERT INTO groups (name, kind, schooljaar, jaargroep, linked_group_id, created_at)"
+                            " VALUES (?, 'eigen', ?, ?, ?, ?)",
+                            "tttit", name, m->schooljaar, jaargroep, m->stam_id[linked], f->now);
+    int64_t id = db_last_id(db);
+    if (rc == KM_OK)
+        rc = membership(db, id, m->people[teacher].id, "leerkracht");
+    if (rc == KM_OK)
+        rc = eigen_members(db, f, id, jg);
+    f->rep->groups_eigen++;
+    return rc;
+}
+
+static enum km_rc insert_eigen_groepen(struct km_db *db, struct fill *f)
+{
+    const struct plan *p = &f->m->plan;
+    enum km_rc rc = KM_OK;
+    for (int jg = p->jg_first; jg <= p->jg_last && rc == KM_OK; jg++)
+        for (int k = 0; k < p->eigen_per_jg && rc == KM_OK; k++)
+            rc = insert_eigen(db, f, jg, k);
+    return rc;
+}
+
+/* ---- curriculum ---- */
+
+#define MAX_DEEL 32
+
+struct curriculum_ids {
+    int64_t deel[MAX_DEEL]; /* in table order over all hoofdgebieden */
+    int64_t niveau[9];      /* by niveau number 1..8 */
+};
+
+static enum km_rc insert_areas(struct km_db *db, struct curriculum_ids *ids)
+{
+    enum km_rc rc = KM_OK;
+    int d = 0;
+    for (size_t h = 0; h < demo_curriculum_n && rc == KM_OK; h++) {
+        const struct demo_hoofdgebied *hg = &demo_curriculum[h];
+        rc = db_exec(db, "INSERT INTO hoofdgebieden (name, sort_order) VALUES (?, ?)", "td", hg->name, (int)h + 1);
+        int64_t hid = db_last_id(db);
+        for (size_t k = 0; k < hg->ndeel && rc == KM_OK && d < MAX_DEEL; k++, d++) {
+            rc = db_exec(db, "INSERT INTO deelgebieden (hoofdgebied_id, name, sort_order) VALUES (?, ?, ?)", "itd",
+                         hid, hg->deel[k].name, (int)k + 1);
+            ids->deel[d] = db_last_id(db);
+        }
+    }
+    for (int n = 1; n <= 8 && rc == KM_OK; n++) {
+        char name[4];
+        snprintf(name, sizeof name, "%u", (unsigned)n % 10u);
+        rc = db_exec(db, "INSERT INTO niveaus (name, sort_order) VALUES (?, ?)", "td", name, n);
+        ids->niveau[n] = db_last_id(db);
+    }
+    return rc;
+}
+
+/* A cell's titles come from a window of the deelgebied's list (ordered easy to hard) that lies further down
+ * as the niveau rises; a cell with more goals than its window repeats the titles with a variation
+ * ("... met een hulpmiddel"). The window holds at least half the list, and enough titles that no
+ * (title, variation) pair repeats within a cell. */
+static void goal_title(const struct demo_deelgebied *d, int niveau, int k, int count, char *out, size_t len)
+{
+    size_t n = d->ntitles, nsuffix = demo_title_suffixes_n, shift = (size_t)(niveau - 1) * n / 8;
+    size_t w = ((size_t)count + nsuffix - 1) / nsuffix;
+    w = w < n / 2 ? n / 2 : w > n ? n : w;
+    size_t start = shift < n - w ? shift : n - w;
+    const char *suffix = demo_title_suffixes[((size_t)k / w) % nsuffix];
+    fill_in(d->titles[start + (size_t)k % w], demo_niveau_range[niveau - 1], suffix, out, len);
+}
+
+/* The goals of one (deelgebied, niveau) cell, coded like "RE-BR-5.03". */
+static enum km_rc insert_cell(struct km_db *db, struct fill *f, const struct demo_hoofdgebied *hg,
+                              const struct demo_deelgebied *dg, int64_t deel_id, int64_t niveau_id, int niveau,
+                              int count, int *next)
+{
+    enum km_rc rc = KM_OK;
+    for (int k = 0; k < count && rc == KM_OK; k++) {
+        char code[32], title[200];
+        snprintf(code, sizeof code, "%s-%s-%d.%02d", hg->code, dg->code, niveau, k + 1);
+        goal_title(dg, niveau, k, count, title, sizeof title);
+        rc = db_exec(db,
+                     "INSERT INTO leerdoelen (deelgebied_id, niveau_id, code, title, sort_order)"
+                     " VALUES (?, ?, ?, ?, ?)",
+                     "iittd", deel_id, niveau_id, code, title, k + 1);
+        f->m->goals[*next] = (struct goal){db_last_id(db), niveau, k, count};
+        (*next)++;
+    }
+    return rc;
+}
+
+/* plan.goals spread evenly over all (deelgebied, niveau) cells; the first cells take the remainder. */
+static enum km_rc insert_goals(struct km_db *db, struct fill *f, const struct curriculum_ids *ids)
+{
+    const struct plan *p = &f->m->plan;
+    int nniveau = p->niveau_last - p->niveau_first + 1, ndeel = 0;
+    for (size_t h = 0; h < demo_curriculum_n; h++)
+        ndeel += (int)demo_curriculum[h].ndeel;
+    int cells = ndeel * nniveau, cell = 0, next = 0, d = 0;
+    enum km_rc rc = KM_OK;
+    for (size_t h = 0; h < demo_curriculum_n && rc == KM_OK; h++) {
+        const struct demo_hoofdgebied *hg = &demo_curriculum[h];
+        for (size_t k = 0; k < hg->ndeel && rc == KM_OK; k++, d++) {
+            for (int n = p->niveau_first; n <= p->niveau_last && rc == KM_OK; n++, cell++) {
+                int count = p->goals / cells + (cell < p->goals % cells);
+                rc = insert_cell(db, f, hg, &hg->deel[k], ids->deel[d], ids->niveau[n], n, count, &next);
+            }
+        }
+    }
+    return rc;
+}
+
+static enum km_rc insert_curriculum(struct km_db *db, struct fill *f)
+{
+    struct curriculum_ids ids;
+    memset(&ids, 0, sizeof ids);
+    enum km_rc rc = insert_areas(db, &ids);
+    return rc == KM_OK ? insert_goals(db, f, &ids) : rc;
+}
+
+/* ---- goal statuses ---- */
+
+/* Skewed as in a real school part-way through the year: goals of a niveau are taught in order, so the ones
+ * well before YEAR_PROGRESS are mostly mastered, those around it in progress, the later ones mostly not
+ * started; strong students are further along. Fixed, not taken from today's date: the same seed must give
+ * the same statuses on every day. */
+#define YEAR_PROGRESS 45 /* percent of a niveau's goals taught so far */
+
+static int pick_status(struct rng *r, const struct person *s, const struct goal *g)
+{
+    int taught = g->pos * 100 / g->cell;
+    int score = 50 + YEAR_PROGRESS - taught + s->ability + rng_below(r, 41) - 20;
+    return score >= 75 ? 4 : score >= 55 ? 3 : score >= 35 ? 2 : 1;
+}
+
+/* A moment on a past school day, within school hours. */
+static void status_stamp(struct model *m, char out[20])
+{
+    unsigned minute = 8 * 60 + 30 + (unsigned)rng_below(&m->rng, 6 * 60);
+    const char *day = m->dates[rng_below(&m->rng, (size_t)m->ndates)];
+    snprintf(out, 20, "%.10s %02u:%02u:%02u", day, minute / 60 % 24u, minute % 60u,
+             (unsigned)rng_below(&m->rng, 60) % 60u);
+}
+
+static enum km_rc student_statuses(struct km_db *db, struct fill *f, const struct person *s)
+{
+    struct model *m = f->m;
+    int jg = plan_jaargroep(&m->plan, s->group), main = m->stam_teacher[2 * s->group],
+        duo = m->stam_teacher[2 * s->group + 1];
+    enum km_rc rc = KM_OK;
+    for (int i = 0; i < m->plan.goals && rc == KM_OK; i++) {
+        const struct goal *g = &m->goals[i];
+        if (g->niveau != jg || !rng_percent(&m->rng, STATUS_PERCENT))
+            continue;
+        int status = pick_status(&m->rng, s, g);
+        int by = duo >= 0 && rng_percent(&m->rng, DUO_BY_PERCENT) ? duo : main;
+        char stamp[20];
+        status_stamp(m, stamp);
+        rc = db_exec(db,
+                     "INSERT INTO goal_status (student_id, goal_id, status_id, updated_by, updated_at)"
+                     " VALUES (?, ?, ?, ?, ?)",
+                     "iidit", s->id, g->id, status, m->people[by].id, stamp);
+        f->rep->statuses++;
+    }
+    return rc;
+}
+
+/* One history row per status: from nothing to the status, by the same teacher at the same moment. One
+ * INSERT ... SELECT instead of 250k statements. */
+static enum km_rc insert_statuses(struct km_db *db, struct fill *f)
+{
+    struct model *m = f->m;
+    enum km_rc rc = KM_OK;
+    for (int i = 0; i < m->nstudents && rc == KM_OK; i++)
+        rc = student_statuses(db, f, &m->people[m->student_order[i]]);
+    if (rc == KM_OK)
+        rc = db_exec(db,
+                     "INSERT INTO goal_status_history (student_id, goal_id, from_status_id, to_status_id,"
+                     " changed_by, changed_at)"
+                     " SELECT student_id, goal_id, NULL, status_id, updated_by, updated_at FROM goal_status"
+                     " ORDER BY student_id, goal_id",
+                     NULL);
+    return rc;
+}
+
+/* ---- building: rooms and school hours ---- */
+
+static enum km_rc insert_room(struct km_db *db, struct fill *f, const char *name, int capacity)
+{
+    f->rep->rooms++;
+    return db_exec(db, "INSERT INTO rooms (name, capacity) VALUES (?, ?)", "td", name, capacity);
+}
+
+/* "gymzaal", "gymzaal 2": the first of a kind has no number, as a school with one of them calls it. */
+static enum km_rc insert_hall(struct km_db *db, struct fill *f, const char *kind, int i, int capacity)
+{
+    char name[32];
+    if (i == 1)
+        snprintf(name, sizeof name, "%s", kind);
+    else
+        snprintf(name, sizeof name, "%s %d", kind, i % 100);
+    return insert_room(db, f, name, capacity);
+}
+
+static enum km_rc insert_rooms(struct km_db *db, struct fill *f)
+{
+    const struct plan *p = &f->m->plan;
+    enum km_rc rc = KM_OK;
+    for (int i = 1; i <= p->lokalen && rc == KM_OK; i++) {
+        char name[24];
+        snprintf(name, sizeof name, "lokaal %d", i % 1000);
+        rc = insert_room(db, f, name, 28 + 2 * (i % 3));
+    }
+    for (int i = 1; i <= p->halls && rc == KM_OK; i++) {
+        rc = insert_hall(db, f, "gymzaal", i, 60);
+        if (rc == KM_OK)
+            rc = insert_hall(db, f, "speellokaal", i, 40);
+    }
+    return rc;
+}
+
+/* Monday to Friday 08:30-14:30, Wednesday afternoon free (08:30-12:15). */
+static enum km_rc insert_hours(struct km_db *db)
+{
+    enum km_rc rc = KM_OK;
+    for (int day = 1; day <= 5 && rc == KM_OK; day++)
+        rc = db_exec(db, "INSERT INTO school_hours (weekday, start_min, end_min) VALUES (?, ?, ?)", "ddd", day,
+                     8 * 60 + 30, day == 3 ? 12 * 60 + 15 : 14 * 60 + 30);
+    return rc;
+}
+
+/* ---- the transaction ---- */
+
+static void account(struct demo_account *a, const struct person *who)
+{
+    snprintf(a->username, sizeof a->username, "%s", who->username);
+    snprintf(a->role, sizeof a->role, "%s", km_role_name(who->role));
+    if (*who->voorvoegsel)
+        snprintf(a->name, sizeof a->name, "%s %s %s", who->roepnaam, who->voorvoegsel, who->achternaam);
+    else
+        snprintf(a->name, sizeof a->name, "%s %s", who->roepnaam, who->achternaam);
+}
+
+static void report_counts(struct fill *f)
+{
+    const struct model *m = f->m;
+    struct demo_report *r = f->rep;
+    r->students = m->nstudents;
+    r->teachers = plan_teachers(&m->plan);
+    r->parents = m->nparents;
+    r->beheerders = m->plan.beheerders;
+    r->groups_stam = plan_stam(&m->plan);
+    r->goals = m->plan.goals;
+    account(&r->accounts[0], &m->people[0]);
+    account(&r->accounts[1], &m->people[m->first_teacher]);
+    account(&r->accounts[2], &m->people[m->first_student]);
+    account(&r->accounts[3], &m->people[m->first_parent]);
+}
+
+static enum km_rc fill_school(struct km_db *db, void *arg)
+{
+    struct fill *f = arg;
+    /* A retry after SQLITE_BUSY starts over: same random stream, fresh counters. */
+    memset(f->rep, 0, sizeof *f->rep);
+    rng_seed(&f->m->rng, f->m->seed, 2);
+    enum km_rc rc = check_empty(db);
+    if (rc == KM_OK)
+        rc = insert_school(db, f);
+    if (rc == KM_OK)
+        rc = insert_people(db, f);
+    if (rc == KM_OK)
+        rc = insert_parent_links(db, f);
+    if (rc == KM_OK)
+        rc = insert_stamgroepen(db, f);
+    if (rc == KM_OK)
+        rc = insert_eigen_groepen(db, f);
+    if (rc == KM_OK)
+        rc = insert_curriculum(db, f);
+    if (rc == KM_OK)
+        rc = insert_statuses(db, f);
+    if (rc == KM_OK)
+        rc = insert_rooms(db, f);
+    if (rc == KM_OK)
+        rc = insert_hours(db);
+    if (rc == KM_OK)
+        report_counts(f);
+    return rc;
+}
+
+enum km_rc demo_create(struct km_db *db, const struct demo_options *opt, struct demo_report *out)
+{
+    struct demo_report scratch;
+    struct demo_report *rep = out ? out : &scratch;
+    memset(rep, 0, sizeof *rep);
+    if (!opt || !opt->password || !*opt->password)
+        return db_fail(db, KM_INVALID, "Geef een wachtwoord op voor de demo-accounts.");
+    /* Checked here to fail before the slow hash, and again inside the transaction, which decides. */
+    enum km_rc rc = check_empty(db);
+    if (rc != KM_OK)
+        return rc;
+    struct model m;
+    memset(&m, 0, sizeof m);
+    m.plan = opt->size == DEMO_LARGE ? plan_large : plan_small;
+    m.seed = opt->seed;
+    if (!build_model(&m)) {
+        model_free(&m);
+        return db_fail(db, KM_ERR, "Onvoldoende geheugen voor de demoschool.");
+    }
+    /* ONE hash for every account: Argon2id is slow on purpose (with the default parameters about 0.1 s and
+     * 64 MiB each), so hashing 3,000 accounts separately would take minutes. They share the password
+     * anyway; only their salts would have differed. */
+    rc = auth_hash(opt->password, &opt->hash_params, m.hash);
+    if (rc != KM_OK) {
+        model_free(&m);
+        return db_fail(db, KM_ERR, "Het wachtwoord kon niet worden versleuteld (onvoldoende geheugen).");
+    }
+    struct fill f = {.m = &m, .rep = rep};
+    db_now(f.now);
+    rc = db_tx(db, fill_school, &f);
+    if (rc != KM_OK)
+        memset(rep, 0, sizeof *rep);
+    model_free(&m);
+    return rc;
+}

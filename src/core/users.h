@@ -1,0 +1,64 @@
+/* Accounts: students, teachers, parents and beheerders. */
+#ifndef KM_USERS_H
+#define KM_USERS_H
+
+#include "core/auth.h"
+#include "core/session.h"
+
+#define USERS_NAME_MAX 200  /* characters, as EDEXML allows */
+#define USERS_USERNAME_MAX 32
+
+struct km_user {
+    int64_t id;
+    enum km_role role;
+    char *username, *roepnaam, *voorvoegsel, *achternaam, *email;
+    char *instroom, *uitstroom, *last_login;
+    char password_state[12]; /* none, set, temporary */
+    bool active;
+    bool synced; /* comes from ParnasSys: names, e-mail and memberships are read-only */
+    int64_t version;
+};
+
+struct km_user_list {
+    struct km_user *items;
+    size_t n;
+};
+
+struct user_new {
+    enum km_role role;
+    const char *username; /* NULL or "": made from the name by users_make_username */
+    const char *roepnaam, *voorvoegsel, *achternaam;
+    const char *email;    /* optional */
+};
+
+struct user_filter {
+    bool any_role;
+    enum km_role role;
+    bool include_inactive;
+};
+
+/* Splits "Sjoerd van 't Hof" into roepnaam, voorvoegsel and achternaam (the first word is the roepnaam,
+ * a known Dutch prefix after it is the voorvoegsel). Buffers of size len each. */
+enum km_rc users_split_name(const char *full, char *roepnaam, char *voorvoegsel, char *achternaam, size_t len);
+/* "roepnaam [voorvoegsel] achternaam" into buf. */
+void users_display_name(const struct km_user *u, char *buf, size_t len);
+/* The documented username rule: roepnaam.voorvoegselachternaam, folded to ASCII, lower case, with a
+ * number appended (2, 3, ...) while the name is taken. Stable: an existing account keeps its name. */
+enum km_rc users_make_username(struct km_db *db, const char *roepnaam, const char *voorvoegsel,
+                               const char *achternaam, char *out, size_t len);
+
+enum km_rc users_add(const struct km_session *s, const struct user_new *u, int64_t *id);
+enum km_rc users_get(const struct km_session *s, const char *username, struct km_user *out);
+enum km_rc users_get_id(const struct km_session *s, int64_t id, struct km_user *out);
+enum km_rc users_list(const struct km_session *s, const struct user_filter *f, struct km_user_list *out);
+enum km_rc users_deactivate(const struct km_session *s, const char *username);
+/* Replaces a password: self (own password), a student's (teacher of the student or beheerder) or a
+ * staff member's (beheerder). A password set for someone else is temporary when `temporary`. */
+enum km_rc users_set_password(const struct km_session *s, int64_t target, const char *password, bool temporary,
+                              const struct auth_settings *settings);
+enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation);
+
+void users_free(struct km_user *u);
+void users_list_free(struct km_user_list *l);
+
+#endif

@@ -1,0 +1,149 @@
+#!/bin/sh
+# The command line as the server's administrator meets it: output, exit codes, and bad input that
+# changes nothing.
+. tests/lib.sh
+DB="$T/school.db"
+
+# --- global ---
+run "$KM" --help;                 expect_out "help lists commands" "user add"
+run "$KM" --version;              expect_out "version" "klassenmap "
+run "$KM" --db "$DB" nonsense;    expect_err "unknown command is a usage error" 2 "onbekende opdracht"
+run "$KM" --bogus;                expect_err "unknown global option" 2 "onbekende optie"
+run "$KM" --db "$DB" user;        expect_code "user without subcommand shows usage" 2
+run "$KM" --db "$DB" user add --help; expect_out "command help" "--role ROL"
+
+# --- init ---
+run "$KM" --db "$DB" init;        expect_err "init needs --school" 2 "--school ontbreekt"
+run "$KM" --db "$DB" init --school "OBS Test" --brin 9x;  expect_err "bad BRIN" 1 "Ongeldige BRIN"
+[ ! -e "$DB" ] && pass "bad BRIN leaves no file" || fail "bad BRIN leaves no file"
+run "$KM" --db "$DB" init --school "OBS 't Klokhuis" --brin 99ZZ; expect_out "init" "gemaakt"
+run "$KM" --db "$DB" check;       expect_out "check: wal" "wal            ok (journal_mode=wal)"
+expect_out "check: integrity" "integriteit    ok"
+expect_out "check: schema" "schema         ok"
+before=$(sum "$DB")
+run "$KM" --db "$DB" init --school "Nog een";  expect_err "second init refused" 1 "hoort al bij een school"
+[ "$(sum "$DB")" = "$before" ] && pass "second init changes nothing" || fail "second init changes nothing"
+
+# --- users ---
+run "$KM" --db "$DB" user add --role leerkracht --username juf.an --name "Anneke de Vries" --email an@school.nl
+expect_out "add teacher" "Gebruiker juf.an (leerkracht) toegevoegd"
+run "$KM" --db "$DB" user add --role leerling --name "Daniëlle Çelik"
+expect_out "username made from a name with diacritics" "daniell"
+run "$KM" --db "$DB" user add --role leerling --name "Sjoerd van 't Hof"
+expect_out "username with voorvoegsel" "sjoerd.vanthof"
+run "$KM" --db "$DB" user add --role leerling --name "Sjoerd van 't Hof"
+expect_out "second Sjoerd gets a number" "sjoerd.vanthof2"
+run "$KM" --db "$DB" user add --role leerkracht --username juf.an --name "Ander Mens"
+expect_err "duplicate username" 1 "al in gebruik"
+run "$KM" --db "$DB" user add --role koning --name "Wim Alexander"
+expect_err "unknown role" 2 "--role is"
+run "$KM" --db "$DB" user add --role ouder --name "Piet Puk" --email "geen-adres"
+expect_err "bad e-mail" 1 "Ongeldig e-mailadres"
+run "$KM" --db "$DB" user add --role ouder --name "Cher"
+expect_err "name needs achternaam" 1 "roepnaam en achternaam"
+run "$KM" --db "$DB" user add --role leerling --name "$(printf 'Evil \033[2J\033]0;pwned\007Kid')"
+expect_out "name with escape sequence accepted" "toegevoegd"
+run "$KM" --db "$DB" user list
+if printf '%s' "$out" | grep -q "$(printf '\033')"; then fail "no ESC reaches the terminal"; else pass "no ESC reaches the terminal"; fi
+expect_out "list shows teacher" "Anneke de Vries"
+# Columns line up by display width, also with ë and Ç in a name.
+# Columns line up by display width, also with ë and Ç in a name: every row is 70 columns before the e-mail.
+if printf '%s\n' "$out" | python3 -c '
+import sys, unicodedata
+def w(s): return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+widths = set()
+for line in sys.stdin.read().splitlines():
+    last = line.split(" ")[-1]
+    widths.add(w(line) - (len(last) if "@" in last else 0))
+sys.exit(0 if widths == {70} else 1)'; then pass "columns aligned with diacritics"; else fail "columns aligned with diacritics"; fi
+run "$KM" --db "$DB" user list --json --role leerkracht
+expect_out "json list" '"username": "juf.an"'
+run "$KM" --db "$DB" user show juf.an;  expect_out "show user" "an@school.nl"
+expect_no_out "show never prints a hash" "argon2"
+run "$KM" --db "$DB" user show niemand; expect_err "show unknown user" 1 "bestaat niet"
+
+# --- passwords ---
+run_in "kort" "$KM" --db "$DB" passwd juf.an;          expect_err "short password refused" 1 "te kort"
+run_in "welkom01" "$KM" --db "$DB" passwd sjoerd.vanthof; expect_err "blocklisted password refused" 1 "te makkelijk"
+run_in "Zonnebloem-Tafel-42" "$KM" --db "$DB" passwd juf.an; expect_out "password from stdin" "is gewijzigd"
+run "$KM" --db "$DB" passwd --temporary sjoerd.vanthof;  expect_out "temporary password printed once" "Tijdelijk wachtwoord"
+tmp_pw=$(printf '%s' "$out" | sed -n 's/^Tijdelijk wachtwoord voor [^:]*: //p')
+[ ${#tmp_pw} -eq 10 ] && pass "temporary password has 10 characters" || fail "temporary password has 10 characters"
+if printf '%s' "$tmp_pw" | grep -q '[0O1lI]'; then fail "no look-alike characters"; else pass "no look-alike characters"; fi
+run "$KM" --db "$DB" user show sjoerd.vanthof; expect_out "state temporary" "tijdelijk"
+run "$KM" --db "$DB" check >/dev/null
+if grep -a -q -e "Zonnebloem-Tafel-42" -e "$tmp_pw" "$DB" "$DB-wal" 2>/dev/null; then fail "no plain password in the database"; else pass "no plain password in the database"; fi
+
+# --- groups ---
+run "$KM" --db "$DB" group add "groep 5a" --kind stamgroep --jaargroep 5; expect_out "add stamgroep" "gemaakt"
+run "$KM" --db "$DB" group add "rekenen niveau 3";  expect_out "add eigen groep" "eigen"
+run "$KM" --db "$DB" group add "groep 5a" --kind stamgroep; expect_err "duplicate group" 1 "al een groep"
+run "$KM" --db "$DB" group add "x" --kind klas;     expect_err "bad kind" 1 "Onbekende soort"
+run "$KM" --db "$DB" group join "groep 5a" juf.an sjoerd.vanthof; expect_out "join" "zit nu in"
+run "$KM" --db "$DB" group members "groep 5a";     expect_out "members" "Sjoerd van 't Hof"
+run "$KM" --db "$DB" group list;                   expect_out "list" "1 leerlingen, 1 leerkracht"
+run "$KM" --db "$DB" group members "groep 9z";     expect_err "unknown group" 1 "bestaat niet"
+
+# --- deactivate, audit ---
+run "$KM" --db "$DB" user deactivate sjoerd.vanthof2;  expect_out "deactivate" "inactief"
+run "$KM" --db "$DB" user list;                      expect_no_out "inactive hidden" "sjoerd.vanthof2"
+run "$KM" --db "$DB" user list --all;                expect_out "inactive with --all" "(inactief)"
+run "$KM" --db "$DB" audit;                          expect_out "audit has password change" "wachtwoord-ingesteld"
+expect_no_out "audit has no password" "Zonnebloem"
+run "$KM" --db "$DB" audit --user juf.an --json;     expect_out "audit json filter" '"subject": "juf.an"'
+run "$KM" --db "$DB" audit --since gisteren;         expect_err "audit bad date" 2 "--since"
+
+# --- bad databases: one sentence, exit 1, file unchanged ---
+printf 'dit is geen database\n' > "$T/tekst.db"; before=$(sum "$T/tekst.db")
+run "$KM" --db "$T/tekst.db" user list;  expect_err "not a database" 1 "geen klassenmap-database"
+[ "$(sum "$T/tekst.db")" = "$before" ] && pass "not-a-database unchanged" || fail "not-a-database unchanged"
+run "$KM" --db "$T/nergens/school.db" check; expect_err "missing directory" 1 "bestaat niet"
+run "$KM" --db "$T/ontbreekt.db" check;      expect_err "missing database" 1 "klassenmap init"
+[ ! -e "$T/ontbreekt.db" ] && pass "missing database not created" || fail "missing database not created"
+cp "$DB" "$T/newer.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version=99'); c.commit(); c.execute('PRAGMA journal_mode=DELETE')" "$T/newer.db"
+before=$(sum "$T/newer.db")
+run "$KM" --db "$T/newer.db" user list;  expect_err "newer schema" 1 "nieuwere versie"
+[ "$(sum "$T/newer.db")" = "$before" ] && pass "newer database unchanged" || fail "newer database unchanged"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t(x)'); c.commit()" "$T/other.db"
+before=$(sum "$T/other.db")
+run "$KM" --db "$T/other.db" user list;  expect_err "another program's SQLite file" 1 "ander programma"
+[ "$(sum "$T/other.db")" = "$before" ] && pass "foreign database unchanged" || fail "foreign database unchanged"
+cp "$DB" "$T/ro.db"; chmod 444 "$T/ro.db"; before=$(sum "$T/ro.db")
+run "$KM" --db "$T/ro.db" user add --role leerling --name "Nieuw Kind";  expect_err "read-only database" 1 "alleen-lezen"
+[ "$(sum "$T/ro.db")" = "$before" ] && pass "read-only database unchanged" || fail "read-only database unchanged"
+
+# A database locked by another program: a clear sentence after the wait, nothing changed.
+python3 - "$DB" "$T/locked" <<'PY' &
+import sqlite3, sys, time, os
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(25)
+c.execute("ROLLBACK")
+PY
+holder=$!
+while [ ! -e "$T/locked" ]; do sleep 0.1; done
+run "$KM" --db "$DB" user add --role leerling --name "Wachtend Kind"
+expect_err "locked database" 1 "bezet"
+kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+run "$KM" --db "$DB" user list --all;  expect_no_out "locked: nothing added" "Wachtend"
+
+# --- config mistakes: file and line named, nothing done ---
+printf '[general]\nlanguage = nl\n[password]\nmin_lenght = 8\n' > "$T/typo.ini"
+run "$KM" --config "$T/typo.ini" --db "$DB" user list; expect_err "config typo names line" 1 "regel 4"
+expect_err "config typo names key" 1 "min_lenght"
+printf '[login]\nmax_failures = veel\n' > "$T/bad.ini"
+run "$KM" --config "$T/bad.ini" --db "$DB" check;  expect_err "config bad number" 1 "regel 2"
+run "$KM" --config "$T/ontbreekt.ini" --db "$DB" check; expect_err "config missing" 1 "ontbreekt.ini"
+
+# --- demo ---
+DEMO="$T/demo.db"
+run "$KM" --db "$DEMO" demo --size middel;  expect_err "demo bad size" 2 "--size"
+run "$KM" --db "$DEMO" demo --seed 7;       expect_out "demo lists accounts" "leerkracht"
+expect_out "demo names the password" "wachtwoord: demo"
+run "$KM" --db "$DEMO" check;              expect_out "demo database is healthy" "integriteit    ok"
+run "$KM" --db "$DEMO" user list --role leerling; expect_out "demo has a name with diacritics" "Daniëlle"
+run "$KM" --db "$DEMO" demo;                expect_err "demo refuses a non-empty database" 1 "al"
+
+finish cli

@@ -1,0 +1,74 @@
+# Shared helpers for the shell tests: each check prints "ok" or "FAIL" with what it expected,
+# and the file ends with "NAME: N passed, N failed" for tests/run-all to add up.
+# The program under test is $KM (build/klassenmap by default), run with a private config.
+
+set -u
+KM=${KM:-$(pwd)/build/klassenmap}
+T=$(mktemp -d "${TMPDIR:-/tmp}/km-test-XXXXXX")
+trap 'rm -rf "$T"' EXIT
+# A config with the cheapest Argon2id cost, so tests that set passwords stay fast.
+cat > "$T/test.ini" <<'INI'
+[password]
+argon_opslimit = 1
+argon_memlimit_kib = 8
+INI
+export KLASSENMAP_CONFIG="$T/test.ini"
+unset KLASSENMAP_DB
+passed=0
+failed=0
+out=""
+err=""
+code=0
+
+# run CMD...: runs it, keeping stdout, stderr and the exit code.
+run() {
+    "$@" >"$T/out" 2>"$T/err" </dev/null
+    code=$?
+    out=$(cat "$T/out")
+    err=$(cat "$T/err")
+}
+
+# run_in INPUT CMD...: the same, with INPUT on stdin.
+run_in() {
+    input=$1
+    shift
+    printf '%s\n' "$input" | "$@" >"$T/out" 2>"$T/err"
+    code=$?
+    out=$(cat "$T/out")
+    err=$(cat "$T/err")
+}
+
+pass() { passed=$((passed + 1)); [ -n "${KM_TEST_VERBOSE:-}" ] && echo "ok   $1"; return 0; }
+fail() {
+    failed=$((failed + 1))
+    echo "FAIL $1"
+    shift
+    for line in "$@"; do echo "     $line"; done
+    echo "     exit=$code stdout: $(printf '%s' "$out" | head -c 400)"
+    echo "     stderr: $(printf '%s' "$err" | head -c 400)"
+}
+
+expect_code() { # DESC CODE
+    if [ "$code" = "$2" ]; then pass "$1"; else fail "$1" "expected exit $2"; fi
+}
+expect_out() { # DESC FIXED-STRING
+    if [ "$code" = 0 ] && printf '%s' "$out" | grep -qF -- "$2"; then pass "$1"; else fail "$1" "expected stdout to contain: $2"; fi
+}
+expect_no_out() { # DESC FIXED-STRING
+    if printf '%s%s' "$out" "$err" | grep -qF -- "$2"; then fail "$1" "did not expect: $2"; else pass "$1"; fi
+}
+# expect_err DESC CODE FIXED-STRING: fails with CODE, one sentence on stderr containing the string.
+expect_err() {
+    lines=$(printf '%s' "$err" | grep -c .)
+    if [ "$code" = "$2" ] && printf '%s' "$err" | grep -qF -- "$3" && [ -z "$out" ]; then
+        pass "$1"
+    else
+        fail "$1" "expected exit $2 and stderr containing: $3 (stderr lines: $lines)"
+    fi
+}
+sum() { sha256sum "$1" | cut -d' ' -f1; }
+
+finish() {
+    echo "$1: $passed passed, $failed failed"
+    [ "$failed" = 0 ]
+}
