@@ -195,6 +195,10 @@ __attribute__((format(printf, 3, 4))) static int fail_at(struct load_ctx *x, int
     va_start(ap, fmt);
     vsnprintf(x->msg, sizeof x->msg, fmt, ap);
     va_end(ap);
+    /* the message quotes the file, and may end up on a terminal */
+    for (char *p = x->msg; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
     x->fail_line = line > 0 ? line : 1;
     return 0;
 }
@@ -323,6 +327,8 @@ static int on_value(void *user, const char *section, const char *name, const cha
     struct load_ctx *x = user;
     if (x->fail_line)
         return 0;
+    if (!*name)
+        return fail_at(x, x->line, "er staat geen sleutel voor de '='");
     if (!*section)
         return fail_at(x, x->line, "'%s' staat boven de eerste [sectie]", name);
     if (strcmp(section, "keys") == 0)
@@ -356,7 +362,7 @@ static int get_line(struct load_ctx *x, char *buf, int num)
     int ch;
     while ((ch = getc(x->f)) != EOF && ch != '\n') {
         if (ch == '\0')
-            return fail_at(x, x->line, "de regel bevat een NUL-teken; is dit wel een tekstbestand?");
+            return fail_at(x, x->line, "de regel bevat een NUL-teken (is dit wel een tekstbestand)");
         if (n + 2 >= (size_t)num)
             return fail_at(x, x->line, "de regel is langer dan %d tekens", num - 2);
         buf[n++] = (char)ch;

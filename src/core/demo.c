@@ -18,10 +18,10 @@
 #define SCHOOL_NAME "OBS De Regenboog (demo)"
 #define SCHOOL_BRIN "99ZZ"
 #define EMAIL_DOMAIN "demo.klassenmap.nl"
-#define USERNAME_LEN 40     /* users.c keeps names at 15+1+14 characters plus a number */
-#define MAX_DATES 400       /* weekdays of one school year, with room to spare */
-#define STATUS_PERCENT 85   /* share of a student's goals (of their own niveau) that has a status */
-#define DUO_BY_PERCENT 30   /* how often the duo-collega, not the main teacher, set a status */
+#define USERNAME_LEN 40   /* users.c keeps names at 15+1+14 characters plus a number */
+#define MAX_DATES 400     /* weekdays of one school year, with room to spare */
+#define STATUS_PERCENT 85 /* share of a student's goals (of their own niveau) that has a status */
+#define DUO_BY_PERCENT 30 /* how often the duo-collega, not the main teacher, set a status */
 
 /* ---- a small deterministic PRNG (splitmix64): rand() is neither seedable per call nor portable ---- */
 
@@ -43,10 +43,7 @@ static uint64_t rng_next(struct rng *r)
 }
 
 /* Uniform in [0, n) without modulo bias worth mentioning (multiply-shift on 32 bits). */
-static int rng_below(struct rng *r, size_t n)
-{
-    return (int)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
-}
+static int rng_below(struct rng *r, size_t n) { return (int)(((rng_next(r) >> 32) * (uint64_t)n) >> 32); }
 
 static bool rng_percent(struct rng *r, int pct) { return rng_below(r, 100) < pct; }
 
@@ -85,29 +82,55 @@ static bool is_weekend(int64_t z)
 /* ---- the two sizes ---- */
 
 struct plan {
-    int jg_first, jg_last;  /* jaargroepen that have stamgroepen */
+    int jg_first, jg_last; /* jaargroepen that have stamgroepen */
     int groups_per_jg;
-    int per_group;          /* students per stamgroep */
-    int duo_every;          /* stamgroep g has a duo-collega when g % duo_every == 0 */
-    int extra_teachers;     /* teachers without a stamgroep (remedial teaching, plusklas, gym) */
+    int per_group;      /* students per stamgroep */
+    int duo_every;      /* stamgroep g has a duo-collega when g % duo_every == 0 */
+    int extra_teachers; /* teachers without a stamgroep (remedial teaching, plusklas, gym) */
     int beheerders;
-    int families, parents;  /* children are spread over the families; parents - families have two parents */
-    int eigen_per_jg;       /* eigen groepen per jaargroep */
-    int eigen_member_pct;   /* chance that a student of the jaargroep is in one of them */
+    int families, parents; /* children are spread over the families; parents - families have two parents */
+    int eigen_per_jg;      /* eigen groepen per jaargroep */
+    int eigen_member_pct;  /* chance that a student of the jaargroep is in one of them */
     int goals, niveau_first, niveau_last;
-    int lokalen, halls;     /* classrooms; gymzalen and speellokalen (each) */
+    int lokalen, halls; /* classrooms; gymzalen and speellokalen (each) */
 };
 
 static const struct plan plan_small = {
-    .jg_first = 5, .jg_last = 6, .groups_per_jg = 1, .per_group = 25, .duo_every = 3, .extra_teachers = 0,
-    .beheerders = 1, .families = 42, .parents = 70, .eigen_per_jg = 1, .eigen_member_pct = 32,
-    .goals = 100, .niveau_first = 5, .niveau_last = 6, .lokalen = 6, .halls = 1,
+    .jg_first = 5,
+    .jg_last = 6,
+    .groups_per_jg = 1,
+    .per_group = 25,
+    .duo_every = 3,
+    .extra_teachers = 0,
+    .beheerders = 1,
+    .families = 42,
+    .parents = 70,
+    .eigen_per_jg = 1,
+    .eigen_member_pct = 32,
+    .goals = 100,
+    .niveau_first = 5,
+    .niveau_last = 6,
+    .lokalen = 6,
+    .halls = 1,
 };
 
 static const struct plan plan_large = {
-    .jg_first = 1, .jg_last = 8, .groups_per_jg = 6, .per_group = 25, .duo_every = 3, .extra_teachers = 22,
-    .beheerders = 4, .families = 1000, .parents = 1800, .eigen_per_jg = 5, .eigen_member_pct = 7,
-    .goals = 2000, .niveau_first = 1, .niveau_last = 8, .lokalen = 48, .halls = 2,
+    .jg_first = 1,
+    .jg_last = 8,
+    .groups_per_jg = 6,
+    .per_group = 25,
+    .duo_every = 3,
+    .extra_teachers = 22,
+    .beheerders = 4,
+    .families = 1000,
+    .parents = 1800,
+    .eigen_per_jg = 5,
+    .eigen_member_pct = 7,
+    .goals = 2000,
+    .niveau_first = 1,
+    .niveau_last = 8,
+    .lokalen = 48,
+    .halls = 2,
 };
 
 static int plan_stam(const struct plan *p) { return (p->jg_last - p->jg_first + 1) * p->groups_per_jg; }
@@ -156,13 +179,13 @@ struct model {
     int npeople, nstaff, first_student, nstudents, first_parent, nparents;
     int first_teacher, first_extra; /* staff: beheerders, stamgroep teachers, extra teachers */
     struct family *families;
-    int *stam_teacher;              /* [2 * stamgroep + k]: person index, -1 for none */
-    int *student_order;             /* student person indices, sorted by stamgroep */
+    int *stam_teacher;  /* [2 * stamgroep + k]: person index, -1 for none */
+    int *student_order; /* student person indices, sorted by stamgroep */
     int64_t *stam_id;
     struct goal *goals;
-    char (*dates)[11];              /* school days of this year so far, for status timestamps */
+    char (*dates)[11]; /* school days of this year so far, for status timestamps */
     int ndates;
-    const char **taken;             /* open-addressing set of usernames; case is folded already */
+    const char **taken; /* open-addressing set of usernames; case is folded already */
     size_t ntaken_cap;
     struct rng rng;
     char hash[AUTH_HASH_LEN];
@@ -221,8 +244,8 @@ static bool model_alloc(struct model *m)
     m->goals = calloc((size_t)p->goals, sizeof *m->goals);
     m->dates = calloc(MAX_DATES, sizeof *m->dates);
     m->taken = calloc(m->ntaken_cap, sizeof *m->taken);
-    return m->people && m->families && m->stam_teacher && m->student_order && m->stam_id && m->goals &&
-           m->dates && m->taken;
+    return m->people && m->families && m->stam_teacher && m->student_order && m->stam_id && m->goals && m->dates &&
+           m->taken;
 }
 
 /* ---- usernames: the rule of users_make_username, checked against an in-memory set instead of one
@@ -290,6 +313,15 @@ static const struct demo_surname *random_surname(struct model *m)
 
 static const char *random_adult(struct model *m) { return demo_adult_names[rng_below(&m->rng, demo_adult_names_n)]; }
 
+/* An adult with a random name. Name and surname are drawn in separate statements: C leaves the order of
+ * evaluating function arguments open, and the PRNG must be drawn in one fixed order on every compiler. */
+static struct person *add_random_adult(struct model *m, int index, enum km_role role)
+{
+    const char *roepnaam = random_adult(m);
+    const struct demo_surname *sn = random_surname(m);
+    return add_person(m, index, role, roepnaam, sn, NULL);
+}
+
 /* The three names the tests look for (Daniëlle, Çelik, van 't) are the fixed accounts', so every seed has
  * them. Their usernames are reserved first, so no generated account can take them. */
 static const struct demo_surname fixed_family = {"van 't", "Hof"};
@@ -311,22 +343,22 @@ static void build_staff(struct model *m)
     int i = 0;
     add_person(m, i++, ROLE_BEHEERDER, "Marieke", &fixed_admin, "beheerder");
     while (i < p->beheerders)
-        add_person(m, i++, ROLE_BEHEERDER, random_adult(m), random_surname(m), NULL);
+        add_random_adult(m, i++, ROLE_BEHEERDER);
     m->first_teacher = i;
     for (int g = 0; g < plan_stam(p); g++) {
         struct person *t = g == 0 ? add_person(m, i, ROLE_LEERKRACHT, "Aylin", &fixed_teacher, "leerkracht")
-                                  : add_person(m, i, ROLE_LEERKRACHT, random_adult(m), random_surname(m), NULL);
+                                  : add_random_adult(m, i, ROLE_LEERKRACHT);
         t->group = g;
         m->stam_teacher[2 * g] = i++;
         m->stam_teacher[2 * g + 1] = -1;
         if (g % p->duo_every == 0) {
-            add_person(m, i, ROLE_LEERKRACHT, random_adult(m), random_surname(m), NULL)->group = g;
+            add_random_adult(m, i, ROLE_LEERKRACHT)->group = g;
             m->stam_teacher[2 * g + 1] = i++;
         }
     }
     m->first_extra = i;
     while (i < m->nstaff)
-        add_person(m, i++, ROLE_LEERKRACHT, random_adult(m), random_surname(m), NULL);
+        add_random_adult(m, i++, ROLE_LEERKRACHT);
 }
 
 /* Children per family: everyone one, the rest as siblings (at most three per family). */
@@ -499,8 +531,9 @@ static enum km_rc check_empty(struct km_db *db)
                            " + (SELECT count(*) FROM leerdoelen) + (SELECT count(*) FROM rooms)",
                            NULL);
     if (rc == KM_OK && n > 0)
-        return db_fail(db, KM_EXISTS, "Deze database is niet leeg (er is al een school, of er zijn al gebruikers, "
-                                      "groepen of leerdoelen); een demoschool komt alleen in een nieuwe database.");
+        return db_fail(db, KM_EXISTS,
+                       "Deze database is niet leeg (er is al een school, of er zijn al gebruikers, "
+                       "groepen of leerdoelen); een demoschool komt alleen in een nieuwe database.");
     return rc;
 }
 
@@ -520,8 +553,10 @@ static enum km_rc insert_person(struct km_db *db, struct fill *f, struct person 
                             "INSERT INTO users (role, username, roepnaam, voorvoegsel, achternaam, email, instroom,"
                             " password_hash, password_state, password_changed_at, created_at)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'set', ?, ?)",
-                            "tttttee" "ttt", km_role_name(who->role), who->username, who->roepnaam, who->voorvoegsel,
-                            who->achternaam, email, who->instroom, f->m->hash, f->now, f->now);
+                            "tttttee"
+                            "ttt",
+                            km_role_name(who->role), who->username, who->roepnaam, who->voorvoegsel, who->achternaam,
+                            email, who->instroom, f->m->hash, f->now, f->now);
     who->id = db_last_id(db);
     return rc;
 }
@@ -556,8 +591,8 @@ static enum km_rc insert_parent_links(struct km_db *db, struct fill *f)
 
 static enum km_rc membership(struct km_db *db, int64_t group_id, int64_t user_id, const char *kind)
 {
-    return db_exec(db, "INSERT INTO memberships (group_id, user_id, kind) VALUES (?, ?, ?)", "iit", group_id,
-                   user_id, kind);
+    return db_exec(db, "INSERT INTO memberships (group_id, user_id, kind) VALUES (?, ?, ?)", "iit", group_id, user_id,
+                   kind);
 }
 
 /* pattern with its first '#' replaced by value ("rekenen niveau #" -> "rekenen niveau 5"). */
@@ -640,8 +675,8 @@ static enum km_rc insert_eigen(struct km_db *db, struct fill *f, int jg, int k)
     snprintf(jaargroep, sizeof jaargroep, "%d", jg % 100);
     fill_in(demo_eigen_patterns[(size_t)(jg + k) % demo_eigen_patterns_n], jaargroep, "", name, sizeof name);
     int linked = (jg - p->jg_first) * p->groups_per_jg + k % p->groups_per_jg;
-    int teacher = p->extra_teachers > 0 ? m->first_extra + f->rep->groups_eigen % p->extra_teachers
-                                        : m->stam_teacher[2 * linked];
+    int teacher =
+        p->extra_teachers > 0 ? m->first_extra + f->rep->groups_eigen % p->extra_teachers : m->stam_teacher[2 * linked];
     enum km_rc rc = db_exec(db,
                             "INSERT INTO groups (name, kind, schooljaar, jaargroep, linked_group_id, created_at)"
                             " VALUES (?, 'eigen', ?, ?, ?, ?)",
@@ -683,8 +718,8 @@ static enum km_rc insert_areas(struct km_db *db, struct curriculum_ids *ids)
         rc = db_exec(db, "INSERT INTO hoofdgebieden (name, sort_order) VALUES (?, ?)", "td", hg->name, (int)h + 1);
         int64_t hid = db_last_id(db);
         for (size_t k = 0; k < hg->ndeel && rc == KM_OK && d < MAX_DEEL; k++, d++) {
-            rc = db_exec(db, "INSERT INTO deelgebieden (hoofdgebied_id, name, sort_order) VALUES (?, ?, ?)", "itd",
-                         hid, hg->deel[k].name, (int)k + 1);
+            rc = db_exec(db, "INSERT INTO deelgebieden (hoofdgebied_id, name, sort_order) VALUES (?, ?, ?)", "itd", hid,
+                         hg->deel[k].name, (int)k + 1);
             ids->deel[d] = db_last_id(db);
         }
     }

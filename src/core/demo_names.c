@@ -6,41 +6,56 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *const demo_child_names[] = {
-    "Daniëlle", "Zoë",    "Noë",     "Chloë",   "Anaïs",   "Thijs",   "Sem",     "Fleur",  "Mila",     "Daan",
-    "Lotte",    "Bram",   "Saïd",    "Yusuf",   "Mohammed", "Aylin",  "Emre",    "Eliza",  "Jesse",    "Noah",
-    "Liam",     "Luuk",   "Lucas",   "Finn",    "Levi",    "Milan",   "Julia",   "Emma",   "Tess",     "Sophie",
-    "Sara",     "Nora",   "Anna",    "Evi",     "Saar",    "Lieke",   "Jasmijn", "Fenna",  "Hanna",    "Roos",
-    "Vera",     "Jens",   "Ruben",   "Gijs",    "Stijn",   "Niek",    "Teun",    "Mees",   "Siem",     "Hidde",
-    "Olivier",  "Guus",   "Ayoub",   "Adam",    "Amira",   "Yasmina", "Ilyas",   "Elif",   "Zeynep",   "Defne",
-    "Mert",     "Thijmen", "Joëlle", "Maël",    "Mats",    "Sven",    "Femke",   "Isa",    "Lina",     "Noor",
-    "Jayden",   "Kai",    "Owen",    "Bo",      "Floor",   "Loïs",    "Inès",    "Rayan",  "Imane",    "Minh",
+    "Daniëlle", "Zoë",   "Noë",    "Chloë",    "Anaïs",  "Thijs",   "Sem",     "Fleur",  "Mila",  "Daan",   "Lotte",
+    "Bram",     "Saïd",  "Yusuf",  "Mohammed", "Aylin",  "Emre",    "Eliza",   "Jesse",  "Noah",  "Liam",   "Luuk",
+    "Lucas",    "Finn",  "Levi",   "Milan",    "Julia",  "Emma",    "Tess",    "Sophie", "Sara",  "Nora",   "Anna",
+    "Evi",      "Saar",  "Lieke",  "Jasmijn",  "Fenna",  "Hanna",   "Roos",    "Vera",   "Jens",  "Ruben",  "Gijs",
+    "Stijn",    "Niek",  "Teun",   "Mees",     "Siem",   "Hidde",   "Olivier", "Guus",   "Ayoub", "Adam",   "Amira",
+    "Yasmina",  "Ilyas", "Elif",   "Zeynep",   "Defne",  "Mert",    "Thijmen", "Joëlle", "Maël",  "Mats",   "Sven",
+    "Femke",    "Isa",   "Lina",   "Noor",     "Jayden", "Kai",     "Owen",    "Bo",     "Floor", "Loïs",   "Inès",
+    "Rayan",    "Imane", "Minh",   "Ties",     "Jurre",  "Morris",  "Sepp",    "Lars",   "Boaz",  "Job",    "Pepijn",
+    "Vince",    "Dex",   "Ravi",   "Hamza",    "Bilal",  "Ibrahim", "Omar",    "Kerem",  "Baran", "Quinn",  "Julian",
+    "Benjamin", "Sofie", "Liv",    "Nina",     "Puck",   "Yara",    "Ivy",     "Elin",   "Luna",  "Feline", "Maud",
+    "Romy",     "Esmée", "Amélie", "Céline",   "Nadia",  "Salma",   "Hiba",    "Ecrin",  "Dewi",  "Linh",
 };
 const size_t demo_child_names_n = COUNT(demo_child_names);
 
 const char *const demo_adult_names[] = {
-    "Sjoerd",  "Marieke", "Jeroen",  "Femke",   "Mark",    "Linda",   "Ingrid",  "Kees",    "Annelies", "Bas",
-    "Esther",  "Dennis",  "Sandra",  "Marco",   "Petra",   "Wouter",  "Ilse",    "Joost",   "Karin",    "Hatice",
-    "Fatima",  "Ahmed",   "Mustafa", "Khadija", "Mehmet",  "Ayşe",    "Noor",    "Rik",     "Maaike",   "Niels",
-    "Marloes", "Thomas",  "Sanne",   "Erik",    "Anouk",   "Martijn", "Judith",  "Pieter",  "Hanneke",  "Rachid",
-    "Naima",   "Lan",     "Thanh",   "René",    "Hélène",  "Geert",   "Wendy",   "Frédérique", "Jolanda", "Arjen",
-    "Mirjam",  "Youssef", "Samira",  "Hakan",   "Özlem",   "Jan-Willem", "Anne-Marie", "Bart", "Chantal",  "Remco",
+    "Sjoerd", "Marieke",    "Jeroen",     "Femke",   "Mark",    "Linda",     "Ingrid",  "Kees",    "Annelies",
+    "Bas",    "Esther",     "Dennis",     "Sandra",  "Marco",   "Petra",     "Wouter",  "Ilse",    "Joost",
+    "Karin",  "Hatice",     "Fatima",     "Ahmed",   "Mustafa", "Khadija",   "Mehmet",  "Ayşe",    "Noor",
+    "Rik",    "Maaike",     "Niels",      "Marloes", "Thomas",  "Sanne",     "Erik",    "Anouk",   "Martijn",
+    "Judith", "Pieter",     "Hanneke",    "Rachid",  "Naima",   "Lan",       "Thanh",   "René",    "Hélène",
+    "Geert",  "Wendy",      "Frédérique", "Jolanda", "Arjen",   "Mirjam",    "Youssef", "Samira",  "Hakan",
+    "Özlem",  "Jan-Willem", "Anne-Marie", "Bart",    "Chantal", "Remco",     "Harm",    "Gerrit",  "Ruud",
+    "Frank",  "Edwin",      "Richard",    "Monique", "Miranda", "Yvonne",    "Saskia",  "Bianca",  "Kim",
+    "Tamara", "Joyce",      "Nicole",     "Robin",   "Sander",  "Jasper",    "Tim",     "Michiel", "Koen",
+    "Iris",   "Elske",      "Wietske",    "Hendrik", "Dirk",    "Marjolein", "Hülya",   "Emine",   "Abdelkader",
+    "Loubna", "Hasan",      "Büşra",      "Dorien",  "Hanna",
 };
 const size_t demo_adult_names_n = COUNT(demo_adult_names);
 
 const struct demo_surname demo_surnames[] = {
-    {"de", "Jong"},      {"", "Jansen"},     {"de", "Vries"},     {"van den", "Berg"}, {"van", "Dijk"},
-    {"", "Bakker"},      {"", "Visser"},     {"", "Smit"},        {"", "Meijer"},      {"de", "Boer"},
-    {"", "Mulder"},      {"de", "Groot"},    {"", "Bos"},         {"", "Vos"},         {"", "Peters"},
-    {"", "Hendriks"},    {"van", "Leeuwen"}, {"", "Dekker"},      {"", "Brouwer"},     {"de", "Wit"},
-    {"", "Dijkstra"},    {"", "Smits"},      {"de", "Graaf"},     {"van der", "Meer"}, {"van der", "Linden"},
-    {"", "Kok"},         {"", "Jacobs"},     {"de", "Haan"},      {"", "Vermeulen"},   {"van den", "Heuvel"},
-    {"van der", "Veen"}, {"van den", "Broek"}, {"de", "Bruijn"},  {"van 't", "Hof"},   {"van 't", "Veer"},
-    {"in 't", "Veld"},   {"ter", "Horst"},   {"ter", "Haar"},     {"", "Kuipers"},     {"", "Çelik"},
-    {"", "Yılmaz"},      {"", "Öztürk"},     {"", "Kaya"},        {"", "Demir"},       {"", "Şahin"},
-    {"", "El Amrani"},   {"", "Nguyễn"},     {"", "Tran"},        {"", "Bouzid"},      {"", "Benali"},
-    {"", "Hof"},         {"", "Postma"},     {"", "Hoekstra"},    {"", "Kramer"},      {"", "Schouten"},
-    {"", "Prins"},       {"", "Huisman"},    {"", "Koster"},      {"", "Willems"},     {"", "Hermans"},
-    {"", "Verhoeven"},   {"van", "Beek"},    {"van", "Vliet"},    {"", "Wijnands"},    {"", "Ouali"},
+    {"de", "Jong"},       {"", "Jansen"},       {"de", "Vries"},  {"van den", "Berg"}, {"van", "Dijk"},
+    {"", "Bakker"},       {"", "Visser"},       {"", "Smit"},     {"", "Meijer"},      {"de", "Boer"},
+    {"", "Mulder"},       {"de", "Groot"},      {"", "Bos"},      {"", "Vos"},         {"", "Peters"},
+    {"", "Hendriks"},     {"van", "Leeuwen"},   {"", "Dekker"},   {"", "Brouwer"},     {"de", "Wit"},
+    {"", "Dijkstra"},     {"", "Smits"},        {"de", "Graaf"},  {"van der", "Meer"}, {"van der", "Linden"},
+    {"", "Kok"},          {"", "Jacobs"},       {"de", "Haan"},   {"", "Vermeulen"},   {"van den", "Heuvel"},
+    {"van der", "Veen"},  {"van den", "Broek"}, {"de", "Bruijn"}, {"van 't", "Hof"},   {"van 't", "Veer"},
+    {"in 't", "Veld"},    {"ter", "Horst"},     {"ter", "Haar"},  {"", "Kuipers"},     {"", "Çelik"},
+    {"", "Yılmaz"},       {"", "Öztürk"},       {"", "Kaya"},     {"", "Demir"},       {"", "Şahin"},
+    {"", "El Amrani"},    {"", "Nguyễn"},       {"", "Tran"},     {"", "Bouzid"},      {"", "Benali"},
+    {"", "Hof"},          {"", "Postma"},       {"", "Hoekstra"}, {"", "Kramer"},      {"", "Schouten"},
+    {"", "Prins"},        {"", "Huisman"},      {"", "Koster"},   {"", "Willems"},     {"", "Hermans"},
+    {"", "Verhoeven"},    {"van", "Beek"},      {"van", "Vliet"}, {"", "Wijnands"},    {"", "Ouali"},
+    {"", "Bosman"},       {"van", "Wijk"},      {"van", "Dam"},   {"", "Timmermans"},  {"", "Groen"},
+    {"", "Gerritsen"},    {"", "Bosch"},        {"van", "Loon"},  {"", "Evers"},       {"van der", "Heijden"},
+    {"van den", "Bosch"}, {"", "Lammers"},      {"", "Scholten"}, {"", "Veenstra"},    {"", "Wouters"},
+    {"", "Maas"},         {"van", "Rijn"},      {"de", "Ruiter"}, {"", "Claassen"},    {"", "Aksoy"},
+    {"", "Arslan"},       {"", "Doğan"},        {"", "Koç"},      {"", "Bulut"},       {"", "Boukhari"},
+    {"", "Haddou"},       {"", "Achahbar"},     {"", "Lê"},       {"van 't", "Zand"},  {"in 't", "Anker"},
+    {"ter", "Beek"},      {"van der", "Wal"},   {"de", "Lange"},
 };
 const size_t demo_surnames_n = COUNT(demo_surnames);
 
@@ -214,16 +229,11 @@ static const char *const t_categorie[] = {
     "Ik kan leenwoorden uit het Frans en Engels schrijven",
 };
 static const char *const t_aardrijkskunde[] = {
-    "Ik kan de weg naar school beschrijven",
-    "Ik kan een kaart lezen met de legenda",
-    "Ik kan een route plannen met een kaart",
-    "Ik kan de provincies van Nederland aanwijzen",
-    "Ik kan de grote rivieren van Nederland noemen",
-    "Ik weet hoe Nederland zich beschermt tegen het water",
-    "Ik kan de werelddelen en oceanen benoemen",
-    "Ik kan de landen van Europa aanwijzen",
-    "Ik kan uitleggen hoe de seizoenen ontstaan",
-    "Ik kan de klimaatzones op de wereldkaart aanwijzen",
+    "Ik kan de weg naar school beschrijven",         "Ik kan een kaart lezen met de legenda",
+    "Ik kan een route plannen met een kaart",        "Ik kan de provincies van Nederland aanwijzen",
+    "Ik kan de grote rivieren van Nederland noemen", "Ik weet hoe Nederland zich beschermt tegen het water",
+    "Ik kan de werelddelen en oceanen benoemen",     "Ik kan de landen van Europa aanwijzen",
+    "Ik kan uitleggen hoe de seizoenen ontstaan",    "Ik kan de klimaatzones op de wereldkaart aanwijzen",
 };
 static const char *const t_geschiedenis[] = {
     "Ik kan vertellen hoe het vroeger was in mijn familie",
@@ -238,25 +248,22 @@ static const char *const t_geschiedenis[] = {
     "Ik kan de tien tijdvakken in de goede volgorde zetten",
 };
 static const char *const t_natuur[] = {
-    "Ik kan dieren indelen in groepen",
-    "Ik kan de levenscyclus van een plant beschrijven",
-    "Ik kan uitleggen hoe mijn lichaam werkt",
-    "Ik kan een proef uitvoeren en opschrijven wat ik zie",
-    "Ik kan uitleggen waarom we afval scheiden",
-    "Ik kan een eenvoudige stroomkring maken",
-    "Ik kan de kringloop van water beschrijven",
-    "Ik kan uitleggen hoe een hefboom werkt",
-    "Ik kan uitleggen wat zwaartekracht is",
-    "Ik kan een ontwerp maken, testen en verbeteren",
+    "Ik kan dieren indelen in groepen",          "Ik kan de levenscyclus van een plant beschrijven",
+    "Ik kan uitleggen hoe mijn lichaam werkt",   "Ik kan een proef uitvoeren en opschrijven wat ik zie",
+    "Ik kan uitleggen waarom we afval scheiden", "Ik kan een eenvoudige stroomkring maken",
+    "Ik kan de kringloop van water beschrijven", "Ik kan uitleggen hoe een hefboom werkt",
+    "Ik kan uitleggen wat zwaartekracht is",     "Ik kan een ontwerp maken, testen en verbeteren",
     "Ik kan het zonnestelsel beschrijven",
 };
 
-#define DEEL(name, code, t) {name, code, t, COUNT(t)}
+#define DEEL(name, code, t)                                                                                            \
+    {                                                                                                                  \
+        name, code, t, COUNT(t)                                                                                        \
+    }
 
 static const struct demo_deelgebied d_rekenen[] = {
-    DEEL("getallen", "GE", t_getallen),     DEEL("bewerkingen", "BW", t_bewerkingen),
-    DEEL("breuken", "BR", t_breuken),       DEEL("meten", "ME", t_meten),
-    DEEL("meetkunde", "MK", t_meetkunde),   DEEL("verbanden", "VB", t_verbanden),
+    DEEL("getallen", "GE", t_getallen), DEEL("bewerkingen", "BW", t_bewerkingen), DEEL("breuken", "BR", t_breuken),
+    DEEL("meten", "ME", t_meten),       DEEL("meetkunde", "MK", t_meetkunde),     DEEL("verbanden", "VB", t_verbanden),
 };
 static const struct demo_deelgebied d_taal[] = {
     DEEL("woordenschat", "WS", t_woordenschat),
@@ -278,10 +285,8 @@ static const struct demo_deelgebied d_wo[] = {
 };
 
 const struct demo_hoofdgebied demo_curriculum[] = {
-    {"rekenen", "RE", d_rekenen, COUNT(d_rekenen)},
-    {"taal", "TA", d_taal, COUNT(d_taal)},
-    {"lezen", "LE", d_lezen, COUNT(d_lezen)},
-    {"spelling", "SP", d_spelling, COUNT(d_spelling)},
+    {"rekenen", "RE", d_rekenen, COUNT(d_rekenen)}, {"taal", "TA", d_taal, COUNT(d_taal)},
+    {"lezen", "LE", d_lezen, COUNT(d_lezen)},       {"spelling", "SP", d_spelling, COUNT(d_spelling)},
     {"wereldoriëntatie", "WO", d_wo, COUNT(d_wo)},
 };
 const size_t demo_curriculum_n = COUNT(demo_curriculum);

@@ -15,8 +15,8 @@ struct demo_surname {
 
 struct demo_deelgebied {
     const char *name;
-    const char *code;           /* second part of a goal code, e.g. "BR" in "RE-BR-5.03" */
-    const char *const *titles;  /* goal titles; "%s" is replaced by the niveau's range word when present */
+    const char *code;          /* second part of a goal code, e.g. "BR" in "RE-BR-5.03" */
+    const char *const *titles; /* goal titles, easy to hard; a "#" becomes the niveau's number range */
     size_t ntitles;
 };
 

@@ -229,6 +229,8 @@ TEST(config_unknown_key)
     /* a key of another section */
     CHECK(fails_with("[general]\nmax_failures = 3\n", 2, "onbekende sleutel 'max_failures' in [general]"));
     CHECK(fails_with("[general]\nDatabase = /x.db\n", 2, "'Database'"));
+    CHECK(fails_with("[general]\n= /x.db\n", 2, "geen sleutel voor de '='"));
+    CHECK(fails_with("[general]\nthe\x1b[1me = x\n", 2, "onbekende sleutel 'the?[1me'"));
 }
 
 TEST(config_not_a_number)

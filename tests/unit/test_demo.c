@@ -15,8 +15,8 @@ static enum km_rc make_demo(const char *file, uint32_t seed, struct km_db **db, 
     *db = NULL;
     if (auth_init() != KM_OK || db_open(test_tmp_path(file), DB_OPEN_CREATE, db, err, sizeof err) != KM_OK)
         return KM_ERR;
-    struct demo_options opt = {.size = DEMO_SMALL, .seed = seed, .password = DEMO_PASSWORD,
-                               .hash_params = auth_min_params()};
+    struct demo_options opt = {
+        .size = DEMO_SMALL, .seed = seed, .password = DEMO_PASSWORD, .hash_params = auth_min_params()};
     return demo_create(*db, &opt, rep);
 }
 
@@ -140,8 +140,7 @@ TEST(demo_password_is_hashed_once_and_verifies)
     struct demo_report r;
     REQUIRE(make_demo("d.db", 3, &db, &r) == KM_OK);
     char hash[AUTH_HASH_LEN] = "";
-    CHECK(db_text(db, hash, sizeof hash, "SELECT password_hash FROM users WHERE username = 'leerling'", NULL) ==
-          KM_OK);
+    CHECK(db_text(db, hash, sizeof hash, "SELECT password_hash FROM users WHERE username = 'leerling'", NULL) == KM_OK);
     CHECK(auth_verify(hash, DEMO_PASSWORD));
     CHECK(!auth_verify(hash, "regenboog-demo-2026"));
     CHECK(!auth_verify(hash, ""));

@@ -1,0 +1,80 @@
+/* Every action of the screens in one table, with its default keys. The config's [keys] section rebinds
+ * any action; the footer and the help screen are generated from this table, so they are never out of date. */
+#ifndef KM_TUI_KEYMAP_H
+#define KM_TUI_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include "core/config.h"
+
+enum action {
+    ACT_NONE = 0,
+    /* movement */
+    A_UP,
+    A_DOWN,
+    A_LEFT,
+    A_RIGHT,
+    A_PAGE_UP,
+    A_PAGE_DOWN,
+    A_HOME,
+    A_END,
+    A_NEXT_FIELD, /* Tab */
+    A_PREV_FIELD, /* Shift-Tab */
+    /* doing */
+    A_SELECT,     /* Enter: open, choose, confirm */
+    A_TOGGLE,     /* Space: tick a box, step a status */
+    A_BACK,       /* Esc / q: go back, cancel */
+    A_QUIT,       /* F10: leave the program (asks first when logged in) */
+    A_SEARCH,     /* '/' */
+    A_SEARCH_NEXT,/* 'n' */
+    A_HELP,       /* '?' / F1 */
+    A_REFRESH,    /* Ctrl-L: redraw the whole screen */
+    A_ADD,        /* 'a' / Insert */
+    A_EDIT,       /* 'e' */
+    A_DELETE,     /* 'd' / Delete */
+    A_PASSWORD,   /* 'p': set a password (pencil) */
+    A_PREV_PERIOD,/* '[' : previous week/day */
+    A_NEXT_PERIOD,/* ']' : next week/day */
+    A_TODAY,      /* 't' */
+    A_LOGOUT,     /* Ctrl-O? no: 'L' log out */
+    A__COUNT
+};
+
+/* A key as curses reports it: a character (is_key false) or a KEY_* code (is_key true). */
+struct key {
+    wint_t code;
+    bool is_key;
+};
+
+#define KEYMAP_MAX_KEYS 6
+
+struct keymap_entry {
+    const char *name;        /* config name: "up", "page_down", ... */
+    const char *label;       /* short Dutch label for the footer: "omhoog" (translated with gettext) */
+    const char *description; /* one line for the help screen */
+    struct key keys[KEYMAP_MAX_KEYS];
+    int nkeys;
+};
+
+struct keymap {
+    struct keymap_entry entries[A__COUNT];
+};
+
+/* The defaults: arrows and vi keys (h j k l), Enter, Esc and q, Tab, PgUp/PgDn, Home/End, / n ? F1 F10 … */
+void keymap_defaults(struct keymap *km);
+/* Applies the config's [keys] lines ("up = k Up", "quit = F10 C-q"). On an unknown action or key name,
+ * returns false and writes one sentence naming the config file's line; the keymap keeps its defaults. */
+bool keymap_apply_config(struct keymap *km, const struct km_config *cfg, char *err, size_t errlen);
+/* The action bound to a key among the actions a screen accepts (a zero-terminated list), or ACT_NONE.
+ * Only the listed actions are looked up, so a screen that types text never loses 'q' or 'j'. */
+enum action keymap_lookup(const struct keymap *km, struct key k, const enum action *accepted);
+/* "Up", "k", "PgDn", "F10", "C-l", "Space", "Esc", "Enter" … for the footer and help. */
+void keymap_key_name(struct key k, char *out, size_t len);
+/* "↑/k" style: the action's keys joined by '/', at most max keys. */
+void keymap_keys_text(const struct keymap *km, enum action a, int max, char *out, size_t len);
+/* Parses one key name as written in the config; false when unknown. */
+bool keymap_parse_key(const char *name, struct key *out);
+
+#endif
