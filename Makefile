@@ -21,7 +21,7 @@ B       := build
 WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wformat-truncation=2 -Wstrict-prototypes \
         -Wmissing-prototypes -Wmissing-declarations -Wold-style-definition -Wpointer-arith \
         -Wcast-align -Wwrite-strings -Wundef -Wvla -Wimplicit-fallthrough -Wredundant-decls \
-        -Wnull-dereference -Wdouble-promotion -Wswitch-enum -Wno-switch-default
+        -Wnull-dereference -Wdouble-promotion
 BASE_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKM_VERSION='"$(VERSION)"' \
         -DKM_DATADIR='"$(DATADIR)"' -DKM_SYSCONFDIR='"$(SYSCONFDIR)"' -Isrc $(WARN)
 OPT_CFLAGS ?= -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE

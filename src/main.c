@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/config.h"
+#include "tui/app.h"
 
 struct globals {
     const char *db;
@@ -83,6 +84,20 @@ static struct auth_settings auth_from_config(const struct km_config *cfg)
     return a;
 }
 
+static int run_screens(const struct cli_ctx *ctx)
+{
+    char err[600];
+    struct km_db *db;
+    if (db_open(ctx->db_path, DB_OPEN_EXISTING, &db, err, sizeof err) != KM_OK) {
+        fprintf(stderr, "klassenmap: %s\n", err);
+        return EXIT_FAIL;
+    }
+    struct tui_options o = {db, ctx->cfg, ctx->auth};
+    int rc = tui_run(&o);
+    db_close(db);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     /* A core dump could hold a password that was being typed or hashed. */
@@ -107,10 +122,7 @@ int main(int argc, char **argv)
         .cfg = &cfg,
         .auth = auth_from_config(&cfg),
     };
-    if (g.first_command >= argc) {
-        fprintf(stderr, "klassenmap: de schermen volgen in een volgende versie; geef een opdracht.\n\n");
-        cli_usage(stderr);
-        return EXIT_USAGE;
-    }
-    return cli_run(&ctx, argc - g.first_command, argv + g.first_command);
+    if (g.first_command < argc)
+        return cli_run(&ctx, argc - g.first_command, argv + g.first_command);
+    return run_screens(&ctx);
 }

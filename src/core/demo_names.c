@@ -307,4 +307,32 @@ const size_t demo_title_suffixes_n = COUNT(demo_title_suffixes);
 const char *const demo_eigen_patterns[] = {
     "rekenen niveau #", "leesclub groep #", "spelling extra groep #", "plusklas groep #", "woordenschat groep #",
 };
+const struct demo_area demo_eigen_areas[] = {
+    {"RE", "BW"}, {"LE", "BL"}, {"SP", "WW"}, {"WO", "NT"}, {"TA", "WS"},
+};
 const size_t demo_eigen_patterns_n = COUNT(demo_eigen_patterns);
+_Static_assert(COUNT(demo_eigen_areas) == COUNT(demo_eigen_patterns), "one area per eigen groep pattern");
+
+/* Rekenen first thing in the morning (Monday two hours: the blokuur), then spelling or taal, lezen after the
+ * pauze, wereldoriëntatie in the afternoon. */
+const char *const demo_week_plan[DEMO_DAYS][DEMO_HOURS] = {
+    {"RE", "RE", "LE", "TA", "WO"},
+    {"RE", "SP", "LE", "TA", "WO"},
+    {"RE", "TA", "LE", "SP", ""},
+    {"RE", "SP", "LE", "TA", "WO"},
+    {"RE", "TA", "LE", "SP", "WO"},
+};
+
+const char *const demo_lesson_notes[] = {
+    "Instructie aan de tafel; daarna zelfstandig",
+    "Eerst samen op het bord, dan in tweetallen oefenen",
+    "Verlengde instructie voor wie het nog lastig vindt",
+    "Werkboek blz. 34 t/m 36; klaar? Dan de plustaak",
+    "Kort herhalen van vorige week, daarna de nieuwe stof",
+    "Buiten meten op het schoolplein als het droog is",
+    "Coöperatief werken in groepjes van vier",
+    "Chromebooks nodig: oefenen in het programma",
+    "Afsluiten met een exitticket",
+    "Voorlezen en daarna het gesprek in de kring",
+};
+const size_t demo_lesson_notes_n = COUNT(demo_lesson_notes);

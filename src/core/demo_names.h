@@ -42,8 +42,26 @@ extern const size_t demo_title_suffixes_n;
 /* Per niveau 1..8 (index 0..7) a number range used in rekenen titles, e.g. "tot 100". */
 extern const char *const demo_niveau_range[8];
 
-/* Eigen groepen: a printf pattern with one %d (the jaargroep). */
+/* A hoofdgebied and one of its deelgebieden, by their codes ("RE", "BW"). */
+struct demo_area {
+    const char *hoofd;
+    const char *deel;
+};
+
+/* Eigen groepen: a name pattern whose '#' becomes the jaargroep, and (same index) the area its weekly
+ * lesson is about. */
 extern const char *const demo_eigen_patterns[];
+extern const struct demo_area demo_eigen_areas[];
 extern const size_t demo_eigen_patterns_n;
+
+/* The week of a stamgroep: per weekday (Monday..Friday) and lesson hour (1e..5e uur) the code of a
+ * hoofdgebied, "" for an hour that does not exist (Wednesday afternoon). */
+#define DEMO_DAYS 5
+#define DEMO_HOURS 5
+extern const char *const demo_week_plan[DEMO_DAYS][DEMO_HOURS];
+
+/* Short notes a teacher writes with a lesson. */
+extern const char *const demo_lesson_notes[];
+extern const size_t demo_lesson_notes_n;
 
 #endif

@@ -1,29 +1,20 @@
 #include "tui/i18n.h"
 
+#include "tui/paths.h"
+
 #include <limits.h>
+#include <stdbool.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Where the compiled catalogues are: installed under KM_DATADIR/locale, or build/locale beside the binary. */
 static void bind_domain(void)
 {
-    char exe[PATH_MAX], dir[PATH_MAX + 16];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
-        snprintf(dir, sizeof dir, "%s/locale", exe);
-        if (access(dir, R_OK) == 0) {
-            bindtextdomain("klassenmap", dir);
-            return;
-        }
-    }
-    bindtextdomain("klassenmap", KM_DATADIR "/locale");
+    char dir[4096];
+    paths_data_dir("locale", dir, sizeof dir);
+    bindtextdomain("klassenmap", dir);
 }
 
 static const char *env_language(void)

@@ -7,7 +7,15 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include <curses.h>
+
 #include "core/config.h"
+
+/* curses.h defines A_LEFT and A_RIGHT as video attributes (a highlight on a cell's side, which no screen here
+ * uses). The actions below need those names, so this header includes curses.h first and drops the two macros:
+ * whichever order a file includes the two headers in, A_LEFT and A_RIGHT are then always the actions. */
+#undef A_LEFT
+#undef A_RIGHT
 
 enum action {
     ACT_NONE = 0,
@@ -35,14 +43,16 @@ enum action {
     A_EDIT,       /* 'e' */
     A_DELETE,     /* 'd' / Delete */
     A_PASSWORD,   /* 'p': set a password (pencil) */
-    A_PREV_PERIOD,/* '[' : previous week/day */
-    A_NEXT_PERIOD,/* ']' : next week/day */
+    A_PREV_PERIOD,/* '[' / '<': previous week/day */
+    A_NEXT_PERIOD,/* ']' / '>': next week/day */
     A_TODAY,      /* 't' */
-    A_LOGOUT,     /* Ctrl-O? no: 'L' log out */
+    A_LOGOUT,     /* 'L': log out */
     A__COUNT
 };
 
-/* A key as curses reports it: a character (is_key false) or a KEY_* code (is_key true). */
+/* A key as curses reports it (get_wch): a character (is_key false) or a KEY_* code (is_key true). The two
+ * ranges overlap (KEY_UP is 0403, also U+0103), so is_key always counts. Enter arrives as '\r', '\n' or KEY_ENTER
+ * and Backspace as 127 or KEY_BACKSPACE depending on the terminal: the keymap treats each group as one key. */
 struct key {
     wint_t code;
     bool is_key;
@@ -58,23 +68,29 @@ struct keymap_entry {
     int nkeys;
 };
 
+/* Indexed by enum action; entries[ACT_NONE] is empty (name NULL, no keys). */
 struct keymap {
     struct keymap_entry entries[A__COUNT];
 };
 
 /* The defaults: arrows and vi keys (h j k l), Enter, Esc and q, Tab, PgUp/PgDn, Home/End, / n ? F1 F10 … */
 void keymap_defaults(struct keymap *km);
-/* Applies the config's [keys] lines ("up = k Up", "quit = F10 C-q"). On an unknown action or key name,
- * returns false and writes one sentence naming the config file's line; the keymap keeps its defaults. */
+/* Applies the config's [keys] lines ("up = k Up", "quit = F10 C-q"): the listed keys replace the action's
+ * defaults, and are taken away from every other action that had them by default. On an unknown action or key
+ * name, no keys, too many keys, or one key given to two actions, returns false, writes one Dutch sentence naming
+ * the config file and line, and leaves km unchanged. err may be NULL. */
 bool keymap_apply_config(struct keymap *km, const struct km_config *cfg, char *err, size_t errlen);
 /* The action bound to a key among the actions a screen accepts (a zero-terminated list), or ACT_NONE.
  * Only the listed actions are looked up, so a screen that types text never loses 'q' or 'j'. */
 enum action keymap_lookup(const struct keymap *km, struct key k, const enum action *accepted);
-/* "Up", "k", "PgDn", "F10", "C-l", "Space", "Esc", "Enter" … for the footer and help. */
+/* "↑", "k", "PgDn", "F10", "C-l", "Space", "Esc", "Enter" … for the footer and help (the four arrows as
+ * glyphs); every name it gives for a bindable key is accepted by keymap_parse_key. */
 void keymap_key_name(struct key k, char *out, size_t len);
-/* "↑/k" style: the action's keys joined by '/', at most max keys. */
+/* "↑/k" style: the action's keys joined by '/', at most max keys; "" when none. Only whole names are written. */
 void keymap_keys_text(const struct keymap *km, enum action a, int max, char *out, size_t len);
-/* Parses one key name as written in the config; false when unknown. */
+/* Parses one key name as written in the config: one printable character (case-sensitive, UTF-8 allowed), Up Down
+ * Left Right PgUp PgDn Home End Enter Esc Tab S-Tab Space Backspace Delete Insert (any case; the arrow glyphs
+ * too), F1..F63, C-a..C-z (Ctrl). False when unknown. */
 bool keymap_parse_key(const char *name, struct key *out);
 
 #endif

@@ -1,0 +1,453 @@
+#include "tui/app.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/paths.h"
+#include "tui/screens.h"
+
+#define IDLE_MS 1000
+#define MAX_READ_ERRORS 3
+
+static volatile sig_atomic_t hangup;
+
+/* Only a flag: curses is never touched from a signal handler. */
+static void on_hangup(int sig)
+{
+    (void)sig;
+    hangup = 1;
+}
+
+static const enum action global_actions[] = {A_HELP, A_REFRESH, A_QUIT, ACT_NONE};
+
+int app_body_top(void) { return 2; }
+int app_body_rows(const struct app *a) { return a->rows - 4; }
+
+void app_push(struct app *a, struct screen *s)
+{
+    if (!s)
+        return;
+    if (a->depth == APP_STACK) {
+        s->ops->destroy(s);
+        return;
+    }
+    a->stack[a->depth++] = s;
+    a->dirty = true;
+}
+
+static void app_pop(struct app *a)
+{
+    if (a->depth == 0)
+        return;
+    struct screen *s = a->stack[--a->depth];
+    s->ops->destroy(s);
+    if (a->depth && a->stack[a->depth - 1]->ops->reload)
+        a->stack[a->depth - 1]->ops->reload(a->stack[a->depth - 1], a);
+    a->dirty = true;
+}
+
+void app_message(struct app *a, enum theme_role role, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    va_end(ap);
+    a->message_role = role;
+    a->dirty = true;
+}
+
+void app_core_error(struct app *a) { app_message(a, TR_ERROR, "%s", db_errmsg(a->db)); }
+
+void app_start_prompt(struct app *a, const char *label)
+{
+    a->prompt = label;
+    a->prompt_text[0] = '\0';
+    a->dirty = true;
+}
+
+/* ---- drawing the frame ---- */
+
+static void today_text(char *out, size_t len)
+{
+    static const char *const days[] = {N_("zo"), N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za")};
+    static const char *const months[] = {N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
+                                         N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec")};
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    snprintf(out, len, "%s %d %s %d", _(days[tm.tm_wday]), tm.tm_mday, _(months[tm.tm_mon]), tm.tm_year + 1900);
+}
+
+static void draw_header(struct app *a)
+{
+    char left[300], right[300], date[40];
+    today_text(date, sizeof date);
+    snprintf(left, sizeof left, " klassenmap · %s", a->school.name);
+    if (a->logged_in)
+        snprintf(right, sizeof right, "%s (%s) · %s ", a->user_name, _(km_role_name(a->session.role)), date);
+    else
+        snprintf(right, sizeof right, "%s ", date);
+    draw_fill(stdscr, 0, 0, 1, a->cols, TR_HEADER);
+    /* Who and when matter more than the school's name: the left side gives way first. */
+    int rw = text_width(right);
+    if (rw > a->cols - 20)
+        rw = a->cols - 20;
+    draw_text(stdscr, 0, 0, a->cols - rw, left, TR_HEADER);
+    draw_text(stdscr, 0, a->cols - rw, rw, right, TR_HEADER);
+    const struct screen *top = a->depth ? a->stack[a->depth - 1] : NULL;
+    draw_fill(stdscr, 1, 0, 1, a->cols, TR_TITLE);
+    if (top)
+        draw_text(stdscr, 1, 1, a->cols - 2, top->title, TR_TITLE);
+}
+
+static int footer_item(struct app *a, int x, enum action act)
+{
+    char keys[64], item[160];
+    keymap_keys_text(&a->keys, act, 2, keys, sizeof keys);
+    if (!*keys)
+        return x;
+    snprintf(item, sizeof item, "%s %s", keys, _(a->keys.entries[act].label));
+    int w = text_width(item);
+    if (x + w + 2 > a->cols)
+        return -1;
+    x += draw_text_raw(stdscr, a->rows - 1, x, text_width(keys), keys, TR_KEY);
+    x += draw_text_raw(stdscr, a->rows - 1, x, a->cols - x, item + strlen(keys), TR_FOOTER);
+    return x + 2;
+}
+
+/* The keys that work here, as many as fit; help (?) is always listed first so the rest can be found. */
+static void draw_footer(struct app *a)
+{
+    draw_fill(stdscr, a->rows - 1, 0, 1, a->cols, TR_FOOTER);
+    const struct screen *top = a->depth ? a->stack[a->depth - 1] : NULL;
+    int x = footer_item(a, 1, A_HELP);
+    for (const enum action *p = top ? top->ops->actions : NULL; p && *p != ACT_NONE && x >= 0; p++)
+        if (*p != A_HELP)
+            x = footer_item(a, x, *p);
+}
+
+static void draw_message(struct app *a)
+{
+    int y = a->rows - 2;
+    draw_fill(stdscr, y, 0, 1, a->cols, TR_NORMAL);
+    if (a->prompt) {
+        char line[300];
+        snprintf(line, sizeof line, "%s %s", a->prompt, a->prompt_text);
+        int w = draw_text_raw(stdscr, y, 1, a->cols - 2, line, TR_INPUT);
+        move(y, 1 + w);
+        curs_set(1);
+        return;
+    }
+    draw_text(stdscr, y, 1, a->cols - 2, a->message, a->message_role);
+}
+
+static void draw_too_small(struct app *a)
+{
+    char line[120];
+    erase();
+    snprintf(line, sizeof line, _("Maak het venster groter: minstens %dx%d (nu %dx%d)."), APP_MIN_COLS, APP_MIN_ROWS,
+             a->cols, a->rows);
+    for (int y = 0; y < a->rows; y++) /* wrapped by hand: a tiny window may hold only part of it */
+        if (y * a->cols < (int)strlen(line))
+            mvaddnstr(y, 0, line + y * a->cols, a->cols);
+}
+
+static void paint(struct app *a)
+{
+    getmaxyx(stdscr, a->rows, a->cols);
+    curs_set(0);
+    if (a->cols < APP_MIN_COLS || a->rows < APP_MIN_ROWS) {
+        draw_too_small(a);
+    } else {
+        erase();
+        draw_header(a);
+        if (a->depth) {
+            struct screen *top = a->stack[a->depth - 1];
+            top->ops->draw(top, a, app_body_top(), app_body_rows(a), a->cols);
+        }
+        draw_footer(a);
+        int cy, cx;
+        getyx(stdscr, cy, cx);
+        bool cursor = a->depth && a->stack[a->depth - 1]->ops->wants_text &&
+                      a->stack[a->depth - 1]->ops->wants_text(a->stack[a->depth - 1]);
+        draw_message(a);
+        if (cursor && !a->prompt) {
+            move(cy, cx); /* a text field placed the cursor while drawing */
+            curs_set(1);
+        }
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+    a->dirty = false;
+}
+
+/* ---- input ---- */
+
+static bool top_wants_text(const struct app *a)
+{
+    const struct screen *s = a->depth ? a->stack[a->depth - 1] : NULL;
+    return s && s->ops->wants_text && s->ops->wants_text(s);
+}
+
+static bool is_backspace(wint_t ch, bool is_key)
+{
+    return (is_key && ch == KEY_BACKSPACE) || (!is_key && (ch == 127 || ch == 8));
+}
+
+static int prompt_key(struct app *a, wint_t ch, bool is_key)
+{
+    size_t n = strlen(a->prompt_text);
+    if (is_backspace(ch, is_key)) {
+        while (n > 0 && ((unsigned char)a->prompt_text[--n] & 0xC0) == 0x80) {
+        }
+        a->prompt_text[n] = '\0';
+    } else if (!is_key && (ch == '\n' || ch == '\r')) {
+        a->prompt = NULL;
+        struct screen *top = a->stack[a->depth - 1];
+        return top->ops->on_action(top, a, A_SEARCH);
+    } else if (!is_key && ch == 27) {
+        a->prompt = NULL;
+    } else if (!is_key && ch >= 32 && ch != 127) {
+        char enc[4];
+        int len = text_utf8_encode((uint32_t)ch, enc);
+        if (n + (size_t)len < sizeof a->prompt_text - 1) {
+            memcpy(a->prompt_text + n, enc, (size_t)len);
+            a->prompt_text[n + (size_t)len] = '\0';
+        }
+    }
+    return R_DRAW;
+}
+
+static int global_action(struct app *a, enum action act)
+{
+    switch (act) {
+    case A_HELP:
+        app_push(a, help_screen_new(a, a->stack[a->depth - 1]));
+        return R_DRAW;
+    case A_REFRESH:
+        clearok(curscr, TRUE);
+        return R_DRAW;
+    case A_QUIT:
+        return R_QUIT;
+    default:
+        return R_NONE;
+    }
+}
+
+static int dispatch_key(struct app *a, wint_t ch, bool is_key)
+{
+    if (a->prompt)
+        return prompt_key(a, ch, is_key);
+    struct screen *top = a->stack[a->depth - 1];
+    if (top_wants_text(a) && (is_backspace(ch, is_key) || (!is_key && ch >= 32 && ch != 127)))
+        return top->ops->on_text(top, a, is_backspace(ch, is_key) ? L'\b' : ch);
+    struct key k = {ch, is_key};
+    enum action act = keymap_lookup(&a->keys, k, top->ops->actions);
+    if (act != ACT_NONE)
+        return top->ops->on_action(top, a, act);
+    act = keymap_lookup(&a->keys, k, global_actions);
+    return act != ACT_NONE ? global_action(a, act) : R_NONE;
+}
+
+static int dispatch_mouse(struct app *a)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || !a->depth)
+        return R_NONE;
+    struct screen *top = a->stack[a->depth - 1];
+    bool twice = (ev.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
+    if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)) || !top->ops->on_click)
+        return R_NONE;
+    return top->ops->on_click(top, a, ev.y, ev.x, twice);
+}
+
+static void apply_result(struct app *a, int r)
+{
+    if (r & R_QUIT)
+        a->running = false;
+    if (r & R_POP)
+        app_pop(a);
+    if (r)
+        a->dirty = true;
+    if (a->depth == 0)
+        a->running = false;
+}
+
+static void handle_key(struct app *a, int kr, wint_t ch)
+{
+    bool is_key = kr == KEY_CODE_YES;
+    if (is_key && ch == KEY_RESIZE) {
+        a->dirty = true;
+        return;
+    }
+    if (is_key && ch == KEY_MOUSE) {
+        apply_result(a, dispatch_mouse(a));
+        return;
+    }
+    if (a->message[0] && !a->prompt) {
+        a->message[0] = '\0';
+        a->dirty = true;
+    }
+    if (a->cols < APP_MIN_COLS || a->rows < APP_MIN_ROWS) {
+        struct key k = {ch, is_key};
+        if (keymap_lookup(&a->keys, k, (const enum action[]){A_QUIT, A_BACK, ACT_NONE}) != ACT_NONE)
+            a->running = false; /* the only thing to do in a tiny window is leave */
+        return;
+    }
+    apply_result(a, dispatch_key(a, ch, is_key));
+}
+
+/* Another process committed: the visible screen reads its data again. */
+static void check_data_version(struct app *a)
+{
+    int64_t v;
+    if (db_data_version(a->db, &v) != KM_OK || v == a->data_version)
+        return;
+    a->data_version = v;
+    struct screen *top = a->depth ? a->stack[a->depth - 1] : NULL;
+    if (top && top->ops->reload) {
+        top->ops->reload(top, a);
+        a->dirty = true;
+    }
+}
+
+/* Reads every key waiting. Returns false when the terminal is gone (EOF or repeated read errors). */
+static bool read_keys(struct app *a)
+{
+    int errors = 0, got = 0;
+    for (;;) {
+        wint_t ch;
+        int kr = wget_wch(stdscr, &ch);
+        if (kr == ERR)
+            break;
+        got++;
+        handle_key(a, kr, ch);
+        if (!a->running)
+            return true;
+    }
+    if (!got)
+        errors++;
+    return errors < MAX_READ_ERRORS;
+}
+
+static void main_loop(struct app *a)
+{
+    struct pollfd in = {STDIN_FILENO, POLLIN, 0};
+    int empty_reads = 0;
+    while (a->running && !hangup) {
+        if (a->dirty)
+            paint(a);
+        int r = poll(&in, 1, IDLE_MS);
+        if (hangup || (r > 0 && (in.revents & (POLLHUP | POLLERR | POLLNVAL))))
+            break;
+        if (r < 0 && errno != EINTR)
+            break;
+        if (r <= 0) {
+            check_data_version(a);
+            if (r < 0) /* EINTR: SIGWINCH; curses queues KEY_RESIZE */
+                read_keys(a);
+            continue;
+        }
+        /* Readable but no key at all, several times running: the other end is gone (EOF). */
+        empty_reads = read_keys(a) ? 0 : empty_reads + 1;
+        if (empty_reads >= MAX_READ_ERRORS)
+            break;
+    }
+}
+
+/* ---- start and end ---- */
+
+static void ensure_utf8_locale(void)
+{
+    setlocale(LC_ALL, "");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static void setup_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_hangup;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static void start_curses(struct app *a, char *theme_err, size_t errlen)
+{
+    initscr();
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    set_escdelay(25);
+    mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+    mouseinterval(200);
+    struct theme t;
+    bool colour = has_colors() && !theme_no_color();
+    if (colour)
+        start_color();
+    if (!colour) {
+        theme_builtin_mono(&t);
+    } else {
+        char dir[4096];
+        paths_data_dir("themes", dir, sizeof dir);
+        /* On an error the message is shown on the login screen and t holds the built-in theme. */
+        theme_load(dir, a->cfg->theme, COLORS, &t, theme_err, errlen);
+    }
+    theme_apply(&t);
+    getmaxyx(stdscr, a->rows, a->cols);
+}
+
+int tui_run(const struct tui_options *o)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "klassenmap: de schermen hebben een terminal nodig; geef anders een opdracht (klassenmap --help).\n");
+        return 1;
+    }
+    ensure_utf8_locale();
+    i18n_init(o->cfg->language);
+    static struct app a; /* one per process; static keeps the large struct off the stack */
+    memset(&a, 0, sizeof a);
+    a.db = o->db;
+    a.cfg = o->cfg;
+    a.auth = o->auth;
+    a.running = true;
+    a.dirty = true;
+    char err[400] = "";
+    keymap_defaults(&a.keys);
+    if (!keymap_apply_config(&a.keys, o->cfg, err, sizeof err)) {
+        fprintf(stderr, "klassenmap: %s\n", err);
+        return 1;
+    }
+    if (school_get(a.db, &a.school) != KM_OK) {
+        fprintf(stderr, "klassenmap: %s\n", db_errmsg(a.db));
+        return 1;
+    }
+    db_data_version(a.db, &a.data_version);
+    setup_signals();
+    start_curses(&a, err, sizeof err);
+    app_push(&a, login_screen_new(&a));
+    if (*err)
+        app_message(&a, TR_WARNING, "%s", err);
+    main_loop(&a);
+    while (a.depth)
+        app_pop(&a);
+    if (!hangup)
+        endwin();
+    return 0;
+}

@@ -1,0 +1,95 @@
+/* The application shell: one main loop, a stack of screens, the header, message bar and footer.
+ * Curses is used from this thread only, and never from a signal handler. */
+#ifndef KM_TUI_APP_H
+#define KM_TUI_APP_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/auth.h"
+#include "core/config.h"
+#include "core/school.h"
+#include "core/session.h"
+#include "tui/keymap.h"
+#include "tui/theme.h"
+
+#define APP_MIN_COLS 80
+#define APP_MIN_ROWS 24
+#define APP_STACK 16
+
+/* What a handler asks of the main loop; combine with |. */
+enum {
+    R_NONE = 0,
+    R_DRAW = 1, /* the screen changed: draw it again */
+    R_POP = 2,  /* close this screen (it is destroyed) */
+    R_QUIT = 4, /* leave the program */
+};
+
+struct app;
+struct screen;
+
+struct screen_ops {
+    const enum action *actions; /* what the screen accepts, ACT_NONE-terminated: footer and help come from it */
+    /* Draws the body: rows [top, top + h) of the terminal, all columns. */
+    void (*draw)(struct screen *s, struct app *a, int top, int h, int width);
+    int (*on_action)(struct screen *s, struct app *a, enum action act);
+    /* Typed text while wants_text is true: printable characters, and Backspace as L'\b'. */
+    int (*on_text)(struct screen *s, struct app *a, wint_t ch);
+    bool (*wants_text)(const struct screen *s);
+    /* Another session committed: read the data again, keep the cursor on the same item. */
+    void (*reload)(struct screen *s, struct app *a);
+    /* A mouse click at (y, x); double for a double click. Optional. */
+    int (*on_click)(struct screen *s, struct app *a, int y, int x, bool twice);
+    void (*destroy)(struct screen *s);
+};
+
+struct screen {
+    const struct screen_ops *ops;
+    char title[128]; /* shown on the title row; already translated */
+};
+
+struct app {
+    struct km_db *db;
+    const struct km_config *cfg;
+    struct auth_settings auth;
+    struct keymap keys;
+    struct school_info school;
+    struct km_session session;
+    bool logged_in;
+    char user_name[160]; /* display name of who is logged in */
+    struct screen *stack[APP_STACK];
+    int depth;
+    int rows, cols;
+    char message[256];
+    enum theme_role message_role;
+    /* Typed text for a prompt on the message line ('/' search); NULL when no prompt is open. */
+    const char *prompt;
+    char prompt_text[128];
+    int64_t data_version;
+    bool running;
+    bool dirty;
+};
+
+void app_push(struct app *a, struct screen *s);
+/* Shows one line on the message bar until the next key. */
+void app_message(struct app *a, enum theme_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Shows the core's last message (db_errmsg) as an error. */
+void app_core_error(struct app *a);
+/* Starts a '/' prompt on the message line; the top screen gets the confirmed text via on_action(A_SEARCH)
+ * with a->prompt_text filled. */
+void app_start_prompt(struct app *a, const char *label);
+/* Body rows available to screens. */
+int app_body_rows(const struct app *a);
+int app_body_top(void);
+
+struct tui_options {
+    struct km_db *db;
+    const struct km_config *cfg;
+    struct auth_settings auth;
+};
+
+/* Runs the screens until the user leaves or the terminal goes away. Returns an exit code. */
+int tui_run(const struct tui_options *o);
+
+#endif

@@ -1,0 +1,184 @@
+/* The home menu per role and its submenus, with the names the school knows. A role sees only what it may
+ * use (access_role_may); core still checks every action itself. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/list.h"
+#include "tui/screens.h"
+
+enum menu_id { MENU_HOME, MENU_USERS, MENU_TIMETABLE };
+
+enum target {
+    GO_MENU_USERS,
+    GO_MENU_TIMETABLE,
+    GO_ROOSTER,
+    GO_LEERDOELEN,
+    GO_GROUPS,
+    GO_TEACHERS,
+    GO_STUDENTS,
+    GO_PARENTS,
+    GO_HOURS,
+    GO_TEMPLATES,
+    GO_ROSTER,
+    GO_SCHOOL,
+    GO_PROFILE,
+    GO_LOGOUT,
+};
+
+struct menu_item {
+    enum menu_id menu;
+    const char *label; /* as the school knows it; not translated */
+    const char *hint;  /* translated */
+    enum km_action needs; /* ACT__COUNT: every role */
+    enum target go;
+};
+
+static const struct menu_item items[] = {
+    {MENU_HOME, "MIJNROOSTER", N_("je dag en week: lessen, lokalen en leerdoelen"), ACT__COUNT, GO_ROOSTER},
+    {MENU_HOME, "LEERDOELEN", N_("statussen per leerling en leerdoel, overzichten"), ACT__COUNT, GO_LEERDOELEN},
+    {MENU_HOME, "GROEPEN", N_("GroepsProfiel: leden, leerkrachten, wachtwoorden"), ACT_SET_STUDENT_PASSWORD, GO_GROUPS},
+    {MENU_HOME, "MIJNGEBRUIKERS", N_("leraren, leerlingen en ouders"), ACT_MANAGE_USERS, GO_MENU_USERS},
+    {MENU_HOME, "MIJNROOSTER INSTELLINGEN", N_("schooltijden, weeksjablonen, schoolrooster"), ACT_EDIT_TIMETABLE,
+     GO_MENU_TIMETABLE},
+    {MENU_HOME, "SCHOOL INSTELLINGEN", N_("synchronisatie met ParnasSys (alleen lezen)"), ACT_READ_SYNC_SETTINGS, GO_SCHOOL},
+    {MENU_HOME, "PROFIEL", N_("je gegevens en je wachtwoord"), ACT__COUNT, GO_PROFILE},
+    {MENU_HOME, "UITLOGGEN", N_("terug naar het inlogscherm"), ACT__COUNT, GO_LOGOUT},
+    {MENU_USERS, "LERAREN", N_("leerkrachten en beheerders"), ACT_MANAGE_USERS, GO_TEACHERS},
+    {MENU_USERS, "LEERLINGEN", N_("alle leerlingen"), ACT_MANAGE_USERS, GO_STUDENTS},
+    {MENU_USERS, "OUDERS", N_("ouders en verzorgers"), ACT_MANAGE_USERS, GO_PARENTS},
+    {MENU_TIMETABLE, "INSTELLINGEN", N_("schooltijden per weekdag"), ACT_EDIT_TIMETABLE, GO_HOURS},
+    {MENU_TIMETABLE, "WEEK SJABLONEN", N_("weken met tijdsloten en lessen"), ACT_EDIT_TIMETABLE, GO_TEMPLATES},
+    {MENU_TIMETABLE, "SCHOOL ROOSTER", N_("een sjabloon per week, voor N weken"), ACT_EDIT_TIMETABLE, GO_ROSTER},
+};
+
+#define NITEMS (sizeof items / sizeof items[0])
+
+struct menu_screen {
+    struct screen base;
+    enum menu_id id;
+    const struct menu_item *shown[NITEMS];
+    struct list list;
+    struct app *app;
+};
+
+static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END, A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
+
+static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
+{
+    struct menu_screen *m = ctx;
+    const struct menu_item *it = m->shown[i];
+    enum theme_role role = selected ? TR_SELECTED : TR_MENU;
+    draw_fill(stdscr, y, x, 1, width, selected ? TR_SELECTED : TR_NORMAL);
+    draw_text_raw(stdscr, y, x + 1, 2, selected ? "▶" : " ", role);
+    draw_text(stdscr, y, x + 3, 26, it->label, role);
+    draw_text(stdscr, y, x + 30, width - 31, _(it->hint), selected ? TR_SELECTED : TR_DIM);
+}
+
+static const char *item_text(void *ctx, int i) { return ((struct menu_screen *)ctx)->shown[i]->label; }
+
+static void menu_draw(struct screen *s, struct app *a, int top, int h, int width)
+{
+    struct menu_screen *m = (struct menu_screen *)s;
+    (void)a;
+    int w = width < 90 ? width - 4 : 86;
+    list_draw(&m->list, top + 1, 2, h - 1, w);
+}
+
+static void coming(struct app *a, const char *title, const char *what)
+{
+    app_push(a, coming_screen_new(a, title, what));
+}
+
+static int open_item(struct menu_screen *m, struct app *a, const struct menu_item *it)
+{
+    switch (it->go) {
+    case GO_MENU_USERS: app_push(a, menu_screen_new(a, MENU_USERS)); break;
+    case GO_MENU_TIMETABLE: app_push(a, menu_screen_new(a, MENU_TIMETABLE)); break;
+    case GO_ROOSTER: coming(a, "MIJNROOSTER", _("De dag- en weekplanner")); break;
+    case GO_LEERDOELEN: coming(a, "LEERDOELEN", _("Het statusbord en de Leerdoeloverzichten")); break;
+    case GO_GROUPS: app_push(a, groups_screen_new(a)); break;
+    case GO_TEACHERS: app_push(a, users_screen_new(a, ROLE_LEERKRACHT)); break;
+    case GO_STUDENTS: app_push(a, users_screen_new(a, ROLE_LEERLING)); break;
+    case GO_PARENTS: app_push(a, users_screen_new(a, ROLE_OUDER)); break;
+    case GO_HOURS: coming(a, "INSTELLINGEN", _("De schooltijden per weekdag")); break;
+    case GO_TEMPLATES: coming(a, "WEEK SJABLONEN", _("De weeksjablonen met tijdsloten en lessen")); break;
+    case GO_ROSTER: coming(a, "SCHOOL ROOSTER", _("Het schoolrooster voor N weken")); break;
+    case GO_SCHOOL: app_push(a, school_settings_screen_new(a)); break;
+    case GO_PROFILE: app_push(a, profile_screen_new(a)); break;
+    case GO_LOGOUT: return m->id == MENU_HOME ? R_POP : R_NONE;
+    }
+    return R_DRAW;
+}
+
+static int menu_action(struct screen *s, struct app *a, enum action act)
+{
+    struct menu_screen *m = (struct menu_screen *)s;
+    if (list_move(&m->list, act))
+        return R_DRAW;
+    switch (act) {
+    case A_SELECT:
+        return m->list.count ? open_item(m, a, m->shown[m->list.cur]) : R_NONE;
+    case A_BACK:
+        /* Esc on the home menu logs out, as leaving would; a submenu goes back. */
+        return R_POP;
+    case A_LOGOUT:
+        if (m->id == MENU_HOME)
+            return R_POP;
+        app_message(a, TR_NORMAL, "%s", _("Ga terug naar het hoofdmenu om uit te loggen."));
+        return R_DRAW;
+    case A_QUIT:
+        return R_QUIT;
+    default:
+        return R_NONE;
+    }
+}
+
+static int menu_click(struct screen *s, struct app *a, int y, int x, bool twice)
+{
+    (void)x;
+    struct menu_screen *m = (struct menu_screen *)s;
+    if (!list_click(&m->list, y))
+        return R_NONE;
+    return twice ? open_item(m, a, m->shown[m->list.cur]) : R_DRAW;
+}
+
+static void menu_destroy(struct screen *s) { free(s); }
+
+static const struct screen_ops menu_ops = {
+    .actions = menu_actions,
+    .draw = menu_draw,
+    .on_action = menu_action,
+    .on_click = menu_click,
+    .destroy = menu_destroy,
+};
+
+static void menu_title(struct menu_screen *m, struct app *a)
+{
+    if (m->id == MENU_HOME)
+        snprintf(m->base.title, sizeof m->base.title, _("Hoofdmenu — welkom, %s"), a->user_name);
+    else
+        snprintf(m->base.title, sizeof m->base.title, "%s", m->id == MENU_USERS ? "MIJNGEBRUIKERS" : "MIJNROOSTER INSTELLINGEN");
+}
+
+struct screen *menu_screen_new(struct app *a, int menu_id)
+{
+    struct menu_screen *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->base.ops = &menu_ops;
+    m->id = (enum menu_id)menu_id;
+    m->app = a;
+    menu_title(m, a);
+    int n = 0;
+    for (size_t i = 0; i < NITEMS; i++)
+        if (items[i].menu == m->id && (items[i].needs == ACT__COUNT || access_role_may(a->session.role, items[i].needs)))
+            m->shown[n++] = &items[i];
+    list_init(&m->list, draw_item, item_text, m);
+    list_set_count(&m->list, n);
+    return &m->base;
+}
+
+struct screen *home_screen_new(struct app *a) { return menu_screen_new(a, MENU_HOME); }

@@ -1,0 +1,21 @@
+/* Constructors of the screens; each lives in its own file. */
+#ifndef KM_TUI_SCREENS_H
+#define KM_TUI_SCREENS_H
+
+#include "tui/app.h"
+
+struct screen *login_screen_new(struct app *a);
+struct screen *home_screen_new(struct app *a);
+/* The keys of the screen below it: exactly the actions it accepts, with their current keys. */
+struct screen *help_screen_new(struct app *a, const struct screen *of);
+/* A submenu with entries from the home menu's table. */
+struct screen *menu_screen_new(struct app *a, int menu_id);
+struct screen *users_screen_new(struct app *a, enum km_role role);
+struct screen *groups_screen_new(struct app *a);
+struct screen *group_profile_screen_new(struct app *a, int64_t group_id);
+struct screen *profile_screen_new(struct app *a);
+struct screen *school_settings_screen_new(struct app *a);
+/* A part of the program that a later version brings. */
+struct screen *coming_screen_new(struct app *a, const char *title, const char *what);
+
+#endif
