@@ -81,19 +81,24 @@ $(B)/unit_tests.inc: $(UNIT_SRC)
 	@grep -ho '^TEST([a-z0-9_]*)' $(UNIT_SRC) | sed 's/^TEST(\(.*\))/X(\1)/' > $@.tmp && mv $@.tmp $@
 
 $(B)/klassenmap: $(OBJ)
-	$(CC) $(OPT_LDFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS_ALL)
+	@echo "  LINK    $@"
+	@$(CC) $(OPT_LDFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS_ALL)
 
 $(B)/unit: $(UNIT_OBJ)
-	$(CC) $(OPT_LDFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LDLIBS_ALL)
+	@echo "  LINK    $@"
+	@$(CC) $(OPT_LDFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LDLIBS_ALL)
 
 $(B)/unit-asan: $(ASAN_OBJ)
-	$(CC) -fsanitize=address,undefined -o $@ $(ASAN_OBJ) $(LDLIBS_ALL)
+	@echo "  LINK    $@"
+	@$(CC) -fsanitize=address,undefined -o $@ $(ASAN_OBJ) $(LDLIBS_ALL)
 
 $(B)/conctest: tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
-	$(CC) $(CFLAGS_ALL) -o $@ tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS_ALL) -o $@ tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
 
 $(B)/bench: tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
-	$(CC) $(CFLAGS_ALL) -o $@ tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS_ALL) -o $@ tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
 
 check: $(B)/klassenmap $(B)/unit $(B)/unit-asan $(B)/conctest
 	@sh tools/install-deps test

@@ -128,9 +128,12 @@ static const char *check_language(char *v)
 /* The theme name becomes part of a file name, so it may not walk out of the themes directory. */
 static const char *check_theme(char *v)
 {
+    /* The same rule as the theme loader's: the name becomes part of a file name in the themes folder. */
     for (const char *p = v; *p; p++)
-        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
-            return "mag alleen letters, cijfers, '-' en '_' bevatten";
+        if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '-' && *p != '_')
+            return "mag alleen kleine letters, cijfers, '-' en '_' bevatten";
+    if (strlen(v) > 32)
+        return "is te lang (hoogstens 32 tekens)";
     return not_empty(v);
 }
 

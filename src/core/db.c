@@ -274,6 +274,17 @@ enum km_rc db_tx(struct km_db *db, db_tx_fn fn, void *arg)
     }
 }
 
+enum km_rc db_read(struct km_db *db, db_tx_fn fn, void *arg)
+{
+    if (!sqlite3_get_autocommit(db->h))
+        return fn(db, arg);
+    if (raw_exec(db, "BEGIN") != SQLITE_OK)
+        return sqlite_fail(db, sqlite3_extended_errcode(db->h));
+    enum km_rc rc = fn(db, arg);
+    raw_exec(db, rc == KM_OK ? "COMMIT" : "ROLLBACK");
+    return rc;
+}
+
 enum km_rc db_data_version(struct km_db *db, int64_t *out)
 {
     return db_int(db, out, "PRAGMA data_version", NULL);

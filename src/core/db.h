@@ -33,6 +33,10 @@ int db_schema_version(void);
 typedef enum km_rc (*db_tx_fn)(struct km_db *db, void *arg);
 enum km_rc db_tx(struct km_db *db, db_tx_fn fn, void *arg);
 
+/* Runs fn inside one short read transaction, so several queries see the same moment. Composes with an
+ * open transaction. Never hold it while waiting for a person: readers would keep the WAL from shrinking. */
+enum km_rc db_read(struct km_db *db, db_tx_fn fn, void *arg);
+
 /* PRAGMA data_version: changes when another connection committed. Cheap; poll it while idle. */
 enum km_rc db_data_version(struct km_db *db, int64_t *out);
 

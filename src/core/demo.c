@@ -2,7 +2,8 @@
  *   1. build a model in memory (people, families, usernames, group places) from a PRNG seeded by
  *      opt->seed: pure, so the same seed always gives the same people;
  *   2. insert it in ONE transaction with cached prepared statements, ids kept in memory, so no row is
- *      ever looked up again (the large school has ~250k goal statuses and must take seconds, not minutes).
+ *      ever looked up again (the large school has ~250k goal statuses and must take seconds, not minutes);
+ *      the roster's ~41k lesson instances come from one INSERT ... SELECT per school day.
  * Phase 2 draws its own random numbers (statuses, eigen groepen) from a stream re-seeded at its start, so
  * a retry of the transaction after SQLITE_BUSY produces exactly the same rows. */
 #include "core/demo.h"
@@ -73,11 +74,10 @@ static void format_day(int64_t z, char out[11])
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
-static bool is_weekend(int64_t z)
-{
-    int wd = (int)((z % 7 + 11) % 7); /* 1970-01-01 was a Thursday: 0 = Monday .. 6 = Sunday */
-    return wd >= 5;
-}
+/* 0 = Monday .. 6 = Sunday; day 0, 1970-01-01, was a Thursday (3). z % 7 is negative before 1970. */
+static int weekday_of(int64_t z) { return (int)((z % 7 + 10) % 7); }
+
+static bool is_weekend(int64_t z) { return weekday_of(z) >= 5; }
 
 /* ---- the two sizes ---- */
 
@@ -93,6 +93,10 @@ struct plan {
     int eigen_member_pct;  /* chance that a student of the jaargroep is in one of them */
     int goals, niveau_first, niveau_last;
     int lokalen, halls; /* classrooms; gymzalen and speellokalen (each) */
+    int weeks;          /* roster weeks, the first ROSTER_PAST_WEEKS of them before the current one */
+    int holiday_every;  /* roster week w (0-based) is a holiday when (w + 1) % holiday_every == 0 */
+    int toets_every;    /* every so many non-holiday weeks use the Toetsweek template; 0 = no Toetsweek */
+    bool eigen_lessons; /* each eigen groep joins one lesson a week of its linked stamgroep */
 };
 
 static const struct plan plan_small = {
@@ -112,6 +116,10 @@ static const struct plan plan_small = {
     .niveau_last = 6,
     .lokalen = 6,
     .halls = 1,
+    .weeks = 8,
+    .holiday_every = 6,
+    .toets_every = 0,
+    .eigen_lessons = true,
 };
 
 static const struct plan plan_large = {
@@ -131,6 +139,10 @@ static const struct plan plan_large = {
     .niveau_last = 8,
     .lokalen = 48,
     .halls = 2,
+    .weeks = 40,
+    .holiday_every = 10,
+    .toets_every = 8,
+    .eigen_lessons = false,
 };
 
 static int plan_stam(const struct plan *p) { return (p->jg_last - p->jg_first + 1) * p->groups_per_jg; }
@@ -138,6 +150,10 @@ static int plan_students(const struct plan *p) { return plan_stam(p) * p->per_gr
 static int plan_duos(const struct plan *p) { return (plan_stam(p) + p->duo_every - 1) / p->duo_every; }
 static int plan_teachers(const struct plan *p) { return plan_stam(p) + plan_duos(p) + p->extra_teachers; }
 static int plan_jaargroep(const struct plan *p, int g) { return p->jg_first + g / p->groups_per_jg; }
+static int plan_eigen(const struct plan *p) { return (p->jg_last - p->jg_first + 1) * p->eigen_per_jg; }
+static int plan_templates(const struct plan *p) { return p->toets_every > 0 ? 2 : 1; }
+/* An upper bound: every stamgroep has a lesson in every lesson hour of every template. */
+static int plan_lessons(const struct plan *p) { return plan_templates(p) * plan_stam(p) * DEMO_DAYS * DEMO_HOURS; }
 
 /* "groep 5a", "groep 6b" in the small school (one group per jaargroep, letters running on), "groep 3c" in
  * the large one (letters a..f within each jaargroep). */
@@ -165,6 +181,18 @@ struct goal {
     int pos, cell; /* place within its (deelgebied, niveau) and how many goals that cell has */
 };
 
+/* What the roster needs of a lesson, kept so that planning goals never reads a lesson back. */
+struct lesson {
+    int64_t id, teacher_id;
+    int deel, niveau; /* index into curriculum_ids.deel; niveau number */
+};
+
+/* An eigen groep as inserted: its id, the stamgroep it is linked to and its pattern (name and area). */
+struct eigen {
+    int64_t id;
+    int linked, pattern;
+};
+
 struct family {
     int first_child, nchildren; /* students are built family by family, so siblings are consecutive */
     int parent[2];              /* person indices, -1 for none */
@@ -175,6 +203,7 @@ struct model {
     uint32_t seed;
     char schooljaar[10];
     char today[11];
+    int64_t today_z; /* today as a day number: the roster is placed around it */
     struct person *people;
     int npeople, nstaff, first_student, nstudents, first_parent, nparents;
     int first_teacher, first_extra; /* staff: beheerders, stamgroep teachers, extra teachers */
@@ -182,6 +211,10 @@ struct model {
     int *stam_teacher;  /* [2 * stamgroep + k]: person index, -1 for none */
     int *student_order; /* student person indices, sorted by stamgroep */
     int64_t *stam_id;
+    int64_t *lokaal_id; /* rooms "lokaal 1".. in order; stamgroep g has lokaal g */
+    struct eigen *eigen;
+    struct lesson *lessons;   /* in id order */
+    int64_t (*week_rows)[2];  /* scratch: (instance id, lesson id) of one roster week */
     struct goal *goals;
     char (*dates)[11]; /* school days of this year so far, for status timestamps */
     int ndates;
@@ -201,6 +234,7 @@ static void model_dates(struct model *m)
     snprintf(m->schooljaar, sizeof m->schooljaar, "%04u-%04u", (unsigned)start % 10000u,
              (unsigned)(start + 1) % 10000u);
     int64_t today = days_from_civil(year, tm.tm_mon + 1, tm.tm_mday);
+    m->today_z = today;
     format_day(today, m->today);
     /* Statuses were set on school days since 1 September; early in August there are none yet. */
     m->ndates = 0;
@@ -218,6 +252,10 @@ static void model_free(struct model *m)
     free(m->stam_teacher);
     free(m->student_order);
     free(m->stam_id);
+    free(m->lokaal_id);
+    free(m->eigen);
+    free(m->lessons);
+    free(m->week_rows);
     free(m->goals);
     free(m->dates);
     free(m->taken);
@@ -241,11 +279,15 @@ static bool model_alloc(struct model *m)
     m->stam_teacher = calloc((size_t)plan_stam(p) * 2, sizeof *m->stam_teacher);
     m->student_order = calloc((size_t)m->nstudents, sizeof *m->student_order);
     m->stam_id = calloc((size_t)plan_stam(p), sizeof *m->stam_id);
+    m->lokaal_id = calloc((size_t)p->lokalen, sizeof *m->lokaal_id);
+    m->eigen = calloc((size_t)plan_eigen(p), sizeof *m->eigen);
+    m->lessons = calloc((size_t)plan_lessons(p), sizeof *m->lessons);
+    m->week_rows = calloc((size_t)plan_lessons(p), sizeof *m->week_rows);
     m->goals = calloc((size_t)p->goals, sizeof *m->goals);
     m->dates = calloc(MAX_DATES, sizeof *m->dates);
     m->taken = calloc(m->ntaken_cap, sizeof *m->taken);
-    return m->people && m->families && m->stam_teacher && m->student_order && m->stam_id && m->goals && m->dates &&
-           m->taken;
+    return m->people && m->families && m->stam_teacher && m->student_order && m->stam_id && m->lokaal_id &&
+           m->eigen && m->lessons && m->week_rows && m->goals && m->dates && m->taken;
 }
 
 /* ---- usernames: the rule of users_make_username, checked against an in-memory set instead of one
@@ -516,10 +558,26 @@ static bool build_model(struct model *m)
 
 /* ---- phase 2: inserting ---- */
 
+#define MAX_DEEL 32
+
+struct curriculum_ids {
+    int64_t hoofd[MAX_DEEL];
+    int64_t deel[MAX_DEEL]; /* in table order over all hoofdgebieden */
+    int64_t niveau[9];      /* by niveau number 1..8 */
+};
+
+/* The goals of one (deelgebied, niveau) cell: m->goals[first .. first + count). */
+struct cell {
+    int first, count;
+};
+
 struct fill {
     struct model *m;
     struct demo_report *rep;
     char now[20];
+    struct curriculum_ids ids;
+    struct cell cells[MAX_DEEL][9];
+    int nlessons;
 };
 
 static enum km_rc check_empty(struct km_db *db)
@@ -528,7 +586,8 @@ static enum km_rc check_empty(struct km_db *db)
     enum km_rc rc = db_int(db, &n,
                            "SELECT (SELECT count(*) FROM school) + (SELECT count(*) FROM users)"
                            " + (SELECT count(*) FROM groups) + (SELECT count(*) FROM hoofdgebieden)"
-                           " + (SELECT count(*) FROM leerdoelen) + (SELECT count(*) FROM rooms)",
+                           " + (SELECT count(*) FROM leerdoelen) + (SELECT count(*) FROM rooms)"
+                           " + (SELECT count(*) FROM week_templates)",
                            NULL);
     if (rc == KM_OK && n > 0)
         return db_fail(db, KM_EXISTS,
@@ -682,6 +741,8 @@ static enum km_rc insert_eigen(struct km_db *db, struct fill *f, int jg, int k)
                             " VALUES (?, 'eigen', ?, ?, ?, ?)",
                             "tttit", name, m->schooljaar, jaargroep, m->stam_id[linked], f->now);
     int64_t id = db_last_id(db);
+    m->eigen[f->rep->groups_eigen] =
+        (struct eigen){id, linked, (int)((size_t)(jg + k) % demo_eigen_patterns_n)};
     if (rc == KM_OK)
         rc = membership(db, id, m->people[teacher].id, "leerkracht");
     if (rc == KM_OK)
@@ -702,13 +763,6 @@ static enum km_rc insert_eigen_groepen(struct km_db *db, struct fill *f)
 
 /* ---- curriculum ---- */
 
-#define MAX_DEEL 32
-
-struct curriculum_ids {
-    int64_t deel[MAX_DEEL]; /* in table order over all hoofdgebieden */
-    int64_t niveau[9];      /* by niveau number 1..8 */
-};
-
 static enum km_rc insert_areas(struct km_db *db, struct curriculum_ids *ids)
 {
     enum km_rc rc = KM_OK;
@@ -717,6 +771,8 @@ static enum km_rc insert_areas(struct km_db *db, struct curriculum_ids *ids)
         const struct demo_hoofdgebied *hg = &demo_curriculum[h];
         rc = db_exec(db, "INSERT INTO hoofdgebieden (name, sort_order) VALUES (?, ?)", "td", hg->name, (int)h + 1);
         int64_t hid = db_last_id(db);
+        if (h < MAX_DEEL)
+            ids->hoofd[h] = hid;
         for (size_t k = 0; k < hg->ndeel && rc == KM_OK && d < MAX_DEEL; k++, d++) {
             rc = db_exec(db, "INSERT INTO deelgebieden (hoofdgebied_id, name, sort_order) VALUES (?, ?, ?)", "itd", hid,
                          hg->deel[k].name, (int)k + 1);
@@ -780,6 +836,8 @@ static enum km_rc insert_goals(struct km_db *db, struct fill *f, const struct cu
         for (size_t k = 0; k < hg->ndeel && rc == KM_OK; k++, d++) {
             for (int n = p->niveau_first; n <= p->niveau_last && rc == KM_OK; n++, cell++) {
                 int count = p->goals / cells + (cell < p->goals % cells);
+                if (d < MAX_DEEL)
+                    f->cells[d][n] = (struct cell){next, count};
                 rc = insert_cell(db, f, hg, &hg->deel[k], ids->deel[d], ids->niveau[n], n, count, &next);
             }
         }
@@ -789,10 +847,8 @@ static enum km_rc insert_goals(struct km_db *db, struct fill *f, const struct cu
 
 static enum km_rc insert_curriculum(struct km_db *db, struct fill *f)
 {
-    struct curriculum_ids ids;
-    memset(&ids, 0, sizeof ids);
-    enum km_rc rc = insert_areas(db, &ids);
-    return rc == KM_OK ? insert_goals(db, f, &ids) : rc;
+    enum km_rc rc = insert_areas(db, &f->ids);
+    return rc == KM_OK ? insert_goals(db, f, &f->ids) : rc;
 }
 
 /* ---- goal statuses ---- */
@@ -887,6 +943,7 @@ static enum km_rc insert_rooms(struct km_db *db, struct fill *f)
         char name[24];
         snprintf(name, sizeof name, "lokaal %d", i % 1000);
         rc = insert_room(db, f, name, 28 + 2 * (i % 3));
+        f->m->lokaal_id[i - 1] = db_last_id(db);
     }
     for (int i = 1; i <= p->halls && rc == KM_OK; i++) {
         rc = insert_hall(db, f, "gymzaal", i, 60);
@@ -897,13 +954,351 @@ static enum km_rc insert_rooms(struct km_db *db, struct fill *f)
 }
 
 /* Monday to Friday 08:30-14:30, Wednesday afternoon free (08:30-12:15). */
+#define SCHOOL_START (8 * 60 + 30)
+
+static int school_end(int weekday) { return weekday == 3 ? 12 * 60 + 15 : 14 * 60 + 30; }
+
 static enum km_rc insert_hours(struct km_db *db)
 {
     enum km_rc rc = KM_OK;
-    for (int day = 1; day <= 5 && rc == KM_OK; day++)
+    for (int day = 1; day <= DEMO_DAYS && rc == KM_OK; day++)
         rc = db_exec(db, "INSERT INTO school_hours (weekday, start_min, end_min) VALUES (?, ?, ?)", "ddd", day,
-                     8 * 60 + 30, day == 3 ? 12 * 60 + 15 : 14 * 60 + 30);
+                     SCHOOL_START, school_end(day));
     return rc;
+}
+
+/* ---- the Digitale Klassenmap: week templates, lessons and the generated roster ----
+ * The roster is placed around today (it starts ROSTER_PAST_WEEKS before the current ISO week), so its
+ * dates differ from day to day; which lessons, teachers, goals and notes it holds is fixed by the seed. */
+
+#define ROSTER_PAST_WEEKS 2 /* so that "today" has lessons and there is some past to look back on */
+#define PLANNED_PERCENT 33  /* lesson instances up to this week with goals planned in them */
+#define NOTE_PERCENT 40     /* of those, the ones with a note of the teacher */
+#define DUO_FROM_DAY 4      /* a duo-collega has the group on Thursday and Friday, the main teacher before */
+#define EIGEN_DAY 2         /* an eigen groep joins its stamgroep's lesson on Tuesday (when its main */
+#define EIGEN_HOUR 4        /* teacher, who teaches the eigen groep, is there) in the 5e uur, at 13:00 */
+#define BLOCK_DAY 1         /* the blokuur: Monday's 2e uur continues the 1e uur */
+#define BLOCK_HOUR 1
+
+struct slot_def {
+    int start, end;
+    const char *name;
+    bool is_break;
+};
+
+/* One school day; a slot that ends after the day's school hours is left out (Wednesday afternoon). */
+static const struct slot_def day_slots[] = {
+    {8 * 60 + 30, 9 * 60 + 30, "1e uur", false},   {9 * 60 + 30, 10 * 60 + 15, "2e uur", false},
+    {10 * 60 + 15, 10 * 60 + 30, "pauze", true},   {10 * 60 + 30, 11 * 60 + 30, "3e uur", false},
+    {11 * 60 + 30, 12 * 60 + 15, "4e uur", false}, {12 * 60 + 15, 13 * 60, "middagpauze", true},
+    {13 * 60, 14 * 60 + 30, "5e uur", false},
+};
+#define NSLOTS (sizeof day_slots / sizeof day_slots[0])
+
+/* The slot ids of one template's lesson hours, per weekday 1..5; 0 where a day has no such hour. */
+struct template_slots {
+    int64_t hour[DEMO_DAYS + 1][DEMO_HOURS];
+};
+
+/* One lesson to insert: a stamgroep in a lesson hour, joined by an eigen groep or continuing a blokuur. */
+struct lesson_spec {
+    int64_t slot, block;       /* block: the first lesson of the blokuur this one continues, 0 for none */
+    int group, day, hoofd, deel; /* hoofd: index into demo_curriculum; deel: into curriculum_ids.deel */
+    int eigen;                 /* index into m->eigen, -1 for none */
+};
+
+static enum km_rc insert_slots(struct km_db *db, struct fill *f, int64_t template_id, struct template_slots *t)
+{
+    enum km_rc rc = KM_OK;
+    memset(t, 0, sizeof *t);
+    for (int day = 1; day <= DEMO_DAYS && rc == KM_OK; day++) {
+        int hour = 0;
+        for (size_t i = 0; i < NSLOTS && rc == KM_OK; i++) {
+            const struct slot_def *s = &day_slots[i];
+            if (s->end > school_end(day))
+                continue;
+            rc = db_exec(db,
+                         "INSERT INTO time_slots (template_id, weekday, start_min, end_min, name, is_break)"
+                         " VALUES (?, ?, ?, ?, ?, ?)",
+                         "idddtd", template_id, day, s->start, s->end, s->name, s->is_break ? 1 : 0);
+            f->rep->slots++;
+            if (!s->is_break && hour < DEMO_HOURS)
+                t->hour[day][hour++] = db_last_id(db);
+        }
+    }
+    return rc;
+}
+
+/* The index of the hoofdgebied with this code in demo_curriculum (and curriculum_ids.hoofd); -1 if none. */
+static int hoofd_index(const char *code)
+{
+    for (size_t h = 0; h < demo_curriculum_n; h++)
+        if (strcmp(demo_curriculum[h].code, code) == 0)
+            return (int)h;
+    return -1;
+}
+
+/* The index into curriculum_ids.deel of the first deelgebied of hoofdgebied h. */
+static int first_deel(int h)
+{
+    int d = 0;
+    for (int i = 0; i < h; i++)
+        d += (int)demo_curriculum[i].ndeel;
+    return d;
+}
+
+/* The deelgebied of hoofdgebied h with this code, as an index into curriculum_ids.deel (its first if none). */
+static int deel_index(int h, const char *code)
+{
+    const struct demo_hoofdgebied *hg = &demo_curriculum[h];
+    for (size_t k = 0; k < hg->ndeel; k++)
+        if (strcmp(hg->deel[k].code, code) == 0)
+            return first_deel(h) + (int)k;
+    return first_deel(h);
+}
+
+/* The eigen groep that joins stamgroep g's weekly lesson, -1 for none (the large school has rooms and
+ * teachers enough to skip this; the small one shows it). */
+static int linked_eigen(const struct fill *f, int g)
+{
+    if (!f->m->plan.eigen_lessons)
+        return -1;
+    for (int e = 0; e < f->rep->groups_eigen; e++)
+        if (f->m->eigen[e].linked == g)
+            return e;
+    return -1;
+}
+
+/* Duo-collega's split the week, so neither is ever in two places at once. */
+static int lesson_teacher(const struct model *m, int g, int day)
+{
+    int duo = m->stam_teacher[2 * g + 1];
+    return duo >= 0 && day >= DUO_FROM_DAY ? duo : m->stam_teacher[2 * g];
+}
+
+/* Subject of a lesson: the eigen groep's own area when one joins it, else the week plan's hoofdgebied with a
+ * deelgebied drawn from the seeded stream. The eigen groep shares its stamgroep's lesson rather than having
+ * one of its own: in the small school its teacher is the stamgroep's, who has no free hour in the week. */
+static void lesson_area(struct fill *f, int hour, struct lesson_spec *sp)
+{
+    sp->eigen = sp->day == EIGEN_DAY && hour == EIGEN_HOUR ? linked_eigen(f, sp->group) : -1;
+    if (sp->eigen >= 0) {
+        const struct demo_area *a = &demo_eigen_areas[f->m->eigen[sp->eigen].pattern];
+        int h = hoofd_index(a->hoofd);
+        if (h >= 0) {
+            sp->hoofd = h;
+            sp->deel = deel_index(h, a->deel);
+            return;
+        }
+    }
+    sp->deel = first_deel(sp->hoofd) + rng_below(&f->m->rng, demo_curriculum[sp->hoofd].ndeel);
+}
+
+static enum km_rc lesson_group(struct km_db *db, int64_t lesson_id, int64_t group_id, int mandatory)
+{
+    return db_exec(db, "INSERT INTO lesson_groups (lesson_id, group_id, mandatory) VALUES (?, ?, ?)", "iid", lesson_id,
+                   group_id, mandatory);
+}
+
+/* A lesson in the group's own lokaal for its jaargroep's niveau. The first lesson of a blokuur gets its own
+ * id as block_id once the second exists: every lesson of a block carries the first one's id. */
+static enum km_rc insert_lesson(struct km_db *db, struct fill *f, const struct lesson_spec *sp, int64_t *id)
+{
+    struct model *m = f->m;
+    int jg = plan_jaargroep(&m->plan, sp->group);
+    int64_t teacher = m->people[lesson_teacher(m, sp->group, sp->day)].id;
+    enum km_rc rc = db_exec(db,
+                            "INSERT INTO lessons (slot_id, teacher_id, hoofdgebied_id, deelgebied_id, room_id, block_id)"
+                            " VALUES (?, ?, ?, ?, ?, NULLIF(?, 0))",
+                            "iiiiii", sp->slot, teacher, f->ids.hoofd[sp->hoofd], f->ids.deel[sp->deel],
+                            m->lokaal_id[sp->group % m->plan.lokalen], sp->block);
+    *id = db_last_id(db);
+    if (rc == KM_OK)
+        rc = db_exec(db, "INSERT INTO lesson_niveaus (lesson_id, niveau_id) VALUES (?, ?)", "ii", *id,
+                     f->ids.niveau[jg]);
+    if (rc == KM_OK)
+        rc = lesson_group(db, *id, m->stam_id[sp->group], 1);
+    if (rc == KM_OK && sp->eigen >= 0)
+        rc = lesson_group(db, *id, m->eigen[sp->eigen].id, 0);
+    if (rc == KM_OK && sp->block)
+        rc = db_exec(db, "UPDATE lessons SET block_id = ? WHERE id = ?", "ii", sp->block, sp->block);
+    if (f->nlessons < plan_lessons(&m->plan))
+        m->lessons[f->nlessons++] = (struct lesson){*id, teacher, sp->deel, jg};
+    f->rep->lessons++;
+    return rc;
+}
+
+/* Stamgroep g's lessons on one day of a template. */
+static enum km_rc insert_group_day(struct km_db *db, struct fill *f, const struct template_slots *t, int g, int day)
+{
+    struct lesson_spec prev = {.deel = -1};
+    int64_t prev_id = 0;
+    enum km_rc rc = KM_OK;
+    for (int hour = 0; hour < DEMO_HOURS && rc == KM_OK; hour++) {
+        int hoofd = hoofd_index(demo_week_plan[day - 1][hour]);
+        if (!t->hour[day][hour] || hoofd < 0)
+            continue;
+        struct lesson_spec sp = {.slot = t->hour[day][hour], .group = g, .day = day, .hoofd = hoofd, .eigen = -1};
+        if (day == BLOCK_DAY && hour == BLOCK_HOUR && prev_id) {
+            sp.block = prev_id;
+            sp.hoofd = prev.hoofd;
+            sp.deel = prev.deel;
+        } else {
+            lesson_area(f, hour, &sp);
+        }
+        rc = insert_lesson(db, f, &sp, &prev_id);
+        prev = sp;
+    }
+    return rc;
+}
+
+static enum km_rc insert_template(struct km_db *db, struct fill *f, const char *name, int64_t *id)
+{
+    struct template_slots t;
+    enum km_rc rc = db_exec(db, "INSERT INTO week_templates (name, created_at) VALUES (?, ?)", "tt", name, f->now);
+    *id = db_last_id(db);
+    f->rep->templates++;
+    if (rc == KM_OK)
+        rc = insert_slots(db, f, *id, &t);
+    for (int g = 0; g < plan_stam(&f->m->plan) && rc == KM_OK; g++)
+        for (int day = 1; day <= DEMO_DAYS && rc == KM_OK; day++)
+            rc = insert_group_day(db, f, &t, g, day);
+    return rc;
+}
+
+/* One INSERT ... SELECT per school day rather than a statement per lesson: the large roster has ~41k. */
+static enum km_rc insert_day(struct km_db *db, struct fill *f, const char *week_start, int64_t z, int64_t template_id)
+{
+    char date[11];
+    format_day(z, date);
+    enum km_rc rc = db_exec(db,
+                            "INSERT INTO lesson_instances (lesson_id, week_start, date, start_min, end_min, teacher_id,"
+                            " room_id)"
+                            " SELECT l.id, ?, ?, s.start_min, s.end_min, l.teacher_id, l.room_id FROM time_slots s"
+                            " JOIN lessons l ON l.slot_id = s.id WHERE s.template_id = ? AND s.weekday = ?"
+                            " ORDER BY s.start_min, l.id",
+                            "ttid", week_start, date, template_id, weekday_of(z) + 1);
+    if (rc == KM_OK)
+        f->rep->instances += db_changes(db);
+    return rc;
+}
+
+/* (instance id, lesson id) of a roster week into m->week_rows, read before any of them is changed. */
+static enum km_rc read_week(struct km_db *db, struct fill *f, const char *week_start, int *n)
+{
+    sqlite3_stmt *st;
+    *n = 0;
+    enum km_rc rc = db_query(db, &st, "SELECT id, lesson_id FROM lesson_instances WHERE week_start = ? ORDER BY id",
+                             "t", week_start);
+    if (rc != KM_OK)
+        return rc;
+    int r, cap = plan_lessons(&f->m->plan);
+    while ((r = db_step(db, st)) == 1 && *n < cap) {
+        f->m->week_rows[*n][0] = sqlite3_column_int64(st, 0);
+        f->m->week_rows[*n][1] = sqlite3_column_int64(st, 1);
+        (*n)++;
+    }
+    db_done(st);
+    return r < 0 ? db_last_rc(db) : KM_OK;
+}
+
+static int lesson_cmp(const void *key, const void *elem)
+{
+    int64_t a = *(const int64_t *)key, b = ((const struct lesson *)elem)->id;
+    return (a > b) - (a < b);
+}
+
+/* m->lessons is in id order, as the lessons were inserted. */
+static const struct lesson *find_lesson(const struct fill *f, int64_t id)
+{
+    return bsearch(&id, f->m->lessons, (size_t)f->nlessons, sizeof *f->m->lessons, lesson_cmp);
+}
+
+/* 1-3 consecutive goals of the lesson's cell from where the year has got to (YEAR_PROGRESS), and now and
+ * then a note, all by the lesson's teacher. */
+static enum km_rc plan_instance(struct km_db *db, struct fill *f, int64_t instance, const struct lesson *l,
+                                const char *stamp)
+{
+    struct model *m = f->m;
+    const struct cell *c = &f->cells[l->deel][l->niveau];
+    if (c->count == 0)
+        return KM_OK;
+    int k = 1 + rng_below(&m->rng, 3), at = c->count * YEAR_PROGRESS / 100 + rng_below(&m->rng, 3);
+    enum km_rc rc = KM_OK;
+    for (int j = 0; j < k && j < c->count && rc == KM_OK; j++) {
+        rc = db_exec(db, "INSERT INTO planned_goals (instance_id, goal_id, added_by, added_at) VALUES (?, ?, ?, ?)",
+                     "iiit", instance, m->goals[c->first + (at + j) % c->count].id, l->teacher_id, stamp);
+        f->rep->planned++;
+    }
+    if (rc == KM_OK && rng_percent(&m->rng, NOTE_PERCENT))
+        rc = db_exec(db, "UPDATE lesson_instances SET note = ?, note_by = ?, note_at = ? WHERE id = ?", "titi",
+                     demo_lesson_notes[rng_below(&m->rng, demo_lesson_notes_n)], l->teacher_id, stamp, instance);
+    return rc;
+}
+
+/* Goals in about a third of a week's lessons, planned on the Friday before it. */
+static enum km_rc plan_week(struct km_db *db, struct fill *f, const char *week_start, int64_t monday)
+{
+    char day[11], stamp[20];
+    int n = 0;
+    format_day(monday - 3, day);
+    snprintf(stamp, sizeof stamp, "%s 15:30:00", day);
+    enum km_rc rc = read_week(db, f, week_start, &n);
+    for (int i = 0; i < n && rc == KM_OK; i++) {
+        if (!rng_percent(&f->m->rng, PLANNED_PERCENT))
+            continue;
+        const struct lesson *l = find_lesson(f, f->m->week_rows[i][1]);
+        if (l)
+            rc = plan_instance(db, f, f->m->week_rows[i][0], l, stamp);
+    }
+    return rc;
+}
+
+/* A roster week: template_id 0 is a holiday (a row without template, no lessons). */
+static enum km_rc insert_week(struct km_db *db, struct fill *f, int64_t monday, int64_t template_id, bool planned)
+{
+    char start[11];
+    format_day(monday, start);
+    f->rep->weeks++;
+    if (!template_id)
+        return db_exec(db, "INSERT INTO roster_weeks (week_start, template_id, generated_at) VALUES (?, NULL, ?)", "tt",
+                       start, f->now);
+    enum km_rc rc = db_exec(db, "INSERT INTO roster_weeks (week_start, template_id, generated_at) VALUES (?, ?, ?)",
+                            "tit", start, template_id, f->now);
+    for (int day = 0; day < DEMO_DAYS && rc == KM_OK; day++)
+        rc = insert_day(db, f, start, monday + day, template_id);
+    if (rc == KM_OK && planned)
+        rc = plan_week(db, f, start, monday);
+    return rc;
+}
+
+/* plan.weeks weeks from the Monday ROSTER_PAST_WEEKS before this ISO week; template[1] (Toetsweek) in every
+ * toets_every-th school week, none in the holiday weeks; goals planned up to and including this week. */
+static enum km_rc insert_roster(struct km_db *db, struct fill *f, const int64_t template_id[2])
+{
+    const struct plan *p = &f->m->plan;
+    int64_t first = f->m->today_z - weekday_of(f->m->today_z) - 7 * ROSTER_PAST_WEEKS;
+    int school_weeks = 0;
+    enum km_rc rc = KM_OK;
+    for (int w = 0; w < p->weeks && rc == KM_OK; w++) {
+        int64_t tpl = 0;
+        if (p->holiday_every <= 0 || (w + 1) % p->holiday_every != 0) {
+            school_weeks++;
+            tpl = template_id[p->toets_every > 0 && school_weeks % p->toets_every == 0];
+        }
+        rc = insert_week(db, f, first + 7 * w, tpl, w <= ROSTER_PAST_WEEKS);
+    }
+    return rc;
+}
+
+static enum km_rc insert_klassenmap(struct km_db *db, struct fill *f)
+{
+    static const char *const names[2] = {"Standaardweek", "Toetsweek"};
+    int64_t ids[2] = {0, 0};
+    enum km_rc rc = KM_OK;
+    for (int t = 0; t < plan_templates(&f->m->plan) && rc == KM_OK; t++)
+        rc = insert_template(db, f, names[t], &ids[t]);
+    return rc == KM_OK ? insert_roster(db, f, ids) : rc;
 }
 
 /* ---- the transaction ---- */
@@ -939,6 +1334,7 @@ static enum km_rc fill_school(struct km_db *db, void *arg)
     struct fill *f = arg;
     /* A retry after SQLITE_BUSY starts over: same random stream, fresh counters. */
     memset(f->rep, 0, sizeof *f->rep);
+    f->nlessons = 0;
     rng_seed(&f->m->rng, f->m->seed, 2);
     enum km_rc rc = check_empty(db);
     if (rc == KM_OK)
@@ -959,6 +1355,8 @@ static enum km_rc fill_school(struct km_db *db, void *arg)
         rc = insert_rooms(db, f);
     if (rc == KM_OK)
         rc = insert_hours(db);
+    if (rc == KM_OK)
+        rc = insert_klassenmap(db, f);
     if (rc == KM_OK)
         report_counts(f);
     return rc;

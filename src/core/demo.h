@@ -1,5 +1,6 @@
 /* The deterministic demo school: a fictitious school with people, groups, a curriculum, goal statuses,
- * rooms and school hours, for trying the program (`klassenmap demo`) and for every benchmark (large). */
+ * rooms, school hours, week templates with lessons and a generated roster with planned goals, for trying
+ * the program (`klassenmap demo`) and for every benchmark (large). */
 #ifndef KM_DEMO_H
 #define KM_DEMO_H
 
@@ -9,8 +10,9 @@
 #include "core/db.h"
 
 enum demo_size {
-    DEMO_SMALL, /* 2 stamgroepen, 50 students, ~100 goals: fits on a screen, fast enough for unit tests */
-    DEMO_LARGE, /* 48 stamgroepen, 1,200 students, 90 staff, 1,800 parents, 2,000 goals, ~250k statuses */
+    DEMO_SMALL, /* 2 stamgroepen, 50 students, ~100 goals, 1 template, 8 roster weeks: fast enough for unit tests */
+    DEMO_LARGE, /* 48 stamgroepen, 1,200 students, 90 staff, 1,800 parents, 2,000 goals, ~250k statuses,
+                 * 2 templates, 40 roster weeks with ~41k lesson instances */
 };
 
 struct demo_options {
@@ -26,15 +28,17 @@ struct demo_account {
     char name[160]; /* "Daniëlle van 't Hof" */
 };
 
-/* What demo_create made; the counts equal SELECT count(*) of the tables afterwards. */
+/* What demo_create made; the counts equal SELECT count(*) of the tables afterwards (weeks: roster_weeks,
+ * holiday weeks included; instances: lesson_instances; planned: planned_goals). */
 struct demo_report {
     int students, teachers, parents, beheerders, groups_stam, groups_eigen, goals, statuses, rooms;
+    int templates, slots, lessons, weeks, instances, planned;
     struct demo_account accounts[4]; /* one per role: beheerder, leerkracht, leerling, ouder */
 };
 
 /* Fills an EMPTY database (no school row yet; else KM_EXISTS with a message via db_fail) with a demo
  * school, all in ONE db_tx transaction. Deterministic: the same seed gives the same database content
- * (except timestamps and password salts). The fixed accounts are `beheerder`, `leerkracht` (teacher of
+ * (except timestamps, password salts and the roster's dates, which start two weeks before today's ISO week). The fixed accounts are `beheerder`, `leerkracht` (teacher of
  * the first stamgroep), `leerling` (a student in it) and `ouder` (a parent of that student); every account
  * has opt->password. out may be NULL. */
 enum km_rc demo_create(struct km_db *db, const struct demo_options *opt, struct demo_report *out);

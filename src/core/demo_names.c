@@ -329,10 +329,10 @@ const char *const demo_lesson_notes[] = {
     "Verlengde instructie voor wie het nog lastig vindt",
     "Werkboek blz. 34 t/m 36; klaar? Dan de plustaak",
     "Kort herhalen van vorige week, daarna de nieuwe stof",
-    "Buiten meten op het schoolplein als het droog is",
+    "Stoplicht op tafel: rood is hulp nodig, groen is ik kan verder",
     "Coöperatief werken in groepjes van vier",
     "Chromebooks nodig: oefenen in het programma",
     "Afsluiten met een exitticket",
-    "Voorlezen en daarna het gesprek in de kring",
+    "Start met een kort filmpje op het digibord",
 };
 const size_t demo_lesson_notes_n = COUNT(demo_lesson_notes);

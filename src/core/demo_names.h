@@ -60,7 +60,7 @@ extern const size_t demo_eigen_patterns_n;
 #define DEMO_HOURS 5
 extern const char *const demo_week_plan[DEMO_DAYS][DEMO_HOURS];
 
-/* Short notes a teacher writes with a lesson. */
+/* Short notes a teacher writes with a lesson; about no subject in particular, as any lesson may get one. */
 extern const char *const demo_lesson_notes[];
 extern const size_t demo_lesson_notes_n;
 

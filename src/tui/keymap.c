@@ -43,8 +43,8 @@ static const struct action_def defs[A__COUNT] = {
     [A_REFRESH] = {"refresh", N_("hertekenen"), N_("Teken het hele scherm opnieuw."), "C-l"},
     [A_ADD] = {"add", N_("toevoegen"), N_("Voeg iets nieuws toe aan de lijst."), "a Insert"},
     [A_EDIT] = {"edit", N_("wijzigen"), N_("Wijzig wat geselecteerd is."), "e"},
-    [A_DELETE] = {"delete", N_("verwijderen"), N_("Verwijder wat geselecteerd is; eerst wordt om bevestiging gevraagd."),
-                  "d Delete"},
+    [A_DELETE] = {"delete", N_("verwijderen"),
+                  N_("Verwijder wat geselecteerd is; eerst wordt om bevestiging gevraagd."), "d Delete"},
     [A_PASSWORD] = {"password", N_("wachtwoord"), N_("Stel een nieuw wachtwoord in."), "p"},
     [A_PREV_PERIOD] = {"prev_period", N_("vorige"), N_("Ga naar de vorige week of dag."), "[ <"},
     [A_NEXT_PERIOD] = {"next_period", N_("volgende"), N_("Ga naar de volgende week of dag."), "] >"},
@@ -60,32 +60,21 @@ struct named_key {
 };
 
 static const struct named_key named[] = {
-    {"Up", "↑", KEY_UP, true},
-    {"Down", "↓", KEY_DOWN, true},
-    {"Left", "←", KEY_LEFT, true},
-    {"Right", "→", KEY_RIGHT, true},
-    {"PgUp", NULL, KEY_PPAGE, true},
-    {"PgDn", NULL, KEY_NPAGE, true},
-    {"Home", NULL, KEY_HOME, true},
-    {"End", NULL, KEY_END, true},
-    {"Enter", NULL, KEY_ENTER, true},
-    {"Esc", NULL, 27, false},
-    {"Tab", NULL, '\t', false},
-    {"S-Tab", NULL, KEY_BTAB, true},
-    {"Space", NULL, ' ', false},
-    {"Backspace", NULL, KEY_BACKSPACE, true},
-    {"Delete", NULL, KEY_DC, true},
-    {"Insert", NULL, KEY_IC, true},
+    {"Up", "↑", KEY_UP, true},        {"Down", "↓", KEY_DOWN, true},
+    {"Left", "←", KEY_LEFT, true},    {"Right", "→", KEY_RIGHT, true},
+    {"PgUp", NULL, KEY_PPAGE, true},  {"PgDn", NULL, KEY_NPAGE, true},
+    {"Home", NULL, KEY_HOME, true},   {"End", NULL, KEY_END, true},
+    {"Enter", NULL, KEY_ENTER, true}, {"Esc", NULL, 27, false},
+    {"Tab", NULL, '\t', false},       {"S-Tab", NULL, KEY_BTAB, true},
+    {"Space", NULL, ' ', false},      {"Backspace", NULL, KEY_BACKSPACE, true},
+    {"Delete", NULL, KEY_DC, true},   {"Insert", NULL, KEY_IC, true},
 };
 
 #define NAMED_COUNT (sizeof named / sizeof named[0])
 #define MAX_FKEY 63 /* curses reserves KEY_F(0) .. KEY_F(63) */
 #define WORD_MAX 32 /* longer than any key name, so a cut word can never parse */
 
-static bool valid_action(enum action a)
-{
-    return (int)a > ACT_NONE && (int)a < A__COUNT;
-}
+static bool valid_action(enum action a) { return (int)a > ACT_NONE && (int)a < A__COUNT; }
 
 /* Terminals differ in what Enter and Backspace send; folding them here means a binding works on every one. */
 static struct key normalize(struct key k)
@@ -323,8 +312,8 @@ void keymap_defaults(struct keymap *km)
 /* ---- the config ---- */
 
 struct apply_ctx {
-    struct keymap work;       /* changed here, copied back only when every line is right */
-    int bound_at[A__COUNT];   /* config line that set the action's keys; 0 = still the defaults */
+    struct keymap work;     /* changed here, copied back only when every line is right */
+    int bound_at[A__COUNT]; /* config line that set the action's keys; 0 = still the defaults */
     const struct km_config *cfg;
     char *err;
     size_t errlen;
@@ -339,16 +328,10 @@ static enum action action_by_name(const char *name)
     return ACT_NONE;
 }
 
-static const char *file_name(const struct apply_ctx *x)
-{
-    return x->cfg->path[0] ? x->cfg->path : "configuratie";
-}
+static const char *file_name(const struct apply_ctx *x) { return x->cfg->path[0] ? x->cfg->path : "configuratie"; }
 
 /* The words quoted from the file may hold anything; the message may end up on a terminal. */
-static void quote(const char *s, char *out, size_t len)
-{
-    text_sanitize(s, out, len);
-}
+static void quote(const char *s, char *out, size_t len) { text_sanitize(s, out, len); }
 
 static bool fail_unknown_action(struct apply_ctx *x, const struct config_keybind *b)
 {

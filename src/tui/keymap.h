@@ -3,11 +3,10 @@
 #ifndef KM_TUI_KEYMAP_H
 #define KM_TUI_KEYMAP_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <wchar.h>
-
-#include <curses.h>
 
 #include "core/config.h"
 
@@ -31,22 +30,22 @@ enum action {
     A_NEXT_FIELD, /* Tab */
     A_PREV_FIELD, /* Shift-Tab */
     /* doing */
-    A_SELECT,     /* Enter: open, choose, confirm */
-    A_TOGGLE,     /* Space: tick a box, step a status */
-    A_BACK,       /* Esc / q: go back, cancel */
-    A_QUIT,       /* F10: leave the program (asks first when logged in) */
-    A_SEARCH,     /* '/' */
-    A_SEARCH_NEXT,/* 'n' */
-    A_HELP,       /* '?' / F1 */
-    A_REFRESH,    /* Ctrl-L: redraw the whole screen */
-    A_ADD,        /* 'a' / Insert */
-    A_EDIT,       /* 'e' */
-    A_DELETE,     /* 'd' / Delete */
-    A_PASSWORD,   /* 'p': set a password (pencil) */
-    A_PREV_PERIOD,/* '[' / '<': previous week/day */
-    A_NEXT_PERIOD,/* ']' / '>': next week/day */
-    A_TODAY,      /* 't' */
-    A_LOGOUT,     /* 'L': log out */
+    A_SELECT,      /* Enter: open, choose, confirm */
+    A_TOGGLE,      /* Space: tick a box, step a status */
+    A_BACK,        /* Esc / q: go back, cancel */
+    A_QUIT,        /* F10: leave the program (asks first when logged in) */
+    A_SEARCH,      /* '/' */
+    A_SEARCH_NEXT, /* 'n' */
+    A_HELP,        /* '?' / F1 */
+    A_REFRESH,     /* Ctrl-L: redraw the whole screen */
+    A_ADD,         /* 'a' / Insert */
+    A_EDIT,        /* 'e' */
+    A_DELETE,      /* 'd' / Delete */
+    A_PASSWORD,    /* 'p': set a password (pencil) */
+    A_PREV_PERIOD, /* '[' / '<': previous week/day */
+    A_NEXT_PERIOD, /* ']' / '>': next week/day */
+    A_TODAY,       /* 't' */
+    A_LOGOUT,      /* 'L': log out */
     A__COUNT
 };
 

@@ -14,16 +14,26 @@
 
 /* The names in theme files; the status ones are also status_values.colour_role in the database. */
 static const char *const role_names[TR__COUNT] = {
-    [TR_NORMAL] = "normal",           [TR_TITLE] = "title",
-    [TR_HEADER] = "header",           [TR_FOOTER] = "footer",
-    [TR_MENU] = "menu",               [TR_SELECTED] = "selected",
-    [TR_GRID] = "grid",               [TR_GRID_HEADER] = "grid_header",
-    [TR_TODAY] = "today",             [TR_NOW] = "now",
-    [TR_DIM] = "dim",                 [TR_INPUT] = "input",
-    [TR_WARNING] = "warning",         [TR_ERROR] = "error",
-    [TR_OK] = "ok",                   [TR_KEY] = "key",
-    [TR_STATUS_NONE] = "status_none", [TR_STATUS_BUSY] = "status_busy",
-    [TR_STATUS_ALMOST] = "status_almost", [TR_STATUS_DONE] = "status_done",
+    [TR_NORMAL] = "normal",
+    [TR_TITLE] = "title",
+    [TR_HEADER] = "header",
+    [TR_FOOTER] = "footer",
+    [TR_MENU] = "menu",
+    [TR_SELECTED] = "selected",
+    [TR_GRID] = "grid",
+    [TR_GRID_HEADER] = "grid_header",
+    [TR_TODAY] = "today",
+    [TR_NOW] = "now",
+    [TR_DIM] = "dim",
+    [TR_INPUT] = "input",
+    [TR_WARNING] = "warning",
+    [TR_ERROR] = "error",
+    [TR_OK] = "ok",
+    [TR_KEY] = "key",
+    [TR_STATUS_NONE] = "status_none",
+    [TR_STATUS_BUSY] = "status_busy",
+    [TR_STATUS_ALMOST] = "status_almost",
+    [TR_STATUS_DONE] = "status_done",
 };
 
 /* Only the 8 basic colours, so it looks the same on every colour terminal; themes/default.theme is a copy
@@ -182,10 +192,12 @@ static void fit_style(struct theme_style *s, int colors)
 {
     bool bright = false;
     short fg = fit_colour(s->fg, colors, &bright), bg = fit_colour(s->bg, colors, NULL);
-    /* Two colours that differ can become one (grey on near-black → black on black): keep the text readable. */
+    /* Two colours that differ can become one (grey on near-black → black on black): keep the text readable,
+     * and dim, since colours that close were meant to stand back. */
     if (fg >= 0 && fg == bg && s->fg != s->bg) {
         fg = contrast_with(bg);
         bright = false;
+        s->attrs |= A_DIM;
     }
     s->fg = fg;
     s->bg = bg;
@@ -198,9 +210,9 @@ static void fit_style(struct theme_style *s, int colors)
 struct load_ctx {
     struct theme *t;
     FILE *f;
-    int line;      /* the line inih is working on: the reader counts them */
-    int fail_line; /* 0 while there is no error */
-    char msg[400]; /* the first error, without file and line */
+    int line;                 /* the line inih is working on: the reader counts them */
+    int fail_line;            /* 0 while there is no error */
+    char msg[400];            /* the first error, without file and line */
     int role_line[TR__COUNT]; /* where each role was set; 0 = not in the file */
     int name_line, mono_line;
 };
@@ -257,10 +269,12 @@ static enum colour_rc parse_colour(const char *s, short *out)
 static int colour_into(struct load_ctx *x, const char *role, const char *word, short *out)
 {
     switch (parse_colour(word, out)) {
-    case COLOUR_OK: return 1;
+    case COLOUR_OK:
+        return 1;
     case COLOUR_RANGE:
         return fail_at(x, x->line, "de kleur %s bij %s valt buiten 0 tot en met 255", word, role);
-    case COLOUR_UNKNOWN: break;
+    case COLOUR_UNKNOWN:
+        break;
     }
     return fail_at(x, x->line,
                    "onbekende kleur '%s' bij %s; gebruik default, black, red, green, yellow, blue, magenta, cyan, "
@@ -301,8 +315,10 @@ static int parse_style(struct load_ctx *x, const char *role, const char *value, 
         return fail_at(x, x->line, "de waarde bij %s is te lang", role);
     char *fg = next_word(&p), *bg = next_word(&p);
     if (!fg)
-        return fail_at(x, x->line, "bij %s ontbreken de kleuren; schrijf voorgrond, achtergrond en attributen, "
-                                   "zoals 'black cyan bold'", role);
+        return fail_at(x, x->line,
+                       "bij %s ontbreken de kleuren; schrijf voorgrond, achtergrond en attributen, "
+                       "zoals 'black cyan bold'",
+                       role);
     if (!bg)
         return fail_at(x, x->line, "bij %s ontbreekt de achtergrondkleur (default is die van de terminal)", role);
     s->attrs = A_NORMAL;
@@ -455,8 +471,10 @@ static void check_mono(struct load_ctx *x)
             first = r;
     }
     if (first >= 0)
-        fail_at(x, x->role_line[first], "%s heeft een kleur, maar het thema is monochroom (mono = ja); schrijf "
-                                        "default default en alleen attributen", role_names[first]);
+        fail_at(x, x->role_line[first],
+                "%s heeft een kleur, maar het thema is monochroom (mono = ja); schrijf "
+                "default default en alleen attributen",
+                role_names[first]);
 }
 
 /* Roles the file leaves out keep the built-in style of its kind; every colour is made to fit the terminal. */
@@ -528,8 +546,10 @@ bool theme_load(const char *dir, const char *name, int colors, struct theme *t, 
     if (errlen)
         err[0] = '\0';
     if (!theme_valid_name(name))
-        snprintf(err, errlen, "De themanaam '%s' is ongeldig: alleen kleine letters, cijfers, '-' en '_', "
-                              "hoogstens 32 tekens.", name ? name : "");
+        snprintf(err, errlen,
+                 "De themanaam '%s' is ongeldig: alleen kleine letters, cijfers, '-' en '_', "
+                 "hoogstens 32 tekens.",
+                 name ? name : "");
     else if (snprintf(path, sizeof path, "%s/%s.theme", dir ? dir : ".", name) >= (int)sizeof path)
         snprintf(err, errlen, "Het pad van het thema %s is te lang (hoogstens %zu tekens).", name, sizeof path - 1);
     else

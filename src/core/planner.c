@@ -1,0 +1,84 @@
+#include "core/planner.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+
+/* The lessons of a person in a week: taught by them, given to a group they teach (duo-collega), or given
+ * to a group they are a student of. One query; the indexes on lesson_instances(date) and
+ * lesson_groups(group_id) serve it. */
+static const char *const week_sql =
+    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1)"
+    " SELECT i.id, i.date, i.start_min, i.end_min,"
+    "  COALESCE(h.name, '') || CASE WHEN d.name IS NULL THEN '' ELSE ' / ' || d.name END,"
+    "  COALESCE(r.name, ''), COALESCE(t.roepnaam || ' ' || t.achternaam, ''),"
+    "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"
+    "            WHERE lg.lesson_id = i.lesson_id), ''),"
+    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> ''"
+    " FROM lesson_instances i"
+    " LEFT JOIN lessons l ON l.id = i.lesson_id"
+    " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id"
+    " LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id"
+    " LEFT JOIN rooms r ON r.id = i.room_id"
+    " LEFT JOIN users t ON t.id = i.teacher_id"
+    " WHERE i.date >= ?2 AND i.date < date(?2, '+7 days')"
+    "   AND (i.teacher_id = ?1 OR EXISTS (SELECT 1 FROM lesson_groups lg JOIN mine ON mine.group_id = lg.group_id"
+    "                                      WHERE lg.lesson_id = i.lesson_id))"
+    " ORDER BY i.date, i.start_min, i.id";
+
+static enum km_rc push_lesson(struct planner_week *w, sqlite3_stmt *st)
+{
+    struct planned_lesson *n = realloc(w->lessons, (size_t)(w->n + 1) * sizeof *n);
+    if (!n)
+        return KM_ERR;
+    w->lessons = n;
+    struct planned_lesson *l = &n[w->n++];
+    memset(l, 0, sizeof *l);
+    l->instance_id = sqlite3_column_int64(st, 0);
+    snprintf(l->date, sizeof l->date, "%s", db_col_text(st, 1));
+    l->start_min = sqlite3_column_int(st, 2);
+    l->end_min = sqlite3_column_int(st, 3);
+    l->subject = db_col_dup(st, 4);
+    l->room = db_col_dup(st, 5);
+    l->teacher = db_col_dup(st, 6);
+    l->groups = db_col_dup(st, 7);
+    l->goals = sqlite3_column_int(st, 8);
+    l->has_note = sqlite3_column_int(st, 9) != 0;
+    return l->subject && l->room && l->teacher && l->groups ? KM_OK : KM_ERR;
+}
+
+enum km_rc planner_week(const struct km_session *s, int64_t person_id, const char *monday, struct planner_week *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->monday, sizeof out->monday, "%s", monday);
+    enum km_rc rc = access_check(s, ACT_VIEW_PLANNING, person_id);
+    if (rc != KM_OK)
+        return rc;
+    sqlite3_stmt *st;
+    rc = db_query(s->db, &st, week_sql, "it", person_id, monday);
+    int r;
+    while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
+        rc = r < 0 ? db_last_rc(s->db) : push_lesson(out, st);
+    if (rc != KM_OK) {
+        db_done(st);
+        planner_week_free(out);
+        if (rc == KM_ERR && !*db_errmsg(s->db))
+            db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+    }
+    return rc;
+}
+
+void planner_week_free(struct planner_week *w)
+{
+    for (int i = 0; i < w->n; i++) {
+        free(w->lessons[i].subject);
+        free(w->lessons[i].room);
+        free(w->lessons[i].teacher);
+        free(w->lessons[i].groups);
+    }
+    free(w->lessons);
+    w->lessons = NULL;
+    w->n = 0;
+}

@@ -1,0 +1,30 @@
+/* A person's week: the lesson instances of a teacher (own lessons and those of groups they teach), of a
+ * student (lessons of their groups) or, for a parent, of a chosen child. */
+#ifndef KM_PLANNER_H
+#define KM_PLANNER_H
+
+#include "core/session.h"
+
+struct planned_lesson {
+    int64_t instance_id;
+    char date[11];
+    int start_min, end_min;
+    char *subject;  /* hoofdgebied / deelgebied, "" when none */
+    char *room;
+    char *teacher;
+    char *groups;   /* "groep 5a, rekenen niveau 3" */
+    int goals;      /* goals planned in it */
+    bool has_note;
+};
+
+struct planner_week {
+    char monday[11];
+    struct planned_lesson *lessons;
+    int n;
+};
+
+/* monday: 'YYYY-MM-DD' of the week's Monday. Access: ACT_VIEW_PLANNING on person_id. */
+enum km_rc planner_week(const struct km_session *s, int64_t person_id, const char *monday, struct planner_week *out);
+void planner_week_free(struct planner_week *w);
+
+#endif

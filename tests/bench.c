@@ -1,0 +1,117 @@
+/* Benchmarks on the large demo school (make bench): the query time of a teacher's week and of a group's
+ * status board, as the screens ask them. Prints median and 95th percentile over many runs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/board.h"
+#include "core/db.h"
+#include "core/groups.h"
+#include "core/planner.h"
+
+#define RUNS 200
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void report(const char *what, double *t, int n, const char *detail)
+{
+    qsort(t, (size_t)n, sizeof *t, cmp);
+    printf("%-40s median %7.3f ms   p95 %7.3f ms   (%s)\n", what, t[n / 2], t[n * 95 / 100], detail);
+}
+
+static void this_monday(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    int back = (tm.tm_wday + 6) % 7;
+    now -= (time_t)back * 86400;
+    localtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static void bench_week(struct km_session *s)
+{
+    char monday[11], detail[64];
+    this_monday(monday);
+    double t[RUNS];
+    int lessons = 0;
+    for (int i = 0; i < RUNS; i++) {
+        struct planner_week w;
+        double t0 = now_ms();
+        if (planner_week(s, s->user_id, monday, &w) != KM_OK) {
+            printf("week: %s\n", db_errmsg(s->db));
+            return;
+        }
+        t[i] = now_ms() - t0;
+        lessons = w.n;
+        planner_week_free(&w);
+    }
+    snprintf(detail, sizeof detail, "%d lessen in de week van %s", lessons, monday);
+    report("week van een leerkracht", t, RUNS, detail);
+}
+
+static void bench_board(struct km_session *s)
+{
+    struct km_group_list groups;
+    if (groups_list(s, NULL, &groups) != KM_OK || groups.n == 0) {
+        printf("board: geen groep\n");
+        return;
+    }
+    int64_t group = groups.items[0].id, deelgebied = 0;
+    /* The deelgebied with the most goals at the group's niveau: the fullest board a teacher opens. */
+    db_int(s->db, &deelgebied,
+           "SELECT l.deelgebied_id FROM leerdoelen l JOIN niveaus n ON n.id = l.niveau_id WHERE n.name = ?"
+           " GROUP BY l.deelgebied_id ORDER BY count(*) DESC LIMIT 1",
+           "t", groups.items[0].jaargroep);
+    groups_list_free(&groups);
+    double t[RUNS];
+    char detail[80];
+    for (int i = 0; i < RUNS; i++) {
+        struct board b;
+        double t0 = now_ms();
+        if (board_load(s, group, deelgebied, 0, &b) != KM_OK) {
+            printf("board: %s\n", db_errmsg(s->db));
+            return;
+        }
+        t[i] = now_ms() - t0;
+        snprintf(detail, sizeof detail, "%d leerlingen x %d leerdoelen", b.nstudents, b.ngoals);
+        board_free(&b);
+    }
+    report("statusbord van een groep", t, RUNS, detail);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "gebruik: bench DATABASE\n");
+        return 2;
+    }
+    char err[512];
+    struct km_db *db;
+    if (db_open(argv[1], DB_OPEN_EXISTING, &db, err, sizeof err) != KM_OK) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    struct km_session s;
+    if (session_for_user(&s, db, "leerkracht") != KM_OK) {
+        fprintf(stderr, "%s\n", db_errmsg(db));
+        return 1;
+    }
+    bench_week(&s);
+    bench_board(&s);
+    db_close(db);
+    return 0;
+}

@@ -1,0 +1,19 @@
+#!/bin/sh
+# make bench: builds the large demo school once (timed), then the query and terminal benchmarks.
+set -eu
+B=${1:-build}
+KM="$B/klassenmap"
+DB="$B/bench-large.db"
+CONF="$B/bench.ini"
+printf '[general]\ndatabase = %s\n' "$DB" > "$CONF"
+echo "== large demo school"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+start=$(date +%s.%N)
+"$KM" --config "$CONF" --db "$DB" demo --size large >/dev/null
+end=$(date +%s.%N)
+echo "demo --size large: $(awk "BEGIN { printf \"%.2f\", $end - $start }") s, $(du -h "$DB" | cut -f1) database"
+"$KM" --config "$CONF" --db "$DB" check | sed 's/^/  /'
+echo "== queries"
+"$B/bench" "$DB"
+echo "== terminal"
+python3 tests/bench_tui.py "$KM" "$DB" "$CONF"

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Terminal benchmarks (make bench): time from start to a drawn first screen, bytes written for it, and
+bytes written for one cursor move, for klassenmap and for calcurse measured the same way in the same run.
+
+A frame counts as drawn when the program has written its last byte before going quiet for QUIET seconds;
+the time reported is that of the last byte."""
+import os, pty, select, signal, struct, sys, tempfile, time, fcntl, termios
+
+QUIET = 0.25
+ROWS, COLS = 24, 80
+
+
+def spawn(argv, env):
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+    return pid, fd
+
+
+def read_frame(fd, start, timeout=10.0):
+    """Reads until QUIET seconds pass without output; returns (seconds to last byte, bytes, text)."""
+    data, last = b"", None
+    deadline = start + timeout
+    while time.monotonic() < deadline:
+        r, _, _ = select.select([fd], [], [], QUIET)
+        if not r:
+            if last is not None:
+                break
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+        last = time.monotonic()
+    return ((last or time.monotonic()) - start, len(data), data.decode("utf-8", "replace"))
+
+
+def key(fd, keys):
+    t0 = time.monotonic()
+    os.write(fd, keys)
+    return read_frame(fd, t0)
+
+
+def stop(pid, fd):
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    os.close(fd)
+
+
+def klassenmap(km, db, conf, env):
+    runs = []
+    for _ in range(5):
+        t0 = time.monotonic()
+        pid, fd = spawn([km, "--config", conf, "--db", db], env)
+        secs, nbytes, text = read_frame(fd, t0)
+        stop(pid, fd)
+        runs.append((secs, nbytes))
+    runs.sort()
+    secs, nbytes = runs[len(runs) // 2]
+    print(f"klassenmap: start tot inlogscherm        {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    pid, fd = spawn([km, "--config", conf, "--db", db], env)
+    read_frame(fd, time.monotonic())
+    os.write(fd, b"beheerder\r")
+    read_frame(fd, time.monotonic())
+    _, _, text = key(fd, b"demo\r")
+    _, menu_bytes, _ = key(fd, b"j")
+    print(f"klassenmap: cursor omlaag in hoofdmenu                {menu_bytes:6d} bytes")
+    key(fd, b"k")
+    for k in (b"jjj", b"\r", b"j", b"\r"):  # MIJNGEBRUIKERS -> LEERLINGEN (1,200 rows)
+        key(fd, k)
+    secs, list_bytes, _ = key(fd, b"j")
+    print(f"klassenmap: cursor omlaag in leerlingenlijst {secs * 1000:7.1f} ms  {list_bytes:6d} bytes")
+    stop(pid, fd)
+
+
+def calcurse(env):
+    home = tempfile.mkdtemp()
+    argv = ["calcurse", "-D", home]
+    runs = []
+    for _ in range(5):
+        t0 = time.monotonic()
+        pid, fd = spawn(argv, env)
+        secs, nbytes, _ = read_frame(fd, t0)
+        stop(pid, fd)
+        runs.append((secs, nbytes))
+    runs.sort()
+    secs, nbytes = runs[len(runs) // 2]
+    print(f"calcurse:   start tot eerste scherm       {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    pid, fd = spawn(argv, env)
+    read_frame(fd, time.monotonic())
+    secs, move_bytes, _ = key(fd, b"l")
+    print(f"calcurse:   cursor naar volgende dag       {secs * 1000:7.1f} ms  {move_bytes:6d} bytes")
+    stop(pid, fd)
+
+
+def main():
+    km, db, conf = sys.argv[1:4]
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
+    env.pop("NO_COLOR", None)
+    print(f"(terminal {COLS}x{ROWS}; mediaan van 5 starts; een scherm is klaar na {QUIET * 1000:.0f} ms stilte)")
+    klassenmap(km, db, conf, env)
+    calcurse(env)
+
+
+main()
