@@ -271,7 +271,7 @@ TEST(config_bad_enum)
 TEST(config_bad_string_values)
 {
     CHECK(fails_with("[general]\ndatabase =\n", 2, "database in [general] mag niet leeg zijn"));
-    CHECK(fails_with("[general]\ntheme = ../../etc/x\n", 2, "theme in [general] mag alleen letters"));
+    CHECK(fails_with("[general]\ntheme = ../../etc/x\n", 2, "theme in [general] mag alleen kleine letters"));
     CHECK(fails_with("[mail]\nsmtp_url = localhost:25\n", 2, "smtp:// of smtps://"));
     CHECK(fails_with("[mail]\nmail_from = klassenmap\n", 2, "e-mailadres"));
     CHECK(fails_with("[sync]\nbrin = 9ZZZ\n", 2, "brin in [sync] moet 2 cijfers en 2 letters"));
