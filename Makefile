@@ -49,9 +49,21 @@ ASAN_OBJ = $(patsubst %.c,$(B)/asan/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
 CFLAGS_ALL  = $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) -lm
 
-.PHONY: all deps check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean distclean format
+.PHONY: all po deps check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean distclean format
 
-all: $(B)/klassenmap
+all: $(B)/klassenmap $(B)/locale/en/LC_MESSAGES/klassenmap.mo
+
+# English: po/en.po compiled beside the binary (and installed under DATADIR/locale).
+$(B)/locale/en/LC_MESSAGES/klassenmap.mo: po/en.po | $(B)/config.mk
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT  $<"
+	@msgfmt --check -o $@ $<
+
+# For translators: refresh the template and merge it into en.po.
+po:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS -o po/klassenmap.pot \
+	    $(sort $(wildcard src/tui/*.c src/tui/*.h))
+	msgmerge --quiet --update --backup=none po/en.po po/klassenmap.pot
 
 $(B)/config.mk: tools/install-deps Makefile
 	@sh tools/install-deps build
@@ -100,23 +112,25 @@ $(B)/bench: tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS_ALL) -o $@ tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
 
-check: $(B)/klassenmap $(B)/unit $(B)/unit-asan $(B)/conctest
+check: all $(B)/unit $(B)/unit-asan $(B)/conctest
 	@sh tools/install-deps test
 	@sh tests/run-all $(B)
 
-demo: $(B)/klassenmap
+demo: all
 	@sh tools/demo $(B)
 
 bench: $(B)/klassenmap $(B)/bench
 	@sh tools/install-deps bench
 	@sh tests/bench.sh $(B)
 
-install: $(B)/klassenmap
+install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/themes \
 	        $(DESTDIR)$(SYSCONFDIR)/klassenmap
 	install -m 0755 $(B)/klassenmap $(DESTDIR)$(BINDIR)/klassenmap
 	install -m 0644 doc/klassenmap.1 $(DESTDIR)$(MANDIR)/man1/klassenmap.1
 	for t in themes/*.theme; do [ -e "$$t" ] && install -m 0644 "$$t" $(DESTDIR)$(DATADIR)/themes/; done; true
+	install -d $(DESTDIR)$(DATADIR)/locale/en/LC_MESSAGES
+	install -m 0644 $(B)/locale/en/LC_MESSAGES/klassenmap.mo $(DESTDIR)$(DATADIR)/locale/en/LC_MESSAGES/
 	install -m 0644 conf/klassenmap.ini $(DESTDIR)$(DATADIR)/klassenmap.ini.example
 	[ -e $(DESTDIR)$(SYSCONFDIR)/klassenmap/klassenmap.ini ] || \
 	    install -m 0640 conf/klassenmap.ini $(DESTDIR)$(SYSCONFDIR)/klassenmap/klassenmap.ini

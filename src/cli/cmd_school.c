@@ -41,6 +41,8 @@ static void print_demo_report(const struct cli_ctx *c, const struct demo_report 
            r->beheerders);
     printf("  %d stamgroepen, %d eigen groepen, %d leerdoelen, %d statussen, %d lokalen\n", r->groups_stam,
            r->groups_eigen, r->goals, r->statuses, r->rooms);
+    printf("  %d weeksjablonen met %d tijdsloten en %d lessen; rooster van %d weken met %d lessen, %d geplande leerdoelen\n",
+           r->templates, r->slots, r->lessons, r->weeks, r->instances, r->planned);
     printf("\nDemo-accounts (wachtwoord: %s):\n", password);
     for (int i = 0; i < 4; i++) {
         printf("  ");

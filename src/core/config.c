@@ -2,16 +2,13 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <ini.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/auth.h"
+#include "core/ini.h"
 
 #ifndef KM_SYSCONFDIR
 #define KM_SYSCONFDIR "/etc"
@@ -84,13 +81,10 @@ static const struct key_def key_defs[] = {
 
 static const char *const sections[] = {"general", "password", "login", "mail", "sync", "keys"};
 
+/* The state of one config_load, as the ini_file's user. */
 struct load_ctx {
     struct km_config *c;
-    FILE *f;
-    int line;               /* the line inih is working on: the reader counts them */
-    int fail_line;          /* 0 while there is no error */
-    char msg[600];          /* the first error, without file and line */
-    int seen[KEY_COUNT];    /* line of each key's first appearance */
+    int seen[KEY_COUNT]; /* line of each key's first appearance */
 };
 
 void config_defaults(struct km_config *c)
@@ -187,45 +181,13 @@ static const char *check_schooljaar(char *v)
     return v[9] == '\0' && atoi(v + 5) == atoi(v) + 1 ? NULL : why;
 }
 
-/* ---- errors ---- */
-
-/* Keeps only the first error: later ones are often consequences of it. */
-__attribute__((format(printf, 3, 4))) static int fail_at(struct load_ctx *x, int line, const char *fmt, ...)
-{
-    if (x->fail_line)
-        return 0;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(x->msg, sizeof x->msg, fmt, ap);
-    va_end(ap);
-    /* the message quotes the file, and may end up on a terminal */
-    for (char *p = x->msg; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = '?';
-    x->fail_line = line > 0 ? line : 1;
-    return 0;
-}
-
-static int bad_value(struct load_ctx *x, const struct key_def *d, const char *v, const char *why)
-{
-    if (!*v)
-        return fail_at(x, x->line, "%s in [%s] %s", d->name, d->section, why);
-    return fail_at(x, x->line, "%s in [%s] %s, niet '%s'", d->name, d->section, why, v);
-}
-
 /* ---- storing values ---- */
 
-static bool parse_bool(const char *v, bool *out)
+static int bad_value(struct ini_file *in, const struct key_def *d, const char *v, const char *why)
 {
-    static const char *const yes[] = {"ja", "yes", "true", "on", "1"};
-    static const char *const no[] = {"nee", "no", "false", "off", "0"};
-    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-        if (strcasecmp(v, yes[i]) == 0 || strcasecmp(v, no[i]) == 0) {
-            *out = strcasecmp(v, yes[i]) == 0;
-            return true;
-        }
-    }
-    return false;
+    if (!*v)
+        return ini_fail(in, "%s in [%s] %s", d->name, d->section, why);
+    return ini_fail(in, "%s in [%s] %s, niet '%s'", d->name, d->section, why, v);
 }
 
 static bool parse_number(const char *v, long long min, long long max, long long *out)
@@ -236,13 +198,20 @@ static bool parse_number(const char *v, long long min, long long max, long long 
     return end != v && *end == '\0' && errno == 0 && *out >= min && *out <= max;
 }
 
-static int store_number(struct load_ctx *x, const struct key_def *d, const char *v)
+/* The field of d in the configuration being read. */
+static char *field(struct ini_file *in, const struct key_def *d)
+{
+    struct load_ctx *x = in->user;
+    return (char *)x->c + d->off;
+}
+
+static int store_number(struct ini_file *in, const struct key_def *d, const char *v)
 {
     long long n;
     if (!parse_number(v, d->min, d->max, &n))
-        return fail_at(x, x->line, "%s in [%s] moet een geheel getal van %lld tot en met %lld zijn, niet '%s'", d->name,
-                       d->section, d->min, d->max, v);
-    char *dst = (char *)x->c + d->off;
+        return ini_fail(in, "%s in [%s] moet een geheel getal van %lld tot en met %lld zijn, niet '%s'", d->name,
+                        d->section, d->min, d->max, v);
+    char *dst = field(in, d);
     /* memcpy: the field's own type, without casting the byte pointer */
     int i = (int)n;
     unsigned long long u = (unsigned long long)n;
@@ -257,64 +226,59 @@ static int store_number(struct load_ctx *x, const struct key_def *d, const char 
     return 1;
 }
 
-static int store_bool(struct load_ctx *x, const struct key_def *d, const char *v)
+static int store_bool(struct ini_file *in, const struct key_def *d, const char *v)
 {
     bool b;
-    if (!parse_bool(v, &b))
-        return bad_value(x, d, v, "moet ja of nee zijn (of yes/no, true/false, on/off, 1/0)");
-    memcpy((char *)x->c + d->off, &b, sizeof b);
+    if (!ini_parse_bool(v, &b))
+        return bad_value(in, d, v, "moet ja of nee zijn (of yes/no, true/false, on/off, 1/0)");
+    memcpy(field(in, d), &b, sizeof b);
     return 1;
 }
 
-static int store_string(struct load_ctx *x, const struct key_def *d, const char *v)
+static int store_string(struct ini_file *in, const struct key_def *d, const char *v)
 {
     size_t n = strlen(v);
     if (n >= d->size)
-        return fail_at(x, x->line, "de waarde van %s in [%s] is te lang (hoogstens %zu tekens)", d->name, d->section,
-                       d->size - 1);
-    char *dst = (char *)x->c + d->off;
+        return ini_fail(in, "de waarde van %s in [%s] is te lang (hoogstens %zu tekens)", d->name, d->section,
+                        d->size - 1);
+    char *dst = field(in, d);
     memcpy(dst, v, n + 1);
     const char *why = d->check ? d->check(dst) : NULL;
-    return why ? bad_value(x, d, v, why) : 1;
+    return why ? bad_value(in, d, v, why) : 1;
 }
 
-static int store_keybind(struct load_ctx *x, const char *action, const char *keys)
+static int store_keybind(struct ini_file *in, const char *action, const char *keys)
 {
+    struct load_ctx *x = in->user;
     struct km_config *c = x->c;
     for (int i = 0; i < c->nkeys; i++)
         if (strcmp(c->keys[i].action, action) == 0)
-            return fail_at(x, x->line, "'%s' in [keys] staat er twee keer in (eerst op regel %d)", action,
-                           c->keys[i].line);
+            return ini_fail(in, "'%s' in [keys] staat er twee keer in (eerst op regel %d)", action, c->keys[i].line);
     if (c->nkeys == CONFIG_MAX_KEYS)
-        return fail_at(x, x->line, "te veel regels in [keys] (hoogstens %d)", CONFIG_MAX_KEYS);
+        return ini_fail(in, "te veel regels in [keys] (hoogstens %d)", CONFIG_MAX_KEYS);
     struct config_keybind *k = &c->keys[c->nkeys];
     size_t na = strlen(action), nk = strlen(keys);
     if (na >= sizeof k->action)
-        return fail_at(x, x->line, "de naam '%s' in [keys] is te lang (hoogstens %zu tekens)", action,
-                       sizeof k->action - 1);
+        return ini_fail(in, "de naam '%s' in [keys] is te lang (hoogstens %zu tekens)", action, sizeof k->action - 1);
     if (nk >= sizeof k->keys)
-        return fail_at(x, x->line, "de toetsen bij %s in [keys] zijn te lang (hoogstens %zu tekens)", action,
-                       sizeof k->keys - 1);
+        return ini_fail(in, "de toetsen bij %s in [keys] zijn te lang (hoogstens %zu tekens)", action,
+                        sizeof k->keys - 1);
     memcpy(k->action, action, na + 1);
     memcpy(k->keys, keys, nk + 1);
-    k->line = x->line;
+    k->line = in->line;
     c->nkeys++;
     return 1;
 }
 
-static bool section_known(const char *name, size_t len)
+/* ---- the file format ---- */
+
+static int on_section(struct ini_file *in, const char *name, int len)
 {
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-        if (strlen(sections[i]) == len && strncmp(sections[i], name, len) == 0)
-            return true;
-    return false;
-}
-
-static int unknown_section(struct load_ctx *x, const char *name, int len)
-{
-    return fail_at(x, x->line,
-                   "onbekende sectie [%.*s]; bekend zijn [general], [password], [login], [mail], [sync] en [keys]", len,
-                   name);
+        if (strlen(sections[i]) == (size_t)len && strncmp(sections[i], name, (size_t)len) == 0)
+            return 1;
+    return ini_fail(in, "onbekende sectie [%.*s]; bekend zijn [general], [password], [login], [mail], [sync] en [keys]",
+                    len, name);
 }
 
 static const struct key_def *find_key(const char *section, const char *name)
@@ -325,127 +289,37 @@ static const struct key_def *find_key(const char *section, const char *name)
     return NULL;
 }
 
-static int on_value(void *user, const char *section, const char *name, const char *value)
+static int on_value(struct ini_file *in, const char *section, const char *name, const char *value)
 {
-    struct load_ctx *x = user;
-    if (x->fail_line)
-        return 0;
-    if (!*name)
-        return fail_at(x, x->line, "er staat geen sleutel voor de '='");
-    if (!*section)
-        return fail_at(x, x->line, "'%s' staat boven de eerste [sectie]", name);
+    struct load_ctx *x = in->user;
     if (strcmp(section, "keys") == 0)
-        return store_keybind(x, name, value);
+        return store_keybind(in, name, value);
     const struct key_def *d = find_key(section, name);
-    if (!d && !section_known(section, strlen(section)))
-        return unknown_section(x, section, (int)strlen(section));
     if (!d)
-        return fail_at(x, x->line, "onbekende sleutel '%s' in [%s]", name, section);
+        return ini_fail(in, "onbekende sleutel '%s' in [%s]", name, section);
     int *seen = &x->seen[d - key_defs];
     if (*seen)
-        return fail_at(x, x->line, "%s in [%s] staat er twee keer in (eerst op regel %d)", name, section, *seen);
-    *seen = x->line;
+        return ini_fail(in, "%s in [%s] staat er twee keer in (eerst op regel %d)", name, section, *seen);
+    *seen = in->line;
     switch (d->kind) {
-    case K_STR: return store_string(x, d, value);
-    case K_BOOL: return store_bool(x, d, value);
+    case K_STR: return store_string(in, d, value);
+    case K_BOOL: return store_bool(in, d, value);
     case K_INT:
     case K_ULL:
-    case K_SIZE: return store_number(x, d, value);
+    case K_SIZE: return store_number(in, d, value);
     }
     return 0;
 }
 
-/* ---- reading lines ---- */
-
-/* Reads one line for inih, so that lines are counted (inih's handler gets no line number) and
- * over-long lines are refused instead of being split in two by inih. */
-static int get_line(struct load_ctx *x, char *buf, int num)
-{
-    size_t n = 0;
-    int ch;
-    while ((ch = getc(x->f)) != EOF && ch != '\n') {
-        if (ch == '\0')
-            return fail_at(x, x->line, "de regel bevat een NUL-teken (is dit wel een tekstbestand)");
-        if (n + 2 >= (size_t)num)
-            return fail_at(x, x->line, "de regel is langer dan %d tekens", num - 2);
-        buf[n++] = (char)ch;
-    }
-    if (ch == EOF && ferror(x->f))
-        return fail_at(x, x->line, "het bestand kan niet gelezen worden (%s)", strerror(errno));
-    if (ch == EOF && n == 0)
-        return 0;
-    if (ch == '\n')
-        buf[n++] = '\n';
-    buf[n] = '\0';
-    return 1;
-}
-
-/* Indentation would make inih glue the line to the previous value; a setting fits on one line. */
-static void strip_indent(struct load_ctx *x, char *buf)
-{
-    size_t skip = 0;
-    if (x->line == 1 && strncmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        skip = 3;
-    while (buf[skip] == ' ' || buf[skip] == '\t')
-        skip++;
-    memmove(buf, buf + skip, strlen(buf + skip) + 1);
-}
-
-/* inih calls the handler only for values, so an unknown or empty section is caught here. */
-static bool check_section_line(struct load_ctx *x, const char *buf)
-{
-    if (buf[0] != '[')
-        return true;
-    const char *end = strchr(buf, ']');
-    if (!end)
-        return fail_at(x, x->line, "sectiekop zonder ']'");
-    size_t len = (size_t)(end - buf - 1);
-    return section_known(buf + 1, len) || unknown_section(x, buf + 1, (int)len);
-}
-
-static char *read_line(char *buf, int num, void *stream)
-{
-    struct load_ctx *x = stream;
-    if (x->fail_line || num < 4)
-        return NULL; /* stop inih at the first error */
-    x->line++;
-    if (!get_line(x, buf, num))
-        return NULL;
-    strip_indent(x, buf);
-    return check_section_line(x, buf) ? buf : NULL;
-}
+static const struct ini_format config_format = {
+    .section = on_section,
+    .value = on_value,
+    .no_name = "er staat geen sleutel voor de '='",
+    .bad_line = "dit is geen [sectie], geen 'sleutel = waarde' en geen commentaar (met ; of #)",
+    .no_memory = "te weinig geheugen om het bestand te lezen",
+};
 
 /* ---- loading ---- */
-
-/* A directory opens fine for reading on Linux and then reads as empty: refuse it as "cannot be opened". */
-static FILE *open_config(const char *path, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "r");
-    struct stat st;
-    const char *why = NULL;
-    if (!f)
-        why = errno == ENOENT ? "het bestand bestaat niet" : errno == EACCES ? "geen leesrechten" : strerror(errno);
-    else if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
-        why = "het is een map, geen bestand";
-    if (why)
-        snprintf(err, errlen, "%s kan niet geopend worden: %s.", path, why);
-    if (why && f)
-        fclose(f);
-    return why ? NULL : f;
-}
-
-/* Returns 0, 1 (error in x) or inih's -2 (out of memory). */
-static int parse_file(struct load_ctx *x)
-{
-    int rc = ini_parse_stream(read_line, x, on_value, x);
-    if (rc > 0 && (!x->fail_line || rc < x->fail_line)) {
-        x->fail_line = 0; /* inih's own error came first */
-        fail_at(x, rc, "dit is geen [sectie], geen 'sleutel = waarde' en geen commentaar (met ; of #)");
-    }
-    if (rc < 0)
-        return rc;
-    return x->fail_line ? 1 : 0;
-}
 
 enum km_rc config_load(const char *path, struct km_config *c, char *err, size_t errlen)
 {
@@ -458,19 +332,11 @@ enum km_rc config_load(const char *path, struct km_config *c, char *err, size_t 
                  sizeof c->path - 1);
         return KM_INVALID;
     }
-    struct load_ctx x = {.c = c, .f = open_config(path, err, errlen)};
-    if (!x.f)
-        return KM_NOTFOUND;
-    int rc = parse_file(&x);
-    fclose(x.f);
-    if (rc != 0) {
-        config_defaults(c);
-        if (rc == -2) {
-            snprintf(err, errlen, "%s: te weinig geheugen om het bestand te lezen.", path);
-            return KM_ERR;
-        }
-        snprintf(err, errlen, "%s regel %d: %s.", path, x.fail_line, x.msg);
-        return KM_INVALID;
+    struct load_ctx x = {.c = c};
+    enum km_rc rc = ini_read(path, &config_format, &x, err, errlen);
+    if (rc != KM_OK) {
+        config_defaults(c); /* a half-read file is no configuration */
+        return rc;
     }
     memcpy(c->path, path, plen + 1);
     return KM_OK;

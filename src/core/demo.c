@@ -211,10 +211,10 @@ struct model {
     int *stam_teacher;  /* [2 * stamgroep + k]: person index, -1 for none */
     int *student_order; /* student person indices, sorted by stamgroep */
     int64_t *stam_id;
-    int64_t *lokaal_id; /* rooms "lokaal 1".. in order; stamgroep g has lokaal g */
+    int64_t *lokaal_id; /* rooms "lokaal 1".. in order; stamgroep g has lokaal_id[g] */
     struct eigen *eigen;
-    struct lesson *lessons;   /* in id order */
-    int64_t (*week_rows)[2];  /* scratch: (instance id, lesson id) of one roster week */
+    struct lesson *lessons;  /* in id order */
+    int64_t (*week_rows)[2]; /* scratch: (instance id, lesson id) of one roster week */
     struct goal *goals;
     char (*dates)[11]; /* school days of this year so far, for status timestamps */
     int ndates;
@@ -286,8 +286,8 @@ static bool model_alloc(struct model *m)
     m->goals = calloc((size_t)p->goals, sizeof *m->goals);
     m->dates = calloc(MAX_DATES, sizeof *m->dates);
     m->taken = calloc(m->ntaken_cap, sizeof *m->taken);
-    return m->people && m->families && m->stam_teacher && m->student_order && m->stam_id && m->lokaal_id &&
-           m->eigen && m->lessons && m->week_rows && m->goals && m->dates && m->taken;
+    return m->people && m->families && m->stam_teacher && m->student_order && m->stam_id && m->lokaal_id && m->eigen &&
+           m->lessons && m->week_rows && m->goals && m->dates && m->taken;
 }
 
 /* ---- usernames: the rule of users_make_username, checked against an in-memory set instead of one
@@ -741,8 +741,7 @@ static enum km_rc insert_eigen(struct km_db *db, struct fill *f, int jg, int k)
                             " VALUES (?, 'eigen', ?, ?, ?, ?)",
                             "tttit", name, m->schooljaar, jaargroep, m->stam_id[linked], f->now);
     int64_t id = db_last_id(db);
-    m->eigen[f->rep->groups_eigen] =
-        (struct eigen){id, linked, (int)((size_t)(jg + k) % demo_eigen_patterns_n)};
+    m->eigen[f->rep->groups_eigen] = (struct eigen){id, linked, (int)((size_t)(jg + k) % demo_eigen_patterns_n)};
     if (rc == KM_OK)
         rc = membership(db, id, m->people[teacher].id, "leerkracht");
     if (rc == KM_OK)
@@ -1002,9 +1001,9 @@ struct template_slots {
 
 /* One lesson to insert: a stamgroep in a lesson hour, joined by an eigen groep or continuing a blokuur. */
 struct lesson_spec {
-    int64_t slot, block;       /* block: the first lesson of the blokuur this one continues, 0 for none */
+    int64_t slot, block;         /* block: the first lesson of the blokuur this one continues, 0 for none */
     int group, day, hoofd, deel; /* hoofd: index into demo_curriculum; deel: into curriculum_ids.deel */
-    int eigen;                 /* index into m->eigen, -1 for none */
+    int eigen;                   /* index into m->eigen, -1 for none */
 };
 
 static enum km_rc insert_slots(struct km_db *db, struct fill *f, int64_t template_id, struct template_slots *t)
@@ -1105,13 +1104,16 @@ static enum km_rc lesson_group(struct km_db *db, int64_t lesson_id, int64_t grou
 static enum km_rc insert_lesson(struct km_db *db, struct fill *f, const struct lesson_spec *sp, int64_t *id)
 {
     struct model *m = f->m;
+    if (sp->hoofd < 0 || sp->hoofd >= MAX_DEEL || sp->deel < 0 || sp->deel >= MAX_DEEL)
+        return db_fail(db, KM_ERR, "interne fout: de demo-curriculumtabel heeft te veel gebieden");
     int jg = plan_jaargroep(&m->plan, sp->group);
     int64_t teacher = m->people[lesson_teacher(m, sp->group, sp->day)].id;
-    enum km_rc rc = db_exec(db,
-                            "INSERT INTO lessons (slot_id, teacher_id, hoofdgebied_id, deelgebied_id, room_id, block_id)"
-                            " VALUES (?, ?, ?, ?, ?, NULLIF(?, 0))",
-                            "iiiiii", sp->slot, teacher, f->ids.hoofd[sp->hoofd], f->ids.deel[sp->deel],
-                            m->lokaal_id[sp->group % m->plan.lokalen], sp->block);
+    enum km_rc rc =
+        db_exec(db,
+                "INSERT INTO lessons (slot_id, teacher_id, hoofdgebied_id, deelgebied_id, room_id, block_id)"
+                " VALUES (?, ?, ?, ?, ?, NULLIF(?, 0))",
+                "iiiiii", sp->slot, teacher, f->ids.hoofd[sp->hoofd], f->ids.deel[sp->deel],
+                m->lokaal_id[sp->group % m->plan.lokalen], sp->block);
     *id = db_last_id(db);
     if (rc == KM_OK)
         rc = db_exec(db, "INSERT INTO lesson_niveaus (lesson_id, niveau_id) VALUES (?, ?)", "ii", *id,

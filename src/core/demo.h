@@ -38,9 +38,9 @@ struct demo_report {
 
 /* Fills an EMPTY database (no school row yet; else KM_EXISTS with a message via db_fail) with a demo
  * school, all in ONE db_tx transaction. Deterministic: the same seed gives the same database content
- * (except timestamps, password salts and the roster's dates, which start two weeks before today's ISO week). The fixed accounts are `beheerder`, `leerkracht` (teacher of
- * the first stamgroep), `leerling` (a student in it) and `ouder` (a parent of that student); every account
- * has opt->password. out may be NULL. */
+ * (except timestamps, password salts and the roster's dates: it starts two weeks before today's ISO week).
+ * The fixed accounts are `beheerder`, `leerkracht` (teacher of the first stamgroep), `leerling` (a student
+ * in it) and `ouder` (a parent of that student); every account has opt->password. out may be NULL. */
 enum km_rc demo_create(struct km_db *db, const struct demo_options *opt, struct demo_report *out);
 
 #endif

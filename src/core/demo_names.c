@@ -316,11 +316,11 @@ _Static_assert(COUNT(demo_eigen_areas) == COUNT(demo_eigen_patterns), "one area 
 /* Rekenen first thing in the morning (Monday two hours: the blokuur), then spelling or taal, lezen after the
  * pauze, wereldoriëntatie in the afternoon. */
 const char *const demo_week_plan[DEMO_DAYS][DEMO_HOURS] = {
-    {"RE", "RE", "LE", "TA", "WO"},
-    {"RE", "SP", "LE", "TA", "WO"},
-    {"RE", "TA", "LE", "SP", ""},
-    {"RE", "SP", "LE", "TA", "WO"},
-    {"RE", "TA", "LE", "SP", "WO"},
+    {"RE", "RE", "LE", "TA", "WO"}, /* maandag */
+    {"RE", "SP", "LE", "TA", "WO"}, /* dinsdag */
+    {"RE", "TA", "LE", "SP", ""},   /* woensdag */
+    {"RE", "SP", "LE", "TA", "WO"}, /* donderdag */
+    {"RE", "TA", "LE", "SP", "WO"}, /* vrijdag */
 };
 
 const char *const demo_lesson_notes[] = {

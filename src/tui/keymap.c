@@ -35,7 +35,7 @@ static const struct action_def defs[A__COUNT] = {
     [A_TOGGLE] = {"toggle", N_("aan/uit"), N_("Zet een vinkje aan of uit, of zet een status een stap verder."),
                   "Space"},
     [A_BACK] = {"back", N_("terug"), N_("Ga terug naar het vorige scherm, of annuleer."), "Esc q"},
-    [A_QUIT] = {"quit", N_("afsluiten"), N_("Sluit het programma af; als je bent ingelogd, wordt het eerst gevraagd."),
+    [A_QUIT] = {"quit", N_("afsluiten"), N_("Sluit het programma af."),
                 "F10"},
     [A_SEARCH] = {"search", N_("zoek"), N_("Zoek in de lijst op naam of tekst."), "/"},
     [A_SEARCH_NEXT] = {"search_next", N_("zoek verder"), N_("Ga naar het volgende zoekresultaat."), "n"},

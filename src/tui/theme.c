@@ -1,13 +1,12 @@
 #include "tui/theme.h"
 
 #include <errno.h>
-#include <ini.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
+
+#include "core/ini.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define NONE A_NORMAL
@@ -207,36 +206,12 @@ static void fit_style(struct theme_style *s, int colors)
 
 /* ---- reading a theme file ---- */
 
+/* The state of one theme_load, as the ini_file's user. */
 struct load_ctx {
     struct theme *t;
-    FILE *f;
-    int line;                 /* the line inih is working on: the reader counts them */
-    int fail_line;            /* 0 while there is no error */
-    char msg[400];            /* the first error, without file and line */
     int role_line[TR__COUNT]; /* where each role was set; 0 = not in the file */
     int name_line, mono_line;
 };
-
-/* Control characters from the file may not reach the terminal through a message. */
-static void blank_controls(char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            *s = '?';
-}
-
-/* Keeps only the first error: later ones are often consequences of it. Returns 0 to stop inih. */
-__attribute__((format(printf, 3, 4))) static int fail_at(struct load_ctx *x, int line, const char *fmt, ...)
-{
-    if (x->fail_line)
-        return 0;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(x->msg, sizeof x->msg, fmt, ap);
-    va_end(ap);
-    x->fail_line = line > 0 ? line : 1;
-    return 0;
-}
 
 enum colour_rc { COLOUR_OK, COLOUR_UNKNOWN, COLOUR_RANGE };
 
@@ -266,23 +241,23 @@ static enum colour_rc parse_colour(const char *s, short *out)
     return COLOUR_OK;
 }
 
-static int colour_into(struct load_ctx *x, const char *role, const char *word, short *out)
+static int colour_into(struct ini_file *in, const char *role, const char *word, short *out)
 {
     switch (parse_colour(word, out)) {
     case COLOUR_OK:
         return 1;
     case COLOUR_RANGE:
-        return fail_at(x, x->line, "de kleur %s bij %s valt buiten 0 tot en met 255", word, role);
+        return ini_fail(in, "de kleur %s bij %s valt buiten 0 tot en met 255", word, role);
     case COLOUR_UNKNOWN:
         break;
     }
-    return fail_at(x, x->line,
-                   "onbekende kleur '%s' bij %s; gebruik default, black, red, green, yellow, blue, magenta, cyan, "
-                   "white, bright-black … bright-white of een getal van 0 tot en met 255",
-                   word, role);
+    return ini_fail(in,
+                    "onbekende kleur '%s' bij %s; gebruik default, black, red, green, yellow, blue, magenta, cyan, "
+                    "white, bright-black … bright-white of een getal van 0 tot en met 255",
+                    word, role);
 }
 
-static int attr_into(struct load_ctx *x, const char *role, const char *word, attr_t *attrs)
+static int attr_into(struct ini_file *in, const char *role, const char *word, attr_t *attrs)
 {
     for (size_t i = 0; i < COUNT(attr_names); i++) {
         if (strcasecmp(word, attr_names[i].name) == 0) {
@@ -290,9 +265,8 @@ static int attr_into(struct load_ctx *x, const char *role, const char *word, att
             return 1;
         }
     }
-    return fail_at(x, x->line,
-                   "onbekend attribuut '%s' bij %s; bekend zijn bold, underline, reverse, dim, standout en italic",
-                   word, role);
+    return ini_fail(in, "onbekend attribuut '%s' bij %s; bekend zijn bold, underline, reverse, dim, standout en italic",
+                    word, role);
 }
 
 /* Splits the next word off *p (words are separated by spaces or tabs); NULL at the end. */
@@ -308,174 +282,115 @@ static char *next_word(char **p)
 }
 
 /* "fg bg attr…" into s. */
-static int parse_style(struct load_ctx *x, const char *role, const char *value, struct theme_style *s)
+static int parse_style(struct ini_file *in, const char *role, const char *value, struct theme_style *s)
 {
     char buf[512], *p = buf;
     if (snprintf(buf, sizeof buf, "%s", value) >= (int)sizeof buf)
-        return fail_at(x, x->line, "de waarde bij %s is te lang", role);
+        return ini_fail(in, "de waarde bij %s is te lang", role);
     char *fg = next_word(&p), *bg = next_word(&p);
     if (!fg)
-        return fail_at(x, x->line,
-                       "bij %s ontbreken de kleuren; schrijf voorgrond, achtergrond en attributen, "
-                       "zoals 'black cyan bold'",
-                       role);
+        return ini_fail(in,
+                        "bij %s ontbreken de kleuren; schrijf voorgrond, achtergrond en attributen, "
+                        "zoals 'black cyan bold'",
+                        role);
     if (!bg)
-        return fail_at(x, x->line, "bij %s ontbreekt de achtergrondkleur (default is die van de terminal)", role);
+        return ini_fail(in, "bij %s ontbreekt de achtergrondkleur (default is die van de terminal)", role);
     s->attrs = A_NORMAL;
-    if (!colour_into(x, role, fg, &s->fg) || !colour_into(x, role, bg, &s->bg))
+    if (!colour_into(in, role, fg, &s->fg) || !colour_into(in, role, bg, &s->bg))
         return 0;
     for (char *w; (w = next_word(&p));)
-        if (!attr_into(x, role, w, &s->attrs))
+        if (!attr_into(in, role, w, &s->attrs))
             return 0;
     return 1;
 }
 
-static int set_role(struct load_ctx *x, const char *name, const char *value)
+static int set_role(struct ini_file *in, const char *name, const char *value)
 {
+    struct load_ctx *x = in->user;
     int r = 0;
     while (r < TR__COUNT && strcmp(role_names[r], name) != 0)
         r++;
     if (r == TR__COUNT)
-        return fail_at(x, x->line, "onbekende rol '%s' in [roles]; doc/themes.md noemt de rollen", name);
+        return ini_fail(in, "onbekende rol '%s' in [roles]; doc/themes.md noemt de rollen", name);
     if (x->role_line[r])
-        return fail_at(x, x->line, "%s in [roles] staat er twee keer in (eerst op regel %d)", name, x->role_line[r]);
-    x->role_line[r] = x->line;
-    return parse_style(x, name, value, &x->t->styles[r]);
+        return ini_fail(in, "%s in [roles] staat er twee keer in (eerst op regel %d)", name, x->role_line[r]);
+    x->role_line[r] = in->line;
+    return parse_style(in, name, value, &x->t->styles[r]);
 }
 
-static bool parse_bool(const char *v, bool *out)
+static int set_name(struct ini_file *in, const char *v)
 {
-    static const char *const yes[] = {"ja", "yes", "true", "on", "1"};
-    static const char *const no[] = {"nee", "no", "false", "off", "0"};
-    for (size_t i = 0; i < COUNT(yes); i++) {
-        if (strcasecmp(v, yes[i]) == 0 || strcasecmp(v, no[i]) == 0) {
-            *out = strcasecmp(v, yes[i]) == 0;
-            return true;
-        }
-    }
-    return false;
-}
-
-static int set_name(struct load_ctx *x, const char *v)
-{
+    struct load_ctx *x = in->user;
+    struct theme *t = x->t;
     size_t n = strlen(v);
     if (n == 0)
-        return fail_at(x, x->line, "name in [theme] mag niet leeg zijn");
-    if (n >= sizeof x->t->name)
-        return fail_at(x, x->line, "name in [theme] is te lang (hoogstens %zu tekens)", sizeof x->t->name - 1);
+        return ini_fail(in, "name in [theme] mag niet leeg zijn");
+    if (n >= sizeof t->name)
+        return ini_fail(in, "name in [theme] is te lang (hoogstens %zu tekens)", sizeof t->name - 1);
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
-            return fail_at(x, x->line, "name in [theme] bevat een stuurteken");
-    memcpy(x->t->name, v, n + 1);
+            return ini_fail(in, "name in [theme] bevat een stuurteken");
+    memcpy(t->name, v, n + 1);
     return 1;
 }
 
-static int set_theme_key(struct load_ctx *x, const char *name, const char *value)
+static int set_theme_key(struct ini_file *in, const char *name, const char *value)
 {
+    struct load_ctx *x = in->user;
     bool is_name = strcmp(name, "name") == 0;
     if (!is_name && strcmp(name, "mono") != 0)
-        return fail_at(x, x->line, "onbekende sleutel '%s' in [theme]; bekend zijn name en mono", name);
+        return ini_fail(in, "onbekende sleutel '%s' in [theme]; bekend zijn name en mono", name);
     int *seen = is_name ? &x->name_line : &x->mono_line;
     if (*seen)
-        return fail_at(x, x->line, "%s in [theme] staat er twee keer in (eerst op regel %d)", name, *seen);
-    *seen = x->line;
+        return ini_fail(in, "%s in [theme] staat er twee keer in (eerst op regel %d)", name, *seen);
+    *seen = in->line;
     if (is_name)
-        return set_name(x, value);
-    if (!parse_bool(value, &x->t->mono))
-        return fail_at(x, x->line, "mono in [theme] moet ja of nee zijn, niet '%s'", value);
+        return set_name(in, value);
+    if (!ini_parse_bool(value, &x->t->mono))
+        return ini_fail(in, "mono in [theme] moet ja of nee zijn, niet '%s'", value);
     return 1;
 }
 
-static int on_value(void *user, const char *section, const char *name, const char *value)
+static int on_section(struct ini_file *in, const char *name, int len)
 {
-    struct load_ctx *x = user;
-    if (x->fail_line)
-        return 0;
-    if (!*name)
-        return fail_at(x, x->line, "er staat geen naam voor de '='");
+    if (len == 5 && (strncmp(name, "theme", 5) == 0 || strncmp(name, "roles", 5) == 0))
+        return 1;
+    return ini_fail(in, "onbekende sectie [%.*s]; bekend zijn [theme] en [roles]", len, name);
+}
+
+/* The section is [theme] or [roles]: ini_read has checked it with on_section. */
+static int on_value(struct ini_file *in, const char *section, const char *name, const char *value)
+{
     if (strcmp(section, "theme") == 0)
-        return set_theme_key(x, name, value);
-    if (strcmp(section, "roles") == 0)
-        return set_role(x, name, value);
-    if (!*section)
-        return fail_at(x, x->line, "'%s' staat boven de eerste [sectie]", name);
-    return fail_at(x, x->line, "onbekende sectie [%s]; bekend zijn [theme] en [roles]", section);
-}
-
-/* Reads one line for inih, so that lines are counted (inih's handler gets no line number) and over-long lines
- * are refused instead of being split in two by inih. Returns 0 at the end or on an error. */
-static int get_line(struct load_ctx *x, char *buf, int num)
-{
-    size_t n = 0;
-    int ch;
-    while ((ch = getc(x->f)) != EOF && ch != '\n') {
-        if (ch == '\0')
-            return fail_at(x, x->line, "de regel bevat een NUL-teken (is dit wel een tekstbestand)");
-        if (n + 2 >= (size_t)num)
-            return fail_at(x, x->line, "de regel is langer dan %d tekens", num - 2);
-        buf[n++] = (char)ch;
-    }
-    if (ch == EOF && ferror(x->f))
-        return fail_at(x, x->line, "het bestand kan niet gelezen worden (%s)", strerror(errno));
-    if (ch == EOF && n == 0)
-        return 0;
-    if (ch == '\n')
-        buf[n++] = '\n';
-    buf[n] = '\0';
-    return 1;
-}
-
-/* Indentation would make inih glue the line to the previous value; a role fits on one line. */
-static void strip_indent(struct load_ctx *x, char *buf)
-{
-    size_t skip = 0;
-    if (x->line == 1 && strncmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        skip = 3;
-    skip += strspn(buf + skip, " \t");
-    memmove(buf, buf + skip, strlen(buf + skip) + 1);
-}
-
-/* inih calls the handler only for values, so an unknown or empty section is caught here. */
-static bool check_section_line(struct load_ctx *x, const char *buf)
-{
-    if (buf[0] != '[')
-        return true;
-    const char *end = strchr(buf, ']');
-    if (!end)
-        return fail_at(x, x->line, "sectiekop zonder ']'");
-    int len = (int)(end - buf - 1);
-    if ((len == 5 && strncmp(buf + 1, "theme", 5) == 0) || (len == 5 && strncmp(buf + 1, "roles", 5) == 0))
-        return true;
-    return fail_at(x, x->line, "onbekende sectie [%.*s]; bekend zijn [theme] en [roles]", len, buf + 1);
-}
-
-static char *read_line(char *buf, int num, void *stream)
-{
-    struct load_ctx *x = stream;
-    if (x->fail_line || num < 4)
-        return NULL; /* stop inih at the first error */
-    x->line++;
-    if (!get_line(x, buf, num))
-        return NULL;
-    strip_indent(x, buf);
-    return check_section_line(x, buf) ? buf : NULL;
+        return set_theme_key(in, name, value);
+    return set_role(in, name, value);
 }
 
 /* A monochrome theme with a colour is a mistake the author should see, not a silent change. */
-static void check_mono(struct load_ctx *x)
+static void check_mono(struct ini_file *in)
 {
+    const struct load_ctx *x = in->user;
     int first = -1;
-    for (int r = 0; r < TR__COUNT; r++) {
+    for (int r = 0; x->t->mono && r < TR__COUNT; r++) {
         const struct theme_style *s = &x->t->styles[r];
         if (x->role_line[r] && (s->fg != -1 || s->bg != -1) && (first < 0 || x->role_line[r] < x->role_line[first]))
             first = r;
     }
     if (first >= 0)
-        fail_at(x, x->role_line[first],
-                "%s heeft een kleur, maar het thema is monochroom (mono = ja); schrijf "
-                "default default en alleen attributen",
-                role_names[first]);
+        ini_fail_at(in, x->role_line[first],
+                    "%s heeft een kleur, maar het thema is monochroom (mono = ja); schrijf "
+                    "default default en alleen attributen",
+                    role_names[first]);
 }
+
+static const struct ini_format theme_format = {
+    .section = on_section,
+    .value = on_value,
+    .done = check_mono,
+    .no_name = "er staat geen naam voor de '='",
+    .bad_line = "dit is geen [sectie], geen 'rol = kleuren' en geen commentaar (met ; of #)",
+    .no_memory = "te weinig geheugen om het thema te lezen",
+};
 
 /* Roles the file leaves out keep the built-in style of its kind; every colour is made to fit the terminal. */
 static void finish(struct load_ctx *x, int colors)
@@ -488,54 +403,15 @@ static void finish(struct load_ctx *x, int colors)
     }
 }
 
-/* Returns 0, 1 (error in x) or inih's -2 (out of memory). */
-static int parse_file(struct load_ctx *x, int colors)
-{
-    int rc = ini_parse_stream(read_line, x, on_value, x);
-    if (rc > 0 && (!x->fail_line || rc < x->fail_line)) {
-        x->fail_line = 0; /* inih's own error came first */
-        fail_at(x, rc, "dit is geen [sectie], geen 'rol = kleuren' en geen commentaar (met ; of #)");
-    }
-    if (rc < 0)
-        return rc;
-    if (!x->fail_line && x->t->mono)
-        check_mono(x);
-    if (!x->fail_line)
-        finish(x, colors);
-    return x->fail_line ? 1 : 0;
-}
-
-/* A directory opens fine for reading on Linux and then reads as empty: refuse it as "cannot be opened". */
-static FILE *open_theme(const char *path, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "r");
-    struct stat st;
-    const char *why = NULL;
-    if (!f)
-        why = errno == ENOENT ? "het bestand bestaat niet" : errno == EACCES ? "geen leesrechten" : strerror(errno);
-    else if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
-        why = "het is een map, geen bestand";
-    if (why)
-        snprintf(err, errlen, "%s kan niet geopend worden: %s.", path, why);
-    if (why && f)
-        fclose(f);
-    return why ? NULL : f;
-}
-
 static bool load_file(const char *path, const char *name, int colors, struct theme *t, char *err, size_t errlen)
 {
-    struct load_ctx x = {.t = t, .f = open_theme(path, err, errlen)};
-    if (!x.f)
-        return false;
-    /* a file without [theme] name is called after itself */
+    struct load_ctx x = {.t = t};
+    /* a file without [theme] name is called after itself (on failure the caller resets t anyway) */
     snprintf(t->name, sizeof t->name, "%s", name);
-    int rc = parse_file(&x, colors);
-    fclose(x.f);
-    if (rc == -2)
-        snprintf(err, errlen, "%s: te weinig geheugen om het thema te lezen.", path);
-    else if (rc != 0)
-        snprintf(err, errlen, "%s regel %d: %s.", path, x.fail_line, x.msg);
-    return rc == 0;
+    if (ini_read(path, &theme_format, &x, err, errlen) != KM_OK)
+        return false;
+    finish(&x, colors);
+    return true;
 }
 
 bool theme_load(const char *dir, const char *name, int colors, struct theme *t, char *err, size_t errlen)
@@ -557,7 +433,7 @@ bool theme_load(const char *dir, const char *name, int colors, struct theme *t, 
     if (!ok)
         theme_builtin(t); /* the program goes on with the default and shows err */
     if (errlen)
-        blank_controls(err);
+        ini_blank_controls(err); /* the name and the path come from the configuration */
     return ok;
 }
 

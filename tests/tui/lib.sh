@@ -26,8 +26,9 @@ set -g remain-on-exit on
 set -g history-limit 0
 CONF
 
-trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-trap 'exit 1' INT TERM HUP
+# tmux leaves the socket file behind after kill-server: it goes too.
+trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"; rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM HUP PIPE
 
 have_tmux() { command -v tmux >/dev/null 2>&1; }
 

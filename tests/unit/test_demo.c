@@ -1,5 +1,6 @@
 /* The demo school generator: counts, fixed accounts, password, determinism, refusal of a non-empty
- * database, and its Digitale Klassenmap (templates, lessons, roster, planned goals). Only the small size: the large one takes a second and belongs to the benchmarks. */
+ * database, and its Digitale Klassenmap (templates, lessons, roster, planned goals). Only the small size: the large one
+ * takes a second and belongs to the benchmarks. */
 #include <stdlib.h>
 
 #include "core/auth.h"
@@ -360,14 +361,15 @@ TEST(demo_blokuur_spans_two_consecutive_slots)
     struct demo_report r;
     REQUIRE(make_demo("d.db", 16, &db, &r) == KM_OK);
     /* a block's lessons share the id of the first; per stamgroep one, on Monday 08:30-10:15 */
-#define BLOCK_PAIRS                                                                                            \
-    "SELECT count(*) FROM lessons a JOIN lessons b ON b.block_id = a.id AND b.id <> a.id"                      \
-    " JOIN time_slots sa ON sa.id = a.slot_id JOIN time_slots sb ON sb.id = b.slot_id"                         \
-    " WHERE a.block_id = a.id AND sa.template_id = sb.template_id"                                             \
+#define BLOCK_PAIRS                                                                                                    \
+    "SELECT count(*) FROM lessons a JOIN lessons b ON b.block_id = a.id AND b.id <> a.id"                              \
+    " JOIN time_slots sa ON sa.id = a.slot_id JOIN time_slots sb ON sb.id = b.slot_id"                                 \
+    " WHERE a.block_id = a.id AND sa.template_id = sb.template_id"                                                     \
     " AND sa.weekday = sb.weekday AND sa.end_min = sb.start_min"
     CHECK(count(db, BLOCK_PAIRS) == r.groups_stam);
     CHECK(count(db, "SELECT count(*) FROM lessons WHERE block_id IS NOT NULL") == 2 * r.groups_stam);
-    CHECK(count(db, BLOCK_PAIRS " AND sa.weekday = 1 AND sa.start_min = 510 AND sb.end_min = 615"
-                                " AND a.teacher_id = b.teacher_id AND a.deelgebied_id = b.deelgebied_id") == r.groups_stam);
+    CHECK(count(db,
+                BLOCK_PAIRS " AND sa.weekday = 1 AND sa.start_min = 510 AND sb.end_min = 615"
+                            " AND a.teacher_id = b.teacher_id AND a.deelgebied_id = b.deelgebied_id") == r.groups_stam);
     db_close(db);
 }
