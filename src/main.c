@@ -81,6 +81,11 @@ static struct auth_settings auth_from_config(const struct km_config *cfg)
     a.policy.min_student = cfg->min_length_student;
     a.policy.min_staff = cfg->min_length_staff;
     a.policy.max_len = cfg->max_length;
+    a.limits.max_failures = cfg->max_failures;
+    a.limits.lock_minutes = cfg->lock_minutes;
+    a.limits.delay_step_ms = cfg->delay_step_ms;
+    a.limits.max_concurrent_hashes = cfg->max_concurrent_hashes;
+    a.limits.student_temporary = cfg->student_temporary;
     return a;
 }
 

@@ -196,7 +196,7 @@ static int set_password(struct cli_ctx *c, struct km_session *s, const struct km
         auth_generate_password(pw, 11);
     else if (pw_read("Nieuw wachtwoord: ", true, pw, AUTH_PASSWORD_MAX + 2, err, sizeof err) != 0)
         rc = out_error("%s", err);
-    if (rc == EXIT_OK && users_set_password(s, u->id, pw, temporary, &c->auth) != KM_OK)
+    if (rc == EXIT_OK && users_set_password(s, u->id, pw, &c->auth) != KM_OK)
         rc = out_fail(s->db);
     if (rc == EXIT_OK && temporary)
         printf("Tijdelijk wachtwoord voor %s: %s\n(Het wordt niet opnieuw getoond; bij de volgende login kiest %s een eigen wachtwoord.)\n",

@@ -21,9 +21,19 @@ struct auth_policy {
     int max_len;
 };
 
+/* Logins and load; 0 in a field means "no limit". */
+struct auth_limits {
+    int max_failures;          /* failed logins before the account locks */
+    int lock_minutes;
+    int delay_step_ms;         /* each failure waits this much longer before it answers */
+    int max_concurrent_hashes; /* across all processes of the server */
+    bool student_temporary;    /* a student's password set by a teacher must be changed at the next login */
+};
+
 struct auth_settings {
     struct auth_params params;
     struct auth_policy policy;
+    struct auth_limits limits;
 };
 
 /* libsodium must be initialised once per process before any other call here. */

@@ -1,15 +1,21 @@
 #include "core/login.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/audit.h"
+#include "core/hashgate.h"
+
+#define MAX_DELAY_MS 5000
 
 const char *login_failure_text(void) { return "Onjuiste gebruikersnaam of wachtwoord."; }
 
 struct account {
     int64_t id;
-    bool active;
+    bool active, locked;
+    int failures;
     char hash[AUTH_HASH_LEN];
     char state[12];
 };
@@ -17,9 +23,13 @@ struct account {
 static bool find_account(struct km_db *db, const char *username, struct account *acc)
 {
     memset(acc, 0, sizeof *acc);
+    char now[20];
+    db_now(now);
     sqlite3_stmt *st;
-    if (db_query(db, &st, "SELECT id, active, COALESCE(password_hash, ''), password_state FROM users WHERE username = ?",
-                 "t", username) != KM_OK)
+    if (db_query(db, &st,
+                 "SELECT id, active, COALESCE(password_hash, ''), password_state, failed_logins,"
+                 " COALESCE(locked_until > ?, 0) FROM users WHERE username = ?",
+                 "tt", now, username) != KM_OK)
         return false;
     if (db_step(db, st) != 1)
         return false;
@@ -27,6 +37,8 @@ static bool find_account(struct km_db *db, const char *username, struct account 
     acc->active = sqlite3_column_int(st, 1) != 0;
     snprintf(acc->hash, sizeof acc->hash, "%s", db_col_text(st, 2));
     snprintf(acc->state, sizeof acc->state, "%s", db_col_text(st, 3));
+    acc->failures = sqlite3_column_int(st, 4);
+    acc->locked = sqlite3_column_int(st, 5) != 0;
     db_done(st);
     return true;
 }
@@ -46,53 +58,98 @@ static const char *dummy_hash(const struct auth_params *p)
     return hash;
 }
 
-struct record_ctx {
+struct failure_ctx {
+    const struct km_session *actor;
+    int64_t id;
+    const struct auth_limits *limits;
+    bool was_locked;
+    int failures; /* after this one */
+};
+
+/* Counted in the database, so every process (every SSH session) sees the same count. */
+static enum km_rc failure_tx(struct km_db *db, void *arg)
+{
+    struct failure_ctx *c = arg;
+    int64_t n = 0;
+    enum km_rc rc = db_exec(db, "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", "i", c->id);
+    if (rc == KM_OK)
+        rc = db_int(db, &n, "SELECT failed_logins FROM users WHERE id = ?", "i", c->id);
+    c->failures = (int)n;
+    if (rc == KM_OK)
+        rc = audit_add(c->actor, c->id, "login-mislukt", c->was_locked ? "account geblokkeerd" : "");
+    bool lock_now = !c->was_locked && c->limits->max_failures > 0 && n >= c->limits->max_failures;
+    if (rc != KM_OK || !lock_now)
+        return rc;
+    char modifier[32];
+    snprintf(modifier, sizeof modifier, "+%d minutes", c->limits->lock_minutes > 0 ? c->limits->lock_minutes : 15);
+    rc = db_exec(db, "UPDATE users SET locked_until = datetime('now', ?) WHERE id = ?", "ti", modifier, c->id);
+    char detail[96];
+    snprintf(detail, sizeof detail, "na %lld mislukte pogingen, %s", (long long)n, modifier + 1);
+    return rc == KM_OK ? audit_add(c->actor, c->id, "account-geblokkeerd", detail) : rc;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+    }
+}
+
+static enum km_rc fail_login(struct km_db *db, const struct auth_limits *limits, const char *username,
+                             const struct account *acc, bool found)
+{
+    struct km_session anon;
+    session_server(&anon, db);
+    snprintf(anon.username, sizeof anon.username, "%.60s", username);
+    struct failure_ctx c = {&anon, acc->id, limits, acc->locked, 1};
+    if (found)
+        db_tx(db, failure_tx, &c); /* the count is best effort: a busy database must not reveal anything */
+    long delay = (long)limits->delay_step_ms * c.failures;
+    sleep_ms(delay > MAX_DELAY_MS ? MAX_DELAY_MS : delay);
+    return db_fail(db, KM_DENIED, "%s", login_failure_text());
+}
+
+struct success_ctx {
     const struct km_session *s;
     int64_t id;
-    bool ok;
     const char *new_hash; /* non-NULL: store this upgraded hash */
 };
 
-static enum km_rc record_tx(struct km_db *db, void *arg)
+static enum km_rc success_tx(struct km_db *db, void *arg)
 {
-    struct record_ctx *c = arg;
+    struct success_ctx *c = arg;
     char now[20];
     db_now(now);
-    enum km_rc rc;
-    if (c->ok)
-        rc = db_exec(db, "UPDATE users SET failed_logins = 0, last_login_at = ?, password_hash = COALESCE(?, password_hash)"
-                         " WHERE id = ?", "tti", now, c->new_hash, c->id);
-    else
-        rc = db_exec(db, "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", "i", c->id);
-    return rc == KM_OK ? audit_add(c->s, c->id, c->ok ? "login" : "login-mislukt", "") : rc;
-}
-
-static void record(struct km_db *db, const struct km_session *actor, int64_t id, bool ok, const char *new_hash)
-{
-    struct record_ctx c = {actor, id, ok, new_hash};
-    db_tx(db, record_tx, &c); /* a failure to log must not decide the login */
+    enum km_rc rc = db_exec(db,
+                            "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?,"
+                            " password_hash = COALESCE(?, password_hash) WHERE id = ?",
+                            "tti", now, c->new_hash, c->id);
+    if (rc == KM_OK && c->new_hash)
+        rc = audit_add(c->s, c->id, "wachtwoord-herberekend", "nieuwe Argon2id-parameters");
+    return rc == KM_OK ? audit_add(c->s, c->id, "login", "") : rc;
 }
 
 enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, const char *username,
                          const char *password, struct km_session *s, struct login_result *result)
 {
     struct account acc;
-    bool found = username && *username && find_account(db, username, &acc);
-    bool usable = found && acc.active && acc.hash[0];
-    bool ok = auth_verify(usable ? acc.hash : dummy_hash(&auth->params), password ? password : "") && usable;
-    struct km_session anon;
-    session_server(&anon, db);
-    snprintf(anon.username, sizeof anon.username, "%.60s", found ? username : "onbekend");
-    if (!ok) {
-        if (found)
-            record(db, &anon, acc.id, false, NULL);
-        return db_fail(db, KM_DENIED, "%s", login_failure_text());
+    const char *user = username ? username : "";
+    const char *pw = password ? password : "";
+    bool found = *user && find_account(db, user, &acc);
+    if (!found)
+        memset(&acc, 0, sizeof acc);
+    bool usable = found && acc.active && acc.hash[0] && !acc.locked;
+    int gate = auth->limits.max_concurrent_hashes;
+    bool ok = hashgate_verify(db, gate, usable ? acc.hash : dummy_hash(&auth->params), pw) && usable;
+    if (!ok || session_for_user(s, db, user) != KM_OK) {
+        auth_wipe(acc.hash, sizeof acc.hash);
+        return fail_login(db, &auth->limits, user, &acc, found);
     }
-    if (session_for_user(s, db, username) != KM_OK)
-        return db_fail(db, KM_DENIED, "%s", login_failure_text());
     char upgraded[AUTH_HASH_LEN];
-    bool rehash = auth_needs_rehash(acc.hash, &auth->params) && auth_hash(password, &auth->params, upgraded) == KM_OK;
-    record(db, s, acc.id, true, rehash ? upgraded : NULL);
+    bool rehash = auth_needs_rehash(acc.hash, &auth->params) &&
+                  hashgate_hash(db, gate, pw, &auth->params, upgraded) == KM_OK;
+    struct success_ctx c = {s, acc.id, rehash ? upgraded : NULL};
+    db_tx(db, success_tx, &c); /* recording the login must not decide it */
     auth_wipe(upgraded, sizeof upgraded);
     auth_wipe(acc.hash, sizeof acc.hash);
     if (result)

@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/hashgate.h"
 #include "core/text.h"
 
 #define USER_COLUMNS                                                                                           \
@@ -348,7 +349,14 @@ static enum km_rc password_tx(struct km_db *db, void *arg)
                      strcmp(c->state, "temporary") == 0 ? "tijdelijk" : "");
 }
 
-enum km_rc users_set_password(const struct km_session *s, int64_t target, const char *password, bool temporary,
+/* A password set by someone else is temporary: the person must choose their own at the next login. For a
+ * student the school decides (student_temporary), since a seven-year-old cannot always do that. */
+static const char *password_state(const struct auth_settings *a, bool own, bool student)
+{
+    return (own || (student && !a->limits.student_temporary)) ? "set" : "temporary";
+}
+
+enum km_rc users_set_password(const struct km_session *s, int64_t target, const char *password,
                               const struct auth_settings *settings)
 {
     char role[16] = "", username[USERS_USERNAME_MAX + 8] = "";
@@ -359,7 +367,8 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
         return db_fail(s->db, KM_NOTFOUND, "Deze gebruiker bestaat niet of is niet actief.");
     if (rc != KM_OK)
         return rc;
-    enum km_action action = password_action(s, target, strcmp(role, "leerling") == 0);
+    bool student = strcmp(role, "leerling") == 0;
+    enum km_action action = password_action(s, target, student);
     if ((rc = access_check(s, action, target)) != KM_OK)
         return rc;
     enum km_role target_role = ROLE_LEERLING;
@@ -368,13 +377,41 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
     if (auth_policy_check(&settings->policy, target_role, password, username, why, sizeof why) != KM_OK)
         return db_fail(s->db, KM_INVALID, "%s", why);
     char hash[AUTH_HASH_LEN];
-    if (auth_hash(password, &settings->params, hash) != KM_OK)
+    if (hashgate_hash(s->db, settings->limits.max_concurrent_hashes, password, &settings->params, hash) != KM_OK)
         return db_fail(s->db, KM_ERR, "Onvoldoende geheugen om het wachtwoord te versleutelen.");
     bool own = action == ACT_CHANGE_OWN_PASSWORD;
-    struct password_ctx c = {s, target, hash, (temporary && !own) ? "temporary" : "set", own};
+    struct password_ctx c = {s, target, hash, password_state(settings, own, student), own};
     rc = db_tx(s->db, password_tx, &c);
     auth_wipe(hash, sizeof hash);
     return rc;
+}
+
+struct unlock_ctx {
+    const struct km_session *s;
+    int64_t id;
+};
+
+static enum km_rc unlock_tx(struct km_db *db, void *arg)
+{
+    struct unlock_ctx *c = arg;
+    enum km_rc rc = db_exec(db, "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", "i", c->id);
+    return rc == KM_OK ? audit_add(c->s, c->id, "account-ontgrendeld", "") : rc;
+}
+
+enum km_rc users_unlock(const struct km_session *s, int64_t target)
+{
+    enum km_rc rc = access_check(s, ACT_MANAGE_USERS, 0);
+    struct unlock_ctx c = {s, target};
+    return rc == KM_OK ? db_tx(s->db, unlock_tx, &c) : rc;
+}
+
+bool users_locked(struct km_db *db, int64_t id)
+{
+    char now[20];
+    int64_t locked = 0;
+    db_now(now);
+    return db_int(db, &locked, "SELECT COALESCE(locked_until > ?, 0) FROM users WHERE id = ?", "ti", now, id) == KM_OK &&
+           locked;
 }
 
 struct link_ctx {

@@ -53,9 +53,13 @@ enum km_rc users_get_id(const struct km_session *s, int64_t id, struct km_user *
 enum km_rc users_list(const struct km_session *s, const struct user_filter *f, struct km_user_list *out);
 enum km_rc users_deactivate(const struct km_session *s, const char *username);
 /* Replaces a password: self (own password), a student's (teacher of the student or beheerder) or a
- * staff member's (beheerder). A password set for someone else is temporary when `temporary`. */
-enum km_rc users_set_password(const struct km_session *s, int64_t target, const char *password, bool temporary,
+ * staff member's (beheerder), after the policy check. A password set for someone else is temporary (for a
+ * student when the school chose so). Clears a lock-out. The password is never stored or logged. */
+enum km_rc users_set_password(const struct km_session *s, int64_t target, const char *password,
                               const struct auth_settings *settings);
+/* Lifts a lock-out after too many failed logins (beheerder). */
+enum km_rc users_unlock(const struct km_session *s, int64_t target);
+bool users_locked(struct km_db *db, int64_t id);
 enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation);
 
 void users_free(struct km_user *u);

@@ -19,11 +19,19 @@ static int col_w(const struct grid_layout *l, int c)
 
 static int frozen_count(const struct grid_layout *l) { return l->frozen < l->cols ? l->frozen : l->cols; }
 
+static int gap_of(const struct grid_layout *l) { return l->gap > 0 ? l->gap : 1; }
+
+/* The space after column c: the frozen part ends with " │ " when scrolling columns follow it. */
+static int gap_after(const struct grid_layout *l, int c)
+{
+    return c == l->frozen - 1 && l->frozen < l->cols ? GRID_FROZEN_GAP : gap_of(l);
+}
+
 int grid_frozen_width(const struct grid_layout *l)
 {
     int w = 0;
     for (int c = 0; c < frozen_count(l); c++)
-        w += col_w(l, c) + GRID_GAP;
+        w += col_w(l, c) + gap_after(l, c);
     return w;
 }
 
@@ -34,7 +42,7 @@ int grid_last_col(const struct grid_layout *l, int left)
     int avail = l->width - grid_frozen_width(l);
     int used = 0, last = left; /* the first column is shown even when cut */
     for (int c = left; c < l->cols; c++) {
-        int need = used + (c == left ? 0 : GRID_GAP) + col_w(l, c);
+        int need = used + (c == left ? 0 : gap_of(l)) + col_w(l, c);
         if (need > avail)
             break;
         used = need;
@@ -50,7 +58,7 @@ int grid_max_left(const struct grid_layout *l)
     int avail = l->width - grid_frozen_width(l);
     int used = 0, left = l->cols - 1;
     for (int c = l->cols - 1; c >= l->frozen; c--) {
-        int need = used + (c == l->cols - 1 ? 0 : GRID_GAP) + col_w(l, c);
+        int need = used + (c == l->cols - 1 ? 0 : gap_of(l)) + col_w(l, c);
         if (need > avail)
             break;
         used = need;
@@ -74,24 +82,38 @@ int grid_fit_left(const struct grid_layout *l, int left, int cur)
     return left;
 }
 
+/* Adds column c at x when any of it is inside the table; returns the x after it and its gap. */
+static int add_slice(const struct grid_layout *l, int c, int x, int gap, struct grid_slice *out, int *n, int max)
+{
+    int w = col_w(l, c);
+    if (x < l->width && *n < max)
+        out[(*n)++] = (struct grid_slice){c, x, w < l->width - x ? w : l->width - x};
+    return x + w + gap;
+}
+
+int grid_slices(const struct grid_layout *l, int left, struct grid_slice *out, int max)
+{
+    int n = 0, x = 0;
+    for (int c = 0; c < frozen_count(l); c++)
+        x = add_slice(l, c, x, gap_after(l, c), out, &n, max);
+    if (left >= l->cols)
+        return n;
+    int last = grid_last_col(l, left);
+    for (int c = left; c <= last; c++)
+        x = add_slice(l, c, x, gap_of(l), out, &n, max);
+    /* a column that no longer fits whole still shows its beginning, so the table does not end in a void */
+    if (last + 1 < l->cols && l->width - x >= GRID_MIN_PARTIAL)
+        add_slice(l, last + 1, x, 0, out, &n, max);
+    return n;
+}
+
 int grid_col_at(const struct grid_layout *l, int left, int dx)
 {
-    if (dx < 0 || dx >= l->width)
-        return -1;
-    int x = 0;
-    for (int c = 0; c < frozen_count(l); c++) {
-        if (dx < x + col_w(l, c))
-            return c;
-        x += col_w(l, c) + GRID_GAP;
-        if (dx < x)
-            return -1;
-    }
-    int last = grid_last_col(l, left);
-    for (int c = left; c <= last; c++) {
-        if (dx >= x && dx < x + col_w(l, c))
-            return c;
-        x += col_w(l, c) + GRID_GAP;
-    }
+    struct grid_slice sl[GRID_MAX_SLICES];
+    int n = grid_slices(l, left, sl, GRID_MAX_SLICES);
+    for (int i = 0; i < n; i++)
+        if (dx >= sl[i].x && dx < sl[i].x + sl[i].width)
+            return sl[i].col;
     return -1;
 }
 
@@ -121,7 +143,7 @@ void grid_range_text(int first, int last, int cols, bool more_left, bool more_ri
 
 static struct grid_layout layout_of(const struct grid *g, int width)
 {
-    return (struct grid_layout){g->ops->col_width, g->ctx, g->cols, g->frozen, width};
+    return (struct grid_layout){g->ops->col_width, g->ctx, g->cols, g->frozen, g->gap, width};
 }
 
 /* The first column the cursor may stand in. */
@@ -151,6 +173,7 @@ void grid_init(struct grid *g, const struct grid_ops *ops, void *ctx, int frozen
     g->left = g->frozen;
     g->cur_col = g->frozen;
     g->row_cursor = row_cursor;
+    g->gap = 1;
     g->height = 1;
     g->width = 80;
 }
@@ -169,31 +192,26 @@ void grid_set_cursor(struct grid *g, int row, int col)
     settle(g);
 }
 
+/* The "│" in the middle of the " │ " after the frozen columns. */
 static void draw_separator(const struct grid *g, int y, int fw, enum theme_role role)
 {
-    if (g->frozen > 0 && g->frozen < g->cols && fw > 0 && fw <= g->width)
-        draw_text_raw(stdscr, y, g->x0 + fw - GRID_GAP, 1, "│", role);
+    int x = fw - GRID_FROZEN_GAP + 1;
+    if (g->frozen > 0 && g->frozen < g->cols && x >= 0 && x < g->width)
+        draw_text_raw(stdscr, y, g->x0 + x, 1, "│", role);
 }
 
-/* Calls fn for every shown column with its x and width, cut at the table's right edge. */
-static void each_col(struct grid *g, int y, int row, bool header)
+/* The header (row < 0) or one data row, column by column as grid_slices lays them out. */
+static void draw_cells(struct grid *g, int y, int row)
 {
     struct grid_layout l = layout_of(g, g->width);
-    int last = grid_last_col(&l, g->left), x = 0;
-    for (int c = 0; c < g->cols && x < g->width; c++) {
-        if (c >= frozen_count(&l) && c < g->left)
-            continue;
-        if (c > last && c >= g->frozen)
-            break;
-        int w = col_w(&l, c);
-        if (w > g->width - x)
-            w = g->width - x;
-        if (header)
-            g->ops->draw_col_header(g->ctx, c, y, g->x0 + x, w);
+    struct grid_slice sl[GRID_MAX_SLICES];
+    int n = grid_slices(&l, g->left, sl, GRID_MAX_SLICES);
+    for (int i = 0; i < n; i++) {
+        if (row < 0)
+            g->ops->draw_col_header(g->ctx, sl[i].col, y, g->x0 + sl[i].x, sl[i].width);
         else
-            g->ops->draw_cell(g->ctx, row, c, y, g->x0 + x, w,
-                              row == g->cur_row && (g->row_cursor || c == g->cur_col));
-        x += col_w(&l, c) + GRID_GAP;
+            g->ops->draw_cell(g->ctx, row, sl[i].col, y, g->x0 + sl[i].x, sl[i].width,
+                              row == g->cur_row && (g->row_cursor || sl[i].col == g->cur_col));
     }
 }
 
@@ -202,7 +220,7 @@ static void draw_row(struct grid *g, int y, int row, int fw)
     bool bar = g->row_cursor && row == g->cur_row;
     /* A whole-row cursor is one bar, gaps included, like a list's. */
     draw_fill(stdscr, y, g->x0, 1, g->width, bar ? TR_SELECTED : TR_NORMAL);
-    each_col(g, y, row, false);
+    draw_cells(g, y, row);
     draw_separator(g, y, fw, bar ? TR_SELECTED : TR_GRID);
 }
 
@@ -241,7 +259,7 @@ void grid_draw(struct grid *g, int y, int x, int h, int width)
     settle(g);
     int fw = grid_frozen_width(&l);
     draw_fill(stdscr, y, x, 1, width, TR_GRID_HEADER);
-    each_col(g, y, -1, true);
+    draw_cells(g, y, -1);
     draw_separator(g, y, fw, TR_GRID_HEADER);
     for (int r = 0; r < g->height && g->top + r < g->rows; r++)
         draw_row(g, g->y0 + r, g->top + r, fw);

@@ -16,8 +16,12 @@
 
 #include "tui/keymap.h"
 
-/* Columns between two columns; after the last frozen column it holds the "│" line. */
-#define GRID_GAP 1
+/* After the last frozen column comes " │ "; between other columns, grid.gap spaces (1 unless the owner sets
+ * more after grid_init). */
+#define GRID_FROZEN_GAP 3
+/* A column that does not fit whole is still shown, cut, when at least this many columns are left for it. */
+#define GRID_MIN_PARTIAL 4
+#define GRID_MAX_SLICES 256
 
 /* Width of column col in terminal columns, without the gap (at least 1 is used). */
 typedef int (*grid_col_width_fn)(void *ctx, int col);
@@ -39,6 +43,7 @@ struct grid {
     const struct grid_ops *ops;
     void *ctx;
     int rows, cols, frozen;
+    int gap; /* spaces between two scrolling columns */
     int cur_row, cur_col;
     int top;         /* first data row shown */
     int left;        /* first scrolling column shown; >= frozen */
@@ -66,13 +71,20 @@ bool grid_click(struct grid *g, int y, int x);
 bool grid_search(struct grid *g, const char *needle, bool from_next);
 
 /* ---- the arithmetic, without curses ----
- * Column c takes width(c) columns and GRID_GAP after it; the frozen columns come first, then the scrolling
- * columns from `left` on, as many whole columns as fit (the first one is cut when even it does not fit). */
+ * The frozen columns come first (then " │ "), then the scrolling columns from `left` on, gap apart: as many
+ * whole columns as fit, then one more cut short when GRID_MIN_PARTIAL columns are left for it. The cursor
+ * counts only whole columns as shown. When not even the first scrolling column fits, it is shown cut. */
 struct grid_layout {
     grid_col_width_fn col_width;
     void *ctx;
     int cols, frozen;
+    int gap;
     int width; /* of the whole table */
+};
+
+/* One column as drawn: where it starts (from the table's left edge) and how wide it is drawn. */
+struct grid_slice {
+    int col, x, width;
 };
 
 /* Columns the frozen part takes, its gaps included. */
@@ -84,6 +96,8 @@ int grid_max_left(const struct grid_layout *l);
 /* The left to show, starting from the previous one and moving as little as possible so that column cur is
  * shown; cur < frozen (or < 0) only keeps left in range. */
 int grid_fit_left(const struct grid_layout *l, int left, int cur);
+/* The columns to draw, left to right, at most max of them; returns how many. */
+int grid_slices(const struct grid_layout *l, int left, struct grid_slice *out, int max);
 /* The column at dx columns from the table's left edge; -1 for a gap or outside. */
 int grid_col_at(const struct grid_layout *l, int left, int dx);
 /* The first row to show so that cur is among the height rows shown (height >= 1). */

@@ -53,3 +53,9 @@ void fixture_session(struct km_session *s, struct km_db *db, enum fixture_user w
     if (session_for_user(s, db, names[who]) != KM_OK)
         fprintf(stderr, "    fixture: no session for %s\n", names[who]);
 }
+
+struct auth_settings fixture_auth(void)
+{
+    struct auth_settings a = {auth_min_params(), auth_default_policy(), {3, 15, 0, 2, false}};
+    return a;
+}

@@ -3,6 +3,7 @@
 #ifndef KM_TEST_FIXTURE_H
 #define KM_TEST_FIXTURE_H
 
+#include "core/auth.h"
 #include "core/db.h"
 #include "core/session.h"
 
@@ -22,5 +23,8 @@ enum { FX_GROUP1 = 1, FX_GROUP2 = 2, FX_GOAL = 1, FX_LESSON1 = 1, FX_LESSON2 = 2
 struct km_db *fixture_open(void);
 /* A user session for one of the fixture's people. */
 void fixture_session(struct km_session *s, struct km_db *db, enum fixture_user who);
+
+/* Cheapest hashing, the default policy, lock-out after 3 failures and no delays (tests measure no time). */
+struct auth_settings fixture_auth(void);
 
 #endif

@@ -114,24 +114,24 @@ TEST(access_enforced_in_core_functions)
     struct km_db *db = fixture_open();
     REQUIRE(db);
     struct km_session s;
-    struct auth_settings a = {auth_min_params(), auth_default_policy()};
+    struct auth_settings a = fixture_auth();
     REQUIRE(auth_init() == KM_OK);
     fixture_session(&s, db, FX_JUF1);
     CHECK(goalstatus_set(&s, FX_LEERLING1, FX_GOAL, 2, 0, NULL) == KM_OK);
     CHECK(goalstatus_set(&s, FX_LEERLING2, FX_GOAL, 2, 0, NULL) == KM_DENIED);
-    CHECK(users_set_password(&s, FX_LEERLING1, "appeltaart7", false, &a) == KM_OK);
-    CHECK(users_set_password(&s, FX_LEERLING2, "appeltaart7", false, &a) == KM_DENIED);
-    CHECK(users_set_password(&s, FX_OUDER1, "appeltaart-met-slagroom", false, &a) == KM_DENIED);
+    CHECK(users_set_password(&s, FX_LEERLING1, "appeltaart7", &a) == KM_OK);
+    CHECK(users_set_password(&s, FX_LEERLING2, "appeltaart7", &a) == KM_DENIED);
+    CHECK(users_set_password(&s, FX_OUDER1, "appeltaart-met-slagroom", &a) == KM_DENIED);
     struct user_new u = {ROLE_LEERLING, "nieuw", "Nieuw", "", "Kind", NULL};
     CHECK(users_add(&s, &u, NULL) == KM_DENIED);
     fixture_session(&s, db, FX_LEERLING1);
-    CHECK(users_set_password(&s, FX_LEERLING1, "appeltaart7", false, &a) == KM_DENIED); /* students ask the teacher */
+    CHECK(users_set_password(&s, FX_LEERLING1, "appeltaart7", &a) == KM_DENIED); /* students ask the teacher */
     struct goal_status gs;
     CHECK(goalstatus_get(&s, FX_LEERLING1, FX_GOAL, &gs) == KM_OK && gs.status_id == 2);
     CHECK(goalstatus_get(&s, FX_LEERLING2, FX_GOAL, &gs) == KM_DENIED);
     fixture_session(&s, db, FX_OUDER1);
     CHECK(goalstatus_get(&s, FX_LEERLING1, FX_GOAL, &gs) == KM_OK);
     CHECK(goalstatus_set(&s, FX_LEERLING1, FX_GOAL, 3, -1, NULL) == KM_DENIED);
-    CHECK(users_set_password(&s, FX_OUDER1, "appeltaart-met-slagroom", false, &a) == KM_OK);
+    CHECK(users_set_password(&s, FX_OUDER1, "appeltaart-met-slagroom", &a) == KM_OK);
     db_close(db);
 }

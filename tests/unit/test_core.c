@@ -90,12 +90,12 @@ TEST(users_password_is_hashed_and_temporary)
     REQUIRE(db);
     struct km_session s;
     session_server(&s, db);
-    struct auth_settings a = {auth_min_params(), auth_default_policy()};
-    CHECK(users_set_password(&s, FX_JUF1, "kort", false, &a) == KM_INVALID);
+    struct auth_settings a = fixture_auth();
+    CHECK(users_set_password(&s, FX_JUF1, "kort", &a) == KM_INVALID);
     CHECK(strstr(db_errmsg(db), "te kort") != NULL);
-    CHECK(users_set_password(&s, FX_JUF1, "wachtwoord", false, &a) == KM_INVALID);
-    CHECK(users_set_password(&s, FX_JUF1, "juf1", false, &a) == KM_INVALID);
-    REQUIRE(users_set_password(&s, FX_JUF1, "Paarse-Olifant-9", true, &a) == KM_OK);
+    CHECK(users_set_password(&s, FX_JUF1, "wachtwoord", &a) == KM_INVALID);
+    CHECK(users_set_password(&s, FX_JUF1, "juf1", &a) == KM_INVALID);
+    REQUIRE(users_set_password(&s, FX_JUF1, "Paarse-Olifant-9", &a) == KM_OK);
     char hash[AUTH_HASH_LEN], state[16];
     REQUIRE(db_text(db, hash, sizeof hash, "SELECT password_hash FROM users WHERE id = 3", NULL) == KM_OK);
     REQUIRE(db_text(db, state, sizeof state, "SELECT password_state FROM users WHERE id = 3", NULL) == KM_OK);

@@ -8,36 +8,41 @@ struct widths {
 
 static int width_of(void *ctx, int col) { return ((const struct widths *)ctx)->w[col]; }
 
-/* A name column of 10 frozen, then 12 columns of 5 (each takes 6 with its gap). */
+/* A name column of 10 frozen (13 with its " │ "), then 12 columns of 5 (each takes 6 with its gap). */
 static const int twelve[] = {10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
 static struct widths twelve_w = {twelve};
 
 static struct grid_layout lay(struct widths *w, int cols, int frozen, int width)
 {
-    return (struct grid_layout){width_of, w, cols, frozen, width};
+    return (struct grid_layout){width_of, w, cols, frozen, 1, width};
 }
 
 TEST(grid_frozen_width)
 {
     struct grid_layout l = lay(&twelve_w, 13, 1, 60);
-    CHECK(grid_frozen_width(&l) == 11);
+    CHECK(grid_frozen_width(&l) == 13);
     l.frozen = 0;
     CHECK(grid_frozen_width(&l) == 0);
     l.frozen = 2;
-    CHECK(grid_frozen_width(&l) == 17);
-    l.frozen = 20; /* more frozen than there are columns: only the real ones count */
+    CHECK(grid_frozen_width(&l) == 11 + 8);
+    l.gap = 2; /* the owner's gap is between scrolling columns; the frozen part ends with " │ " */
+    CHECK(grid_frozen_width(&l) == 12 + 8);
+    l.gap = 1;
+    l.frozen = 20; /* more frozen than there are columns: only the real ones count, and no " │ " */
     CHECK(grid_frozen_width(&l) == 11 + 12 * 6);
 }
 
 TEST(grid_last_col)
 {
-    /* 60 wide: 11 frozen, 49 left; 5 + 6k <= 49 gives 8 columns (5 + 7*6 = 47). */
+    /* 60 wide: 13 frozen, 47 left; 5 + 6k <= 47 gives 8 columns (5 + 7*6 = 47). */
     struct grid_layout l = lay(&twelve_w, 13, 1, 60);
     CHECK(grid_last_col(&l, 1) == 8);
     CHECK(grid_last_col(&l, 5) == 12);
     CHECK(grid_last_col(&l, 12) == 12);
-    /* a last column that fits without its gap is shown: 11 + 5 = 16 wide holds exactly one */
-    l.width = 16;
+    /* a last column that fits without its gap is shown: 13 + 5 + 1 + 5 = 24 wide holds exactly two */
+    l.width = 24;
+    CHECK(grid_last_col(&l, 1) == 2);
+    l.width = 23;
     CHECK(grid_last_col(&l, 1) == 1);
     /* even the first scrolling column does not fit: it is shown cut */
     l.width = 13;
@@ -50,7 +55,7 @@ TEST(grid_last_col)
 TEST(grid_max_left)
 {
     struct grid_layout l = lay(&twelve_w, 13, 1, 60);
-    /* from column 5 the last 8 columns fit (47 <= 49), from 4 nine would not (53) */
+    /* from column 5 the last 8 columns fit (47), from 4 nine would not (53) */
     CHECK(grid_max_left(&l) == 5);
     l.width = 200; /* everything fits: no scrolling */
     CHECK(grid_max_left(&l) == 1);
@@ -85,7 +90,7 @@ TEST(grid_fit_left_wide_columns)
     /* columns of very different widths: a 30-wide column needs a view of its own */
     static const int w[] = {8, 30, 4, 4, 30, 4};
     struct widths ww = {w};
-    struct grid_layout l = lay(&ww, 6, 1, 45); /* 9 frozen, 36 left */
+    struct grid_layout l = lay(&ww, 6, 1, 47); /* 11 frozen, 36 left */
     CHECK(grid_last_col(&l, 1) == 2);    /* 30 + 1 + 4 = 35 fits, one more would be 40 */
     CHECK(grid_fit_left(&l, 1, 4) == 3); /* 4 + 1 + 30 = 35: column 3 stays in view */
     CHECK(grid_last_col(&l, 3) == 4);
@@ -98,15 +103,39 @@ TEST(grid_col_at)
     struct grid_layout l = lay(&twelve_w, 13, 1, 60);
     CHECK(grid_col_at(&l, 1, 0) == 0);
     CHECK(grid_col_at(&l, 1, 9) == 0);
-    CHECK(grid_col_at(&l, 1, 10) == -1); /* the "│" gap */
-    CHECK(grid_col_at(&l, 1, 11) == 1);
-    CHECK(grid_col_at(&l, 1, 15) == 1);
-    CHECK(grid_col_at(&l, 1, 16) == -1);
-    CHECK(grid_col_at(&l, 1, 17) == 2);
-    CHECK(grid_col_at(&l, 4, 11) == 4); /* scrolled: the first shown column is under the same place */
-    CHECK(grid_col_at(&l, 1, 59) == -1); /* past the last shown column */
+    CHECK(grid_col_at(&l, 1, 10) == -1); /* the " │ " */
+    CHECK(grid_col_at(&l, 1, 12) == -1);
+    CHECK(grid_col_at(&l, 1, 13) == 1);
+    CHECK(grid_col_at(&l, 1, 17) == 1);
+    CHECK(grid_col_at(&l, 1, 18) == -1);
+    CHECK(grid_col_at(&l, 1, 19) == 2);
+    CHECK(grid_col_at(&l, 4, 13) == 4); /* scrolled: the first shown column is under the same place */
+    CHECK(grid_col_at(&l, 1, 59) == 8);  /* the last whole column ends at the edge */
     CHECK(grid_col_at(&l, 1, 60) == -1);
     CHECK(grid_col_at(&l, 1, -1) == -1);
+}
+
+TEST(grid_slices)
+{
+    struct grid_slice sl[GRID_MAX_SLICES];
+    struct grid_layout l = lay(&twelve_w, 13, 1, 60);
+    REQUIRE(grid_slices(&l, 1, sl, GRID_MAX_SLICES) == 9); /* the name and 8 whole columns */
+    CHECK(sl[0].col == 0 && sl[0].x == 0 && sl[0].width == 10);
+    CHECK(sl[1].col == 1 && sl[1].x == 13 && sl[1].width == 5);
+    CHECK(sl[8].col == 8 && sl[8].x == 55 && sl[8].width == 5);
+    l.width = 64; /* 3 columns to spare: too few for a cut column */
+    CHECK(grid_slices(&l, 1, sl, GRID_MAX_SLICES) == 9);
+    l.width = 65; /* 4 to spare: the next column shows its beginning */
+    REQUIRE(grid_slices(&l, 1, sl, GRID_MAX_SLICES) == 10);
+    CHECK(sl[9].col == 9 && sl[9].x == 61 && sl[9].width == 4);
+    CHECK(grid_last_col(&l, 1) == 8); /* …but only whole columns count as shown */
+    l.width = 15; /* not even one scrolling column fits: it is cut */
+    REQUIRE(grid_slices(&l, 1, sl, GRID_MAX_SLICES) == 2);
+    CHECK(sl[1].col == 1 && sl[1].x == 13 && sl[1].width == 2);
+    l.width = 6; /* narrower than the frozen part */
+    REQUIRE(grid_slices(&l, 1, sl, GRID_MAX_SLICES) == 1);
+    CHECK(sl[0].width == 6);
+    CHECK(grid_slices(&l, 1, sl, 0) == 0); /* bounded by max */
 }
 
 TEST(grid_fit_top)
@@ -209,7 +238,7 @@ TEST(grid_click_cells)
     sized(&g, false, 60, 10);
     g.y0 = 5;
     g.x0 = 2;
-    CHECK(grid_click(&g, 7, 2 + 17)); /* row 2, column 2 */
+    CHECK(grid_click(&g, 7, 2 + 19)); /* row 2, column 2 */
     CHECK(g.cur_row == 2 && g.cur_col == 2);
     CHECK(grid_click(&g, 6, 2 + 3)); /* the frozen name: the row only */
     CHECK(g.cur_row == 1 && g.cur_col == 2);

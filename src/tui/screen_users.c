@@ -1,0 +1,568 @@
+/* MIJNGEBRUIKERS → LERAREN, LEERLINGEN, OUDERS: everyone of one kind in a table (name frozen on the left),
+ * searchable with '/', and a person's details with their groups on Enter. Only the password's state is
+ * shown, never anything derived from the password itself. Core decides who may list accounts (beheerder). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/groups.h"
+#include "core/text.h"
+#include "core/users.h"
+#include "tui/draw.h"
+#include "tui/grid.h"
+#include "tui/i18n.h"
+#include "tui/list.h"
+#include "tui/screens.h"
+
+enum ucol { UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD, UC__COUNT };
+
+struct ucol_spec {
+    const char *title; /* translated when drawn */
+    int min, max;      /* width limits; within them the widest value decides */
+};
+
+static const struct ucol_spec ucols[UC__COUNT] = {
+    [UC_NAME] = {N_("Naam"), 12, 30},
+    [UC_USERNAME] = {N_("Gebruikersnaam"), 14, 26},
+    [UC_ROLE] = {N_("Rol"), 6, 12},
+    [UC_EMAIL] = {N_("E-mail"), 10, 34},
+    [UC_STATUS] = {N_("Status"), 6, 22},
+    [UC_PASSWORD] = {N_("Wachtwoord"), 6, 12},
+};
+
+struct urow {
+    const struct km_user *u;
+    char *name; /* display name, made once per load */
+};
+
+struct users_screen {
+    struct screen base;
+    struct app *app;
+    enum km_role role; /* ROLE_LEERKRACHT: leerkrachten and beheerders */
+    struct km_user_list all;
+    struct urow *rows;
+    int n, inactive;
+    enum ucol cols[UC__COUNT]; /* the columns shown, in order */
+    int ncols;
+    int width[UC__COUNT];
+    struct grid grid;
+    bool searching; /* '/' opened the prompt; the next A_SEARCH carries its text */
+    char text[1024];  /* row_text's answer */
+    char cell[256];   /* a cell's text while it is measured or drawn */
+};
+
+static const enum action users_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK,   A_UP,  A_DOWN,
+                                            A_LEFT,   A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,
+                                            ACT_NONE};
+
+/* ---- texts shared with the details screen ---- */
+
+static const char *password_text(const char *state)
+{
+    if (strcmp(state, "set") == 0)
+        return _("ingesteld");
+    if (strcmp(state, "temporary") == 0)
+        return _("tijdelijk");
+    return _("geen");
+}
+
+static void status_text(const struct km_user *u, char *out, size_t len)
+{
+    snprintf(out, len, "%s%s", u->active ? _("actief") : _("inactief"), u->synced ? " · ParnasSys" : "");
+}
+
+/* Timestamps are stored in UTC; people read their own clock. "" stays "nooit". */
+static void local_time_text(const char *utc, char *out, size_t len)
+{
+    struct tm tm = {0};
+    if (!utc || sscanf(utc, "%d-%d-%d %d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5) {
+        snprintf(out, len, "%s", utc && *utc ? utc : _("nooit"));
+        return;
+    }
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm);
+    struct tm local;
+    localtime_r(&t, &local);
+    strftime(out, len, "%d-%m-%Y %H:%M", &local);
+}
+
+static char *display_name(const struct km_user *u)
+{
+    size_t len = strlen(u->roepnaam) + strlen(u->voorvoegsel) + strlen(u->achternaam) + 3;
+    char *s = malloc(len);
+    if (s)
+        users_display_name(u, s, len);
+    return s;
+}
+
+/* ---- the table ---- */
+
+static const char *cell_text(struct users_screen *us, int row, enum ucol c)
+{
+    const struct km_user *u = us->rows[row].u;
+    switch (c) {
+    case UC_NAME: return us->rows[row].name;
+    case UC_USERNAME: return u->username;
+    case UC_ROLE: return _(km_role_name(u->role));
+    case UC_EMAIL: return *u->email ? u->email : "—";
+    case UC_STATUS: status_text(u, us->cell, sizeof us->cell); return us->cell;
+    case UC_PASSWORD: return password_text(u->password_state);
+    default: return "";
+    }
+}
+
+static int col_width(void *ctx, int col)
+{
+    struct users_screen *us = ctx;
+    return us->width[us->cols[col]];
+}
+
+static void draw_cell(void *ctx, int row, int col, int y, int x, int width, bool selected)
+{
+    struct users_screen *us = ctx;
+    enum ucol c = us->cols[col];
+    const struct km_user *u = us->rows[row].u;
+    enum theme_role role = TR_NORMAL;
+    /* inactive people and missing e-mail addresses step back, but keep their words */
+    if (!u->active || (c == UC_EMAIL && !*u->email))
+        role = TR_DIM;
+    draw_text(stdscr, y, x, width, cell_text(us, row, c), selected ? TR_SELECTED : role);
+}
+
+static void draw_header(void *ctx, int col, int y, int x, int width)
+{
+    struct users_screen *us = ctx;
+    draw_text(stdscr, y, x, width, _(ucols[us->cols[col]].title), TR_GRID_HEADER);
+}
+
+static const char *row_text(void *ctx, int row)
+{
+    struct users_screen *us = ctx;
+    const struct km_user *u = us->rows[row].u;
+    snprintf(us->text, sizeof us->text, "%s %s %s", us->rows[row].name, u->username, u->email);
+    return us->text;
+}
+
+static const struct grid_ops users_grid = {col_width, draw_cell, draw_header, row_text};
+
+static bool wanted(const struct users_screen *us, const struct km_user *u)
+{
+    if (us->role == ROLE_LEERKRACHT)
+        return u->role == ROLE_LEERKRACHT || u->role == ROLE_BEHEERDER;
+    return u->role == us->role;
+}
+
+static void free_rows(struct users_screen *us)
+{
+    for (int i = 0; i < us->n; i++)
+        free(us->rows[i].name);
+    free(us->rows);
+    us->rows = NULL;
+    us->n = us->inactive = 0;
+    users_list_free(&us->all);
+}
+
+static void measure(struct users_screen *us)
+{
+    for (int k = 0; k < us->ncols; k++) {
+        enum ucol c = us->cols[k];
+        int w = text_width(_(ucols[c].title));
+        for (int i = 0; i < us->n; i++) {
+            int tw = text_width(cell_text(us, i, c));
+            w = tw > w ? tw : w;
+        }
+        us->width[c] = w < ucols[c].min ? ucols[c].min : w > ucols[c].max ? ucols[c].max : w;
+    }
+}
+
+static bool fill_rows(struct users_screen *us)
+{
+    us->rows = calloc(us->all.n ? us->all.n : 1, sizeof *us->rows);
+    if (!us->rows)
+        return false;
+    for (size_t i = 0; i < us->all.n; i++) {
+        const struct km_user *u = &us->all.items[i];
+        if (!wanted(us, u))
+            continue;
+        struct urow *r = &us->rows[us->n];
+        r->u = u;
+        if (!(r->name = display_name(u)))
+            return false;
+        us->n++;
+        us->inactive += !u->active;
+    }
+    return true;
+}
+
+static int row_of_id(const struct users_screen *us, int64_t id)
+{
+    for (int i = 0; i < us->n; i++)
+        if (us->rows[i].u->id == id)
+            return i;
+    return -1;
+}
+
+/* Reads the accounts again; the cursor stays on the same person when they are still there. */
+static void load(struct users_screen *us)
+{
+    struct app *a = us->app;
+    int64_t keep = us->n ? us->rows[us->grid.cur_row].u->id : 0;
+    int keep_row = us->grid.cur_row;
+    free_rows(us);
+    struct user_filter f = {.any_role = us->role == ROLE_LEERKRACHT, .role = us->role, .include_inactive = true};
+    if (users_list(&a->session, &f, &us->all) != KM_OK) {
+        app_core_error(a);
+    } else if (!fill_rows(us)) {
+        free_rows(us);
+        app_message(a, TR_ERROR, "%s", _("Onvoldoende geheugen."));
+    }
+    measure(us);
+    int row = row_of_id(us, keep);
+    grid_set_size(&us->grid, us->n, us->ncols);
+    grid_set_cursor(&us->grid, row >= 0 ? row : keep_row, us->grid.cur_col);
+}
+
+/* ---- the screen ---- */
+
+static void users_draw(struct screen *s, struct app *a, int top, int h, int width)
+{
+    struct users_screen *us = (struct users_screen *)s;
+    if (us->searching && !a->prompt)
+        us->searching = false; /* the prompt was cancelled with Esc */
+    char line[160];
+    int n = snprintf(line, sizeof line, ngettext("%d persoon", "%d personen", (unsigned long)us->n), us->n);
+    if (us->inactive && n > 0 && (size_t)n < sizeof line)
+        snprintf(line + n, sizeof line - (size_t)n, _(" · %d inactief"), us->inactive);
+    draw_text(stdscr, top, 2, width - 4, line, TR_DIM);
+    if (us->n == 0) {
+        draw_text(stdscr, top + 2, 2, width - 4, _("Er zijn hier (nog) geen accounts."), TR_NORMAL);
+        return;
+    }
+    grid_draw(&us->grid, top + 2, 1, h - 2, width - 2);
+}
+
+static int search(struct users_screen *us, struct app *a)
+{
+    /* '/' and the prompt's Enter both arrive as A_SEARCH: the first opens the prompt, the second searches */
+    if (!us->searching) {
+        us->searching = true;
+        app_start_prompt(a, _("Zoek (naam, gebruikersnaam, e-mail):"));
+        return R_DRAW;
+    }
+    us->searching = false;
+    if (a->prompt_text[0] && !grid_search(&us->grid, a->prompt_text, true))
+        app_message(a, TR_WARNING, _("Niemand gevonden met '%s'."), a->prompt_text);
+    return R_DRAW;
+}
+
+static int search_next(struct users_screen *us, struct app *a)
+{
+    if (!us->grid.search[0])
+        app_message(a, TR_NORMAL, "%s", _("Zoek eerst met /."));
+    else if (!grid_search(&us->grid, NULL, true))
+        app_message(a, TR_WARNING, _("Niemand gevonden met '%s'."), us->grid.search);
+    return R_DRAW;
+}
+
+static const char *list_title(enum km_role role)
+{
+    /* the names the school knows from the menu; not translated */
+    return role == ROLE_LEERLING ? "LEERLINGEN" : role == ROLE_OUDER ? "OUDERS" : "LERAREN";
+}
+
+static struct screen *person_screen_new(struct app *a, int64_t id, const char *from);
+
+static int open_person(struct users_screen *us, struct app *a)
+{
+    if (us->n)
+        app_push(a, person_screen_new(a, us->rows[us->grid.cur_row].u->id, list_title(us->role)));
+    return R_DRAW;
+}
+
+static int users_action(struct screen *s, struct app *a, enum action act)
+{
+    struct users_screen *us = (struct users_screen *)s;
+    if (grid_move(&us->grid, act))
+        return R_DRAW;
+    switch (act) {
+    case A_SELECT: return open_person(us, a);
+    case A_SEARCH: return search(us, a);
+    case A_SEARCH_NEXT: return search_next(us, a);
+    case A_BACK: return R_POP;
+    default: return R_NONE;
+    }
+}
+
+static int users_click(struct screen *s, struct app *a, int y, int x, bool twice)
+{
+    struct users_screen *us = (struct users_screen *)s;
+    if (!grid_click(&us->grid, y, x))
+        return R_NONE;
+    return twice ? open_person(us, a) : R_DRAW;
+}
+
+static void users_reload(struct screen *s, struct app *a)
+{
+    (void)a;
+    load((struct users_screen *)s);
+}
+
+static void users_destroy(struct screen *s)
+{
+    free_rows((struct users_screen *)s);
+    free(s);
+}
+
+static const struct screen_ops users_ops = {
+    .actions = users_actions,
+    .draw = users_draw,
+    .on_action = users_action,
+    .reload = users_reload,
+    .on_click = users_click,
+    .destroy = users_destroy,
+};
+
+static void choose_columns(struct users_screen *us)
+{
+    static const enum ucol staff[] = {UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD};
+    static const enum ucol others[] = {UC_NAME, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
+    /* LERAREN holds two roles, so only there a role column tells them apart */
+    const enum ucol *c = us->role == ROLE_LEERKRACHT ? staff : others;
+    us->ncols = us->role == ROLE_LEERKRACHT ? (int)(sizeof staff / sizeof *staff) : (int)(sizeof others / sizeof *others);
+    memcpy(us->cols, c, (size_t)us->ncols * sizeof *c);
+}
+
+struct screen *users_screen_new(struct app *a, enum km_role role)
+{
+    struct users_screen *us = calloc(1, sizeof *us);
+    if (!us)
+        return NULL;
+    us->base.ops = &users_ops;
+    us->app = a;
+    us->role = role == ROLE_BEHEERDER ? ROLE_LEERKRACHT : role;
+    snprintf(us->base.title, sizeof us->base.title, "%s", list_title(us->role));
+    choose_columns(us);
+    grid_init(&us->grid, &users_grid, us, 1, true);
+    us->grid.gap = 2; /* words in neighbouring columns must not run together */
+    load(us);
+    return &us->base;
+}
+
+/* ---- one person: details and groups ---- */
+
+struct pgroup {
+    const struct km_group *g;
+    bool teacher;
+};
+
+struct person_screen {
+    struct screen base;
+    struct app *app;
+    int64_t id;
+    bool found;
+    struct km_user user;
+    char *name;
+    struct km_group_list visible; /* every group the session sees; groups points into it */
+    struct pgroup *groups;
+    int ngroups;
+    struct list list;
+    const char *from; /* the list it was opened from (a static name), for the title */
+};
+
+static const enum action person_actions[] = {A_SELECT, A_BACK, A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,
+                                             ACT_NONE};
+
+static void draw_group(void *ctx, int i, int y, int x, int width, bool selected)
+{
+    struct person_screen *ps = ctx;
+    const struct km_group *g = ps->groups[i].g;
+    char what[160];
+    snprintf(what, sizeof what, "%s%s%s · %s · %s", g->kind, *g->jaargroep ? _(" · jaargroep ") : "", g->jaargroep,
+             g->schooljaar, ps->groups[i].teacher ? _("leerkracht") : _("leerling"));
+    draw_fill(stdscr, y, x, 1, width, selected ? TR_SELECTED : TR_NORMAL);
+    draw_text_raw(stdscr, y, x, 2, selected ? "▶" : " ", selected ? TR_SELECTED : TR_NORMAL);
+    draw_text(stdscr, y, x + 2, 20, g->name, selected ? TR_SELECTED : TR_NORMAL);
+    draw_text(stdscr, y, x + 23, width - 23, what, selected ? TR_SELECTED : TR_DIM);
+}
+
+static const char *group_text(void *ctx, int i) { return ((struct person_screen *)ctx)->groups[i].g->name; }
+
+static void person_clear(struct person_screen *ps)
+{
+    if (ps->found)
+        users_free(&ps->user);
+    ps->found = false;
+    free(ps->name);
+    ps->name = NULL;
+    free(ps->groups);
+    ps->groups = NULL;
+    ps->ngroups = 0;
+    groups_list_free(&ps->visible);
+}
+
+/* Whether the person is in group g, and as what. */
+static bool member_of(struct person_screen *ps, const struct km_group *g, bool *teacher)
+{
+    struct group_member_list m;
+    if (groups_members(&ps->app->session, g->id, &m) != KM_OK)
+        return false;
+    bool in = false;
+    for (size_t i = 0; i < m.n && !in; i++)
+        if (m.items[i].user.id == ps->id) {
+            in = true;
+            *teacher = m.items[i].teacher;
+        }
+    groups_members_free(&m);
+    return in;
+}
+
+/* Core has no "groups of a person", so the groups this session sees are checked one by one. Only
+ * students and teachers are members of groups. */
+static void find_groups(struct person_screen *ps)
+{
+    if (ps->user.role != ROLE_LEERLING && ps->user.role != ROLE_LEERKRACHT)
+        return;
+    if (groups_list(&ps->app->session, NULL, &ps->visible) != KM_OK || ps->visible.n == 0)
+        return;
+    if (!(ps->groups = calloc(ps->visible.n, sizeof *ps->groups)))
+        return;
+    for (size_t i = 0; i < ps->visible.n; i++) {
+        bool teacher = false;
+        if (member_of(ps, &ps->visible.items[i], &teacher))
+            ps->groups[ps->ngroups++] = (struct pgroup){&ps->visible.items[i], teacher};
+    }
+}
+
+static void person_load(struct person_screen *ps)
+{
+    int64_t keep = ps->ngroups ? ps->groups[ps->list.cur].g->id : 0;
+    person_clear(ps);
+    if (users_get_id(&ps->app->session, ps->id, &ps->user) != KM_OK) {
+        app_core_error(ps->app);
+    } else {
+        ps->found = true;
+        ps->name = display_name(&ps->user);
+        find_groups(ps);
+    }
+    snprintf(ps->base.title, sizeof ps->base.title, "%s › %s", ps->from, ps->name ? ps->name : "?");
+    for (int i = 0; i < ps->ngroups; i++)
+        if (ps->groups[i].g->id == keep)
+            ps->list.cur = i;
+    list_set_count(&ps->list, ps->ngroups);
+}
+
+static int draw_field(int y, int width, const char *label, const char *value, enum theme_role role)
+{
+    draw_text(stdscr, y, 4, 18, label, TR_DIM);
+    draw_text(stdscr, y, 23, width - 25, value, role);
+    return y + 1;
+}
+
+/* The optional dates of a student's school career; returns the next free row. */
+static int draw_career(const struct km_user *u, int y, int width)
+{
+    if (*u->instroom)
+        y = draw_field(y, width, _("Instroom"), u->instroom, TR_NORMAL);
+    if (*u->uitstroom)
+        y = draw_field(y, width, _("Uitstroom"), u->uitstroom, TR_NORMAL);
+    return y;
+}
+
+static int draw_details(struct person_screen *ps, int y, int width)
+{
+    const struct km_user *u = &ps->user;
+    char status[96], login[64];
+    status_text(u, status, sizeof status);
+    local_time_text(u->last_login, login, sizeof login);
+    draw_text(stdscr, y++, 2, width - 4, ps->name, TR_TITLE);
+    y++;
+    y = draw_field(y, width, _("Gebruikersnaam"), u->username, TR_NORMAL);
+    y = draw_field(y, width, _("Rol"), _(km_role_name(u->role)), TR_NORMAL);
+    y = draw_field(y, width, _("E-mail"), *u->email ? u->email : "—", *u->email ? TR_NORMAL : TR_DIM);
+    y = draw_field(y, width, _("Status"), status, u->active ? TR_NORMAL : TR_WARNING);
+    y = draw_field(y, width, _("Wachtwoord"), password_text(u->password_state), TR_NORMAL);
+    y = draw_field(y, width, _("Laatst ingelogd"), login, TR_NORMAL);
+    return draw_career(u, y, width);
+}
+
+static void person_draw(struct screen *s, struct app *a, int top, int h, int width)
+{
+    (void)a;
+    struct person_screen *ps = (struct person_screen *)s;
+    if (!ps->found) {
+        draw_text(stdscr, top + 1, 2, width - 4, _("Deze gebruiker is niet (meer) te zien."), TR_WARNING);
+        return;
+    }
+    int y = draw_details(ps, top, width) + 1;
+    char head[64];
+    snprintf(head, sizeof head, _("Groepen (%d)"), ps->ngroups);
+    draw_text(stdscr, y++, 2, width - 4, head, TR_TITLE);
+    if (ps->user.role == ROLE_OUDER)
+        draw_text(stdscr, y, 4, width - 6, _("Ouders zijn geen lid van een groep."), TR_DIM);
+    else if (ps->ngroups == 0)
+        draw_text(stdscr, y, 4, width - 6, _("Niet in een groep."), TR_DIM);
+    else
+        list_draw(&ps->list, y, 2, top + h - y, width < 100 ? width - 4 : 96);
+}
+
+static int open_group(struct person_screen *ps, struct app *a)
+{
+    if (ps->ngroups)
+        app_push(a, group_profile_screen_new(a, ps->groups[ps->list.cur].g->id));
+    return R_DRAW;
+}
+
+static int person_action(struct screen *s, struct app *a, enum action act)
+{
+    struct person_screen *ps = (struct person_screen *)s;
+    if (list_move(&ps->list, act))
+        return R_DRAW;
+    if (act == A_SELECT)
+        return open_group(ps, a);
+    return act == A_BACK ? R_POP : R_NONE;
+}
+
+static int person_click(struct screen *s, struct app *a, int y, int x, bool twice)
+{
+    (void)x;
+    struct person_screen *ps = (struct person_screen *)s;
+    if (!list_click(&ps->list, y))
+        return R_NONE;
+    return twice ? open_group(ps, a) : R_DRAW;
+}
+
+static void person_reload(struct screen *s, struct app *a)
+{
+    (void)a;
+    person_load((struct person_screen *)s);
+}
+
+static void person_destroy(struct screen *s)
+{
+    person_clear((struct person_screen *)s);
+    free(s);
+}
+
+static const struct screen_ops person_ops = {
+    .actions = person_actions,
+    .draw = person_draw,
+    .on_action = person_action,
+    .reload = person_reload,
+    .on_click = person_click,
+    .destroy = person_destroy,
+};
+
+static struct screen *person_screen_new(struct app *a, int64_t id, const char *from)
+{
+    struct person_screen *ps = calloc(1, sizeof *ps);
+    if (!ps)
+        return NULL;
+    ps->base.ops = &person_ops;
+    ps->app = a;
+    ps->id = id;
+    ps->from = from;
+    list_init(&ps->list, draw_group, group_text, ps);
+    person_load(ps);
+    return &ps->base;
+}
