@@ -25,7 +25,7 @@ struct ini_file {
     const struct ini_format *format;
     FILE *f;
     int fail_line; /* 0 while there is no error */
-    char msg[600]; /* the first error, without file, line and full stop */
+    char msg[600]; /* the first error, without file, line and full stop; room for a whole quoted line */
 };
 
 /* Each callback returns 1 to go on, or 0 after reporting the mistake with ini_fail or ini_fail_at. */
@@ -37,9 +37,9 @@ struct ini_format {
     /* Optional (NULL = none): after the last line when there was no error, for rules across lines. */
     void (*done)(struct ini_file *in);
     /* The caller's own sentences (no full stop) for what inih itself finds wrong: */
-    const char *no_name;    /* "= value" without a name: "er staat geen sleutel voor de '='" */
-    const char *bad_line;   /* not a section, setting or comment: "dit is geen [sectie], geen … (met ; of #)" */
-    const char *no_memory;  /* inih ran out of memory: "te weinig geheugen om het bestand te lezen" */
+    const char *no_name;   /* "= value" without a name: "er staat geen sleutel voor de '='" */
+    const char *bad_line;  /* not a section, setting or comment: "dit is geen [sectie], geen … (met ; of #)" */
+    const char *no_memory; /* inih ran out of memory: "te weinig geheugen om het bestand te lezen" */
 };
 
 /* Reads path with format; user becomes in->user for the callbacks. Returns KM_OK, or writes one sentence to err

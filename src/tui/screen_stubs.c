@@ -1,7 +1,5 @@
 #include "tui/i18n.h"
 #include "tui/screens.h"
 
-struct screen *groups_screen_new(struct app *a) { return coming_screen_new(a, "GROEPEN", _("Groepen")); }
-struct screen *group_profile_screen_new(struct app *a, int64_t group_id) { (void)group_id; return coming_screen_new(a, "GROEPEN", _("Groepen")); }
 struct screen *profile_screen_new(struct app *a) { return coming_screen_new(a, "PROFIEL", _("Profiel")); }
 struct screen *school_settings_screen_new(struct app *a) { return coming_screen_new(a, "SCHOOL INSTELLINGEN", _("Instellingen")); }

@@ -1,0 +1,566 @@
+/* GROEPEN: the groups this session may see (core decides: a teacher their own, the beheerder all), and per
+ * group its GroepsProfiel: the teachers (duo-collega's) and the students. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/groups.h"
+#include "core/text.h"
+#include "tui/draw.h"
+#include "tui/grid.h"
+#include "tui/i18n.h"
+#include "tui/screens.h"
+
+/* ---- shared by both tables ---- */
+
+struct col_spec {
+    const char *title; /* translated when drawn */
+    int min, max;      /* width limits; within them the widest value decides */
+    bool right;        /* numbers line up on the right */
+};
+
+static int clamp_width(int w, const struct col_spec *c) { return w < c->min ? c->min : w > c->max ? c->max : w; }
+
+static void draw_header_cell(const struct col_spec *c, int y, int x, int width)
+{
+    draw_text(stdscr, y, x, width, _(c->title), TR_GRID_HEADER);
+}
+
+/* Right-aligns a number in width columns. */
+static void draw_number(int y, int x, int width, int n, enum theme_role role)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%d", n);
+    int tw = text_width(num);
+    draw_fill(stdscr, y, x, 1, width, role);
+    draw_text_raw(stdscr, y, x + (tw < width ? width - tw : 0), width, num, role);
+}
+
+/* Adds to the end of buf, cut (never overflowing) when full. */
+__attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
+{
+    size_t used = strlen(buf);
+    if (used + 1 >= len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + used, len - used, fmt, ap);
+    va_end(ap);
+}
+
+static void status_text(bool active, bool synced, char *out, size_t len)
+{
+    snprintf(out, len, "%s%s", active ? _("actief") : _("inactief"), synced ? " · ParnasSys" : "");
+}
+
+/* '/' and the prompt's Enter both arrive as A_SEARCH: the first opens the prompt, the second searches with
+ * the typed text. *searching remembers which one is next. */
+static int search_action(struct app *a, struct grid *g, bool *searching, const char *label)
+{
+    if (!*searching) {
+        *searching = true;
+        app_start_prompt(a, label);
+        return R_DRAW;
+    }
+    *searching = false;
+    if (a->prompt_text[0] && !grid_search(g, a->prompt_text, true))
+        app_message(a, TR_WARNING, _("Niets gevonden met '%s'."), a->prompt_text);
+    return R_DRAW;
+}
+
+static int search_next_action(struct app *a, struct grid *g)
+{
+    if (!g->search[0])
+        app_message(a, TR_NORMAL, "%s", _("Zoek eerst met /."));
+    else if (!grid_search(g, NULL, true))
+        app_message(a, TR_WARNING, _("Niets gevonden met '%s'."), g->search);
+    return R_DRAW;
+}
+
+/* ---- GROEPEN: the list ---- */
+
+enum gcol { GC_NAME, GC_KIND, GC_JAARGROEP, GC_YEAR, GC_STUDENTS, GC_TEACHERS, GC_STATUS, GC__COUNT };
+
+static const struct col_spec gcols[GC__COUNT] = {
+    [GC_NAME] = {N_("Groep"), 10, 30, false},
+    [GC_KIND] = {N_("Soort"), 6, 14, false},
+    [GC_JAARGROEP] = {N_("Jaargroep"), 4, 10, false},
+    [GC_YEAR] = {N_("Schooljaar"), 9, 10, false},
+    [GC_STUDENTS] = {N_("Leerlingen"), 4, 10, true},
+    [GC_TEACHERS] = {N_("Leerkrachten"), 4, 12, true},
+    [GC_STATUS] = {N_("Status"), 6, 20, false},
+};
+
+struct groups_screen {
+    struct screen base;
+    struct app *app;
+    struct km_group_list groups;
+    int width[GC__COUNT];
+    struct grid grid;
+    bool searching;
+    char cell[96];
+};
+
+static const enum action groups_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK,   A_UP,  A_DOWN,
+                                             A_LEFT,   A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,
+                                             ACT_NONE};
+
+static const char *group_cell(struct groups_screen *gs, int row, enum gcol c)
+{
+    const struct km_group *g = &gs->groups.items[row];
+    switch (c) {
+    case GC_NAME: return g->name;
+    case GC_KIND: return g->kind;
+    case GC_JAARGROEP: return *g->jaargroep ? g->jaargroep : "—";
+    case GC_YEAR: return g->schooljaar;
+    case GC_STUDENTS: snprintf(gs->cell, sizeof gs->cell, "%d", g->students); return gs->cell;
+    case GC_TEACHERS: snprintf(gs->cell, sizeof gs->cell, "%d", g->teachers); return gs->cell;
+    case GC_STATUS: status_text(g->active, g->synced, gs->cell, sizeof gs->cell); return gs->cell;
+    default: return "";
+    }
+}
+
+static int groups_col_width(void *ctx, int col) { return ((struct groups_screen *)ctx)->width[col]; }
+
+static void groups_draw_cell(void *ctx, int row, int col, int y, int x, int width, bool selected)
+{
+    struct groups_screen *gs = ctx;
+    const struct km_group *g = &gs->groups.items[row];
+    enum theme_role role = selected ? TR_SELECTED : g->active ? TR_NORMAL : TR_DIM;
+    if (col == GC_STUDENTS || col == GC_TEACHERS)
+        draw_number(y, x, width, col == GC_STUDENTS ? g->students : g->teachers, role);
+    else
+        draw_text(stdscr, y, x, width, group_cell(gs, row, (enum gcol)col), role);
+}
+
+static void groups_draw_header(void *ctx, int col, int y, int x, int width)
+{
+    (void)ctx;
+    const struct col_spec *c = &gcols[col];
+    if (!c->right) {
+        draw_header_cell(c, y, x, width);
+        return;
+    }
+    int tw = text_width(_(c->title));
+    draw_text(stdscr, y, x + (tw < width ? width - tw : 0), width, _(c->title), TR_GRID_HEADER);
+}
+
+static const char *groups_row_text(void *ctx, int row)
+{
+    return ((struct groups_screen *)ctx)->groups.items[row].name;
+}
+
+static const struct grid_ops groups_grid = {groups_col_width, groups_draw_cell, groups_draw_header, groups_row_text};
+
+static void groups_measure(struct groups_screen *gs)
+{
+    for (int c = 0; c < GC__COUNT; c++) {
+        int w = text_width(_(gcols[c].title));
+        for (size_t i = 0; i < gs->groups.n; i++) {
+            int tw = text_width(group_cell(gs, (int)i, (enum gcol)c));
+            w = tw > w ? tw : w;
+        }
+        gs->width[c] = clamp_width(w, &gcols[c]);
+    }
+}
+
+/* Reads the groups again; the cursor stays on the same group when it is still there. */
+static void groups_load(struct groups_screen *gs)
+{
+    int64_t keep = gs->groups.n ? gs->groups.items[gs->grid.cur_row].id : 0;
+    int row = gs->grid.cur_row;
+    groups_list_free(&gs->groups);
+    if (groups_list(&gs->app->session, NULL, &gs->groups) != KM_OK)
+        app_core_error(gs->app);
+    for (size_t i = 0; i < gs->groups.n; i++)
+        if (gs->groups.items[i].id == keep)
+            row = (int)i;
+    groups_measure(gs);
+    grid_set_size(&gs->grid, (int)gs->groups.n, GC__COUNT);
+    grid_set_cursor(&gs->grid, row, gs->grid.cur_col);
+}
+
+static void groups_draw(struct screen *s, struct app *a, int top, int h, int width)
+{
+    struct groups_screen *gs = (struct groups_screen *)s;
+    if (gs->searching && !a->prompt)
+        gs->searching = false; /* the prompt was cancelled with Esc */
+    char line[128];
+    snprintf(line, sizeof line, ngettext("%d groep", "%d groepen", (unsigned long)gs->groups.n), (int)gs->groups.n);
+    draw_text(stdscr, top, 2, width - 4, line, TR_DIM);
+    if (gs->groups.n == 0) {
+        draw_text(stdscr, top + 2, 2, width - 4, _("Je hebt (nog) geen groepen."), TR_NORMAL);
+        return;
+    }
+    grid_draw(&gs->grid, top + 2, 1, h - 2, width - 2);
+}
+
+static int open_group(struct groups_screen *gs, struct app *a)
+{
+    if (gs->groups.n)
+        app_push(a, group_profile_screen_new(a, gs->groups.items[gs->grid.cur_row].id));
+    return R_DRAW;
+}
+
+static int groups_action(struct screen *s, struct app *a, enum action act)
+{
+    struct groups_screen *gs = (struct groups_screen *)s;
+    if (grid_move(&gs->grid, act))
+        return R_DRAW;
+    switch (act) {
+    case A_SELECT: return open_group(gs, a);
+    case A_SEARCH: return search_action(a, &gs->grid, &gs->searching, _("Zoek groep:"));
+    case A_SEARCH_NEXT: return search_next_action(a, &gs->grid);
+    case A_BACK: return R_POP;
+    default: return R_NONE;
+    }
+}
+
+static int groups_click(struct screen *s, struct app *a, int y, int x, bool twice)
+{
+    struct groups_screen *gs = (struct groups_screen *)s;
+    if (!grid_click(&gs->grid, y, x))
+        return R_NONE;
+    return twice ? open_group(gs, a) : R_DRAW;
+}
+
+static void groups_reload(struct screen *s, struct app *a)
+{
+    (void)a;
+    groups_load((struct groups_screen *)s);
+}
+
+static void groups_destroy(struct screen *s)
+{
+    groups_list_free(&((struct groups_screen *)s)->groups);
+    free(s);
+}
+
+static const struct screen_ops groups_ops = {
+    .actions = groups_actions,
+    .draw = groups_draw,
+    .on_action = groups_action,
+    .reload = groups_reload,
+    .on_click = groups_click,
+    .destroy = groups_destroy,
+};
+
+struct screen *groups_screen_new(struct app *a)
+{
+    struct groups_screen *gs = calloc(1, sizeof *gs);
+    if (!gs)
+        return NULL;
+    gs->base.ops = &groups_ops;
+    gs->app = a;
+    snprintf(gs->base.title, sizeof gs->base.title, "%s", "GROEPEN");
+    grid_init(&gs->grid, &groups_grid, gs, 1, true);
+    gs->grid.gap = 2;
+    groups_load(gs);
+    return &gs->base;
+}
+
+/* ---- GroepsProfiel: one group's teachers and students ---- */
+
+enum mcol { MC_NAME, MC_ROLE, MC_USERNAME, MC_PASSWORD, MC_STATUS, MC__COUNT };
+
+static const struct col_spec mcols[MC__COUNT] = {
+    [MC_NAME] = {N_("Naam"), 12, 30, false},
+    [MC_ROLE] = {N_("Rol"), 6, 12, false},
+    [MC_USERNAME] = {N_("Gebruikersnaam"), 14, 26, false},
+    [MC_PASSWORD] = {N_("Wachtwoord"), 6, 12, false},
+    [MC_STATUS] = {N_("Status"), 6, 22, false},
+};
+
+struct member_row {
+    const struct group_member *m;
+    char *name;
+};
+
+struct profile_screen {
+    struct screen base;
+    struct app *app;
+    int64_t id;
+    bool found;
+    struct km_group group; /* name owned here */
+    struct group_member_list members;
+    struct member_row *rows; /* teachers first, then students */
+    int n, nteachers;
+    char *teachers; /* "Aylin Çelik en Hélène ter Haar" */
+    int width[MC__COUNT];
+    struct grid grid;
+    bool searching;
+    char cell[96];
+    char text[512]; /* member_row_text's answer */
+};
+
+static const enum action profile_actions[] = {A_SEARCH, A_SEARCH_NEXT, A_BACK,      A_UP,   A_DOWN, A_LEFT,
+                                              A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
+
+static const char *password_text(const char *state)
+{
+    if (strcmp(state, "set") == 0)
+        return _("ingesteld");
+    if (strcmp(state, "temporary") == 0)
+        return _("tijdelijk");
+    return _("geen");
+}
+
+static const char *member_cell(struct profile_screen *ps, int row, enum mcol c)
+{
+    const struct km_user *u = &ps->rows[row].m->user;
+    switch (c) {
+    case MC_NAME: return ps->rows[row].name;
+    case MC_ROLE: return ps->rows[row].m->teacher ? _("leerkracht") : _("leerling");
+    case MC_USERNAME: return u->username;
+    case MC_PASSWORD: return password_text(u->password_state);
+    case MC_STATUS: status_text(u->active, u->synced, ps->cell, sizeof ps->cell); return ps->cell;
+    default: return "";
+    }
+}
+
+static int member_col_width(void *ctx, int col) { return ((struct profile_screen *)ctx)->width[col]; }
+
+static void member_draw_cell(void *ctx, int row, int col, int y, int x, int width, bool selected)
+{
+    struct profile_screen *ps = ctx;
+    const struct group_member *m = ps->rows[row].m;
+    enum theme_role role = !m->user.active ? TR_DIM : m->teacher && col == MC_ROLE ? TR_TITLE : TR_NORMAL;
+    draw_text(stdscr, y, x, width, member_cell(ps, row, (enum mcol)col), selected ? TR_SELECTED : role);
+}
+
+static void member_draw_header(void *ctx, int col, int y, int x, int width)
+{
+    (void)ctx;
+    draw_header_cell(&mcols[col], y, x, width);
+}
+
+static const char *member_row_text(void *ctx, int row)
+{
+    struct profile_screen *ps = ctx;
+    snprintf(ps->text, sizeof ps->text, "%s %s", ps->rows[row].name, ps->rows[row].m->user.username);
+    return ps->text;
+}
+
+static const struct grid_ops members_grid = {member_col_width, member_draw_cell, member_draw_header, member_row_text};
+
+static char *member_name(const struct km_user *u)
+{
+    size_t len = strlen(u->roepnaam) + strlen(u->voorvoegsel) + strlen(u->achternaam) + 3;
+    char *s = malloc(len);
+    if (s)
+        users_display_name(u, s, len);
+    return s;
+}
+
+static void profile_clear(struct profile_screen *ps)
+{
+    for (int i = 0; i < ps->n; i++)
+        free(ps->rows[i].name);
+    free(ps->rows);
+    ps->rows = NULL;
+    ps->n = ps->nteachers = 0;
+    free(ps->teachers);
+    ps->teachers = NULL;
+    groups_members_free(&ps->members);
+    free(ps->group.name);
+    ps->group.name = NULL;
+    ps->found = false;
+}
+
+/* The group's own row, from the groups this session sees (core has no "get one group"). */
+static bool find_group(struct profile_screen *ps)
+{
+    struct km_group_list all;
+    if (groups_list(&ps->app->session, NULL, &all) != KM_OK)
+        return false;
+    for (size_t i = 0; i < all.n && !ps->found; i++)
+        if (all.items[i].id == ps->id) {
+            ps->group = all.items[i];
+            ps->group.name = all.items[i].name; /* taken over; not freed with the list */
+            all.items[i].name = NULL;
+            ps->found = true;
+        }
+    groups_list_free(&all);
+    return ps->found;
+}
+
+/* Teachers first, as core lists students before teachers. */
+static bool order_members(struct profile_screen *ps)
+{
+    ps->rows = calloc(ps->members.n ? ps->members.n : 1, sizeof *ps->rows);
+    if (!ps->rows)
+        return false;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < ps->members.n; i++) {
+            const struct group_member *m = &ps->members.items[i];
+            if (m->teacher != (pass == 0))
+                continue;
+            if (!(ps->rows[ps->n].name = member_name(&m->user)))
+                return false;
+            ps->rows[ps->n++].m = m;
+            ps->nteachers += m->teacher;
+        }
+    return true;
+}
+
+/* "A", "A en B", "A, B en C": the duo-collega's on one line. */
+static bool join_teachers(struct profile_screen *ps)
+{
+    size_t len = 1;
+    for (int i = 0; i < ps->nteachers; i++)
+        len += strlen(ps->rows[i].name) + 8;
+    if (!(ps->teachers = calloc(1, len)))
+        return false;
+    size_t used = 0;
+    for (int i = 0; i < ps->nteachers; i++) {
+        const char *sep = i == 0 ? "" : i == ps->nteachers - 1 ? _(" en ") : ", ";
+        int w = snprintf(ps->teachers + used, len - used, "%s%s", sep, ps->rows[i].name);
+        if (w < 0 || (size_t)w >= len - used)
+            break;
+        used += (size_t)w;
+    }
+    return true;
+}
+
+static void member_measure(struct profile_screen *ps)
+{
+    for (int c = 0; c < MC__COUNT; c++) {
+        int w = text_width(_(mcols[c].title));
+        for (int i = 0; i < ps->n; i++) {
+            int tw = text_width(member_cell(ps, i, (enum mcol)c));
+            w = tw > w ? tw : w;
+        }
+        ps->width[c] = clamp_width(w, &mcols[c]);
+    }
+}
+
+static int row_of_user(const struct profile_screen *ps, int64_t id)
+{
+    for (int i = 0; i < ps->n; i++)
+        if (ps->rows[i].m->user.id == id)
+            return i;
+    return -1;
+}
+
+static void set_title(struct profile_screen *ps)
+{
+    const char *name = ps->found ? ps->group.name : "?";
+    snprintf(ps->base.title, sizeof ps->base.title, "GroepsProfiel — %s", name);
+}
+
+/* Reads group and members again; the cursor stays on the same person when they are still there. */
+static void profile_load(struct profile_screen *ps)
+{
+    struct app *a = ps->app;
+    int64_t keep = ps->n ? ps->rows[ps->grid.cur_row].m->user.id : 0;
+    int keep_row = ps->grid.cur_row;
+    profile_clear(ps);
+    if (!find_group(ps) || groups_members(&a->session, ps->id, &ps->members) != KM_OK)
+        app_core_error(a);
+    else if (!order_members(ps) || !join_teachers(ps))
+        app_message(a, TR_ERROR, "%s", _("Onvoldoende geheugen."));
+    set_title(ps);
+    member_measure(ps);
+    int row = row_of_user(ps, keep);
+    grid_set_size(&ps->grid, ps->n, MC__COUNT);
+    grid_set_cursor(&ps->grid, row >= 0 ? row : keep_row, ps->grid.cur_col);
+}
+
+static void draw_group_facts(struct profile_screen *ps, int y, int width)
+{
+    const struct km_group *g = &ps->group;
+    char facts[200], status[64];
+    status_text(g->active, g->synced, status, sizeof status);
+    snprintf(facts, sizeof facts, "%s", g->kind);
+    if (*g->jaargroep)
+        appendf(facts, sizeof facts, _(" · jaargroep %s"), g->jaargroep);
+    appendf(facts, sizeof facts, " · %s · %s", g->schooljaar, status);
+    draw_text(stdscr, y, 2, width - 4, facts, TR_DIM);
+}
+
+static void draw_teachers(struct profile_screen *ps, int y, int width)
+{
+    const char *label = ngettext("Leerkracht:", "Leerkrachten:", (unsigned long)ps->nteachers);
+    int lw = draw_text_raw(stdscr, y, 2, width - 4, label, TR_TITLE) + 1;
+    if (ps->nteachers == 0)
+        draw_text(stdscr, y, 2 + lw, width - 4 - lw, _("nog geen"), TR_DIM);
+    else
+        draw_text(stdscr, y, 2 + lw, width - 4 - lw, ps->teachers, TR_NORMAL);
+    char count[64];
+    int students = ps->n - ps->nteachers;
+    snprintf(count, sizeof count, ngettext("%d leerling", "%d leerlingen", (unsigned long)students), students);
+    draw_text(stdscr, y + 1, 2, width - 4, count, TR_TITLE);
+}
+
+static void profile_draw(struct screen *s, struct app *a, int top, int h, int width)
+{
+    struct profile_screen *ps = (struct profile_screen *)s;
+    if (ps->searching && !a->prompt)
+        ps->searching = false; /* the prompt was cancelled with Esc */
+    if (!ps->found) {
+        draw_text(stdscr, top + 1, 2, width - 4, _("Deze groep is niet (meer) te zien."), TR_WARNING);
+        return;
+    }
+    draw_group_facts(ps, top, width);
+    draw_teachers(ps, top + 1, width);
+    if (ps->n)
+        grid_draw(&ps->grid, top + 4, 1, h - 4, width - 2);
+    else
+        draw_text(stdscr, top + 4, 2, width - 4, _("Deze groep heeft nog geen leden."), TR_DIM);
+}
+
+static int profile_action(struct screen *s, struct app *a, enum action act)
+{
+    struct profile_screen *ps = (struct profile_screen *)s;
+    if (grid_move(&ps->grid, act))
+        return R_DRAW;
+    switch (act) {
+    case A_SEARCH: return search_action(a, &ps->grid, &ps->searching, _("Zoek in de groep:"));
+    case A_SEARCH_NEXT: return search_next_action(a, &ps->grid);
+    case A_BACK: return R_POP;
+    default: return R_NONE;
+    }
+}
+
+static int profile_click(struct screen *s, struct app *a, int y, int x, bool twice)
+{
+    (void)a;
+    (void)twice;
+    return grid_click(&((struct profile_screen *)s)->grid, y, x) ? R_DRAW : R_NONE;
+}
+
+static void profile_reload(struct screen *s, struct app *a)
+{
+    (void)a;
+    profile_load((struct profile_screen *)s);
+}
+
+static void profile_destroy(struct screen *s)
+{
+    profile_clear((struct profile_screen *)s);
+    free(s);
+}
+
+static const struct screen_ops profile_ops = {
+    .actions = profile_actions,
+    .draw = profile_draw,
+    .on_action = profile_action,
+    .reload = profile_reload,
+    .on_click = profile_click,
+    .destroy = profile_destroy,
+};
+
+struct screen *group_profile_screen_new(struct app *a, int64_t group_id)
+{
+    struct profile_screen *ps = calloc(1, sizeof *ps);
+    if (!ps)
+        return NULL;
+    ps->base.ops = &profile_ops;
+    ps->app = a;
+    ps->id = group_id;
+    grid_init(&ps->grid, &members_grid, ps, 1, true);
+    ps->grid.gap = 2;
+    profile_load(ps);
+    return &ps->base;
+}
