@@ -198,11 +198,18 @@ static int set_password(struct cli_ctx *c, struct km_session *s, const struct km
         rc = out_error("%s", err);
     if (rc == EXIT_OK && users_set_password(s, u->id, pw, &c->auth) != KM_OK)
         rc = out_fail(s->db);
+    bool must_change = false;
+    struct km_user after;
+    if (rc == EXIT_OK && users_get_id(s, u->id, &after) == KM_OK) {
+        must_change = strcmp(after.password_state, "temporary") == 0;
+        users_free(&after);
+    }
     if (rc == EXIT_OK && temporary)
-        printf("Tijdelijk wachtwoord voor %s: %s\n(Het wordt niet opnieuw getoond; bij de volgende login kiest %s een eigen wachtwoord.)\n",
-               u->username, pw, u->username);
+        printf("Tijdelijk wachtwoord voor %s: %s\n(Het wordt niet opnieuw getoond.%s)\n", u->username, pw,
+               must_change ? " Bij de volgende login kiest de gebruiker een eigen wachtwoord." : "");
     else if (rc == EXIT_OK)
-        printf("Wachtwoord van %s is gewijzigd.\n", u->username);
+        printf("Wachtwoord van %s is gewijzigd.%s\n", u->username,
+               must_change ? " Bij de volgende login kiest de gebruiker een eigen wachtwoord." : "");
     sodium_free(pw); /* wipes before freeing */
     return rc;
 }

@@ -8,6 +8,7 @@
 #include "core/groups.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
 #include "tui/i18n.h"
@@ -53,7 +54,7 @@ struct users_screen {
 
 static const enum action users_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK,   A_UP,  A_DOWN,
                                             A_LEFT,   A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,
-                                            ACT_NONE};
+                                            A_DELETE, ACT_NONE};
 
 /* ---- texts shared with the details screen ---- */
 
@@ -280,8 +281,18 @@ static int open_person(struct users_screen *us, struct app *a)
     return R_DRAW;
 }
 
+static void tmp_done(struct app *a, void *ctx, bool yes)
+{
+    struct users_screen *us = ctx;
+    app_message(a, TR_OK, "antwoord: %s (%d rijen)", yes ? "ja" : "nee", us->n);
+}
+
 static int users_action(struct screen *s, struct app *a, enum action act)
 {
+    if (act == A_DELETE) {
+        app_push(a, dialog_confirm_new(a, "Weet je zeker dat je het account van Daniëlle van 't Hof wilt deactiveren? Ze kan dan niet meer inloggen en haar statussen blijven bewaard.", tmp_done, s));
+        return R_DRAW;
+    }
     struct users_screen *us = (struct users_screen *)s;
     if (grid_move(&us->grid, act))
         return R_DRAW;

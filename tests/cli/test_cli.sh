@@ -70,7 +70,8 @@ run "$KM" --db "$DB" passwd --temporary sjoerd.vanthof;  expect_out "temporary p
 tmp_pw=$(printf '%s' "$out" | sed -n 's/^Tijdelijk wachtwoord voor [^:]*: //p')
 [ ${#tmp_pw} -eq 10 ] && pass "temporary password has 10 characters" || fail "temporary password has 10 characters"
 if printf '%s' "$tmp_pw" | grep -q '[0O1lI]'; then fail "no look-alike characters"; else pass "no look-alike characters"; fi
-run "$KM" --db "$DB" user show sjoerd.vanthof; expect_out "state temporary" "tijdelijk"
+run "$KM" --db "$DB" user show juf.an; expect_out "a teacher's password set by the server is temporary" "tijdelijk"
+run "$KM" --db "$DB" user show sjoerd.vanthof; expect_out "a student's is not (student_temporary = nee)" "ingesteld"
 run "$KM" --db "$DB" check >/dev/null
 if grep -a -q -e "Zonnebloem-Tafel-42" -e "$tmp_pw" "$DB" "$DB-wal" 2>/dev/null; then fail "no plain password in the database"; else pass "no plain password in the database"; fi
 

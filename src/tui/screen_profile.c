@@ -1,0 +1,183 @@
+/* PROFIEL: who you are (name, username, role, e-mail, password state) and your groups; read-only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/groups.h"
+#include "core/users.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/screens.h"
+
+#define LABEL_W 18
+
+struct profile_screen {
+    struct screen base;
+    struct app *app;
+    bool found;
+    struct km_user user;
+    char name[256];
+    struct km_group_list groups;
+};
+
+static const enum action profile_actions[] = {A_BACK, ACT_NONE};
+
+static const char *password_text(const char *state)
+{
+    if (strcmp(state, "set") == 0)
+        return _("ingesteld");
+    if (strcmp(state, "temporary") == 0)
+        return _("tijdelijk, kies een eigen wachtwoord");
+    return _("geen");
+}
+
+/* Timestamps are stored in UTC; people read their own clock. "" stays "nooit". */
+static void local_time_text(const char *utc, char *out, size_t len)
+{
+    struct tm tm = {0};
+    if (!utc || sscanf(utc, "%d-%d-%d %d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5) {
+        snprintf(out, len, "%s", utc && *utc ? utc : _("nooit"));
+        return;
+    }
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm);
+    struct tm local;
+    localtime_r(&t, &local);
+    strftime(out, len, "%d-%m-%Y %H:%M", &local);
+}
+
+static void profile_clear(struct profile_screen *ps)
+{
+    if (ps->found)
+        users_free(&ps->user);
+    ps->found = false;
+    groups_list_free(&ps->groups);
+}
+
+static void profile_load(struct profile_screen *ps)
+{
+    struct app *a = ps->app;
+    profile_clear(ps);
+    if (users_get_id(&a->session, a->session.user_id, &ps->user) != KM_OK) {
+        app_core_error(a);
+        return;
+    }
+    ps->found = true;
+    users_display_name(&ps->user, ps->name, sizeof ps->name);
+    /* a beheerder sees every group; listing them all here would say nothing about the person */
+    if (ps->user.role != ROLE_BEHEERDER && groups_list(&a->session, NULL, &ps->groups) != KM_OK)
+        app_core_error(a);
+}
+
+static int draw_field(int y, int width, const char *label, const char *value, enum theme_role role)
+{
+    draw_text(stdscr, y, 4, LABEL_W, label, TR_DIM);
+    draw_text(stdscr, y, 5 + LABEL_W, width - 7 - LABEL_W, value, role);
+    return y + 1;
+}
+
+static int draw_person(struct profile_screen *ps, int y, int width)
+{
+    const struct km_user *u = &ps->user;
+    char login[64];
+    local_time_text(u->last_login, login, sizeof login);
+    draw_text(stdscr, y++, 2, width - 4, ps->name, TR_TITLE);
+    y++;
+    y = draw_field(y, width, _("Gebruikersnaam"), u->username, TR_NORMAL);
+    y = draw_field(y, width, _("Rol"), _(km_role_name(u->role)), TR_NORMAL);
+    y = draw_field(y, width, _("E-mail"), *u->email ? u->email : "—", *u->email ? TR_NORMAL : TR_DIM);
+    bool temporary = strcmp(u->password_state, "temporary") == 0;
+    y = draw_field(y, width, _("Wachtwoord"), password_text(u->password_state), temporary ? TR_WARNING : TR_NORMAL);
+    y = draw_field(y, width, _("Laatst ingelogd"), login, TR_NORMAL);
+    if (u->synced)
+        y = draw_field(y, width, _("Bron"), _("ParnasSys: naam en e-mail worden daar gewijzigd"), TR_DIM);
+    return y;
+}
+
+static void draw_group(const struct km_group *g, int y, int width)
+{
+    char what[160];
+    snprintf(what, sizeof what, "%s%s%s · %s", g->kind, *g->jaargroep ? _(" · jaargroep ") : "", g->jaargroep,
+             g->schooljaar);
+    draw_text(stdscr, y, 4, 22, g->name, TR_NORMAL);
+    draw_text(stdscr, y, 27, width - 29, what, TR_DIM);
+}
+
+static void draw_groups(struct profile_screen *ps, int y, int bottom, int width)
+{
+    if (ps->user.role == ROLE_BEHEERDER) {
+        draw_text(stdscr, y, 2, width - 4, _("Als beheerder zie je alle groepen onder GROEPEN."), TR_DIM);
+        return;
+    }
+    char head[96];
+    /* a parent is no member of a group: core lists the groups of their children */
+    if (ps->user.role == ROLE_OUDER)
+        snprintf(head, sizeof head, _("Groepen van je kinderen (%d)"), (int)ps->groups.n);
+    else
+        snprintf(head, sizeof head, _("Je groepen (%d)"), (int)ps->groups.n);
+    draw_text(stdscr, y++, 2, width - 4, head, TR_TITLE);
+    if (ps->groups.n == 0)
+        draw_text(stdscr, y, 4, width - 6, _("Nog geen groepen."), TR_DIM);
+    for (size_t i = 0; i < ps->groups.n && y < bottom; i++, y++) {
+        if (y == bottom - 1 && i + 1 < ps->groups.n) { /* no room for the rest: say how many there are */
+            char more[64];
+            snprintf(more, sizeof more, _("… en nog %d"), (int)(ps->groups.n - i));
+            draw_text(stdscr, y, 4, width - 6, more, TR_DIM);
+            break;
+        }
+        draw_group(&ps->groups.items[i], y, width);
+    }
+}
+
+static void profile_draw(struct screen *s, struct app *a, int top, int h, int width)
+{
+    (void)a;
+    struct profile_screen *ps = (struct profile_screen *)s;
+    if (!ps->found) {
+        draw_text(stdscr, top + 1, 2, width - 4, _("Je gegevens kunnen nu niet gelezen worden."), TR_WARNING);
+        return;
+    }
+    int y = draw_person(ps, top, width) + 1;
+    draw_groups(ps, y, top + h, width);
+}
+
+static int profile_action(struct screen *s, struct app *a, enum action act)
+{
+    (void)s;
+    (void)a;
+    return act == A_BACK ? R_POP : R_NONE;
+}
+
+static void profile_reload(struct screen *s, struct app *a)
+{
+    (void)a;
+    profile_load((struct profile_screen *)s);
+}
+
+static void profile_destroy(struct screen *s)
+{
+    profile_clear((struct profile_screen *)s);
+    free(s);
+}
+
+static const struct screen_ops profile_ops = {
+    .actions = profile_actions,
+    .draw = profile_draw,
+    .on_action = profile_action,
+    .reload = profile_reload,
+    .destroy = profile_destroy,
+};
+
+struct screen *profile_screen_new(struct app *a)
+{
+    struct profile_screen *ps = calloc(1, sizeof *ps);
+    if (!ps)
+        return NULL;
+    ps->base.ops = &profile_ops;
+    ps->app = a;
+    snprintf(ps->base.title, sizeof ps->base.title, "%s", "PROFIEL");
+    profile_load(ps);
+    return &ps->base;
+}
