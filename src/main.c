@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/config.h"
+#include "core/mail.h"
 #include "tui/app.h"
 
 struct globals {
@@ -117,8 +118,8 @@ int main(int argc, char **argv)
     static struct km_config cfg;
     if ((rc = load_config(&g, &cfg)) != 0)
         return rc;
-    if (auth_init() != KM_OK) {
-        fprintf(stderr, "klassenmap: libsodium kan niet starten.\n");
+    if (auth_init() != KM_OK || mail_init() != KM_OK) {
+        fprintf(stderr, "klassenmap: libsodium of libcurl kan niet starten.\n");
         return EXIT_FAIL;
     }
     const char *env_db = getenv("KLASSENMAP_DB");

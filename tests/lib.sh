@@ -14,6 +14,9 @@ argon_memlimit_kib = 8
 INI
 export KLASSENMAP_CONFIG="$T/test.ini"
 unset KLASSENMAP_DB
+# Debian's python3 (with python3-aiosmtpd, python3-icalendar), not a python from elsewhere on PATH.
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
 passed=0
 failed=0
 out=""

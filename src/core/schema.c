@@ -250,6 +250,10 @@ static const char *const migrations[] = {
     "  pid INTEGER NOT NULL,"
     "  started_at TEXT NOT NULL,"
     "  last_seen TEXT NOT NULL);",
+
+    /* 2: one-time codes count wrong tries and remember when they were made (no mail flood) */
+    "ALTER TABLE reset_codes ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE reset_codes ADD COLUMN created_at TEXT NOT NULL DEFAULT '';",
 };
 
 int schema_migration_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }

@@ -386,6 +386,23 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
     return rc;
 }
 
+enum km_rc users_change_own_password(const struct km_session *s, const char *current, const char *new_password,
+                                     const struct auth_settings *settings)
+{
+    enum km_rc rc = access_check(s, ACT_CHANGE_OWN_PASSWORD, s->user_id);
+    if (rc != KM_OK)
+        return rc;
+    char hash[AUTH_HASH_LEN] = "";
+    db_text(s->db, hash, sizeof hash, "SELECT COALESCE(password_hash, '') FROM users WHERE id = ?", "i", s->user_id);
+    bool ok = hashgate_verify(s->db, settings->limits.max_concurrent_hashes, hash, current);
+    auth_wipe(hash, sizeof hash);
+    if (!ok) {
+        audit_add(s, s->user_id, "wachtwoord-wijzigen-mislukt", "huidig wachtwoord onjuist");
+        return db_fail(s->db, KM_DENIED, "Het huidige wachtwoord klopt niet; er is niets gewijzigd.");
+    }
+    return users_set_password(s, s->user_id, new_password, settings);
+}
+
 struct unlock_ctx {
     const struct km_session *s;
     int64_t id;

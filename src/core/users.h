@@ -57,6 +57,10 @@ enum km_rc users_deactivate(const struct km_session *s, const char *username);
  * student when the school chose so). Clears a lock-out. The password is never stored or logged. */
 enum km_rc users_set_password(const struct km_session *s, int64_t target, const char *password,
                               const struct auth_settings *settings);
+/* PROFIEL: the person's own password, after the current one is given again. A wrong current password is
+ * KM_DENIED and goes to the audit log. */
+enum km_rc users_change_own_password(const struct km_session *s, const char *current, const char *new_password,
+                                     const struct auth_settings *settings);
 /* Lifts a lock-out after too many failed logins (beheerder). */
 enum km_rc users_unlock(const struct km_session *s, int64_t target);
 bool users_locked(struct km_db *db, int64_t id);

@@ -46,14 +46,21 @@ void app_push(struct app *a, struct screen *s)
     a->dirty = true;
 }
 
+void app_replace(struct app *a, struct screen *next) { a->next = next; }
+
 static void app_pop(struct app *a)
 {
     if (a->depth == 0)
         return;
     struct screen *s = a->stack[--a->depth];
     s->ops->destroy(s);
-    if (a->depth && a->stack[a->depth - 1]->ops->reload)
+    if (a->next) { /* replaced: the screen below is not shown, so it is not reloaded either */
+        struct screen *next = a->next;
+        a->next = NULL;
+        app_push(a, next);
+    } else if (a->depth && a->stack[a->depth - 1]->ops->reload) {
         a->stack[a->depth - 1]->ops->reload(a->stack[a->depth - 1], a);
+    }
     a->dirty = true;
 }
 

@@ -67,11 +67,14 @@ struct app {
     const char *prompt;
     char prompt_text[128];
     int64_t data_version;
+    struct screen *next; /* to push after the current screen pops (app_replace) */
     bool running;
     bool dirty;
 };
 
 void app_push(struct app *a, struct screen *s);
+/* The current screen gives way to next: call it from a handler that then returns R_POP. */
+void app_replace(struct app *a, struct screen *next);
 /* Shows one line on the message bar until the next key. */
 void app_message(struct app *a, enum theme_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Shows the core's last message (db_errmsg) as an error. */

@@ -142,8 +142,12 @@ void form_draw(struct form *f, int y, int x, int width)
         }
         int vw = width - (vx - x);
         int caret = draw_value(fl, focused, row, vx, vw);
-        if (fl->error[0] && vw > FIELD_WIDTH + 4)
-            draw_text(stdscr, row, vx + FIELD_WIDTH + 2, vw - FIELD_WIDTH - 2, fl->error, TR_ERROR);
+        /* Beside the field when it fits, else on the free row under it. */
+        int beside = vw - FIELD_WIDTH - 2;
+        if (fl->error[0] && beside >= text_width(fl->error))
+            draw_text(stdscr, row, vx + FIELD_WIDTH + 2, beside, fl->error, TR_ERROR);
+        else if (fl->error[0])
+            draw_text(stdscr, row + 1, vx, vw, fl->error, TR_ERROR);
         if (focused && form_focus_is_text(f)) {
             caret_y = row;
             caret_x = vx + (fl->kind == FIELD_PASSWORD ? (fl->value[0] ? 6 : 0) : caret);

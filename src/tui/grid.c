@@ -155,13 +155,20 @@ static void clamp_cursor(struct grid *g)
     g->cur_col = clampi(g->cur_col, min_cursor_col(g), g->cols > 0 ? g->cols - 1 : 0);
 }
 
-/* Cursor and scroll in range for the size of the last draw. */
+/* Cursor and scroll in range for the size of the last draw. Before the first draw the size is unknown (0):
+ * then nothing scrolls, or keys typed ahead of the first draw would scroll by a guessed size. */
 static void settle(struct grid *g)
 {
     clamp_cursor(g);
     struct grid_layout l = layout_of(g, g->width);
-    g->left = grid_fit_left(&l, g->left, g->row_cursor ? -1 : g->cur_col);
-    g->top = grid_fit_top(g->top, g->cur_row, g->height, g->rows);
+    if (g->width > 0)
+        g->left = grid_fit_left(&l, g->left, g->row_cursor ? -1 : g->cur_col);
+    else
+        g->left = clampi(g->left, g->frozen, g->cols > g->frozen ? g->cols - 1 : g->frozen);
+    if (g->height > 0)
+        g->top = grid_fit_top(g->top, g->cur_row, g->height, g->rows);
+    else
+        g->top = clampi(g->top, 0, g->cur_row);
 }
 
 void grid_init(struct grid *g, const struct grid_ops *ops, void *ctx, int frozen, bool row_cursor)
@@ -174,8 +181,6 @@ void grid_init(struct grid *g, const struct grid_ops *ops, void *ctx, int frozen
     g->cur_col = g->frozen;
     g->row_cursor = row_cursor;
     g->gap = 1;
-    g->height = 1;
-    g->width = 80;
 }
 
 void grid_set_size(struct grid *g, int rows, int cols)
@@ -270,7 +275,6 @@ void grid_draw(struct grid *g, int y, int x, int h, int width)
 bool grid_move(struct grid *g, enum action act)
 {
     int page = g->height > 1 ? g->height - 1 : 1;
-    struct grid_layout l = layout_of(g, g->width);
     switch (act) {
     case A_UP: g->cur_row--; break;
     case A_DOWN: g->cur_row++; break;
@@ -279,16 +283,10 @@ bool grid_move(struct grid *g, enum action act)
     case A_HOME: g->cur_row = 0; break;
     case A_END: g->cur_row = g->rows - 1; break;
     case A_LEFT:
-        if (g->row_cursor)
-            g->left = grid_fit_left(&l, g->left - 1, -1);
-        else
-            g->cur_col--;
+        *(g->row_cursor ? &g->left : &g->cur_col) -= 1; /* a row cursor scrolls the columns */
         break;
     case A_RIGHT:
-        if (g->row_cursor)
-            g->left = grid_fit_left(&l, g->left + 1, -1);
-        else
-            g->cur_col++;
+        *(g->row_cursor ? &g->left : &g->cur_col) += 1;
         break;
     default: return false;
     }

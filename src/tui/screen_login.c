@@ -9,7 +9,7 @@
 #include "tui/i18n.h"
 #include "tui/screens.h"
 
-enum { F_USER, F_PASS, F_GO };
+enum { F_USER, F_PASS, F_GO, F_FORGOT };
 
 struct login_screen {
     struct screen base;
@@ -66,7 +66,7 @@ static int try_login(struct login_screen *ls, struct app *a)
     full_name(a);
     form_clear(f, F_USER);
     f->focus = F_USER;
-    app_push(a, home_screen_new(a));
+    app_push(a, res.must_change_password ? password_screen_new(a, PW_FORCED, 0) : home_screen_new(a));
     return R_DRAW;
 }
 
@@ -78,6 +78,11 @@ static int login_action(struct screen *s, struct app *a, enum action act)
         return R_QUIT;
     if (act == A_SELECT && f->focus == F_USER) {
         f->focus = F_PASS;
+        return R_DRAW;
+    }
+    if (act == A_SELECT && f->focus == F_FORGOT) {
+        f->focus = F_USER; /* back here, the next thing to do is log in */
+        app_push(a, password_screen_new(a, PW_FORGOT_ASK, 0));
         return R_DRAW;
     }
     if (act == A_SELECT)
@@ -100,7 +105,7 @@ static int login_click(struct screen *s, struct app *a, int y, int x, bool twice
     struct login_screen *ls = (struct login_screen *)s;
     if (!form_click(&ls->form, y))
         return R_NONE;
-    return ls->form.focus == F_GO ? try_login(ls, a) : R_DRAW;
+    return ls->form.fields[ls->form.focus].kind == FIELD_BUTTON ? login_action(s, a, A_SELECT) : R_DRAW;
 }
 
 /* Coming back here means the user logged out: forget who it was. */
@@ -143,7 +148,8 @@ struct screen *login_screen_new(struct app *a)
     form_init(&ls->form, 16);
     if (form_add(&ls->form, FIELD_TEXT, _("Gebruikersnaam"), true) < 0 ||
         form_add(&ls->form, FIELD_PASSWORD, _("Wachtwoord"), true) < 0 ||
-        form_add(&ls->form, FIELD_BUTTON, _("Inloggen"), false) < 0) {
+        form_add(&ls->form, FIELD_BUTTON, _("Inloggen"), false) < 0 ||
+        form_add(&ls->form, FIELD_BUTTON, _("Wachtwoord vergeten"), false) < 0) {
         login_destroy(&ls->base);
         return NULL;
     }

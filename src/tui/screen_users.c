@@ -26,7 +26,7 @@ static const struct ucol_spec ucols[UC__COUNT] = {
     [UC_NAME] = {N_("Naam"), 12, 30},
     [UC_USERNAME] = {N_("Gebruikersnaam"), 14, 26},
     [UC_ROLE] = {N_("Rol"), 6, 12},
-    [UC_EMAIL] = {N_("E-mail"), 10, 34},
+    [UC_EMAIL] = {N_("E-mail"), 10, 44},
     [UC_STATUS] = {N_("Status"), 6, 22},
     [UC_PASSWORD] = {N_("Wachtwoord"), 6, 12},
 };
@@ -285,12 +285,13 @@ static void tmp_done(struct app *a, void *ctx, bool yes)
 {
     struct users_screen *us = ctx;
     app_message(a, TR_OK, "antwoord: %s (%d rijen)", yes ? "ja" : "nee", us->n);
+    if (yes) app_push(a, person_screen_new(a, us->rows[0].u->id, "TEST"));
 }
 
 static int users_action(struct screen *s, struct app *a, enum action act)
 {
     if (act == A_DELETE) {
-        app_push(a, dialog_confirm_new(a, "Weet je zeker dat je het account van Daniëlle van 't Hof wilt deactiveren? Ze kan dan niet meer inloggen en haar statussen blijven bewaard.", tmp_done, s));
+        app_push(a, dialog_confirm_new(a, "Weet je het zeker?", tmp_done, s));
         return R_DRAW;
     }
     struct users_screen *us = (struct users_screen *)s;

@@ -15,6 +15,16 @@ struct screen *groups_screen_new(struct app *a);
 struct screen *group_profile_screen_new(struct app *a, int64_t group_id);
 struct screen *profile_screen_new(struct app *a);
 struct screen *school_settings_screen_new(struct app *a);
+enum password_mode {
+    PW_FORGOT_ASK,  /* login screen: username or e-mail, a code is mailed */
+    PW_FORGOT_CODE, /* the code and the new password twice */
+    PW_FORCED,      /* right after logging in with a temporary password */
+    PW_OWN,         /* PROFIEL: current password, then the new one twice */
+    PW_OTHER,       /* someone else's: a student (teacher, beheerder) or staff (beheerder) */
+};
+/* target: the person for PW_OTHER, else 0. */
+struct screen *password_screen_new(struct app *a, enum password_mode mode, int64_t target);
+
 /* A part of the program that a later version brings. */
 struct screen *coming_screen_new(struct app *a, const char *title, const char *what);
 

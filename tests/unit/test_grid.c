@@ -220,6 +220,21 @@ TEST(grid_move_rows_scrolls)
     CHECK(g.left == 4);
 }
 
+TEST(grid_keys_before_the_first_draw)
+{
+    /* keys typed ahead of the first draw must not scroll by a guessed size */
+    struct grid g;
+    grid_init(&g, &ops, &twelve_w, 1, true);
+    grid_set_size(&g, 4, 13);
+    grid_move(&g, A_DOWN);
+    grid_move(&g, A_RIGHT);
+    CHECK(g.cur_row == 1 && g.top == 0 && g.left == 2);
+    g.width = 60; /* what the first draw sets */
+    g.height = 10;
+    grid_set_cursor(&g, g.cur_row, g.cur_col);
+    CHECK(g.top == 0 && g.left == 2);
+}
+
 TEST(grid_set_size_keeps_cursor_in_range)
 {
     struct grid g;
