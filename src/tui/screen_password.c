@@ -59,14 +59,14 @@ static void password_draw(struct screen *s, struct app *a, int top, int h, int w
     if (p->shown) {
         char line[200];
         snprintf(line, sizeof line, _("Nieuw wachtwoord: %s"), p->shown);
-        draw_text(stdscr, top + 11, x, 64, line, TR_OK);
-        draw_text(stdscr, top + 12, x, 64, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."), TR_DIM);
+        draw_text(stdscr, top + 11, x, 72, line, TR_OK);
+        draw_text(stdscr, top + 12, x, 72, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."), TR_DIM);
     }
     if (p->mode == PW_OTHER && p->target_student && !p->shown) {
         char keys[32], line[160];
         keymap_keys_text(&a->keys, A_ADD, 1, keys, sizeof keys);
         snprintf(line, sizeof line, _("Of druk op %s om een leesbaar wachtwoord te laten maken."), keys);
-        draw_text(stdscr, top + 11, x, 64, line, TR_DIM);
+        draw_text(stdscr, top + 11, x, 72, line, TR_DIM);
     }
     form_draw(&p->form, top + 4, x, 72);
 }
