@@ -20,6 +20,7 @@ static const struct command commands[] = {
     {{"user list", "[--role ROL] [--all] [--json]", "toon de gebruikers (--all: ook inactieve)"}, cmd_user_list},
     {{"user show", "GEBRUIKERSNAAM [--json]", "toon een gebruiker"}, cmd_user_show},
     {{"user deactivate", "GEBRUIKERSNAAM", "zet een account op inactief (gegevens blijven bewaard)"}, cmd_user_deactivate},
+    {{"user unlock", "GEBRUIKERSNAAM", "hef een blokkade na te veel mislukte logins op"}, cmd_user_unlock},
     {{"passwd", "GEBRUIKERSNAAM [--temporary]",
       "stel een nieuw wachtwoord in (tweemaal zonder echo, of een regel van stdin); --temporary maakt er een en toont het eenmaal"},
      cmd_passwd},

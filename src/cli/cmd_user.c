@@ -236,3 +236,26 @@ int cmd_passwd(struct cli_ctx *c, const struct cli_command_help *help, int argc,
     db_close(db);
     return rc;
 }
+
+int cmd_user_unlock(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, NULL, argc, argv, pos, 1, &npos);
+    if (npos != 1)
+        return args_usage_error(help, "geef een gebruikersnaam.");
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    struct km_user u;
+    int rc = users_get(&s, pos[0], &u) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        rc = users_unlock(&s, u.id) == KM_OK ? EXIT_OK : out_fail(db);
+        if (rc == EXIT_OK)
+            printf("%s kan weer inloggen.\n", u.username);
+        users_free(&u);
+    }
+    db_close(db);
+    return rc;
+}

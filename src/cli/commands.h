@@ -18,6 +18,7 @@ int cmd_user_add(struct cli_ctx *c, const struct cli_command_help *help, int arg
 int cmd_user_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_user_show(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_user_deactivate(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_user_unlock(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_passwd(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_group_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_group_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);

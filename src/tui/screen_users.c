@@ -284,7 +284,7 @@ static int open_person(struct users_screen *us, struct app *a)
 static void tmp_done(struct app *a, void *ctx, bool yes)
 {
     struct users_screen *us = ctx;
-    app_message(a, TR_OK, "antwoord: %s (%d rijen)", yes ? "ja" : "nee", us->n);
+    app_message(a, TR_OK, "antwoord: %s (%d rijen) depth %d", yes ? "ja" : "nee", us->n, a->depth);
     if (yes) app_push(a, person_screen_new(a, us->rows[0].u->id, "TEST"));
 }
 

@@ -157,6 +157,9 @@ wait_for l "Onjuiste gebruikersnaam of wachtwoord" && pass "locked: the right pa
     fail "locked: the right password gets the same message" "$(screen_dump l)"
 kill_session l
 run "$KM" --db "$DB" audit --user ouder; expect_out "lock-out in the audit log" "account-geblokkeerd"
+run "$KM" --db "$DB" user unlock ouder; expect_out "beheerder unlocks" "kan weer inloggen"
+login_works ouder "Eigen-Keus-Ouder-3" && pass "after the unlock the right password works" ||
+    fail "after the unlock the right password works"
 
 # --- 7. nothing of any password in the database file, its WAL or the mail log ---
 "$KM" --db "$DB" check >/dev/null
