@@ -40,7 +40,7 @@ enum km_rc audit_list(const struct km_session *s, const struct audit_filter *f, 
         return rc;
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
-                  "SELECT id, at, actor_name, subject_name, kind, detail FROM audit_log"
+                  "SELECT id, datetime(at, 'localtime'), actor_name, subject_name, kind, detail FROM audit_log"
                   " WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR actor_name = ?2 COLLATE NOCASE"
                   "   OR subject_name = ?2 COLLATE NOCASE) AND (?3 IS NULL OR kind = ?3)"
                   " ORDER BY id DESC LIMIT ?4",

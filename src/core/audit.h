@@ -9,7 +9,7 @@ enum km_rc audit_add(const struct km_session *s, int64_t subject_id, const char 
 
 struct audit_entry {
     int64_t id;
-    char at[20];
+    char at[20]; /* local time */
     char *actor, *subject, *kind, *detail;
 };
 struct audit_list {

@@ -224,7 +224,10 @@ static int prompt_key(struct app *a, wint_t ch, bool is_key)
     } else if (!is_key && (ch == '\n' || ch == '\r')) {
         a->prompt = NULL;
         struct screen *top = a->stack[a->depth - 1];
-        return top->ops->on_action(top, a, A_SEARCH);
+        a->prompt_confirmed = true;
+        int r = top->ops->on_action(top, a, A_SEARCH);
+        a->prompt_confirmed = false;
+        return r | R_DRAW;
     } else if (!is_key && ch == 27) {
         a->prompt = NULL;
     } else if (!is_key && ch >= 32 && ch != 127) {

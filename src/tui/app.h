@@ -66,6 +66,7 @@ struct app {
     /* Typed text for a prompt on the message line ('/' search); NULL when no prompt is open. */
     const char *prompt;
     char prompt_text[128];
+    bool prompt_confirmed; /* true while the screen handles the A_SEARCH that confirms the prompt */
     int64_t data_version;
     struct screen *next; /* to push after the current screen pops (app_replace) */
     bool running;
@@ -79,8 +80,8 @@ void app_replace(struct app *a, struct screen *next);
 void app_message(struct app *a, enum theme_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Shows the core's last message (db_errmsg) as an error. */
 void app_core_error(struct app *a);
-/* Starts a '/' prompt on the message line; the top screen gets the confirmed text via on_action(A_SEARCH)
- * with a->prompt_text filled. */
+/* Starts a '/' prompt on the message line. When the user presses Enter, the top screen gets
+ * on_action(A_SEARCH) with a->prompt_confirmed true and the text in a->prompt_text; Esc closes it silently. */
 void app_start_prompt(struct app *a, const char *label);
 /* Body rows available to screens. */
 int app_body_rows(const struct app *a);

@@ -20,6 +20,7 @@ enum target {
     GO_TEACHERS,
     GO_STUDENTS,
     GO_PARENTS,
+    GO_AUDIT,
     GO_HOURS,
     GO_TEMPLATES,
     GO_ROSTER,
@@ -49,6 +50,7 @@ static const struct menu_item items[] = {
     {MENU_USERS, "LERAREN", N_("leerkrachten en beheerders"), ACT_MANAGE_USERS, GO_TEACHERS},
     {MENU_USERS, "LEERLINGEN", N_("alle leerlingen"), ACT_MANAGE_USERS, GO_STUDENTS},
     {MENU_USERS, "OUDERS", N_("ouders en verzorgers"), ACT_MANAGE_USERS, GO_PARENTS},
+    {MENU_USERS, "AUDITLOG", N_("wie deed wat en wanneer: logins, wachtwoorden, accounts"), ACT_READ_AUDIT, GO_AUDIT},
     {MENU_TIMETABLE, "INSTELLINGEN", N_("schooltijden per weekdag"), ACT_EDIT_TIMETABLE, GO_HOURS},
     {MENU_TIMETABLE, "WEEK SJABLONEN", N_("weken met tijdsloten en lessen"), ACT_EDIT_TIMETABLE, GO_TEMPLATES},
     {MENU_TIMETABLE, "SCHOOL ROOSTER", N_("een sjabloon per week, voor N weken"), ACT_EDIT_TIMETABLE, GO_ROSTER},
@@ -103,6 +105,7 @@ static int open_item(struct menu_screen *m, struct app *a, const struct menu_ite
     case GO_TEACHERS: app_push(a, users_screen_new(a, ROLE_LEERKRACHT)); break;
     case GO_STUDENTS: app_push(a, users_screen_new(a, ROLE_LEERLING)); break;
     case GO_PARENTS: app_push(a, users_screen_new(a, ROLE_OUDER)); break;
+    case GO_AUDIT: app_push(a, audit_screen_new(a)); break;
     case GO_HOURS: coming(a, "INSTELLINGEN", _("De schooltijden per weekdag")); break;
     case GO_TEMPLATES: coming(a, "WEEK SJABLONEN", _("De weeksjablonen met tijdsloten en lessen")); break;
     case GO_ROSTER: coming(a, "SCHOOL ROOSTER", _("Het schoolrooster voor N weken")); break;

@@ -8,7 +8,6 @@
 #include "core/groups.h"
 #include "core/text.h"
 #include "core/users.h"
-#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
 #include "tui/i18n.h"
@@ -54,7 +53,7 @@ struct users_screen {
 
 static const enum action users_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK,   A_UP,  A_DOWN,
                                             A_LEFT,   A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,
-                                            A_DELETE, ACT_NONE};
+                                            ACT_NONE};
 
 /* ---- texts shared with the details screen ---- */
 
@@ -86,6 +85,17 @@ static void local_time_text(const char *utc, char *out, size_t len)
     struct tm local;
     localtime_r(&t, &local);
     strftime(out, len, "%d-%m-%Y %H:%M", &local);
+}
+
+/* Dates are stored as YYYY-MM-DD; shown the Dutch way, DD-MM-YYYY. Anything else is shown as it is. */
+static void date_text(const char *iso, char *out, size_t len)
+{
+    int y, m, d;
+    char tail;
+    if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+        snprintf(out, len, "%02d-%02d-%04d", d % 100, m % 100, y % 10000);
+    else
+        snprintf(out, len, "%s", iso);
 }
 
 static char *display_name(const struct km_user *u)
@@ -281,19 +291,8 @@ static int open_person(struct users_screen *us, struct app *a)
     return R_DRAW;
 }
 
-static void tmp_done(struct app *a, void *ctx, bool yes)
-{
-    struct users_screen *us = ctx;
-    app_message(a, TR_OK, "antwoord: %s (%d rijen) depth %d", yes ? "ja" : "nee", us->n, a->depth);
-    if (yes) app_push(a, person_screen_new(a, us->rows[0].u->id, "TEST"));
-}
-
 static int users_action(struct screen *s, struct app *a, enum action act)
 {
-    if (act == A_DELETE) {
-        app_push(a, dialog_confirm_new(a, "Weet je het zeker?", tmp_done, s));
-        return R_DRAW;
-    }
     struct users_screen *us = (struct users_screen *)s;
     if (grid_move(&us->grid, act))
         return R_DRAW;
@@ -379,6 +378,7 @@ struct person_screen {
     struct pgroup *groups;
     int ngroups;
     struct list list;
+    int group_w; /* the widest group name, within limits */
     const char *from; /* the list it was opened from (a static name), for the title */
 };
 
@@ -394,8 +394,8 @@ static void draw_group(void *ctx, int i, int y, int x, int width, bool selected)
              g->schooljaar, ps->groups[i].teacher ? _("leerkracht") : _("leerling"));
     draw_fill(stdscr, y, x, 1, width, selected ? TR_SELECTED : TR_NORMAL);
     draw_text_raw(stdscr, y, x, 2, selected ? "▶" : " ", selected ? TR_SELECTED : TR_NORMAL);
-    draw_text(stdscr, y, x + 2, 20, g->name, selected ? TR_SELECTED : TR_NORMAL);
-    draw_text(stdscr, y, x + 23, width - 23, what, selected ? TR_SELECTED : TR_DIM);
+    draw_text(stdscr, y, x + 2, ps->group_w, g->name, selected ? TR_SELECTED : TR_NORMAL);
+    draw_text(stdscr, y, x + 4 + ps->group_w, width - 4 - ps->group_w, what, selected ? TR_SELECTED : TR_DIM);
 }
 
 static const char *group_text(void *ctx, int i) { return ((struct person_screen *)ctx)->groups[i].g->name; }
@@ -458,9 +458,13 @@ static void person_load(struct person_screen *ps)
         find_groups(ps);
     }
     snprintf(ps->base.title, sizeof ps->base.title, "%s › %s", ps->from, ps->name ? ps->name : "?");
-    for (int i = 0; i < ps->ngroups; i++)
+    ps->group_w = 12;
+    for (int i = 0; i < ps->ngroups; i++) {
+        int w = text_width(ps->groups[i].g->name);
+        ps->group_w = w > ps->group_w ? (w < 30 ? w : 30) : ps->group_w;
         if (ps->groups[i].g->id == keep)
             ps->list.cur = i;
+    }
     list_set_count(&ps->list, ps->ngroups);
 }
 
@@ -474,10 +478,15 @@ static int draw_field(int y, int width, const char *label, const char *value, en
 /* The optional dates of a student's school career; returns the next free row. */
 static int draw_career(const struct km_user *u, int y, int width)
 {
-    if (*u->instroom)
-        y = draw_field(y, width, _("Instroom"), u->instroom, TR_NORMAL);
-    if (*u->uitstroom)
-        y = draw_field(y, width, _("Uitstroom"), u->uitstroom, TR_NORMAL);
+    char date[64];
+    if (*u->instroom) {
+        date_text(u->instroom, date, sizeof date);
+        y = draw_field(y, width, _("Instroom"), date, TR_NORMAL);
+    }
+    if (*u->uitstroom) {
+        date_text(u->uitstroom, date, sizeof date);
+        y = draw_field(y, width, _("Uitstroom"), date, TR_NORMAL);
+    }
     return y;
 }
 

@@ -25,6 +25,8 @@ enum password_mode {
 /* target: the person for PW_OTHER, else 0. */
 struct screen *password_screen_new(struct app *a, enum password_mode mode, int64_t target);
 
+/* AUDITLOG for the beheerder. */
+struct screen *audit_screen_new(struct app *a);
 /* A part of the program that a later version brings. */
 struct screen *coming_screen_new(struct app *a, const char *title, const char *what);
 
