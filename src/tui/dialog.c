@@ -9,9 +9,9 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 
-#define DIALOG_LINES 6   /* of the question; more is cut with "…" on the last line */
-#define DIALOG_MAX_W 64  /* a box wider than this is hard to read */
-#define DIALOG_MIN_W 36  /* room for both buttons and the hint */
+#define DIALOG_LINES 6  /* of the question; more is cut with "…" on the last line */
+#define DIALOG_MAX_W 64 /* a box wider than this is hard to read */
+#define DIALOG_MIN_W 36 /* room for both buttons and the hint */
 #define QUESTION_MAX 1024
 
 enum button { B_YES, B_NO };

@@ -49,9 +49,9 @@ struct grid {
     int left;        /* first scrolling column shown; >= frozen */
     bool row_cursor; /* the cursor is a whole row; Left/Right scroll the columns */
     /* Where the last draw put the table, for clicks and paging; width and height are 0 before it. */
-    int y0, x0;  /* first data row, left edge */
-    int width;   /* columns of the whole table */
-    int height;  /* data rows shown */
+    int y0, x0; /* first data row, left edge */
+    int width;  /* columns of the whole table */
+    int height; /* data rows shown */
     char search[128];
 };
 

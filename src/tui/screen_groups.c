@@ -54,16 +54,13 @@ static void status_text(bool active, bool synced, char *out, size_t len)
     snprintf(out, len, "%s%s", active ? _("actief") : _("inactief"), synced ? " · ParnasSys" : "");
 }
 
-/* '/' and the prompt's Enter both arrive as A_SEARCH: the first opens the prompt, the second searches with
- * the typed text. *searching remembers which one is next. */
-static int search_action(struct app *a, struct grid *g, bool *searching, const char *label)
+/* '/' opens the prompt; its Enter comes back as A_SEARCH with prompt_confirmed and the typed text. */
+static int search_action(struct app *a, struct grid *g, const char *label)
 {
-    if (!*searching) {
-        *searching = true;
+    if (!a->prompt_confirmed) {
         app_start_prompt(a, label);
         return R_DRAW;
     }
-    *searching = false;
     if (a->prompt_text[0] && !grid_search(g, a->prompt_text, true))
         app_message(a, TR_WARNING, _("Niets gevonden met '%s'."), a->prompt_text);
     return R_DRAW;
@@ -98,13 +95,11 @@ struct groups_screen {
     struct km_group_list groups;
     int width[GC__COUNT];
     struct grid grid;
-    bool searching;
     char cell[96];
 };
 
-static const enum action groups_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK,   A_UP,  A_DOWN,
-                                             A_LEFT,   A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,
-                                             ACT_NONE};
+static const enum action groups_actions[] = {A_SELECT, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,  A_LEFT,
+                                             A_RIGHT,  A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
 
 static const char *group_cell(struct groups_screen *gs, int row, enum gcol c)
 {
@@ -183,9 +178,8 @@ static void groups_load(struct groups_screen *gs)
 
 static void groups_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
+    (void)a;
     struct groups_screen *gs = (struct groups_screen *)s;
-    if (gs->searching && !a->prompt)
-        gs->searching = false; /* the prompt was cancelled with Esc */
     char line[128];
     snprintf(line, sizeof line, ngettext("%d groep", "%d groepen", (unsigned long)gs->groups.n), (int)gs->groups.n);
     draw_text(stdscr, top, 2, width - 4, line, TR_DIM);
@@ -210,7 +204,7 @@ static int groups_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     switch (act) {
     case A_SELECT: return open_group(gs, a);
-    case A_SEARCH: return search_action(a, &gs->grid, &gs->searching, _("Zoek groep:"));
+    case A_SEARCH: return search_action(a, &gs->grid, _("Zoek groep:"));
     case A_SEARCH_NEXT: return search_next_action(a, &gs->grid);
     case A_BACK: return R_POP;
     default: return R_NONE;
@@ -289,7 +283,6 @@ struct profile_screen {
     char *teachers; /* "Aylin Çelik en Hélène ter Haar" */
     int width[MC__COUNT];
     struct grid grid;
-    bool searching;
     char cell[96];
     char text[512]; /* member_row_text's answer */
 };
@@ -495,9 +488,8 @@ static void draw_teachers(struct profile_screen *ps, int y, int width)
 
 static void profile_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
+    (void)a;
     struct profile_screen *ps = (struct profile_screen *)s;
-    if (ps->searching && !a->prompt)
-        ps->searching = false; /* the prompt was cancelled with Esc */
     if (!ps->found) {
         draw_text(stdscr, top + 1, 2, width - 4, _("Deze groep is niet (meer) te zien."), TR_WARNING);
         return;
@@ -516,7 +508,7 @@ static int profile_action(struct screen *s, struct app *a, enum action act)
     if (grid_move(&ps->grid, act))
         return R_DRAW;
     switch (act) {
-    case A_SEARCH: return search_action(a, &ps->grid, &ps->searching, _("Zoek in de groep:"));
+    case A_SEARCH: return search_action(a, &ps->grid, _("Zoek in de groep:"));
     case A_SEARCH_NEXT: return search_next_action(a, &ps->grid);
     case A_BACK: return R_POP;
     default: return R_NONE;

@@ -105,12 +105,14 @@ static void school_draw(struct screen *s, struct app *a, int top, int h, int wid
     (void)h;
     struct school_screen *ss = (struct school_screen *)s;
     if (!ss->allowed) {
-        draw_text(stdscr, top + 1, 2, width - 4, _("Alleen de beheerder ziet de instellingen van de school."), TR_WARNING);
+        draw_text(stdscr, top + 1, 2, width - 4, _("Alleen de beheerder ziet de instellingen van de school."),
+                  TR_WARNING);
         return;
     }
-    draw_text(stdscr, top, 2, width - 4, _("Deze instellingen staan in het configuratiebestand van de server."), TR_NORMAL);
-    draw_text(stdscr, top + 1, 2, width - 4, _("Hier kun je ze alleen lezen; de beheerder van de server wijzigt ze daar."),
-              TR_DIM);
+    draw_text(stdscr, top, 2, width - 4, _("Deze instellingen staan in het configuratiebestand van de server."),
+              TR_NORMAL);
+    draw_text(stdscr, top + 1, 2, width - 4,
+              _("Hier kun je ze alleen lezen; de beheerder van de server wijzigt ze daar."), TR_DIM);
     int y = draw_school(ss, top + 3, width) + 1;
     y = draw_sync(ss, y, width) + 1;
     draw_brin_check(ss, y, width);

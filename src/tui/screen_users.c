@@ -46,14 +46,12 @@ struct users_screen {
     int ncols;
     int width[UC__COUNT];
     struct grid grid;
-    bool searching; /* '/' opened the prompt; the next A_SEARCH carries its text */
-    char text[1024];  /* row_text's answer */
-    char cell[256];   /* a cell's text while it is measured or drawn */
+    char text[1024]; /* row_text's answer */
+    char cell[256];  /* a cell's text while it is measured or drawn */
 };
 
-static const enum action users_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK,   A_UP,  A_DOWN,
-                                            A_LEFT,   A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,
-                                            ACT_NONE};
+static const enum action users_actions[] = {A_SELECT, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,  A_LEFT,
+                                            A_RIGHT,  A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
 
 /* ---- texts shared with the details screen ---- */
 
@@ -238,9 +236,8 @@ static void load(struct users_screen *us)
 
 static void users_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
+    (void)a;
     struct users_screen *us = (struct users_screen *)s;
-    if (us->searching && !a->prompt)
-        us->searching = false; /* the prompt was cancelled with Esc */
     char line[160];
     int n = snprintf(line, sizeof line, ngettext("%d persoon", "%d personen", (unsigned long)us->n), us->n);
     if (us->inactive && n > 0 && (size_t)n < sizeof line)
@@ -255,13 +252,11 @@ static void users_draw(struct screen *s, struct app *a, int top, int h, int widt
 
 static int search(struct users_screen *us, struct app *a)
 {
-    /* '/' and the prompt's Enter both arrive as A_SEARCH: the first opens the prompt, the second searches */
-    if (!us->searching) {
-        us->searching = true;
+    /* '/' opens the prompt; its Enter comes back as A_SEARCH with prompt_confirmed */
+    if (!a->prompt_confirmed) {
         app_start_prompt(a, _("Zoek (naam, gebruikersnaam, e-mail):"));
         return R_DRAW;
     }
-    us->searching = false;
     if (a->prompt_text[0] && !grid_search(&us->grid, a->prompt_text, true))
         app_message(a, TR_WARNING, _("Niemand gevonden met '%s'."), a->prompt_text);
     return R_DRAW;
@@ -339,9 +334,9 @@ static void choose_columns(struct users_screen *us)
     static const enum ucol staff[] = {UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD};
     static const enum ucol others[] = {UC_NAME, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
     /* LERAREN holds two roles, so only there a role column tells them apart */
-    const enum ucol *c = us->role == ROLE_LEERKRACHT ? staff : others;
-    us->ncols = us->role == ROLE_LEERKRACHT ? (int)(sizeof staff / sizeof *staff) : (int)(sizeof others / sizeof *others);
-    memcpy(us->cols, c, (size_t)us->ncols * sizeof *c);
+    bool is_staff = us->role == ROLE_LEERKRACHT;
+    us->ncols = is_staff ? (int)(sizeof staff / sizeof *staff) : (int)(sizeof others / sizeof *others);
+    memcpy(us->cols, is_staff ? staff : others, (size_t)us->ncols * sizeof *staff);
 }
 
 struct screen *users_screen_new(struct app *a, enum km_role role)
@@ -378,12 +373,12 @@ struct person_screen {
     struct pgroup *groups;
     int ngroups;
     struct list list;
-    int group_w; /* the widest group name, within limits */
+    int group_w;      /* the widest group name, within limits */
     const char *from; /* the list it was opened from (a static name), for the title */
 };
 
-static const enum action person_actions[] = {A_SELECT, A_BACK, A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,
-                                             ACT_NONE};
+static const enum action person_actions[] = {A_SELECT,    A_BACK, A_UP,  A_DOWN,  A_PAGE_UP,
+                                             A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
 
 static void draw_group(void *ctx, int i, int y, int x, int width, bool selected)
 {

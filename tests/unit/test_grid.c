@@ -110,7 +110,7 @@ TEST(grid_col_at)
     CHECK(grid_col_at(&l, 1, 18) == -1);
     CHECK(grid_col_at(&l, 1, 19) == 2);
     CHECK(grid_col_at(&l, 4, 13) == 4); /* scrolled: the first shown column is under the same place */
-    CHECK(grid_col_at(&l, 1, 59) == 8);  /* the last whole column ends at the edge */
+    CHECK(grid_col_at(&l, 1, 59) == 8); /* the last whole column ends at the edge */
     CHECK(grid_col_at(&l, 1, 60) == -1);
     CHECK(grid_col_at(&l, 1, -1) == -1);
 }
