@@ -36,15 +36,23 @@ bool auth_needs_rehash(const char *hash, const struct auth_params *p)
     return crypto_pwhash_str_needs_rehash(hash, p->opslimit, p->memlimit) != 0;
 }
 
+/* Syllables and two digits ("tokabimu47"): a child can read it aloud and type it. No l, 0 or 1, so nothing
+ * is mistaken for something else; about 33 bits in 10 characters, enough behind a lock-out. */
 void auth_generate_password(char *out, size_t len)
 {
-    /* No 0/O/o, 1/l/I: easy to read aloud to a child and to type from a note. */
-    static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    static const char consonants[] = "bdfghjkmnprstvwz";
+    static const char vowels[] = "aeiou";
+    static const char digits[] = "23456789";
     if (len == 0)
         return;
-    for (size_t i = 0; i + 1 < len; i++)
-        out[i] = alphabet[randombytes_uniform((uint32_t)(sizeof alphabet - 1))];
-    out[len - 1] = '\0';
+    size_t n = len - 1, i = 0;
+    size_t letters = n > 2 ? n - 2 : 0;
+    for (; i < letters; i++)
+        out[i] = i % 2 == 0 ? consonants[randombytes_uniform(sizeof consonants - 1)]
+                            : vowels[randombytes_uniform(sizeof vowels - 1)];
+    for (; i < n; i++)
+        out[i] = digits[randombytes_uniform(sizeof digits - 1)];
+    out[n] = '\0';
 }
 
 void auth_wipe(void *buf, size_t len) { sodium_memzero(buf, len); }

@@ -53,7 +53,7 @@ struct auth_policy auth_default_policy(void);
 enum km_rc auth_policy_check(const struct auth_policy *p, enum km_role role, const char *password, const char *username,
                              char *why, size_t whylen);
 
-/* A readable password of len characters without look-alikes (0/O, 1/l/I), for one-time display. */
+/* A readable password of len - 1 characters (syllables, then two digits) without look-alikes, shown once. */
 void auth_generate_password(char *out, size_t len);
 void auth_wipe(void *buf, size_t len);
 

@@ -105,7 +105,7 @@ static void draw_header(struct app *a)
         snprintf(right, sizeof right, "%s (%s) · %s ", a->user_name, _(km_role_name(a->session.role)), date);
     else
         snprintf(right, sizeof right, "%s ", date);
-    if (text_width(left) + text_width(right) > a->cols)
+    if (text_width(left) + text_width(right) + 2 > a->cols)
         snprintf(left, sizeof left, " %s", a->school.name); /* the program's name is the first to go */
     draw_fill(stdscr, 0, 0, 1, a->cols, TR_HEADER);
     /* Who and when matter more than the school's name: the left side gives way first. */

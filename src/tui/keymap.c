@@ -46,6 +46,7 @@ static const struct action_def defs[A__COUNT] = {
     [A_DELETE] = {"delete", N_("verwijderen"),
                   N_("Verwijder wat geselecteerd is; eerst wordt om bevestiging gevraagd."), "d Delete"},
     [A_PASSWORD] = {"password", N_("wachtwoord"), N_("Stel een nieuw wachtwoord in."), "p"},
+    [A_UNLOCK] = {"unlock", N_("ontgrendelen"), N_("Hef de blokkade na te veel mislukte logins op."), "u"},
     [A_PREV_PERIOD] = {"prev_period", N_("vorige"), N_("Ga naar de vorige week of dag."), "[ <"},
     [A_NEXT_PERIOD] = {"next_period", N_("volgende"), N_("Ga naar de volgende week of dag."), "] >"},
     [A_TODAY] = {"today", N_("vandaag"), N_("Ga naar vandaag."), "t"},

@@ -42,6 +42,7 @@ enum action {
     A_EDIT,        /* 'e' */
     A_DELETE,      /* 'd' / Delete */
     A_PASSWORD,    /* 'p': set a password (pencil) */
+    A_UNLOCK,     /* 'u': lift a lock-out after too many failed logins */
     A_PREV_PERIOD, /* '[' / '<': previous week/day */
     A_NEXT_PERIOD, /* ']' / '>': next week/day */
     A_TODAY,       /* 't' */

@@ -287,8 +287,8 @@ struct profile_screen {
     char text[512]; /* member_row_text's answer */
 };
 
-static const enum action profile_actions[] = {A_SEARCH, A_SEARCH_NEXT, A_BACK,      A_UP,   A_DOWN, A_LEFT,
-                                              A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
+static const enum action profile_actions[] = {A_PASSWORD, A_SEARCH, A_SEARCH_NEXT, A_BACK,      A_UP,   A_DOWN,
+                                              A_LEFT,     A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
 
 static const char *password_text(const char *state)
 {
@@ -306,7 +306,13 @@ static const char *member_cell(struct profile_screen *ps, int row, enum mcol c)
     case MC_NAME: return ps->rows[row].name;
     case MC_ROLE: return ps->rows[row].m->teacher ? _("leerkracht") : _("leerling");
     case MC_USERNAME: return u->username;
-    case MC_PASSWORD: return password_text(u->password_state);
+    case MC_PASSWORD:
+        /* The pencil of WACHTWOORD INSTELLEN: every student of the group can get a new password here. */
+        if (!ps->rows[row].m->teacher && u->active) {
+            snprintf(ps->cell, sizeof ps->cell, "✎ %s", password_text(u->password_state));
+            return ps->cell;
+        }
+        return password_text(u->password_state);
     case MC_STATUS: status_text(u->active, u->synced, ps->cell, sizeof ps->cell); return ps->cell;
     default: return "";
     }
@@ -488,7 +494,6 @@ static void draw_teachers(struct profile_screen *ps, int y, int width)
 
 static void profile_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
-    (void)a;
     struct profile_screen *ps = (struct profile_screen *)s;
     if (!ps->found) {
         draw_text(stdscr, top + 1, 2, width - 4, _("Deze groep is niet (meer) te zien."), TR_WARNING);
@@ -496,10 +501,29 @@ static void profile_draw(struct screen *s, struct app *a, int top, int h, int wi
     }
     draw_group_facts(ps, top, width);
     draw_teachers(ps, top + 1, width);
+    if (ps->n > ps->nteachers) {
+        char keys[32], hint[160];
+        keymap_keys_text(&a->keys, A_PASSWORD, 1, keys, sizeof keys);
+        snprintf(hint, sizeof hint, _("✎ WACHTWOORD INSTELLEN: kies een leerling, dan %s"), keys);
+        draw_text(stdscr, top + 2, 28, width - 30, hint, TR_DIM);
+    }
     if (ps->n)
         grid_draw(&ps->grid, top + 4, 1, h - 4, width - 2);
     else
         draw_text(stdscr, top + 4, 2, width - 4, _("Deze groep heeft nog geen leden."), TR_DIM);
+}
+
+static int set_password(struct profile_screen *ps, struct app *a)
+{
+    if (ps->n == 0)
+        return R_NONE;
+    const struct group_member *m = ps->rows[ps->grid.cur_row].m;
+    if (m->teacher) {
+        app_message(a, TR_WARNING, "%s", _("Hier stel je het wachtwoord van een leerling in; kies een leerling."));
+        return R_DRAW;
+    }
+    app_push(a, password_screen_new(a, PW_OTHER, m->user.id));
+    return R_DRAW;
 }
 
 static int profile_action(struct screen *s, struct app *a, enum action act)
@@ -508,6 +532,7 @@ static int profile_action(struct screen *s, struct app *a, enum action act)
     if (grid_move(&ps->grid, act))
         return R_DRAW;
     switch (act) {
+    case A_PASSWORD: return set_password(ps, a);
     case A_SEARCH: return search_action(a, &ps->grid, _("Zoek in de groep:"));
     case A_SEARCH_NEXT: return search_next_action(a, &ps->grid);
     case A_BACK: return R_POP;

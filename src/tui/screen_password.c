@@ -22,11 +22,10 @@ struct password_screen {
     bool target_student;
     char *shown; /* a generated password, shown once (sodium_malloc'd), or NULL */
     char who[200]; /* forgotten: the username or e-mail the code was sent for */
+    int generate_button; /* index of "make one" for a student, or -1 */
 };
 
 static const enum action password_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, ACT_NONE};
-static const enum action generate_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_ADD, A_BACK,
-                                               ACT_NONE};
 
 /* Index of the first password field: after the code (forgotten) or the current password (own). */
 static int first_new(const struct password_screen *p)
@@ -49,6 +48,7 @@ static const char *intro(const struct password_screen *p)
 static void password_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     struct password_screen *p = (struct password_screen *)s;
+    (void)a;
     (void)h;
     int x = (width - 72) / 2;
     draw_text(stdscr, top + 1, x, 72, intro(p), TR_NORMAL);
@@ -59,14 +59,8 @@ static void password_draw(struct screen *s, struct app *a, int top, int h, int w
     if (p->shown) {
         char line[200];
         snprintf(line, sizeof line, _("Nieuw wachtwoord: %s"), p->shown);
-        draw_text(stdscr, top + 11, x, 72, line, TR_OK);
-        draw_text(stdscr, top + 12, x, 72, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."), TR_DIM);
-    }
-    if (p->mode == PW_OTHER && p->target_student && !p->shown) {
-        char keys[32], line[160];
-        keymap_keys_text(&a->keys, A_ADD, 1, keys, sizeof keys);
-        snprintf(line, sizeof line, _("Of druk op %s om een leesbaar wachtwoord te laten maken."), keys);
-        draw_text(stdscr, top + 11, x, 72, line, TR_DIM);
+        draw_text(stdscr, top + 13, x, 72, line, TR_OK);
+        draw_text(stdscr, top + 14, x, 72, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."), TR_DIM);
     }
     form_draw(&p->form, top + 4, x, 72);
 }
@@ -175,13 +169,13 @@ static int password_action(struct screen *s, struct app *a, enum action act)
     switch (act) {
     case A_BACK:
         return R_POP; /* leaving a forced change means not logging in: the login screen forgets the session */
-    case A_ADD:
-        return generate(p, a);
     case A_SELECT:
-        if (p->form.focus < p->form.n - 1 && p->form.fields[p->form.focus].kind != FIELD_BUTTON) {
+        if (p->form.fields[p->form.focus].kind != FIELD_BUTTON) {
             p->form.focus++;
             return R_DRAW;
         }
+        if (p->form.focus == p->generate_button)
+            return generate(p, a);
         return p->mode == PW_FORGOT_ASK ? submit_forgot_ask(p, a) : submit_new(p, a);
     default:
         return form_action(&p->form, act) ? R_DRAW : R_NONE;
@@ -228,16 +222,6 @@ static const struct screen_ops password_ops = {
     .destroy = password_destroy,
 };
 
-static const struct screen_ops generate_ops = {
-    .actions = generate_actions,
-    .draw = password_draw,
-    .on_action = password_action,
-    .on_text = password_text,
-    .wants_text = password_wants_text,
-    .on_click = password_click,
-    .destroy = password_destroy,
-};
-
 static bool add_fields(struct password_screen *p)
 {
     struct form *f = &p->form;
@@ -249,9 +233,13 @@ static bool add_fields(struct password_screen *p)
         ok = form_add(f, FIELD_TEXT, _("Code uit de mail"), true) >= 0;
     if (p->mode == PW_OWN)
         ok = form_add(f, FIELD_PASSWORD, _("Huidig wachtwoord"), true) >= 0;
-    return ok && form_add(f, FIELD_PASSWORD, _("Nieuw wachtwoord"), true) >= 0 &&
-           form_add(f, FIELD_PASSWORD, _("Nogmaals"), true) >= 0 &&
-           form_add(f, FIELD_BUTTON, _("Wachtwoord opslaan"), false) >= 0;
+    ok = ok && form_add(f, FIELD_PASSWORD, _("Nieuw wachtwoord"), true) >= 0 &&
+         form_add(f, FIELD_PASSWORD, _("Nogmaals"), true) >= 0 &&
+         form_add(f, FIELD_BUTTON, _("Wachtwoord opslaan"), false) >= 0;
+    /* A readable one, shown once, for the teacher to hand to a child. */
+    if (ok && p->mode == PW_OTHER && p->target_student)
+        ok = (p->generate_button = form_add(f, FIELD_BUTTON, _("Maak een leesbaar wachtwoord"), false)) >= 0;
+    return ok;
 }
 
 static const char *mode_title(enum password_mode mode)
@@ -287,7 +275,8 @@ struct screen *password_screen_new(struct app *a, enum password_mode mode, int64
     p->target = target;
     if (mode == PW_OTHER)
         load_target(p, a);
-    p->base.ops = p->target_student ? &generate_ops : &password_ops;
+    p->base.ops = &password_ops;
+    p->generate_button = -1;
     snprintf(p->base.title, sizeof p->base.title, "%s", mode_title(mode));
     form_init(&p->form, 18);
     if (!add_fields(p)) {

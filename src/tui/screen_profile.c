@@ -21,7 +21,7 @@ struct profile_screen {
     struct km_group_list groups;
 };
 
-static const enum action profile_actions[] = {A_BACK, ACT_NONE};
+static const enum action profile_actions[] = {A_PASSWORD, A_BACK, ACT_NONE};
 
 static const char *password_text(const char *state)
 {
@@ -146,7 +146,14 @@ static void profile_draw(struct screen *s, struct app *a, int top, int h, int wi
 static int profile_action(struct screen *s, struct app *a, enum action act)
 {
     (void)s;
-    (void)a;
+    if (act == A_PASSWORD && a->session.role == ROLE_LEERLING) {
+        app_message(a, TR_NORMAL, "%s", _("Een nieuw wachtwoord vraag je aan je juf of meester."));
+        return R_DRAW;
+    }
+    if (act == A_PASSWORD) {
+        app_push(a, password_screen_new(a, PW_OWN, 0));
+        return R_DRAW;
+    }
     return act == A_BACK ? R_POP : R_NONE;
 }
 

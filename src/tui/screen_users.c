@@ -377,8 +377,8 @@ struct person_screen {
     const char *from; /* the list it was opened from (a static name), for the title */
 };
 
-static const enum action person_actions[] = {A_SELECT,    A_BACK, A_UP,  A_DOWN,  A_PAGE_UP,
-                                             A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action person_actions[] = {A_PASSWORD, A_UNLOCK, A_SELECT, A_BACK, A_UP,    A_DOWN,
+                                             A_PAGE_UP,  A_PAGE_DOWN, A_HOME,  A_END, ACT_NONE};
 
 static void draw_group(void *ctx, int i, int y, int x, int width, bool selected)
 {
@@ -529,14 +529,31 @@ static int open_group(struct person_screen *ps, struct app *a)
     return R_DRAW;
 }
 
+static int unlock(struct person_screen *ps, struct app *a)
+{
+    if (!users_locked(a->db, ps->id)) {
+        app_message(a, TR_NORMAL, "%s", _("Dit account is niet geblokkeerd."));
+        return R_DRAW;
+    }
+    if (users_unlock(&a->session, ps->id) != KM_OK)
+        app_core_error(a);
+    else
+        app_message(a, TR_OK, "%s", _("De blokkade is opgeheven; inloggen kan weer."));
+    return R_DRAW;
+}
+
 static int person_action(struct screen *s, struct app *a, enum action act)
 {
     struct person_screen *ps = (struct person_screen *)s;
     if (list_move(&ps->list, act))
         return R_DRAW;
-    if (act == A_SELECT)
-        return open_group(ps, a);
-    return act == A_BACK ? R_POP : R_NONE;
+    switch (act) {
+    case A_SELECT: return open_group(ps, a);
+    case A_PASSWORD: app_push(a, password_screen_new(a, PW_OTHER, ps->id)); return R_DRAW;
+    case A_UNLOCK: return unlock(ps, a);
+    case A_BACK: return R_POP;
+    default: return R_NONE;
+    }
 }
 
 static int person_click(struct screen *s, struct app *a, int y, int x, bool twice)

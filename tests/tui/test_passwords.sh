@@ -161,10 +161,66 @@ run "$KM" --db "$DB" user unlock ouder; expect_out "beheerder unlocks" "kan weer
 login_works ouder "Eigen-Keus-Ouder-3" && pass "after the unlock the right password works" ||
     fail "after the unlock the right password works"
 
-# --- 7. nothing of any password in the database file, its WAL or the mail log ---
+# --- 7. a teacher gives a student of the group a new password in GroepsProfiel; the student logs in with it ---
+start gp 80 24 "$DB"
+wait_for gp "Gebruikersnaam"
+login gp leerkracht "Nieuwe-Lente-2027" || fail "teacher logs in" "$(screen_dump gp)"
+menu_open gp GROEPEN
+wait_for gp "groep 5a"
+keys gp Enter
+wait_for gp "WACHTWOORD INSTELLEN" && pass "GroepsProfiel offers WACHTWOORD INSTELLEN" || fail "GroepsProfiel offers WACHTWOORD INSTELLEN" "$(screen_dump gp)"
+keys gp /; type_text gp "Daniëlle"; keys gp Enter
+keys gp p
+wait_for gp "Kies een nieuw wachtwoord voor" && pass "pencil opens the password screen for the student" || fail "pencil opens the password screen for the student" "$(screen_dump gp)"
+on_screen gp "(leerling, leerling)" && pass "it names the right student" || fail "it names the right student" "$(screen_dump gp)"
+type_text gp "Appelboom7"; keys gp Enter; type_text gp "Appelboom7"; keys gp Enter Enter
+wait_for gp "Het wachtwoord is ingesteld" && pass "teacher sets a student's password" || fail "teacher sets a student's password" "$(screen_dump gp)"
+kill_session gp
+login_works leerling "Appelboom7" && pass "the student logs in with it (no forced change: student_temporary = nee)" ||
+    fail "the student logs in with it (no forced change: student_temporary = nee)"
+
+# --- 8. the beheerder sets a teacher's password; the teacher must change it; PROFIEL checks the current one ---
+start bh 80 24 "$DB"
+wait_for bh "Gebruikersnaam"
+login bh beheerder demo || fail "beheerder logs in"
+menu_open bh MIJNGEBRUIKERS
+wait_for bh "LERAREN"; keys bh Enter
+wait_for bh "Gebruikersnaam"
+keys bh /; type_text bh "Aylin"; keys bh Enter Enter
+wait_for bh "Aylin"
+keys bh p
+wait_for bh "Kies een nieuw wachtwoord voor" && pass "beheerder: password screen for a teacher" || fail "beheerder: password screen for a teacher" "$(screen_dump bh)"
+on_screen bh "Maak een leesbaar" && fail "no generated password offered for staff" || pass "no generated password offered for staff"
+type_text bh "Van-De-Beheerder-22"; keys bh Enter; type_text bh "Van-De-Beheerder-22"; keys bh Enter Enter
+wait_for bh "Het wachtwoord is ingesteld" && pass "beheerder sets a teacher's password" || fail "beheerder sets a teacher's password" "$(screen_dump bh)"
+kill_session bh
+start tc 80 24 "$DB"
+wait_for tc "Gebruikersnaam"
+type_text tc leerkracht; keys tc Enter; type_text tc "Van-De-Beheerder-22"; keys tc Enter
+wait_for tc "Kies een eigen wachtwoord" && pass "teacher must change the beheerder's password" || fail "teacher must change the beheerder's password" "$(screen_dump tc)"
+type_text tc "Zelf-Gekozen-Juf-9"; keys tc Enter; type_text tc "Zelf-Gekozen-Juf-9"; keys tc Enter Enter
+wait_for tc "MIJNROOSTER"
+menu_open tc PROFIEL
+wait_for tc "PROFIEL"; keys tc p
+wait_for tc "Huidig wachtwoord"
+type_text tc "niet-het-goede"; keys tc Enter; type_text tc "Nog-Weer-Anders-4"; keys tc Enter; type_text tc "Nog-Weer-Anders-4"; keys tc Enter Enter
+wait_for tc "huidige wachtwoord klopt niet" && pass "PROFIEL: a wrong current password changes nothing" || fail "PROFIEL: a wrong current password changes nothing" "$(screen_dump tc)"
+kill_session tc
+login_works leerkracht "Zelf-Gekozen-Juf-9" && pass "the teacher's own password still works" || fail "the teacher's own password still works"
+
+# --- 9. a student cannot change their own password ---
+start st 80 24 "$DB"
+wait_for st "Gebruikersnaam"
+login st leerling "Appelboom7" || fail "student logs in"
+menu_open st PROFIEL
+wait_for st "PROFIEL"; keys st p
+wait_for st "vraag je aan je juf of meester" && pass "student: PROFIEL says to ask the teacher" || fail "student: PROFIEL says to ask the teacher" "$(screen_dump st)"
+kill_session st
+
+# --- 10. nothing of any password in the database file, its WAL or the mail log ---
 "$KM" --db "$DB" check >/dev/null
 leak=0
-for secret in Nieuwe-Lente-2027 Nog-Een-Poging-88 Te-Laat-Gekomen-5 Tijdelijk-Van-Beheer-1 Eigen-Keus-Ouder-3 fout1; do
+for secret in Appelboom7 Van-De-Beheerder-22 Zelf-Gekozen-Juf-9 Nieuwe-Lente-2027 Nog-Een-Poging-88 Te-Laat-Gekomen-5 Tijdelijk-Van-Beheer-1 Eigen-Keus-Ouder-3 fout1; do
     if grep -a -q -- "$secret" "$DB" "$DB-wal" "$T"/*.stderr 2>/dev/null; then leak=1; echo "found $secret"; fi
 done
 [ $leak = 0 ] && pass "no password in the database, its WAL or the logs" || fail "no password in the database, its WAL or the logs"

@@ -203,3 +203,17 @@ TEST(audit_readable_by_beheerder_only)
     CHECK(audit_list(&s, &f, &l) == KM_DENIED);
     db_close(db);
 }
+
+TEST(auth_generated_passwords_are_readable_and_pass_the_policy)
+{
+    REQUIRE(auth_init() == KM_OK);
+    struct auth_policy pol = auth_default_policy();
+    for (int i = 0; i < 200; i++) {
+        char pw[11], why[160];
+        auth_generate_password(pw, sizeof pw);
+        CHECK(strlen(pw) == 10);
+        CHECK(strpbrk(pw, "0O1lI") == NULL);
+        CHECK(pw[8] >= '2' && pw[8] <= '9' && pw[9] >= '2' && pw[9] <= '9');
+        CHECK(auth_policy_check(&pol, ROLE_LEERLING, pw, "kind", why, sizeof why) == KM_OK);
+    }
+}
