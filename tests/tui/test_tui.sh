@@ -192,7 +192,7 @@ fi
 TM resize-window -t "$s" -x 60 -y 15
 check "$s" "at 60x15: 'Maak het venster groter'" wait_for "$s" "Maak het venster groter"
 TM resize-window -t "$s" -x 80 -y 24
-if wait_for "$s" "Hoofdmenu" && wait_until 2 frame "$s" 24 "klassenmap"; then
+if wait_for "$s" "Hoofdmenu" && wait_until 2 frame_logged_in "$s" 24 "$SCHOOL"; then
     pass "back at 80x24: the menu is back"
 else
     tfail "$s" "back at 80x24: the menu is back"
