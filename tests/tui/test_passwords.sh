@@ -167,6 +167,8 @@ wait_for gp "Gebruikersnaam"
 login gp leerkracht "Nieuwe-Lente-2027" || fail "teacher logs in" "$(screen_dump gp)"
 menu_open gp GROEPEN
 wait_for gp "groep 5a"
+on_screen gp "groep 6b" && fail "a teacher sees only the own groups (no groep 6b)" "$(screen_dump gp)" ||
+    pass "a teacher sees only the own groups (no groep 6b)"
 keys gp Enter
 wait_for gp "WACHTWOORD INSTELLEN" && pass "GroepsProfiel offers WACHTWOORD INSTELLEN" || fail "GroepsProfiel offers WACHTWOORD INSTELLEN" "$(screen_dump gp)"
 keys gp /; type_text gp "Daniëlle"; keys gp Enter
