@@ -77,8 +77,13 @@ def klassenmap(km, db, conf, env):
     _, menu_bytes, _ = key(fd, b"j")
     print(f"klassenmap: cursor omlaag in hoofdmenu                {menu_bytes:6d} bytes")
     key(fd, b"k")
+    seen = ""
     for k in (b"jjj", b"\r", b"j", b"\r"):  # MIJNGEBRUIKERS -> LEERLINGEN (1,200 rows)
-        key(fd, k)
+        seen += key(fd, k)[2]
+    if "LEERLINGEN" not in seen or "1200" not in seen.replace(".", ""):
+        print("klassenmap: de leerlingenlijst ging niet open; meting overgeslagen")
+        stop(pid, fd)
+        return
     secs, list_bytes, _ = key(fd, b"j")
     print(f"klassenmap: cursor omlaag in leerlingenlijst {secs * 1000:7.1f} ms  {list_bytes:6d} bytes")
     stop(pid, fd)
