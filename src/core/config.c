@@ -75,11 +75,12 @@ static const struct key_def key_defs[] = {
     STR("sync", schooljaar, check_schooljaar),
     STR("sync", sync_ca_file, NULL),
     NUM("sync", sync_timeout, K_INT, 1, 600),
+    NUM("timetable", slot_step_minutes, K_INT, 1, 60),
 };
 
 #define KEY_COUNT (sizeof key_defs / sizeof key_defs[0])
 
-static const char *const sections[] = {"general", "password", "login", "mail", "sync", "keys"};
+static const char *const sections[] = {"general", "password", "login", "mail", "sync", "timetable", "keys"};
 
 /* The state of one config_load, as the ini_file's user. */
 struct load_ctx {
@@ -110,6 +111,7 @@ void config_defaults(struct km_config *c)
     c->mail_timeout = 20;
     snprintf(c->schooljaar, sizeof c->schooljaar, "%s", "auto");
     c->sync_timeout = 60;
+    c->slot_step_minutes = 5;
 }
 
 /* ---- value rules ---- */

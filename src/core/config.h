@@ -51,6 +51,8 @@ struct km_config {
     char schooljaar[16];      /* "auto" (default: the school year of today, switching on 1 August) or "2026-2027" */
     char sync_ca_file[4096];  /* default "" */
     int sync_timeout;         /* seconds, default 60, range 1..600 */
+    /* [timetable] */
+    int slot_step_minutes; /* default 5, range 1..60: time slots start and end on multiples of this */
     /* [keys]: `action = key key ...` lines, kept raw (in file order) for the TUI's keymap to validate */
     struct config_keybind keys[CONFIG_MAX_KEYS];
     int nkeys;

@@ -29,6 +29,10 @@ static void on_hangup(int sig)
     hangup = 1;
 }
 
+/* The role names as core stores them, marked here so that gettext translates them on screen. */
+static const char *const role_words[] __attribute__((unused)) = {N_("leerling"), N_("leerkracht"), N_("ouder"),
+                                                                  N_("beheerder")};
+
 static const enum action global_actions[] = {A_HELP, A_REFRESH, A_QUIT, ACT_NONE};
 
 int app_body_top(void) { return 2; }
