@@ -1,0 +1,420 @@
+#include "core/lessons.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+#include "core/audit.h"
+#include "core/conflicts.h"
+#include "core/hours.h"
+
+/* ---- reading ---- */
+
+static const char *const list_sql =
+    "SELECT l.id, l.slot_id, COALESCE(l.block_id, 0), x.weekday, x.start_min, x.end_min,"
+    " COALESCE(l.teacher_id, 0), COALESCE(l.hoofdgebied_id, 0), COALESCE(l.deelgebied_id, 0), COALESCE(l.room_id, 0),"
+    " COALESCE(u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END || ' ' || u.achternaam, ''),"
+    " COALESCE(h.name, '') || COALESCE(' / ' || d.name, ''), COALESCE(r.name, ''),"
+    " COALESCE((SELECT group_concat(g.name || CASE WHEN lg.mandatory THEN '' ELSE ' (vrij)' END, ', ')"
+    "  FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id WHERE lg.lesson_id = l.id), ''),"
+    " COALESCE((SELECT group_concat(n.name, ', ') FROM lesson_niveaus ln JOIN niveaus n ON n.id = ln.niveau_id"
+    "  WHERE ln.lesson_id = l.id), ''), l.version"
+    " FROM lessons l JOIN time_slots x ON x.id = l.slot_id LEFT JOIN users u ON u.id = l.teacher_id"
+    " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id"
+    " LEFT JOIN rooms r ON r.id = l.room_id"
+    " WHERE (?2 <> 0 AND l.slot_id = ?2) OR (?2 = 0 AND x.template_id = ?1)"
+    " ORDER BY x.weekday, x.start_min, l.id";
+
+static enum km_rc push_lesson(struct km_lesson_list *out, sqlite3_stmt *st)
+{
+    struct km_lesson *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    if (!n)
+        return KM_ERR;
+    out->items = n;
+    struct km_lesson *l = &n[out->n++];
+    l->id = sqlite3_column_int64(st, 0);
+    l->slot_id = sqlite3_column_int64(st, 1);
+    l->block_id = sqlite3_column_int64(st, 2);
+    l->weekday = sqlite3_column_int(st, 3);
+    l->start_min = sqlite3_column_int(st, 4);
+    l->end_min = sqlite3_column_int(st, 5);
+    l->teacher_id = sqlite3_column_int64(st, 6);
+    l->hoofdgebied_id = sqlite3_column_int64(st, 7);
+    l->deelgebied_id = sqlite3_column_int64(st, 8);
+    l->room_id = sqlite3_column_int64(st, 9);
+    l->teacher = db_col_dup(st, 10);
+    l->subject = db_col_dup(st, 11);
+    l->room = db_col_dup(st, 12);
+    l->groups = db_col_dup(st, 13);
+    l->niveaus = db_col_dup(st, 14);
+    l->version = sqlite3_column_int64(st, 15);
+    return l->teacher && l->subject && l->room && l->groups && l->niveaus ? KM_OK : KM_ERR;
+}
+
+enum km_rc lessons_list(const struct km_session *s, int64_t template_id, int64_t slot_id, struct km_lesson_list *out)
+{
+    out->items = NULL;
+    out->n = 0;
+    sqlite3_stmt *st;
+    enum km_rc rc = db_query(s->db, &st, list_sql, "ii", template_id, slot_id);
+    int r;
+    while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
+        rc = r < 0 ? db_last_rc(s->db) : push_lesson(out, st);
+    if (rc != KM_OK) {
+        db_done(st);
+        lessons_list_free(out);
+        if (rc == KM_ERR && !*db_errmsg(s->db))
+            db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+    }
+    return rc;
+}
+
+enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, int64_t **ids, size_t *n)
+{
+    *ids = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    enum km_rc rc = db_query(s->db, &st,
+                             "SELECT u.id FROM users u WHERE u.role = 'leerkracht' AND u.active = 1 AND NOT EXISTS ("
+                             " SELECT 1 FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN time_slots me ON me.id = ?"
+                             " WHERE l.teacher_id = u.id AND x.template_id = me.template_id AND x.weekday = me.weekday"
+                             " AND x.start_min < me.end_min AND me.start_min < x.end_min)"
+                             " ORDER BY u.roepnaam COLLATE NOCASE, u.achternaam COLLATE NOCASE",
+                             "i", slot_id);
+    int r;
+    while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {
+        int64_t *grown = r > 0 ? realloc(*ids, (*n + 1) * sizeof **ids) : NULL;
+        if (!grown) {
+            db_done(st);
+            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+            break;
+        }
+        *ids = grown;
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc != KM_OK) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+/* ---- checking the input ---- */
+
+static bool exists(struct km_db *db, const char *sql, int64_t id)
+{
+    int64_t one = 0;
+    return db_int(db, &one, sql, "i", id) == KM_OK && one;
+}
+
+static enum km_rc check_refs(struct km_db *db, const struct lesson_input *in)
+{
+    if (in->teacher_id && !exists(db, "SELECT 1 FROM users WHERE id = ? AND role = 'leerkracht' AND active = 1", in->teacher_id))
+        return db_fail(db, KM_INVALID, "Kies een actieve leerkracht.");
+    if (in->room_id && !exists(db, "SELECT 1 FROM rooms WHERE id = ?", in->room_id))
+        return db_fail(db, KM_INVALID, "Dit lokaal bestaat niet (meer).");
+    if (in->hoofdgebied_id && !exists(db, "SELECT 1 FROM hoofdgebieden WHERE id = ?", in->hoofdgebied_id))
+        return db_fail(db, KM_INVALID, "Dit hoofdgebied bestaat niet (meer).");
+    int64_t hg = 0;
+    if (in->deelgebied_id && db_int(db, &hg, "SELECT hoofdgebied_id FROM deelgebieden WHERE id = ?", "i", in->deelgebied_id) != KM_OK)
+        return db_fail(db, KM_INVALID, "Dit deelgebied bestaat niet (meer).");
+    if (in->deelgebied_id && in->hoofdgebied_id && hg != in->hoofdgebied_id)
+        return db_fail(db, KM_INVALID, "Dit deelgebied hoort niet bij het gekozen hoofdgebied.");
+    for (int i = 0; i < in->nniveaus; i++)
+        if (!exists(db, "SELECT 1 FROM niveaus WHERE id = ?", in->niveaus[i]))
+            return db_fail(db, KM_INVALID, "Een gekozen niveau bestaat niet (meer).");
+    for (int i = 0; i < in->ngroups; i++)
+        if (!exists(db, "SELECT 1 FROM groups WHERE id = ? AND active = 1", in->groups[i].group_id))
+            return db_fail(db, KM_INVALID, "Een gekozen groep bestaat niet (meer) of is niet actief.");
+    return KM_OK;
+}
+
+struct slot_info {
+    int64_t template_id;
+    int weekday, start, end;
+    bool is_break;
+};
+
+static enum km_rc slot_info(struct km_db *db, int64_t slot_id, struct slot_info *x)
+{
+    sqlite3_stmt *st;
+    enum km_rc rc = db_query(db, &st, "SELECT template_id, weekday, start_min, end_min, is_break FROM time_slots WHERE id = ?",
+                             "i", slot_id);
+    if (rc != KM_OK)
+        return rc;
+    if (db_step(db, st) != 1)
+        return db_fail(db, KM_NOTFOUND, "Dit tijdslot bestaat niet (meer).");
+    *x = (struct slot_info){sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+                            sqlite3_column_int(st, 3), sqlite3_column_int(st, 4) != 0};
+    db_done(st);
+    return KM_OK;
+}
+
+/* A blokuur runs over slots that follow each other on one day with no lesson slot in between. */
+static enum km_rc check_linked(struct km_db *db, const struct lesson_input *in, const struct slot_info *first)
+{
+    struct slot_info prev = *first;
+    for (int i = 0; i < in->nlinked; i++) {
+        struct slot_info next;
+        enum km_rc rc = slot_info(db, in->linked_slots[i], &next);
+        if (rc != KM_OK)
+            return rc;
+        int64_t between = 0;
+        db_int(db, &between,
+               "SELECT count(*) FROM time_slots WHERE template_id = ? AND weekday = ? AND is_break = 0"
+               " AND start_min >= ? AND start_min < ?",
+               "iddd", first->template_id, first->weekday, prev.end, next.start);
+        if (next.template_id != first->template_id || next.weekday != first->weekday || next.is_break ||
+            next.start < prev.end || between > 0)
+            return db_fail(db, KM_INVALID, "Een blokuur loopt over tijdsloten die op dezelfde dag direct op elkaar volgen.");
+        prev = next;
+    }
+    return KM_OK;
+}
+
+static enum km_rc check_input(struct km_db *db, const struct lesson_input *in, struct slot_info *slot)
+{
+    if (in->nniveaus < 0 || in->nniveaus > LESSON_MAX_NIVEAUS || in->ngroups < 0 || in->ngroups > LESSON_MAX_GROUPS ||
+        in->nlinked < 0 || in->nlinked > LESSON_MAX_LINKED)
+        return db_fail(db, KM_INVALID, "Te veel groepen, niveaus of gekoppelde tijdsloten.");
+    if (in->ngroups == 0)
+        return db_fail(db, KM_INVALID, "Kies minstens één groep voor de les.");
+    enum km_rc rc = slot_info(db, in->slot_id, slot);
+    if (rc == KM_OK && slot->is_break)
+        return db_fail(db, KM_INVALID, "Dit tijdslot is een pauze; daarin komen geen lessen.");
+    if (rc == KM_OK)
+        rc = check_refs(db, in);
+    return rc == KM_OK ? check_linked(db, in, slot) : rc;
+}
+
+/* ---- writing ---- */
+
+static enum km_rc write_parts(struct km_db *db, int64_t lesson, const struct lesson_input *in)
+{
+    enum km_rc rc = db_exec(db, "DELETE FROM lesson_niveaus WHERE lesson_id = ?", "i", lesson);
+    if (rc == KM_OK)
+        rc = db_exec(db, "DELETE FROM lesson_groups WHERE lesson_id = ?", "i", lesson);
+    for (int i = 0; rc == KM_OK && i < in->nniveaus; i++)
+        rc = db_exec(db, "INSERT OR IGNORE INTO lesson_niveaus (lesson_id, niveau_id) VALUES (?, ?)", "ii", lesson,
+                     in->niveaus[i]);
+    for (int i = 0; rc == KM_OK && i < in->ngroups; i++)
+        rc = db_exec(db, "INSERT OR IGNORE INTO lesson_groups (lesson_id, group_id, mandatory) VALUES (?, ?, ?)", "iid",
+                     lesson, in->groups[i].group_id, in->groups[i].mandatory ? 1 : 0);
+    return rc == KM_OK ? db_exec(db, "INSERT OR IGNORE INTO conflict_scope (id) VALUES (?)", "i", lesson) : rc;
+}
+
+static enum km_rc insert_lesson(struct km_db *db, int64_t slot_id, const struct lesson_input *in, int64_t block,
+                                int64_t *id)
+{
+    enum km_rc rc = db_exec(db,
+                            "INSERT INTO lessons (slot_id, teacher_id, hoofdgebied_id, deelgebied_id, room_id, block_id)"
+                            " VALUES (?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0))",
+                            "iiiiii", slot_id, in->teacher_id, in->hoofdgebied_id, in->deelgebied_id, in->room_id, block);
+    *id = db_last_id(db);
+    return rc == KM_OK ? write_parts(db, *id, in) : rc;
+}
+
+/* The lesson of the first slot heads the blokuur; every part (the head too) carries its id. */
+static enum km_rc insert_block(struct km_db *db, const struct lesson_input *in, int64_t *head)
+{
+    enum km_rc rc = insert_lesson(db, in->slot_id, in, 0, head);
+    if (rc != KM_OK || in->nlinked == 0)
+        return rc;
+    rc = db_exec(db, "UPDATE lessons SET block_id = id WHERE id = ?", "i", *head);
+    for (int i = 0; rc == KM_OK && i < in->nlinked; i++) {
+        int64_t part;
+        rc = insert_lesson(db, in->linked_slots[i], in, *head, &part);
+    }
+    return rc;
+}
+
+struct change_ctx {
+    const struct km_session *s;
+    const struct lesson_input *in;
+    int64_t lesson_id; /* 0 when adding */
+    int64_t expected;
+    bool accept;
+    struct conflict_list found;
+};
+
+/* After the rows are written: a teacher or room clash undoes the change; warnings need a yes. */
+static enum km_rc judge(struct km_db *db, struct change_ctx *c, int64_t template_id)
+{
+    enum km_rc rc = conflicts_find(db, template_id, true, &c->found);
+    if (rc != KM_OK)
+        return rc;
+    for (size_t i = 0; i < c->found.n; i++)
+        if (conflict_refused(c->found.items[i].kind))
+            return db_fail(db, KM_INVALID, "%s", c->found.items[i].text);
+    if (c->found.n && !c->accept)
+        return db_fail(db, KM_CONFLICT, "Let op: %zu waarschuwing(en); bevestig om de les toch zo te maken.", c->found.n);
+    return KM_OK;
+}
+
+static enum km_rc prepare_scope(struct km_db *db, struct change_ctx *c)
+{
+    conflicts_free(&c->found); /* the transaction may run again after a busy database */
+    enum km_rc rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS conflict_scope (id INTEGER PRIMARY KEY)", NULL);
+    return rc == KM_OK ? db_exec(db, "DELETE FROM conflict_scope", NULL) : rc;
+}
+
+static enum km_rc add_tx(struct km_db *db, void *arg)
+{
+    struct change_ctx *c = arg;
+    struct slot_info slot;
+    enum km_rc rc = prepare_scope(db, c);
+    if (rc == KM_OK)
+        rc = check_input(db, c->in, &slot);
+    if (rc == KM_OK)
+        rc = insert_block(db, c->in, &c->lesson_id);
+    if (rc == KM_OK)
+        rc = judge(db, c, slot.template_id);
+    return rc == KM_OK ? audit_add(c->s, 0, "les-gemaakt", "") : rc;
+}
+
+static void hand_over(struct change_ctx *c, struct conflict_list *warnings)
+{
+    if (warnings)
+        *warnings = c->found;
+    else
+        conflicts_free(&c->found);
+}
+
+enum km_rc lessons_add(const struct km_session *s, const struct lesson_input *in, bool accept_warnings,
+                       struct conflict_list *warnings, int64_t *id)
+{
+    if (warnings)
+        *warnings = (struct conflict_list){NULL, 0};
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    struct change_ctx c = {s, in, 0, 0, accept_warnings || !warnings, {NULL, 0}};
+    rc = db_tx(s->db, add_tx, &c);
+    hand_over(&c, warnings);
+    if (rc == KM_OK && id)
+        *id = c.lesson_id;
+    return rc;
+}
+
+/* The other parts of a blokuur go; the head keeps its id, so lessons already in the roster stay linked. */
+static enum km_rc update_tx(struct km_db *db, void *arg)
+{
+    struct change_ctx *c = arg;
+    struct slot_info slot;
+    enum km_rc rc = prepare_scope(db, c);
+    int64_t version = 0;
+    if (rc == KM_OK && db_int(db, &version, "SELECT version FROM lessons WHERE id = ?", "i", c->lesson_id) != KM_OK)
+        return db_fail(db, KM_NOTFOUND, "Deze les bestaat niet (meer).");
+    if (rc == KM_OK && version != c->expected)
+        return db_fail(db, KM_CONFLICT, "Iemand anders heeft deze les intussen gewijzigd; bekijk haar opnieuw.");
+    if (rc == KM_OK)
+        rc = check_input(db, c->in, &slot);
+    if (rc == KM_OK)
+        rc = db_exec(db, "DELETE FROM lessons WHERE block_id = ? AND id <> ?", "ii", c->lesson_id, c->lesson_id);
+    if (rc == KM_OK)
+        rc = db_exec(db,
+                     "UPDATE lessons SET slot_id = ?, teacher_id = NULLIF(?, 0), hoofdgebied_id = NULLIF(?, 0),"
+                     " deelgebied_id = NULLIF(?, 0), room_id = NULLIF(?, 0), block_id = NULL, version = version + 1"
+                     " WHERE id = ?",
+                     "iiiiii", c->in->slot_id, c->in->teacher_id, c->in->hoofdgebied_id, c->in->deelgebied_id,
+                     c->in->room_id, c->lesson_id);
+    if (rc == KM_OK)
+        rc = write_parts(db, c->lesson_id, c->in);
+    if (rc == KM_OK && c->in->nlinked)
+        rc = db_exec(db, "UPDATE lessons SET block_id = id WHERE id = ?", "i", c->lesson_id);
+    for (int i = 0; rc == KM_OK && i < c->in->nlinked; i++) {
+        int64_t part;
+        rc = insert_lesson(db, c->in->linked_slots[i], c->in, c->lesson_id, &part);
+    }
+    if (rc == KM_OK)
+        rc = judge(db, c, slot.template_id);
+    return rc == KM_OK ? audit_add(c->s, 0, "les-gewijzigd", "") : rc;
+}
+
+enum km_rc lessons_update(const struct km_session *s, int64_t lesson_id, const struct lesson_input *in,
+                          bool accept_warnings, struct conflict_list *warnings, int64_t expected_version)
+{
+    if (warnings)
+        *warnings = (struct conflict_list){NULL, 0};
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    struct change_ctx c = {s, in, lesson_id, expected_version, accept_warnings || !warnings, {NULL, 0}};
+    rc = db_tx(s->db, update_tx, &c);
+    hand_over(&c, warnings);
+    return rc;
+}
+
+static enum km_rc delete_tx(struct km_db *db, void *arg)
+{
+    struct change_ctx *c = arg;
+    int64_t block = 0;
+    if (db_int(db, &block, "SELECT COALESCE(block_id, id) FROM lessons WHERE id = ?", "i", c->lesson_id) != KM_OK)
+        return db_fail(db, KM_NOTFOUND, "Deze les bestaat niet (meer).");
+    /* the whole blokuur goes: its head and every part */
+    enum km_rc rc = db_exec(db, "DELETE FROM lessons WHERE id = ?1 OR id = ?2 OR block_id = ?2", "ii", c->lesson_id, block);
+    return rc == KM_OK ? audit_add(c->s, 0, "les-verwijderd", "") : rc;
+}
+
+enum km_rc lessons_delete(const struct km_session *s, int64_t lesson_id)
+{
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    struct change_ctx c = {s, NULL, lesson_id, 0, true, {NULL, 0}};
+    return rc == KM_OK ? db_tx(s->db, delete_tx, &c) : rc;
+}
+
+enum km_rc lessons_get_input(const struct km_session *s, int64_t lesson_id, struct lesson_input *in, int64_t *version)
+{
+    memset(in, 0, sizeof *in);
+    struct km_db *db = s->db;
+    sqlite3_stmt *st;
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_query(db, &st,
+                             "SELECT slot_id, COALESCE(teacher_id, 0), COALESCE(hoofdgebied_id, 0), COALESCE(deelgebied_id, 0),"
+                             " COALESCE(room_id, 0), version FROM lessons WHERE id = ?",
+                             "i", lesson_id);
+    if (rc != KM_OK)
+        return rc;
+    if (db_step(db, st) != 1)
+        return db_fail(db, KM_NOTFOUND, "Deze les bestaat niet (meer).");
+    in->slot_id = sqlite3_column_int64(st, 0);
+    in->teacher_id = sqlite3_column_int64(st, 1);
+    in->hoofdgebied_id = sqlite3_column_int64(st, 2);
+    in->deelgebied_id = sqlite3_column_int64(st, 3);
+    in->room_id = sqlite3_column_int64(st, 4);
+    *version = sqlite3_column_int64(st, 5);
+    db_done(st);
+    rc = db_query(db, &st, "SELECT niveau_id FROM lesson_niveaus WHERE lesson_id = ? ORDER BY niveau_id", "i", lesson_id);
+    while (rc == KM_OK && in->nniveaus < LESSON_MAX_NIVEAUS && db_step(db, st) == 1)
+        in->niveaus[in->nniveaus++] = sqlite3_column_int64(st, 0);
+    db_done(st);
+    rc = db_query(db, &st, "SELECT group_id, mandatory FROM lesson_groups WHERE lesson_id = ? ORDER BY group_id", "i", lesson_id);
+    while (rc == KM_OK && in->ngroups < LESSON_MAX_GROUPS && db_step(db, st) == 1)
+        in->groups[in->ngroups++] = (struct lesson_group){sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) != 0};
+    db_done(st);
+    rc = db_query(db, &st,
+                  "SELECT l.slot_id FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE l.block_id = ? AND l.id <> ?"
+                  " ORDER BY x.start_min", "ii", lesson_id, lesson_id);
+    while (rc == KM_OK && in->nlinked < LESSON_MAX_LINKED && db_step(db, st) == 1)
+        in->linked_slots[in->nlinked++] = sqlite3_column_int64(st, 0);
+    db_done(st);
+    return rc;
+}
+
+void lessons_list_free(struct km_lesson_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].teacher);
+        free(l->items[i].subject);
+        free(l->items[i].room);
+        free(l->items[i].groups);
+        free(l->items[i].niveaus);
+    }
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
