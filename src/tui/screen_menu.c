@@ -24,6 +24,7 @@ enum target {
     GO_HOURS,
     GO_TEMPLATES,
     GO_ROSTER,
+    GO_ROOMS,
     GO_SCHOOL,
     GO_PROFILE,
     GO_LOGOUT,
@@ -54,6 +55,7 @@ static const struct menu_item items[] = {
     {MENU_TIMETABLE, "INSTELLINGEN", N_("schooltijden per weekdag"), ACT_EDIT_TIMETABLE, GO_HOURS},
     {MENU_TIMETABLE, "WEEK SJABLONEN", N_("weken met tijdsloten en lessen"), ACT_EDIT_TIMETABLE, GO_TEMPLATES},
     {MENU_TIMETABLE, "SCHOOL ROOSTER", N_("een sjabloon per week, voor N weken"), ACT_EDIT_TIMETABLE, GO_ROSTER},
+    {MENU_TIMETABLE, "LOKALEN", N_("lokalen en hoeveel kinderen erin passen"), ACT_EDIT_TIMETABLE, GO_ROOMS},
 };
 
 #define NITEMS (sizeof items / sizeof items[0])
@@ -106,8 +108,9 @@ static int open_item(struct menu_screen *m, struct app *a, const struct menu_ite
     case GO_STUDENTS: app_push(a, users_screen_new(a, ROLE_LEERLING)); break;
     case GO_PARENTS: app_push(a, users_screen_new(a, ROLE_OUDER)); break;
     case GO_AUDIT: app_push(a, audit_screen_new(a)); break;
-    case GO_HOURS: coming(a, "INSTELLINGEN", _("De schooltijden per weekdag")); break;
-    case GO_TEMPLATES: coming(a, "WEEK SJABLONEN", _("De weeksjablonen met tijdsloten en lessen")); break;
+    case GO_HOURS: app_push(a, hours_screen_new(a)); break;
+    case GO_TEMPLATES: app_push(a, templates_screen_new(a)); break;
+    case GO_ROOMS: app_push(a, rooms_screen_new(a)); break;
     case GO_ROSTER: coming(a, "SCHOOL ROOSTER", _("Het schoolrooster voor N weken")); break;
     case GO_SCHOOL: app_push(a, school_settings_screen_new(a)); break;
     case GO_PROFILE: app_push(a, profile_screen_new(a)); break;

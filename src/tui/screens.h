@@ -25,6 +25,16 @@ enum password_mode {
 /* target: the person for PW_OTHER, else 0. */
 struct screen *password_screen_new(struct app *a, enum password_mode mode, int64_t target);
 
+/* MIJNROOSTER INSTELLINGEN (beheerder) */
+struct screen *hours_screen_new(struct app *a);                     /* INSTELLINGEN: schooltijden */
+struct screen *templates_screen_new(struct app *a);                 /* WEEK SJABLONEN: the list */
+struct screen *template_screen_new(struct app *a, int64_t template_id); /* one template: days × time, slots */
+struct screen *slot_screen_new(struct app *a, int64_t slot_id);     /* the lessons of a slot */
+/* VOEG EEN LES TOE (lesson_id 0) or change a lesson, step by step, with a summary and MAAK LES AAN. */
+struct screen *lesson_screen_new(struct app *a, int64_t slot_id, int64_t lesson_id);
+struct screen *check_screen_new(struct app *a, int64_t template_id); /* every clash of a template */
+struct screen *rooms_screen_new(struct app *a);                     /* LOKALEN */
+
 /* AUDITLOG for the beheerder. */
 struct screen *audit_screen_new(struct app *a);
 /* A part of the program that a later version brings. */
