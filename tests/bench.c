@@ -8,6 +8,8 @@
 #include "core/board.h"
 #include "core/db.h"
 #include "core/groups.h"
+#include "core/lessons.h"
+#include "core/templates.h"
 #include "core/planner.h"
 
 #define RUNS 200
@@ -93,6 +95,39 @@ static void bench_board(struct km_session *s)
     report("statusbord van een groep", t, RUNS, detail);
 }
 
+static void bench_conflicts(struct km_db *db)
+{
+    struct km_session b;
+    session_server(&b, db);
+    int64_t tpl;
+    if (templates_find(&b, "Standaardweek", &tpl) != KM_OK) {
+        printf("conflicts: %s\n", db_errmsg(db));
+        return;
+    }
+    struct km_slot_list slots;
+    struct km_lesson_list lessons;
+    slots_list(&b, tpl, &slots);
+    lessons_list(&b, tpl, 0, &lessons);
+    double t[20];
+    size_t found = 0;
+    for (int i = 0; i < 20; i++) {
+        struct conflict_list c;
+        double t0 = now_ms();
+        if (conflicts_check(&b, tpl, &c) != KM_OK) {
+            printf("conflicts: %s\n", db_errmsg(db));
+            break;
+        }
+        t[i] = now_ms() - t0;
+        found = c.n;
+        conflicts_free(&c);
+    }
+    char detail[120];
+    snprintf(detail, sizeof detail, "%zu tijdsloten, %zu lessen, 48 groepen; %zu botsingen", slots.n, lessons.n, found);
+    report("botsingen in een weeksjabloon", t, 20, detail);
+    slots_list_free(&slots);
+    lessons_list_free(&lessons);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -112,6 +147,7 @@ int main(int argc, char **argv)
     }
     bench_week(&s);
     bench_board(&s);
+    bench_conflicts(db);
     db_close(db);
     return 0;
 }

@@ -42,18 +42,22 @@ static const char *const room_sql =
     " SELECT la, lb, wd, s, e, r.name, " LESSON_LABEL("la") ", " LESSON_LABEL("lb")
     " FROM pairs JOIN rooms r ON r.id = ra WHERE ra = rb ORDER BY wd, s";
 
-/* Children in both lessons of a pair, through the groups of each lesson (stamgroep, eigen groep, …). */
+/* Children in two overlapping lessons of one day, through the groups of each lesson (stamgroep, eigen
+ * groep, …). Joined per child and day, so the work grows with a child's lessons, not with all pairs. */
 static const char *const student_sql =
-    OVERLAPPING_PAIRS
-    ", kids AS (SELECT DISTINCT lg.lesson_id, m.user_id FROM lesson_groups lg"
+    "WITH ls AS (SELECT l.id, x.weekday, x.start_min, x.end_min FROM lessons l"
+    "  JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = ?1),"
+    " kids AS MATERIALIZED (SELECT DISTINCT ls.id AS lid, m.user_id AS uid, ls.weekday AS wd, ls.start_min AS s,"
+    "  ls.end_min AS e FROM ls JOIN lesson_groups lg ON lg.lesson_id = ls.id"
     "  JOIN memberships m ON m.group_id = lg.group_id AND m.kind = 'leerling'"
-    "  JOIN users u ON u.id = m.user_id AND u.active = 1"
-    "  WHERE lg.lesson_id IN (SELECT la FROM pairs UNION SELECT lb FROM pairs))"
+    "  JOIN users u ON u.id = m.user_id AND u.active = 1),"
+    " clash AS (SELECT a.lid AS la, b.lid AS lb, a.wd AS wd, max(a.s, b.s) AS s, min(a.e, b.e) AS e, a.uid AS uid"
+    "  FROM kids a JOIN kids b ON b.uid = a.uid AND b.wd = a.wd AND a.lid < b.lid AND a.s < b.e AND b.s < a.e"
+    "  WHERE ?2 = 0 OR a.lid IN (SELECT id FROM conflict_scope) OR b.lid IN (SELECT id FROM conflict_scope))"
     " SELECT la, lb, wd, s, e, count(*), group_concat(name, ', '), " LESSON_LABEL("la") ", " LESSON_LABEL("lb")
-    " FROM (SELECT p.la, p.lb, p.wd, p.s, p.e, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' '"
-    "  || u.voorvoegsel END || ' ' || u.achternaam AS name FROM pairs p JOIN kids x ON x.lesson_id = p.la"
-    "  JOIN kids y ON y.lesson_id = p.lb AND y.user_id = x.user_id JOIN users u ON u.id = x.user_id"
-    "  ORDER BY u.roepnaam) GROUP BY la, lb ORDER BY wd, s";
+    " FROM (SELECT c.*, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END"
+    "  || ' ' || u.achternaam AS name FROM clash c JOIN users u ON u.id = c.uid ORDER BY u.roepnaam)"
+    " GROUP BY la, lb ORDER BY wd, s";
 
 static const char *const capacity_sql =
     "SELECT l.id, x.weekday, x.start_min, x.end_min, r.name, r.capacity,"
