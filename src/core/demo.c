@@ -8,6 +8,8 @@
  * a retry of the transaction after SQLITE_BUSY produces exactly the same rows. */
 #include "core/demo.h"
 
+#include "core/dates.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,36 +50,8 @@ static int rng_below(struct rng *r, size_t n) { return (int)(((rng_next(r) >> 32
 
 static bool rng_percent(struct rng *r, int pct) { return rng_below(r, 100) < pct; }
 
-/* ---- dates, as day numbers since 1970-01-01 (proleptic Gregorian; no time zone involved) ---- */
-
-static int64_t days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void format_day(int64_t z, char out[11])
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    int y = (int)(yoe + era * 400 + (m <= 2));
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
-/* 0 = Monday .. 6 = Sunday; day 0, 1970-01-01, was a Thursday (3). z % 7 is negative before 1970. */
-static int weekday_of(int64_t z) { return (int)((z % 7 + 10) % 7); }
-
-static bool is_weekend(int64_t z) { return weekday_of(z) >= 5; }
+/* Dates are day numbers since 1970-01-01 (core/dates.h). */
+static bool is_weekend(int64_t z) { return dates_weekday(z) >= 6; }
 
 /* ---- the two sizes ---- */
 
@@ -233,14 +207,14 @@ static void model_dates(struct model *m)
     int year = tm.tm_year + 1900, start = tm.tm_mon >= 7 ? year : year - 1;
     snprintf(m->schooljaar, sizeof m->schooljaar, "%04u-%04u", (unsigned)start % 10000u,
              (unsigned)(start + 1) % 10000u);
-    int64_t today = days_from_civil(year, tm.tm_mon + 1, tm.tm_mday);
+    int64_t today = dates_from_civil(year, tm.tm_mon + 1, tm.tm_mday);
     m->today_z = today;
-    format_day(today, m->today);
+    dates_format(today, m->today);
     /* Statuses were set on school days since 1 September; early in August there are none yet. */
     m->ndates = 0;
-    for (int64_t z = days_from_civil(start, 9, 1); z <= today && m->ndates < MAX_DATES; z++)
+    for (int64_t z = dates_from_civil(start, 9, 1); z <= today && m->ndates < MAX_DATES; z++)
         if (!is_weekend(z))
-            format_day(z, m->dates[m->ndates++]);
+            dates_format(z, m->dates[m->ndates++]);
     if (m->ndates == 0)
         snprintf(m->dates[m->ndates++], 11, "%s", m->today);
 }
@@ -532,11 +506,11 @@ static void instroom_dates(struct model *m)
     for (int i = 0; i < m->nstudents; i++) {
         struct person *s = &m->people[m->first_student + i];
         int y = start - plan_jaargroep(&m->plan, s->group);
-        int64_t from = days_from_civil(y, 8, 20), to = days_from_civil(y + 1, 7, 10);
+        int64_t from = dates_from_civil(y, 8, 20), to = dates_from_civil(y + 1, 7, 10);
         int64_t z = from + rng_below(&m->rng, (size_t)(to - from));
         while (is_weekend(z))
             z++;
-        format_day(z, s->instroom);
+        dates_format(z, s->instroom);
     }
 }
 
@@ -1172,14 +1146,14 @@ static enum km_rc insert_template(struct km_db *db, struct fill *f, const char *
 static enum km_rc insert_day(struct km_db *db, struct fill *f, const char *week_start, int64_t z, int64_t template_id)
 {
     char date[11];
-    format_day(z, date);
+    dates_format(z, date);
     enum km_rc rc = db_exec(db,
                             "INSERT INTO lesson_instances (lesson_id, week_start, date, start_min, end_min, teacher_id,"
                             " room_id)"
                             " SELECT l.id, ?, ?, s.start_min, s.end_min, l.teacher_id, l.room_id FROM time_slots s"
                             " JOIN lessons l ON l.slot_id = s.id WHERE s.template_id = ? AND s.weekday = ?"
                             " ORDER BY s.start_min, l.id",
-                            "ttid", week_start, date, template_id, weekday_of(z) + 1);
+                            "ttid", week_start, date, template_id, dates_weekday(z));
     if (rc == KM_OK)
         f->rep->instances += db_changes(db);
     return rc;
@@ -1243,7 +1217,7 @@ static enum km_rc plan_week(struct km_db *db, struct fill *f, const char *week_s
 {
     char day[11], stamp[20];
     int n = 0;
-    format_day(monday - 3, day);
+    dates_format(monday - 3, day);
     snprintf(stamp, sizeof stamp, "%s 15:30:00", day);
     enum km_rc rc = read_week(db, f, week_start, &n);
     for (int i = 0; i < n && rc == KM_OK; i++) {
@@ -1260,7 +1234,7 @@ static enum km_rc plan_week(struct km_db *db, struct fill *f, const char *week_s
 static enum km_rc insert_week(struct km_db *db, struct fill *f, int64_t monday, int64_t template_id, bool planned)
 {
     char start[11];
-    format_day(monday, start);
+    dates_format(monday, start);
     f->rep->weeks++;
     if (!template_id)
         return db_exec(db, "INSERT INTO roster_weeks (week_start, template_id, generated_at) VALUES (?, NULL, ?)", "tt",
@@ -1279,7 +1253,7 @@ static enum km_rc insert_week(struct km_db *db, struct fill *f, int64_t monday, 
 static enum km_rc insert_roster(struct km_db *db, struct fill *f, const int64_t template_id[2])
 {
     const struct plan *p = &f->m->plan;
-    int64_t first = f->m->today_z - weekday_of(f->m->today_z) - 7 * ROSTER_PAST_WEEKS;
+    int64_t first = dates_monday(f->m->today_z) - 7 * ROSTER_PAST_WEEKS;
     int school_weeks = 0;
     enum km_rc rc = KM_OK;
     for (int w = 0; w < p->weeks && rc == KM_OK; w++) {

@@ -51,6 +51,8 @@ static const struct action_def defs[A__COUNT] = {
     [A_NEXT_PERIOD] = {"next_period", N_("volgende"), N_("Ga naar de volgende week of dag."), "] >"},
     [A_TODAY] = {"today", N_("vandaag"), N_("Ga naar vandaag."), "t"},
     [A_LOGOUT] = {"logout", N_("uitloggen"), N_("Log uit en ga terug naar het inlogscherm."), "L"},
+    [A_CHECK] = {"check", N_("controleer"), N_("Controleer een weeksjabloon op botsingen: leerkrachten, lokalen, leerlingen."),
+                 "c"},
 };
 
 struct named_key {

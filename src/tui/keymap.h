@@ -47,6 +47,7 @@ enum action {
     A_NEXT_PERIOD, /* ']' / '>': next week/day */
     A_TODAY,       /* 't' */
     A_LOGOUT,      /* 'L': log out */
+    A_CHECK,       /* 'c': check a week template for clashes */
     A__COUNT
 };
 

@@ -1,0 +1,25 @@
+/* Calendar dates as day numbers since 1970-01-01 (proleptic Gregorian, no time zone): the roster, the
+ * planner and the demo count weeks and days with them. */
+#ifndef KM_DATES_H
+#define KM_DATES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+int64_t dates_from_civil(int y, int m, int d);
+/* 'YYYY-MM-DD' */
+void dates_format(int64_t day, char out[11]);
+/* Parses 'YYYY-MM-DD' (a real date); false otherwise. */
+bool dates_parse(const char *text, int64_t *day);
+/* 1 = Monday … 7 = Sunday (ISO). */
+int dates_weekday(int64_t day);
+/* The Monday of the ISO week the day is in. */
+int64_t dates_monday(int64_t day);
+/* ISO 8601 week number (1–53) and its year. */
+int dates_iso_week(int64_t day, int *iso_year);
+/* The Monday of ISO week `week` of `iso_year`; false when that week does not exist. */
+bool dates_from_iso_week(int iso_year, int week, int64_t *monday);
+/* Today in the local time zone. */
+int64_t dates_today(void);
+
+#endif
