@@ -1,0 +1,430 @@
+/* MIJNROOSTER INSTELLINGEN → INSTELLINGEN: the school hours of the seven weekdays. Space switches a day
+ * between the standard time and closed, Enter/e changes its times, d closes it. Every change carries the
+ * version the screen showed, so a change another beheerder made meanwhile is refused, never overwritten.
+ * Beside each day stand the time slots the week templates have on it: closing or narrowing a day that
+ * has slots leaves them outside the school hours, and the beheerder is told so before and after. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/hours.h"
+#include "core/templates.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/form.h"
+#include "tui/i18n.h"
+#include "tui/list.h"
+#include "tui/screens.h"
+
+/* The slots of one weekday, over every template. */
+struct day_slots {
+    int n;           /* slots */
+    int templates;   /* templates with at least one slot that day */
+    int first, last; /* earliest start and latest end, when n > 0 */
+};
+
+struct hours_screen {
+    struct screen base;
+    struct app *app;
+    struct school_day days[7];
+    struct day_slots slots[7];
+    struct list list;
+    int ask_day;          /* the weekday the open dialog is about */
+    int64_t ask_version;  /* its version when the question was asked */
+};
+
+/* Core names the days in Dutch; marked here so that gettext translates them on screen. */
+static const char *const day_words[] __attribute__((unused)) = {
+    N_("maandag"), N_("dinsdag"), N_("woensdag"), N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
+
+static const enum action hours_actions[] = {A_EDIT, A_TOGGLE, A_DELETE, A_SELECT, A_BACK, A_UP, A_DOWN,
+                                            A_HOME, A_END, ACT_NONE};
+
+/* ---- reading ---- */
+
+static void count_template(struct hours_screen *hs, const struct km_slot_list *l)
+{
+    bool seen[7] = {false};
+    for (size_t i = 0; i < l->n; i++) {
+        const struct km_slot *x = &l->items[i];
+        if (x->weekday < 1 || x->weekday > 7)
+            continue;
+        struct day_slots *d = &hs->slots[x->weekday - 1];
+        if (d->n == 0 || x->start_min < d->first)
+            d->first = x->start_min;
+        if (d->n == 0 || x->end_min > d->last)
+            d->last = x->end_min;
+        d->n++;
+        if (!seen[x->weekday - 1])
+            d->templates++;
+        seen[x->weekday - 1] = true;
+    }
+}
+
+/* Only for the warnings: when it cannot be read, the screen still works without them. */
+static void count_slots(struct hours_screen *hs)
+{
+    memset(hs->slots, 0, sizeof hs->slots);
+    struct km_template_list tl;
+    if (templates_list(&hs->app->session, &tl) != KM_OK)
+        return;
+    for (size_t t = 0; t < tl.n; t++) {
+        struct km_slot_list l;
+        if (slots_list(&hs->app->session, tl.items[t].id, &l) != KM_OK)
+            continue;
+        count_template(hs, &l);
+        slots_list_free(&l);
+    }
+    templates_list_free(&tl);
+}
+
+static void load(struct hours_screen *hs)
+{
+    if (hours_get(&hs->app->session, hs->days) != KM_OK)
+        app_core_error(hs->app);
+    count_slots(hs);
+    list_set_count(&hs->list, 7);
+}
+
+/* ---- texts ---- */
+
+static void times_text(const struct school_day *d, char *out, size_t len)
+{
+    char a[6], b[6];
+    hours_format(d->start_min, a);
+    hours_format(d->end_min, b);
+    snprintf(out, len, "%s – %s", a, b);
+}
+
+static void slots_text(const struct day_slots *d, char *out, size_t len)
+{
+    if (d->n == 0) {
+        snprintf(out, len, "%s", _("geen tijdsloten"));
+        return;
+    }
+    char a[6], b[6], what[80];
+    hours_format(d->first, a);
+    hours_format(d->last, b);
+    snprintf(what, sizeof what, ngettext("%d tijdslot", "%d tijdsloten", (unsigned long)d->n), d->n);
+    snprintf(out, len, ngettext("%s in %d sjabloon, %s – %s", "%s in %d sjablonen, %s – %s", (unsigned long)d->templates),
+             what, d->templates, a, b);
+}
+
+/* Slots that would lie outside [start, end) on that day: they keep their lessons, which then count as
+ * "buiten de schooltijden" in the check. */
+static bool slots_outside(const struct day_slots *d, int start, int end)
+{
+    return d->n > 0 && (d->first < start || d->last > end);
+}
+
+/* ---- drawing ---- */
+
+static void draw_day(void *ctx, int i, int y, int x, int width, bool selected)
+{
+    struct hours_screen *hs = ctx;
+    const struct school_day *d = &hs->days[i];
+    enum theme_role r = selected ? TR_SELECTED : TR_NORMAL;
+    char times[40], slots[120], line[200];
+    draw_fill(stdscr, y, x, 1, width, r);
+    draw_text_raw(stdscr, y, x, 2, selected ? "▶" : " ", r);
+    draw_text(stdscr, y, x + 2, 11, _(hours_day_name(d->weekday)), r);
+    /* open or closed: a glyph and a word, never colour alone */
+    draw_text(stdscr, y, x + 14, 9, d->open ? _("● open") : _("○ dicht"), selected ? r : d->open ? TR_OK : TR_DIM);
+    if (d->open)
+        times_text(d, times, sizeof times);
+    draw_text(stdscr, y, x + 24, 15, d->open ? times : "—", selected ? r : d->open ? TR_NORMAL : TR_DIM);
+    slots_text(&hs->slots[i], slots, sizeof slots);
+    bool outside = hs->slots[i].n && (!d->open || slots_outside(&hs->slots[i], d->start_min, d->end_min));
+    /* also said in words, not only in the warning colour */
+    snprintf(line, sizeof line, "%s%s", slots, outside ? _(" · ! buiten de schooltijden") : "");
+    draw_text(stdscr, y, x + 40, width - 40, line, selected ? r : outside ? TR_WARNING : TR_DIM);
+}
+
+static void hours_draw(struct screen *s, struct app *a, int top, int h, int width)
+{
+    (void)a;
+    struct hours_screen *hs = (struct hours_screen *)s;
+    int w = width < 100 ? width - 4 : 96;
+    draw_text(stdscr, top, 2, w, _("De schooltijden per weekdag; elk weekrooster wordt hieruit getekend."), TR_DIM);
+    draw_fill(stdscr, top + 2, 2, 1, w, TR_GRID_HEADER);
+    draw_text(stdscr, top + 2, 4, 11, _("Dag"), TR_GRID_HEADER);
+    draw_text(stdscr, top + 2, 16, 9, _("Open"), TR_GRID_HEADER);
+    draw_text(stdscr, top + 2, 26, 15, _("Tijden"), TR_GRID_HEADER);
+    draw_text(stdscr, top + 2, 42, w - 40, _("Tijdsloten in de weeksjablonen"), TR_GRID_HEADER);
+    list_draw(&hs->list, top + 3, 2, 7, w);
+    char hint[200];
+    char a1[6], b1[6];
+    hours_format(HOURS_STANDARD_START, a1);
+    hours_format(HOURS_STANDARD_END, b1);
+    snprintf(hint, sizeof hint, _("Spatie: open (%s – %s) of dicht · Enter of e: tijden wijzigen · d: dag sluiten"), a1,
+             b1);
+    if (h > 12)
+        draw_text(stdscr, top + 11, 2, w, hint, TR_DIM);
+}
+
+/* ---- changing a day ---- */
+
+static void after_change(struct app *a, enum km_rc rc)
+{
+    if (rc != KM_OK)
+        app_core_error(a); /* KM_CONFLICT names what changed; the reload then shows it */
+}
+
+static void warn_outside(struct hours_screen *hs, int weekday, int start, int end)
+{
+    const struct day_slots *d = &hs->slots[weekday - 1];
+    if (!slots_outside(d, start, end))
+        return;
+    app_message(hs->app, TR_WARNING,
+                ngettext("Opgeslagen. Let op: %d tijdslot op %s valt (deels) buiten de nieuwe tijden; zie CONTROLE.",
+                         "Opgeslagen. Let op: %d tijdsloten op %s vallen (deels) buiten de nieuwe tijden; zie CONTROLE.",
+                         (unsigned long)d->n),
+                d->n, _(hours_day_name(weekday)));
+}
+
+static void open_standard(struct hours_screen *hs, const struct school_day *d)
+{
+    enum km_rc rc = hours_set(&hs->app->session, d->weekday, HOURS_STANDARD_START, HOURS_STANDARD_END, d->version);
+    after_change(hs->app, rc);
+    if (rc == KM_OK) {
+        app_message(hs->app, TR_OK, _("Op %s is de school nu open."), _(hours_day_name(d->weekday)));
+        warn_outside(hs, d->weekday, HOURS_STANDARD_START, HOURS_STANDARD_END);
+    }
+    load(hs);
+}
+
+static void close_answered(struct app *a, void *ctx, bool yes)
+{
+    struct hours_screen *hs = ctx;
+    if (!yes)
+        return;
+    enum km_rc rc = hours_close(&a->session, hs->ask_day, hs->ask_version);
+    after_change(a, rc);
+    if (rc == KM_OK)
+        app_message(a, TR_OK, _("Op %s is de school nu dicht."), _(hours_day_name(hs->ask_day)));
+    /* the screen reloads itself once the dialog is gone */
+}
+
+static int ask_close(struct hours_screen *hs, struct app *a, const struct school_day *d)
+{
+    if (!d->open) {
+        app_message(a, TR_NORMAL, _("Op %s is de school al dicht."), _(hours_day_name(d->weekday)));
+        return R_DRAW;
+    }
+    const struct day_slots *sl = &hs->slots[d->weekday - 1];
+    char q[400];
+    if (sl->n)
+        snprintf(q, sizeof q,
+                 ngettext("De school op %s sluiten? Op %s is er %d tijdslot; dat valt dan buiten de schooltijden.",
+                          "De school op %s sluiten? Op %s zijn er %d tijdsloten; die vallen dan buiten de schooltijden.",
+                          (unsigned long)sl->n),
+                 _(hours_day_name(d->weekday)), _(hours_day_name(d->weekday)), sl->n);
+    else
+        snprintf(q, sizeof q, _("De school op %s sluiten?"), _(hours_day_name(d->weekday)));
+    hs->ask_day = d->weekday;
+    hs->ask_version = d->version;
+    app_push(a, dialog_confirm_new(a, q, close_answered, hs));
+    return R_DRAW;
+}
+
+/* ---- the form for one day ---- */
+
+struct day_form {
+    struct screen base;
+    struct hours_screen *owner; /* below this screen on the stack for as long as the form lives */
+    int weekday;
+    int64_t version; /* of the day as the list showed it */
+    struct form form;
+};
+
+enum { F_START, F_END, F_SAVE };
+
+static const enum action form_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, ACT_NONE};
+
+static void form_screen_draw(struct screen *s, struct app *a, int top, int h, int width)
+{
+    (void)a;
+    (void)h;
+    struct day_form *df = (struct day_form *)s;
+    int x = (width - 72) / 2;
+    char line[200];
+    snprintf(line, sizeof line, _("Van wanneer tot wanneer is de school open op %s?"), _(hours_day_name(df->weekday)));
+    draw_text(stdscr, top + 1, x, 72, line, TR_NORMAL);
+    draw_text(stdscr, top + 2, x, 72, _("Tijden als 08:30; de eindtijd ligt na de begintijd."), TR_DIM);
+    form_draw(&df->form, top + 4, x, 72);
+}
+
+/* The formats are checked by the form; that the day ends after it starts, here, beside the field. */
+static bool read_times(struct day_form *df, int *start, int *end)
+{
+    if (form_validate(&df->form) >= 0)
+        return false;
+    *start = hours_parse(df->form.fields[F_START].value);
+    *end = hours_parse(df->form.fields[F_END].value);
+    if (*end > *start)
+        return true;
+    snprintf(df->form.fields[F_END].error, sizeof df->form.fields[F_END].error, "%s", _("na de begintijd"));
+    df->form.focus = F_END;
+    return false;
+}
+
+static int save_day(struct day_form *df, struct app *a)
+{
+    int start, end;
+    if (!read_times(df, &start, &end))
+        return R_DRAW;
+    enum km_rc rc = hours_set(&a->session, df->weekday, start, end, df->version);
+    if (rc == KM_INVALID) { /* stay: the times can be corrected */
+        app_core_error(a);
+        return R_DRAW;
+    }
+    after_change(a, rc); /* a conflict closes the form: the list below reloads and shows the new state */
+    if (rc == KM_OK) {
+        char line[40];
+        struct school_day d = {df->weekday, true, start, end, 0};
+        times_text(&d, line, sizeof line);
+        app_message(a, TR_OK, _("Op %s is de school open van %s."), _(hours_day_name(df->weekday)), line);
+        warn_outside(df->owner, df->weekday, start, end);
+    }
+    return R_POP;
+}
+
+static int form_screen_action(struct screen *s, struct app *a, enum action act)
+{
+    struct day_form *df = (struct day_form *)s;
+    switch (act) {
+    case A_BACK: return R_POP;
+    case A_SELECT:
+        if (df->form.focus != F_SAVE) {
+            df->form.focus++;
+            return R_DRAW;
+        }
+        return save_day(df, a);
+    default: return form_action(&df->form, act) ? R_DRAW : R_NONE;
+    }
+}
+
+static int form_screen_text(struct screen *s, struct app *a, wint_t ch)
+{
+    (void)a;
+    return form_text(&((struct day_form *)s)->form, ch) ? R_DRAW : R_NONE;
+}
+
+static bool form_screen_wants_text(const struct screen *s)
+{
+    return form_focus_is_text(&((const struct day_form *)s)->form);
+}
+
+static int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice)
+{
+    (void)x;
+    (void)twice;
+    struct day_form *df = (struct day_form *)s;
+    if (!form_click(&df->form, y))
+        return R_NONE;
+    return df->form.focus == F_SAVE ? form_screen_action(s, a, A_SELECT) : R_DRAW;
+}
+
+static void form_screen_destroy(struct screen *s)
+{
+    form_free(&((struct day_form *)s)->form);
+    free(s);
+}
+
+static const struct screen_ops day_form_ops = {
+    .actions = form_actions,
+    .draw = form_screen_draw,
+    .on_action = form_screen_action,
+    .on_text = form_screen_text,
+    .wants_text = form_screen_wants_text,
+    .on_click = form_screen_click,
+    .destroy = form_screen_destroy,
+};
+
+/* A closed day starts from the standard time, so opening it is one Enter away. */
+static struct screen *day_form_new(struct hours_screen *hs, const struct school_day *d)
+{
+    struct day_form *df = calloc(1, sizeof *df);
+    if (!df)
+        return NULL;
+    df->base.ops = &day_form_ops;
+    df->owner = hs;
+    df->weekday = d->weekday;
+    df->version = d->version;
+    snprintf(df->base.title, sizeof df->base.title, "INSTELLINGEN › %s", _(hours_day_name(d->weekday)));
+    form_init(&df->form, 12);
+    if (form_add(&df->form, FIELD_TIME, _("Begin"), true) != F_START ||
+        form_add(&df->form, FIELD_TIME, _("Eind"), true) != F_END ||
+        form_add(&df->form, FIELD_BUTTON, _("Schooltijden opslaan"), false) != F_SAVE) {
+        form_screen_destroy(&df->base);
+        return NULL;
+    }
+    char t[6];
+    hours_format(d->open ? d->start_min : HOURS_STANDARD_START, t);
+    form_set_value(&df->form, F_START, t);
+    hours_format(d->open ? d->end_min : HOURS_STANDARD_END, t);
+    form_set_value(&df->form, F_END, t);
+    for (int i = F_START; i <= F_END; i++)
+        df->form.fields[i].max_chars = 5;
+    return &df->base;
+}
+
+/* ---- the screen ---- */
+
+static int hours_action(struct screen *s, struct app *a, enum action act)
+{
+    struct hours_screen *hs = (struct hours_screen *)s;
+    if (list_move(&hs->list, act))
+        return R_DRAW;
+    const struct school_day *d = &hs->days[hs->list.cur];
+    switch (act) {
+    case A_SELECT:
+    case A_EDIT: app_push(a, day_form_new(hs, d)); return R_DRAW;
+    case A_TOGGLE:
+        if (d->open)
+            return ask_close(hs, a, d);
+        open_standard(hs, d);
+        return R_DRAW;
+    case A_DELETE: return ask_close(hs, a, d);
+    case A_BACK: return R_POP;
+    default: return R_NONE;
+    }
+}
+
+static int hours_click(struct screen *s, struct app *a, int y, int x, bool twice)
+{
+    (void)x;
+    struct hours_screen *hs = (struct hours_screen *)s;
+    if (!list_click(&hs->list, y))
+        return R_NONE;
+    return twice ? hours_action(s, a, A_EDIT) : R_DRAW;
+}
+
+static void hours_reload(struct screen *s, struct app *a)
+{
+    (void)a;
+    load((struct hours_screen *)s);
+}
+
+static void hours_destroy(struct screen *s) { free(s); }
+
+static const struct screen_ops hours_ops = {
+    .actions = hours_actions,
+    .draw = hours_draw,
+    .on_action = hours_action,
+    .reload = hours_reload,
+    .on_click = hours_click,
+    .destroy = hours_destroy,
+};
+
+struct screen *hours_screen_new(struct app *a)
+{
+    struct hours_screen *hs = calloc(1, sizeof *hs);
+    if (!hs)
+        return NULL;
+    hs->base.ops = &hours_ops;
+    hs->app = a;
+    snprintf(hs->base.title, sizeof hs->base.title, "INSTELLINGEN — %s", _("schooltijden"));
+    list_init(&hs->list, draw_day, NULL, hs);
+    load(hs);
+    return &hs->base;
+}
