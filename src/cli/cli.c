@@ -30,6 +30,9 @@ static const struct command commands[] = {
     {{"group members", "GROEP [--json]", "toon de leerlingen en leerkrachten van een groep"}, cmd_group_members},
     {{"group join", "GROEP GEBRUIKERSNAAM...", "zet leerlingen of leerkrachten in een groep"}, cmd_group_join},
     {{"group leave", "GROEP GEBRUIKERSNAAM...", "haal leerlingen of leerkrachten uit een groep"}, cmd_group_leave},
+    {{"roster generate", "--from MAANDAG --weeks N --template NAAM[,NAAM|-…] [--yes]",
+      "maak het schoolrooster: een sjabloon per week (- = vakantieweek); --yes wist bestaande planning"}, cmd_roster_generate},
+    {{"roster show", "--from MAANDAG [--weeks N]", "toon welke weken het rooster heeft"}, cmd_roster_show},
     {{"audit", "[--since DATUM] [--user NAAM] [--kind SOORT] [--limit N] [--json]", "lees het auditlog"}, cmd_audit},
 };
 

@@ -25,6 +25,8 @@ int cmd_group_list(struct cli_ctx *c, const struct cli_command_help *help, int a
 int cmd_group_members(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_group_join(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_group_leave(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_roster_generate(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_roster_show(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_audit(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 
 #endif

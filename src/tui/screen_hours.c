@@ -95,25 +95,30 @@ static void times_text(const struct school_day *d, char *out, size_t len)
     snprintf(out, len, "%s – %s", a, b);
 }
 
-static void slots_text(const struct day_slots *d, char *out, size_t len)
-{
-    if (d->n == 0) {
-        snprintf(out, len, "%s", _("geen tijdsloten"));
-        return;
-    }
-    char a[6], b[6], what[80];
-    hours_format(d->first, a);
-    hours_format(d->last, b);
-    snprintf(what, sizeof what, ngettext("%d tijdslot", "%d tijdsloten", (unsigned long)d->n), d->n);
-    snprintf(out, len, ngettext("%s in %d sjabloon, %s – %s", "%s in %d sjablonen, %s – %s", (unsigned long)d->templates),
-             what, d->templates, a, b);
-}
-
 /* Slots that would lie outside [start, end) on that day: they keep their lessons, which then count as
  * "buiten de schooltijden" in the check. */
 static bool slots_outside(const struct day_slots *d, int start, int end)
 {
     return d->n > 0 && (d->first < start || d->last > end);
+}
+
+static void slots_text(const struct school_day *day, const struct day_slots *d, char *out, size_t len)
+{
+    char a[6], b[6], n[40], what[100];
+    hours_format(d->first, a);
+    hours_format(d->last, b);
+    /* two plurals in one line: each number chooses its own */
+    snprintf(n, sizeof n, ngettext("%d tijdslot", "%d tijdsloten", (unsigned long)d->n), d->n);
+    snprintf(what, sizeof what, ngettext("%s in %d sjabloon", "%s in %d sjablonen", (unsigned long)d->templates), n,
+             d->templates);
+    if (d->n == 0)
+        snprintf(out, len, "%s", _("geen tijdsloten"));
+    else if (!day->open) /* the '!' says it without colour */
+        snprintf(out, len, ngettext("! %d tijdslot, maar dicht", "! %d tijdsloten, maar dicht", (unsigned long)d->n), d->n);
+    else if (slots_outside(d, day->start_min, day->end_min))
+        snprintf(out, len, _("! tijdsloten %s–%s, buiten de tijden"), a, b);
+    else
+        snprintf(out, len, "%s", what);
 }
 
 /* ---- drawing ---- */
@@ -123,7 +128,7 @@ static void draw_day(void *ctx, int i, int y, int x, int width, bool selected)
     struct hours_screen *hs = ctx;
     const struct school_day *d = &hs->days[i];
     enum theme_role r = selected ? TR_SELECTED : TR_NORMAL;
-    char times[40], slots[120], line[200];
+    char times[40], slots[120];
     draw_fill(stdscr, y, x, 1, width, r);
     draw_text_raw(stdscr, y, x, 2, selected ? "▶" : " ", r);
     draw_text(stdscr, y, x + 2, 11, _(hours_day_name(d->weekday)), r);
@@ -132,11 +137,10 @@ static void draw_day(void *ctx, int i, int y, int x, int width, bool selected)
     if (d->open)
         times_text(d, times, sizeof times);
     draw_text(stdscr, y, x + 24, 15, d->open ? times : "—", selected ? r : d->open ? TR_NORMAL : TR_DIM);
-    slots_text(&hs->slots[i], slots, sizeof slots);
-    bool outside = hs->slots[i].n && (!d->open || slots_outside(&hs->slots[i], d->start_min, d->end_min));
-    /* also said in words, not only in the warning colour */
-    snprintf(line, sizeof line, "%s%s", slots, outside ? _(" · ! buiten de schooltijden") : "");
-    draw_text(stdscr, y, x + 40, width - 40, line, selected ? r : outside ? TR_WARNING : TR_DIM);
+    const struct day_slots *sl = &hs->slots[i];
+    slots_text(d, sl, slots, sizeof slots);
+    bool outside = sl->n && (!d->open || slots_outside(sl, d->start_min, d->end_min));
+    draw_text(stdscr, y, x + 40, width - 40, slots, selected ? r : outside ? TR_WARNING : TR_DIM);
 }
 
 static void hours_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -155,7 +159,7 @@ static void hours_draw(struct screen *s, struct app *a, int top, int h, int widt
     char a1[6], b1[6];
     hours_format(HOURS_STANDARD_START, a1);
     hours_format(HOURS_STANDARD_END, b1);
-    snprintf(hint, sizeof hint, _("Spatie: open (%s – %s) of dicht · Enter of e: tijden wijzigen · d: dag sluiten"), a1,
+    snprintf(hint, sizeof hint, _("Spatie: open %s–%s of dicht · Enter/e: tijden wijzigen · d: sluiten"), a1,
              b1);
     if (h > 12)
         draw_text(stdscr, top + 11, 2, w, hint, TR_DIM);

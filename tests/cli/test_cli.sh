@@ -147,4 +147,20 @@ run "$KM" --db "$DEMO" check;              expect_out "demo database is healthy"
 run "$KM" --db "$DEMO" user list --role leerling; expect_out "demo has a name with diacritics" "Daniëlle"
 run "$KM" --db "$DEMO" demo;                expect_err "demo refuses a non-empty database" 1 "al"
 
+# --- roster ---
+MONDAY=$("$PY" -c "import datetime; d = datetime.date.today(); print(d - datetime.timedelta(days=d.weekday()))")
+run "$KM" --db "$DEMO" roster generate --from 2030-01-08 --weeks 2 --template Standaardweek
+expect_err "roster starts on a Monday" 1 "geen maandag"
+run "$KM" --db "$DEMO" roster generate --from 2030-01-07 --weeks 3 --template Standaardweek,-,Bestaatniet
+expect_err "roster: unknown template" 1 "bestaat niet"
+run "$KM" --db "$DEMO" roster generate --from 2030-01-07 --weeks 3 --template Standaardweek,-
+expect_out "roster: weeks made, holiday week" "vakantie"
+before=$("$KM" --db "$DEMO" roster show --from "$MONDAY" --weeks 1)
+run "$KM" --db "$DEMO" roster generate --from "$MONDAY" --weeks 1 --template Standaardweek
+expect_err "roster: planned week needs --yes" 1 "geplande leerdoelen"
+[ "$("$KM" --db "$DEMO" roster show --from "$MONDAY" --weeks 1)" = "$before" ] && pass "roster: nothing changed without --yes" ||
+    fail "roster: nothing changed without --yes"
+run "$KM" --db "$DEMO" roster generate --from "$MONDAY" --weeks 1 --template Standaardweek --yes
+expect_out "roster: --yes replaces the week" "0 leerdoelen gepland"
+
 finish cli
