@@ -172,6 +172,7 @@ enum km_rc db_exec(struct km_db *db, const char *sql, const char *fmt, ...)
 
 enum km_rc db_query(struct km_db *db, sqlite3_stmt **st, const char *sql, const char *fmt, ...)
 {
+    *st = NULL; /* callers may db_done() it on any path; resetting NULL is a no-op */
     va_list ap;
     va_start(ap, fmt);
     enum km_rc rc = prepare_bind(db, st, sql, fmt, ap);

@@ -6,26 +6,34 @@
 
 #include "core/access.h"
 
+/* What every week view shows of a lesson: when, what, where, who, which groups, how much is planned. */
+#define WEEK_COLUMNS                                                                                           \
+    "SELECT i.id, i.date, i.start_min, i.end_min,"                                                             \
+    "  COALESCE(h.name, '') || CASE WHEN d.name IS NULL THEN '' ELSE ' / ' || d.name END,"                     \
+    "  COALESCE(r.name, ''), COALESCE(t.roepnaam || ' ' || t.achternaam, ''),"                                 \
+    "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"  \
+    "            WHERE lg.lesson_id = i.lesson_id), ''),"                                                      \
+    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> ''"                        \
+    " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"                                       \
+    " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id" \
+    " LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN users t ON t.id = i.teacher_id"
+
 /* The lessons of a person in a week: taught by them, given to a group they teach (duo-collega), or given
  * to a group they are a student of. One query; the indexes on lesson_instances(date) and
  * lesson_groups(group_id) serve it. */
 static const char *const week_sql =
-    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1)"
-    " SELECT i.id, i.date, i.start_min, i.end_min,"
-    "  COALESCE(h.name, '') || CASE WHEN d.name IS NULL THEN '' ELSE ' / ' || d.name END,"
-    "  COALESCE(r.name, ''), COALESCE(t.roepnaam || ' ' || t.achternaam, ''),"
-    "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"
-    "            WHERE lg.lesson_id = i.lesson_id), ''),"
-    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> ''"
-    " FROM lesson_instances i"
-    " LEFT JOIN lessons l ON l.id = i.lesson_id"
-    " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id"
-    " LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id"
-    " LEFT JOIN rooms r ON r.id = i.room_id"
-    " LEFT JOIN users t ON t.id = i.teacher_id"
+    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1) " WEEK_COLUMNS
     " WHERE i.date >= ?2 AND i.date < date(?2, '+7 days')"
     "   AND (i.teacher_id = ?1 OR EXISTS (SELECT 1 FROM lesson_groups lg JOIN mine ON mine.group_id = lg.group_id"
     "                                      WHERE lg.lesson_id = i.lesson_id))"
+    " ORDER BY i.date, i.start_min, i.id";
+
+/* The same columns for a group's or a room's week. */
+static const char *const subject_week_sql =
+    WEEK_COLUMNS
+    " WHERE i.date >= ?3 AND i.date < date(?3, '+7 days')"
+    "   AND ((?1 = 0 AND EXISTS (SELECT 1 FROM lesson_groups lg WHERE lg.lesson_id = i.lesson_id AND lg.group_id = ?2))"
+    "     OR (?1 = 1 AND i.room_id = ?2))"
     " ORDER BY i.date, i.start_min, i.id";
 
 static enum km_rc push_lesson(struct planner_week *w, sqlite3_stmt *st)
@@ -49,15 +57,9 @@ static enum km_rc push_lesson(struct planner_week *w, sqlite3_stmt *st)
     return l->subject && l->room && l->teacher && l->groups ? KM_OK : KM_ERR;
 }
 
-enum km_rc planner_week(const struct km_session *s, int64_t person_id, const char *monday, struct planner_week *out)
+/* Reads the rows of a prepared week query into out. */
+static enum km_rc collect(const struct km_session *s, enum km_rc rc, sqlite3_stmt *st, struct planner_week *out)
 {
-    memset(out, 0, sizeof *out);
-    snprintf(out->monday, sizeof out->monday, "%s", monday);
-    enum km_rc rc = access_check(s, ACT_VIEW_PLANNING, person_id);
-    if (rc != KM_OK)
-        return rc;
-    sqlite3_stmt *st;
-    rc = db_query(s->db, &st, week_sql, "it", person_id, monday);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
         rc = r < 0 ? db_last_rc(s->db) : push_lesson(out, st);
@@ -68,6 +70,30 @@ enum km_rc planner_week(const struct km_session *s, int64_t person_id, const cha
             db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
     }
     return rc;
+}
+
+enum km_rc planner_week(const struct km_session *s, int64_t person_id, const char *monday, struct planner_week *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->monday, sizeof out->monday, "%s", monday);
+    enum km_rc rc = access_check(s, ACT_VIEW_PLANNING, person_id);
+    if (rc != KM_OK)
+        return rc;
+    sqlite3_stmt *st;
+    rc = db_query(s->db, &st, week_sql, "it", person_id, monday);
+    return collect(s, rc, st, out);
+}
+
+enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind, int64_t id, const char *monday,
+                           struct planner_week *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->monday, sizeof out->monday, "%s", monday);
+    if (s->role != ROLE_BEHEERDER)
+        return db_fail(s->db, KM_DENIED, "Geen toegang: de week van een groep of lokaal is voor de beheerder.");
+    sqlite3_stmt *st;
+    enum km_rc rc = db_query(s->db, &st, subject_week_sql, "dit", kind == PLANNER_ROOM ? 1 : 0, id, monday);
+    return collect(s, rc, st, out);
 }
 
 void planner_week_free(struct planner_week *w)

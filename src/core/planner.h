@@ -25,6 +25,11 @@ struct planner_week {
 
 /* monday: 'YYYY-MM-DD' of the week's Monday. Access: ACT_VIEW_PLANNING on person_id. */
 enum km_rc planner_week(const struct km_session *s, int64_t person_id, const char *monday, struct planner_week *out);
+
+enum planner_subject { PLANNER_GROUP, PLANNER_ROOM };
+/* The beheerder's view: the week of a group (its lessons) or of a room. */
+enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind, int64_t id, const char *monday,
+                           struct planner_week *out);
 void planner_week_free(struct planner_week *w);
 
 #endif

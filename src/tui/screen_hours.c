@@ -15,21 +15,21 @@
 #include "tui/list.h"
 #include "tui/screens.h"
 
-/* The slots of one weekday, over every template. */
-struct day_slots {
-    int n;           /* slots */
-    int templates;   /* templates with at least one slot that day */
-    int first, last; /* earliest start and latest end, when n > 0 */
+/* A time slot of some template, reduced to what the school hours touch. */
+struct span {
+    int weekday, start, end;
 };
 
 struct hours_screen {
     struct screen base;
     struct app *app;
     struct school_day days[7];
-    struct day_slots slots[7];
+    struct span *spans; /* every slot of every template */
+    int nspans;
+    int templates[7]; /* templates with at least one slot on that day */
     struct list list;
-    int ask_day;          /* the weekday the open dialog is about */
-    int64_t ask_version;  /* its version when the question was asked */
+    int ask_day;         /* the weekday the open dialog is about */
+    int64_t ask_version; /* its version when the question was asked */
 };
 
 /* Core names the days in Dutch; marked here so that gettext translates them on screen. */
@@ -41,37 +41,40 @@ static const enum action hours_actions[] = {A_EDIT, A_TOGGLE, A_DELETE, A_SELECT
 
 /* ---- reading ---- */
 
-static void count_template(struct hours_screen *hs, const struct km_slot_list *l)
+static bool add_template(struct hours_screen *hs, const struct km_slot_list *l)
 {
+    struct span *n = realloc(hs->spans, (size_t)(hs->nspans + (int)l->n + 1) * sizeof *n);
+    if (!n)
+        return false;
+    hs->spans = n;
     bool seen[7] = {false};
     for (size_t i = 0; i < l->n; i++) {
         const struct km_slot *x = &l->items[i];
         if (x->weekday < 1 || x->weekday > 7)
             continue;
-        struct day_slots *d = &hs->slots[x->weekday - 1];
-        if (d->n == 0 || x->start_min < d->first)
-            d->first = x->start_min;
-        if (d->n == 0 || x->end_min > d->last)
-            d->last = x->end_min;
-        d->n++;
-        if (!seen[x->weekday - 1])
-            d->templates++;
+        hs->spans[hs->nspans++] = (struct span){x->weekday, x->start_min, x->end_min};
+        hs->templates[x->weekday - 1] += !seen[x->weekday - 1];
         seen[x->weekday - 1] = true;
     }
+    return true;
 }
 
-/* Only for the warnings: when it cannot be read, the screen still works without them. */
-static void count_slots(struct hours_screen *hs)
+/* Only for the warnings: when they cannot be read, the screen still works without them. */
+static void read_slots(struct hours_screen *hs)
 {
-    memset(hs->slots, 0, sizeof hs->slots);
+    free(hs->spans);
+    hs->spans = NULL;
+    hs->nspans = 0;
+    memset(hs->templates, 0, sizeof hs->templates);
     struct km_template_list tl;
     if (templates_list(&hs->app->session, &tl) != KM_OK)
         return;
-    for (size_t t = 0; t < tl.n; t++) {
+    bool ok = true;
+    for (size_t t = 0; t < tl.n && ok; t++) {
         struct km_slot_list l;
         if (slots_list(&hs->app->session, tl.items[t].id, &l) != KM_OK)
             continue;
-        count_template(hs, &l);
+        ok = add_template(hs, &l);
         slots_list_free(&l);
     }
     templates_list_free(&tl);
@@ -81,7 +84,7 @@ static void load(struct hours_screen *hs)
 {
     if (hours_get(&hs->app->session, hs->days) != KM_OK)
         app_core_error(hs->app);
-    count_slots(hs);
+    read_slots(hs);
     list_set_count(&hs->list, 7);
 }
 
@@ -95,30 +98,45 @@ static void times_text(const struct school_day *d, char *out, size_t len)
     snprintf(out, len, "%s – %s", a, b);
 }
 
-/* Slots that would lie outside [start, end) on that day: they keep their lessons, which then count as
- * "buiten de schooltijden" in the check. */
-static bool slots_outside(const struct day_slots *d, int start, int end)
+static int slots_on(const struct hours_screen *hs, int weekday)
 {
-    return d->n > 0 && (d->first < start || d->last > end);
+    int n = 0;
+    for (int i = 0; i < hs->nspans; i++)
+        n += hs->spans[i].weekday == weekday;
+    return n;
 }
 
-static void slots_text(const struct school_day *day, const struct day_slots *d, char *out, size_t len)
+/* Slots of that day that would not lie within [start, end]: they keep their lessons, which the check then
+ * reports as outside the school hours. A closed day passes start > end, so every slot counts. */
+static int slots_outside(const struct hours_screen *hs, int weekday, int start, int end)
 {
-    char a[6], b[6], n[40], what[100];
-    hours_format(d->first, a);
-    hours_format(d->last, b);
+    int n = 0;
+    for (int i = 0; i < hs->nspans; i++) {
+        const struct span *x = &hs->spans[i];
+        n += x->weekday == weekday && (x->start < start || x->end > end);
+    }
+    return n;
+}
+
+static int outside_now(const struct hours_screen *hs, const struct school_day *d)
+{
+    return d->open ? slots_outside(hs, d->weekday, d->start_min, d->end_min) : slots_on(hs, d->weekday);
+}
+
+static void slots_text(const struct hours_screen *hs, const struct school_day *day, char *out, size_t len)
+{
+    int n = slots_on(hs, day->weekday), out_n = outside_now(hs, day), t = hs->templates[day->weekday - 1];
+    char what[40];
     /* two plurals in one line: each number chooses its own */
-    snprintf(n, sizeof n, ngettext("%d tijdslot", "%d tijdsloten", (unsigned long)d->n), d->n);
-    snprintf(what, sizeof what, ngettext("%s in %d sjabloon", "%s in %d sjablonen", (unsigned long)d->templates), n,
-             d->templates);
-    if (d->n == 0)
+    snprintf(what, sizeof what, ngettext("%d tijdslot", "%d tijdsloten", (unsigned long)n), n);
+    if (n == 0)
         snprintf(out, len, "%s", _("geen tijdsloten"));
     else if (!day->open) /* the '!' says it without colour */
-        snprintf(out, len, ngettext("! %d tijdslot, maar dicht", "! %d tijdsloten, maar dicht", (unsigned long)d->n), d->n);
-    else if (slots_outside(d, day->start_min, day->end_min))
-        snprintf(out, len, _("! tijdsloten %s–%s, buiten de tijden"), a, b);
+        snprintf(out, len, _("! %s, maar dicht"), what);
+    else if (out_n)
+        snprintf(out, len, _("! %d van de %s erbuiten"), out_n, what);
     else
-        snprintf(out, len, "%s", what);
+        snprintf(out, len, ngettext("%s in %d sjabloon", "%s in %d sjablonen", (unsigned long)t), what, t);
 }
 
 /* ---- drawing ---- */
@@ -137,10 +155,8 @@ static void draw_day(void *ctx, int i, int y, int x, int width, bool selected)
     if (d->open)
         times_text(d, times, sizeof times);
     draw_text(stdscr, y, x + 24, 15, d->open ? times : "—", selected ? r : d->open ? TR_NORMAL : TR_DIM);
-    const struct day_slots *sl = &hs->slots[i];
-    slots_text(d, sl, slots, sizeof slots);
-    bool outside = sl->n && (!d->open || slots_outside(sl, d->start_min, d->end_min));
-    draw_text(stdscr, y, x + 40, width - 40, slots, selected ? r : outside ? TR_WARNING : TR_DIM);
+    slots_text(hs, d, slots, sizeof slots);
+    draw_text(stdscr, y, x + 40, width - 40, slots, selected ? r : outside_now(hs, d) ? TR_WARNING : TR_DIM);
 }
 
 static void hours_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -175,14 +191,13 @@ static void after_change(struct app *a, enum km_rc rc)
 
 static void warn_outside(struct hours_screen *hs, int weekday, int start, int end)
 {
-    const struct day_slots *d = &hs->slots[weekday - 1];
-    if (!slots_outside(d, start, end))
-        return;
-    app_message(hs->app, TR_WARNING,
-                ngettext("Opgeslagen. Let op: %d tijdslot op %s valt (deels) buiten de nieuwe tijden; zie CONTROLE.",
-                         "Opgeslagen. Let op: %d tijdsloten op %s vallen (deels) buiten de nieuwe tijden; zie CONTROLE.",
-                         (unsigned long)d->n),
-                d->n, _(hours_day_name(weekday)));
+    int n = slots_outside(hs, weekday, start, end);
+    if (n)
+        app_message(hs->app, TR_WARNING,
+                    ngettext("Opgeslagen. Let op: %d tijdslot op %s ligt buiten deze tijden (zie controle).",
+                             "Opgeslagen. Let op: %d tijdsloten op %s liggen buiten deze tijden (zie controle).",
+                             (unsigned long)n),
+                    n, _(hours_day_name(weekday)));
 }
 
 static void open_standard(struct hours_screen *hs, const struct school_day *d)
@@ -214,14 +229,14 @@ static int ask_close(struct hours_screen *hs, struct app *a, const struct school
         app_message(a, TR_NORMAL, _("Op %s is de school al dicht."), _(hours_day_name(d->weekday)));
         return R_DRAW;
     }
-    const struct day_slots *sl = &hs->slots[d->weekday - 1];
+    int n = slots_on(hs, d->weekday);
     char q[400];
-    if (sl->n)
+    if (n)
         snprintf(q, sizeof q,
                  ngettext("De school op %s sluiten? Op %s is er %d tijdslot; dat valt dan buiten de schooltijden.",
                           "De school op %s sluiten? Op %s zijn er %d tijdsloten; die vallen dan buiten de schooltijden.",
-                          (unsigned long)sl->n),
-                 _(hours_day_name(d->weekday)), _(hours_day_name(d->weekday)), sl->n);
+                          (unsigned long)n),
+                 _(hours_day_name(d->weekday)), _(hours_day_name(d->weekday)), n);
     else
         snprintf(q, sizeof q, _("De school op %s sluiten?"), _(hours_day_name(d->weekday)));
     hs->ask_day = d->weekday;
@@ -409,7 +424,11 @@ static void hours_reload(struct screen *s, struct app *a)
     load((struct hours_screen *)s);
 }
 
-static void hours_destroy(struct screen *s) { free(s); }
+static void hours_destroy(struct screen *s)
+{
+    free(((struct hours_screen *)s)->spans);
+    free(s);
+}
 
 static const struct screen_ops hours_ops = {
     .actions = hours_actions,
