@@ -181,8 +181,10 @@ char csv_detect_separator(const char *data, size_t len)
             quoted = !quoted;
         else if (!quoted && (c == '\r' || c == '\n'))
             break;
-        else if (!quoted)
-            semi += c == ';', comma += c == ',';
+        else if (!quoted && c == ';')
+            semi++;
+        else if (!quoted && c == ',')
+            comma++;
     }
     return comma > semi ? ',' : ';';
 }
