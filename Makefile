@@ -49,7 +49,7 @@ ASAN_OBJ = $(patsubst %.c,$(B)/asan/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
 CFLAGS_ALL  = $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) -lm
 
-.PHONY: all po deps check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean distclean format
+.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean distclean format
 
 all: $(B)/klassenmap $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
@@ -88,9 +88,13 @@ $(B)/obj/tests/unit/%.o: CFLAGS += -Itests/unit -I$(B)
 $(B)/obj/tests/unit/main.o $(B)/asan/tests/unit/main.o: $(B)/unit_tests.inc
 
 # The unit-test registry: every TEST(name) in tests/unit/*.c, found by grep so a new test needs no list.
-$(B)/unit_tests.inc: $(UNIT_SRC)
+# Made on every run but replaced only when it changed, so a deleted test file leaves no stale entry behind.
+$(B)/unit_tests.inc: FORCE
 	@mkdir -p $(B)
-	@grep -ho '^TEST([a-z0-9_]*)' $(UNIT_SRC) | sed 's/^TEST(\(.*\))/X(\1)/' > $@.tmp && mv $@.tmp $@
+	@grep -ho '^TEST([a-z0-9_]*)' $(UNIT_SRC) | sed 's/^TEST(\(.*\))/X(\1)/' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
 
 $(B)/klassenmap: $(OBJ)
 	@echo "  LINK    $@"

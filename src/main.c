@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 
 #include "cli/cli.h"
@@ -106,9 +107,11 @@ static int run_screens(const struct cli_ctx *ctx)
 
 int main(int argc, char **argv)
 {
-    /* A core dump could hold a password that was being typed or hashed. */
+    /* A core dump could hold a password that was being typed or hashed; not dumpable also keeps other
+     * sessions of the same server account from reading this process's memory. */
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     setlocale(LC_ALL, "");
 
     struct globals g = {0};
@@ -128,6 +131,11 @@ int main(int argc, char **argv)
         .cfg = &cfg,
         .auth = auth_from_config(&cfg),
     };
+    char err[600];
+    if (cfg.blocklist[0] && auth_policy_load_blocklist(&ctx.auth.policy, cfg.blocklist, err, sizeof err) != KM_OK) {
+        fprintf(stderr, "klassenmap: %s\n", err);
+        return EXIT_FAIL;
+    }
     if (g.first_command < argc)
         return cli_run(&ctx, argc - g.first_command, argv + g.first_command);
     return run_screens(&ctx);

@@ -27,6 +27,15 @@ int cmd_group_join(struct cli_ctx *c, const struct cli_command_help *help, int a
 int cmd_group_leave(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_roster_generate(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_roster_show(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_room_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_room_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_template_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_template_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_template_delete(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_template_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_template_import(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_audit(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 
 #endif

@@ -32,16 +32,24 @@ void out_text(FILE *f, const char *s)
         free(buf);
 }
 
+/* Valid UTF-8 passes; every control (C0, C1, bidi: text_is_control) is escaped, and invalid bytes become
+ * U+FFFD, so JSON shown in a terminal can carry no escape sequence either. */
 void out_json_string(FILE *f, const char *s)
 {
+    const char *p = s ? s : "";
+    size_t left = strlen(p);
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p < 0x20 || *p == 0x7f)
-            fprintf(f, "\\u%04x", *p);
+    while (left > 0) {
+        uint32_t cp;
+        int n = text_utf8_decode(p, left, &cp);
+        if (cp == '"' || cp == '\\')
+            fprintf(f, "\\%c", (char)cp);
+        else if (text_is_control(cp) || cp == TEXT_REPLACEMENT)
+            fprintf(f, "\\u%04x", (unsigned)cp);
         else
-            fputc(*p, f);
+            fwrite(p, 1, (size_t)n, f);
+        p += n;
+        left -= (size_t)n;
     }
     fputc('"', f);
 }

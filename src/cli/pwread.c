@@ -59,6 +59,7 @@ static int read_hidden(const char *prompt, char *buf, size_t len)
 int pw_read(const char *prompt, bool confirm, char *buf, size_t len, char *err, size_t errlen)
 {
     if (!isatty(STDIN_FILENO)) {
+        setvbuf(stdin, NULL, _IONBF, 0); /* no copy of the password left in stdio's buffer */
         int rc = read_line(stdin, buf, len);
         if (rc != 0)
             snprintf(err, errlen, rc == -2 ? "Het wachtwoord is te lang." : "Geen wachtwoord gelezen van de invoer.");

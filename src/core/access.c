@@ -1,5 +1,7 @@
 #include "core/access.h"
 
+#include <string.h>
+
 enum scope {
     NO,      /* never */
     YES,     /* any target */
@@ -68,6 +70,14 @@ bool access_teaches_student(struct km_db *db, int64_t teacher_id, int64_t studen
                   teacher_id, student_id);
 }
 
+bool access_teaches_group(struct km_db *db, int64_t teacher_id, int64_t group_id)
+{
+    return exists(db,
+                  "SELECT 1 FROM memberships m JOIN groups g ON g.id = m.group_id AND g.active = 1"
+                  " WHERE m.group_id = ? AND m.user_id = ? AND m.kind = 'leerkracht'",
+                  group_id, teacher_id);
+}
+
 bool access_parent_of(struct km_db *db, int64_t parent_id, int64_t child_id)
 {
     return exists(db, "SELECT 1 FROM parent_child WHERE parent_id = ? AND child_id = ?", parent_id, child_id);
@@ -134,10 +144,30 @@ static bool target_fits(const struct km_session *s, enum km_action action, int64
     return true;
 }
 
+/* A person's session holds the role from the moment of login; the account may have been deactivated
+ * or given another role since, by another session. The database decides, every time. */
+static bool account_still_valid(const struct km_session *s)
+{
+    if (s->origin != ORIGIN_USER)
+        return true;
+    char role[16] = "";
+    return db_text(s->db, role, sizeof role, "SELECT role FROM users WHERE id = ? AND active = 1", "i", s->user_id) ==
+               KM_OK &&
+           strcmp(role, km_role_name(s->role)) == 0;
+}
+
+enum km_rc access_session(const struct km_session *s)
+{
+    return account_still_valid(s) ? KM_OK
+                                  : db_fail(s->db, KM_DENIED, "Je account is niet meer actief of heeft een andere rol; log opnieuw in.");
+}
+
 enum km_rc access_check(const struct km_session *s, enum km_action action, int64_t target)
 {
     if ((unsigned)action >= ACT__COUNT || (unsigned)s->role >= ROLE__COUNT)
         return db_fail(s->db, KM_DENIED, "Geen toegang.");
+    if (access_session(s) != KM_OK)
+        return KM_DENIED;
     if (action == ACT_EDIT_SYNCED) {
         if (s->origin == ORIGIN_SYNC)
             return KM_OK;

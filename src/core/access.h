@@ -30,8 +30,13 @@ bool access_role_may(enum km_role role, enum km_action action);
  * synced data) with a sentence in db_errmsg. */
 enum km_rc access_check(const struct km_session *s, enum km_action action, int64_t target);
 
+/* KM_OK while the session's account is still active with the same role (checked in the database). */
+enum km_rc access_session(const struct km_session *s);
+
 /* Relations the rules are made of, exported for queries that filter by them. */
 bool access_teaches_student(struct km_db *db, int64_t teacher_id, int64_t student_id);
+/* A teacher of the group, and the group is active (this school year's). */
+bool access_teaches_group(struct km_db *db, int64_t teacher_id, int64_t group_id);
 bool access_parent_of(struct km_db *db, int64_t parent_id, int64_t child_id);
 
 #endif

@@ -57,7 +57,7 @@ void auth_generate_password(char *out, size_t len)
 
 void auth_wipe(void *buf, size_t len) { sodium_memzero(buf, len); }
 
-struct auth_policy auth_default_policy(void) { return (struct auth_policy){6, 10, 128}; }
+struct auth_policy auth_default_policy(void) { return (struct auth_policy){6, 10, 128, NULL, 0}; }
 
 static const char *const blocklist[] = {
     "wachtwoord", "wachtwoord1", "wachtwoord123", "welkom", "welkom01", "welkom1", "welkom123", "password",
@@ -67,20 +67,29 @@ static const char *const blocklist[] = {
     "letmein", "admin", "admin123", "zomer2026", "winter2026", "lente2026", "herfst2026",
 };
 
-static bool blocked(const char *password, const char *username)
+static bool on_list(const char *folded, const struct auth_policy *p)
 {
-    char folded[AUTH_PASSWORD_MAX + 1];
-    text_fold_ascii(password, 0, folded, sizeof folded);
-    if (username && *username) {
-        char user[128];
-        text_fold_ascii(username, 0, user, sizeof user);
-        if (*user && strcmp(folded, user) == 0)
-            return true;
-    }
     for (size_t i = 0; i < sizeof blocklist / sizeof blocklist[0]; i++)
         if (strcmp(folded, blocklist[i]) == 0)
             return true;
+    for (int i = 0; i < p->nextra; i++)
+        if (strcmp(folded, p->extra[i]) == 0)
+            return true;
     return false;
+}
+
+static bool blocked(const struct auth_policy *p, const char *password, const char *username)
+{
+    char folded[AUTH_PASSWORD_MAX + 1];
+    text_fold_ascii(password, 0, folded, sizeof folded);
+    bool hit = on_list(folded, p);
+    if (!hit && username && *username) {
+        char user[128];
+        text_fold_ascii(username, 0, user, sizeof user);
+        hit = *user && strcmp(folded, user) == 0;
+    }
+    auth_wipe(folded, sizeof folded); /* a copy of the password */
+    return hit;
 }
 
 enum km_rc auth_policy_check(const struct auth_policy *p, enum km_role role, const char *password, const char *username,
@@ -96,9 +105,39 @@ enum km_rc auth_policy_check(const struct auth_policy *p, enum km_role role, con
         snprintf(why, whylen, "Het wachtwoord is te lang: hoogstens %d tekens.", p->max_len);
         return KM_INVALID;
     }
-    if (blocked(password, username)) {
+    if (blocked(p, password, username)) {
         snprintf(why, whylen, "Dit wachtwoord is te makkelijk te raden (het staat op de lijst van veelgebruikte wachtwoorden).");
         return KM_INVALID;
     }
+    return KM_OK;
+}
+
+/* The school's own list: one password per line, compared after the same folding as the built-in list. */
+enum km_rc auth_policy_load_blocklist(struct auth_policy *p, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "De lijst met verboden wachtwoorden (%s) kan niet gelezen worden.", path);
+        return KM_NOTFOUND;
+    }
+    char line[AUTH_PASSWORD_MAX + 2];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char folded[AUTH_PASSWORD_MAX + 1];
+        text_fold_ascii(line, 0, folded, sizeof folded);
+        char **grown = *folded ? realloc(p->extra, (size_t)(p->nextra + 1) * sizeof *grown) : NULL;
+        if (*folded && (!grown || !(grown[p->nextra] = strdup(folded)))) {
+            if (grown)
+                p->extra = grown;
+            fclose(f);
+            snprintf(err, errlen, "Onvoldoende geheugen voor de lijst met verboden wachtwoorden.");
+            return KM_ERR;
+        }
+        if (*folded) {
+            p->extra = grown;
+            p->nextra++;
+        }
+    }
+    fclose(f);
     return KM_OK;
 }

@@ -19,6 +19,8 @@ struct auth_policy {
     int min_student; /* characters */
     int min_staff;
     int max_len;
+    char **extra; /* the school's own blocklist (folded), from [password] blocklist */
+    int nextra;
 };
 
 /* Logins and load; 0 in a field means "no limit". */
@@ -52,6 +54,10 @@ struct auth_policy auth_default_policy(void);
  * Dutch passwords, the username). No composition rules, as current guidance advises. */
 enum km_rc auth_policy_check(const struct auth_policy *p, enum km_role role, const char *password, const char *username,
                              char *why, size_t whylen);
+
+/* Adds the lines of the school's blocklist file; a file that cannot be read is an error (a security setting
+ * must never silently fall back). */
+enum km_rc auth_policy_load_blocklist(struct auth_policy *p, const char *path, char *err, size_t errlen);
 
 /* A readable password of len - 1 characters (syllables, then two digits) without look-alikes, shown once. */
 void auth_generate_password(char *out, size_t len);

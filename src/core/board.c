@@ -8,12 +8,11 @@
 
 static enum km_rc may_open(const struct km_session *s, int64_t group_id)
 {
+    if (access_session(s) != KM_OK)
+        return KM_DENIED;
     if (s->role == ROLE_BEHEERDER)
         return KM_OK;
-    int64_t one;
-    if (s->role == ROLE_LEERKRACHT &&
-        db_int(s->db, &one, "SELECT 1 FROM memberships WHERE group_id = ? AND user_id = ? AND kind = 'leerkracht'", "ii",
-               group_id, s->user_id) == KM_OK)
+    if (s->role == ROLE_LEERKRACHT && access_teaches_group(s->db, s->user_id, group_id))
         return KM_OK;
     return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien het statusbord.");
 }

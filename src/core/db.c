@@ -12,6 +12,8 @@
 
 #include "core/schema.h"
 
+#include <sodium.h>
+
 /* 'KMAP': marks a SQLite file as ours, so we never migrate somebody else's database. */
 #define KM_APPLICATION_ID 0x4B4D4150
 #define STMT_CACHE 128
@@ -269,7 +271,7 @@ enum km_rc db_tx(struct km_db *db, db_tx_fn fn, void *arg)
         }
         if (rc != KM_BUSY || now_ms() > deadline)
             return rc;
-        sleep_ms(backoff + (rand() % (int)backoff));
+        sleep_ms(backoff + (long)randombytes_uniform((uint32_t)backoff)); /* differs per process */
         if (backoff < 200)
             backoff *= 2;
     }

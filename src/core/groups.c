@@ -86,6 +86,8 @@ enum km_rc groups_find(const struct km_session *s, const char *name_or_id, const
 {
     char year[12];
     groups_schooljaar(NULL, year);
+    if (access_session(s) != KM_OK)
+        return KM_DENIED;
     const char *num = name_or_id[0] == '#' ? name_or_id + 1 : name_or_id;
     char *end;
     long long n = strtoll(num, &end, 10);
@@ -152,12 +154,11 @@ enum km_rc groups_list(const struct km_session *s, const char *schooljaar, struc
 
 static enum km_rc may_see_group(const struct km_session *s, int64_t group_id)
 {
+    if (access_session(s) != KM_OK)
+        return KM_DENIED;
     if (s->role == ROLE_BEHEERDER)
         return KM_OK;
-    int64_t one;
-    if (db_int(s->db, &one,
-               "SELECT 1 FROM memberships m WHERE m.group_id = ?1 AND m.user_id = ?2 AND m.kind = 'leerkracht'",
-               "ii", group_id, s->user_id) == KM_OK)
+    if (s->role == ROLE_LEERKRACHT && access_teaches_group(s->db, s->user_id, group_id))
         return KM_OK;
     return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien haar leden.");
 }
@@ -180,7 +181,11 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
     bool *teacher = NULL;
     size_t n = 0;
     int r;
-    while (rc == KM_OK && (r = db_step(s->db, st)) > 0) {
+    while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {
+        if (r < 0) {
+            rc = db_last_rc(s->db);
+            break;
+        }
         int64_t *ni = realloc(ids, (n + 1) * sizeof *ni);
         bool *nt = realloc(teacher, (n + 1) * sizeof *nt);
         if (ni)

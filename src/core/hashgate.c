@@ -38,9 +38,15 @@ static void gate_enter(struct km_db *db, int max, struct gate *g)
     if (g->fd < 0)
         return; /* without the file we still hash: a login must not fail over a lock file */
     for (;;) {
-        for (int slot = 0; slot < max; slot++)
+        for (int slot = 0; slot < max; slot++) {
             if (lock_slot(g->fd, slot))
                 return;
+            if (errno != EACCES && errno != EAGAIN) { /* no locking here at all (ENOLCK …): do not wait forever */
+                close(g->fd);
+                g->fd = -1;
+                return;
+            }
+        }
         pause_ms(WAIT_STEP_MS);
     }
 }

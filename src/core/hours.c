@@ -42,7 +42,10 @@ enum km_rc hours_get(const struct km_session *s, struct school_day days[7])
     for (int d = 0; d < 7; d++)
         days[d] = (struct school_day){d + 1, false, 0, 0, 0};
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(s->db, &st, "SELECT weekday, start_min, end_min, version FROM school_hours", NULL);
+    enum km_rc rc = access_session(s);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_query(s->db, &st, "SELECT weekday, start_min, end_min, version FROM school_hours", NULL);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {
         if (r < 0)

@@ -57,7 +57,10 @@ enum km_rc lessons_list(const struct km_session *s, int64_t template_id, int64_t
     out->items = NULL;
     out->n = 0;
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(s->db, &st, list_sql, "ii", template_id, slot_id);
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_query(s->db, &st, list_sql, "ii", template_id, slot_id);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
         rc = r < 0 ? db_last_rc(s->db) : push_lesson(out, st);
@@ -75,7 +78,10 @@ enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, in
     *ids = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(s->db, &st,
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_query(s->db, &st,
                              "SELECT u.id FROM users u WHERE u.role = 'leerkracht' AND u.active = 1 AND NOT EXISTS ("
                              " SELECT 1 FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN time_slots me ON me.id = ?"
                              " WHERE l.teacher_id = u.id AND x.template_id = me.template_id AND x.weekday = me.weekday"
@@ -298,6 +304,14 @@ enum km_rc lessons_add(const struct km_session *s, const struct lesson_input *in
     return rc;
 }
 
+/* A blokuur is edited through its head (the lesson of its first slot): a part on its own has no input. */
+static int64_t block_head(struct km_db *db, int64_t lesson_id)
+{
+    int64_t head = lesson_id;
+    db_int(db, &head, "SELECT COALESCE(block_id, id) FROM lessons WHERE id = ?", "i", lesson_id);
+    return head;
+}
+
 /* The other parts of a blokuur go; the head keeps its id, so lessons already in the roster stay linked. */
 static enum km_rc update_tx(struct km_db *db, void *arg)
 {
@@ -341,7 +355,7 @@ enum km_rc lessons_update(const struct km_session *s, int64_t lesson_id, const s
     enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
     if (rc != KM_OK)
         return rc;
-    struct change_ctx c = {s, in, lesson_id, expected_version, accept_warnings || !warnings, {NULL, 0}};
+    struct change_ctx c = {s, in, block_head(s->db, lesson_id), expected_version, accept_warnings || !warnings, {NULL, 0}};
     rc = db_tx(s->db, update_tx, &c);
     hand_over(&c, warnings);
     return rc;
@@ -373,6 +387,7 @@ enum km_rc lessons_get_input(const struct km_session *s, int64_t lesson_id, stru
     enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
     if (rc != KM_OK)
         return rc;
+    lesson_id = block_head(db, lesson_id);
     rc = db_query(db, &st,
                              "SELECT slot_id, COALESCE(teacher_id, 0), COALESCE(hoofdgebied_id, 0), COALESCE(deelgebied_id, 0),"
                              " COALESCE(room_id, 0), version FROM lessons WHERE id = ?",
@@ -388,21 +403,26 @@ enum km_rc lessons_get_input(const struct km_session *s, int64_t lesson_id, stru
     in->room_id = sqlite3_column_int64(st, 4);
     *version = sqlite3_column_int64(st, 5);
     db_done(st);
+    int r = 1;
     rc = db_query(db, &st, "SELECT niveau_id FROM lesson_niveaus WHERE lesson_id = ? ORDER BY niveau_id", "i", lesson_id);
-    while (rc == KM_OK && in->nniveaus < LESSON_MAX_NIVEAUS && db_step(db, st) == 1)
+    while (rc == KM_OK && in->nniveaus < LESSON_MAX_NIVEAUS && (r = db_step(db, st)) == 1)
         in->niveaus[in->nniveaus++] = sqlite3_column_int64(st, 0);
     db_done(st);
-    rc = db_query(db, &st, "SELECT group_id, mandatory FROM lesson_groups WHERE lesson_id = ? ORDER BY group_id", "i", lesson_id);
-    while (rc == KM_OK && in->ngroups < LESSON_MAX_GROUPS && db_step(db, st) == 1)
+    if (rc == KM_OK && r >= 0)
+        rc = db_query(db, &st, "SELECT group_id, mandatory FROM lesson_groups WHERE lesson_id = ? ORDER BY group_id", "i",
+                      lesson_id);
+    while (rc == KM_OK && r >= 0 && in->ngroups < LESSON_MAX_GROUPS && (r = db_step(db, st)) == 1)
         in->groups[in->ngroups++] = (struct lesson_group){sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) != 0};
     db_done(st);
-    rc = db_query(db, &st,
-                  "SELECT l.slot_id FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE l.block_id = ? AND l.id <> ?"
-                  " ORDER BY x.start_min", "ii", lesson_id, lesson_id);
-    while (rc == KM_OK && in->nlinked < LESSON_MAX_LINKED && db_step(db, st) == 1)
+    if (rc == KM_OK && r >= 0)
+        rc = db_query(db, &st,
+                      "SELECT l.slot_id FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE l.block_id = ? AND l.id <> ?"
+                      " ORDER BY x.start_min", "ii", lesson_id, lesson_id);
+    while (rc == KM_OK && r >= 0 && in->nlinked < LESSON_MAX_LINKED && (r = db_step(db, st)) == 1)
         in->linked_slots[in->nlinked++] = sqlite3_column_int64(st, 0);
     db_done(st);
-    return rc;
+    /* a half-read lesson saved again would lose its groups: an error is an error */
+    return rc == KM_OK && r < 0 ? db_last_rc(db) : rc;
 }
 
 void lessons_list_free(struct km_lesson_list *l)

@@ -60,21 +60,43 @@ static const char *dummy_hash(const struct auth_params *p)
 
 struct failure_ctx {
     const struct km_session *actor;
-    int64_t id;
+    const char *name; /* as typed, lower case */
+    int64_t id;       /* 0: no such account */
     const struct auth_limits *limits;
     bool was_locked;
-    int failures; /* after this one */
+    int failures; /* of this name, after this one: sets the delay */
 };
+
+/* The delay grows per name as typed, whether or not it is an account, so it tells nothing. Rows older than
+ * a day go, so the table stays small. */
+static enum km_rc count_name(struct km_db *db, struct failure_ctx *c)
+{
+    char now[20];
+    db_now(now);
+    int64_t n = 0;
+    enum km_rc rc = db_exec(db, "DELETE FROM login_failures WHERE last_at < datetime('now', '-1 day')", NULL);
+    if (rc == KM_OK)
+        rc = db_exec(db,
+                     "INSERT INTO login_failures (name, failures, last_at) VALUES (?1, 1, ?2)"
+                     " ON CONFLICT (name) DO UPDATE SET failures = failures + 1, last_at = ?2",
+                     "tt", c->name, now);
+    if (rc == KM_OK)
+        rc = db_int(db, &n, "SELECT failures FROM login_failures WHERE name = ?", "t", c->name);
+    c->failures = (int)n;
+    return rc;
+}
 
 /* Counted in the database, so every process (every SSH session) sees the same count. */
 static enum km_rc failure_tx(struct km_db *db, void *arg)
 {
     struct failure_ctx *c = arg;
     int64_t n = 0;
-    enum km_rc rc = db_exec(db, "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", "i", c->id);
+    enum km_rc rc = count_name(db, c);
+    if (rc != KM_OK || c->id == 0)
+        return rc;
+    rc = db_exec(db, "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?", "i", c->id);
     if (rc == KM_OK)
         rc = db_int(db, &n, "SELECT failed_logins FROM users WHERE id = ?", "i", c->id);
-    c->failures = (int)n;
     if (rc == KM_OK)
         rc = audit_add(c->actor, c->id, "login-mislukt", c->was_locked ? "account geblokkeerd" : "");
     bool lock_now = !c->was_locked && c->limits->max_failures > 0 && n >= c->limits->max_failures;
@@ -95,15 +117,24 @@ static void sleep_ms(long ms)
     }
 }
 
-static enum km_rc fail_login(struct km_db *db, const struct auth_limits *limits, const char *username,
-                             const struct account *acc, bool found)
+static void lower_name(const char *typed, char out[72])
+{
+    size_t i = 0;
+    for (; typed[i] && i < 71; i++)
+        out[i] = (char)((typed[i] >= 'A' && typed[i] <= 'Z') ? typed[i] + 32 : typed[i]);
+    out[i] = '\0';
+}
+
+enum km_rc login_record_failure(struct km_db *db, const struct auth_limits *limits, const char *username,
+                                int64_t account_id, bool was_locked)
 {
     struct km_session anon;
     session_server(&anon, db);
     snprintf(anon.username, sizeof anon.username, "%.60s", username);
-    struct failure_ctx c = {&anon, acc->id, limits, acc->locked, 1};
-    if (found)
-        db_tx(db, failure_tx, &c); /* the count is best effort: a busy database must not reveal anything */
+    char name[72];
+    lower_name(username, name);
+    struct failure_ctx c = {&anon, name, account_id, limits, was_locked, 1};
+    db_tx(db, failure_tx, &c); /* the count is best effort: a busy database must not reveal anything */
     long delay = (long)limits->delay_step_ms * c.failures;
     sleep_ms(delay > MAX_DELAY_MS ? MAX_DELAY_MS : delay);
     return db_fail(db, KM_DENIED, "%s", login_failure_text());
@@ -113,6 +144,7 @@ struct success_ctx {
     const struct km_session *s;
     int64_t id;
     const char *new_hash; /* non-NULL: store this upgraded hash */
+    const char *name;     /* as typed, lower case */
 };
 
 static enum km_rc success_tx(struct km_db *db, void *arg)
@@ -124,6 +156,8 @@ static enum km_rc success_tx(struct km_db *db, void *arg)
                             "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?,"
                             " password_hash = COALESCE(?, password_hash) WHERE id = ?",
                             "tti", now, c->new_hash, c->id);
+    if (rc == KM_OK)
+        rc = db_exec(db, "DELETE FROM login_failures WHERE name = ?", "t", c->name);
     if (rc == KM_OK && c->new_hash)
         rc = audit_add(c->s, c->id, "wachtwoord-herberekend", "nieuwe Argon2id-parameters");
     return rc == KM_OK ? audit_add(c->s, c->id, "login", "") : rc;
@@ -135,6 +169,7 @@ enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, con
     struct account acc;
     const char *user = username ? username : "";
     const char *pw = password ? password : "";
+    (void)dummy_hash(&auth->params); /* made before any answer, so the first unknown name costs no extra hash */
     bool found = *user && find_account(db, user, &acc);
     if (!found)
         memset(&acc, 0, sizeof acc);
@@ -143,12 +178,14 @@ enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, con
     bool ok = hashgate_verify(db, gate, usable ? acc.hash : dummy_hash(&auth->params), pw) && usable;
     if (!ok || session_for_user(s, db, user) != KM_OK) {
         auth_wipe(acc.hash, sizeof acc.hash);
-        return fail_login(db, &auth->limits, user, &acc, found);
+        return login_record_failure(db, &auth->limits, user, found ? acc.id : 0, acc.locked);
     }
     char upgraded[AUTH_HASH_LEN];
     bool rehash = auth_needs_rehash(acc.hash, &auth->params) &&
                   hashgate_hash(db, gate, pw, &auth->params, upgraded) == KM_OK;
-    struct success_ctx c = {s, acc.id, rehash ? upgraded : NULL};
+    char name[72];
+    lower_name(user, name);
+    struct success_ctx c = {s, acc.id, rehash ? upgraded : NULL, name};
     db_tx(db, success_tx, &c); /* recording the login must not decide it */
     auth_wipe(upgraded, sizeof upgraded);
     auth_wipe(acc.hash, sizeof acc.hash);

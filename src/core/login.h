@@ -14,6 +14,11 @@ struct login_result {
  * the same sentence and takes about as long, so nothing tells whether an account exists. */
 enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, const char *username,
                          const char *password, struct km_session *s, struct login_result *result);
+/* Counts a failed password check for the name as typed (and for the account when account_id is not 0):
+ * the growing delay, the lock-out after max_failures, the audit entry. Sleeps the delay, then returns
+ * KM_DENIED with the failure sentence. Also used when PROFIEL's "current password" is wrong. */
+enum km_rc login_record_failure(struct km_db *db, const struct auth_limits *limits, const char *username,
+                                int64_t account_id, bool was_locked);
 /* The one sentence shown for every failed login. */
 const char *login_failure_text(void);
 

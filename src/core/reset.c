@@ -1,10 +1,14 @@
 #include "core/reset.h"
 
 #include <ctype.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/hashgate.h"
 #include "core/mail.h"
 #include "core/school.h"
 #include "core/users.h"
@@ -89,12 +93,24 @@ static enum km_rc request_tx(struct km_db *db, void *arg)
     return rc == KM_OK ? audit_add(c->actor, c->id, "wachtwoord-code-gemaild", "") : rc;
 }
 
-static void mail_code(struct km_db *db, const struct km_config *cfg, const struct km_session *actor,
+/* In the background process: a mail that failed goes to the audit log through a connection of its own
+ * (a connection is never carried across fork). */
+static void log_mail_failure(const char *db_file, const struct account *a, const char *err)
+{
+    char open_err[600];
+    struct km_db *db;
+    if (db_open(db_file, DB_OPEN_EXISTING, &db, open_err, sizeof open_err) != KM_OK)
+        return;
+    struct km_session actor;
+    session_server(&actor, db);
+    snprintf(actor.username, sizeof actor.username, "%.60s", a->username);
+    audit_add(&actor, a->id, "mail-mislukt", err);
+    db_close(db);
+}
+
+static void mail_code(const char *db_file, const char *school_name, const struct km_config *cfg,
                       const struct account *a, const char *code)
 {
-    struct school_info school;
-    if (school_get(db, &school) != KM_OK)
-        snprintf(school.name, sizeof school.name, "klassenmap");
     char body[2048], err[400];
     snprintf(body, sizeof body,
              "Beste %s,\n\n"
@@ -103,17 +119,48 @@ static void mail_code(struct km_db *db, const struct km_config *cfg, const struc
              "Vul de code in op het inlogscherm van klassenmap, bij \"wachtwoord vergeten\".\n"
              "De code is %d minuten geldig en werkt één keer.\n\n"
              "Heb je dit niet zelf aangevraagd? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.\n",
-             a->roepnaam, a->username, school.name, code, code + 4, RESET_VALID_MINUTES);
+             a->roepnaam, a->username, school_name, code, code + 4, RESET_VALID_MINUTES);
     if (mail_send(cfg, a->email, "Je code voor een nieuw wachtwoord", body, err, sizeof err) != KM_OK)
-        audit_add(actor, a->id, "mail-mislukt", err);
+        log_mail_failure(db_file, a, err);
     sodium_memzero(body, sizeof body);
+}
+
+/* The mail goes out from a detached process, so the login screen answers at once and takes as long for
+ * an unknown name as for a real one (an SMTP server can take seconds). Forked also when there is nothing
+ * to send, for the same reason. */
+static void send_in_background(struct km_db *db, const struct km_config *cfg, const struct account *a, const char *code)
+{
+    struct school_info school;
+    if (school_get(db, &school) != KM_OK)
+        snprintf(school.name, sizeof school.name, "klassenmap");
+    pid_t child = fork();
+    if (child < 0) {
+        if (code)
+            mail_code(db_path(db), school.name, cfg, a, code); /* no process to spare: send it ourselves */
+        return;
+    }
+    if (child > 0) {
+        waitpid(child, NULL, 0);
+        return;
+    }
+    setsid();
+    if (fork() == 0 && code) { /* the grandchild is nobody's child: init reaps it */
+        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        for (int fd = 0; fd <= 2 && null >= 0; fd++)
+            dup2(null, fd); /* the terminal belongs to the session, not to the mailer */
+        mail_code(db_path(db), school.name, cfg, a, code);
+    }
+    _exit(0);
 }
 
 enum km_rc reset_request(struct km_db *db, const struct km_config *cfg, const char *who)
 {
     struct account a;
-    if (!who || !*who || !find_account(db, who, &a) || strcmp(a.role, "leerling") == 0 || !a.email[0])
+    if (!who || !*who || !find_account(db, who, &a) || strcmp(a.role, "leerling") == 0 || !a.email[0]) {
+        memset(&a, 0, sizeof a);
+        send_in_background(db, cfg, &a, NULL);
         return KM_OK; /* the same answer as when a code was sent */
+    }
     struct km_session actor;
     session_server(&actor, db);
     snprintf(actor.username, sizeof actor.username, "%.60s", a.username);
@@ -122,8 +169,7 @@ enum km_rc reset_request(struct km_db *db, const struct km_config *cfg, const ch
     hash_code(code, hex);
     struct request_ctx c = {&actor, a.id, hex, false};
     enum km_rc rc = db_tx(db, request_tx, &c);
-    if (rc == KM_OK && !c.throttled)
-        mail_code(db, cfg, &actor, &a, code);
+    send_in_background(db, cfg, &a, rc == KM_OK && !c.throttled ? code : NULL);
     sodium_memzero(code, sizeof code);
     return rc;
 }
@@ -153,34 +199,55 @@ static enum km_rc claim_tx(struct km_db *db, void *arg)
     return rc;
 }
 
+struct confirm_ctx {
+    struct km_session *actor;
+    int64_t user;
+    const char *code_hash, *pw_hash;
+    bool claimed;
+};
+
+/* The code is taken and the new password stored in one transaction: either both happen or neither. */
+static enum km_rc confirm_tx(struct km_db *db, void *arg)
+{
+    struct confirm_ctx *c = arg;
+    struct claim_ctx claim = {c->user, c->code_hash, false};
+    enum km_rc rc = claim_tx(db, &claim);
+    c->claimed = claim.claimed;
+    if (rc != KM_OK || !claim.claimed)
+        return rc;
+    rc = users_store_password(db, c->actor, c->user, c->pw_hash, false, true);
+    return rc == KM_OK ? audit_add(c->actor, c->user, "wachtwoord-hersteld", "met een code uit de mail") : rc;
+}
+
 enum km_rc reset_confirm(struct km_db *db, const struct auth_settings *auth, const char *who, const char *code,
                          const char *new_password)
 {
     static const char *const wrong = "De code is onjuist, al gebruikt of verlopen; vraag zo nodig een nieuwe aan.";
-    struct account a;
-    if (!who || !find_account(db, who, &a) || strcmp(a.role, "leerling") == 0)
-        return db_fail(db, KM_DENIED, "%s", wrong);
-    enum km_role role = ROLE_OUDER;
-    km_role_parse(a.role, &role);
     char why[200];
-    /* The policy first, so a typo in the new password does not use up the code. */
-    if (auth_policy_check(&auth->policy, role, new_password, a.username, why, sizeof why) != KM_OK)
+    /* The policy first, with the staff rules and the name as typed: the same answer whether or not the
+     * account exists, and a typo in the new password does not use up the code. */
+    if (auth_policy_check(&auth->policy, ROLE_BEHEERDER, new_password, who ? who : "", why, sizeof why) != KM_OK)
         return db_fail(db, KM_INVALID, "%s", why);
+    struct account a;
+    bool usable = who && find_account(db, who, &a) && strcmp(a.role, "leerling") != 0;
+    char pw_hash[AUTH_HASH_LEN];
+    if (hashgate_hash(db, auth->limits.max_concurrent_hashes, new_password, &auth->params, pw_hash) != KM_OK)
+        return db_fail(db, KM_ERR, "Onvoldoende geheugen om het wachtwoord te versleutelen.");
+    if (!usable) {
+        auth_wipe(pw_hash, sizeof pw_hash);
+        return db_fail(db, KM_DENIED, "%s", wrong);
+    }
     char norm[64], hex[65];
     normalise_code(code, norm, sizeof norm);
     hash_code(norm, hex);
-    struct claim_ctx c = {a.id, hex, false};
-    enum km_rc rc = db_tx(db, claim_tx, &c);
     sodium_memzero(norm, sizeof norm);
-    if (rc != KM_OK)
-        return rc;
-    if (!c.claimed)
+    struct km_session actor;
+    session_server(&actor, db);
+    snprintf(actor.username, sizeof actor.username, "%.60s", a.username);
+    struct confirm_ctx c = {&actor, a.id, hex, pw_hash, false};
+    enum km_rc rc = db_tx(db, confirm_tx, &c);
+    auth_wipe(pw_hash, sizeof pw_hash);
+    if (rc == KM_OK && !c.claimed)
         return db_fail(db, KM_DENIED, "%s", wrong);
-    struct km_session s;
-    rc = session_for_user(&s, db, a.username);
-    if (rc == KM_OK)
-        rc = users_set_password(&s, a.id, new_password, auth);
-    if (rc == KM_OK)
-        audit_add(&s, a.id, "wachtwoord-hersteld", "met een code uit de mail");
     return rc;
 }

@@ -31,7 +31,10 @@ enum km_rc rooms_list(const struct km_session *s, struct km_room_list *out)
     out->items = NULL;
     out->n = 0;
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(s->db, &st,
+    enum km_rc rc = access_session(s); /* where lessons are is no secret to anyone logged in */
+    if (rc != KM_OK)
+        return rc;
+    rc = db_query(s->db, &st,
                              "SELECT r.id, r.name, r.capacity, (SELECT count(*) FROM lessons l WHERE l.room_id = r.id),"
                              " r.version FROM rooms r ORDER BY length(r.name), r.name COLLATE NOCASE",
                              NULL);
@@ -132,7 +135,10 @@ enum km_rc rooms_delete(const struct km_session *s, int64_t id)
 
 enum km_rc rooms_find(const struct km_session *s, const char *name, int64_t *id)
 {
-    enum km_rc rc = db_int(s->db, id, "SELECT id FROM rooms WHERE name = ? COLLATE NOCASE", "t", name);
+    enum km_rc rc = access_session(s);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_int(s->db, id, "SELECT id FROM rooms WHERE name = ? COLLATE NOCASE", "t", name);
     return rc == KM_NOTFOUND ? db_fail(s->db, KM_NOTFOUND, "Lokaal '%.40s' bestaat niet.", name) : rc;
 }
 

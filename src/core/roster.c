@@ -132,18 +132,17 @@ enum km_rc roster_impact(const struct km_session *s, const struct roster_plan *p
 
 void roster_weeks_text(const struct roster_impact *impact, char *out, size_t len)
 {
-    if (len == 0)
-        return;
-    snprintf(out, len, "week");
+    char text[400] = "week";
     for (int i = 0; i < impact->nweeks; i++) {
         const char *sep = i == 0 ? " " : i == impact->nweeks - 1 ? " en " : ", ";
         char part[24];
         snprintf(part, sizeof part, "%s%d", sep, dates_iso_week(impact->mondays[i], NULL));
-        size_t used = strlen(out);
-        if (used + strlen(part) + 1 > len)
+        size_t used = strlen(text), n = strlen(part);
+        if (used + n + 1 > sizeof text)
             break;
-        memcpy(out + used, part, strlen(part) + 1);
+        memcpy(text + used, part, n + 1);
     }
+    snprintf(out, len, "%s", text);
 }
 
 struct generate_ctx {

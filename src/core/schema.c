@@ -254,6 +254,13 @@ static const char *const migrations[] = {
     /* 2: one-time codes count wrong tries and remember when they were made (no mail flood) */
     "ALTER TABLE reset_codes ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE reset_codes ADD COLUMN created_at TEXT NOT NULL DEFAULT '';",
+
+    /* 3: failed logins per name as typed, so the growing delay is the same for names that exist and
+     * names that do not (the per-account count in users still decides the lock-out) */
+    "CREATE TABLE login_failures ("
+    "  name TEXT PRIMARY KEY,"
+    "  failures INTEGER NOT NULL,"
+    "  last_at TEXT NOT NULL) WITHOUT ROWID;",
 };
 
 int schema_migration_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }

@@ -35,7 +35,10 @@ enum km_rc templates_list(const struct km_session *s, struct km_template_list *o
     out->items = NULL;
     out->n = 0;
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(s->db, &st,
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_query(s->db, &st,
                              "SELECT t.id, t.name, (SELECT count(*) FROM time_slots x WHERE x.template_id = t.id),"
                              " (SELECT count(*) FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = t.id),"
                              " (SELECT count(*) FROM roster_weeks w WHERE w.template_id = t.id), t.version"
@@ -53,7 +56,10 @@ enum km_rc templates_list(const struct km_session *s, struct km_template_list *o
 
 enum km_rc templates_find(const struct km_session *s, const char *name, int64_t *id)
 {
-    enum km_rc rc = db_int(s->db, id, "SELECT id FROM week_templates WHERE name = ? COLLATE NOCASE", "t", name);
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_int(s->db, id, "SELECT id FROM week_templates WHERE name = ? COLLATE NOCASE", "t", name);
     return rc == KM_NOTFOUND ? db_fail(s->db, KM_NOTFOUND, "Weeksjabloon '%.40s' bestaat niet.", name) : rc;
 }
 
@@ -242,7 +248,10 @@ enum km_rc slots_list(const struct km_session *s, int64_t template_id, struct km
     out->items = NULL;
     out->n = 0;
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(s->db, &st,
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_query(s->db, &st,
                              "SELECT x.id, x.template_id, x.weekday, x.start_min, x.end_min, x.name, x.is_break,"
                              " (SELECT count(*) FROM lessons l WHERE l.slot_id = x.id), x.version FROM time_slots x"
                              " WHERE x.template_id = ? ORDER BY x.weekday, x.start_min",

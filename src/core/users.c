@@ -7,6 +7,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/hashgate.h"
+#include "core/login.h"
 #include "core/text.h"
 
 #define USER_COLUMNS                                                                                           \
@@ -215,6 +216,10 @@ static enum km_rc may_see_user(const struct km_session *s, const struct km_user 
 static enum km_rc get_from(const struct km_session *s, sqlite3_stmt *st, struct km_user *out)
 {
     int r = db_step(s->db, st);
+    /* Only the beheerder learns that a name does not exist; others get the answer they get for anyone
+     * they may not see, so usernames cannot be probed. */
+    if (r == 0 && s->role != ROLE_BEHEERDER)
+        return db_fail(s->db, KM_DENIED, "Geen toegang tot dit account.");
     if (r <= 0)
         return r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_NOTFOUND, "Deze gebruiker bestaat niet.");
     fill_user(st, out);
@@ -326,6 +331,20 @@ static enum km_action password_action(const struct km_session *s, int64_t target
     return target_is_student ? ACT_SET_STUDENT_PASSWORD : ACT_SET_STAFF_PASSWORD;
 }
 
+enum km_rc users_store_password(struct km_db *db, const struct km_session *actor, int64_t target, const char *hash,
+                                bool temporary, bool own)
+{
+    char now[20];
+    db_now(now);
+    enum km_rc rc = db_exec(db,
+                            "UPDATE users SET password_hash = ?, password_state = ?, password_changed_at = ?,"
+                            " failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?",
+                            "ttti", hash, temporary ? "temporary" : "set", now, target);
+    if (rc != KM_OK)
+        return rc;
+    return audit_add(actor, target, own ? "wachtwoord-gewijzigd" : "wachtwoord-ingesteld", temporary ? "tijdelijk" : "");
+}
+
 struct password_ctx {
     const struct km_session *s;
     int64_t target;
@@ -337,16 +356,14 @@ struct password_ctx {
 static enum km_rc password_tx(struct km_db *db, void *arg)
 {
     struct password_ctx *c = arg;
-    char now[20];
-    db_now(now);
-    enum km_rc rc = db_exec(db,
-                            "UPDATE users SET password_hash = ?, password_state = ?, password_changed_at = ?,"
-                            " failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?",
-                            "ttti", c->hash, c->state, now, c->target);
-    if (rc != KM_OK)
-        return rc;
-    return audit_add(c->s, c->target, c->own ? "wachtwoord-gewijzigd" : "wachtwoord-ingesteld",
-                     strcmp(c->state, "temporary") == 0 ? "tijdelijk" : "");
+    return users_store_password(db, c->s, c->target, c->hash, strcmp(c->state, "temporary") == 0, c->own);
+}
+
+static bool temporary_password(struct km_db *db, int64_t id)
+{
+    char state[16] = "";
+    return db_text(db, state, sizeof state, "SELECT password_state FROM users WHERE id = ?", "i", id) == KM_OK &&
+           strcmp(state, "temporary") == 0;
 }
 
 /* A password set by someone else is temporary: the person must choose their own at the next login. For a
@@ -369,7 +386,11 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
         return rc;
     bool student = strcmp(role, "leerling") == 0;
     enum km_action action = password_action(s, target, student);
-    if ((rc = access_check(s, action, target)) != KM_OK)
+    /* A student whose teacher set a temporary password (student_temporary) must be able to replace it. */
+    bool forced = action == ACT_CHANGE_OWN_PASSWORD && student && temporary_password(s->db, target);
+    if (!forced && (rc = access_check(s, action, target)) != KM_OK)
+        return rc;
+    if (forced && (rc = access_session(s)) != KM_OK)
         return rc;
     enum km_role target_role = ROLE_LEERLING;
     km_role_parse(role, &target_role);
@@ -394,10 +415,12 @@ enum km_rc users_change_own_password(const struct km_session *s, const char *cur
         return rc;
     char hash[AUTH_HASH_LEN] = "";
     db_text(s->db, hash, sizeof hash, "SELECT COALESCE(password_hash, '') FROM users WHERE id = ?", "i", s->user_id);
-    bool ok = hashgate_verify(s->db, settings->limits.max_concurrent_hashes, hash, current);
+    bool locked = users_locked(s->db, s->user_id);
+    /* Guessing here, at someone's unattended terminal, counts like guessing at the login screen. */
+    bool ok = hashgate_verify(s->db, settings->limits.max_concurrent_hashes, hash, current) && !locked;
     auth_wipe(hash, sizeof hash);
     if (!ok) {
-        audit_add(s, s->user_id, "wachtwoord-wijzigen-mislukt", "huidig wachtwoord onjuist");
+        login_record_failure(s->db, &settings->limits, s->username, s->user_id, locked);
         return db_fail(s->db, KM_DENIED, "Het huidige wachtwoord klopt niet; er is niets gewijzigd.");
     }
     return users_set_password(s, s->user_id, new_password, settings);

@@ -20,13 +20,16 @@
 #define IDLE_MS 1000
 #define MAX_READ_ERRORS 3
 
-static volatile sig_atomic_t hangup;
+static volatile sig_atomic_t hangup;     /* the terminal is gone: nothing may be written to it */
+static volatile sig_atomic_t terminated; /* asked to stop: the terminal is still there */
 
-/* Only a flag: curses is never touched from a signal handler. */
-static void on_hangup(int sig)
+/* Only flags: curses is never touched from a signal handler. */
+static void on_signal(int sig)
 {
-    (void)sig;
-    hangup = 1;
+    if (sig == SIGHUP)
+        hangup = 1;
+    else
+        terminated = 1;
 }
 
 /* The role names as core stores them, marked here so that gettext translates them on screen. */
@@ -361,11 +364,11 @@ static void main_loop(struct app *a)
 {
     struct pollfd in = {STDIN_FILENO, POLLIN, 0};
     int empty_reads = 0;
-    while (a->running && !hangup) {
+    while (a->running && !hangup && !terminated) {
         if (a->dirty)
             paint(a);
         int r = poll(&in, 1, IDLE_MS);
-        if (hangup || (r > 0 && (in.revents & (POLLHUP | POLLERR | POLLNVAL))))
+        if (hangup || terminated || (r > 0 && (in.revents & (POLLHUP | POLLERR | POLLNVAL))))
             break;
         if (r < 0 && errno != EINTR)
             break;
@@ -395,7 +398,7 @@ static void setup_signals(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_hangup;
+    sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);

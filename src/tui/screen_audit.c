@@ -61,18 +61,24 @@ static void apply_filter(struct audit_screen *as)
     list_set_count(&as->list, as->nshown);
 }
 
+/* Reads into a new list and swaps only on success: a failed reload keeps what is on screen. */
 static bool load(struct audit_screen *as, struct app *a)
 {
-    audit_list_free(&as->all);
+    struct audit_list fresh;
     struct audit_filter f = {NULL, NULL, NULL, AUDIT_ROWS};
-    if (audit_list(&a->session, &f, &as->all) != KM_OK) {
+    if (audit_list(&a->session, &f, &fresh) != KM_OK) {
         app_core_error(a);
         return false;
     }
-    free(as->shown);
-    as->shown = calloc(as->all.n ? as->all.n : 1, sizeof *as->shown);
-    if (!as->shown)
+    int *shown = calloc(fresh.n ? fresh.n : 1, sizeof *shown);
+    if (!shown) {
+        audit_list_free(&fresh);
         return false;
+    }
+    audit_list_free(&as->all);
+    free(as->shown);
+    as->all = fresh;
+    as->shown = shown;
     apply_filter(as);
     return true;
 }

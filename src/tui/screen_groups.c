@@ -10,7 +10,9 @@
 #include "tui/draw.h"
 #include "tui/grid.h"
 #include "tui/i18n.h"
+#include "tui/labels.h"
 #include "tui/screens.h"
+#include "tui/search.h"
 
 /* ---- shared by both tables ---- */
 
@@ -49,32 +51,6 @@ __attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len,
     va_end(ap);
 }
 
-static void status_text(bool active, bool synced, char *out, size_t len)
-{
-    snprintf(out, len, "%s%s", active ? _("actief") : _("inactief"), synced ? " · ParnasSys" : "");
-}
-
-/* '/' opens the prompt; its Enter comes back as A_SEARCH with prompt_confirmed and the typed text. */
-static int search_action(struct app *a, struct grid *g, const char *label)
-{
-    if (!a->prompt_confirmed) {
-        app_start_prompt(a, label);
-        return R_DRAW;
-    }
-    if (a->prompt_text[0] && !grid_search(g, a->prompt_text, true))
-        app_message(a, TR_WARNING, _("Niets gevonden met '%s'."), a->prompt_text);
-    return R_DRAW;
-}
-
-static int search_next_action(struct app *a, struct grid *g)
-{
-    if (!g->search[0])
-        app_message(a, TR_NORMAL, "%s", _("Zoek eerst met /."));
-    else if (!grid_search(g, NULL, true))
-        app_message(a, TR_WARNING, _("Niets gevonden met '%s'."), g->search);
-    return R_DRAW;
-}
-
 /* ---- GROEPEN: the list ---- */
 
 enum gcol { GC_NAME, GC_KIND, GC_JAARGROEP, GC_YEAR, GC_STUDENTS, GC_TEACHERS, GC_STATUS, GC__COUNT };
@@ -111,7 +87,7 @@ static const char *group_cell(struct groups_screen *gs, int row, enum gcol c)
     case GC_YEAR: return g->schooljaar;
     case GC_STUDENTS: snprintf(gs->cell, sizeof gs->cell, "%d", g->students); return gs->cell;
     case GC_TEACHERS: snprintf(gs->cell, sizeof gs->cell, "%d", g->teachers); return gs->cell;
-    case GC_STATUS: status_text(g->active, g->synced, gs->cell, sizeof gs->cell); return gs->cell;
+    case GC_STATUS: label_status(g->active, g->synced, gs->cell, sizeof gs->cell); return gs->cell;
     default: return "";
     }
 }
@@ -204,8 +180,8 @@ static int groups_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     switch (act) {
     case A_SELECT: return open_group(gs, a);
-    case A_SEARCH: return search_action(a, &gs->grid, _("Zoek groep:"));
-    case A_SEARCH_NEXT: return search_next_action(a, &gs->grid);
+    case A_SEARCH: return grid_search_action(a, &gs->grid, _("Zoek groep:"), SEARCH_THINGS);
+    case A_SEARCH_NEXT: return grid_search_next_action(a, &gs->grid, SEARCH_THINGS);
     case A_BACK: return R_POP;
     default: return R_NONE;
     }
@@ -290,15 +266,6 @@ struct profile_screen {
 static const enum action profile_actions[] = {A_PASSWORD, A_SEARCH, A_SEARCH_NEXT, A_BACK,      A_UP,   A_DOWN,
                                               A_LEFT,     A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
 
-static const char *password_text(const char *state)
-{
-    if (strcmp(state, "set") == 0)
-        return _("ingesteld");
-    if (strcmp(state, "temporary") == 0)
-        return _("tijdelijk");
-    return _("geen");
-}
-
 static const char *member_cell(struct profile_screen *ps, int row, enum mcol c)
 {
     const struct km_user *u = &ps->rows[row].m->user;
@@ -309,11 +276,11 @@ static const char *member_cell(struct profile_screen *ps, int row, enum mcol c)
     case MC_PASSWORD:
         /* The pencil of WACHTWOORD INSTELLEN: every student of the group can get a new password here. */
         if (!ps->rows[row].m->teacher && u->active) {
-            snprintf(ps->cell, sizeof ps->cell, "✎ %s", password_text(u->password_state));
+            snprintf(ps->cell, sizeof ps->cell, "✎ %s", label_password(u->password_state, false));
             return ps->cell;
         }
-        return password_text(u->password_state);
-    case MC_STATUS: status_text(u->active, u->synced, ps->cell, sizeof ps->cell); return ps->cell;
+        return label_password(u->password_state, false);
+    case MC_STATUS: label_status(u->active, u->synced, ps->cell, sizeof ps->cell); return ps->cell;
     default: return "";
     }
 }
@@ -342,15 +309,6 @@ static const char *member_row_text(void *ctx, int row)
 }
 
 static const struct grid_ops members_grid = {member_col_width, member_draw_cell, member_draw_header, member_row_text};
-
-static char *member_name(const struct km_user *u)
-{
-    size_t len = strlen(u->roepnaam) + strlen(u->voorvoegsel) + strlen(u->achternaam) + 3;
-    char *s = malloc(len);
-    if (s)
-        users_display_name(u, s, len);
-    return s;
-}
 
 static void profile_clear(struct profile_screen *ps)
 {
@@ -395,7 +353,7 @@ static bool order_members(struct profile_screen *ps)
             const struct group_member *m = &ps->members.items[i];
             if (m->teacher != (pass == 0))
                 continue;
-            if (!(ps->rows[ps->n].name = member_name(&m->user)))
+            if (!(ps->rows[ps->n].name = label_display_name(&m->user)))
                 return false;
             ps->rows[ps->n++].m = m;
             ps->nteachers += m->teacher;
@@ -470,7 +428,7 @@ static void draw_group_facts(struct profile_screen *ps, int y, int width)
 {
     const struct km_group *g = &ps->group;
     char facts[200], status[64];
-    status_text(g->active, g->synced, status, sizeof status);
+    label_status(g->active, g->synced, status, sizeof status);
     snprintf(facts, sizeof facts, "%s", g->kind);
     if (*g->jaargroep)
         appendf(facts, sizeof facts, _(" · jaargroep %s"), g->jaargroep);
@@ -533,8 +491,8 @@ static int profile_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     switch (act) {
     case A_PASSWORD: return set_password(ps, a);
-    case A_SEARCH: return search_action(a, &ps->grid, _("Zoek in de groep:"));
-    case A_SEARCH_NEXT: return search_next_action(a, &ps->grid);
+    case A_SEARCH: return grid_search_action(a, &ps->grid, _("Zoek in de groep:"), SEARCH_THINGS);
+    case A_SEARCH_NEXT: return grid_search_next_action(a, &ps->grid, SEARCH_THINGS);
     case A_BACK: return R_POP;
     default: return R_NONE;
     }

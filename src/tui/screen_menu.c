@@ -101,7 +101,7 @@ static int open_item(struct menu_screen *m, struct app *a, const struct menu_ite
     switch (it->go) {
     case GO_MENU_USERS: app_push(a, menu_screen_new(a, MENU_USERS)); break;
     case GO_MENU_TIMETABLE: app_push(a, menu_screen_new(a, MENU_TIMETABLE)); break;
-    case GO_ROOSTER: coming(a, "MIJNROOSTER", _("De dag- en weekplanner")); break;
+    case GO_ROOSTER: app_push(a, mijnrooster_screen_new(a)); break;
     case GO_LEERDOELEN: coming(a, "LEERDOELEN", _("Het statusbord en de Leerdoeloverzichten")); break;
     case GO_GROUPS: app_push(a, groups_screen_new(a)); break;
     case GO_TEACHERS: app_push(a, users_screen_new(a, ROLE_LEERKRACHT)); break;
@@ -111,7 +111,7 @@ static int open_item(struct menu_screen *m, struct app *a, const struct menu_ite
     case GO_HOURS: app_push(a, hours_screen_new(a)); break;
     case GO_TEMPLATES: app_push(a, templates_screen_new(a)); break;
     case GO_ROOMS: app_push(a, rooms_screen_new(a)); break;
-    case GO_ROSTER: coming(a, "SCHOOL ROOSTER", _("Het schoolrooster voor N weken")); break;
+    case GO_ROSTER: app_push(a, roster_screen_new(a)); break;
     case GO_SCHOOL: app_push(a, school_settings_screen_new(a)); break;
     case GO_PROFILE: app_push(a, profile_screen_new(a)); break;
     case GO_LOGOUT: return m->id == MENU_HOME ? R_POP : R_NONE;

@@ -60,6 +60,7 @@ static void password_draw(struct screen *s, struct app *a, int top, int h, int w
         char line[200];
         snprintf(line, sizeof line, _("Nieuw wachtwoord: %s"), p->shown);
         draw_text(stdscr, top + 13, x, 72, line, TR_OK);
+        sodium_memzero(line, sizeof line);
         draw_text(stdscr, top + 14, x, 72, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."), TR_DIM);
     }
     form_draw(&p->form, top + 4, x, 72);

@@ -2,12 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/groups.h"
 #include "core/users.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
+#include "tui/labels.h"
 #include "tui/screens.h"
 
 #define LABEL_W 18
@@ -22,31 +22,6 @@ struct profile_screen {
 };
 
 static const enum action profile_actions[] = {A_PASSWORD, A_BACK, ACT_NONE};
-
-static const char *password_text(const char *state)
-{
-    if (strcmp(state, "set") == 0)
-        return _("ingesteld");
-    if (strcmp(state, "temporary") == 0)
-        return _("tijdelijk, kies een eigen wachtwoord");
-    return _("geen");
-}
-
-/* Timestamps are stored in UTC; people read their own clock. "" stays "nooit". */
-static void local_time_text(const char *utc, char *out, size_t len)
-{
-    struct tm tm = {0};
-    if (!utc || sscanf(utc, "%d-%d-%d %d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5) {
-        snprintf(out, len, "%s", utc && *utc ? utc : _("nooit"));
-        return;
-    }
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    time_t t = timegm(&tm);
-    struct tm local;
-    localtime_r(&t, &local);
-    strftime(out, len, "%d-%m-%Y %H:%M", &local);
-}
 
 static void profile_clear(struct profile_screen *ps)
 {
@@ -82,14 +57,14 @@ static int draw_person(struct profile_screen *ps, int y, int width)
 {
     const struct km_user *u = &ps->user;
     char login[64];
-    local_time_text(u->last_login, login, sizeof login);
+    label_local_time(u->last_login, login, sizeof login);
     draw_text(stdscr, y++, 2, width - 4, ps->name, TR_TITLE);
     y++;
     y = draw_field(y, width, _("Gebruikersnaam"), u->username, TR_NORMAL);
     y = draw_field(y, width, _("Rol"), _(km_role_name(u->role)), TR_NORMAL);
     y = draw_field(y, width, _("E-mail"), *u->email ? u->email : "—", *u->email ? TR_NORMAL : TR_DIM);
     bool temporary = strcmp(u->password_state, "temporary") == 0;
-    y = draw_field(y, width, _("Wachtwoord"), password_text(u->password_state), temporary ? TR_WARNING : TR_NORMAL);
+    y = draw_field(y, width, _("Wachtwoord"), label_password(u->password_state, true), temporary ? TR_WARNING : TR_NORMAL);
     y = draw_field(y, width, _("Laatst ingelogd"), login, TR_NORMAL);
     if (u->synced)
         y = draw_field(y, width, _("Bron"), _("ParnasSys: naam en e-mail worden daar gewijzigd"), TR_DIM);

@@ -17,7 +17,7 @@
 
 #define NAME_MAX_CHARS 40 /* core's limit for a template's name */
 #define NAME_MIN_W 14
-#define NUM_W 11 /* each number column */
+#define NUM_W 13 /* each number column */
 
 struct templates_screen {
     struct screen base;
@@ -70,14 +70,19 @@ static void load(struct templates_screen *ts)
 
 /* ---- drawing ---- */
 
-static void draw_number(int y, int x, int n, const char *zero, enum theme_role r)
+/* Right-aligned in w columns (numbers under their heading); the row is already filled in its role. */
+static void draw_right(int y, int x, int w, const char *s, enum theme_role r)
+{
+    int tw = text_width(s);
+    draw_text(stdscr, y, tw < w ? x + w - tw : x, tw < w ? tw : w, s, r);
+}
+
+
+static void draw_number(int y, int x, int n, enum theme_role r)
 {
     char num[32];
-    if (n == 0 && zero)
-        snprintf(num, sizeof num, "%*s", NUM_W, zero);
-    else
-        snprintf(num, sizeof num, "%*d", NUM_W, n);
-    draw_text(stdscr, y, x, NUM_W, num, r);
+    snprintf(num, sizeof num, "%d", n);
+    draw_right(y, x, NUM_W, n ? num : "—", r);
 }
 
 static void draw_template(void *ctx, int i, int y, int x, int width, bool selected)
@@ -90,25 +95,22 @@ static void draw_template(void *ctx, int i, int y, int x, int width, bool select
     int cx = x + 2;
     draw_text(stdscr, y, cx, ts->name_w, t->name, r);
     cx += ts->name_w + 1;
-    draw_number(y, cx, t->slots, "—", t->slots ? r : dim);
-    draw_number(y, cx + NUM_W + 1, t->lessons, "—", t->lessons ? r : dim);
-    draw_number(y, cx + 2 * (NUM_W + 1), t->roster_weeks, "—", t->roster_weeks ? r : dim);
+    draw_number(y, cx, t->slots, t->slots ? r : dim);
+    draw_number(y, cx + NUM_W + 1, t->lessons, t->lessons ? r : dim);
+    draw_number(y, cx + 2 * (NUM_W + 1), t->roster_weeks, t->roster_weeks ? r : dim);
 }
 
 static const char *template_text(void *ctx, int i) { return ((struct templates_screen *)ctx)->t.items[i].name; }
 
 static void draw_head(const struct templates_screen *ts, int y, int x, int width)
 {
-    char num[3][32];
-    snprintf(num[0], sizeof num[0], "%*s", NUM_W, _("Tijdsloten"));
-    snprintf(num[1], sizeof num[1], "%*s", NUM_W, _("Lessen"));
-    snprintf(num[2], sizeof num[2], "%*s", NUM_W, _("Roosterweken"));
+    static const char *const heads[3] = {N_("Tijdsloten"), N_("Lessen"), N_("Roosterweken")};
     draw_fill(stdscr, y, x, 1, width, TR_GRID_HEADER);
     int cx = x + 2;
     draw_text(stdscr, y, cx, ts->name_w, _("Naam"), TR_GRID_HEADER);
     cx += ts->name_w + 1;
     for (int k = 0; k < 3; k++)
-        draw_text(stdscr, y, cx + k * (NUM_W + 1), NUM_W, num[k], TR_GRID_HEADER);
+        draw_right(y, cx + k * (NUM_W + 1), NUM_W, _(heads[k]), TR_GRID_HEADER);
 }
 
 static void templates_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -120,7 +122,7 @@ static void templates_draw(struct screen *s, struct app *a, int top, int h, int 
     snprintf(line, sizeof line, ngettext("%d weeksjabloon", "%d weeksjablonen", (unsigned long)ts->t.n), (int)ts->t.n);
     draw_text(stdscr, top, 2, w, line, TR_DIM);
     if (ts->t.n == 0) {
-        draw_text(stdscr, top + 2, 2, w, _("Er zijn nog geen weeksjablonen. Druk op a (VOEG WEEK TOE) om er een te maken."),
+        draw_text(stdscr, top + 2, 2, w, _("Nog geen weeksjablonen. Druk op a (VOEG WEEK TOE) om er een te maken."),
                   TR_NORMAL);
         return;
     }
@@ -128,7 +130,7 @@ static void templates_draw(struct screen *s, struct app *a, int top, int h, int 
     list_draw(&ts->list, top + 3, 2, h - 5, w);
     /* e and c do more than their footer labels say: the hint names it */
     draw_text(stdscr, top + h - 1, 2, w,
-              _("Enter: tijdsloten en lessen · e: hernoemen of kopiëren · c: botsingen controleren"), TR_DIM);
+              _("Enter: tijdsloten en lessen · e: hernoemen of kopiëren · c: controleren"), TR_DIM);
 }
 
 /* ---- deleting ---- */
@@ -152,10 +154,10 @@ static int ask_delete(struct templates_screen *ts, struct app *a)
         return R_NONE;
     if (t->roster_weeks) { /* core would refuse: say so at once, without a question first */
         app_message(a, TR_WARNING,
-                    ngettext("Het schoolrooster gebruikt '%s' in %d week; kies daar eerst een ander sjabloon.",
-                             "Het schoolrooster gebruikt '%s' in %d weken; kies daar eerst een ander sjabloon.",
+                    ngettext("In gebruik in %d week van het SCHOOL ROOSTER; vervang het daar eerst.",
+                             "In gebruik in %d weken van het SCHOOL ROOSTER; vervang het daar eerst.",
                              (unsigned long)t->roster_weeks),
-                    t->name, t->roster_weeks);
+                    t->roster_weeks);
         return R_DRAW;
     }
     char q[400], what[160];

@@ -11,3 +11,6 @@ STUB(check_screen_new(struct app *a, int64_t t __attribute__((unused))), "CONTRO
 STUB(template_screen_new(struct app *a, int64_t t __attribute__((unused))), "WEEK SJABLOON")
 STUB(slot_screen_new(struct app *a, int64_t s __attribute__((unused))), "TIJDSLOT")
 STUB(lesson_screen_new(struct app *a, int64_t s __attribute__((unused)), int64_t l __attribute__((unused))), "LES")
+STUB(roster_screen_new(struct app *a), "SCHOOL ROOSTER")
+STUB(mijnrooster_screen_new(struct app *a), "MIJNROOSTER")
+STUB(lesson_detail_screen_new(struct app *a, int64_t i __attribute__((unused)), int64_t f __attribute__((unused))), "LES")

@@ -1,18 +1,20 @@
 /* MIJNGEBRUIKERS → LERAREN, LEERLINGEN, OUDERS: everyone of one kind in a table (name frozen on the left),
  * searchable with '/', and a person's details with their groups on Enter. Only the password's state is
  * shown, never anything derived from the password itself. Core decides who may list accounts (beheerder). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "core/groups.h"
+#include "core/memberships.h"
 #include "core/text.h"
 #include "core/users.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
 #include "tui/i18n.h"
+#include "tui/labels.h"
 #include "tui/list.h"
 #include "tui/screens.h"
+#include "tui/search.h"
 
 enum ucol { UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD, UC__COUNT };
 
@@ -53,37 +55,7 @@ struct users_screen {
 static const enum action users_actions[] = {A_SELECT, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,  A_LEFT,
                                             A_RIGHT,  A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
 
-/* ---- texts shared with the details screen ---- */
-
-static const char *password_text(const char *state)
-{
-    if (strcmp(state, "set") == 0)
-        return _("ingesteld");
-    if (strcmp(state, "temporary") == 0)
-        return _("tijdelijk");
-    return _("geen");
-}
-
-static void status_text(const struct km_user *u, char *out, size_t len)
-{
-    snprintf(out, len, "%s%s", u->active ? _("actief") : _("inactief"), u->synced ? " · ParnasSys" : "");
-}
-
-/* Timestamps are stored in UTC; people read their own clock. "" stays "nooit". */
-static void local_time_text(const char *utc, char *out, size_t len)
-{
-    struct tm tm = {0};
-    if (!utc || sscanf(utc, "%d-%d-%d %d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5) {
-        snprintf(out, len, "%s", utc && *utc ? utc : _("nooit"));
-        return;
-    }
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    time_t t = timegm(&tm);
-    struct tm local;
-    localtime_r(&t, &local);
-    strftime(out, len, "%d-%m-%Y %H:%M", &local);
-}
+/* ---- texts ---- */
 
 /* Dates are stored as YYYY-MM-DD; shown the Dutch way, DD-MM-YYYY. Anything else is shown as it is. */
 static void date_text(const char *iso, char *out, size_t len)
@@ -96,15 +68,6 @@ static void date_text(const char *iso, char *out, size_t len)
         snprintf(out, len, "%s", iso);
 }
 
-static char *display_name(const struct km_user *u)
-{
-    size_t len = strlen(u->roepnaam) + strlen(u->voorvoegsel) + strlen(u->achternaam) + 3;
-    char *s = malloc(len);
-    if (s)
-        users_display_name(u, s, len);
-    return s;
-}
-
 /* ---- the table ---- */
 
 static const char *cell_text(struct users_screen *us, int row, enum ucol c)
@@ -115,8 +78,8 @@ static const char *cell_text(struct users_screen *us, int row, enum ucol c)
     case UC_USERNAME: return u->username;
     case UC_ROLE: return _(km_role_name(u->role));
     case UC_EMAIL: return *u->email ? u->email : "—";
-    case UC_STATUS: status_text(u, us->cell, sizeof us->cell); return us->cell;
-    case UC_PASSWORD: return password_text(u->password_state);
+    case UC_STATUS: label_status(u->active, u->synced, us->cell, sizeof us->cell); return us->cell;
+    case UC_PASSWORD: return label_password(u->password_state, false);
     default: return "";
     }
 }
@@ -196,7 +159,7 @@ static bool fill_rows(struct users_screen *us)
             continue;
         struct urow *r = &us->rows[us->n];
         r->u = u;
-        if (!(r->name = display_name(u)))
+        if (!(r->name = label_display_name(u)))
             return false;
         us->n++;
         us->inactive += !u->active;
@@ -250,27 +213,6 @@ static void users_draw(struct screen *s, struct app *a, int top, int h, int widt
     grid_draw(&us->grid, top + 2, 1, h - 2, width - 2);
 }
 
-static int search(struct users_screen *us, struct app *a)
-{
-    /* '/' opens the prompt; its Enter comes back as A_SEARCH with prompt_confirmed */
-    if (!a->prompt_confirmed) {
-        app_start_prompt(a, _("Zoek (naam, gebruikersnaam, e-mail):"));
-        return R_DRAW;
-    }
-    if (a->prompt_text[0] && !grid_search(&us->grid, a->prompt_text, true))
-        app_message(a, TR_WARNING, _("Niemand gevonden met '%s'."), a->prompt_text);
-    return R_DRAW;
-}
-
-static int search_next(struct users_screen *us, struct app *a)
-{
-    if (!us->grid.search[0])
-        app_message(a, TR_NORMAL, "%s", _("Zoek eerst met /."));
-    else if (!grid_search(&us->grid, NULL, true))
-        app_message(a, TR_WARNING, _("Niemand gevonden met '%s'."), us->grid.search);
-    return R_DRAW;
-}
-
 static const char *list_title(enum km_role role)
 {
     /* the names the school knows from the menu; not translated */
@@ -293,8 +235,8 @@ static int users_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     switch (act) {
     case A_SELECT: return open_person(us, a);
-    case A_SEARCH: return search(us, a);
-    case A_SEARCH_NEXT: return search_next(us, a);
+    case A_SEARCH: return grid_search_action(a, &us->grid, _("Zoek (naam, gebruikersnaam, e-mail):"), SEARCH_PEOPLE);
+    case A_SEARCH_NEXT: return grid_search_next_action(a, &us->grid, SEARCH_PEOPLE);
     case A_BACK: return R_POP;
     default: return R_NONE;
     }
@@ -357,11 +299,6 @@ struct screen *users_screen_new(struct app *a, enum km_role role)
 
 /* ---- one person: details and groups ---- */
 
-struct pgroup {
-    const struct km_group *g;
-    bool teacher;
-};
-
 struct person_screen {
     struct screen base;
     struct app *app;
@@ -369,8 +306,7 @@ struct person_screen {
     bool found;
     struct km_user user;
     char *name;
-    struct km_group_list visible; /* every group the session sees; groups points into it */
-    struct pgroup *groups;
+    struct km_membership_list groups; /* the person's groups, and whether they teach each */
     int ngroups;
     struct list list;
     int group_w;      /* the widest group name, within limits */
@@ -383,17 +319,20 @@ static const enum action person_actions[] = {A_PASSWORD, A_UNLOCK, A_SELECT, A_B
 static void draw_group(void *ctx, int i, int y, int x, int width, bool selected)
 {
     struct person_screen *ps = ctx;
-    const struct km_group *g = ps->groups[i].g;
+    const struct km_group *g = &ps->groups.items[i].group;
     char what[160];
     snprintf(what, sizeof what, "%s%s%s · %s · %s", g->kind, *g->jaargroep ? _(" · jaargroep ") : "", g->jaargroep,
-             g->schooljaar, ps->groups[i].teacher ? _("leerkracht") : _("leerling"));
+             g->schooljaar, ps->groups.items[i].teacher ? _("leerkracht") : _("leerling"));
     draw_fill(stdscr, y, x, 1, width, selected ? TR_SELECTED : TR_NORMAL);
     draw_text_raw(stdscr, y, x, 2, selected ? "▶" : " ", selected ? TR_SELECTED : TR_NORMAL);
     draw_text(stdscr, y, x + 2, ps->group_w, g->name, selected ? TR_SELECTED : TR_NORMAL);
     draw_text(stdscr, y, x + 4 + ps->group_w, width - 4 - ps->group_w, what, selected ? TR_SELECTED : TR_DIM);
 }
 
-static const char *group_text(void *ctx, int i) { return ((struct person_screen *)ctx)->groups[i].g->name; }
+static const char *group_text(void *ctx, int i)
+{
+    return ((struct person_screen *)ctx)->groups.items[i].group.name;
+}
 
 static void person_clear(struct person_screen *ps)
 {
@@ -402,62 +341,38 @@ static void person_clear(struct person_screen *ps)
     ps->found = false;
     free(ps->name);
     ps->name = NULL;
-    free(ps->groups);
-    ps->groups = NULL;
+    memberships_free(&ps->groups);
     ps->ngroups = 0;
-    groups_list_free(&ps->visible);
 }
 
-/* Whether the person is in group g, and as what. */
-static bool member_of(struct person_screen *ps, const struct km_group *g, bool *teacher)
-{
-    struct group_member_list m;
-    if (groups_members(&ps->app->session, g->id, &m) != KM_OK)
-        return false;
-    bool in = false;
-    for (size_t i = 0; i < m.n && !in; i++)
-        if (m.items[i].user.id == ps->id) {
-            in = true;
-            *teacher = m.items[i].teacher;
-        }
-    groups_members_free(&m);
-    return in;
-}
-
-/* Core has no "groups of a person", so the groups this session sees are checked one by one. Only
- * students and teachers are members of groups. */
+/* Only students and teachers are members of groups. */
 static void find_groups(struct person_screen *ps)
 {
     if (ps->user.role != ROLE_LEERLING && ps->user.role != ROLE_LEERKRACHT)
         return;
-    if (groups_list(&ps->app->session, NULL, &ps->visible) != KM_OK || ps->visible.n == 0)
+    if (groups_of_user(&ps->app->session, ps->id, &ps->groups) != KM_OK)
         return;
-    if (!(ps->groups = calloc(ps->visible.n, sizeof *ps->groups)))
-        return;
-    for (size_t i = 0; i < ps->visible.n; i++) {
-        bool teacher = false;
-        if (member_of(ps, &ps->visible.items[i], &teacher))
-            ps->groups[ps->ngroups++] = (struct pgroup){&ps->visible.items[i], teacher};
-    }
+    ps->ngroups = ps->groups.n < INT_MAX ? (int)ps->groups.n : INT_MAX;
 }
 
 static void person_load(struct person_screen *ps)
 {
-    int64_t keep = ps->ngroups ? ps->groups[ps->list.cur].g->id : 0;
+    int64_t keep = ps->ngroups ? ps->groups.items[ps->list.cur].group.id : 0;
     person_clear(ps);
     if (users_get_id(&ps->app->session, ps->id, &ps->user) != KM_OK) {
         app_core_error(ps->app);
     } else {
         ps->found = true;
-        ps->name = display_name(&ps->user);
+        ps->name = label_display_name(&ps->user);
         find_groups(ps);
     }
     snprintf(ps->base.title, sizeof ps->base.title, "%s › %s", ps->from, ps->name ? ps->name : "?");
     ps->group_w = 12;
     for (int i = 0; i < ps->ngroups; i++) {
-        int w = text_width(ps->groups[i].g->name);
+        const struct km_group *g = &ps->groups.items[i].group;
+        int w = text_width(g->name);
         ps->group_w = w > ps->group_w ? (w < 30 ? w : 30) : ps->group_w;
-        if (ps->groups[i].g->id == keep)
+        if (g->id == keep)
             ps->list.cur = i;
     }
     list_set_count(&ps->list, ps->ngroups);
@@ -489,15 +404,15 @@ static int draw_details(struct person_screen *ps, int y, int width)
 {
     const struct km_user *u = &ps->user;
     char status[96], login[64];
-    status_text(u, status, sizeof status);
-    local_time_text(u->last_login, login, sizeof login);
+    label_status(u->active, u->synced, status, sizeof status);
+    label_local_time(u->last_login, login, sizeof login);
     draw_text(stdscr, y++, 2, width - 4, ps->name, TR_TITLE);
     y++;
     y = draw_field(y, width, _("Gebruikersnaam"), u->username, TR_NORMAL);
     y = draw_field(y, width, _("Rol"), _(km_role_name(u->role)), TR_NORMAL);
     y = draw_field(y, width, _("E-mail"), *u->email ? u->email : "—", *u->email ? TR_NORMAL : TR_DIM);
     y = draw_field(y, width, _("Status"), status, u->active ? TR_NORMAL : TR_WARNING);
-    y = draw_field(y, width, _("Wachtwoord"), password_text(u->password_state), TR_NORMAL);
+    y = draw_field(y, width, _("Wachtwoord"), label_password(u->password_state, false), TR_NORMAL);
     y = draw_field(y, width, _("Laatst ingelogd"), login, TR_NORMAL);
     return draw_career(u, y, width);
 }
@@ -525,7 +440,7 @@ static void person_draw(struct screen *s, struct app *a, int top, int h, int wid
 static int open_group(struct person_screen *ps, struct app *a)
 {
     if (ps->ngroups)
-        app_push(a, group_profile_screen_new(a, ps->groups[ps->list.cur].g->id));
+        app_push(a, group_profile_screen_new(a, ps->groups.items[ps->list.cur].group.id));
     return R_DRAW;
 }
 

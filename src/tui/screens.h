@@ -35,6 +35,15 @@ struct screen *lesson_screen_new(struct app *a, int64_t slot_id, int64_t lesson_
 struct screen *check_screen_new(struct app *a, int64_t template_id); /* every clash of a template */
 struct screen *rooms_screen_new(struct app *a);                     /* LOKALEN */
 
+/* SCHOOL ROOSTER → ROOSTER MAKEN (beheerder): start, weeks, a template per week, review, generate. */
+struct screen *roster_screen_new(struct app *a);
+/* MIJNROOSTER: a teacher's week, a student's day and week, a parent's child, the beheerder's choice of a
+ * teacher, group or room. */
+struct screen *mijnrooster_screen_new(struct app *a);
+/* One lesson on its date: goals (link, remove), note; read-only for students and parents, who see their
+ * own status per goal (for_student: the child whose statuses to show, 0 for teachers). */
+struct screen *lesson_detail_screen_new(struct app *a, int64_t instance_id, int64_t for_student);
+
 /* AUDITLOG for the beheerder. */
 struct screen *audit_screen_new(struct app *a);
 /* A part of the program that a later version brings. */

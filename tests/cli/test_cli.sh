@@ -163,4 +163,21 @@ expect_err "roster: planned week needs --yes" 1 "geplande leerdoelen"
 run "$KM" --db "$DEMO" roster generate --from "$MONDAY" --weeks 1 --template Standaardweek --yes
 expect_out "roster: --yes replaces the week" "0 leerdoelen gepland"
 
+# --- iCalendar ---
+run "$KM" --db "$DEMO" export ical --user leerkracht --from "$MONDAY" --weeks 2 --output "$T/juf.ics"
+expect_code "export ical" 0
+if "$PY" - "$T/juf.ics" <<'PY'
+import sys
+from icalendar import Calendar
+cal = Calendar.from_ical(open(sys.argv[1], "rb").read())
+events = [e for e in cal.walk("VEVENT")]
+assert len(events) > 10, len(events)
+start = events[0].decoded("DTSTART")
+assert str(start.tzinfo) in ("Europe/Amsterdam", "CET", "CEST") or "Amsterdam" in repr(start.tzinfo), repr(start.tzinfo)
+assert events[0].get("LOCATION"), "no room"
+assert all(e.get("UID") for e in events)
+PY
+then pass "ical parses with python3-icalendar, times in Europe/Amsterdam"; else fail "ical parses with python3-icalendar, times in Europe/Amsterdam"; fi
+run "$KM" --db "$DEMO" export ical --user niemand;  expect_err "ical: unknown user" 1 "bestaat niet"
+
 finish cli

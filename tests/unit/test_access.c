@@ -135,3 +135,34 @@ TEST(access_enforced_in_core_functions)
     CHECK(users_set_password(&s, FX_OUDER1, "appeltaart-met-slagroom", &a) == KM_OK);
     db_close(db);
 }
+
+TEST(access_follows_the_account_not_the_login)
+{
+    struct km_db *db = fixture_open();
+    REQUIRE(db);
+    struct km_session juf, server;
+    fixture_session(&juf, db, FX_JUF1);
+    session_server(&server, db);
+    CHECK(access_check(&juf, ACT_SET_STATUS, FX_LEERLING1) == KM_OK);
+    REQUIRE(users_deactivate(&server, "juf1") == KM_OK);
+    /* the open session of a deactivated teacher can do nothing more */
+    CHECK(access_check(&juf, ACT_SET_STATUS, FX_LEERLING1) == KM_DENIED);
+    CHECK(goalstatus_set(&juf, FX_LEERLING1, FX_GOAL, 2, -1, NULL) == KM_DENIED);
+    struct km_session ouder;
+    fixture_session(&ouder, db, FX_OUDER1);
+    REQUIRE(db_exec(db, "UPDATE users SET role = 'leerling' WHERE id = ?", "i", (int64_t)FX_OUDER1) == KM_OK);
+    CHECK(access_check(&ouder, ACT_CHANGE_OWN_PASSWORD, 0) == KM_DENIED); /* role changed since login */
+    db_close(db);
+}
+
+TEST(access_inactive_group_no_longer_counts)
+{
+    struct km_db *db = fixture_open();
+    REQUIRE(db);
+    REQUIRE(db_exec(db, "UPDATE groups SET active = 0 WHERE id = 1", NULL) == KM_OK);
+    struct km_session juf;
+    fixture_session(&juf, db, FX_JUF1);
+    CHECK(access_check(&juf, ACT_VIEW_STATUS, FX_LEERLING1) == KM_DENIED);
+    CHECK(!access_teaches_group(db, FX_JUF1, FX_GROUP1));
+    db_close(db);
+}

@@ -1,0 +1,359 @@
+/* room add | list; template list | add | delete | check | export | import: the week templates from the
+ * command line, and their spreadsheet round trip. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/out.h"
+#include "core/hours.h"
+#include "core/lessons.h"
+#include "core/rooms.h"
+#include "core/templates.h"
+#include "sync/csv.h"
+#include "sync/template_csv.h"
+
+/* ---- rooms ---- */
+
+int cmd_room_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    long capacity = -1;
+    const struct cli_opt opts[] = {{"--capacity", OPT_INT, &capacity}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
+    if (npos != 1)
+        return args_usage_error(help, "geef de naam van het lokaal.");
+    if (capacity < 0 || capacity > 100000)
+        return args_usage_error(help, "--capacity is het aantal plaatsen (0 = onbekend).");
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    int rc = rooms_add(&s, pos[0], (int)capacity, NULL) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        printf("Lokaal ");
+        out_text(stdout, pos[0]);
+        printf(" (%ld plaatsen) toegevoegd.\n", capacity);
+    }
+    db_close(db);
+    return rc;
+}
+
+static void print_room(const struct km_room *r, bool json, bool first)
+{
+    if (json) {
+        printf("%s{\"name\": ", first ? "" : ",\n ");
+        out_json_string(stdout, r->name);
+        printf(", \"capacity\": %d, \"lessons\": %d}", r->capacity, r->lessons);
+        return;
+    }
+    out_cell(stdout, r->name, 24);
+    printf("  %4d plaatsen  %4d les%s in sjablonen\n", r->capacity, r->lessons, r->lessons == 1 ? "" : "sen");
+}
+
+int cmd_room_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    bool json = false;
+    const struct cli_opt opts[] = {{"--json", OPT_FLAG, &json}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    struct km_room_list l;
+    int rc = rooms_list(&s, &l) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        printf(json ? "[" : "");
+        for (size_t i = 0; i < l.n; i++)
+            print_room(&l.items[i], json, i == 0);
+        printf(json ? "]\n" : "");
+        rooms_list_free(&l);
+    }
+    db_close(db);
+    return rc;
+}
+
+/* ---- templates ---- */
+
+static void print_template(const struct km_template *t, bool json, bool first)
+{
+    if (json) {
+        printf("%s{\"name\": ", first ? "" : ",\n ");
+        out_json_string(stdout, t->name);
+        printf(", \"slots\": %d, \"lessons\": %d, \"roster_weeks\": %d}", t->slots, t->lessons, t->roster_weeks);
+        return;
+    }
+    out_cell(stdout, t->name, 24);
+    printf("  %3d tijdsloten  %4d lessen", t->slots, t->lessons);
+    if (t->roster_weeks)
+        printf("  (in %d roosterwe%s)", t->roster_weeks, t->roster_weeks == 1 ? "ek" : "ken");
+    printf("\n");
+}
+
+int cmd_template_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    bool json = false;
+    const struct cli_opt opts[] = {{"--json", OPT_FLAG, &json}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    struct km_template_list l;
+    int rc = templates_list(&s, &l) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        printf(json ? "[" : "");
+        for (size_t i = 0; i < l.n; i++)
+            print_template(&l.items[i], json, i == 0);
+        printf(json ? "]\n" : "");
+        templates_list_free(&l);
+    }
+    db_close(db);
+    return rc;
+}
+
+/* Parses the one positional argument (a template's name) and opens the database. */
+static int open_named(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv,
+                      const struct cli_opt *opts, char **name, struct km_db **db, struct km_session *s)
+{
+    char *pos[1];
+    int npos;
+    int rc = args_parse(help, opts, argc, argv, pos, 1, &npos);
+    if (rc)
+        return rc;
+    if (npos != 1)
+        return args_usage_error(help, "geef de naam van het weeksjabloon.");
+    *name = pos[0];
+    return cli_open(c, DB_OPEN_EXISTING, db, s) ? EXIT_FAIL : EXIT_OK;
+}
+
+#define OPEN_NAMED_OR_RETURN(opts)                                                                             \
+    do {                                                                                                       \
+        int rc_ = open_named(c, help, argc, argv, opts, &name, &db, &s);                                       \
+        if (rc_)                                                                                               \
+            return rc_ == ARGS_HELP ? EXIT_OK : rc_;                                                           \
+    } while (0)
+
+int cmd_template_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    char *name;
+    struct km_db *db;
+    struct km_session s;
+    OPEN_NAMED_OR_RETURN(NULL);
+    int rc = templates_add(&s, name, NULL) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        printf("Weeksjabloon ");
+        out_text(stdout, name);
+        printf(" gemaakt.\n");
+    }
+    db_close(db);
+    return rc;
+}
+
+int cmd_template_delete(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    char *name;
+    struct km_db *db;
+    struct km_session s;
+    OPEN_NAMED_OR_RETURN(NULL);
+    int64_t id;
+    int rc = templates_find(&s, name, &id) == KM_OK && templates_delete(&s, id) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        printf("Weeksjabloon ");
+        out_text(stdout, name);
+        printf(" verwijderd, met zijn tijdsloten en lessen.\n");
+    }
+    db_close(db);
+    return rc;
+}
+
+/* Every clash on its own line, refused ones first marked FOUT; exit 1 when there is one. */
+static int print_conflicts(const struct conflict_list *l)
+{
+    size_t refused = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        bool r = conflict_refused(l->items[i].kind);
+        refused += r;
+        printf("%s", r ? "FOUT    " : "LET OP  ");
+        out_text(stdout, l->items[i].text);
+        printf("\n");
+    }
+    if (l->n == 0) {
+        printf("geen botsingen\n");
+        return EXIT_OK;
+    }
+    printf("%zu botsing%s: %zu FOUT, %zu LET OP\n", l->n, l->n == 1 ? "" : "en", refused, l->n - refused);
+    if (refused)
+        return out_error("%zu botsing%s die niet mag%s (een leerkracht of lokaal tegelijk op twee plaatsen).", refused,
+                         refused == 1 ? "" : "en", refused == 1 ? "" : "en");
+    return EXIT_OK;
+}
+
+int cmd_template_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    char *name;
+    struct km_db *db;
+    struct km_session s;
+    OPEN_NAMED_OR_RETURN(NULL);
+    int64_t id;
+    struct conflict_list l;
+    int rc = templates_find(&s, name, &id) == KM_OK && conflicts_check(&s, id, &l) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        rc = print_conflicts(&l);
+        conflicts_free(&l);
+    }
+    db_close(db);
+    return rc;
+}
+
+/* ---- the spreadsheet ---- */
+
+/* A failed export to a file leaves no half file behind. */
+static int export_to(struct km_session *s, int64_t id, const char *path)
+{
+    FILE *f = path ? fopen(path, "w") : stdout;
+    if (!f)
+        return out_error("Kan '%.200s' niet schrijven.", path);
+    enum km_rc r = template_csv_export(s, id, f);
+    bool written = path ? fclose(f) == 0 : fflush(f) == 0 && !ferror(f);
+    if (r != KM_OK || !written) {
+        if (path)
+            remove(path);
+        return r != KM_OK ? out_fail(s->db) : out_error("Schrijven is mislukt (schijf vol?).");
+    }
+    if (path) {
+        printf("Geschreven naar ");
+        out_text(stdout, path);
+        printf(".\n");
+    }
+    return EXIT_OK;
+}
+
+int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    bool csv = false;
+    const char *output = NULL;
+    const struct cli_opt opts[] = {{"--csv", OPT_FLAG, &csv}, {"--output", OPT_STRING, &output}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
+    if (npos != 1)
+        return args_usage_error(help, "geef de naam van het weeksjabloon.");
+    if (!csv)
+        return args_usage_error(help, "kies het formaat: --csv.");
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    int64_t id;
+    int rc = templates_find(&s, pos[0], &id) == KM_OK ? export_to(&s, id, output) : out_fail(db);
+    db_close(db);
+    return rc;
+}
+
+/* The whole file ("-" is standard input), at most CSV_MAX_BYTES. */
+static int read_input(const char *path, char **data, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return out_error("Kan '%.200s' niet lezen.", path);
+    size_t cap = 64 * 1024;
+    *len = 0;
+    *data = malloc(cap);
+    while (*data && !ferror(f) && !feof(f) && *len <= CSV_MAX_BYTES) {
+        if (*len == cap) {
+            char *grown = realloc(*data, cap *= 2);
+            if (!grown)
+                break;
+            *data = grown;
+        }
+        *len += fread(*data + *len, 1, cap - *len, f);
+    }
+    bool ok = *data && feof(f) && !ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (ok && *len <= CSV_MAX_BYTES)
+        return EXIT_OK;
+    free(*data);
+    *data = NULL;
+    return ok ? out_error("'%.200s' is groter dan %u MB.", path, CSV_MAX_BYTES >> 20)
+              : out_error("Kan '%.200s' niet lezen.", path);
+}
+
+static void print_counts(const struct template_csv_result *res)
+{
+    printf("%d tijdslot%s (", res->slots, res->slots == 1 ? "" : "en");
+    bool first = true;
+    for (int d = 1; d <= 7; d++) {
+        if (!res->slots_per_day[d])
+            continue;
+        printf("%s%s %d", first ? "" : ", ", hours_day_short(d), res->slots_per_day[d]);
+        first = false;
+    }
+    printf("), %d les%s, %d %s", res->lessons, res->lessons == 1 ? "" : "sen", res->blokuren,
+           res->blokuren == 1 ? "blokuur" : "blokuren");
+}
+
+/* A dry run shows what it would make also when there are mistakes, so a school sees how far its sheet got. */
+static void print_import(const struct template_csv_result *res, const char *intro)
+{
+    if (intro) {
+        printf("%s", intro);
+        out_text(stdout, res->name);
+        printf(" met ");
+        print_counts(res);
+        printf(".\n");
+    }
+    for (size_t i = 0; i < res->warnings.n; i++) {
+        printf("LET OP  ");
+        out_text(stdout, res->warnings.items[i].text);
+        printf("\n");
+    }
+    for (size_t i = 0; i < res->nerrors; i++) {
+        char line[32] = "";
+        if (res->errors[i].line)
+            snprintf(line, sizeof line, "regel %d: ", res->errors[i].line);
+        fprintf(stderr, "%s", line);
+        out_text(stderr, res->errors[i].text);
+        fprintf(stderr, "\n");
+    }
+}
+
+int cmd_template_import(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    const char *name = NULL;
+    bool dry_run = false;
+    const struct cli_opt opts[] = {{"--name", OPT_STRING, &name}, {"--dry-run", OPT_FLAG, &dry_run}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
+    if (npos != 1)
+        return args_usage_error(help, "geef het CSV-bestand (of - voor standaardinvoer).");
+    char *data = NULL;
+    size_t len = 0;
+    if (read_input(pos[0], &data, &len))
+        return EXIT_FAIL;
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s)) {
+        free(data);
+        return EXIT_FAIL;
+    }
+    struct template_csv_options o = {name, c->cfg ? c->cfg->slot_step_minutes : 5, dry_run};
+    struct template_csv_result res;
+    enum km_rc r = template_csv_import(&s, data, len, &o, &res);
+    free(data);
+    if (dry_run && (r == KM_OK || res.nerrors))
+        print_import(&res, "Proef, er verandert niets. Zou maken: weeksjabloon ");
+    else
+        print_import(&res, r == KM_OK ? "Gemaakt: weeksjabloon " : NULL);
+    int rc = r == KM_OK ? EXIT_OK : out_fail(db);
+    template_csv_result_free(&res);
+    db_close(db);
+    return rc;
+}

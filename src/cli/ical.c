@@ -1,0 +1,106 @@
+#include "cli/ical.h"
+
+#include <string.h>
+#include <time.h>
+
+/* Lines end in CRLF and are folded at 75 octets, never inside a UTF-8 sequence. */
+static void line(FILE *f, const char *text)
+{
+    size_t len = strlen(text), col = 0;
+    for (size_t i = 0; i < len; i++) {
+        bool starts_char = ((unsigned char)text[i] & 0xC0) != 0x80;
+        if (col >= 74 && starts_char) {
+            fputs("\r\n ", f);
+            col = 1;
+        }
+        fputc(text[i], f);
+        col++;
+    }
+    fputs("\r\n", f);
+}
+
+/* TEXT values escape backslash, semicolon, comma and newline; other controls are dropped. */
+static void escaped(const char *in, char *out, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = in; *p && n + 3 < len; p++) {
+        if (*p == '\\' || *p == ';' || *p == ',') {
+            out[n++] = '\\';
+            out[n++] = *p;
+        } else if (*p == '\n') {
+            out[n++] = '\\';
+            out[n++] = 'n';
+        } else if ((unsigned char)*p >= 0x20 && *p != 0x7f) {
+            out[n++] = *p;
+        }
+    }
+    out[n] = '\0';
+}
+
+static void property(FILE *f, const char *name, const char *value)
+{
+    char esc[1024], buf[1100];
+    escaped(value, esc, sizeof esc);
+    snprintf(buf, sizeof buf, "%s:%s", name, esc);
+    line(f, buf);
+}
+
+void ical_begin(FILE *f)
+{
+    static const char *const head[] = {
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//klassenmap//klassenmap " KM_VERSION "//NL", "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        /* The Dutch rules since 1996: CEST from the last Sunday of March, CET from the last Sunday of October. */
+        "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    };
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        line(f, head[i]);
+}
+
+static void local_stamp(const char *date, int minutes, char out[32])
+{
+    char d[9] = {date[0], date[1], date[2], date[3], date[5], date[6], date[8], date[9], '\0'};
+    snprintf(out, 32, "%sT%02d%02d00", d, minutes / 60 % 100, minutes % 60);
+}
+
+static void event(FILE *f, const struct planned_lesson *l, const char *stamp)
+{
+    char buf[600], start[32], end[32];
+    local_stamp(l->date, l->start_min, start);
+    local_stamp(l->date, l->end_min, end);
+    line(f, "BEGIN:VEVENT");
+    snprintf(buf, sizeof buf, "UID:les-%lld@klassenmap", (long long)l->instance_id);
+    line(f, buf);
+    snprintf(buf, sizeof buf, "DTSTAMP:%s", stamp);
+    line(f, buf);
+    snprintf(buf, sizeof buf, "DTSTART;TZID=Europe/Amsterdam:%s", start);
+    line(f, buf);
+    snprintf(buf, sizeof buf, "DTEND;TZID=Europe/Amsterdam:%s", end);
+    line(f, buf);
+    snprintf(buf, sizeof buf, "%s%s%s", *l->subject ? l->subject : "les", *l->groups ? " — " : "", l->groups);
+    property(f, "SUMMARY", buf);
+    if (*l->room)
+        property(f, "LOCATION", l->room);
+    snprintf(buf, sizeof buf, "Leerkracht: %s\n%d leerdoel(en) gepland%s", *l->teacher ? l->teacher : "-", l->goals,
+             l->has_note ? "\nMet een notitie in klassenmap" : "");
+    property(f, "DESCRIPTION", buf);
+    line(f, "END:VEVENT");
+}
+
+void ical_week(FILE *f, const struct planner_week *w)
+{
+    char stamp[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    for (int i = 0; i < w->n; i++)
+        event(f, &w->lessons[i], stamp);
+}
+
+void ical_end(FILE *f) { line(f, "END:VCALENDAR"); }

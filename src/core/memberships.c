@@ -1,0 +1,89 @@
+#include "core/memberships.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+
+/* The columns of groups_list (same order), then the person's part in the group. */
+static const char *const user_groups_sql =
+    "SELECT g.id, g.name, g.kind, g.schooljaar, COALESCE(g.jaargroep, ''), g.source = 'parnassys', g.active,"
+    " COALESCE(g.linked_group_id, 0), g.version,"
+    " (SELECT count(*) FROM memberships c WHERE c.group_id = g.id AND c.kind = 'leerling'),"
+    " (SELECT count(*) FROM memberships c WHERE c.group_id = g.id AND c.kind = 'leerkracht'),"
+    " m.kind = 'leerkracht'"
+    " FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.user_id = ?"
+    " ORDER BY g.schooljaar DESC, g.kind <> 'stamgroep', g.name COLLATE NOCASE, g.id";
+
+/* One's own groups as one's own planning: every role may. Someone else's as their goal statuses: the
+ * beheerder anyone's, a teacher their students', a parent their children's. */
+static enum km_rc may_see_groups_of(const struct km_session *s, int64_t user_id)
+{
+    if (s->origin == ORIGIN_USER && user_id == s->user_id)
+        return access_check(s, ACT_VIEW_PLANNING, user_id);
+    return access_check(s, ACT_VIEW_STATUS, user_id);
+}
+
+static enum km_rc read_row(struct km_membership *row, sqlite3_stmt *st)
+{
+    struct km_group *g = &row->group;
+    memset(row, 0, sizeof *row);
+    g->id = sqlite3_column_int64(st, 0);
+    g->name = db_col_dup(st, 1);
+    snprintf(g->kind, sizeof g->kind, "%s", db_col_text(st, 2));
+    snprintf(g->schooljaar, sizeof g->schooljaar, "%s", db_col_text(st, 3));
+    snprintf(g->jaargroep, sizeof g->jaargroep, "%s", db_col_text(st, 4));
+    g->synced = sqlite3_column_int(st, 5) != 0;
+    g->active = sqlite3_column_int(st, 6) != 0;
+    g->linked_group_id = sqlite3_column_int64(st, 7);
+    g->version = sqlite3_column_int64(st, 8);
+    g->students = sqlite3_column_int(st, 9);
+    g->teachers = sqlite3_column_int(st, 10);
+    row->teacher = sqlite3_column_int(st, 11) != 0;
+    return g->name ? KM_OK : KM_ERR;
+}
+
+static enum km_rc push_row(struct km_db *db, struct km_membership_list *out, size_t *cap, sqlite3_stmt *st)
+{
+    if (out->n == *cap) {
+        size_t want = *cap ? *cap * 2 : 8;
+        struct km_membership *items = realloc(out->items, want * sizeof *items);
+        if (!items)
+            return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        out->items = items;
+        *cap = want;
+    }
+    if (read_row(&out->items[out->n++], st) != KM_OK)
+        return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+    return KM_OK;
+}
+
+enum km_rc groups_of_user(const struct km_session *s, int64_t user_id, struct km_membership_list *out)
+{
+    out->items = NULL;
+    out->n = 0;
+    enum km_rc rc = may_see_groups_of(s, user_id);
+    if (rc != KM_OK)
+        return rc;
+    sqlite3_stmt *st;
+    rc = db_query(s->db, &st, user_groups_sql, "i", user_id);
+    size_t cap = 0;
+    int r;
+    while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
+        rc = r < 0 ? db_last_rc(s->db) : push_row(s->db, out, &cap, st);
+    if (rc != KM_OK) {
+        db_done(st);
+        memberships_free(out);
+    }
+    return rc;
+}
+
+void memberships_free(struct km_membership_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i].group.name);
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
