@@ -132,11 +132,11 @@ static int open_named(struct cli_ctx *c, const struct cli_command_help *help, in
     return cli_open(c, DB_OPEN_EXISTING, db, s) ? EXIT_FAIL : EXIT_OK;
 }
 
-#define OPEN_NAMED_OR_RETURN(opts)                                                                             \
-    do {                                                                                                       \
-        int rc_ = open_named(c, help, argc, argv, opts, &name, &db, &s);                                       \
-        if (rc_)                                                                                               \
-            return rc_ == ARGS_HELP ? EXIT_OK : rc_;                                                           \
+#define OPEN_NAMED_OR_RETURN(opts)                                                                                     \
+    do {                                                                                                               \
+        int rc_ = open_named(c, help, argc, argv, opts, &name, &db, &s);                                               \
+        if (rc_)                                                                                                       \
+            return rc_ == ARGS_HELP ? EXIT_OK : rc_;                                                                   \
     } while (0)
 
 int cmd_template_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -256,7 +256,7 @@ int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, 
     return rc;
 }
 
-/* The whole file ("-" is standard input), at most CSV_MAX_BYTES. */
+/* The whole file ("-" is standard input), at most CSV_MAX_BYTES: reading stops just past it. */
 static int read_input(const char *path, char **data, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -274,15 +274,15 @@ static int read_input(const char *path, char **data, size_t *len)
         }
         *len += fread(*data + *len, 1, cap - *len, f);
     }
-    bool ok = *data && feof(f) && !ferror(f);
+    bool too_big = *len > CSV_MAX_BYTES, read_all = *data && feof(f) && !ferror(f);
     if (f != stdin)
         fclose(f);
-    if (ok && *len <= CSV_MAX_BYTES)
+    if (read_all && !too_big)
         return EXIT_OK;
     free(*data);
     *data = NULL;
-    return ok ? out_error("'%.200s' is groter dan %u MB.", path, CSV_MAX_BYTES >> 20)
-              : out_error("Kan '%.200s' niet lezen.", path);
+    return too_big ? out_error("'%.200s' is groter dan %u MB.", path, CSV_MAX_BYTES >> 20)
+                   : out_error("Kan '%.200s' niet lezen.", path);
 }
 
 static void print_counts(const struct template_csv_result *res)

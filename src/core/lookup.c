@@ -15,8 +15,9 @@ enum km_rc lookup_hoofdgebied(const struct km_session *s, const char *name, int6
 
 enum km_rc lookup_niveau(const struct km_session *s, const char *name, int64_t *id)
 {
-    return db_int(s->db, id, "SELECT id FROM niveaus WHERE name = ?1 COLLATE NOCASE ORDER BY name = ?1 DESC, id LIMIT 1",
-                  "t", name);
+    return db_int(s->db, id,
+                  "SELECT id FROM niveaus WHERE name = ?1 COLLATE NOCASE ORDER BY name = ?1 DESC, id LIMIT 1", "t",
+                  name);
 }
 
 enum km_rc lookup_deelgebied(const struct km_session *s, int64_t hoofdgebied_id, const char *name, int64_t *id)

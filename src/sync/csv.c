@@ -54,10 +54,7 @@ static void nul_byte(struct parser *p)
     p->nul_seen = true;
 }
 
-static bool at_eol(const struct parser *p)
-{
-    return p->i < p->len && (p->s[p->i] == '\r' || p->s[p->i] == '\n');
-}
+static bool at_eol(const struct parser *p) { return p->i < p->len && (p->s[p->i] == '\r' || p->s[p->i] == '\n'); }
 
 static void skip_eol(struct parser *p)
 {
@@ -166,10 +163,7 @@ static void read_record(struct parser *p)
     grown[p->out->n++] = r;
 }
 
-static size_t bom_length(const char *s, size_t len)
-{
-    return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-}
+static size_t bom_length(const char *s, size_t len) { return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; }
 
 char csv_detect_separator(const char *data, size_t len)
 {
@@ -194,8 +188,9 @@ int csv_parse(const char *data, size_t len, char sep, struct csv_table *out)
     memset(out, 0, sizeof *out);
     if (len > CSV_MAX_BYTES)
         return -1;
-    struct parser p = {data, len, bom_length(data, len), sep ? sep : csv_detect_separator(data, len), 1,
-                       false, false, NULL, 0, 0, out};
+    struct parser p = {
+        data, len, bom_length(data, len), sep ? sep : csv_detect_separator(data, len), 1, false, false, NULL, 0,
+        0,    out};
     out->sep = p.sep;
     while (p.i < p.len && !p.nomem) {
         if (at_eol(&p))
@@ -222,9 +217,13 @@ void csv_free(struct csv_table *t)
 
 /* ---- writing ---- */
 
-static bool formula_start(char c)
+/* A spreadsheet runs a cell beginning with one of these as a formula. Apostrophes in front count too, so
+ * that a value that itself begins with "'=" gets its own apostrophe and comes back unchanged. */
+static bool risky(const char *s)
 {
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    while (*s == '\'')
+        s++;
+    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
 }
 
 static bool needs_quotes(const char *s, char sep)
@@ -239,7 +238,7 @@ void csv_write_field(FILE *f, const char *s, char sep)
     bool quote = needs_quotes(s, sep);
     if (quote)
         fputc('"', f);
-    if (formula_start(s[0]))
+    if (risky(s))
         fputc('\'', f);
     for (const char *c = s; *c; c++) {
         if (*c == '"')
@@ -260,7 +259,4 @@ void csv_write_record(FILE *f, const char *const *fields, size_t n, char sep)
     fputs("\r\n", f);
 }
 
-const char *csv_unguard(const char *field)
-{
-    return field[0] == '\'' && formula_start(field[1]) ? field + 1 : field;
-}
+const char *csv_unguard(const char *field) { return field[0] == '\'' && risky(field + 1) ? field + 1 : field; }

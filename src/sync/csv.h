@@ -40,8 +40,9 @@ int csv_parse(const char *data, size_t len, char sep, struct csv_table *out);
 void csv_free(struct csv_table *t);
 
 /* Writing. A field is quoted when it holds sep, '"', CR or LF, or begins or ends with a space. A field that a
- * spreadsheet would run as a formula (it begins with = + - @ TAB or CR) gets a leading apostrophe, so opening
- * an export in Excel never executes text that came from data; csv_unguard takes it off again on import. */
+ * spreadsheet would run as a formula (it begins with = + - @ TAB or CR, possibly after apostrophes) gets one
+ * more apostrophe in front, so opening an export in Excel never executes text that came from data;
+ * csv_unguard takes exactly that apostrophe off again, so every value comes back as it was. */
 void csv_write_field(FILE *f, const char *s, char sep);
 /* The fields, separated by sep, ended by CRLF (RFC 4180). */
 void csv_write_record(FILE *f, const char *const *fields, size_t n, char sep);

@@ -13,7 +13,7 @@
 #include "sync/template_csv_columns.h"
 
 const char *const template_csv_columns[TCOL__COUNT] = {
-    "sjabloon", "dag",         "begin",  "eind",    "tijdslot", "pauze",  "leerkracht",
+    "sjabloon",    "dag",        "begin",  "eind",    "tijdslot", "pauze",   "leerkracht",
     "hoofdgebied", "deelgebied", "lokaal", "niveaus", "groepen",  "blokuur",
 };
 
@@ -78,10 +78,9 @@ static enum km_rc lesson_fields(const struct km_session *s, const struct km_less
 
 static void write_row(FILE *out, const char *template_name, const struct export_row *r)
 {
-    const char *fields[TCOL__COUNT] = {template_name, r->day,         r->begin,      r->end,
-                                       r->slot,       r->pause,       r->teacher,    r->hoofdgebied,
-                                       r->deelgebied, r->room,        r->niveaus,    r->groups,
-                                       r->block};
+    const char *fields[TCOL__COUNT] = {template_name, r->day,     r->begin,       r->end,        r->slot,
+                                       r->pause,      r->teacher, r->hoofdgebied, r->deelgebied, r->room,
+                                       r->niveaus,    r->groups,  r->block};
     csv_write_record(out, fields, TCOL__COUNT, ';');
 }
 

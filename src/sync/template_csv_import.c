@@ -36,7 +36,7 @@ struct ilesson {
     int line;
     size_t slot; /* index in import.slots */
     struct lesson_input in;
-    int block; /* the blokuur number in the file, 0 for none */
+    int block;                    /* the blokuur number in the file, 0 for none */
     char teacher[128], room[128]; /* as written, for clash messages */
 };
 
@@ -186,8 +186,10 @@ static bool record_complete(struct import *imp, const struct csv_record *r)
     for (size_t i = imp->header_fields; i < r->n; i++) {
         char probe[8];
         if (text_clean(r->fields[i], probe, sizeof probe) > 0)
-            return bad(imp, r->line, "%zu velden, maar de kopregel heeft er %zu (staat er een '%c' in een naam zonder "
-                                     "aanhalingstekens?)", r->n, imp->header_fields, ';');
+            return bad(imp, r->line,
+                       "%zu velden, maar de kopregel heeft er %zu (staat er een '%c' in een naam zonder "
+                       "aanhalingstekens?)",
+                       r->n, imp->header_fields, ';');
     }
     return true;
 }
@@ -567,8 +569,10 @@ static void check_block(struct import *imp, size_t first)
     for (size_t k = 0; k < n; k++) {
         const struct ilesson *p = &imp->lessons[parts[k]];
         if (p != head && !same_contents(&p->in, &head->in))
-            ok = bad(imp, p->line, "blokuur %d heeft hier een andere leerkracht, vak, lokaal, niveaus of groepen dan "
-                                   "op regel %d", p->block, head->line);
+            ok = bad(imp, p->line,
+                     "blokuur %d heeft hier een andere leerkracht, vak, lokaal, niveaus of groepen dan "
+                     "op regel %d",
+                     p->block, head->line);
         if (k > 0)
             ok &= check_part(imp, p, &imp->lessons[parts[k - 1]]);
     }
@@ -603,8 +607,8 @@ static void check_clashes(struct import *imp)
                 bad(imp, b->line, "leerkracht '%.40s' geeft op %s %s al les (regel %d)", b->teacher,
                     hours_day_short(x->weekday), at, a->line);
             if (a->in.room_id && a->in.room_id == b->in.room_id)
-                bad(imp, b->line, "lokaal '%.40s' is op %s %s al bezet (regel %d)", b->room, hours_day_short(x->weekday),
-                    at, a->line);
+                bad(imp, b->line, "lokaal '%.40s' is op %s %s al bezet (regel %d)", b->room,
+                    hours_day_short(x->weekday), at, a->line);
         }
     }
 }
@@ -646,7 +650,6 @@ static void read_all(struct import *imp, const struct csv_table *t)
     imp->res->lessons = (int)imp->nlessons;
 }
 
-
 /* ---- making it ---- */
 
 static bool same_slot_kind(const struct islot *a, const struct islot *b)
@@ -666,7 +669,8 @@ static enum km_rc make_slots(struct import *imp, int64_t template_id)
         for (size_t j = i; !made && j < imp->nslots; j++)
             if (same_slot_kind(&imp->slots[j], x))
                 days |= 1u << imp->slots[j].weekday;
-        if (!made && slots_add(imp->s, template_id, days, x->start, x->end, x->name, x->is_break, imp->opt->step) != KM_OK) {
+        if (!made &&
+            slots_add(imp->s, template_id, days, x->start, x->end, x->name, x->is_break, imp->opt->step) != KM_OK) {
             bad(imp, x->line, "%s", db_errmsg(imp->s->db));
             return KM_INVALID;
         }

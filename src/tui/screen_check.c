@@ -16,10 +16,10 @@
 #include "tui/list.h"
 #include "tui/screens.h"
 
-#define PANEL_MAX 5 /* lines of the selected clash's sentence; more is cut with "…" on the last one */
-#define WRAP_MAX 512   /* bytes of one wrapped line */
-#define TAG_W 9        /* "✗ FOUT" / "! LET OP" */
-#define WHEN_W 15      /* "ma 08:30–09:30" */
+#define PANEL_MAX 5  /* lines of the selected clash's sentence; more is cut with "…" on the last one */
+#define WRAP_MAX 512 /* bytes of one wrapped line */
+#define TAG_W 9      /* "✗ FOUT" / "! LET OP" */
+#define WHEN_W 15    /* "ma 08:30–09:30" */
 
 struct check_screen {
     struct screen base;
@@ -35,15 +35,12 @@ struct check_screen {
     struct list list;
 };
 
-static const enum action check_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK,  A_UP,  A_DOWN,
-                                            A_PAGE_UP, A_PAGE_DOWN, A_HOME,     A_END, ACT_NONE};
+static const enum action check_actions[] = {A_SELECT,  A_SEARCH,    A_SEARCH_NEXT, A_BACK, A_UP,    A_DOWN,
+                                            A_PAGE_UP, A_PAGE_DOWN, A_HOME,        A_END,  ACT_NONE};
 
 static const struct conflict *item(const struct check_screen *cs, int i) { return &cs->c.items[cs->order[i]]; }
 
-static const struct conflict *current(const struct check_screen *cs)
-{
-    return cs->c.n ? item(cs, cs->list.cur) : NULL;
-}
+static const struct conflict *current(const struct check_screen *cs) { return cs->c.n ? item(cs, cs->list.cur) : NULL; }
 
 /* ---- reading ---- */
 
@@ -122,7 +119,7 @@ static bool same_clash(const struct conflict *a, const struct conflict *b)
 static void load(struct check_screen *cs)
 {
     const struct conflict *cur = current(cs);
-    struct conflict keep = cur ? *cur : (struct conflict){0};
+    struct conflict keep = cur ? *cur : (struct conflict){0}; /* its text goes with clear_all: not used */
     bool had = cur != NULL;
     clear_all(cs);
     read_name(cs);
@@ -153,7 +150,8 @@ static void summary_text(const struct check_screen *cs, char *out, size_t len)
 {
     char e[64], w[64];
     snprintf(e, sizeof e, ngettext("✗ %d fout", "✗ %d fouten", (unsigned long)cs->errors), cs->errors);
-    snprintf(w, sizeof w, ngettext("! %d waarschuwing", "! %d waarschuwingen", (unsigned long)cs->warnings), cs->warnings);
+    snprintf(w, sizeof w, ngettext("! %d waarschuwing", "! %d waarschuwingen", (unsigned long)cs->warnings),
+             cs->warnings);
     snprintf(out, len, "%s, %s", e, w);
 }
 
@@ -226,8 +224,8 @@ static void draw_summary(const struct check_screen *cs, int y, int width)
     char line[200];
     summary_text(cs, line, sizeof line);
     draw_text(stdscr, y, 2, width, line, cs->errors ? TR_ERROR : TR_WARNING);
-    draw_text(stdscr, y + 1, 2, width,
-              _("FOUT: moet opgelost worden · LET OP: mag blijven als het zo bedoeld is"), TR_DIM);
+    draw_text(stdscr, y + 1, 2, width, _("FOUT: moet opgelost worden · LET OP: mag blijven als het zo bedoeld is"),
+              TR_DIM);
 }
 
 static void check_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -240,7 +238,8 @@ static void check_draw(struct screen *s, struct app *a, int top, int h, int widt
         return;
     }
     if (!cs->checked) {
-        draw_text(stdscr, top + 1, 2, w, _("De controle kon niet worden uitgevoerd; zie de melding onderaan."), TR_ERROR);
+        draw_text(stdscr, top + 1, 2, w, _("De controle kon niet worden uitgevoerd; zie de melding onderaan."),
+                  TR_ERROR);
         return;
     }
     draw_summary(cs, top, w);
@@ -296,11 +295,16 @@ static int check_action(struct screen *s, struct app *a, enum action act)
     if (list_move(&cs->list, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return open_slot(cs, a);
-    case A_SEARCH: return search(cs, a, false);
-    case A_SEARCH_NEXT: return search(cs, a, true);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_SELECT:
+        return open_slot(cs, a);
+    case A_SEARCH:
+        return search(cs, a, false);
+    case A_SEARCH_NEXT:
+        return search(cs, a, true);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

@@ -36,8 +36,8 @@ struct hours_screen {
 static const char *const day_words[] __attribute__((unused)) = {
     N_("maandag"), N_("dinsdag"), N_("woensdag"), N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
 
-static const enum action hours_actions[] = {A_EDIT, A_TOGGLE, A_DELETE, A_SELECT, A_BACK, A_UP, A_DOWN,
-                                            A_HOME, A_END, ACT_NONE};
+static const enum action hours_actions[] = {A_EDIT, A_TOGGLE, A_DELETE, A_SELECT, A_BACK,
+                                            A_UP,   A_DOWN,   A_HOME,   A_END,    ACT_NONE};
 
 /* ---- reading ---- */
 
@@ -175,8 +175,7 @@ static void hours_draw(struct screen *s, struct app *a, int top, int h, int widt
     char a1[6], b1[6];
     hours_format(HOURS_STANDARD_START, a1);
     hours_format(HOURS_STANDARD_END, b1);
-    snprintf(hint, sizeof hint, _("Spatie: open %s–%s of dicht · Enter/e: tijden wijzigen · d: sluiten"), a1,
-             b1);
+    snprintf(hint, sizeof hint, _("Spatie: open %s–%s of dicht · Enter/e: tijden wijzigen · d: sluiten"), a1, b1);
     if (h > 12)
         draw_text(stdscr, top + 11, 2, w, hint, TR_DIM);
 }
@@ -232,11 +231,12 @@ static int ask_close(struct hours_screen *hs, struct app *a, const struct school
     int n = slots_on(hs, d->weekday);
     char q[400];
     if (n)
-        snprintf(q, sizeof q,
-                 ngettext("De school op %s sluiten? Op %s is er %d tijdslot; dat valt dan buiten de schooltijden.",
-                          "De school op %s sluiten? Op %s zijn er %d tijdsloten; die vallen dan buiten de schooltijden.",
-                          (unsigned long)n),
-                 _(hours_day_name(d->weekday)), _(hours_day_name(d->weekday)), n);
+        snprintf(
+            q, sizeof q,
+            ngettext("De school op %s sluiten? Op %s is er %d tijdslot; dat valt dan buiten de schooltijden.",
+                     "De school op %s sluiten? Op %s zijn er %d tijdsloten; die vallen dan buiten de schooltijden.",
+                     (unsigned long)n),
+            _(hours_day_name(d->weekday)), _(hours_day_name(d->weekday)), n);
     else
         snprintf(q, sizeof q, _("De school op %s sluiten?"), _(hours_day_name(d->weekday)));
     hs->ask_day = d->weekday;
@@ -311,14 +311,16 @@ static int form_screen_action(struct screen *s, struct app *a, enum action act)
 {
     struct day_form *df = (struct day_form *)s;
     switch (act) {
-    case A_BACK: return R_POP;
+    case A_BACK:
+        return R_POP;
     case A_SELECT:
         if (df->form.focus != F_SAVE) {
             df->form.focus++;
             return R_DRAW;
         }
         return save_day(df, a);
-    default: return form_action(&df->form, act) ? R_DRAW : R_NONE;
+    default:
+        return form_action(&df->form, act) ? R_DRAW : R_NONE;
     }
 }
 
@@ -397,15 +399,20 @@ static int hours_action(struct screen *s, struct app *a, enum action act)
     const struct school_day *d = &hs->days[hs->list.cur];
     switch (act) {
     case A_SELECT:
-    case A_EDIT: app_push(a, day_form_new(hs, d)); return R_DRAW;
+    case A_EDIT:
+        app_push(a, day_form_new(hs, d));
+        return R_DRAW;
     case A_TOGGLE:
         if (d->open)
             return ask_close(hs, a, d);
         open_standard(hs, d);
         return R_DRAW;
-    case A_DELETE: return ask_close(hs, a, d);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_DELETE:
+        return ask_close(hs, a, d);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

@@ -40,11 +40,15 @@ static const struct step_def steps[ST__COUNT] = {
     [ST_SUMMARY] = {N_("Overzicht"), N_("Klopt alles? Enter op een regel wijzigt die keuze."), false},
 };
 
+#define WARN_LINES 96  /* wrapped lines of warnings on the summary; more is very unlikely and cut */
+#define WARN_LINE_LEN 320
+
 enum mark { MK_NONE, MK_RADIO, MK_RADIO_ON, MK_BOX, MK_BOX_ON, MK_BUTTON };
 
 /* One row of a step's list, as drawn. */
 struct row {
     enum mark mark;
+    enum theme_role role; /* of the label; TR_NORMAL unless it is a warning */
     char label[200];
     char detail[400];
 };
@@ -81,6 +85,11 @@ struct lesson_screen {
     int label_w;
     struct conflict_list warnings; /* of the last attempt, shown on the summary */
     bool accepting;                /* the "Toch maken?" question is open */
+    char refusal[400];             /* core's sentence when it refused the lesson, shown where to change it */
+    /* the warnings wrapped to the width of the last draw: rows of the summary's list, so they scroll */
+    char wline[WARN_LINES][WARN_LINE_LEN];
+    bool wstart[WARN_LINES]; /* the line starts a warning: drawn with "!" */
+    int nwline;
     char text[600];
 };
 
@@ -288,7 +297,7 @@ static int step_count(const struct lesson_screen *ls, enum step st)
     case ST_GROUPS: return ls->ngroups;
     case ST_MANDATORY: return ls->in.ngroups;
     case ST_LINKED: return 1 + ls->ncand;
-    case ST_SUMMARY: return ST_SUMMARY + 1; /* every step, then the button */
+    case ST_SUMMARY: return ST_SUMMARY + 1 + (ls->nwline ? 2 + ls->nwline : 0); /* steps, button, warnings */
     default: return 0;
     }
 }
@@ -438,6 +447,8 @@ static void row_linked(const struct lesson_screen *ls, int i, struct row *r)
 {
     r->mark = ls->in.nlinked == i ? MK_RADIO_ON : MK_RADIO;
     linked_text(ls, i, r->label, sizeof r->label);
+    if (ls->ncand == 0)
+        snprintf(r->detail, sizeof r->detail, "%s", _("op deze dag volgt geen tijdslot met lessen meer"));
     for (int k = 0; k < i; k++) {
         const struct km_slot *x = slot_by_id(ls, ls->cand[k]);
         char a[6];
@@ -510,8 +521,24 @@ static void summary_value(const struct lesson_screen *ls, enum step st, char *ou
         snprintf(out, len, "—");
 }
 
+/* Below the button: an empty row, the heading, then the wrapped warning sentences. */
+static void row_warning(const struct lesson_screen *ls, int k, struct row *r)
+{
+    r->role = TR_WARNING;
+    if (k == 1)
+        snprintf(r->label, sizeof r->label,
+                 ngettext("Let op, %zu waarschuwing:", "Let op, %zu waarschuwingen:", (unsigned long)ls->warnings.n),
+                 ls->warnings.n);
+    else if (k >= 2 && k - 2 < ls->nwline)
+        snprintf(r->label, sizeof r->label, "%s %s", ls->wstart[k - 2] ? "!" : " ", ls->wline[k - 2]);
+}
+
 static void row_summary(const struct lesson_screen *ls, int i, struct row *r)
 {
+    if (i > ST_SUMMARY) {
+        row_warning(ls, i - ST_SUMMARY - 1, r);
+        return;
+    }
     if (i == ST_SUMMARY) {
         r->mark = MK_BUTTON;
         snprintf(r->label, sizeof r->label, "%s", ls->lesson_id ? _("WIJZIG LES") : _("MAAK LES AAN"));
@@ -528,7 +555,7 @@ static void row_done(const struct lesson_screen *ls, int i, struct row *r)
 {
     r->mark = MK_BUTTON;
     snprintf(r->label, sizeof r->label, "%s",
-             i == 0 && !ls->lesson_id ? _("Ja, nog een les in dit tijdslot") : _("Nee, sluiten"));
+             ls->lesson_id ? _("Sluiten") : i == 0 ? _("Ja, nog een les in dit tijdslot") : _("Nee, sluiten"));
 }
 
 static void step_row(const struct lesson_screen *ls, int i, struct row *r)
@@ -578,6 +605,10 @@ static void draw_row(void *ctx, int i, int y, int x, int width, bool selected)
         draw_text_raw(stdscr, y, x + 2, width - 2, ls->text, selected ? TR_SELECTED : TR_TITLE);
         return;
     }
+    if (r.role == TR_WARNING) {
+        draw_text(stdscr, y, x + 2, width - 2, r.label, selected ? TR_SELECTED : TR_WARNING);
+        return;
+    }
     int lx = x + 2;
     if (r.mark != MK_NONE)
         lx += draw_text_raw(stdscr, y, lx, 4, mark_glyph(r.mark), role) + 1;
@@ -603,7 +634,7 @@ static void measure_labels(struct lesson_screen *ls, int width)
     for (int i = 0; i < n; i++) {
         struct row r;
         step_row(ls, i, &r);
-        int tw = text_width(r.label);
+        int tw = r.role == TR_WARNING ? 0 : text_width(r.label);
         w = tw > w ? tw : w;
     }
     ls->label_w = w < width / 2 ? w : width / 2;
@@ -636,7 +667,12 @@ static void draw_step_line(struct lesson_screen *ls, int y, int width)
     char line[300], hint[300];
     snprintf(line, sizeof line, _("Stap %d van %d · %s"), (int)ls->step + 1, (int)ST__COUNT, _(steps[ls->step].name));
     draw_text(stdscr, y, 2, width - 4, line, TR_TITLE);
-    draw_text(stdscr, y + 1, 2, width - 4, _(steps[ls->step].question), TR_NORMAL);
+    const struct km_hoofdgebied *h = curriculum_area_by_id(&ls->areas, ls->in.hoofdgebied_id);
+    if (ls->step == ST_DEEL && h)
+        snprintf(line, sizeof line, _("Welk deelgebied van %s? Dit mag leeg blijven."), h->name);
+    else
+        snprintf(line, sizeof line, "%s", _(steps[ls->step].question));
+    draw_text(stdscr, y + 1, 2, width - 4, line, TR_NORMAL);
     step_hint(ls, hint, sizeof hint);
     draw_text(stdscr, y + 2, 2, width - 4, hint, TR_DIM);
 }
@@ -655,20 +691,58 @@ static void draw_ticked(struct lesson_screen *ls, int y, int width)
     draw_text(stdscr, y, 2, width - 4, line, *names ? TR_OK : TR_DIM);
 }
 
-static int draw_warnings(struct lesson_screen *ls, int y, int bottom, int width)
+/* Draws text over at most max rows, broken between words; the last row takes the rest and is cut with "…".
+ * Returns the rows used. */
+static int draw_wrapped(int y, int x, int width, const char *text, enum theme_role role, int max)
 {
-    if (ls->warnings.n == 0 || y >= bottom)
-        return y;
-    char head[120];
-    snprintf(head, sizeof head, ngettext("Let op, %zu waarschuwing:", "Let op, %zu waarschuwingen:",
-                                         (unsigned long)ls->warnings.n), ls->warnings.n);
-    draw_text(stdscr, y++, 2, width - 4, head, TR_WARNING);
-    for (size_t i = 0; i < ls->warnings.n && y < bottom; i++) {
-        /* "!" marks each one, so the list reads without colour */
-        snprintf(ls->text, sizeof ls->text, "! %s", ls->warnings.items[i].text);
-        draw_text(stdscr, y++, 2, width - 4, ls->text, TR_WARNING);
+    char line[700] = "", word[700];
+    int rows = 0;
+    const char *p = text;
+    while (*p && rows < max) {
+        size_t n = strcspn(p, " ");
+        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word - 1 ? n : sizeof word - 1), p);
+        p += n + strspn(p + n, " ");
+        bool fits = text_width(line) + 1 + text_width(word) <= width;
+        if (*line && !fits && rows < max - 1) {
+            draw_text(stdscr, y + rows++, x, width, line, role);
+            line[0] = '\0';
+        }
+        append(line, sizeof line, *line ? " " : "");
+        append(line, sizeof line, word);
     }
-    return y;
+    if (*line && rows < max)
+        draw_text(stdscr, y + rows++, x, width, line, role);
+    return rows;
+}
+
+/* Breaks text between words into lines of at most width columns, appended to the warning lines. */
+static void wrap_warning(struct lesson_screen *ls, const char *text, int width)
+{
+    char word[WARN_LINE_LEN];
+    char *line = NULL;
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word - 1 ? n : sizeof word - 1), p);
+        p += n + strspn(p + n, " ");
+        if (!line || text_width(line) + 1 + text_width(word) > width) {
+            if (ls->nwline == WARN_LINES)
+                return;
+            ls->wstart[ls->nwline] = line == NULL;
+            line = ls->wline[ls->nwline++];
+            line[0] = '\0';
+        }
+        append(line, WARN_LINE_LEN, *line ? " " : "");
+        append(line, WARN_LINE_LEN, word);
+    }
+}
+
+/* Every warning sentence, whole, for the summary's list; "!" marks where each begins. */
+static void wrap_warnings(struct lesson_screen *ls, int width)
+{
+    ls->nwline = 0;
+    for (size_t i = 0; i < ls->warnings.n; i++)
+        wrap_warning(ls, ls->warnings.items[i].text, width);
 }
 
 static void draw_done(struct lesson_screen *ls, int top, int h, int width)
@@ -692,19 +766,21 @@ static void lesson_draw(struct screen *s, struct app *a, int top, int h, int wid
         return;
     }
     draw_step_line(ls, top, width);
-    draw_ticked(ls, top + 3, width);
     int y = top + 4, lw = width - 4 < 110 ? width - 4 : 110;
+    if (*ls->refusal)
+        y = top + 3 + draw_wrapped(top + 3, 2, width - 4, ls->refusal, TR_ERROR, 3) + 1;
+    else
+        draw_ticked(ls, top + 3, width);
     measure_labels(ls, lw - 6);
     if (ls->list.count == 0) {
         draw_text(stdscr, y, 4, width - 6, _("Hier is (nog) niets om te kiezen; Enter gaat verder."), TR_DIM);
         return;
     }
-    int lh = top + h - y;
-    if (ls->step == ST_SUMMARY)
-        lh = lh < ls->list.count ? lh : ls->list.count;
-    list_draw(&ls->list, y, 2, lh, lw);
-    if (ls->step == ST_SUMMARY)
-        draw_warnings(ls, y + lh + 1, top + h, width);
+    if (ls->step == ST_SUMMARY) {
+        wrap_warnings(ls, lw - 4);
+        list_set_count(&ls->list, step_count(ls, ST_SUMMARY));
+    }
+    list_draw(&ls->list, y, 2, top + h - y, lw);
 }
 
 /* ---- moving between steps ---- */
@@ -715,6 +791,7 @@ static bool skipped(const struct lesson_screen *ls, enum step st) { return st ==
 static void enter_step(struct lesson_screen *ls, enum step st)
 {
     ls->step = st;
+    ls->refusal[0] = '\0';
     ls->list.count = step_count(ls, st);
     ls->list.top = 0;
     ls->list.search[0] = '\0';
@@ -839,6 +916,12 @@ static int toggle(struct lesson_screen *ls, struct app *a)
 
 /* ---- making the lesson ---- */
 
+static void forget_warnings(struct lesson_screen *ls)
+{
+    conflicts_free(&ls->warnings);
+    ls->nwline = 0;
+}
+
 static int submit(struct lesson_screen *ls, struct app *a, bool accept);
 
 /* A refused clash names a teacher or a room: back to that step, and from there straight to the summary. */
@@ -850,11 +933,12 @@ static void back_to_cause(struct lesson_screen *ls)
             to = ST_TEACHER;
         else if (ls->warnings.items[i].kind == CONFLICT_ROOM)
             to = ST_ROOM;
-    conflicts_free(&ls->warnings); /* a refusal is not a warning to accept; core's sentence is on the message line */
+    forget_warnings(ls); /* a refusal is not a warning to accept */
     if (to != ST_SUMMARY) {
         ls->from_summary = true;
         enter_step(ls, to);
     }
+    snprintf(ls->refusal, sizeof ls->refusal, "%s", db_errmsg(ls->app->db));
 }
 
 static void accept_done(struct app *a, void *ctx, bool yes)
@@ -891,7 +975,7 @@ static void restart(struct lesson_screen *ls)
     ls->in.slot_id = slot;
     ls->done = false;
     ls->from_summary = false;
-    conflicts_free(&ls->warnings);
+    forget_warnings(ls);
     load_choices(ls); /* the teacher just used is no longer free */
     enter_step(ls, ST_TEACHER);
 }
@@ -903,7 +987,7 @@ static void succeeded(struct lesson_screen *ls, struct app *a, size_t accepted)
                                        (unsigned long)accepted), accepted);
     else
         app_message(a, TR_OK, "%s", ls->lesson_id ? _("Les gewijzigd.") : _("Les gemaakt."));
-    conflicts_free(&ls->warnings);
+    forget_warnings(ls);
     ls->done = true;
     ls->list.count = done_count(ls);
     ls->list.cur = 0;
@@ -926,7 +1010,8 @@ static void reread_lesson(struct lesson_screen *ls, struct app *a)
 
 static int submit(struct lesson_screen *ls, struct app *a, bool accept)
 {
-    conflicts_free(&ls->warnings);
+    forget_warnings(ls);
+    ls->refusal[0] = '\0';
     ls->in.slot_id = ls->slot_id;
     enum km_rc rc = ls->lesson_id ? lessons_update(&a->session, ls->lesson_id, &ls->in, accept, &ls->warnings, ls->version)
                                   : lessons_add(&a->session, &ls->in, accept, &ls->warnings, NULL);
@@ -943,11 +1028,12 @@ static int submit(struct lesson_screen *ls, struct app *a, bool accept)
         reread_lesson(ls, a);
         return R_DRAW;
     }
+    if (rc == KM_INVALID) {
+        back_to_cause(ls); /* the sentence stays on the screen, where it can be read whole */
+        return R_DRAW;
+    }
     app_core_error(a);
-    if (rc == KM_INVALID)
-        back_to_cause(ls);
-    else
-        conflicts_free(&ls->warnings);
+    forget_warnings(ls);
     return R_DRAW;
 }
 
@@ -965,6 +1051,8 @@ static int select_summary(struct lesson_screen *ls, struct app *a)
 {
     if (ls->list.cur == ST_SUMMARY)
         return submit(ls, a, false);
+    if (ls->list.cur > ST_SUMMARY)
+        return R_NONE; /* a line of a warning */
     ls->from_summary = true;
     enter_step(ls, (enum step)ls->list.cur);
     if (skipped(ls, ls->step)) {
@@ -1063,7 +1151,7 @@ static void lesson_destroy(struct screen *s)
 {
     struct lesson_screen *ls = (struct lesson_screen *)s;
     free_choices(ls);
-    conflicts_free(&ls->warnings);
+    forget_warnings(ls);
     free(ls);
 }
 

@@ -14,8 +14,8 @@
 #include "tui/list.h"
 #include "tui/screens.h"
 
-#define NAME_MAX_CHARS 40   /* core's limit for a room's name */
-#define CAPACITY_MAX 1000   /* core's limit for a capacity */
+#define NAME_MAX_CHARS 40 /* core's limit for a room's name */
+#define CAPACITY_MAX 1000 /* core's limit for a capacity */
 #define NAME_MIN_W 14
 #define NUM_W 12
 
@@ -30,8 +30,8 @@ struct rooms_screen {
     char ask_name[128]; /* its name, for the message afterwards */
 };
 
-static const enum action rooms_actions[] = {A_ADD,  A_EDIT, A_DELETE,  A_SEARCH,    A_SEARCH_NEXT, A_BACK, A_UP,
-                                            A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action rooms_actions[] = {A_ADD,  A_EDIT,    A_DELETE,    A_SEARCH, A_SEARCH_NEXT, A_BACK,  A_UP,
+                                            A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME,   A_END,         ACT_NONE};
 
 static const struct km_room *current(const struct rooms_screen *rs)
 {
@@ -76,7 +76,6 @@ static void draw_right(int y, int x, int w, const char *s, enum theme_role r)
     draw_text(stdscr, y, tw < w ? x + w - tw : x, tw < w ? tw : w, s, r);
 }
 
-
 static void draw_room(void *ctx, int i, int y, int x, int width, bool selected)
 {
     struct rooms_screen *rs = ctx;
@@ -110,9 +109,9 @@ static void rooms_draw(struct screen *s, struct app *a, int top, int h, int widt
     struct rooms_screen *rs = (struct rooms_screen *)s;
     int w = width < 100 ? width - 4 : 96;
     char line[200];
-    snprintf(line, sizeof line, ngettext("%d lokaal · de capaciteit is hoeveel kinderen erin passen",
-                                         "%d lokalen · de capaciteit is hoeveel kinderen erin passen",
-                                         (unsigned long)rs->r.n),
+    snprintf(line, sizeof line,
+             ngettext("%d lokaal · de capaciteit is hoeveel kinderen erin passen",
+                      "%d lokalen · de capaciteit is hoeveel kinderen erin passen", (unsigned long)rs->r.n),
              (int)rs->r.n);
     draw_text(stdscr, top, 2, w, line, TR_DIM);
     if (rs->r.n == 0) {
@@ -224,14 +223,16 @@ static int form_screen_action(struct screen *s, struct app *a, enum action act)
 {
     struct room_form *rf = (struct room_form *)s;
     switch (act) {
-    case A_BACK: return R_POP;
+    case A_BACK:
+        return R_POP;
     case A_SELECT:
         if (rf->form.focus != F_SAVE) {
             rf->form.focus++;
             return R_DRAW;
         }
         return submit(rf, a);
-    default: return form_action(&rf->form, act) ? R_DRAW : R_NONE;
+    default:
+        return form_action(&rf->form, act) ? R_DRAW : R_NONE;
     }
 }
 
@@ -325,13 +326,23 @@ static int rooms_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     const struct km_room *room = current(rs);
     switch (act) {
-    case A_ADD: app_push(a, room_form_new(rs, NULL)); return R_DRAW;
-    case A_EDIT: if (room) app_push(a, room_form_new(rs, room)); return R_DRAW;
-    case A_DELETE: return ask_delete(rs, a);
-    case A_SEARCH: return search(rs, a, false);
-    case A_SEARCH_NEXT: return search(rs, a, true);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_ADD:
+        app_push(a, room_form_new(rs, NULL));
+        return R_DRAW;
+    case A_EDIT:
+        if (room)
+            app_push(a, room_form_new(rs, room));
+        return R_DRAW;
+    case A_DELETE:
+        return ask_delete(rs, a);
+    case A_SEARCH:
+        return search(rs, a, false);
+    case A_SEARCH_NEXT:
+        return search(rs, a, true);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

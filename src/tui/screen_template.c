@@ -20,6 +20,7 @@
 #define TIME_COL_W 5 /* "08:30" */
 #define DAY_COL_MIN 10
 #define DAY_COL_MAX 28
+#define FORM_BOX_W 56 /* the five days' ticks fit, and at 80 columns one day column stays in sight */
 #define ROW_MAX_MINUTES 15 /* coarser rows would hide where a quarter-hour slot starts */
 
 struct template_screen {
@@ -47,6 +48,17 @@ struct template_screen {
 
 static const enum action template_actions[] = {A_SELECT, A_TOGGLE,  A_EDIT,      A_DELETE, A_BACK, A_UP,    A_DOWN,
                                                A_LEFT,   A_RIGHT,   A_PAGE_UP,   A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+
+/* While a slot is being marked only these keys work, so footer and help list them instead. */
+static const enum action marking_actions[] = {A_TOGGLE, A_SELECT,  A_BACK,      A_UP,   A_DOWN, A_PAGE_UP,
+                                              A_PAGE_DOWN, A_HOME, A_END, A_LEFT, A_RIGHT, ACT_NONE};
+static const struct screen_ops template_ops, marking_ops;
+
+static void set_marking(struct template_screen *ts, bool on)
+{
+    ts->marking = on;
+    ts->base.ops = on ? &marking_ops : &template_ops;
+}
 
 /* ---- where things are ---- */
 
@@ -245,7 +257,7 @@ static void load(struct template_screen *ts)
     grid_set_size(&ts->grid, ts->nrows, ts->nopen + 1);
     grid_set_cursor(&ts->grid, keep_day ? row_of_time(ts, keep_min) : 0, keep_day ? col_of_day(ts, keep_day) : 1);
     ts->mark_row = row_of_time(ts, mark_min);
-    ts->marking = ts->marking && ts->nrows > 0;
+    set_marking(ts, ts->marking && ts->nrows > 0);
 }
 
 /* ---- drawing ---- */
@@ -342,9 +354,11 @@ static void tpl_draw_cell(void *ctx, int row, int col, int y, int x, int width, 
         draw_slot_cell(ts, si, row, y, x, width);
         return;
     }
-    bool open = school_open_at(ts, row, col);
     /* closed time is shaded, not only coloured: the school is not open then */
-    draw_text(stdscr, y, x, width, open ? "" : "░░░░░░░░░░░░░░░░░░░░░░░░░░░░", selected ? TR_SELECTED : TR_DIM);
+    ts->text[0] = '\0';
+    for (int i = 0; !school_open_at(ts, row, col) && i < width && i < DAY_COL_MAX; i++)
+        memcpy(ts->text + 3 * i, "░", 4); /* 3 bytes and the terminating zero */
+    draw_text(stdscr, y, x, width, ts->text, selected ? TR_SELECTED : TR_DIM);
 }
 
 static void tpl_draw_header(void *ctx, int col, int y, int x, int width)
@@ -433,7 +447,7 @@ struct slot_form {
     struct form form;
     int64_t slot_id; /* 0: a new slot */
     int64_t version;
-    int weekday, start, end;
+    int weekday;
     const char *break_text[2];
     const char *day_text[7];
     int name_field, break_field, days_field, start_field, end_field, button;
@@ -443,13 +457,24 @@ struct slot_form {
 static const enum action form_actions[] = {A_SELECT, A_TOGGLE, A_NEXT_FIELD, A_PREV_FIELD, A_UP,
                                            A_DOWN,   A_LEFT,   A_RIGHT,      A_BACK,       ACT_NONE};
 
+/* Beside the day being marked or changed when there is room, so it stays in sight; else in the middle. */
+static int box_x(const struct template_screen *ts, int bw, int width)
+{
+    const struct grid *g = &ts->grid;
+    int day_x = g->x0 + TIME_COL_W + GRID_FROZEN_GAP + (g->cur_col - g->left) * (ts->day_w + g->gap);
+    if (day_x + ts->day_w + 1 + bw <= width)
+        return day_x + ts->day_w + 1;
+    if (day_x - 1 - bw >= 0)
+        return day_x - 1 - bw;
+    return (width - bw) / 2;
+}
+
 static void form_screen_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     struct slot_form *f = (struct slot_form *)s;
-    /* over the grid, so the marked time stays in sight */
     f->owner->base.ops->draw(&f->owner->base, a, top, h, width);
-    int bw = width - 8 < 64 ? width - 8 : 64, bh = 4 + 2 * f->form.n;
-    int y = top + (h - bh) / 2, x = (width - bw) / 2;
+    int bw = width - 8 < FORM_BOX_W ? width - 8 : FORM_BOX_W, bh = 4 + 2 * f->form.n;
+    int y = top + (h - bh) / 2, x = box_x(f->owner, bw, width);
     draw_fill(stdscr, y, x, bh, bw, TR_NORMAL);
     draw_box(stdscr, y, x, bh, bw, f->slot_id ? _("Tijdslot wijzigen") : _("Nieuw tijdslot"), TR_TITLE);
     draw_text(stdscr, y + 1, x + 2, bw - 4, f->intro, TR_DIM);
@@ -492,19 +517,18 @@ static int submit_add(struct slot_form *f, struct app *a)
 {
     struct template_screen *ts = f->owner;
     unsigned mask = chosen_days(f);
+    int start = hours_parse(f->form.fields[f->start_field].value), end = hours_parse(f->form.fields[f->end_field].value);
     bool is_break = f->form.fields[f->break_field].choice == 1;
-    if (slots_add(&a->session, ts->template_id, mask, f->start, f->end, f->form.fields[f->name_field].value, is_break,
-                  ts->step) != KM_OK) {
-        app_core_error(a); /* nothing was made; the form stays, to untick a day or change the name */
+    if (slots_add(&a->session, ts->template_id, mask, start, end, f->form.fields[f->name_field].value, is_break,
+                  config_step(ts)) != KM_OK) {
+        app_core_error(a); /* nothing was made; the form stays, to untick a day or change a time */
         return R_DRAW;
     }
     char days[64];
     days_text(mask, days, sizeof days);
     app_message(a, TR_OK, _("Tijdslot gemaakt op %s."), days);
-    int r0, r1;
-    mark_range(ts, &r0, &r1);
-    ts->marking = false;
-    grid_set_cursor(&ts->grid, r0, ts->grid.cur_col);
+    set_marking(ts, false);
+    grid_set_cursor(&ts->grid, row_of_time(ts, start), ts->grid.cur_col);
     return R_POP;
 }
 
@@ -513,7 +537,7 @@ static int submit_edit(struct slot_form *f, struct app *a)
     int start = hours_parse(f->form.fields[f->start_field].value), end = hours_parse(f->form.fields[f->end_field].value);
     bool is_break = f->form.fields[f->break_field].choice == 1;
     enum km_rc rc = slots_update(&a->session, f->slot_id, start, end, f->form.fields[f->name_field].value, is_break,
-                                 f->owner->step, f->version);
+                                 config_step(f->owner), f->version);
     if (rc == KM_OK) {
         app_message(a, TR_OK, "%s", _("Tijdslot gewijzigd."));
         grid_set_cursor(&f->owner->grid, row_of_time(f->owner, start), f->owner->grid.cur_col);
@@ -594,6 +618,18 @@ static struct slot_form *slot_form_new(struct template_screen *ts)
     return f;
 }
 
+static bool add_time_field(struct slot_form *f, int *field, const char *label, int minutes)
+{
+    char t[6];
+    hours_format(minutes, t);
+    *field = form_add(&f->form, FIELD_TIME, label, true);
+    if (*field < 0)
+        return false;
+    f->form.fields[*field].max_chars = 5;
+    form_set_value(&f->form, *field, t);
+    return true;
+}
+
 static bool add_name_and_break(struct slot_form *f, const char *name, bool is_break)
 {
     f->name_field = form_add(&f->form, FIELD_TEXT, _("Naam"), false);
@@ -607,22 +643,17 @@ static bool add_name_and_break(struct slot_form *f, const char *name, bool is_br
     return true;
 }
 
-/* naam, pauze and the days, with the day of the mark ticked: one form makes the slot on each ticked day. */
+/* The times of the mark (to set to the minute when the rows are coarser), naam, pauze and the days, with the
+ * day of the mark ticked: one form makes the slot on each ticked day. */
 static struct screen *add_form_new(struct template_screen *ts, int start, int end)
 {
     struct slot_form *f = slot_form_new(ts);
     if (!f)
         return NULL;
     f->weekday = col_day(ts, ts->grid.cur_col);
-    f->start = start;
-    f->end = end;
-    char a[6], b[6];
-    hours_format(start, a);
-    hours_format(end, b);
-    snprintf(f->intro, sizeof f->intro, _("%s–%s (%d minuten), vanaf %s"), a, b, end - start,
-             slot_lookup_day_name(f->weekday));
-    bool ok = add_name_and_break(f, "", false) &&
-              (f->days_field = form_add(&f->form, FIELD_MULTI, _("Dagen"), true)) >= 0 &&
+    snprintf(f->intro, sizeof f->intro, "%s", _("Het tijdslot komt op elke aangevinkte dag."));
+    bool ok = add_time_field(f, &f->start_field, _("Begin"), start) && add_time_field(f, &f->end_field, _("Eind"), end) &&
+              add_name_and_break(f, "", false) && (f->days_field = form_add(&f->form, FIELD_MULTI, _("Dagen"), true)) >= 0 &&
               (f->button = form_add(&f->form, FIELD_BUTTON, _("Maak tijdslot"), false)) >= 0;
     if (!ok) {
         form_screen_destroy(&f->base);
@@ -631,19 +662,8 @@ static struct screen *add_form_new(struct template_screen *ts, int start, int en
     form_set_choices(&f->form, f->days_field, f->day_text, ts->nopen);
     f->form.fields[f->days_field].chosen = 1UL << (ts->grid.cur_col - 1);
     f->form.fields[f->days_field].choice = ts->grid.cur_col - 1;
+    f->form.focus = f->name_field; /* the times come from the mark */
     return &f->base;
-}
-
-static bool add_time_field(struct slot_form *f, int *field, const char *label, int minutes)
-{
-    char t[6];
-    hours_format(minutes, t);
-    *field = form_add(&f->form, FIELD_TIME, label, true);
-    if (*field < 0)
-        return false;
-    f->form.fields[*field].max_chars = 5;
-    form_set_value(&f->form, *field, t);
-    return true;
 }
 
 /* begin, eind, naam and pauze of an existing slot; its day stays. */
@@ -688,7 +708,7 @@ static int start_mark(struct template_screen *ts, struct app *a)
                     *x->name ? x->name : _("zonder naam"));
         return R_DRAW;
     }
-    ts->marking = true;
+    set_marking(ts, true);
     ts->mark_row = ts->grid.cur_row;
     show_mark(ts);
     return R_DRAW;
@@ -708,7 +728,7 @@ static int mark_action(struct template_screen *ts, struct app *a, enum action ac
     case A_TOGGLE:
     case A_SELECT: return finish_mark(ts, a);
     case A_BACK:
-        ts->marking = false;
+        set_marking(ts, false);
         app_message(a, TR_NORMAL, "%s", _("Markeren gestopt; er is niets gemaakt."));
         return R_DRAW;
     case A_LEFT:
@@ -819,6 +839,15 @@ static void template_destroy(struct screen *s)
 
 static const struct screen_ops template_ops = {
     .actions = template_actions,
+    .draw = template_draw,
+    .on_action = template_action,
+    .reload = template_reload,
+    .on_click = template_click,
+    .destroy = template_destroy,
+};
+
+static const struct screen_ops marking_ops = {
+    .actions = marking_actions,
     .draw = template_draw,
     .on_action = template_action,
     .reload = template_reload,

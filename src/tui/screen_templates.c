@@ -30,9 +30,9 @@ struct templates_screen {
     char ask_name[128]; /* its name, for the message afterwards */
 };
 
-static const enum action templates_actions[] = {A_ADD,         A_EDIT, A_DELETE, A_SELECT,  A_CHECK,     A_SEARCH,
-                                                A_SEARCH_NEXT, A_BACK, A_UP,     A_DOWN,    A_PAGE_UP,   A_PAGE_DOWN,
-                                                A_HOME,        A_END,  ACT_NONE};
+static const enum action templates_actions[] = {A_ADD,     A_EDIT,        A_DELETE, A_SELECT, A_CHECK,
+                                                A_SEARCH,  A_SEARCH_NEXT, A_BACK,   A_UP,     A_DOWN,
+                                                A_PAGE_UP, A_PAGE_DOWN,   A_HOME,   A_END,    ACT_NONE};
 
 static const struct km_template *current(const struct templates_screen *ts)
 {
@@ -76,7 +76,6 @@ static void draw_right(int y, int x, int w, const char *s, enum theme_role r)
     int tw = text_width(s);
     draw_text(stdscr, y, tw < w ? x + w - tw : x, tw < w ? tw : w, s, r);
 }
-
 
 static void draw_number(int y, int x, int n, enum theme_role r)
 {
@@ -129,8 +128,8 @@ static void templates_draw(struct screen *s, struct app *a, int top, int h, int 
     draw_head(ts, top + 2, 2, w);
     list_draw(&ts->list, top + 3, 2, h - 5, w);
     /* e and c do more than their footer labels say: the hint names it */
-    draw_text(stdscr, top + h - 1, 2, w,
-              _("Enter: tijdsloten en lessen · e: hernoemen of kopiëren · c: controleren"), TR_DIM);
+    draw_text(stdscr, top + h - 1, 2, w, _("Enter: tijdsloten en lessen · e: hernoemen of kopiëren · c: controleren"),
+              TR_DIM);
 }
 
 /* ---- deleting ---- */
@@ -163,13 +162,14 @@ static int ask_delete(struct templates_screen *ts, struct app *a)
     char q[400], what[160];
     snprintf(what, sizeof what, ngettext("%d tijdslot", "%d tijdsloten", (unsigned long)t->slots), t->slots);
     if (t->slots && !t->lessons)
-        snprintf(q, sizeof q, ngettext("Weeksjabloon '%s' verwijderen? Ook %s gaat weg.",
-                                       "Weeksjabloon '%s' verwijderen? Ook %s gaan weg.", (unsigned long)t->slots),
+        snprintf(q, sizeof q,
+                 ngettext("Weeksjabloon '%s' verwijderen? Ook %s gaat weg.",
+                          "Weeksjabloon '%s' verwijderen? Ook %s gaan weg.", (unsigned long)t->slots),
                  t->name, what);
     else if (t->slots) /* two things: the verb is plural either way */
-        snprintf(q, sizeof q, ngettext("Weeksjabloon '%s' verwijderen? Ook %s en %d les gaan weg.",
-                                       "Weeksjabloon '%s' verwijderen? Ook %s en %d lessen gaan weg.",
-                                       (unsigned long)t->lessons),
+        snprintf(q, sizeof q,
+                 ngettext("Weeksjabloon '%s' verwijderen? Ook %s en %d les gaan weg.",
+                          "Weeksjabloon '%s' verwijderen? Ook %s en %d lessen gaan weg.", (unsigned long)t->lessons),
                  t->name, what, t->lessons);
     else
         snprintf(q, sizeof q, _("Weeksjabloon '%s' verwijderen?"), t->name);
@@ -200,7 +200,8 @@ static void form_screen_draw(struct screen *s, struct app *a, int top, int h, in
     struct name_form *nf = (struct name_form *)s;
     int x = (width - 72) / 2;
     if (nf->id) {
-        draw_text(stdscr, top + 1, x, 72, _("Geef het weeksjabloon een nieuwe naam, of maak er een kopie van"), TR_NORMAL);
+        draw_text(stdscr, top + 1, x, 72, _("Geef het weeksjabloon een nieuwe naam, of maak er een kopie van"),
+                  TR_NORMAL);
         draw_text(stdscr, top + 2, x, 72, _("met alle tijdsloten en lessen (blokuren blijven blokuren)."), TR_NORMAL);
     } else {
         draw_text(stdscr, top + 1, x, 72, _("Hoe heet de nieuwe week? Bijvoorbeeld 'Standaardweek' of 'Toetsweek'."),
@@ -284,14 +285,16 @@ static int form_screen_action(struct screen *s, struct app *a, enum action act)
 {
     struct name_form *nf = (struct name_form *)s;
     switch (act) {
-    case A_BACK: return R_POP;
+    case A_BACK:
+        return R_POP;
     case A_SELECT:
         if (nf->form.focus == F_NAME) {
             nf->form.focus++;
             return R_DRAW;
         }
         return submit(nf, a);
-    default: return form_action(&nf->form, act) ? R_DRAW : R_NONE;
+    default:
+        return form_action(&nf->form, act) ? R_DRAW : R_NONE;
     }
 }
 
@@ -391,15 +394,31 @@ static int templates_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     const struct km_template *t = current(ts);
     switch (act) {
-    case A_ADD: app_push(a, name_form_new(ts, NULL)); return R_DRAW;
-    case A_EDIT: if (t) app_push(a, name_form_new(ts, t)); return R_DRAW;
-    case A_DELETE: return ask_delete(ts, a);
-    case A_SELECT: if (t) app_push(a, template_screen_new(a, t->id)); return R_DRAW;
-    case A_CHECK: if (t) app_push(a, check_screen_new(a, t->id)); return R_DRAW;
-    case A_SEARCH: return search(ts, a, false);
-    case A_SEARCH_NEXT: return search(ts, a, true);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_ADD:
+        app_push(a, name_form_new(ts, NULL));
+        return R_DRAW;
+    case A_EDIT:
+        if (t)
+            app_push(a, name_form_new(ts, t));
+        return R_DRAW;
+    case A_DELETE:
+        return ask_delete(ts, a);
+    case A_SELECT:
+        if (t)
+            app_push(a, template_screen_new(a, t->id));
+        return R_DRAW;
+    case A_CHECK:
+        if (t)
+            app_push(a, check_screen_new(a, t->id));
+        return R_DRAW;
+    case A_SEARCH:
+        return search(ts, a, false);
+    case A_SEARCH_NEXT:
+        return search(ts, a, true);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

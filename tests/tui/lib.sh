@@ -24,6 +24,7 @@ set -g status off
 set -s escape-time 0
 set -g remain-on-exit on
 set -g history-limit 0
+set -s exit-empty off
 CONF
 
 # tmux leaves the socket file behind after kill-server: it goes too.

@@ -45,7 +45,9 @@ TEST(csv_newlines_in_quotes_keep_line_numbers)
 
 TEST(csv_crlf_lf_cr_and_bom)
 {
-    const char *variants[] = {"\xEF\xBB\xBF" "a;b\r\nc;d\r\n", "a;b\nc;d\n", "a;b\rc;d\r", "a;b\nc;d"};
+    const char *variants[] = {"\xEF\xBB\xBF"
+                              "a;b\r\nc;d\r\n",
+                              "a;b\nc;d\n", "a;b\rc;d\r", "a;b\nc;d"};
     for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
         struct csv_table t;
         REQUIRE(parse(variants[i], &t));
@@ -61,7 +63,7 @@ TEST(csv_separator_from_the_header)
 {
     CHECK(csv_detect_separator("a,b,c\n1;2;3;4;5", 15) == ',');
     CHECK(csv_detect_separator("a;b,c;d\n", 8) == ';');
-    CHECK(csv_detect_separator("\"a;b;c\",d\n", 10) == ',');  /* separators inside quotes do not count */
+    CHECK(csv_detect_separator("\"a;b;c\",d\n", 10) == ','); /* separators inside quotes do not count */
     CHECK(csv_detect_separator("alleen", 6) == ';');
     struct csv_table t;
     REQUIRE(parse("naam,plaatsen\n\"lokaal 1, boven\",30\n", &t));
@@ -204,8 +206,13 @@ static int64_t build_week(struct km_session *b)
         return 0;
     struct lesson_input a = {.slot_id = slot_of(b, tpl, 1, 570), .teacher_id = FX_JUF2, .ngroups = 1};
     a.groups[0] = (struct lesson_group){FX_GROUP2, true};
-    struct lesson_input blok = {.slot_id = slot_of(b, tpl, 1, 510), .teacher_id = FX_JUF1, .hoofdgebied_id = 1,
-                                .deelgebied_id = 1, .room_id = room, .ngroups = 2, .nlinked = 1};
+    struct lesson_input blok = {.slot_id = slot_of(b, tpl, 1, 510),
+                                .teacher_id = FX_JUF1,
+                                .hoofdgebied_id = 1,
+                                .deelgebied_id = 1,
+                                .room_id = room,
+                                .ngroups = 2,
+                                .nlinked = 1};
     blok.groups[0] = (struct lesson_group){FX_GROUP1, true};
     blok.groups[1] = (struct lesson_group){FX_GROUP2, false};
     blok.linked_slots[0] = a.slot_id;
@@ -269,15 +276,15 @@ TEST(csv_template_import_names_every_mistake_and_changes_nothing)
     char file[2048];
     snprintf(file, sizeof file,
              "%s"
-             "Fout;ma;08:30;09:30;1e uur;nee;juf.x;rekenen;breuken;;;groep 5a;\n"   /* 2: unknown teacher */
-             "Fout;xx;08:30;09:30;1e uur;nee;;;;;;;\n"                             /* 3: day */
-             "Fout;di;8:3x;09:30;1e uur;nee;;;;;;;\n"                              /* 4: time */
-             "Fout;di;09:00;09:30;1e uur;nee;juf1;;;;;groep 9z;\n"                 /* 5: group */
-             "Fout;wo;09:00;09:30;x;nee;juf1\n"                                     /* 6: short */
+             "Fout;ma;08:30;09:30;1e uur;nee;juf.x;rekenen;breuken;;;groep 5a;\n" /* 2: unknown teacher */
+             "Fout;xx;08:30;09:30;1e uur;nee;;;;;;;\n"                            /* 3: day */
+             "Fout;di;8:3x;09:30;1e uur;nee;;;;;;;\n"                             /* 4: time */
+             "Fout;di;09:00;09:30;1e uur;nee;juf1;;;;;groep 9z;\n"                /* 5: group */
+             "Fout;wo;09:00;09:30;x;nee;juf1\n"                                   /* 6: short */
              "Fout;do;09:00;09:30;x;nee;juf1;;;;;groep 5a;\n"
-             "Fout;do;09:00;09:30;x;nee;juf1;;;;;groep 6b;\n"                      /* 8: teacher twice */
-             "Fout;vr;09:02;09:30;x;nee;;;;;;;\n"                                  /* 9: step */
-             "Fout;za;09:00;09:30;x;nee;;;;;;;\n",                                 /* 10: closed */
+             "Fout;do;09:00;09:30;x;nee;juf1;;;;;groep 6b;\n" /* 8: teacher twice */
+             "Fout;vr;09:02;09:30;x;nee;;;;;;;\n"             /* 9: step */
+             "Fout;za;09:00;09:30;x;nee;;;;;;;\n",            /* 10: closed */
              header);
     struct template_csv_options o = {NULL, 5, false};
     struct template_csv_result res;
@@ -302,8 +309,10 @@ TEST(csv_template_import_names_every_mistake_and_changes_nothing)
     CHECK(res.nerrors == 1 && has_error(&res, 1, "kolom 'groepen' ontbreekt"));
     template_csv_result_free(&res);
     /* a dry run of a good file counts and makes nothing */
-    snprintf(file, sizeof file, "%sGoed;ma;08:30;09:30;1e uur;nee;juf1;;;;;groep 5a;\n"
-                                "Goed;di;08:30;09:30;1e uur;nee;;;;;;;\n", header);
+    snprintf(file, sizeof file,
+             "%sGoed;ma;08:30;09:30;1e uur;nee;juf1;;;;;groep 5a;\n"
+             "Goed;di;08:30;09:30;1e uur;nee;;;;;;;\n",
+             header);
     o.dry_run = true;
     CHECK(template_csv_import(&b, file, strlen(file), &o, &res) == KM_OK);
     CHECK(res.slots == 2 && res.lessons == 1 && res.slots_per_day[1] == 1 && res.slots_per_day[2] == 1);
