@@ -114,13 +114,8 @@ static const char *const visible_groups_sql =
     "              WHERE m.group_id = g.id AND pc.parent_id = ?3))"
     " ORDER BY g.schooljaar DESC, g.kind <> 'stamgroep', g.name COLLATE NOCASE";
 
-static enum km_rc push_group(struct km_group_list *out, sqlite3_stmt *st)
+enum km_rc groups_read_row(sqlite3_stmt *st, struct km_group *g)
 {
-    struct km_group *items = realloc(out->items, (out->n + 1) * sizeof *items);
-    if (!items)
-        return KM_ERR;
-    out->items = items;
-    struct km_group *g = &items[out->n++];
     memset(g, 0, sizeof *g);
     g->id = sqlite3_column_int64(st, 0);
     g->name = db_col_dup(st, 1);
@@ -134,6 +129,15 @@ static enum km_rc push_group(struct km_group_list *out, sqlite3_stmt *st)
     g->students = sqlite3_column_int(st, 9);
     g->teachers = sqlite3_column_int(st, 10);
     return g->name ? KM_OK : KM_ERR;
+}
+
+static enum km_rc push_group(struct km_group_list *out, sqlite3_stmt *st)
+{
+    struct km_group *items = realloc(out->items, (out->n + 1) * sizeof *items);
+    if (!items)
+        return KM_ERR;
+    out->items = items;
+    return groups_read_row(st, &items[out->n++]);
 }
 
 enum km_rc groups_list(const struct km_session *s, const char *schooljaar, struct km_group_list *out)

@@ -48,6 +48,9 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
 enum km_rc groups_add_member(const struct km_session *s, int64_t group_id, int64_t user_id);
 enum km_rc groups_remove_member(const struct km_session *s, int64_t group_id, int64_t user_id);
 
+/* Core-internal: one row of the group columns (id, name, kind, schooljaar, jaargroep, synced, active,
+ * linked group, version, students, teachers) into g. */
+enum km_rc groups_read_row(sqlite3_stmt *st, struct km_group *g);
 void groups_list_free(struct km_group_list *l);
 void groups_members_free(struct group_member_list *l);
 

@@ -27,21 +27,9 @@ static enum km_rc may_see_groups_of(const struct km_session *s, int64_t user_id)
 
 static enum km_rc read_row(struct km_membership *row, sqlite3_stmt *st)
 {
-    struct km_group *g = &row->group;
     memset(row, 0, sizeof *row);
-    g->id = sqlite3_column_int64(st, 0);
-    g->name = db_col_dup(st, 1);
-    snprintf(g->kind, sizeof g->kind, "%s", db_col_text(st, 2));
-    snprintf(g->schooljaar, sizeof g->schooljaar, "%s", db_col_text(st, 3));
-    snprintf(g->jaargroep, sizeof g->jaargroep, "%s", db_col_text(st, 4));
-    g->synced = sqlite3_column_int(st, 5) != 0;
-    g->active = sqlite3_column_int(st, 6) != 0;
-    g->linked_group_id = sqlite3_column_int64(st, 7);
-    g->version = sqlite3_column_int64(st, 8);
-    g->students = sqlite3_column_int(st, 9);
-    g->teachers = sqlite3_column_int(st, 10);
     row->teacher = sqlite3_column_int(st, 11) != 0;
-    return g->name ? KM_OK : KM_ERR;
+    return groups_read_row(st, &row->group);
 }
 
 static enum km_rc push_row(struct km_db *db, struct km_membership_list *out, size_t *cap, sqlite3_stmt *st)
