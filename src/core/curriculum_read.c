@@ -77,7 +77,8 @@ enum km_rc curriculum_niveaus(const struct km_session *s, struct km_niveau_list 
     out->items = NULL;
     out->n = 0;
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(s->db, &st, "SELECT id, name FROM niveaus ORDER BY sort_order, name COLLATE NOCASE, id", NULL);
+    enum km_rc rc =
+        db_query(s->db, &st, "SELECT id, name FROM niveaus ORDER BY sort_order, name COLLATE NOCASE, id", NULL);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
         rc = r < 0 ? db_last_rc(s->db) : push_niveau(out, st);

@@ -46,6 +46,7 @@ struct import {
     struct template_csv_result *res;
     int col[TCOL__COUNT]; /* field index of each column, -1 when absent */
     size_t header_fields;
+    char sep; /* the file's, for messages */
     int name_line;
     struct islot *slots;
     size_t nslots;
@@ -189,7 +190,7 @@ static bool record_complete(struct import *imp, const struct csv_record *r)
             return bad(imp, r->line,
                        "%zu velden, maar de kopregel heeft er %zu (staat er een '%c' in een naam zonder "
                        "aanhalingstekens?)",
-                       r->n, imp->header_fields, ';');
+                       r->n, imp->header_fields, imp->sep);
     }
     return true;
 }
@@ -261,9 +262,8 @@ static long read_slot(struct import *imp, const struct csv_record *r)
         bad(imp, r->line, "onbekende dag '%.40s' (ma, di, wo, do, vr, za of zo)", day);
     if (is_break < 0)
         bad(imp, r->line, "pauze is 'ja' of 'nee', niet '%.40s'", pause);
-    if (x.start >= 0 && x.end >= 0 && x.end <= x.start) {
+    if (x.start >= 0 && x.end >= 0 && x.end <= x.start)
         ok = bad(imp, r->line, "de eindtijd %s ligt niet na de begintijd %s", end, begin);
-    }
     return ok ? find_or_add_slot(imp, &x) : -1;
 }
 
@@ -631,6 +631,7 @@ static void check_name(struct import *imp)
 
 static void read_all(struct import *imp, const struct csv_table *t)
 {
+    imp->sep = t->sep;
     for (size_t i = 0; i < t->nproblems; i++)
         bad(imp, t->problems[i].line, "%s", t->problems[i].text);
     if (t->n == 0) {
@@ -641,7 +642,7 @@ static void read_all(struct import *imp, const struct csv_table *t)
         return; /* without the columns every record would be misread */
     for (size_t i = 1; i < t->n && !imp->nomem; i++)
         read_record(imp, &t->records[i]);
-    if (imp->nslots == 0)
+    if (imp->nslots == 0 && imp->res->nerrors == 0)
         bad(imp, 0, "het bestand heeft geen regels met tijdsloten");
     check_slots(imp);
     check_blocks(imp);

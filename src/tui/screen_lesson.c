@@ -20,7 +20,18 @@
 #include "tui/screens.h"
 #include "tui/slot_lookup.h"
 
-enum step { ST_TEACHER, ST_HOOFD, ST_DEEL, ST_ROOM, ST_NIVEAU, ST_GROUPS, ST_MANDATORY, ST_LINKED, ST_SUMMARY, ST__COUNT };
+enum step {
+    ST_TEACHER,
+    ST_HOOFD,
+    ST_DEEL,
+    ST_ROOM,
+    ST_NIVEAU,
+    ST_GROUPS,
+    ST_MANDATORY,
+    ST_LINKED,
+    ST_SUMMARY,
+    ST__COUNT
+};
 
 struct step_def {
     const char *name;     /* in the summary and the step line */
@@ -93,8 +104,20 @@ struct lesson_screen {
     char text[600];
 };
 
-static const enum action lesson_actions[] = {A_SELECT, A_TOGGLE,    A_SEARCH, A_SEARCH_NEXT, A_BACK, A_UP,
-                                             A_DOWN,   A_PAGE_UP, A_PAGE_DOWN, A_HOME,     A_END,  ACT_NONE};
+/* What the keys do differs between a step's list, the summary and the last question; each has its own
+ * list, so footer and help never offer a key that does nothing there. */
+static const enum action step_actions[] = {A_SELECT, A_TOGGLE,    A_SEARCH, A_SEARCH_NEXT, A_BACK, A_UP,
+                                           A_DOWN,   A_PAGE_UP, A_PAGE_DOWN, A_HOME,     A_END,  ACT_NONE};
+static const enum action summary_actions[] = {A_SELECT,    A_BACK, A_UP,  A_DOWN,  A_PAGE_UP,
+                                              A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action done_actions[] = {A_SELECT, A_BACK, A_UP, A_DOWN, ACT_NONE};
+static const struct screen_ops step_ops, summary_ops, done_ops;
+
+/* The ops that go with what is on the screen now. */
+static void set_view(struct lesson_screen *ls)
+{
+    ls->base.ops = ls->done ? &done_ops : ls->step == ST_SUMMARY ? &summary_ops : &step_ops;
+}
 
 /* Appends s, cut at the end of out (cut text is drawn through text_fit, which drops a broken character). */
 static void append(char *out, size_t len, const char *s)
@@ -351,6 +374,8 @@ static void row_teacher(const struct lesson_screen *ls, int i, struct row *r)
 {
     if (i == 0) {
         radio(r, ls->in.teacher_id == 0, _("geen leerkracht"));
+        if (ls->nteachers == 0)
+            snprintf(r->detail, sizeof r->detail, "%s", _("alle leerkrachten geven in dit tijdslot al les"));
         return;
     }
     const struct teacher *t = &ls->teachers[i - 1];
@@ -366,7 +391,8 @@ static void row_hoofd(const struct lesson_screen *ls, int i, struct row *r)
     }
     const struct km_hoofdgebied *h = &ls->areas.items[i - 1];
     radio(r, ls->in.hoofdgebied_id == h->id, h->name);
-    snprintf(r->detail, sizeof r->detail, ngettext("%zu deelgebied", "%zu deelgebieden", (unsigned long)h->ndeel), h->ndeel);
+    snprintf(r->detail, sizeof r->detail, ngettext("%zu deelgebied", "%zu deelgebieden", (unsigned long)h->ndeel),
+             h->ndeel);
 }
 
 static void row_deel(const struct lesson_screen *ls, int i, struct row *r)
@@ -388,7 +414,8 @@ static void row_room(const struct lesson_screen *ls, int i, struct row *r)
     const struct km_room *m = &ls->rooms.items[i - 1];
     radio(r, ls->in.room_id == m->id, m->name);
     if (m->capacity)
-        snprintf(r->detail, sizeof r->detail, ngettext("%d plaats", "%d plaatsen", (unsigned long)m->capacity), m->capacity);
+        snprintf(r->detail, sizeof r->detail, ngettext("%d plaats", "%d plaatsen", (unsigned long)m->capacity),
+                 m->capacity);
     else
         snprintf(r->detail, sizeof r->detail, "%s", _("capaciteit niet opgegeven"));
 }
@@ -507,7 +534,8 @@ static void summary_value(const struct lesson_screen *ls, enum step st, char *ou
     case ST_DEEL: snprintf(out, len, "%s", d ? d->name : "—"); break;
     case ST_ROOM:
         if (m)
-            snprintf(out, len, ngettext("%s (%d plaats)", "%s (%d plaatsen)", (unsigned long)m->capacity), m->name, m->capacity);
+            snprintf(out, len, ngettext("%s (%d plaats)", "%s (%d plaatsen)", (unsigned long)m->capacity), m->name,
+                     m->capacity);
         else
             snprintf(out, len, "—");
         break;
@@ -798,6 +826,7 @@ static void enter_step(struct lesson_screen *ls, enum step st)
     int row = row_of_id(ls, st, current_choice(ls, st));
     ls->list.cur = row >= 0 ? row : 0;
     list_set_count(&ls->list, ls->list.count);
+    set_view(ls);
 }
 
 static int next_step(struct lesson_screen *ls)
@@ -864,35 +893,33 @@ static void choose(struct lesson_screen *ls, int i)
     }
 }
 
-static bool toggle_niveau(struct lesson_screen *ls, struct app *a, int64_t id)
+static void toggle_niveau(struct lesson_screen *ls, struct app *a, int64_t id)
 {
     int at = chosen_niveau(ls, id);
     if (at >= 0) {
-        memmove(&ls->in.niveaus[at], &ls->in.niveaus[at + 1], (size_t)(ls->in.nniveaus - at - 1) * sizeof ls->in.niveaus[0]);
+        memmove(&ls->in.niveaus[at], &ls->in.niveaus[at + 1],
+                (size_t)(ls->in.nniveaus - at - 1) * sizeof ls->in.niveaus[0]);
         ls->in.nniveaus--;
     } else if (ls->in.nniveaus == LESSON_MAX_NIVEAUS) {
         app_message(a, TR_WARNING, _("Een les heeft hoogstens %d niveaus."), LESSON_MAX_NIVEAUS);
-        return false;
     } else {
         ls->in.niveaus[ls->in.nniveaus++] = id;
     }
-    return true;
 }
 
 /* A newly ticked group is mandatory, as most are. */
-static bool toggle_group(struct lesson_screen *ls, struct app *a, int64_t id)
+static void toggle_group(struct lesson_screen *ls, struct app *a, int64_t id)
 {
     int at = chosen_group(ls, id);
     if (at >= 0) {
-        memmove(&ls->in.groups[at], &ls->in.groups[at + 1], (size_t)(ls->in.ngroups - at - 1) * sizeof ls->in.groups[0]);
+        memmove(&ls->in.groups[at], &ls->in.groups[at + 1],
+                (size_t)(ls->in.ngroups - at - 1) * sizeof ls->in.groups[0]);
         ls->in.ngroups--;
     } else if (ls->in.ngroups == LESSON_MAX_GROUPS) {
         app_message(a, TR_WARNING, _("Een les heeft hoogstens %d groepen."), LESSON_MAX_GROUPS);
-        return false;
     } else {
         ls->in.groups[ls->in.ngroups++] = (struct lesson_group){id, true};
     }
-    return true;
 }
 
 static int toggle(struct lesson_screen *ls, struct app *a)
@@ -954,15 +981,17 @@ static void accept_done(struct app *a, void *ctx, bool yes)
 static void ask_accept(struct lesson_screen *ls, struct app *a)
 {
     char q[700];
+    unsigned long n = (unsigned long)ls->warnings.n;
     /* the question first: the box cuts a long text at its end, and every sentence is also on the screen */
-    snprintf(q, sizeof q,
-             ngettext("Toch maken? Er is %zu waarschuwing: %s", "Toch maken? Er zijn %zu waarschuwingen, de eerste: %s",
-                      (unsigned long)ls->warnings.n),
-             ls->warnings.n, ls->warnings.items[0].text);
     if (ls->lesson_id)
         snprintf(q, sizeof q,
                  ngettext("Toch wijzigen? Er is %zu waarschuwing: %s",
-                          "Toch wijzigen? Er zijn %zu waarschuwingen, de eerste: %s", (unsigned long)ls->warnings.n),
+                          "Toch wijzigen? Er zijn %zu waarschuwingen, de eerste: %s", n),
+                 ls->warnings.n, ls->warnings.items[0].text);
+    else
+        snprintf(q, sizeof q,
+                 ngettext("Toch maken? Er is %zu waarschuwing: %s", "Toch maken? Er zijn %zu waarschuwingen, de eerste: %s",
+                          n),
                  ls->warnings.n, ls->warnings.items[0].text);
     ls->accepting = true;
     app_push(a, dialog_confirm_new(a, q, accept_done, ls));
@@ -973,7 +1002,7 @@ static void restart(struct lesson_screen *ls)
     int64_t slot = ls->slot_id;
     memset(&ls->in, 0, sizeof ls->in);
     ls->in.slot_id = slot;
-    ls->done = false;
+    ls->done = false; /* enter_step below sets the view */
     ls->from_summary = false;
     forget_warnings(ls);
     load_choices(ls); /* the teacher just used is no longer free */
@@ -983,8 +1012,10 @@ static void restart(struct lesson_screen *ls)
 static void succeeded(struct lesson_screen *ls, struct app *a, size_t accepted)
 {
     if (accepted)
-        app_message(a, TR_OK, ngettext("Klaar, met %zu geaccepteerde waarschuwing.", "Klaar, met %zu geaccepteerde waarschuwingen.",
-                                       (unsigned long)accepted), accepted);
+        app_message(a, TR_OK,
+                    ngettext("Klaar, met %zu geaccepteerde waarschuwing.",
+                             "Klaar, met %zu geaccepteerde waarschuwingen.", (unsigned long)accepted),
+                    accepted);
     else
         app_message(a, TR_OK, "%s", ls->lesson_id ? _("Les gewijzigd.") : _("Les gemaakt."));
     forget_warnings(ls);
@@ -992,17 +1023,20 @@ static void succeeded(struct lesson_screen *ls, struct app *a, size_t accepted)
     ls->list.count = done_count(ls);
     ls->list.cur = 0;
     list_set_count(&ls->list, ls->list.count);
+    set_view(ls);
 }
 
 /* Someone else changed the lesson meanwhile: show it as it is now, and let the person decide again. */
 static void reread_lesson(struct lesson_screen *ls, struct app *a)
 {
     char why[256];
+    struct lesson_input now;
     snprintf(why, sizeof why, "%s", db_errmsg(a->db));
-    if (lessons_get_input(&a->session, ls->lesson_id, &ls->in, &ls->version) != KM_OK) {
-        app_core_error(a);
+    if (lessons_get_input(&a->session, ls->lesson_id, &now, &ls->version) != KM_OK) {
+        app_core_error(a); /* gone: the choices stay on the screen, and saving says so again */
         return;
     }
+    ls->in = now;
     load_choices(ls);
     enter_step(ls, ST_SUMMARY);
     app_message(a, TR_WARNING, "%s", why);
@@ -1013,8 +1047,9 @@ static int submit(struct lesson_screen *ls, struct app *a, bool accept)
     forget_warnings(ls);
     ls->refusal[0] = '\0';
     ls->in.slot_id = ls->slot_id;
-    enum km_rc rc = ls->lesson_id ? lessons_update(&a->session, ls->lesson_id, &ls->in, accept, &ls->warnings, ls->version)
-                                  : lessons_add(&a->session, &ls->in, accept, &ls->warnings, NULL);
+    enum km_rc rc = ls->lesson_id
+                        ? lessons_update(&a->session, ls->lesson_id, &ls->in, accept, &ls->warnings, ls->version)
+                        : lessons_add(&a->session, &ls->in, accept, &ls->warnings, NULL);
     if (rc == KM_OK) {
         size_t accepted = ls->warnings.n;
         succeeded(ls, a, accepted);
@@ -1049,8 +1084,11 @@ static int select_done(struct lesson_screen *ls)
 
 static int select_summary(struct lesson_screen *ls, struct app *a)
 {
-    if (ls->list.cur == ST_SUMMARY)
-        return submit(ls, a, false);
+    if (ls->list.cur == ST_SUMMARY) {
+        int r = submit(ls, a, false);
+        /* a changed lesson is done; a new one asks whether another follows */
+        return ls->done && ls->lesson_id ? R_POP : r;
+    }
     if (ls->list.cur > ST_SUMMARY)
         return R_NONE; /* a line of a warning */
     ls->from_summary = true;
@@ -1155,14 +1193,18 @@ static void lesson_destroy(struct screen *s)
     free(ls);
 }
 
-static const struct screen_ops lesson_ops = {
-    .actions = lesson_actions,
-    .draw = lesson_draw,
-    .on_action = lesson_action,
-    .reload = lesson_reload,
-    .on_click = lesson_click,
-    .destroy = lesson_destroy,
-};
+#define LESSON_OPS(name, list)                                                                                  \
+    static const struct screen_ops name = {                                                                     \
+        .actions = list,                                                                                        \
+        .draw = lesson_draw,                                                                                    \
+        .on_action = lesson_action,                                                                             \
+        .reload = lesson_reload,                                                                                \
+        .on_click = lesson_click,                                                                               \
+        .destroy = lesson_destroy,                                                                              \
+    };
+LESSON_OPS(step_ops, step_actions)
+LESSON_OPS(summary_ops, summary_actions)
+LESSON_OPS(done_ops, done_actions)
 
 static void set_title(struct lesson_screen *ls)
 {
@@ -1180,7 +1222,7 @@ struct screen *lesson_screen_new(struct app *a, int64_t slot_id, int64_t lesson_
     struct lesson_screen *ls = calloc(1, sizeof *ls);
     if (!ls)
         return NULL;
-    ls->base.ops = &lesson_ops;
+    ls->base.ops = &step_ops;
     ls->app = a;
     ls->slot_id = slot_id;
     ls->lesson_id = lesson_id;

@@ -24,8 +24,8 @@
 #define DEFAULT_WEEKS 4
 #define FORM_W 72
 #define LABEL_W 14
-#define WEEK_W 7   /* "week 53" */
-#define DATE_W 10  /* "30-11-2026" */
+#define WEEK_W 7  /* "week 53" */
+#define DATE_W 10 /* "30-11-2026" */
 #define CHOICE_MAX 34
 #define STATE_MAX 24
 #define TEXT_MAX 512
@@ -56,8 +56,9 @@ struct roster_screen {
 };
 
 static const enum action start_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, ACT_NONE};
-static const enum action weeks_actions[] = {A_SELECT, A_TOGGLE, A_LEFT,      A_RIGHT, A_ADD, A_BACK,  A_UP,
-                                            A_DOWN,   A_PAGE_UP, A_PAGE_DOWN, A_HOME,  A_END, ACT_NONE};
+/* 'a' (A_ADD) gives every following week the selected week's choice; the line above the list says so. */
+static const enum action weeks_actions[] = {A_SELECT, A_TOGGLE,  A_ADD,       A_BACK, A_LEFT, A_RIGHT, A_UP,
+                                            A_DOWN,   A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
 static const enum action review_actions[] = {A_SELECT, A_BACK, ACT_NONE};
 
 static const struct screen_ops start_ops, weeks_ops, review_ops;
@@ -174,7 +175,8 @@ static void weeks_of_choice(const struct roster_screen *rs, int64_t choice, char
         while (j + 1 < rs->weeks && rs->choice[j + 1] == choice)
             j++;
         if (j - i >= 2) {
-            snprintf(items[n++], sizeof items[0], _("%d t/m %d"), week_no(rs->first + 7 * i), week_no(rs->first + 7 * j));
+            snprintf(items[n++], sizeof items[0], _("%d t/m %d"), week_no(rs->first + 7 * i),
+                     week_no(rs->first + 7 * j));
             i = j;
         } else {
             snprintf(items[n++], sizeof items[0], "%d", week_no(rs->first + 7 * i));
@@ -199,7 +201,8 @@ static void count_text(char *out, size_t len, int weeks, int lessons)
 static void impact_counts(const struct roster_impact *im, char *out, size_t len)
 {
     char g[64], n[64], l[64];
-    snprintf(g, sizeof g, ngettext("%d gepland leerdoel", "%d geplande leerdoelen", (unsigned long)im->goals), im->goals);
+    snprintf(g, sizeof g, ngettext("%d gepland leerdoel", "%d geplande leerdoelen", (unsigned long)im->goals),
+             im->goals);
     snprintf(n, sizeof n, ngettext("%d notitie", "%d notities", (unsigned long)im->notes), im->notes);
     snprintf(l, sizeof l, ngettext("%d les", "%d lessen", (unsigned long)im->lessons), im->lessons);
     snprintf(out, len, _("%s en %s in %s"), g, n, l);
@@ -387,8 +390,8 @@ static void start_draw(struct screen *s, struct app *a, int top, int h, int widt
     int64_t now = dates_today();
     day_text(now, today);
     draw_text(stdscr, top + 1, x, w, _("Vanaf welke week maak je het rooster, en voor hoeveel weken?"), TR_NORMAL);
-    snprintf(line, sizeof line, _("Vandaag is het %s (week %d). Het rooster begint op een maandag."),
-             today, week_no(now));
+    snprintf(line, sizeof line, _("Vandaag is het %s (week %d). Het rooster begint op een maandag."), today,
+             week_no(now));
     draw_wrapped(top + 2, x, w, 2, line, TR_DIM);
     if (rs->t.n == 0)
         draw_wrapped(top + h - 3, x, w, 2,
@@ -415,10 +418,10 @@ static int submit_start(struct roster_screen *rs, struct app *a)
 {
     int bad = form_validate(&rs->form);
     int n = parse_weeks(rs->form.fields[F_WEEKS].value);
-    if (bad < 0 && !n) {
+    if (!n && !rs->form.fields[F_WEEKS].error[0]) { /* "verplicht" when empty, else this */
         snprintf(rs->form.fields[F_WEEKS].error, sizeof rs->form.fields[F_WEEKS].error, _("een aantal van 1 tot %d"),
                  ROSTER_MAX_WEEKS);
-        bad = F_WEEKS;
+        bad = bad < 0 ? F_WEEKS : bad;
     }
     int64_t day;
     if (bad < 0 && !parse_day(rs->form.fields[F_DATE].value, &day))
@@ -453,14 +456,16 @@ static int start_action(struct screen *s, struct app *a, enum action act)
 {
     struct roster_screen *rs = (struct roster_screen *)s;
     switch (act) {
-    case A_BACK: return R_POP;
+    case A_BACK:
+        return R_POP;
     case A_SELECT:
         if (rs->form.focus != F_NEXT) {
             rs->form.focus++;
             return R_DRAW;
         }
         return submit_start(rs, a);
-    default: return form_action(&rs->form, act) ? R_DRAW : R_NONE;
+    default:
+        return form_action(&rs->form, act) ? R_DRAW : R_NONE;
     }
 }
 
@@ -605,8 +610,8 @@ static void weeks_draw(struct screen *s, struct app *a, int top, int h, int widt
     keymap_keys_text(&a->keys, A_ADD, 1, k3, sizeof k3);
     keymap_keys_text(&a->keys, A_SELECT, 1, k4, sizeof k4);
     draw_text(stdscr, top, 2, w, _("Kies per week een weeksjabloon, of vakantie (geen lessen)."), TR_NORMAL);
-    snprintf(line, sizeof line, _("%s/%s/spatie: kiezen · %s: zo ook alle volgende weken · %s: overzicht"),
-             k1, k2, k3, k4);
+    snprintf(line, sizeof line, _("%s/%s/spatie: kiezen · %s: zo ook alle volgende weken · %s: overzicht"), k1, k2, k3,
+             k4);
     draw_text(stdscr, top + 1, 2, w, line, TR_DIM);
     draw_weeks_head(rs, top + 3, 2, w);
     list_draw(&rs->list, top + 4, 2, h - 7, w);
@@ -635,11 +640,14 @@ static int apply_following(struct roster_screen *rs, struct app *a)
     for (int k = i + 1; k < rs->weeks; k++)
         rs->choice[k] = rs->choice[i];
     const char *what = rs->choice[i] ? choice_text(rs, rs->choice[i]) : _("vakantie");
-    if (i + 1 == rs->weeks - 1)
-        app_message(a, TR_OK, _("Week %d: %s."), week_no(rs->first + 7 * (i + 1)), what);
+    int64_t from = rs->first + 7 * (i + 1), to = rs->first + 7 * (rs->weeks - 1);
+    char d1[11], d2[11];
+    day_text(from, d1);
+    day_text(to, d2);
+    if (from == to)
+        app_message(a, TR_OK, _("Week %d (%s): %s."), week_no(from), d1, what);
     else
-        app_message(a, TR_OK, _("Week %d t/m %d: %s."), week_no(rs->first + 7 * (i + 1)),
-                    week_no(rs->first + 7 * (rs->weeks - 1)), what);
+        app_message(a, TR_OK, _("Week %d t/m %d (%s t/m %s): %s."), week_no(from), week_no(to), d1, d2, what);
     return R_DRAW;
 }
 
@@ -649,16 +657,22 @@ static int weeks_action(struct screen *s, struct app *a, enum action act)
     if (list_move(&rs->list, act))
         return R_DRAW;
     switch (act) {
-    case A_LEFT: return cycle(rs, -1);
+    case A_LEFT:
+        return cycle(rs, -1);
     case A_RIGHT:
-    case A_TOGGLE: return cycle(rs, 1);
-    case A_ADD: return apply_following(rs, a);
+    case A_TOGGLE:
+        return cycle(rs, 1);
+    case A_ADD:
+        return apply_following(rs, a);
     case A_SELECT:
         set_step(rs, STEP_REVIEW);
         load(rs);
         return R_DRAW;
-    case A_BACK: set_step(rs, STEP_START); return R_DRAW;
-    default: return R_NONE;
+    case A_BACK:
+        set_step(rs, STEP_START);
+        return R_DRAW;
+    default:
+        return R_NONE;
     }
 }
 
@@ -732,11 +746,12 @@ static int draw_consequences(const struct roster_screen *rs, int y, int x, int w
     if (rs->impact.nweeks) {
         roster_weeks_text(&rs->impact, weeks, sizeof weeks);
         impact_counts(&rs->impact, counts, sizeof counts);
-        snprintf(line, sizeof line, _("Let op: in %s staan %s. VOLGENDE vraagt eerst of die weg mogen."), weeks, counts);
+        snprintf(line, sizeof line, _("Let op: in %s staan %s. VOLGENDE vraagt eerst of die weg mogen."), weeks,
+                 counts);
         rows += draw_wrapped(y + rows, x, width, 2, line, TR_WARNING);
     } else {
-        rows += draw_wrapped(y + rows, x, width, 1, _("In deze weken staan geen geplande leerdoelen of notities."),
-                             TR_DIM);
+        rows +=
+            draw_wrapped(y + rows, x, width, 1, _("In deze weken staan geen geplande leerdoelen of notities."), TR_DIM);
     }
     if (existing)
         snprintf(line, sizeof line,
@@ -761,8 +776,7 @@ static void review_draw(struct screen *s, struct app *a, int top, int h, int wid
     if (y1 == y2)
         snprintf(line, sizeof line, _("Week %d t/m %d: van maandag %s t/m vrijdag %s."), w1, w2, d1, d2);
     else
-        snprintf(line, sizeof line, _("Week %d van %d t/m week %d van %d: van maandag %s t/m vrijdag %s."), w1, y1, w2,
-                 y2, d1, d2);
+        snprintf(line, sizeof line, _("Week %d (%d) t/m week %d (%d): van %s t/m %s."), w1, y1, w2, y2, d1, d2);
     draw_text(stdscr, top + 2, 2, w, line, TR_TITLE);
     int y = top + 4;
     y += draw_groups(rs, y, 2, w, h - 13 > 3 ? h - 13 : 3);
@@ -833,10 +847,12 @@ static void ask(struct roster_screen *rs, struct app *a, const struct roster_imp
     roster_weeks_text(im, weeks, sizeof weeks);
     impact_counts(im, counts, sizeof counts);
     if (again)
-        snprintf(q, sizeof q, _("Intussen is er planning bijgekomen. In %s staan nu %s. Die gaan verloren. Toch opnieuw maken?"),
+        snprintf(q, sizeof q,
+                 _("Intussen is er planning bijgekomen. In %s staan nu %s. Die gaan verloren. Toch opnieuw maken?"),
                  weeks, counts);
     else
-        snprintf(q, sizeof q, _("In %s staan %s. Die gaan verloren als het rooster opnieuw wordt gemaakt. Toch opnieuw maken?"),
+        snprintf(q, sizeof q,
+                 _("In %s staan %s. Die gaan verloren als het rooster opnieuw wordt gemaakt. Toch opnieuw maken?"),
                  weeks, counts);
     app_push(a, dialog_confirm_new(a, q, answered, rs));
 }
@@ -865,9 +881,13 @@ static int review_action(struct screen *s, struct app *a, enum action act)
 {
     struct roster_screen *rs = (struct roster_screen *)s;
     switch (act) {
-    case A_SELECT: return generate(rs, a);
-    case A_BACK: set_step(rs, STEP_WEEKS); return R_DRAW;
-    default: return R_NONE;
+    case A_SELECT:
+        return generate(rs, a);
+    case A_BACK:
+        set_step(rs, STEP_WEEKS);
+        return R_DRAW;
+    default:
+        return R_NONE;
     }
 }
 

@@ -1,5 +1,5 @@
-/* One week template as a grid: the open days side by side, time running down in rows of the config's slot
- * step, and each time slot a block over its rows. A new slot is made the way one would drag with a mouse:
+/* One week template as a grid: the open days side by side, time running down (a quarter of an hour per row
+ * when the slots allow, else the config's slot step), and each time slot a block over its rows. A new slot is made the way one would drag with a mouse:
  * Space on the start, Down to the end, Space again, then a small form for its name, break and days.
  * Enter opens a slot's lessons; e and d change or delete it. */
 #include <stdio.h>
@@ -28,7 +28,6 @@ struct template_screen {
     struct app *app;
     int64_t template_id;
     bool found;
-    char name[128];
     struct school_day days[7];
     int open[7]; /* the weekday of each day column, in order */
     int nopen;
@@ -39,19 +38,19 @@ struct template_screen {
     int nrows;
     int *cell; /* nrows × nopen: index into slots, or -1 */
     struct grid grid;
-    int day_w;     /* width of a day column at the last draw */
-    bool marking;  /* Space was pressed on a start cell; Down extends the mark */
-    int mark_row;  /* the anchor: where the mark started */
+    int day_w;    /* width of a day column at the last draw */
+    bool marking; /* Space was pressed on a start cell; Down extends the mark */
+    int mark_row; /* the anchor: where the mark started */
     int64_t pending_delete;
     char text[256];
 };
 
-static const enum action template_actions[] = {A_SELECT, A_TOGGLE,  A_EDIT,      A_DELETE, A_BACK, A_UP,    A_DOWN,
-                                               A_LEFT,   A_RIGHT,   A_PAGE_UP,   A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action template_actions[] = {A_SELECT, A_TOGGLE, A_EDIT,    A_DELETE,    A_BACK, A_UP,  A_DOWN,
+                                               A_LEFT,   A_RIGHT,  A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
 
 /* While a slot is being marked only these keys work, so footer and help list them instead. */
-static const enum action marking_actions[] = {A_TOGGLE, A_SELECT,  A_BACK,      A_UP,   A_DOWN, A_PAGE_UP,
-                                              A_PAGE_DOWN, A_HOME, A_END, A_LEFT, A_RIGHT, ACT_NONE};
+static const enum action marking_actions[] = {A_TOGGLE,    A_SELECT, A_BACK, A_UP,   A_DOWN,  A_PAGE_UP,
+                                              A_PAGE_DOWN, A_HOME,   A_END,  A_LEFT, A_RIGHT, ACT_NONE};
 static const struct screen_ops template_ops, marking_ops;
 
 static void set_marking(struct template_screen *ts, bool on)
@@ -78,7 +77,10 @@ static int row_of_time(const struct template_screen *ts, int minute)
 }
 
 /* The weekday of grid column col (column 0 holds the times). */
-static int col_day(const struct template_screen *ts, int col) { return col >= 1 && col <= ts->nopen ? ts->open[col - 1] : 0; }
+static int col_day(const struct template_screen *ts, int col)
+{
+    return col >= 1 && col <= ts->nopen ? ts->open[col - 1] : 0;
+}
 
 static int col_of_day(const struct template_screen *ts, int weekday)
 {
@@ -110,8 +112,14 @@ static bool school_open_at(const struct template_screen *ts, int row, int col)
     return d->open && m >= d->start_min && m < d->end_min;
 }
 
-static int first_row(const struct template_screen *ts, const struct km_slot *x) { return row_of_time(ts, x->start_min); }
-static int last_row(const struct template_screen *ts, const struct km_slot *x) { return row_of_time(ts, x->end_min - 1); }
+static int first_row(const struct template_screen *ts, const struct km_slot *x)
+{
+    return row_of_time(ts, x->start_min);
+}
+static int last_row(const struct template_screen *ts, const struct km_slot *x)
+{
+    return row_of_time(ts, x->end_min - 1);
+}
 
 /* The marked rows, in order, whichever way the cursor moved from the anchor. */
 static void mark_range(const struct template_screen *ts, int *r0, int *r1)
@@ -147,7 +155,6 @@ static void find_template(struct template_screen *ts)
     for (size_t i = 0; i < l.n; i++)
         if (l.items[i].id == ts->template_id) {
             ts->found = true;
-            snprintf(ts->name, sizeof ts->name, "%s", l.items[i].name);
             snprintf(ts->base.title, sizeof ts->base.title, _("WEEK SJABLONEN › %s · %d tijdsloten · %d lessen"),
                      l.items[i].name, l.items[i].slots, l.items[i].lessons);
         }
@@ -176,7 +183,8 @@ static void time_range(struct template_screen *ts, int *from, int *to)
 
 static bool build_cells(struct template_screen *ts)
 {
-    ts->cell = malloc((size_t)(ts->nrows > 0 ? ts->nrows : 1) * (size_t)(ts->nopen > 0 ? ts->nopen : 1) * sizeof *ts->cell);
+    ts->cell =
+        malloc((size_t)(ts->nrows > 0 ? ts->nrows : 1) * (size_t)(ts->nopen > 0 ? ts->nopen : 1) * sizeof *ts->cell);
     if (!ts->cell)
         return false;
     for (int i = 0; i < ts->nrows * ts->nopen; i++)
@@ -250,7 +258,8 @@ static void load(struct template_screen *ts)
     find_template(ts);
     if (!ts->found)
         snprintf(ts->base.title, sizeof ts->base.title, "%s", _("WEEK SJABLONEN"));
-    if (ts->found && (hours_get(&a->session, ts->days) != KM_OK || slots_list(&a->session, ts->template_id, &ts->slots) != KM_OK))
+    if (ts->found &&
+        (hours_get(&a->session, ts->days) != KM_OK || slots_list(&a->session, ts->template_id, &ts->slots) != KM_OK))
         app_core_error(a);
     if (ts->found)
         lay_out(ts);
@@ -313,8 +322,7 @@ static void draw_slot_cell(struct template_screen *ts, int si, int row, int y, i
     int k = row - first_row(ts, s), nr = last_row(ts, s) - first_row(ts, s) + 1;
     slot_line(s, k, nr, ts->text, sizeof ts->text);
     /* the whole block under the cursor lights up: that is what Enter, e and d act on */
-    bool under_cursor = !ts->marking && slot_at(ts, ts->grid.cur_row, ts->grid.cur_col) == si &&
-                        col_day(ts, ts->grid.cur_col) == s->weekday;
+    bool under_cursor = !ts->marking && slot_at(ts, ts->grid.cur_row, ts->grid.cur_col) == si;
     draw_text(stdscr, y, x, width, ts->text, under_cursor ? TR_SELECTED : s->is_break ? TR_DIM : TR_GRID);
 }
 
@@ -385,7 +393,9 @@ static const struct grid_ops template_grid = {tpl_col_width, tpl_draw_cell, tpl_
 static void cursor_text(struct template_screen *ts, char *out, size_t len)
 {
     struct keymap *k = &ts->app->keys;
-    char space[32], enter[32], back[32], t[6];
+    char space[32], enter[32], back[32], down[32], up[32], t[6];
+    keymap_keys_text(k, A_DOWN, 1, down, sizeof down);
+    keymap_keys_text(k, A_UP, 1, up, sizeof up);
     keymap_keys_text(k, A_TOGGLE, 1, space, sizeof space);
     keymap_keys_text(k, A_SELECT, 1, enter, sizeof enter);
     keymap_keys_text(k, A_BACK, 1, back, sizeof back);
@@ -393,17 +403,19 @@ static void cursor_text(struct template_screen *ts, char *out, size_t len)
     int col = ts->grid.cur_col;
     hours_format(row_time(ts, ts->grid.cur_row), t);
     if (ts->marking) {
-        snprintf(out, len, _("Markeren: ↓/↑ tot de eindtijd · %s of %s: klaar · %s: stoppen"), space, enter, back);
+        snprintf(out, len, _("Markeren: %s/%s tot de eindtijd · %s of %s: klaar · %s: stoppen"), down, up, space, enter,
+                 back);
     } else if (x) {
         char d[160];
         slot_lookup_describe(x, d, sizeof d);
         if (x->is_break)
             snprintf(out, len, "%s", d);
         else
-            snprintf(out, len, _("%s · %d lessen · %s: lessen"), d, x->lessons, enter);
+            snprintf(out, len, ngettext("%s · %d les · %s: lessen", "%s · %d lessen · %s: lessen", (unsigned long)x->lessons),
+                     d, x->lessons, enter);
     } else if (school_open_at(ts, ts->grid.cur_row, col)) {
-        snprintf(out, len, _("%s %s · leeg · %s: markeer een nieuw tijdslot"), slot_lookup_day_name(col_day(ts, col)), t,
-                 space);
+        snprintf(out, len, _("%s %s · leeg · %s: markeer een nieuw tijdslot"), slot_lookup_day_name(col_day(ts, col)),
+                 t, space);
     } else {
         snprintf(out, len, _("%s %s · de school is dan dicht"), slot_lookup_day_name(col_day(ts, col)), t);
     }
@@ -418,8 +430,8 @@ static void template_draw(struct screen *s, struct app *a, int top, int h, int w
         return;
     }
     if (ts->nopen == 0) {
-        draw_text(stdscr, top + 1, 2, width - 4, _("De school is op geen enkele dag open: stel eerst de schooltijden in (INSTELLINGEN)."),
-                  TR_WARNING);
+        draw_text(stdscr, top + 1, 2, width - 4,
+                  _("De school is op geen enkele dag open: stel eerst de schooltijden in (INSTELLINGEN)."), TR_WARNING);
         return;
     }
     char line[400];
@@ -431,7 +443,10 @@ static void template_draw(struct screen *s, struct app *a, int top, int h, int w
     int gh = h - 1 - (ts->hidden ? 1 : 0);
     grid_draw(&ts->grid, top + 1, 1, gh, gw);
     if (ts->hidden) {
-        snprintf(line, sizeof line, _("%d tijdslot(en) op dagen dat de school nu dicht is, staan niet in het rooster."),
+        snprintf(line, sizeof line,
+                 ngettext("%d tijdslot op een dag dat de school nu dicht is, staat niet in het rooster.",
+                          "%d tijdsloten op dagen dat de school nu dicht is, staan niet in het rooster.",
+                          (unsigned long)ts->hidden),
                  ts->hidden);
         draw_text(stdscr, top + h - 1, 1, width - 2, line, TR_WARNING);
     }
@@ -447,7 +462,6 @@ struct slot_form {
     struct form form;
     int64_t slot_id; /* 0: a new slot */
     int64_t version;
-    int weekday;
     const char *break_text[2];
     const char *day_text[7];
     int name_field, break_field, days_field, start_field, end_field, button;
@@ -517,7 +531,8 @@ static int submit_add(struct slot_form *f, struct app *a)
 {
     struct template_screen *ts = f->owner;
     unsigned mask = chosen_days(f);
-    int start = hours_parse(f->form.fields[f->start_field].value), end = hours_parse(f->form.fields[f->end_field].value);
+    int start = hours_parse(f->form.fields[f->start_field].value),
+        end = hours_parse(f->form.fields[f->end_field].value);
     bool is_break = f->form.fields[f->break_field].choice == 1;
     if (slots_add(&a->session, ts->template_id, mask, start, end, f->form.fields[f->name_field].value, is_break,
                   config_step(ts)) != KM_OK) {
@@ -534,7 +549,8 @@ static int submit_add(struct slot_form *f, struct app *a)
 
 static int submit_edit(struct slot_form *f, struct app *a)
 {
-    int start = hours_parse(f->form.fields[f->start_field].value), end = hours_parse(f->form.fields[f->end_field].value);
+    int start = hours_parse(f->form.fields[f->start_field].value),
+        end = hours_parse(f->form.fields[f->end_field].value);
     bool is_break = f->form.fields[f->break_field].choice == 1;
     enum km_rc rc = slots_update(&a->session, f->slot_id, start, end, f->form.fields[f->name_field].value, is_break,
                                  config_step(f->owner), f->version);
@@ -573,7 +589,10 @@ static int form_screen_text(struct screen *s, struct app *a, wint_t ch)
     return form_text(&((struct slot_form *)s)->form, ch) ? R_DRAW : R_NONE;
 }
 
-static bool form_screen_wants_text(const struct screen *s) { return form_focus_is_text(&((const struct slot_form *)s)->form); }
+static bool form_screen_wants_text(const struct screen *s)
+{
+    return form_focus_is_text(&((const struct slot_form *)s)->form);
+}
 
 static int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice)
 {
@@ -650,10 +669,10 @@ static struct screen *add_form_new(struct template_screen *ts, int start, int en
     struct slot_form *f = slot_form_new(ts);
     if (!f)
         return NULL;
-    f->weekday = col_day(ts, ts->grid.cur_col);
     snprintf(f->intro, sizeof f->intro, "%s", _("Het tijdslot komt op elke aangevinkte dag."));
-    bool ok = add_time_field(f, &f->start_field, _("Begin"), start) && add_time_field(f, &f->end_field, _("Eind"), end) &&
-              add_name_and_break(f, "", false) && (f->days_field = form_add(&f->form, FIELD_MULTI, _("Dagen"), true)) >= 0 &&
+    bool ok = add_time_field(f, &f->start_field, _("Begin"), start) &&
+              add_time_field(f, &f->end_field, _("Eind"), end) && add_name_and_break(f, "", false) &&
+              (f->days_field = form_add(&f->form, FIELD_MULTI, _("Dagen"), true)) >= 0 &&
               (f->button = form_add(&f->form, FIELD_BUTTON, _("Maak tijdslot"), false)) >= 0;
     if (!ok) {
         form_screen_destroy(&f->base);
@@ -674,7 +693,6 @@ static struct screen *edit_form_new(struct template_screen *ts, const struct km_
         return NULL;
     f->slot_id = x->id;
     f->version = x->version;
-    f->weekday = x->weekday;
     snprintf(f->intro, sizeof f->intro, ngettext("%s · %d les", "%s · %d lessen", (unsigned long)x->lessons),
              slot_lookup_day_name(x->weekday), x->lessons);
     bool ok = add_time_field(f, &f->start_field, _("Begin"), x->start_min) &&
@@ -787,8 +805,9 @@ static int delete_slot(struct template_screen *ts, struct app *a)
     char d[160], q[400];
     slot_lookup_describe(x, d, sizeof d);
     if (x->lessons)
-        snprintf(q, sizeof q, ngettext("Tijdslot %s verwijderen? De les erin gaat mee.",
-                                       "Tijdslot %s verwijderen? De %d lessen erin gaan mee.", (unsigned long)x->lessons),
+        snprintf(q, sizeof q,
+                 ngettext("Tijdslot %s verwijderen? De les erin gaat mee.",
+                          "Tijdslot %s verwijderen? De %d lessen erin gaan mee.", (unsigned long)x->lessons),
                  d, x->lessons);
     else
         snprintf(q, sizeof q, _("Tijdslot %s verwijderen? Er zijn geen lessen in."), d);

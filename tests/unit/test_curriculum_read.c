@@ -35,7 +35,8 @@ TEST(curriculum_read_order_and_grouping)
     REQUIRE(db);
     struct km_session juf;
     fixture_session(&juf, db, FX_JUF1); /* a teacher may read the outline too */
-    REQUIRE(db_exec(db, "INSERT INTO hoofdgebieden (id, name, sort_order) VALUES (2, 'taal', 0), (3, 'aardrijkskunde', 5)",
+    REQUIRE(db_exec(db,
+                    "INSERT INTO hoofdgebieden (id, name, sort_order) VALUES (2, 'taal', 0), (3, 'aardrijkskunde', 5)",
                     NULL) == KM_OK);
     REQUIRE(db_exec(db, "UPDATE hoofdgebieden SET sort_order = 1 WHERE id = 1", NULL) == KM_OK);
     REQUIRE(db_exec(db, "INSERT INTO deelgebieden (id, hoofdgebied_id, name, sort_order) VALUES"
