@@ -88,7 +88,7 @@ static bool parse_day(const char *text, int64_t *day)
     if (sscanf(text, "%2d-%2d-%4d%c", &d, &m, &y, &tail) != 3 || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
         d > 31)
         return false;
-    char iso[16];
+    char iso[40];
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
     return dates_parse(iso, day); /* refuses 31-04 and 29-02 of a common year */
 }
