@@ -80,10 +80,20 @@ struct template_ctx {
     const char *name;
 };
 
+/* Names are unique regardless of case: "Toetsweek" and "toetsweek" would be found as one. */
+static bool name_taken(struct km_db *db, const char *name, int64_t except)
+{
+    int64_t one = 0;
+    return db_int(db, &one, "SELECT 1 FROM week_templates WHERE name = ? COLLATE NOCASE AND id <> ?", "ti", name, except) ==
+           KM_OK;
+}
+
 static enum km_rc insert_template(struct km_db *db, struct template_ctx *c)
 {
     char now[20];
     db_now(now);
+    if (name_taken(db, c->name, 0))
+        return db_fail(db, KM_EXISTS, "Er is al een weeksjabloon '%s'.", c->name);
     enum km_rc rc = db_exec(db, "INSERT INTO week_templates (name, created_at) VALUES (?, ?)", "tt", c->name, now);
     if (rc == KM_EXISTS)
         return db_fail(db, KM_EXISTS, "Er is al een weeksjabloon '%s'.", c->name);
@@ -113,6 +123,8 @@ enum km_rc templates_add(const struct km_session *s, const char *name, int64_t *
 static enum km_rc rename_tx(struct km_db *db, void *arg)
 {
     struct template_ctx *c = arg;
+    if (name_taken(db, c->name, c->id))
+        return db_fail(db, KM_EXISTS, "Er is al een weeksjabloon '%s'.", c->name);
     enum km_rc rc = db_exec(db, "UPDATE week_templates SET name = ?, version = version + 1 WHERE id = ? AND version = ?",
                             "tii", c->name, c->id, c->expected);
     if (rc == KM_EXISTS)

@@ -85,6 +85,7 @@ struct lesson_screen {
     int nteachers;
     struct km_area_list areas;
     struct km_room_list rooms;
+    struct km_lesson_list others; /* the lessons of this slot: whose room is taken */
     struct km_niveau_list niveaus;
     struct km_group_list all_groups;
     int *groups; /* indexes into all_groups: the active ones and any already chosen */
@@ -199,6 +200,17 @@ static int chosen_niveau(const struct lesson_screen *ls, int64_t id)
     return -1;
 }
 
+/* Another lesson of this slot in that room (a room clash is refused, so the list says so beforehand). */
+static const struct km_lesson *room_taken_by(const struct lesson_screen *ls, int64_t room_id)
+{
+    for (size_t i = 0; i < ls->others.n; i++) {
+        const struct km_lesson *l = &ls->others.items[i];
+        if (l->room_id == room_id && l->id != ls->lesson_id)
+            return l;
+    }
+    return NULL;
+}
+
 static size_t deel_count(const struct lesson_screen *ls)
 {
     const struct km_hoofdgebied *h = curriculum_area_by_id(&ls->areas, ls->in.hoofdgebied_id);
@@ -215,6 +227,7 @@ static void free_choices(struct lesson_screen *ls)
     curriculum_areas_free(&ls->areas);
     curriculum_niveaus_free(&ls->niveaus);
     rooms_list_free(&ls->rooms);
+    lessons_list_free(&ls->others);
     groups_list_free(&ls->all_groups);
     free(ls->groups);
     ls->groups = NULL;
@@ -301,6 +314,8 @@ static void load_choices(struct lesson_screen *ls)
         rc = curriculum_niveaus(s, &ls->niveaus);
     if (rc == KM_OK)
         rc = rooms_list(s, &ls->rooms);
+    if (rc == KM_OK)
+        rc = lessons_list(s, 0, ls->slot_id, &ls->others);
     if (rc == KM_OK)
         rc = load_groups(ls);
     if (rc != KM_OK)
@@ -418,6 +433,11 @@ static void row_room(const struct lesson_screen *ls, int i, struct row *r)
                  m->capacity);
     else
         snprintf(r->detail, sizeof r->detail, "%s", _("capaciteit niet opgegeven"));
+    const struct km_lesson *by = room_taken_by(ls, m->id);
+    if (by) {
+        append(r->detail, sizeof r->detail, _(" · bezet: "));
+        append(r->detail, sizeof r->detail, *by->teacher ? by->teacher : by->groups);
+    }
 }
 
 static void row_niveau(const struct lesson_screen *ls, int i, struct row *r)

@@ -15,7 +15,8 @@
 #include "tui/search.h"
 #include "tui/slot_lookup.h"
 
-enum scol { SC_TEACHER, SC_SUBJECT, SC_ROOM, SC_GROUPS, SC_NIVEAUS, SC_BLOCK, SC__COUNT };
+/* The blokuur comes before the niveaus: which slots a lesson spans matters more when the screen is narrow. */
+enum scol { SC_TEACHER, SC_SUBJECT, SC_ROOM, SC_GROUPS, SC_BLOCK, SC_NIVEAUS, SC__COUNT };
 
 struct scol_spec {
     const char *title; /* translated when drawn */
@@ -25,7 +26,7 @@ struct scol_spec {
 static const struct scol_spec scols[SC__COUNT] = {
     [SC_TEACHER] = {N_("Leerkracht"), 10, 24}, [SC_SUBJECT] = {N_("Vak"), 6, 28},
     [SC_ROOM] = {N_("Lokaal"), 6, 16},         [SC_GROUPS] = {N_("Groepen"), 8, 40},
-    [SC_NIVEAUS] = {N_("Niveaus"), 7, 24},     [SC_BLOCK] = {N_("Blokuur"), 7, 20},
+    [SC_NIVEAUS] = {N_("Niveaus"), 7, 24},     [SC_BLOCK] = {N_("Blokuur"), 7, 12},
 };
 
 struct slot_screen {
@@ -35,7 +36,7 @@ struct slot_screen {
     bool found;
     struct slot_place place;
     struct km_lesson_list lessons;
-    char (*block)[32]; /* per lesson: "" or the whole blokuur's times */
+    char (*block)[32]; /* per lesson: "" or the whole blokuur's times ("08:30–10:15") */
     int width[SC__COUNT];
     struct grid grid;
     int64_t pending_delete;
@@ -131,7 +132,7 @@ static void block_text(struct slot_screen *ss, const struct km_lesson *l, char *
     char a[6], b[6];
     hours_format(first->start_min, a);
     hours_format(last->end_min, b);
-    snprintf(out, len, _("blokuur %s–%s"), a, b);
+    snprintf(out, len, "%s–%s", a, b);
 }
 
 static void clear_data(struct slot_screen *ss)
@@ -268,7 +269,7 @@ static void delete_question(struct slot_screen *ss, const struct km_lesson *l, c
     else
         snprintf(who, sizeof who, _("Les voor %s verwijderen?"), l->groups);
     if (l->block_id)
-        snprintf(out, len, _("%s Dit is een %s: alle delen gaan mee, ook in de andere tijdsloten."), who,
+        snprintf(out, len, _("%s Dit is een blokuur (%s): alle delen gaan mee, ook in de andere tijdsloten."), who,
                  ss->block[ss->grid.cur_row]);
     else
         snprintf(out, len, "%s", who);
