@@ -19,6 +19,7 @@ static const enum scope table[ACT__COUNT][ROLE__COUNT] = {
     [ACT_SET_STUDENT_PASSWORD] = {NO, OWN, NO, YES},
     [ACT_SET_STAFF_PASSWORD] = {NO, NO, NO, YES},
     [ACT_EDIT_TIMETABLE] = {NO, NO, NO, YES},
+    [ACT_EDIT_CURRICULUM] = {NO, NO, NO, YES},
     [ACT_MANAGE_USERS] = {NO, NO, NO, YES},
     [ACT_MANAGE_GROUPS] = {NO, NO, NO, YES},
     [ACT_READ_SYNC_SETTINGS] = {NO, NO, NO, YES},
@@ -36,6 +37,7 @@ static const char *const action_names[ACT__COUNT] = {
     [ACT_SET_STUDENT_PASSWORD] = "wachtwoord van een leerling instellen",
     [ACT_SET_STAFF_PASSWORD] = "wachtwoord van een leerkracht of ouder instellen",
     [ACT_EDIT_TIMETABLE] = "schooltijden, weeksjablonen en rooster beheren",
+    [ACT_EDIT_CURRICULUM] = "leerdoelen en de statusschaal beheren",
     [ACT_MANAGE_USERS] = "gebruikers beheren",
     [ACT_MANAGE_GROUPS] = "groepen beheren",
     [ACT_READ_SYNC_SETTINGS] = "synchronisatie-instellingen bekijken",
@@ -122,6 +124,7 @@ static bool check_own(const struct km_session *s, enum km_action action, int64_t
     case ACT_FORGOT_PASSWORD:
     case ACT_SET_STAFF_PASSWORD:
     case ACT_EDIT_TIMETABLE:
+    case ACT_EDIT_CURRICULUM:
     case ACT_MANAGE_USERS:
     case ACT_MANAGE_GROUPS:
     case ACT_READ_SYNC_SETTINGS:

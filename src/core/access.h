@@ -15,6 +15,7 @@ enum km_action {
     ACT_SET_STUDENT_PASSWORD, /* target: the student */
     ACT_SET_STAFF_PASSWORD,   /* target: a teacher, parent or beheerder */
     ACT_EDIT_TIMETABLE,       /* school hours, week templates, lessons, school roster */
+    ACT_EDIT_CURRICULUM,      /* hoofdgebieden, deelgebieden, niveaus, leerdoelen and the status scale */
     ACT_MANAGE_USERS,
     ACT_MANAGE_GROUPS,
     ACT_READ_SYNC_SETTINGS,

@@ -53,6 +53,13 @@ static const struct action_def defs[A__COUNT] = {
     [A_LOGOUT] = {"logout", N_("uitloggen"), N_("Log uit en ga terug naar het inlogscherm."), "L"},
     [A_CHECK] = {"check", N_("controleer"), N_("Controleer een weeksjabloon op botsingen: leerkrachten, lokalen, leerlingen."),
                  "c"},
+    [A_SET_ROW] = {"set_row", N_("hele rij"), N_("Statusbord: geef de hele rij (een leerling) één status; eerst wordt om bevestiging gevraagd."),
+                   "R"},
+    [A_SET_COLUMN] = {"set_column", N_("hele kolom"),
+                      N_("Statusbord: geef de hele kolom (een leerdoel) één status; eerst wordt om bevestiging gevraagd."),
+                      "K"},
+    [A_INFO] = {"info", N_("info"), N_("Toon de volledige titel en de geschiedenis: wie, wanneer, van welke status naar welke."),
+                "i"},
 };
 
 struct named_key {

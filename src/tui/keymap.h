@@ -48,6 +48,9 @@ enum action {
     A_TODAY,       /* 't' */
     A_LOGOUT,      /* 'L': log out */
     A_CHECK,       /* 'c': check a week template for clashes */
+    A_SET_ROW,     /* 'R': status board: one status for the whole row (a student) */
+    A_SET_COLUMN,  /* 'K': status board: one status for the whole column (a goal) */
+    A_INFO,        /* 'i': the full title and history of what is selected */
     A__COUNT
 };
 

@@ -153,6 +153,8 @@ struct detail {
     struct km_status_scale scale;
     struct list list;
     int code_w, right_w;
+    int level;                      /* how short the counts are written: chosen per draw for the width */
+    int digits[PLANNING_STATUSES]; /* of the largest count per status, so the columns line up; [0] 0: none */
     char text[600];
     int64_t pending_goal;
 };
@@ -165,17 +167,20 @@ static const struct screen_ops detail_edit_ops, detail_view_ops;
 static struct screen *picker_new(struct app *a, int64_t instance_id);
 static struct screen *editor_new(struct app *a, const struct lesson_detail *d);
 
-/* "N 5 · B 10 · J 3 · V 7 · – 2" (letters from the school's scale; – for students without a status). */
-static void counts_text(const struct detail *ds, const struct planning_goal *g, char *out, size_t len)
+/* "N 5 · B 10 · J 3 · V 7 · geen 2" (letters from the school's scale; numbers padded so the rows line up);
+ * shorter at a higher level: "N 5 · B 10 · … · – 2", "N 5  B 10  …  – 2", then "N5 B10 J3 V7 –2". */
+static void counts_text(const struct detail *ds, const struct planning_goal *g, int level, char *out, size_t len)
 {
+    const char *sep = level < 2 ? " · " : level == 2 ? "  " : " ";
+    const char *gap = level < 3 ? " " : "";
     out[0] = '\0';
     for (size_t i = 0; i < ds->scale.n; i++) {
         int64_t id = ds->scale.items[i].id;
         if (id > 0 && id < PLANNING_STATUSES)
-            appendf(out, len, "%s%s %d", out[0] ? " · " : "", ds->scale.items[i].letter, g->counts[id]);
+            appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", ds->scale.items[i].letter, gap, ds->digits[id], g->counts[id]);
     }
-    if (g->counts[0])
-        appendf(out, len, "%s– %d", out[0] ? " · " : "", g->counts[0]);
+    if (ds->digits[0])
+        appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", level == 0 ? _("geen") : "–", gap, ds->digits[0], g->counts[0]);
 }
 
 static int mastered_pct(const struct detail *ds, const struct planning_goal *g)
@@ -189,8 +194,9 @@ static int mastered_pct(const struct detail *ds, const struct planning_goal *g)
     return g->students ? (done * 100 + g->students / 2) / g->students : 0;
 }
 
-/* The right-hand part of a goal's row: the counts (teacher) or the child's own status. */
-static void goal_right(const struct detail *ds, const struct planning_goal *g, char *out, size_t len)
+/* The right-hand part of a goal's row: the counts (teacher) or the child's own status; level 0 is the
+ * longest form, 2 the shortest. */
+static void goal_right(const struct detail *ds, const struct planning_goal *g, int level, char *out, size_t len)
 {
     if (ds->student) {
         const struct km_status_value *v = status_scale_find(&ds->scale, g->own_status);
@@ -205,8 +211,12 @@ static void goal_right(const struct detail *ds, const struct planning_goal *g, c
         return;
     }
     char counts[200];
-    counts_text(ds, g, counts, sizeof counts);
-    snprintf(out, len, _("%s  %3d%% beheerst"), counts, mastered_pct(ds, g));
+    counts_text(ds, g, level, counts, sizeof counts);
+    out[0] = '\0';
+    if (level == 0)
+        appendf(out, len, _("%s   %3d%% beheerst"), counts, mastered_pct(ds, g));
+    else
+        appendf(out, len, "%s  %3d%%", counts, mastered_pct(ds, g));
 }
 
 static void detail_row(void *ctx, int i, int y, int x, int width, bool selected)
@@ -215,7 +225,7 @@ static void detail_row(void *ctx, int i, int y, int x, int width, bool selected)
     const struct planning_goal *g = &ds->d.goals[i];
     enum theme_role role = selected ? TR_SELECTED : TR_NORMAL;
     char right[256];
-    goal_right(ds, g, right, sizeof right);
+    goal_right(ds, g, ds->level, right, sizeof right);
     draw_fill(stdscr, y, x, 1, width, role);
     draw_text_raw(stdscr, y, x, 2, "◆", role);
     draw_text(stdscr, y, x + 2, ds->code_w, g->code, selected ? role : TR_DIM);
@@ -240,17 +250,31 @@ static const char *detail_row_text(void *ctx, int i)
     return ds->text;
 }
 
-static void measure(struct detail *ds)
+/* Column widths for a table width columns wide: the longest form of the counts that leaves the titles room. */
+static void measure(struct detail *ds, int width)
 {
     ds->code_w = 6;
-    ds->right_w = 0;
     for (int i = 0; i < ds->d.ngoals; i++) {
-        char right[256];
         int w = text_width(ds->d.goals[i].code);
         ds->code_w = w > ds->code_w ? (w < 14 ? w : 14) : ds->code_w;
-        goal_right(ds, &ds->d.goals[i], right, sizeof right);
-        w = text_width(right);
-        ds->right_w = w > ds->right_w ? w : ds->right_w;
+    }
+    memset(ds->digits, 0, sizeof ds->digits);
+    for (int st = 0; st < PLANNING_STATUSES; st++)
+        for (int i = 0; i < ds->d.ngoals; i++) {
+            int c = ds->d.goals[i].counts[st], dg = c >= 100 ? 3 : c >= 10 ? 2 : 1;
+            if ((st > 0 || c > 0) && dg > ds->digits[st])
+                ds->digits[st] = dg;
+        }
+    for (ds->level = 0; ds->level <= 3; ds->level++) {
+        ds->right_w = 0;
+        for (int i = 0; i < ds->d.ngoals; i++) {
+            char right[256];
+            goal_right(ds, &ds->d.goals[i], ds->level, right, sizeof right);
+            int w = text_width(right);
+            ds->right_w = w > ds->right_w ? w : ds->right_w;
+        }
+        if (width - 2 - ds->code_w - 2 - ds->right_w - 2 >= 30 || ds->level == 3)
+            break;
     }
 }
 
@@ -269,7 +293,7 @@ static void detail_load(struct detail *ds)
         if (ds->d.goals[i].goal_id == keep)
             ds->list.cur = i;
     list_set_count(&ds->list, ds->d.ngoals);
-    measure(ds);
+    measure(ds, 76);
     /* the actions follow what core allows now (a teacher may have been taken off the group) */
     ds->base.ops = ds->found && ds->d.may_edit ? &detail_edit_ops : &detail_view_ops;
     char when[160];
@@ -346,6 +370,7 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
             goals_h = 1;
     }
     /* the goals */
+    measure(ds, width - 4);
     line[0] = '\0';
     appendf(line, sizeof line, _("Geplande leerdoelen (%d)"), d->ngoals);
     draw_text(stdscr, y, 2, width - 4, line, TR_GRID_HEADER);
@@ -353,7 +378,8 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
         draw_text_raw(stdscr, y, width - 2 - ds->right_w, ds->right_w,
                       ds->student == a->session.user_id ? _("mijn status") : _("status"), TR_GRID_HEADER);
     else if (d->ngoals && d->may_edit)
-        draw_text_raw(stdscr, y, width - 2 - ds->right_w, ds->right_w, _("leerlingen per status"), TR_GRID_HEADER);
+        draw_text_raw(stdscr, y, width - 2 - ds->right_w, ds->right_w,
+                      ds->level == 0 ? _("leerlingen per status") : _("per status · % beheerst"), TR_GRID_HEADER);
     y++;
     if (!d->ngoals) {
         char keys[32];
@@ -688,7 +714,7 @@ static void picker_draw(struct screen *s, struct app *a, int top, int h, int wid
         draw_text_raw(stdscr, y, x + 1, width - x - 3, _("geen (de les heeft geen vak of niveau)"), TR_DIM);
     y++;
     /* how to use them, from the keymap */
-    char tab[32], lr[48], l1[32], r1[32], sp[32], se[32], en[32];
+    char tab[32], lr[80], l1[32], r1[32], sp[32], se[32], en[32];
     keymap_keys_text(&a->keys, A_NEXT_FIELD, 1, tab, sizeof tab);
     keymap_keys_text(&a->keys, A_LEFT, 1, l1, sizeof l1);
     keymap_keys_text(&a->keys, A_RIGHT, 1, r1, sizeof r1);
@@ -698,8 +724,8 @@ static void picker_draw(struct screen *s, struct app *a, int top, int h, int wid
     keymap_keys_text(&a->keys, A_SELECT, 1, en, sizeof en);
     line[0] = '\0';
     if (p->in_filters)
-        appendf(line, sizeof line, _("%s kies een filter · %s zet het aan/uit · %s terug naar de lijst · %s zoek op tekst"),
-                lr, sp, tab, se);
+        appendf(line, sizeof line, _("%s kies een filter · %s aan/uit · %s terug naar de lijst · %s zoek"), lr, sp, tab,
+                se);
     else
         appendf(line, sizeof line, _("%s of %s koppelt het leerdoel · %s naar de filters · %s zoek op tekst"), en, sp, tab,
                 se);
@@ -1110,20 +1136,17 @@ static int editor_save(struct editor *e, struct app *a)
     return R_DRAW;
 }
 
-static void discard(struct app *a, void *ctx, bool yes)
+static void editor_destroy(struct screen *s);
+
+/* The answer to "weggooien?": the editor was closed to ask it; "nee" brings it back as it was. */
+static void discard_answered(struct app *a, void *ctx, bool yes)
 {
-    (void)ctx;
+    struct editor *kept = ctx;
     if (yes) {
         app_message(a, TR_NORMAL, "%s", _("De notitie is niet gewijzigd."));
-        a->next = NULL;
-        /* the editor is on top again: close it */
-        if (a->depth) {
-            struct screen *top = a->stack[a->depth - 1];
-            ((struct editor *)top)->focus = E_CANCEL;
-            ((struct editor *)top)->base_note[0] = '\0';
-            ((struct editor *)top)->buf[0] = '\0';
-            ((struct editor *)top)->len = ((struct editor *)top)->caret = 0;
-        }
+        editor_destroy(&kept->base);
+    } else {
+        app_push(a, &kept->base);
     }
 }
 
@@ -1131,8 +1154,20 @@ static int editor_cancel(struct editor *e, struct app *a)
 {
     if (!changed(e))
         return R_POP;
-    app_push(a, dialog_confirm_new(a, _("Je wijzigingen in de notitie weggooien?"), discard, e));
-    return R_DRAW;
+    /* The question stands over the lesson; the text waits in a copy until it is answered. */
+    struct editor *kept = malloc(sizeof *kept);
+    if (!kept)
+        return R_NONE;
+    memcpy(kept, e, sizeof *kept);
+    kept->theirs = e->theirs ? strdup(e->theirs) : NULL;
+    kept->focus = E_TEXT;
+    struct screen *q = dialog_confirm_new(a, _("Je wijzigingen in de notitie weggooien?"), discard_answered, kept);
+    if (!q) {
+        editor_destroy(&kept->base);
+        return R_NONE;
+    }
+    app_replace(a, q);
+    return R_POP;
 }
 
 static void vertical(struct editor *e, int lines)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/children.h"
@@ -104,19 +105,13 @@ static void first_chars(const char *s, int n, char *out, size_t len)
     out[i] = '\0';
 }
 
-static bool starts_with_ci(const char *s, const char *prefix)
-{
-    return strncasecmp(s, prefix, strlen(prefix)) == 0;
-}
-
-/* Words of more than four letters cut to three ("rekenen niveau 5" → "rek niv 5"); "groep 5a" → "5a". */
+/* Words of more than four letters cut to three ("rekenen niveau 5" → "rek niv 5"), the word "groep" left out
+ * ("groep 5a" → "5a"). */
 static void abbreviate(const char *s, char *out, size_t len)
 {
     char word[128];
     size_t used = 0;
     out[0] = '\0';
-    if (starts_with_ci(s, "groep "))
-        s += 6;
     while (*s) {
         while (*s == ' ')
             s++;
@@ -125,6 +120,10 @@ static void abbreviate(const char *s, char *out, size_t len)
             break;
         char w[128];
         snprintf(w, sizeof w, "%.*s", (int)(n < sizeof w ? n : sizeof w - 1), s);
+        if (strcasecmp(w, "groep") == 0) { /* "groep 5a" → "5a", "leesclub groep 6" → "lee 6" */
+            s += n;
+            continue;
+        }
         if (text_width(w) > 4)
             first_chars(w, 3, word, sizeof word);
         else
@@ -231,7 +230,7 @@ struct day_item {
     struct lesson_detail d;
 };
 
-enum dline_kind { DL_HEAD, DL_WHO, DL_GOAL, DL_MORE, DL_NOTE };
+enum dline_kind { DL_HEAD, DL_WHO, DL_GOAL, DL_MORE, DL_NOTE, DL_GAP };
 
 struct dline {
     int item;
@@ -713,11 +712,20 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
         return;
     }
     draw_text(stdscr, y, x, w, buf, role);
-    groups_fit(l->groups, w, grp, sizeof grp);
+    /* the second and third line say what the subject of the week does not already say: a child and a group
+     * want to know who gives the lesson, a room which groups come */
+    bool who_first = r->subj.student || r->subj.kind == SUBJ_GROUP;
+    if (L == 3 && who_first)
+        teacher_short(l->teacher, grp, sizeof grp);
+    else
+        groups_fit(l->groups, w, grp, sizeof grp);
     draw_text(stdscr, y + 1, x, w, grp, role);
     if (L == 3) {
         int mw = text_width(mark);
-        room_fit(l->room, w - (mw ? mw + 1 : 0), room, sizeof room);
+        if (r->subj.kind == SUBJ_ROOM)
+            teacher_short(l->teacher, room, sizeof room);
+        else
+            room_fit(l->room, w - (mw ? mw + 1 : 0), room, sizeof room);
         cell_line(y + 2, x, w, room, mark, role);
         return;
     }
@@ -733,6 +741,11 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
         snprintf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
     if (l->has_note)
         appendf(longmark, sizeof longmark, "%s%s", l->goals ? "  " : "", _("✎ notitie"));
+    if (text_width(longmark) > w && l->goals) { /* "◆ 2 leerdoelen ✎" */
+        longmark[0] = '\0';
+        appendf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
+        appendf(longmark, sizeof longmark, "%s", l->has_note ? " ✎" : "");
+    }
     draw_text(stdscr, y + 3, x, w, text_width(longmark) <= w ? longmark : mark, role);
     for (int k = 4; k < L; k++)
         draw_text(stdscr, y + k, x, w, "", role);
@@ -827,12 +840,18 @@ static int goal_lines(const struct day_item *it)
     return it->d.ngoals <= MAX_GOAL_LINES ? it->d.ngoals : MAX_GOAL_LINES;
 }
 
-/* The lines of the lessons area, in order; returns how many (out may be NULL to count). */
-static int day_lines(const struct rooster *r, struct dline *out)
+/* The lines of the lessons area, in order, with an empty line between lessons when gaps; returns how many
+ * (out may be NULL to count). */
+static int day_lines(const struct rooster *r, struct dline *out, bool gaps)
 {
     int n = 0;
     for (int i = 0; i < r->nitems; i++) {
         const struct day_item *it = &r->items[i];
+        if (gaps && i > 0) {
+            if (out)
+                out[n] = (struct dline){i - 1, DL_GAP, 0};
+            n++;
+        }
         if (out)
             out[n] = (struct dline){i, DL_HEAD, 0};
         n++;
@@ -883,6 +902,8 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
 {
     const struct day_item *it = &r->items[dl->item];
     const struct planned_lesson *l = &r->week.lessons[it->lesson];
+    if (dl->kind == DL_GAP)
+        return;
     bool sel = dl->item == r->dcur;
     bool now = is_now(r, l);
     enum theme_role base = sel ? TR_SELECTED : TR_NORMAL;
@@ -947,6 +968,7 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
         draw_text(stdscr, y, x + INDENT, w - INDENT, buf, base);
         break;
     }
+    case DL_GAP: break;
     }
 }
 
@@ -954,7 +976,8 @@ static void draw_own_panel(struct rooster *r, int y, int x, int h, int w)
 {
     char title[200], a0[16], a1[16];
     date_short(r->own_from, a0, sizeof a0);
-    date_short(r->own_to, a1, sizeof a1);
+    int64_t last = r->ncols ? r->monday + r->wd[r->ncols - 1] - 1 : r->own_to;
+    date_short(last < r->own_to ? last : r->own_to, a1, sizeof a1);
     if (r->subj.student == r->app->session.user_id)
         snprintf(title, sizeof title, _("Hier kan ik zelf aan werken (%d) · %s t/m %s"), r->nown, a0, a1);
     else
@@ -1028,8 +1051,10 @@ static void draw_day(struct rooster *r, int top, int h, int width)
     int y = top + 2, avail = h - 2;
     bool panel = r->subj.student != 0;
     bool side = panel && width >= PANEL_SIDE_MIN;
-    int lw = side ? width * 3 / 5 - 2 : width - 2;
-    int need = day_lines(r, NULL);
+    int lw = side ? width * 3 / 5 - 3 : width - 2;
+    int avail_lessons = side || !panel ? avail : avail - 1 - (1 + (r->nown ? r->nown : 1));
+    bool gaps = day_lines(r, NULL, true) <= avail_lessons;
+    int need = day_lines(r, NULL, gaps);
     int lh = avail;
     if (panel && !side) {
         int pneed = 1 + (r->nown ? r->nown : 1);
@@ -1046,7 +1071,7 @@ static void draw_day(struct rooster *r, int top, int h, int width)
     struct dline *lines = malloc((size_t)(need ? need : 1) * sizeof *lines);
     if (!lines)
         return;
-    day_lines(r, lines);
+    day_lines(r, lines, gaps);
     if (r->nitems == 0) {
         draw_text(stdscr, y, 2, lw, weekday_shown(r, dates_weekday(r->day)) ? _("Geen lessen op deze dag.")
                                                                           : _("Geen lessen: de school is dicht."),
@@ -1056,7 +1081,7 @@ static void draw_day(struct rooster *r, int top, int h, int width)
         if (r->dcur < r->nitems) {
             int first = -1, last = -1;
             for (int k = 0; k < need; k++)
-                if (lines[k].item == r->dcur) {
+                if (lines[k].item == r->dcur && lines[k].kind != DL_GAP) {
                     first = first < 0 ? k : first;
                     last = k;
                 }
@@ -1071,10 +1096,24 @@ static void draw_day(struct rooster *r, int top, int h, int width)
             r->dtop = 0;
         for (int k = 0; k < lh && r->dtop + k < need; k++)
             draw_dline(r, &lines[r->dtop + k], y + k, 1, lw);
-        if (r->dtop > 0)
-            draw_text_raw(stdscr, top + 1, lw - 1, 2, "↑", TR_DIM);
-        if (r->dtop + lh < need)
-            draw_text_raw(stdscr, y + lh - 1 < top + h ? top + 1 : top + 1, lw, 2, "↓", TR_DIM);
+        /* what is out of sight, said on the empty row under the days */
+        int above = 0, below = 0;
+        for (int k = 0; k < need; k++)
+            if (lines[k].kind == DL_HEAD) {
+                above += k < r->dtop;
+                below += k >= r->dtop + lh;
+            }
+        char more[120] = "";
+        if (above)
+            appendf(more, sizeof more, ngettext("↑ %d les eerder", "↑ %d lessen eerder", (unsigned long)above), above);
+        if (below)
+            appendf(more, sizeof more, ngettext("%s↓ nog %d les", "%s↓ nog %d lessen", (unsigned long)below),
+                    above ? "  " : "", below);
+        else if (r->dtop + lh < need)
+            appendf(more, sizeof more, "%s↓", above ? "  " : "");
+        int mw = text_width(more);
+        if (mw)
+            draw_text_raw(stdscr, top + 1, 1 + lw - mw, mw, more, TR_DIM);
     }
     free(lines);
     if (side) {

@@ -35,6 +35,7 @@ static const struct access_row rows[] = {
     {ACT_SET_STAFF_PASSWORD, {FX_JUF2, FX_JUF2, FX_JUF2, FX_JUF2}, {D, D, D, A},
      {FX_OUDER1, FX_OUDER1, FX_OUDER1, FX_OUDER1}, {D, D, D, A}},
     {ACT_EDIT_TIMETABLE, {0, 0, 0, 0}, {D, D, D, A}, {0, 0, 0, 0}, {D, D, D, A}},
+    {ACT_EDIT_CURRICULUM, {0, 0, 0, 0}, {D, D, D, A}, {0, 0, 0, 0}, {D, D, D, A}},
     {ACT_MANAGE_USERS, {0, 0, 0, 0}, {D, D, D, A}, {0, 0, 0, 0}, {D, D, D, A}},
     {ACT_MANAGE_GROUPS, {0, 0, 0, 0}, {D, D, D, A}, {0, 0, 0, 0}, {D, D, D, A}},
     {ACT_READ_SYNC_SETTINGS, {0, 0, 0, 0}, {D, D, D, A}, {0, 0, 0, 0}, {D, D, D, A}},
