@@ -10,7 +10,8 @@
 #define WEEK_COLUMNS                                                                                           \
     "SELECT i.id, i.date, i.start_min, i.end_min,"                                                             \
     "  COALESCE(h.name, '') || CASE WHEN d.name IS NULL THEN '' ELSE ' / ' || d.name END,"                     \
-    "  COALESCE(r.name, ''), COALESCE(t.roepnaam || ' ' || t.achternaam, ''),"                                 \
+    "  COALESCE(r.name, ''), COALESCE(t.roepnaam || CASE WHEN t.voorvoegsel = '' THEN '' ELSE ' ' ||"       \
+    "  t.voorvoegsel END || ' ' || t.achternaam, ''),"                                                         \
     "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"  \
     "            WHERE lg.lesson_id = i.lesson_id), ''),"                                                      \
     "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> ''"                        \

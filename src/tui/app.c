@@ -188,13 +188,13 @@ static void paint(struct app *a)
     } else {
         erase();
         draw_header(a);
+        int cy = 0, cx = 0;
         if (a->depth) {
             struct screen *top = a->stack[a->depth - 1];
             top->ops->draw(top, a, app_body_top(), app_body_rows(a), a->cols);
+            getyx(stdscr, cy, cx); /* where a text field left the caret, before the footer moves it */
         }
         draw_footer(a);
-        int cy, cx;
-        getyx(stdscr, cy, cx);
         bool cursor = a->depth && a->stack[a->depth - 1]->ops->wants_text &&
                       a->stack[a->depth - 1]->ops->wants_text(a->stack[a->depth - 1]);
         draw_message(a);

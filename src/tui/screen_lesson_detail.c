@@ -273,7 +273,7 @@ static void measure(struct detail *ds, int width)
             int w = text_width(right);
             ds->right_w = w > ds->right_w ? w : ds->right_w;
         }
-        if (width - 2 - ds->code_w - 2 - ds->right_w - 2 >= 30 || ds->level == 3)
+        if (width - 2 - ds->code_w - 2 - ds->right_w - 2 >= 28 || ds->level == 3)
             break;
     }
 }
@@ -374,12 +374,16 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
     line[0] = '\0';
     appendf(line, sizeof line, _("Geplande leerdoelen (%d)"), d->ngoals);
     draw_text(stdscr, y, 2, width - 4, line, TR_GRID_HEADER);
+    const char *head = NULL;
     if (d->ngoals && ds->student)
-        draw_text_raw(stdscr, y, width - 2 - ds->right_w, ds->right_w,
-                      ds->student == a->session.user_id ? _("mijn status") : _("status"), TR_GRID_HEADER);
+        head = ds->student == a->session.user_id ? _("mijn status") : _("status");
     else if (d->ngoals && d->may_edit)
-        draw_text_raw(stdscr, y, width - 2 - ds->right_w, ds->right_w,
-                      ds->level == 0 ? _("leerlingen per status") : _("per status · % beheerst"), TR_GRID_HEADER);
+        head = ds->level == 0 ? _("leerlingen per status") : _("per status · % beheerst");
+    if (head) { /* right-aligned over the counts, wider than them when it must */
+        int hw = text_width(head);
+        int hx = width - 2 - (hw > ds->right_w ? hw : ds->right_w);
+        draw_text_raw(stdscr, y, hx, width - 2 - hx, head, TR_GRID_HEADER);
+    }
     y++;
     if (!d->ngoals) {
         char keys[32];

@@ -917,11 +917,10 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
         draw_text_raw(stdscr, y, x, 12, buf, sel ? TR_SELECTED : now ? TR_NOW : TR_GRID_HEADER);
         int rw = text_width(l->room);
         const char *room = *l->room ? l->room : "";
-        int sx = x + INDENT - (now ? 0 : 0);
+        int sx = x + INDENT;
         int sw = w - INDENT - (rw ? rw + 2 : 0);
-        if (now) {
+        if (now)
             draw_text_raw(stdscr, y, x + 11, 3, " »", sel ? TR_SELECTED : TR_NOW);
-        }
         draw_text(stdscr, y, sx, sw, *l->subject ? l->subject : _("(les)"), sel ? TR_SELECTED : TR_TITLE);
         if (rw && sw > 8)
             draw_text_raw(stdscr, y, x + w - rw, rw, room, base);
@@ -988,7 +987,7 @@ static void draw_own_panel(struct rooster *r, int y, int x, int h, int w)
     if (rows <= 0)
         return;
     if (r->nown == 0) {
-        draw_text(stdscr, y + 1, x + 2, w - 2, _("Niets open: alles wat gepland is, beheers je al (of er is nog niets gepland)."),
+        draw_text(stdscr, y + 1, x + 2, w - 2, _("Niets open: alles beheerst, of er is nog niets gepland."),
                   TR_DIM);
         return;
     }
@@ -1189,9 +1188,7 @@ static void day_step(struct rooster *r, int dir)
         if (w >= 1 && w <= 7)
             d = mon + w - 1;
     }
-    int keep = r->dcur;
     go_to_day(r, d, -1);
-    (void)keep;
     r->dcur = 0;
     r->dtop = r->ptop = 0;
 }
@@ -1448,7 +1445,6 @@ static void rooster_reload(struct screen *s, struct app *a)
     int dcur = r->dcur;
     int weekday = current_weekday(r);
     int start = !r->day_view && r->nrows ? r->rows[r->cur_row].start : -1;
-    r->dcur = dcur;
     load(r, keep, weekday, keep ? -1 : start);
     if (r->day_view && !keep)
         r->dcur = dcur < r->nitems + r->nown ? dcur : r->nitems + r->nown - 1;

@@ -113,9 +113,13 @@ TEST(keymap_default_lookup)
     CHECK(look(&km, ch('>')) == A_NEXT_PERIOD);
     CHECK(look(&km, ch('t')) == A_TODAY);
     CHECK(look(&km, ch('L')) == A_LOGOUT);
+    CHECK(look(&km, ch('c')) == A_CHECK);
+    CHECK(look(&km, ch('R')) == A_SET_ROW);
+    CHECK(look(&km, ch('K')) == A_SET_COLUMN);
+    CHECK(look(&km, ch('i')) == A_INFO);
     /* not actions */
     CHECK(look(&km, ch('x')) == ACT_NONE);
-    CHECK(look(&km, ch('K')) == ACT_NONE);
+    CHECK(look(&km, ch('Q')) == ACT_NONE);
     CHECK(look(&km, kc(KEY_RESIZE)) == ACT_NONE);
     CHECK(look(&km, kc(KEY_F(11))) == ACT_NONE);
     CHECK(look(&km, ch(KEY_UP)) == ACT_NONE); /* the character U+0103 is not the Up key */
@@ -332,7 +336,7 @@ TEST(keymap_config_errors)
     bind(&cfg, 2, "up", "K");
     bind(&cfg, 7, "uo", "k");
     static const char *const action[] = {"test.ini regel 7: onbekende actie 'uo' in [keys]; bekende acties: up, down, ",
-                                         "check."};
+                                         "info."};
     expect_error(&cfg, action, N(action));
 
     test_config(&cfg);
