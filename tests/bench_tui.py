@@ -89,6 +89,31 @@ def klassenmap(km, db, conf, env):
     stop(pid, fd)
 
 
+def login_as(km, db, conf, env, user):
+    pid, fd = spawn([km, "--config", conf, "--db", db], env)
+    read_frame(fd, time.monotonic())
+    os.write(fd, user.encode() + b"\r")
+    read_frame(fd, time.monotonic())
+    key(fd, b"demo\r")
+    return pid, fd
+
+
+def planner(km, db, conf, env):
+    pid, fd = login_as(km, db, conf, env, "leerkracht")
+    secs, nbytes, text = key(fd, b"\r")  # MIJNROOSTER is the first menu item
+    ok = "MIJNROOSTER" in text
+    print(f"klassenmap: week van een leerkracht openen   {secs * 1000:7.1f} ms  {nbytes:6d} bytes" + ("" if ok else " (?)"))
+    secs, nbytes, _ = key(fd, b"]")
+    print(f"klassenmap: naar de volgende week             {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    secs, nbytes, _ = key(fd, b"l")
+    print(f"klassenmap: cursor naar de volgende dag       {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    stop(pid, fd)
+    pid, fd = login_as(km, db, conf, env, "leerling")
+    secs, nbytes, _ = key(fd, b"\r")
+    print(f"klassenmap: dag van een leerling openen       {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    stop(pid, fd)
+
+
 def calcurse(env):
     home = tempfile.mkdtemp()
     argv = ["calcurse", "-D", home]
@@ -106,6 +131,10 @@ def calcurse(env):
     read_frame(fd, time.monotonic())
     secs, move_bytes, _ = key(fd, b"l")
     print(f"calcurse:   cursor naar volgende dag       {secs * 1000:7.1f} ms  {move_bytes:6d} bytes")
+    secs, nbytes, _ = key(fd, b"\x0e")  # Ctrl-N: the weekly calendar view
+    print(f"calcurse:   weekweergave openen            {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    secs, nbytes, _ = key(fd, b"w")
+    print(f"calcurse:   naar de volgende week          {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
     stop(pid, fd)
 
 
@@ -115,6 +144,7 @@ def main():
     env.pop("NO_COLOR", None)
     print(f"(terminal {COLS}x{ROWS}; mediaan van 5 starts; een scherm is klaar na {QUIET * 1000:.0f} ms stilte)")
     klassenmap(km, db, conf, env)
+    planner(km, db, conf, env)
     calcurse(env)
 
 
