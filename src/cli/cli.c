@@ -47,6 +47,16 @@ static const struct command commands[] = {
       "maak een weeksjabloon uit een CSV; elke fout met haar regel, en bij een fout verandert er niets"}, cmd_template_import},
     {{"export ical", "--user NAAM [--from DATUM] [--weeks N] [--output BESTAND]",
       "de lessen van iemand als iCalendar-bestand (Europe/Amsterdam)"}, cmd_export_ical},
+    {{"export overview",
+      "--group GROEP|--student NAAM [--format csv|html] [--table leerdoelen|leerlingen] [--from DATUM --to DATUM]"
+      " [--niveau NIVEAU] [--hoofdgebied NAAM] [--deelgebied NAAM] [--output BESTAND]",
+      "Leerdoeloverzicht van een groep: per leerdoel de statussen, per leerling de voortgang (CSV of afdrukbare HTML)"},
+     cmd_export_overview},
+    {{"curriculum export", "[--output BESTAND]", "schrijf alle leerdoelen als CSV voor een spreadsheet (standaard naar stdout)"},
+     cmd_curriculum_export},
+    {{"curriculum import", "BESTAND [--dry-run]",
+      "voeg leerdoelen toe of werk ze bij uit een CSV; elke fout met haar regel, en bij een fout verandert er niets"},
+     cmd_curriculum_import},
     {{"audit", "[--since DATUM] [--user NAAM] [--kind SOORT] [--limit N] [--json]", "lees het auditlog"}, cmd_audit},
 };
 

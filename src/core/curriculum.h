@@ -11,7 +11,7 @@
 #include "core/session.h"
 
 /* Display columns, after text_clean (surrounding whitespace gone, inner runs one space). */
-#define CURRICULUM_NAME_MAX 60   /* hoofdgebied, deelgebied */
+#define CURRICULUM_NAME_MAX 60 /* hoofdgebied, deelgebied */
 #define CURRICULUM_NIVEAU_MAX 30
 #define CURRICULUM_CODE_MAX 30
 #define CURRICULUM_TITLE_MAX 300

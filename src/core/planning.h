@@ -4,7 +4,9 @@
 
 #include "core/session.h"
 
-#define PLANNING_STATUSES 8
+/* Counts are indexed by status id. A school has at most 8 values at once, but ids grow when values are
+ * deleted and added again; 128 leaves room for many years of such edits. */
+#define PLANNING_STATUSES 128
 
 struct planning_goal {
     int64_t goal_id;

@@ -62,11 +62,12 @@ void status_history_free(struct status_history *h)
 
 /* ---- a student's own goals ---- */
 
-/* The student's niveaus: named like the jaargroep of an active group they are a student in. */
-#define STUDENT_NIVEAUS                                                                                        \
-    "SELECT DISTINCT n.id, n.name, n.sort_order FROM memberships m"                                             \
-    " JOIN groups g ON g.id = m.group_id AND g.active = 1 AND g.jaargroep <> ''"                                \
-    " JOIN niveaus n ON n.name = g.jaargroep"                                                                   \
+/* The student's niveaus: named after the jaargroep of an active group they are a student in ("5", or a name
+ * ending in " 5"), as the Leerdoeloverzichten count them. */
+#define STUDENT_NIVEAUS                                                                                                \
+    "SELECT DISTINCT n.id, n.name, n.sort_order FROM memberships m"                                                    \
+    " JOIN groups g ON g.id = m.group_id AND g.active = 1 AND g.jaargroep <> ''"                                       \
+    " JOIN niveaus n ON n.name = g.jaargroep OR substr(n.name, -length(g.jaargroep) - 1) = ' ' || g.jaargroep"         \
     " WHERE m.user_id = ?1 AND m.kind = 'leerling'"
 
 static enum km_rc push_goal(struct own_goal_list *out, sqlite3_stmt *st)

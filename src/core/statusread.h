@@ -33,18 +33,19 @@ struct own_goal {
     int64_t hoofdgebied_id, deelgebied_id;
     char *code, *title;
     char *hoofdgebied, *deelgebied;
-    char niveau[16];      /* the goal's niveau name; "" when it has none */
-    int64_t status_id;    /* 0 = no status yet */
-    char updated_at[20];  /* of the status; "" when none */
+    char niveau[16];     /* the goal's niveau name; "" when it has none */
+    int64_t status_id;   /* 0 = no status yet */
+    char updated_at[20]; /* of the status; "" when none */
 };
 
 struct own_goal_list {
     struct own_goal *items; /* by hoofdgebied, deelgebied (the school's order), niveau, then the goal's order */
     size_t n;
-    char niveaus[64];       /* the student's niveau(s), ", "-joined: "5"; "" when none is known */
+    char niveaus[64]; /* the student's niveau(s), ", "-joined: "5"; "" when none is known */
 };
 
-/* The goals of a student's niveau: the niveaus named like the jaargroep of the student's active groups, and
+/* The goals of a student's niveau: the niveaus named after the jaargroep of the student's active groups ("5", or
+ * a name ending in " 5"), and
  * goals without a niveau; besides those every (not retired) goal the student already has a status for, so
  * nothing set is ever hidden. Access: ACT_VIEW_STATUS on the student. */
 enum km_rc student_goals(const struct km_session *s, int64_t student_id, struct own_goal_list *out);

@@ -91,18 +91,16 @@ static void menu_draw(struct screen *s, struct app *a, int top, int h, int width
     list_draw(&m->list, top + 1, 2, h - 1, w);
 }
 
-static void coming(struct app *a, const char *title, const char *what)
-{
-    app_push(a, coming_screen_new(a, title, what));
-}
-
 static int open_item(struct menu_screen *m, struct app *a, const struct menu_item *it)
 {
     switch (it->go) {
     case GO_MENU_USERS: app_push(a, menu_screen_new(a, MENU_USERS)); break;
     case GO_MENU_TIMETABLE: app_push(a, menu_screen_new(a, MENU_TIMETABLE)); break;
     case GO_ROOSTER: app_push(a, mijnrooster_screen_new(a)); break;
-    case GO_LEERDOELEN: coming(a, "LEERDOELEN", _("Het statusbord en de Leerdoeloverzichten")); break;
+    case GO_LEERDOELEN: /* the status board for staff, one's own (or a child's) goals for students and parents */
+        app_push(a, a->session.role == ROLE_LEERKRACHT || a->session.role == ROLE_BEHEERDER ? board_screen_new(a)
+                                                                                            : mygoals_screen_new(a));
+        break;
     case GO_GROUPS: app_push(a, groups_screen_new(a)); break;
     case GO_TEACHERS: app_push(a, users_screen_new(a, ROLE_LEERKRACHT)); break;
     case GO_STUDENTS: app_push(a, users_screen_new(a, ROLE_LEERLING)); break;

@@ -44,6 +44,14 @@ struct screen *mijnrooster_screen_new(struct app *a);
  * own status per goal (for_student: the child whose statuses to show, 0 for teachers). */
 struct screen *lesson_detail_screen_new(struct app *a, int64_t instance_id, int64_t for_student);
 
+/* LEERDOELEN for a teacher or the beheerder: a group, deelgebied and niveau, then the status board. */
+struct screen *board_screen_new(struct app *a);
+/* LEERDOELEN for a student (their own goals) or a parent (first a child): statuses by deelgebied, read-only. */
+struct screen *mygoals_screen_new(struct app *a);
+/* One student's goal: its full title, the status now and the history (who, when, from → to), newest first. */
+struct screen *goal_history_screen_new(struct app *a, int64_t student_id, const char *student, int64_t goal_id,
+                                       const char *code, const char *title);
+
 /* AUDITLOG for the beheerder. */
 struct screen *audit_screen_new(struct app *a);
 /* A part of the program that a later version brings. */

@@ -68,7 +68,7 @@ def main():
     mode, text, argv = sys.argv[1], sys.argv[2].encode(), sys.argv[3:]
     os.environ.setdefault("TERM", "xterm-256color")
     pid, master = start(mode, argv)
-    ok, seen = wait_text(master, text, 5)
+    ok, seen = wait_text(master, text, 15)
     if not ok:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)

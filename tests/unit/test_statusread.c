@@ -161,6 +161,19 @@ TEST(statusread_student_goals_of_own_niveau)
     CHECK_STR(l.items[2].code, "RE-BR-6.01");
     student_goals_free(&l);
 
+    /* a niveau may be named "niveau 6": it still is jaargroep 6's */
+    REQUIRE(db_exec(db, "UPDATE niveaus SET name = 'niveau 6' WHERE id = 6", NULL) == KM_OK);
+    REQUIRE(student_goals(&s, FX_LEERLING2, &l) == KM_OK);
+    CHECK_STR(l.niveaus, "niveau 6");
+    CHECK(l.n == 3);
+    student_goals_free(&l);
+    REQUIRE(db_exec(db, "UPDATE niveaus SET name = '16' WHERE id = 6", NULL) == KM_OK);
+    REQUIRE(student_goals(&s, FX_LEERLING2, &l) == KM_OK);
+    CHECK_STR(l.niveaus, ""); /* "16" is not 6 */
+    CHECK(l.n == 1);
+    student_goals_free(&l);
+    REQUIRE(db_exec(db, "UPDATE niveaus SET name = '6' WHERE id = 6", NULL) == KM_OK);
+
     /* a group that is no longer active gives no niveau */
     REQUIRE(db_exec(db, "UPDATE groups SET active = 0 WHERE id = 2", NULL) == KM_OK);
     fixture_session(&s, db, FX_BEHEERDER);

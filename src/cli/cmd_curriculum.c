@@ -1,0 +1,152 @@
+/* curriculum export | import: the learning goals as a spreadsheet, out and back in. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/out.h"
+#include "sync/csv.h"
+#include "sync/curriculum_csv.h"
+
+/* A failed export to a file leaves no half file behind. */
+static int export_to(struct km_session *s, const char *path)
+{
+    FILE *f = path ? fopen(path, "w") : stdout;
+    if (!f)
+        return out_error("Kan '%.200s' niet schrijven.", path);
+    enum km_rc r = curriculum_csv_export(s, f);
+    bool written = path ? fclose(f) == 0 : fflush(f) == 0 && !ferror(f);
+    if (r != KM_OK || !written) {
+        if (path)
+            remove(path);
+        return r != KM_OK ? out_fail(s->db) : out_error("Schrijven is mislukt (schijf vol?).");
+    }
+    if (path) {
+        printf("Geschreven naar ");
+        out_text(stdout, path);
+        printf(".\n");
+    }
+    return EXIT_OK;
+}
+
+int cmd_curriculum_export(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    const char *output = NULL;
+    const struct cli_opt opts[] = {{"--output", OPT_STRING, &output}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    int rc = export_to(&s, output);
+    db_close(db);
+    return rc;
+}
+
+/* The whole file ("-" is standard input), at most CSV_MAX_BYTES: reading stops just past it. */
+static int read_input(const char *path, char **data, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return out_error("Kan '%.200s' niet lezen.", path);
+    size_t cap = 64 * 1024;
+    *len = 0;
+    *data = malloc(cap);
+    while (*data && !ferror(f) && !feof(f) && *len <= CSV_MAX_BYTES) {
+        if (*len == cap) {
+            char *grown = realloc(*data, cap *= 2);
+            if (!grown)
+                break;
+            *data = grown;
+        }
+        *len += fread(*data + *len, 1, cap - *len, f);
+    }
+    bool too_big = *len > CSV_MAX_BYTES, read_all = *data && feof(f) && !ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (read_all && !too_big)
+        return EXIT_OK;
+    free(*data);
+    *data = NULL;
+    return too_big ? out_error("'%.200s' is groter dan %u MB.", path, CSV_MAX_BYTES >> 20)
+                   : out_error("Kan '%.200s' niet lezen.", path);
+}
+
+static const char *const change_names[] = {
+    [CCSV_NEW_HOOFDGEBIED] = "nieuw hoofdgebied",
+    [CCSV_NEW_DEELGEBIED] = "nieuw deelgebied",
+    [CCSV_NEW_NIVEAU] = "nieuw niveau",
+    [CCSV_NEW_GOAL] = "nieuw leerdoel",
+    [CCSV_CHANGED_GOAL] = "gewijzigd",
+};
+
+static void print_changes(const struct curriculum_csv_result *res)
+{
+    for (size_t i = 0; i < res->nchanges; i++) {
+        const struct curriculum_csv_change *ch = &res->changes[i];
+        printf("regel %-5d %-18s ", ch->line, change_names[ch->kind]);
+        out_text(stdout, ch->name);
+        if (*ch->detail) {
+            printf("  ");
+            out_text(stdout, ch->detail);
+        }
+        printf("\n");
+    }
+}
+
+static void print_counts(const struct curriculum_csv_result *res, bool dry_run)
+{
+    printf("%s %d hoofdgebied%s, %d deelgebied%s, %d niveau%s en %d leerdoel%s; %s %d leerdoel%s; %d ongewijzigd.\n",
+           dry_run ? "Zou toevoegen:" : "Toegevoegd:", res->new_hoofdgebieden, res->new_hoofdgebieden == 1 ? "" : "en",
+           res->new_deelgebieden, res->new_deelgebieden == 1 ? "" : "en", res->new_niveaus,
+           res->new_niveaus == 1 ? "" : "s", res->new_goals, res->new_goals == 1 ? "" : "en",
+           dry_run ? "zou wijzigen:" : "gewijzigd:", res->changed_goals, res->changed_goals == 1 ? "" : "en",
+           res->unchanged_goals);
+}
+
+static void print_errors(const struct curriculum_csv_result *res)
+{
+    for (size_t i = 0; i < res->nerrors; i++) {
+        if (res->errors[i].line)
+            fprintf(stderr, "regel %d: ", res->errors[i].line);
+        out_text(stderr, res->errors[i].text);
+        fprintf(stderr, "\n");
+    }
+}
+
+int cmd_curriculum_import(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    bool dry_run = false;
+    const struct cli_opt opts[] = {{"--dry-run", OPT_FLAG, &dry_run}, {0}};
+    char *pos[1];
+    int npos;
+    PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
+    if (npos != 1)
+        return args_usage_error(help, "geef het CSV-bestand (of - voor standaardinvoer).");
+    char *data = NULL;
+    size_t len = 0;
+    if (read_input(pos[0], &data, &len))
+        return EXIT_FAIL;
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s)) {
+        free(data);
+        return EXIT_FAIL;
+    }
+    struct curriculum_csv_result res;
+    enum km_rc r = curriculum_csv_import(&s, data, len, dry_run, &res);
+    free(data);
+    if (r == KM_OK && dry_run) {
+        printf("Proef, er verandert niets.\n");
+        print_changes(&res);
+    }
+    if (r == KM_OK)
+        print_counts(&res, dry_run);
+    print_errors(&res);
+    int rc = r == KM_OK ? EXIT_OK : out_fail(db);
+    curriculum_csv_result_free(&res);
+    db_close(db);
+    return rc;
+}
