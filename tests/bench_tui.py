@@ -114,6 +114,23 @@ def planner(km, db, conf, env):
     stop(pid, fd)
 
 
+def board(km, db, conf, env):
+    pid, fd = login_as(km, db, conf, env, "leerkracht")
+    key(fd, b"j\r")  # LEERDOELEN
+    key(fd, b"\r")   # the group; on to the deelgebied list
+    secs, nbytes, text = key(fd, b"\r")
+    ok = "leerlingen" in text
+    print(f"klassenmap: statusbord openen                {secs * 1000:7.1f} ms  {nbytes:6d} bytes" + ("" if ok else " (?)"))
+    secs, nbytes, _ = key(fd, b"l")
+    print(f"klassenmap: cursor op het statusbord          {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    secs, nbytes, _ = key(fd, b"2")
+    print(f"klassenmap: een status zetten                 {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    key(fd, b"\x1b")
+    secs, nbytes, _ = key(fd, b"k\r")  # the first row of the deelgebied list: Leerdoeloverzicht
+    print(f"klassenmap: leerdoeloverzicht van de groep    {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    stop(pid, fd)
+
+
 def calcurse(env):
     home = tempfile.mkdtemp()
     argv = ["calcurse", "-D", home]
@@ -145,6 +162,7 @@ def main():
     print(f"(terminal {COLS}x{ROWS}; mediaan van 5 starts; een scherm is klaar na {QUIET * 1000:.0f} ms stilte)")
     klassenmap(km, db, conf, env)
     planner(km, db, conf, env)
+    board(km, db, conf, env)
     calcurse(env)
 
 
