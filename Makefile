@@ -127,9 +127,18 @@ bench: $(B)/klassenmap $(B)/bench
 	@sh tools/install-deps bench
 	@sh tests/bench.sh $(B)
 
+# Where sshd and systemd look; conf/ names /usr/local/bin, /usr/local/share/klassenmap and /etc/klassenmap,
+# which are rewritten to this installation's paths on the way.
+SSHDCONFDIR ?= $(SYSCONFDIR)/ssh/sshd_config.d
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+UNITS = $(wildcard conf/*.service conf/*.timer)
+FIX_PATHS = sed -e 's|/usr/local/bin/klassenmap|$(BINDIR)/klassenmap|g' -e 's|/usr/local/share/klassenmap|$(DATADIR)|g' \
+        -e 's|/etc/klassenmap|$(SYSCONFDIR)/klassenmap|g'
+
+# Configuration that already exists (klassenmap.ini, the sshd snippet) is never overwritten: it is the school's.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/themes \
-	        $(DESTDIR)$(SYSCONFDIR)/klassenmap
+	        $(DESTDIR)$(SYSCONFDIR)/klassenmap $(DESTDIR)$(SSHDCONFDIR)
 	install -m 0755 $(B)/klassenmap $(DESTDIR)$(BINDIR)/klassenmap
 	install -m 0644 doc/klassenmap.1 $(DESTDIR)$(MANDIR)/man1/klassenmap.1
 	for t in themes/*.theme; do [ -e "$$t" ] && install -m 0644 "$$t" $(DESTDIR)$(DATADIR)/themes/; done; true
@@ -138,10 +147,30 @@ install: all
 	install -m 0644 conf/klassenmap.ini $(DESTDIR)$(DATADIR)/klassenmap.ini.example
 	[ -e $(DESTDIR)$(SYSCONFDIR)/klassenmap/klassenmap.ini ] || \
 	    install -m 0640 conf/klassenmap.ini $(DESTDIR)$(SYSCONFDIR)/klassenmap/klassenmap.ini
+	install -m 0644 doc/deploy.md $(DESTDIR)$(DATADIR)/deploy.md
+	$(FIX_PATHS) conf/authorized_keys.example > $(B)/authorized_keys.example
+	install -m 0644 $(B)/authorized_keys.example $(DESTDIR)$(DATADIR)/authorized_keys.example
+	$(FIX_PATHS) conf/sshd_config.d/klassenmap.conf > $(B)/sshd-klassenmap.conf
+	install -m 0644 $(B)/sshd-klassenmap.conf $(DESTDIR)$(DATADIR)/sshd-klassenmap.conf
+	[ -e $(DESTDIR)$(SSHDCONFDIR)/klassenmap.conf ] || \
+	    install -m 0644 $(B)/sshd-klassenmap.conf $(DESTDIR)$(SSHDCONFDIR)/klassenmap.conf
+	for u in $(UNITS); do \
+	    install -d $(DESTDIR)$(SYSTEMDUNITDIR) && $(FIX_PATHS) "$$u" > $(B)/unit.tmp && \
+	    install -m 0644 $(B)/unit.tmp $(DESTDIR)$(SYSTEMDUNITDIR)/$$(basename "$$u") || exit 1; \
+	done; rm -f $(B)/unit.tmp
+	for c in $(wildcard conf/*.cron); do \
+	    $(FIX_PATHS) "$$c" > $(B)/cron.tmp && install -m 0644 $(B)/cron.tmp $(DESTDIR)$(DATADIR)/$$(basename "$$c") || exit 1; \
+	done; rm -f $(B)/cron.tmp
 
+# The school's klassenmap.ini and database stay. The sshd snippet goes too, except while the account exists on
+# this machine: without the Match block sshd would give that account an ordinary shell.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/klassenmap $(DESTDIR)$(MANDIR)/man1/klassenmap.1
+	for u in $(UNITS); do rm -f $(DESTDIR)$(SYSTEMDUNITDIR)/$$(basename "$$u"); done
 	rm -rf $(DESTDIR)$(DATADIR)
+	@if [ -z "$(DESTDIR)" ] && getent passwd klassenmap >/dev/null 2>&1; then \
+	    echo "$(SSHDCONFDIR)/klassenmap.conf blijft staan zolang het account klassenmap bestaat (userdel klassenmap)."; \
+	else rm -f $(DESTDIR)$(SSHDCONFDIR)/klassenmap.conf; fi
 
 format:
 	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h

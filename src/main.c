@@ -14,6 +14,7 @@
 struct globals {
     const char *db;
     const char *config;
+    const char *as_user; /* --as: the screens as this person, logged in by sshd's key check */
     int first_command; /* index in argv, or argc when none */
 };
 
@@ -49,7 +50,8 @@ static int parse_globals(int argc, char **argv, struct globals *g)
             return -1;
         }
         if ((r = take_value(argc, argv, &i, "--db", &g->db)) != 0 ||
-            (r = take_value(argc, argv, &i, "--config", &g->config)) != 0) {
+            (r = take_value(argc, argv, &i, "--config", &g->config)) != 0 ||
+            (r = take_value(argc, argv, &i, "--as", &g->as_user)) != 0) {
             if (r < 0)
                 return EXIT_USAGE;
             continue;
@@ -75,6 +77,23 @@ static int load_config(const struct globals *g, struct km_config *cfg)
     return 0;
 }
 
+/* --as skips the password, so it is off unless the school's configuration turns it on; it only opens the
+ * screens, never a command, which would act as the server rather than as the person. */
+static int check_as(const struct globals *g, int argc, const struct km_config *cfg)
+{
+    if (!g->as_user)
+        return 0;
+    if (g->first_command < argc) {
+        fprintf(stderr, "klassenmap: --as opent alleen het scherm; het gaat niet samen met een opdracht.\n");
+        return EXIT_USAGE;
+    }
+    if (!cfg->allow_as) {
+        fprintf(stderr, "klassenmap: --as staat uit in de configuratie ([login] allow_as).\n");
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
 static struct auth_settings auth_from_config(const struct km_config *cfg)
 {
     struct auth_settings a;
@@ -91,7 +110,7 @@ static struct auth_settings auth_from_config(const struct km_config *cfg)
     return a;
 }
 
-static int run_screens(const struct cli_ctx *ctx)
+static int run_screens(const struct cli_ctx *ctx, const char *as_user)
 {
     char err[600];
     struct km_db *db;
@@ -99,7 +118,7 @@ static int run_screens(const struct cli_ctx *ctx)
         fprintf(stderr, "klassenmap: %s\n", err);
         return EXIT_FAIL;
     }
-    struct tui_options o = {db, ctx->cfg, ctx->auth};
+    struct tui_options o = {db, ctx->cfg, ctx->auth, as_user};
     int rc = tui_run(&o);
     db_close(db);
     return rc;
@@ -121,6 +140,8 @@ int main(int argc, char **argv)
     static struct km_config cfg;
     if ((rc = load_config(&g, &cfg)) != 0)
         return rc;
+    if ((rc = check_as(&g, argc, &cfg)) != 0)
+        return rc;
     if (auth_init() != KM_OK || mail_init() != KM_OK) {
         fprintf(stderr, "klassenmap: libsodium of libcurl kan niet starten.\n");
         return EXIT_FAIL;
@@ -138,5 +159,5 @@ int main(int argc, char **argv)
     }
     if (g.first_command < argc)
         return cli_run(&ctx, argc - g.first_command, argv + g.first_command);
-    return run_screens(&ctx);
+    return run_screens(&ctx, g.as_user);
 }

@@ -19,3 +19,21 @@ echo "== terminal"
 python3 tests/bench_tui.py "$KM" "$DB" "$CONF"
 echo "== 30 logins at once (Argon2id $(sed -n 's/^argon_opslimit = //p' conf/klassenmap.ini) passes, $(sed -n 's/^argon_memlimit_kib = //p' conf/klassenmap.ini) KiB, at most $(sed -n 's/^max_concurrent_hashes = //p' conf/klassenmap.ini) at once)"
 "${PY:-/usr/bin/python3}" tests/bench_logins.py "$KM" "$DB" "$CONF"
+echo "== EDEXML import: 1,200 leerlingen and 90 leerkrachten into a fresh school"
+EDEX="$B/bench-edex.xml"
+EDB="$B/bench-edex.db"
+"${PY:-/usr/bin/python3}" tests/sync/gen_edex.py --students 1200 --teachers 90 --brin 99ZZ --output "$EDEX"
+rm -f "$EDB" "$EDB-wal" "$EDB-shm"
+"$KM" --config "$CONF" --db "$EDB" init --school "Benchschool" --brin 99ZZ >/dev/null
+edex_run() { # LABEL: one timed import, with its counts
+    start=$(date +%s.%N)
+    "$KM" --config "$CONF" --db "$EDB" import edex "$EDEX" > "$B/bench-edex.out"
+    end=$(date +%s.%N)
+    echo "$1: $(awk "BEGIN { printf \"%.3f\", $end - $start }") s"
+    head -n 2 "$B/bench-edex.out" | sed 's/^/  /'
+}
+echo "file: $(du -k "$EDEX" | cut -f1) KiB"
+edex_run "first run"
+edex_run "unchanged second run"
+echo "== SSH sessions: private memory per session and CPU of an idle session"
+sh tests/ssh/bench_sessions.sh "$B" "$DB" || echo "(SSH sessions not measured)"

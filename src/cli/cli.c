@@ -57,7 +57,25 @@ static const struct command commands[] = {
     {{"curriculum import", "BESTAND [--dry-run]",
       "voeg leerdoelen toe of werk ze bij uit een CSV; elke fout met haar regel, en bij een fout verandert er niets"},
      cmd_curriculum_import},
+    {{"import edex", "BESTAND [--dry-run] [--schooljaar JAAR]",
+      "lees een EDEXML-export uit ParnasSys als de hele school (leerlingen, leerkrachten, groepen); bij een fout verandert er niets"},
+     cmd_import_edex},
+    {{"import parents", "BESTAND [--no-invite] [--dry-run]",
+      "lees ouders en verzorgers uit een CSV-export van ParnasSys en mail nieuwe ouders hun account (tenzij --no-invite)"},
+     cmd_import_parents},
+    {{"invite parents", "[--group GROEP] [--dry-run]",
+      "mail de ouders die nog geen uitnodiging en geen wachtwoord hebben (met --group: alleen die van een groep)"},
+     cmd_invite_parents},
+    {{"sync status", "[--limit N]",
+      "toon de sync-instellingen (nooit de sleutel), de laatste runs en de eigen groepen die opnieuw gekoppeld moeten worden"},
+     cmd_sync_status},
+    {{"sync", "[--dry-run]", "haal leerlingen, leerkrachten en groepen op uit ParnasSys (UWLR over HTTPS, zie [sync])"},
+     cmd_sync},
     {{"audit", "[--since DATUM] [--user NAAM] [--kind SOORT] [--limit N] [--json]", "lees het auditlog"}, cmd_audit},
+    {{"who", "[--json]", "wie er nu in de schermen is ingelogd (gebruiker, naam, rol, sinds, laatst gezien, pid)"}, cmd_who},
+    {{"backup", "BESTAND [--force]",
+      "maak een reservekopie terwijl er gewerkt wordt, gecontroleerd met integrity_check (--force vervangt BESTAND)"},
+     cmd_backup},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -65,11 +83,13 @@ static const struct command commands[] = {
 void cli_usage(FILE *out)
 {
     fprintf(out,
-            "Gebruik: klassenmap [--db PAD] [--config BESTAND] [OPDRACHT [OPTIES]]\n"
+            "Gebruik: klassenmap [--db PAD] [--config BESTAND] [--as GEBRUIKER | OPDRACHT [OPTIES]]\n"
             "Zonder opdracht opent klassenmap het scherm (in een terminal).\n\n"
             "Algemene opties:\n"
             "  --db PAD          de schooldatabase (anders KLASSENMAP_DB, dan 'database' in de configuratie)\n"
             "  --config BESTAND  het configuratiebestand (anders KLASSENMAP_CONFIG, dan %s/klassenmap/klassenmap.ini)\n"
+            "  --as GEBRUIKER    open het scherm als GEBRUIKER, zonder inlogscherm (voor een ssh-sleutel in\n"
+            "                    authorized_keys; alleen met [login] allow_as = ja)\n"
             "  --help, --version\n\nOpdrachten:\n",
             KM_SYSCONFDIR);
     for (size_t i = 0; i < NCOMMANDS; i++)

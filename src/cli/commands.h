@@ -39,6 +39,14 @@ int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int 
 int cmd_export_overview(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_curriculum_export(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_curriculum_import(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_import_edex(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_import_parents(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_invite_parents(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+/* "sync status" comes before "sync" in the table: the first name that matches wins. */
+int cmd_sync_status(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_sync(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_audit(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_who(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_backup(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 
 #endif

@@ -19,6 +19,10 @@
 #define STMT_CACHE 128
 #define BUSY_TIMEOUT_MS 5000
 #define TX_DEADLINE_MS 10000 /* then the user is told the database is busy, rather than wait on */
+/* WAL bounds (see configure): 1000 pages of 4 KiB is about 4 MiB before a checkpoint; 8 MiB on disk at most
+ * once the WAL restarts. */
+#define WAL_CHECKPOINT_PAGES_STR "1000"
+#define WAL_SIZE_LIMIT_STR "8388608"
 
 struct stmt_slot {
     const char *sql;
@@ -38,6 +42,7 @@ int db_schema_version(void) { return schema_migration_count(); }
 const char *db_errmsg(const struct km_db *db) { return db ? db->err : ""; }
 const char *db_path(const struct km_db *db) { return db->path; }
 int64_t db_last_id(struct km_db *db) { return sqlite3_last_insert_rowid(db->h); }
+sqlite3 *db_handle(struct km_db *db) { return db->h; }
 enum km_rc db_last_rc(const struct km_db *db) { return db->last_rc; }
 int db_changes(struct km_db *db) { return sqlite3_changes(db->h); }
 
@@ -397,6 +402,15 @@ static enum km_rc configure(struct km_db *db)
      * lose the last commits but never corrupts the file. FULL would fsync every status change. */
     if (rc == KM_OK && raw_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
                                     "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -4000") != SQLITE_OK)
+        rc = sqlite_fail(db, sqlite3_extended_errcode(db->h));
+    /* Sessions stay open all day, so the WAL must be emptied while they run, not only when the last one
+     * closes: a commit that leaves more than WAL_CHECKPOINT_PAGES_STR pages in the WAL checkpoints (PASSIVE:
+     * it never waits for anyone), and the next writer then starts the file from the beginning again. The
+     * screens read in short transactions only, so no reader holds that back for long. After a burst (a big
+     * import) a restarted file is cut back to WAL_SIZE_LIMIT_STR bytes, so its size on disk stays bounded
+     * too. Set here, not left to SQLite's defaults, because the bound is part of the design. */
+    if (rc == KM_OK && raw_exec(db, "PRAGMA wal_autocheckpoint = " WAL_CHECKPOINT_PAGES_STR
+                                    "; PRAGMA journal_size_limit = " WAL_SIZE_LIMIT_STR) != SQLITE_OK)
         rc = sqlite_fail(db, sqlite3_extended_errcode(db->h));
     return rc;
 }

@@ -72,6 +72,10 @@ struct db_health {
 /* Reads the database's health for `klassenmap check`. */
 enum km_rc db_health(struct km_db *db, struct db_health *out);
 
+/* The SQLite connection itself, for the few core modules that need an API the helpers above do not cover
+ * (the online backup). Never for SQL: that goes through db_exec and friends. */
+sqlite3 *db_handle(struct km_db *db);
+
 /* Current time as 'YYYY-MM-DD HH:MM:SS' (UTC), the format every timestamp column uses. */
 void db_now(char buf[20]);
 

@@ -235,7 +235,8 @@ static enum km_rc member_tx(struct km_db *db, void *arg)
     if (rc != KM_OK)
         return rc == KM_NOTFOUND ? db_fail(db, KM_NOTFOUND, "Groep of gebruiker bestaat niet.") : rc;
     if (strcmp(source, "parnassys") == 0 && (rc = access_check(c->s, ACT_EDIT_SYNCED, c->group_id)) != KM_OK)
-        return db_fail(db, KM_READONLY, "De leden van deze groep komen uit ParnasSys en worden daar gewijzigd.");
+        return db_fail(db, KM_READONLY, "Wie in deze groep zit komt uit ParnasSys en wordt daar gewijzigd; maak een "
+                                         "eigen groep voor een andere indeling.");
     if (strcmp(role, "leerling") != 0 && strcmp(role, "leerkracht") != 0)
         return db_fail(db, KM_INVALID, "Alleen leerlingen en leerkrachten zijn lid van een groep.");
     if (c->add)

@@ -1,8 +1,9 @@
 /* Parents and guardians from ParnasSys. EDEXML carries none, so they come from a CSV export (read by
  * sync/parents_csv.c) and are applied here as a full snapshot, in one transaction:
- *  - a parent is known by source 'parnassys' and a source_key: "sleutel:" + the parent's own key when the
- *    export has one, else "email:" + the e-mail address in lower case (the prefix keeps these apart from the
- *    leerling and leerkracht keys, which share the UNIQUE (source, source_key) of users);
+ *  - a parent is known by source 'parnassys' and a source_key: "ouder:" + the parent's own key when the
+ *    export has one, else "ouder-email:" + the e-mail address in lower case (the prefix keeps these apart from
+ *    the leerling keys and "leerkracht:" keys of core/snapshot.h, which share the UNIQUE (source, source_key)
+ *    of users);
  *  - a new parent gets an account (role ouder, username by users_make_username, no password); a local ouder
  *    account with the same e-mail address (made by hand before) is taken over instead of doubled;
  *  - a known parent gets the file's names and e-mail (the username stays); an inactive one is active again;
@@ -26,7 +27,7 @@ struct parents_child {
 /* One parent, with every child the file names for them. The strings are clean (text_clean). */
 struct parents_in {
     int line;        /* the first record of this parent */
-    const char *key; /* "sleutel:…" or "email:…" (see above) */
+    const char *key; /* "ouder:…" or "ouder-email:…" (see above) */
     const char *roepnaam, *voorvoegsel, *achternaam, *email;
     struct parents_child *children;
     size_t nchildren;
@@ -48,6 +49,11 @@ struct parents_result {
     bool nomem;
 };
 
+#define PARENTS_KEY "ouder:"
+#define PARENTS_EMAIL_KEY "ouder-email:"
+
+/* PARENTS_EMAIL_KEY + the address in lower case: the key of a parent the export gives no key of their own. */
+void parents_email_key(const char *email, char *out, size_t len);
 /* Adds an error (the CSV reader uses it too). Returns false, so checks can `return parents_error(...)`. */
 bool parents_error(struct parents_result *res, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The sync's session only (session_sync). KM_INVALID with every error in res->errors; otherwise res says

@@ -38,8 +38,8 @@ enum km_rc syncruns_record(const struct km_session *s, const struct syncrun *run
     return db_tx(s->db, record_tx, &c);
 }
 
-enum km_rc syncruns_record_failure(const struct km_session *s, const char *source, bool dry_run,
-                                   const char *started_at, const char *message)
+enum km_rc syncruns_record_failure(const struct km_session *s, const char *source, bool dry_run, const char *started_at,
+                                   const char *message)
 {
     struct syncrun r = {.dry_run = dry_run, .ok = false, .errors = 1};
     snprintf(r.source, sizeof r.source, "%s", source);
@@ -102,7 +102,10 @@ enum km_rc syncruns_list(const struct km_session *s, int limit, struct syncrun_l
                   "SELECT id, datetime(started_at, 'localtime'), COALESCE(datetime(finished_at, 'localtime'), ''),"
                   " source, dry_run, ok, added, changed, deactivated, errors, message FROM sync_runs"
                   " ORDER BY id DESC LIMIT ?",
-                  "d", limit < 1 ? 1 : limit > 1000 ? 1000 : limit);
+                  "d",
+                  limit < 1      ? 1
+                  : limit > 1000 ? 1000
+                                 : limit);
     size_t cap = 0;
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {

@@ -39,8 +39,8 @@ struct relink_list {
  * (session_sync) writes here. The message is cleaned of control characters and shortened. */
 enum km_rc syncruns_record(const struct km_session *s, const struct syncrun *run);
 /* Shorthand for a run that failed as a whole: ok 0, errors 1, and the sentence that says why. */
-enum km_rc syncruns_record_failure(const struct km_session *s, const char *source, bool dry_run,
-                                   const char *started_at, const char *message);
+enum km_rc syncruns_record_failure(const struct km_session *s, const char *source, bool dry_run, const char *started_at,
+                                   const char *message);
 /* The newest `limit` runs (1..1000), newest first. Beheerder only (ACT_READ_SYNC_SETTINGS). */
 enum km_rc syncruns_list(const struct km_session *s, int limit, struct syncrun_list *out);
 void syncruns_list_free(struct syncrun_list *l);

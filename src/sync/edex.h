@@ -1,21 +1,30 @@
 /* ParnasSys → klassenmap: EDEXML 2.1 (a file exported with "EDEX & UWLR", or the leerlinggegevens in a
  * UWLR HaalLeerlinggegevens answer), read with libxml2 by local element names, checked, and applied as a
- * full snapshot in one transaction. */
+ * full snapshot in one transaction (core/snapshot.h holds the rules and struct sync_report).
+ *
+ * What is read: the school (schooljaar, brincode), vestigingen (only to check references), groepen and
+ * samengestelde groepen (key, naam, jaargroep), leerlingen (key, achternaam, voorvoegsel, roepnaam (else the
+ * first voornaam, else the voorletters), jaargroep, groep, samengestelde groepen, vestiging, emailadres,
+ * instroomdatum, uitstroomdatum) and leerkrachten (key, names, emailadres, groepen with their rol). Nothing
+ * else is copied out of the document: no BSN, onderwijsnummer, geboortedatum, etniciteit, landen, gewicht,
+ * postcode. Control characters are stripped from every text (text_clean).
+ *
+ * The document is checked first; every error names the element and its line. A DTD is refused (no
+ * entities, no network). A school year other than the current one (by today's date) or the next is refused
+ * unless it is accepted explicitly (an old export would deactivate the whole school). */
 #ifndef KM_SYNC_EDEX_H
 #define KM_SYNC_EDEX_H
 
 #include "core/db.h"
+#include "core/snapshot.h"
 
-#define SYNC_MAX_LINES 400
+#define EDEX_MAX_BYTES (64u << 20) /* a school of 2,000 students is about 2 MB */
 
-/* What a run did or (dry run) would do, and every error with its element and line. */
-struct sync_report {
-    int added, changed, deactivated, activated, errors;
-    int groups_added, groups_changed, memberships_changed;
-    int relink; /* eigen groepen linked to a group of an earlier school year */
-    int nlines;
-    char lines[SYNC_MAX_LINES][200]; /* "+ leerling Daniëlle van 't Hof (groep 5a)", "regel 12: <leerling>: …" */
-    bool truncated;
+struct edex_options {
+    bool dry_run;
+    const char *source_name;       /* recorded in sync_runs; NULL = "edexml" */
+    const char *accept_schooljaar; /* also import a file of this school year ("2014-2015"); NULL = none */
+    const char *today;             /* 'YYYY-MM-DD' the run counts as today (tests); NULL = the real date */
 };
 
 /* Imports a whole EDEXML document. On any error in the document nothing changes, the report lists every
@@ -24,5 +33,10 @@ struct sync_report {
 enum km_rc edex_import_memory(struct km_db *db, const char *xml, size_t len, const char *source_name, bool dry_run,
                               struct sync_report *out);
 enum km_rc edex_import_file(struct km_db *db, const char *path, bool dry_run, struct sync_report *out);
+
+/* The same with every option. */
+enum km_rc edex_import(struct km_db *db, const char *xml, size_t len, const struct edex_options *o,
+                       struct sync_report *out);
+enum km_rc edex_import_path(struct km_db *db, const char *path, const struct edex_options *o, struct sync_report *out);
 
 #endif

@@ -11,11 +11,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/sessions.h"
 #include "core/text.h"
+#include "core/trusted.h"
+#include "core/users.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
 #include "tui/screens.h"
+#include "tui/termtype.h"
 
 #define IDLE_MS 1000
 #define MAX_READ_ERRORS 3
@@ -360,11 +364,57 @@ static bool read_keys(struct app *a)
     return errors < MAX_READ_ERRORS;
 }
 
+/* ---- who is on: this process's row in `sessions` while someone is logged in ---- */
+
+static struct {
+    int64_t row;    /* 0: none */
+    int64_t user;   /* whose row it is (0: nobody logged in) */
+    long attempt;   /* seconds (monotonic) of the last register or touch: the database is written about once
+                     * a minute, not per poll, whatever the wall clock does */
+} presence;
+
+static long monotonic_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec + 1; /* never 0, which means "not yet" */
+}
+
+static void presence_end(struct app *a)
+{
+    sessions_end(a->db, presence.row); /* best effort: a row left behind expires */
+    presence.row = 0;
+    presence.attempt = 0;
+}
+
+/* Follows the login state: a login registers, a logout or another person ends the row, and the row is
+ * touched once a minute. A row cleaned away meanwhile (taken for dead) is registered again; other failures
+ * (a busy database) wait for the next minute, and never reach the screen. */
+static void presence_sync(struct app *a)
+{
+    int64_t want = a->logged_in ? a->session.user_id : 0;
+    if (want != presence.user) {
+        presence_end(a);
+        presence.user = want;
+    }
+    long now = monotonic_seconds();
+    if (!want || (presence.attempt && now - presence.attempt < SESSIONS_TOUCH_SECONDS))
+        return;
+    presence.attempt = now;
+    if (presence.row) {
+        if (sessions_touch(a->db, presence.row) != KM_NOTFOUND)
+            return;
+        presence.row = 0;
+    }
+    sessions_register(&a->session, (int)getpid(), &presence.row);
+}
+
 static void main_loop(struct app *a)
 {
     struct pollfd in = {STDIN_FILENO, POLLIN, 0};
     int empty_reads = 0;
     while (a->running && !hangup && !terminated) {
+        presence_sync(a);
         if (a->dirty)
             paint(a);
         int r = poll(&in, 1, IDLE_MS);
@@ -407,11 +457,10 @@ static void setup_signals(void)
 
 static void start_curses(struct app *a, char *theme_err, size_t errlen)
 {
-    initscr();
+    keypad(stdscr, TRUE);
     cbreak();
     noecho();
     nonl();
-    keypad(stdscr, TRUE);
     nodelay(stdscr, TRUE);
     set_escdelay(25);
     mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
@@ -432,12 +481,64 @@ static void start_curses(struct app *a, char *theme_err, size_t errlen)
     getmaxyx(stdscr, a->rows, a->cols);
 }
 
+/* newterm, unlike initscr, returns NULL instead of ending the process when the terminal cannot be used.
+ * The size comes from the terminal itself: LINES and COLUMNS are variables anyone could set. */
+static SCREEN *open_terminal(const char *term)
+{
+    unsetenv("LINES");
+    unsetenv("COLUMNS");
+    return newterm(term, stdout, stdin);
+}
+
+/* ---- logged in by sshd (--as) ---- */
+
+static void set_user_name(struct app *a)
+{
+    struct km_user u;
+    if (users_get_id(&a->session, a->session.user_id, &u) == KM_OK) {
+        users_display_name(&u, a->user_name, sizeof a->user_name);
+        users_free(&u);
+    } else {
+        snprintf(a->user_name, sizeof a->user_name, "%s", a->session.username);
+    }
+}
+
+/* The login screen stays underneath, so logging out leads back to it as after a password login. */
+static void enter_as(struct app *a, const struct login_result *res)
+{
+    a->logged_in = true;
+    set_user_name(a);
+    app_push(a, res->must_change_password ? password_screen_new(a, PW_FORCED, 0) : home_screen_new(a));
+}
+
+static int refuse(const char *msg)
+{
+    fprintf(stderr, "klassenmap: %s\n", msg);
+    return 1;
+}
+
+/* Everything that can refuse to start, before the terminal is taken over, so the reason stays readable.
+ * The --as login comes last: it is audited, so only once nothing else can stop the screens. */
+static int prepare(struct app *a, const struct tui_options *o, struct login_result *res, char *term, size_t termlen,
+                   char *term_msg, size_t msglen)
+{
+    char err[400];
+    keymap_defaults(&a->keys);
+    if (!keymap_apply_config(&a->keys, o->cfg, err, sizeof err))
+        return refuse(err);
+    if (school_get(a->db, &a->school) != KM_OK)
+        return refuse(db_errmsg(a->db));
+    if (!termtype_choose(term, termlen, term_msg, msglen))
+        return refuse("dit terminaltype is onbekend en terminfo kent ook xterm en vt100 niet.");
+    if (o->as_user && login_trusted(a->db, o->as_user, &a->session, res) != KM_OK)
+        return refuse(db_errmsg(a->db));
+    return 0;
+}
+
 int tui_run(const struct tui_options *o)
 {
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "klassenmap: de schermen hebben een terminal nodig; geef anders een opdracht (klassenmap --help).\n");
-        return 1;
-    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return refuse("de schermen hebben een terminal nodig; geef anders een opdracht (klassenmap --help).");
     ensure_utf8_locale();
     i18n_init(o->cfg->language);
     static struct app a; /* one per process; static keeps the large struct off the stack */
@@ -447,26 +548,28 @@ int tui_run(const struct tui_options *o)
     a.auth = o->auth;
     a.running = true;
     a.dirty = true;
-    char err[400] = "";
-    keymap_defaults(&a.keys);
-    if (!keymap_apply_config(&a.keys, o->cfg, err, sizeof err)) {
-        fprintf(stderr, "klassenmap: %s\n", err);
+    char err[400] = "", term[TERMTYPE_NAME_MAX + 1], term_msg[200];
+    struct login_result res = {0};
+    if (prepare(&a, o, &res, term, sizeof term, term_msg, sizeof term_msg) != 0)
         return 1;
-    }
-    if (school_get(a.db, &a.school) != KM_OK) {
-        fprintf(stderr, "klassenmap: %s\n", db_errmsg(a.db));
-        return 1;
-    }
     db_data_version(a.db, &a.data_version);
     setup_signals();
+    SCREEN *scr = open_terminal(term);
+    if (!scr)
+        return refuse("de terminal kan niet worden gebruikt.");
     start_curses(&a, err, sizeof err);
     app_push(&a, login_screen_new(&a));
-    if (*err)
-        app_message(&a, TR_WARNING, "%s", err);
+    if (*err || *term_msg)
+        app_message(&a, TR_WARNING, "%s%s%s", term_msg, *term_msg && *err ? " " : "", err);
+    if (o->as_user)
+        enter_as(&a, &res);
     main_loop(&a);
+    presence_end(&a);
     while (a.depth)
         app_pop(&a);
-    if (!hangup)
+    if (!hangup) {
         endwin();
+        delscreen(scr);
+    }
     return 0;
 }

@@ -91,6 +91,7 @@ struct tui_options {
     struct km_db *db;
     const struct km_config *cfg;
     struct auth_settings auth;
+    const char *as_user; /* non-NULL: start logged in as this account (--as; main checked allow_as) */
 };
 
 /* Runs the screens until the user leaves or the terminal goes away. Returns an exit code. */

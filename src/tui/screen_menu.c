@@ -21,6 +21,7 @@ enum target {
     GO_STUDENTS,
     GO_PARENTS,
     GO_AUDIT,
+    GO_WHO,
     GO_HOURS,
     GO_TEMPLATES,
     GO_ROSTER,
@@ -52,6 +53,7 @@ static const struct menu_item items[] = {
     {MENU_USERS, "LEERLINGEN", N_("alle leerlingen"), ACT_MANAGE_USERS, GO_STUDENTS},
     {MENU_USERS, "OUDERS", N_("ouders en verzorgers"), ACT_MANAGE_USERS, GO_PARENTS},
     {MENU_USERS, "AUDITLOG", N_("wie deed wat en wanneer: logins, wachtwoorden, accounts"), ACT_READ_AUDIT, GO_AUDIT},
+    {MENU_USERS, "WIE IS ER OP?", N_("wie er nu in klassenmap werkt, live"), ACT_MANAGE_USERS, GO_WHO},
     {MENU_TIMETABLE, "INSTELLINGEN", N_("schooltijden per weekdag"), ACT_EDIT_TIMETABLE, GO_HOURS},
     {MENU_TIMETABLE, "WEEK SJABLONEN", N_("weken met tijdsloten en lessen"), ACT_EDIT_TIMETABLE, GO_TEMPLATES},
     {MENU_TIMETABLE, "SCHOOL ROOSTER", N_("een sjabloon per week, voor N weken"), ACT_EDIT_TIMETABLE, GO_ROSTER},
@@ -106,6 +108,7 @@ static int open_item(struct menu_screen *m, struct app *a, const struct menu_ite
     case GO_STUDENTS: app_push(a, users_screen_new(a, ROLE_LEERLING)); break;
     case GO_PARENTS: app_push(a, users_screen_new(a, ROLE_OUDER)); break;
     case GO_AUDIT: app_push(a, audit_screen_new(a)); break;
+    case GO_WHO: app_push(a, who_screen_new(a)); break;
     case GO_HOURS: app_push(a, hours_screen_new(a)); break;
     case GO_TEMPLATES: app_push(a, templates_screen_new(a)); break;
     case GO_ROOMS: app_push(a, rooms_screen_new(a)); break;

@@ -8,11 +8,14 @@
 #include "core/access.h"
 #include "core/groups.h"
 #include "core/school.h"
+#include "core/syncruns.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/screens.h"
 
 #define LABEL_W 22
+
+#define RUNS_SHOWN 8
 
 struct school_screen {
     struct screen base;
@@ -20,9 +23,12 @@ struct school_screen {
     bool allowed;
     bool have_school;
     struct school_info school;
+    struct syncrun_list runs;
+    struct relink_list relink;
+    int page; /* 0: settings, 1: runs and groups to re-link (both at once on a tall terminal) */
 };
 
-static const enum action school_actions[] = {A_BACK, ACT_NONE};
+static const enum action school_actions[] = {A_NEXT_FIELD, A_BACK, ACT_NONE};
 
 static void school_load(struct school_screen *ss)
 {
@@ -33,6 +39,11 @@ static void school_load(struct school_screen *ss)
         return;
     }
     ss->have_school = school_get(a->db, &ss->school) == KM_OK;
+    syncruns_list_free(&ss->runs);
+    syncruns_relink_free(&ss->relink);
+    if (syncruns_list(&a->session, RUNS_SHOWN, &ss->runs) != KM_OK ||
+        syncruns_relink(&a->session, NULL, &ss->relink) != KM_OK)
+        app_core_error(a);
 }
 
 /* A label and its value on row y; an empty value shows `none` dimmed. Returns the next row. */
@@ -99,29 +110,88 @@ static void draw_brin_check(struct school_screen *ss, int y, int width)
     draw_text(stdscr, y, 2, width - 4, line, TR_WARNING);
 }
 
+/* "30-11 06:00  uwlr  ok  3 nieuw, 2 gewijzigd, 1 inactief" or the failure's sentence. */
+static void run_line(const struct syncrun *r, char *out, size_t len)
+{
+    char when[20] = "";
+    if (strlen(r->started_at) >= 16) /* 'YYYY-MM-DD HH:MM:SS' → 'DD-MM HH:MM' */
+        snprintf(when, sizeof when, "%.2s-%.2s %.5s", r->started_at + 8, r->started_at + 5, r->started_at + 11);
+    if (!r->ok)
+        snprintf(out, len, _("%s  %s  MISLUKT: %s"), when, r->source, r->message);
+    else
+        snprintf(out, len, _("%s  %s%s  %d nieuw, %d gewijzigd, %d inactief, %d fouten"), when, r->source,
+                 r->dry_run ? _(" (proef)") : "", r->added, r->changed, r->deactivated, r->errors);
+}
+
+static int draw_runs(struct school_screen *ss, int y, int bottom, int width)
+{
+    y = heading(y, width, _("Laatste synchronisaties"));
+    if (ss->runs.n == 0) {
+        draw_text(stdscr, y, 4, width - 6, _("nog geen"), TR_DIM);
+        return y + 1;
+    }
+    for (size_t i = 0; i < ss->runs.n && y < bottom; i++) {
+        char line[600];
+        run_line(&ss->runs.items[i], line, sizeof line);
+        draw_text(stdscr, y++, 4, width - 6, line, ss->runs.items[i].ok ? TR_NORMAL : TR_ERROR);
+    }
+    return y;
+}
+
+static int draw_relink(struct school_screen *ss, int y, int bottom, int width)
+{
+    y = heading(y, width, _("Eigen groepen om opnieuw te koppelen (nieuw schooljaar)"));
+    if (ss->relink.n == 0) {
+        draw_text(stdscr, y, 4, width - 6, _("geen"), TR_DIM);
+        return y + 1;
+    }
+    for (size_t i = 0; i < ss->relink.n && y < bottom; i++) {
+        char line[700];
+        const struct relink_group *g = &ss->relink.items[i];
+        snprintf(line, sizeof line, _("%s is gekoppeld aan %s van %s"), g->name, g->linked_name, g->linked_schooljaar);
+        draw_text(stdscr, y++, 4, width - 6, line, TR_WARNING);
+    }
+    return y;
+}
+
 static void school_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     (void)a;
-    (void)h;
     struct school_screen *ss = (struct school_screen *)s;
     if (!ss->allowed) {
         draw_text(stdscr, top + 1, 2, width - 4, _("Alleen de beheerder ziet de instellingen van de school."),
                   TR_WARNING);
         return;
     }
-    draw_text(stdscr, top, 2, width - 4, _("Deze instellingen staan in het configuratiebestand van de server."),
-              TR_NORMAL);
-    draw_text(stdscr, top + 1, 2, width - 4,
-              _("Hier kun je ze alleen lezen; de beheerder van de server wijzigt ze daar."), TR_DIM);
-    int y = draw_school(ss, top + 3, width) + 1;
-    y = draw_sync(ss, y, width) + 1;
-    draw_brin_check(ss, y, width);
+    bool both = h >= 36;
+    int y = top, bottom = top + h;
+    if (both || ss->page == 0) {
+        draw_text(stdscr, y, 2, width - 4, _("Deze instellingen staan in het configuratiebestand van de server."),
+                  TR_NORMAL);
+        draw_text(stdscr, y + 1, 2, width - 4,
+                  _("Hier kun je ze alleen lezen; de beheerder van de server wijzigt ze daar."), TR_DIM);
+        y = draw_school(ss, y + 3, width) + 1;
+        y = draw_sync(ss, y, width);
+        draw_brin_check(ss, y, width);
+        y += 2;
+    }
+    if (both || ss->page == 1) {
+        y = draw_runs(ss, y, bottom - 4, width) + 1;
+        draw_relink(ss, y, bottom, width);
+    }
+    if (!both)
+        draw_text(stdscr, bottom - 1, 2, width - 4,
+                  ss->page == 0 ? _("Tab: de laatste synchronisaties") : _("Tab: de instellingen"), TR_DIM);
 }
 
 static int school_action(struct screen *s, struct app *a, enum action act)
 {
-    (void)s;
     (void)a;
+    struct school_screen *ss = (struct school_screen *)s;
+    if (act == A_NEXT_FIELD) {
+        ss->page = !ss->page;
+        return R_DRAW;
+    }
     return act == A_BACK ? R_POP : R_NONE;
 }
 
@@ -131,7 +201,13 @@ static void school_reload(struct screen *s, struct app *a)
     school_load((struct school_screen *)s);
 }
 
-static void school_destroy(struct screen *s) { free(s); }
+static void school_destroy(struct screen *s)
+{
+    struct school_screen *ss = (struct school_screen *)s;
+    syncruns_list_free(&ss->runs);
+    syncruns_relink_free(&ss->relink);
+    free(s);
+}
 
 static const struct screen_ops school_ops = {
     .actions = school_actions,

@@ -54,6 +54,8 @@ struct screen *goal_history_screen_new(struct app *a, int64_t student_id, const 
 
 /* AUDITLOG for the beheerder. */
 struct screen *audit_screen_new(struct app *a);
+/* WIE IS ER OP? for the beheerder: the screen sessions running now, live. */
+struct screen *who_screen_new(struct app *a);
 /* A part of the program that a later version brings. */
 struct screen *coming_screen_new(struct app *a, const char *title, const char *what);
 
