@@ -105,8 +105,9 @@ fit_snippet() { # KEYS: stdin to stdout
         tolower($1) == "match" { print "Match User " user; next }
         tolower($1) == "authorizedkeysfile" { print "    AuthorizedKeysFile " keys; next }
         tolower($1) == "forcecommand" {
-            line = "    ForceCommand " km " --config " conf
-            for (i = 3; i <= NF; i++) {
+            first = ($2 == "exec") ? 4 : 3
+            line = "    ForceCommand exec " km " --config " conf
+            for (i = first; i <= NF; i++) {
                 if ($i == "--config") { i++; continue }
                 if ($i ~ /^--config=/) continue
                 line = line " " $i
