@@ -218,7 +218,7 @@ else
     fail "make install puts everything in place" "$(tail -n 5 "$T/install.out")"
 fi
 if make -s -o all install DESTDIR="$T/root2" PREFIX=/usr >/dev/null 2>&1 &&
-    grep -q '^    ForceCommand /usr/bin/klassenmap$' "$T/root2/etc/ssh/sshd_config.d/klassenmap.conf"; then
+    grep -q '^    ForceCommand exec /usr/bin/klassenmap$' "$T/root2/etc/ssh/sshd_config.d/klassenmap.conf"; then
     pass "the installed snippet names the installed binary (PREFIX=/usr)"
 else
     fail "the installed snippet names the installed binary (PREFIX=/usr)"
@@ -233,7 +233,7 @@ if [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1; then
     printf 'HostKey %s\nInclude %s\n' "$T/hostkey" "$(pwd)/conf/sshd_config.d/klassenmap.conf" >"$T/sshd_a"
     run /usr/sbin/sshd -t -f "$T/sshd_a";  expect_code "the sshd snippet passes sshd -t" 0
     run /usr/sbin/sshd -T -f "$T/sshd_a" -C user=klassenmap,host=h,addr=127.0.0.1
-    for want in "forcecommand /usr/local/bin/klassenmap" "disableforwarding yes" "permittty yes" "permituserrc no" \
+    for want in "forcecommand exec /usr/local/bin/klassenmap" "disableforwarding yes" "permittty yes" "permituserrc no" \
         "allowtcpforwarding no" "x11forwarding no" "permittunnel no" "acceptenv LANG"; do
         expect_out "for the klassenmap account: $want" "$want"
     done
