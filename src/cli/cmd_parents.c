@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/input.h"
 #include "cli/out.h"
 #include "core/groups.h"
 #include "core/invite.h"
@@ -11,34 +12,6 @@
 #include "sync/csv.h"
 #include "sync/parents_csv.h"
 
-/* The whole file ("-" is standard input), at most CSV_MAX_BYTES: reading stops just past it. */
-static int read_input(const char *path, char **data, size_t *len)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return out_error("Kan '%.200s' niet lezen.", path);
-    size_t cap = 64 * 1024;
-    *len = 0;
-    *data = malloc(cap);
-    while (*data && !ferror(f) && !feof(f) && *len <= CSV_MAX_BYTES) {
-        if (*len == cap) {
-            char *grown = realloc(*data, cap *= 2);
-            if (!grown)
-                break;
-            *data = grown;
-        }
-        *len += fread(*data + *len, 1, cap - *len, f);
-    }
-    bool too_big = *len > CSV_MAX_BYTES, read_all = *data && feof(f) && !ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (read_all && !too_big)
-        return EXIT_OK;
-    free(*data);
-    *data = NULL;
-    return too_big ? out_error("'%.200s' is groter dan %u MB.", path, CSV_MAX_BYTES >> 20)
-                   : out_error("Kan '%.200s' niet lezen.", path);
-}
 
 /* ---- invitations ---- */
 
@@ -159,7 +132,7 @@ int cmd_import_parents(struct cli_ctx *c, const struct cli_command_help *help, i
         return args_usage_error(help, "geef het CSV-bestand met de ouders (of - voor standaardinvoer).");
     char *data = NULL;
     size_t len = 0;
-    if (read_input(pos[0], &data, &len))
+    if (cli_read_file(pos[0], &data, &len))
         return EXIT_FAIL;
     struct km_db *db;
     struct km_session s;

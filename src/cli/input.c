@@ -1,0 +1,39 @@
+#include "cli/input.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "sync/csv.h"
+
+/* The whole file ("-" is standard input), at most CSV_MAX_BYTES: reading stops just past it. */
+int cli_read_file(const char *path, char **data, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return out_error("Kan '%.200s' niet lezen.", path);
+    size_t cap = 64 * 1024;
+    *len = 0;
+    *data = malloc(cap);
+    while (*data && !ferror(f) && !feof(f) && *len <= CSV_MAX_BYTES) {
+        if (*len == cap) {
+            char *grown = realloc(*data, cap *= 2);
+            if (!grown)
+                break;
+            *data = grown;
+        }
+        *len += fread(*data + *len, 1, cap - *len, f);
+    }
+    bool too_big = *len > CSV_MAX_BYTES, read_all = *data && feof(f) && !ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (read_all && !too_big)
+        return EXIT_OK;
+    free(*data);
+    *data = NULL;
+    return too_big ? out_error("'%.200s' is groter dan %u MB.", path, CSV_MAX_BYTES >> 20)
+                   : out_error("Kan '%.200s' niet lezen.", path);
+}
