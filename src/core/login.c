@@ -43,19 +43,18 @@ static bool find_account(struct km_db *db, const char *username, struct account 
     return true;
 }
 
-/* A hash of a random password, made once: verifying against it when there is no account costs as much as
- * a real check, so the time taken does not reveal which usernames exist. */
-static const char *dummy_hash(const struct auth_params *p)
+/* Without a usable account the password is hashed anyway, with the same parameters and through the same
+ * gate, and thrown away: the answer takes as long as a real check, so the time does not tell whether the
+ * name exists. (A per-process dummy hash would cost each SSH session an extra ungated hash.) */
+static bool check_password(struct km_db *db, const struct auth_settings *auth, const char *hash, const char *pw)
 {
-    static char hash[AUTH_HASH_LEN];
-    if (!hash[0]) {
-        char pw[24];
-        auth_generate_password(pw, sizeof pw);
-        if (auth_hash(pw, p, hash) != KM_OK)
-            hash[0] = '\0';
-        auth_wipe(pw, sizeof pw);
-    }
-    return hash;
+    int gate = auth->limits.max_concurrent_hashes;
+    if (hash)
+        return hashgate_verify(db, gate, hash, pw);
+    char burn[AUTH_HASH_LEN];
+    hashgate_hash(db, gate, pw, &auth->params, burn);
+    auth_wipe(burn, sizeof burn);
+    return false;
 }
 
 struct failure_ctx {
@@ -169,13 +168,12 @@ enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, con
     struct account acc;
     const char *user = username ? username : "";
     const char *pw = password ? password : "";
-    (void)dummy_hash(&auth->params); /* made before any answer, so the first unknown name costs no extra hash */
     bool found = *user && find_account(db, user, &acc);
     if (!found)
         memset(&acc, 0, sizeof acc);
     bool usable = found && acc.active && acc.hash[0] && !acc.locked;
     int gate = auth->limits.max_concurrent_hashes;
-    bool ok = hashgate_verify(db, gate, usable ? acc.hash : dummy_hash(&auth->params), pw) && usable;
+    bool ok = check_password(db, auth, usable ? acc.hash : NULL, pw) && usable;
     if (!ok || session_for_user(s, db, user) != KM_OK) {
         auth_wipe(acc.hash, sizeof acc.hash);
         return login_record_failure(db, &auth->limits, user, found ? acc.id : 0, acc.locked);
