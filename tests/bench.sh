@@ -35,5 +35,28 @@ edex_run() { # LABEL: one timed import, with its counts
 echo "file: $(du -k "$EDEX" | cut -f1) KiB"
 edex_run "first run"
 edex_run "unchanged second run"
+echo "== parents: 1,800 from a CSV, keyed on the students of that file (no invitations)"
+PARENTS="$B/bench-parents.csv"
+# Students LL00001…LL01200, every second child with two parents: 1,800 parents.
+"${PY:-/usr/bin/python3}" - "$PARENTS" <<'PY'
+import sys
+rows = ["leerling_sleutel;ouder_sleutel;roepnaam;voorvoegsel;achternaam;email;relatie"]
+parent = 0
+for child in range(1, 1201):
+    family = child - 1
+    for p in range(2 if family % 2 == 0 else 1):
+        key = f"O{family:04d}{p}"
+        rows.append(f"LL{child:05d};{key};Ouder{p};;Familie{family};{key.lower()}@bench.invalid;{'moeder' if p == 0 else 'vader'}")
+open(sys.argv[1], "w").write("\n".join(rows) + "\n")
+PY
+parents_run() {
+    start=$(date +%s.%N)
+    "$KM" --config "$CONF" --db "$EDB" import parents "$PARENTS" --no-invite > "$B/bench-parents.out"
+    end=$(date +%s.%N)
+    echo "$1: $(awk "BEGIN { printf \"%.3f\", $end - $start }") s"
+    head -n 1 "$B/bench-parents.out" | sed 's/^/  /'
+}
+parents_run "first run"
+parents_run "unchanged second run"
 echo "== SSH sessions: private memory per session and CPU of an idle session"
 sh tests/ssh/bench_sessions.sh "$B" "$DB" || echo "(SSH sessions not measured)"
