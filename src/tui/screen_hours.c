@@ -11,6 +11,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "tui/form_screen.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
 #include "tui/screens.h"
@@ -248,18 +249,17 @@ static int ask_close(struct hours_screen *hs, struct app *a, const struct school
 /* ---- the form for one day ---- */
 
 struct day_form {
-    struct screen base;
+    struct form_screen fs;      /* first: the shared form glue */
     struct hours_screen *owner; /* below this screen on the stack for as long as the form lives */
     int weekday;
     int64_t version; /* of the day as the list showed it */
-    struct form form;
 };
 
 enum { F_START, F_END, F_SAVE };
 
 static const enum action form_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, ACT_NONE};
 
-static void form_screen_draw(struct screen *s, struct app *a, int top, int h, int width)
+static void day_form_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     (void)a;
     (void)h;
@@ -269,25 +269,27 @@ static void form_screen_draw(struct screen *s, struct app *a, int top, int h, in
     snprintf(line, sizeof line, _("Van wanneer tot wanneer is de school open op %s?"), _(hours_day_name(df->weekday)));
     draw_text(stdscr, top + 1, x, 72, line, TR_NORMAL);
     draw_text(stdscr, top + 2, x, 72, _("Tijden als 08:30; de eindtijd ligt na de begintijd."), TR_DIM);
-    form_draw(&df->form, top + 4, x, 72);
+    form_draw(&df->fs.form, top + 4, x, 72);
 }
 
 /* The formats are checked by the form; that the day ends after it starts, here, beside the field. */
 static bool read_times(struct day_form *df, int *start, int *end)
 {
-    if (form_validate(&df->form) >= 0)
+    if (form_validate(&df->fs.form) >= 0)
         return false;
-    *start = hours_parse(df->form.fields[F_START].value);
-    *end = hours_parse(df->form.fields[F_END].value);
+    *start = hours_parse(df->fs.form.fields[F_START].value);
+    *end = hours_parse(df->fs.form.fields[F_END].value);
     if (*end > *start)
         return true;
-    snprintf(df->form.fields[F_END].error, sizeof df->form.fields[F_END].error, "%s", _("na de begintijd"));
-    df->form.focus = F_END;
+    snprintf(df->fs.form.fields[F_END].error, sizeof df->fs.form.fields[F_END].error, "%s", _("na de begintijd"));
+    df->fs.form.focus = F_END;
     return false;
 }
 
-static int save_day(struct day_form *df, struct app *a)
+static int save_day(struct form_screen *fs, struct app *a, int field)
 {
+    (void)field;
+    struct day_form *df = (struct day_form *)fs;
     int start, end;
     if (!read_times(df, &start, &end))
         return R_DRAW;
@@ -307,86 +309,31 @@ static int save_day(struct day_form *df, struct app *a)
     return R_POP;
 }
 
-static int form_screen_action(struct screen *s, struct app *a, enum action act)
-{
-    struct day_form *df = (struct day_form *)s;
-    switch (act) {
-    case A_BACK:
-        return R_POP;
-    case A_SELECT:
-        if (df->form.focus != F_SAVE) {
-            df->form.focus++;
-            return R_DRAW;
-        }
-        return save_day(df, a);
-    default:
-        return form_action(&df->form, act) ? R_DRAW : R_NONE;
-    }
-}
-
-static int form_screen_text(struct screen *s, struct app *a, wint_t ch)
-{
-    (void)a;
-    return form_text(&((struct day_form *)s)->form, ch) ? R_DRAW : R_NONE;
-}
-
-static bool form_screen_wants_text(const struct screen *s)
-{
-    return form_focus_is_text(&((const struct day_form *)s)->form);
-}
-
-static int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice)
-{
-    (void)x;
-    (void)twice;
-    struct day_form *df = (struct day_form *)s;
-    if (!form_click(&df->form, y))
-        return R_NONE;
-    return df->form.focus == F_SAVE ? form_screen_action(s, a, A_SELECT) : R_DRAW;
-}
-
-static void form_screen_destroy(struct screen *s)
-{
-    form_free(&((struct day_form *)s)->form);
-    free(s);
-}
-
-static const struct screen_ops day_form_ops = {
-    .actions = form_actions,
-    .draw = form_screen_draw,
-    .on_action = form_screen_action,
-    .on_text = form_screen_text,
-    .wants_text = form_screen_wants_text,
-    .on_click = form_screen_click,
-    .destroy = form_screen_destroy,
-};
-
 /* A closed day starts from the standard time, so opening it is one Enter away. */
 static struct screen *day_form_new(struct hours_screen *hs, const struct school_day *d)
 {
     struct day_form *df = calloc(1, sizeof *df);
     if (!df)
         return NULL;
-    df->base.ops = &day_form_ops;
     df->owner = hs;
     df->weekday = d->weekday;
     df->version = d->version;
-    snprintf(df->base.title, sizeof df->base.title, "INSTELLINGEN › %s", _(hours_day_name(d->weekday)));
-    form_init(&df->form, 12);
-    if (form_add(&df->form, FIELD_TIME, _("Begin"), true) != F_START ||
-        form_add(&df->form, FIELD_TIME, _("Eind"), true) != F_END ||
-        form_add(&df->form, FIELD_BUTTON, _("Schooltijden opslaan"), false) != F_SAVE) {
-        form_screen_destroy(&df->base);
+    snprintf(df->fs.base.title, sizeof df->fs.base.title, "INSTELLINGEN › %s", _(hours_day_name(d->weekday)));
+    form_screen_init(&df->fs, form_actions, day_form_draw, save_day, 12);
+    if (form_add(&df->fs.form, FIELD_TIME, _("Begin"), true) != F_START ||
+        form_add(&df->fs.form, FIELD_TIME, _("Eind"), true) != F_END ||
+        form_add(&df->fs.form, FIELD_BUTTON, _("Schooltijden opslaan"), false) != F_SAVE) {
+        form_screen_destroy(&df->fs.base);
         return NULL;
     }
     char t[6];
     hours_format(d->open ? d->start_min : HOURS_STANDARD_START, t);
-    form_set_value(&df->form, F_START, t);
+    form_set_value(&df->fs.form, F_START, t);
     hours_format(d->open ? d->end_min : HOURS_STANDARD_END, t);
-    form_set_value(&df->form, F_END, t);
+    form_set_value(&df->fs.form, F_END, t);
     for (int i = F_START; i <= F_END; i++)
-        df->form.fields[i].max_chars = 5;
-    return &df->base;
+        df->fs.form.fields[i].max_chars = 5;
+    return &df->fs.base;
 }
 
 /* ---- the screen ---- */

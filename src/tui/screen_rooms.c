@@ -10,6 +10,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "tui/form_screen.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
 #include "tui/screens.h"
@@ -160,17 +161,16 @@ static int ask_delete(struct rooms_screen *rs, struct app *a)
 /* ---- the form: a new room, or a change ---- */
 
 struct room_form {
-    struct screen base;
+    struct form_screen fs;      /* first: the shared form glue */
     struct rooms_screen *owner; /* below this screen on the stack for as long as the form lives */
     int64_t id, version;        /* 0 when adding */
-    struct form form;
 };
 
 enum { F_NAME, F_CAPACITY, F_SAVE };
 
 static const enum action form_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, ACT_NONE};
 
-static void form_screen_draw(struct screen *s, struct app *a, int top, int h, int width)
+static void room_form_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     (void)a;
     (void)h;
@@ -179,7 +179,7 @@ static void form_screen_draw(struct screen *s, struct app *a, int top, int h, in
     draw_text(stdscr, top + 1, x, 72, _("De naam zoals iedereen het lokaal kent, en hoeveel kinderen erin passen."),
               TR_NORMAL);
     draw_text(stdscr, top + 2, x, 72, _("Een les met meer kinderen dan dit geeft een waarschuwing."), TR_DIM);
-    form_draw(&rf->form, top + 4, x, 72);
+    form_draw(&rf->fs.form, top + 4, x, 72);
 }
 
 /* 0 … CAPACITY_MAX, digits only; -1 otherwise. */
@@ -191,21 +191,23 @@ static int parse_capacity(const char *s)
     return n <= CAPACITY_MAX ? n : -1;
 }
 
-static int submit(struct room_form *rf, struct app *a)
+static int submit(struct form_screen *fs, struct app *a, int field)
 {
-    int bad = form_validate(&rf->form);
-    struct field *cap = &rf->form.fields[F_CAPACITY];
+    (void)field;
+    struct room_form *rf = (struct room_form *)fs;
+    int bad = form_validate(&rf->fs.form);
+    struct field *cap = &rf->fs.form.fields[F_CAPACITY];
     int capacity = parse_capacity(cap->value);
     if (bad < 0 && capacity < 0) {
         snprintf(cap->error, sizeof cap->error, _("een aantal van 0 tot %d"), CAPACITY_MAX);
         bad = F_CAPACITY;
     }
     if (bad >= 0) {
-        rf->form.focus = bad;
+        rf->fs.form.focus = bad;
         return R_DRAW;
     }
     char name[FIELD_VALUE_MAX];
-    text_clean(rf->form.fields[F_NAME].value, name, sizeof name); /* as core stores it, for the message */
+    text_clean(rf->fs.form.fields[F_NAME].value, name, sizeof name); /* as core stores it, for the message */
     int64_t id = 0;
     enum km_rc rc = rf->id ? rooms_update(&a->session, rf->id, name, capacity, rf->version)
                            : rooms_add(&a->session, name, capacity, &id);
@@ -219,89 +221,34 @@ static int submit(struct room_form *rf, struct app *a)
     return R_POP;
 }
 
-static int form_screen_action(struct screen *s, struct app *a, enum action act)
-{
-    struct room_form *rf = (struct room_form *)s;
-    switch (act) {
-    case A_BACK:
-        return R_POP;
-    case A_SELECT:
-        if (rf->form.focus != F_SAVE) {
-            rf->form.focus++;
-            return R_DRAW;
-        }
-        return submit(rf, a);
-    default:
-        return form_action(&rf->form, act) ? R_DRAW : R_NONE;
-    }
-}
-
-static int form_screen_text(struct screen *s, struct app *a, wint_t ch)
-{
-    (void)a;
-    return form_text(&((struct room_form *)s)->form, ch) ? R_DRAW : R_NONE;
-}
-
-static bool form_screen_wants_text(const struct screen *s)
-{
-    return form_focus_is_text(&((const struct room_form *)s)->form);
-}
-
-static int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice)
-{
-    (void)x;
-    (void)twice;
-    struct room_form *rf = (struct room_form *)s;
-    if (!form_click(&rf->form, y))
-        return R_NONE;
-    return rf->form.focus == F_SAVE ? form_screen_action(s, a, A_SELECT) : R_DRAW;
-}
-
-static void form_screen_destroy(struct screen *s)
-{
-    form_free(&((struct room_form *)s)->form);
-    free(s);
-}
-
-static const struct screen_ops room_form_ops = {
-    .actions = form_actions,
-    .draw = form_screen_draw,
-    .on_action = form_screen_action,
-    .on_text = form_screen_text,
-    .wants_text = form_screen_wants_text,
-    .on_click = form_screen_click,
-    .destroy = form_screen_destroy,
-};
-
 /* room NULL: a new one. */
 static struct screen *room_form_new(struct rooms_screen *rs, const struct km_room *room)
 {
     struct room_form *rf = calloc(1, sizeof *rf);
     if (!rf)
         return NULL;
-    rf->base.ops = &room_form_ops;
     rf->owner = rs;
-    form_init(&rf->form, 12);
-    if (form_add(&rf->form, FIELD_TEXT, _("Naam"), true) != F_NAME ||
-        form_add(&rf->form, FIELD_TEXT, _("Capaciteit"), true) != F_CAPACITY ||
-        form_add(&rf->form, FIELD_BUTTON, _("Lokaal opslaan"), false) != F_SAVE) {
-        form_screen_destroy(&rf->base);
+    form_screen_init(&rf->fs, form_actions, room_form_draw, submit, 12);
+    if (form_add(&rf->fs.form, FIELD_TEXT, _("Naam"), true) != F_NAME ||
+        form_add(&rf->fs.form, FIELD_TEXT, _("Capaciteit"), true) != F_CAPACITY ||
+        form_add(&rf->fs.form, FIELD_BUTTON, _("Lokaal opslaan"), false) != F_SAVE) {
+        form_screen_destroy(&rf->fs.base);
         return NULL;
     }
-    rf->form.fields[F_NAME].max_chars = NAME_MAX_CHARS;
-    rf->form.fields[F_CAPACITY].max_chars = 4;
+    rf->fs.form.fields[F_NAME].max_chars = NAME_MAX_CHARS;
+    rf->fs.form.fields[F_CAPACITY].max_chars = 4;
     if (room) {
         char cap[16];
         rf->id = room->id;
         rf->version = room->version;
         snprintf(cap, sizeof cap, "%d", room->capacity);
-        form_set_value(&rf->form, F_NAME, room->name);
-        form_set_value(&rf->form, F_CAPACITY, cap);
-        snprintf(rf->base.title, sizeof rf->base.title, "LOKALEN › %s", room->name);
+        form_set_value(&rf->fs.form, F_NAME, room->name);
+        form_set_value(&rf->fs.form, F_CAPACITY, cap);
+        snprintf(rf->fs.base.title, sizeof rf->fs.base.title, "LOKALEN › %s", room->name);
     } else {
-        snprintf(rf->base.title, sizeof rf->base.title, "LOKALEN › %s", _("nieuw lokaal"));
+        snprintf(rf->fs.base.title, sizeof rf->fs.base.title, "LOKALEN › %s", _("nieuw lokaal"));
     }
-    return &rf->base;
+    return &rf->fs.base;
 }
 
 /* ---- the screen ---- */

@@ -12,6 +12,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "tui/form_screen.h"
 #include "tui/grid.h"
 #include "tui/i18n.h"
 #include "tui/screens.h"
@@ -457,9 +458,8 @@ static void template_draw(struct screen *s, struct app *a, int top, int h, int w
 static const char *const break_choices[] = {N_("nee"), N_("ja")};
 
 struct slot_form {
-    struct screen base;
+    struct form_screen fs;         /* first: the shared form glue */
     struct template_screen *owner; /* below this one on the stack, so it outlives the form */
-    struct form form;
     int64_t slot_id; /* 0: a new slot */
     int64_t version;
     const char *break_text[2];
@@ -483,22 +483,22 @@ static int box_x(const struct template_screen *ts, int bw, int width)
     return (width - bw) / 2;
 }
 
-static void form_screen_draw(struct screen *s, struct app *a, int top, int h, int width)
+static void slot_form_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     struct slot_form *f = (struct slot_form *)s;
     f->owner->base.ops->draw(&f->owner->base, a, top, h, width);
-    int bw = width - 8 < FORM_BOX_W ? width - 8 : FORM_BOX_W, bh = 4 + 2 * f->form.n;
+    int bw = width - 8 < FORM_BOX_W ? width - 8 : FORM_BOX_W, bh = 4 + 2 * f->fs.form.n;
     int y = top + (h - bh) / 2, x = box_x(f->owner, bw, width);
     draw_fill(stdscr, y, x, bh, bw, TR_NORMAL);
     draw_box(stdscr, y, x, bh, bw, f->slot_id ? _("Tijdslot wijzigen") : _("Nieuw tijdslot"), TR_TITLE);
     draw_text(stdscr, y + 1, x + 2, bw - 4, f->intro, TR_DIM);
-    form_draw(&f->form, y + 3, x + 2, bw - 4);
+    form_draw(&f->fs.form, y + 3, x + 2, bw - 4);
 }
 
 static unsigned chosen_days(const struct slot_form *f)
 {
     unsigned mask = 0;
-    const struct field *d = &f->form.fields[f->days_field];
+    const struct field *d = &f->fs.form.fields[f->days_field];
     for (int c = 0; c < d->nchoices; c++)
         if ((d->chosen >> c) & 1)
             mask |= 1u << f->owner->open[c];
@@ -531,10 +531,10 @@ static int submit_add(struct slot_form *f, struct app *a)
 {
     struct template_screen *ts = f->owner;
     unsigned mask = chosen_days(f);
-    int start = hours_parse(f->form.fields[f->start_field].value),
-        end = hours_parse(f->form.fields[f->end_field].value);
-    bool is_break = f->form.fields[f->break_field].choice == 1;
-    if (slots_add(&a->session, ts->template_id, mask, start, end, f->form.fields[f->name_field].value, is_break,
+    int start = hours_parse(f->fs.form.fields[f->start_field].value),
+        end = hours_parse(f->fs.form.fields[f->end_field].value);
+    bool is_break = f->fs.form.fields[f->break_field].choice == 1;
+    if (slots_add(&a->session, ts->template_id, mask, start, end, f->fs.form.fields[f->name_field].value, is_break,
                   config_step(ts)) != KM_OK) {
         app_core_error(a); /* nothing was made; the form stays, to untick a day or change a time */
         return R_DRAW;
@@ -549,10 +549,10 @@ static int submit_add(struct slot_form *f, struct app *a)
 
 static int submit_edit(struct slot_form *f, struct app *a)
 {
-    int start = hours_parse(f->form.fields[f->start_field].value),
-        end = hours_parse(f->form.fields[f->end_field].value);
-    bool is_break = f->form.fields[f->break_field].choice == 1;
-    enum km_rc rc = slots_update(&a->session, f->slot_id, start, end, f->form.fields[f->name_field].value, is_break,
+    int start = hours_parse(f->fs.form.fields[f->start_field].value),
+        end = hours_parse(f->fs.form.fields[f->end_field].value);
+    bool is_break = f->fs.form.fields[f->break_field].choice == 1;
+    enum km_rc rc = slots_update(&a->session, f->slot_id, start, end, f->fs.form.fields[f->name_field].value, is_break,
                                  config_step(f->owner), f->version);
     if (rc == KM_OK) {
         app_message(a, TR_OK, "%s", _("Tijdslot gewijzigd."));
@@ -564,75 +564,36 @@ static int submit_edit(struct slot_form *f, struct app *a)
     return rc == KM_OK || rc == KM_CONFLICT || rc == KM_NOTFOUND ? R_POP : R_DRAW;
 }
 
-static int form_screen_action(struct screen *s, struct app *a, enum action act)
+/* Enter on the button: the form checks its fields first. */
+static int submit(struct form_screen *fs, struct app *a, int field)
 {
-    struct slot_form *f = (struct slot_form *)s;
-    if (act == A_BACK) {
-        if (!f->slot_id)
-            app_message(a, TR_NORMAL, "%s", _("De markering staat er nog: verleng of verkort haar, of stop met Esc."));
-        return R_POP;
-    }
-    if (act != A_SELECT)
-        return form_action(&f->form, act) ? R_DRAW : R_NONE;
-    if (f->form.focus != f->button) {
-        f->form.focus++;
-        return R_DRAW;
-    }
-    if (form_validate(&f->form) >= 0)
+    (void)field;
+    struct slot_form *f = (struct slot_form *)fs;
+    if (form_validate(&f->fs.form) >= 0)
         return R_DRAW;
     return f->slot_id ? submit_edit(f, a) : submit_add(f, a);
 }
 
-static int form_screen_text(struct screen *s, struct app *a, wint_t ch)
+static int slot_form_action(struct screen *s, struct app *a, enum action act)
 {
-    (void)a;
-    return form_text(&((struct slot_form *)s)->form, ch) ? R_DRAW : R_NONE;
+    if (act == A_BACK && !((struct slot_form *)s)->slot_id)
+        app_message(a, TR_NORMAL, "%s", _("De markering staat er nog: verleng of verkort haar, of stop met Esc."));
+    return form_screen_action(s, a, act);
 }
-
-static bool form_screen_wants_text(const struct screen *s)
-{
-    return form_focus_is_text(&((const struct slot_form *)s)->form);
-}
-
-static int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice)
-{
-    (void)x;
-    (void)twice;
-    struct slot_form *f = (struct slot_form *)s;
-    if (!form_click(&f->form, y))
-        return R_NONE;
-    return f->form.focus == f->button ? form_screen_action(s, a, A_SELECT) : R_DRAW;
-}
-
-static void form_screen_destroy(struct screen *s)
-{
-    form_free(&((struct slot_form *)s)->form);
-    free(s);
-}
-
-static const struct screen_ops slot_form_ops = {
-    .actions = form_actions,
-    .draw = form_screen_draw,
-    .on_action = form_screen_action,
-    .on_text = form_screen_text,
-    .wants_text = form_screen_wants_text,
-    .on_click = form_screen_click,
-    .destroy = form_screen_destroy,
-};
 
 static struct slot_form *slot_form_new(struct template_screen *ts)
 {
     struct slot_form *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
-    f->base.ops = &slot_form_ops;
     f->owner = ts;
-    snprintf(f->base.title, sizeof f->base.title, "%s", ts->base.title);
+    snprintf(f->fs.base.title, sizeof f->fs.base.title, "%s", ts->base.title);
     for (int i = 0; i < 2; i++)
         f->break_text[i] = _(break_choices[i]);
     for (int i = 0; i < ts->nopen; i++)
         f->day_text[i] = _(hours_day_short(ts->open[i]));
-    form_init(&f->form, 10);
+    form_screen_init(&f->fs, form_actions, slot_form_draw, submit, 10);
+    f->fs.ops.on_action = slot_form_action; /* Esc on a new slot says the mark stays */
     f->start_field = f->end_field = f->days_field = -1;
     return f;
 }
@@ -641,24 +602,24 @@ static bool add_time_field(struct slot_form *f, int *field, const char *label, i
 {
     char t[6];
     hours_format(minutes, t);
-    *field = form_add(&f->form, FIELD_TIME, label, true);
+    *field = form_add(&f->fs.form, FIELD_TIME, label, true);
     if (*field < 0)
         return false;
-    f->form.fields[*field].max_chars = 5;
-    form_set_value(&f->form, *field, t);
+    f->fs.form.fields[*field].max_chars = 5;
+    form_set_value(&f->fs.form, *field, t);
     return true;
 }
 
 static bool add_name_and_break(struct slot_form *f, const char *name, bool is_break)
 {
-    f->name_field = form_add(&f->form, FIELD_TEXT, _("Naam"), false);
-    f->break_field = form_add(&f->form, FIELD_CHOICE, _("Pauze"), false);
+    f->name_field = form_add(&f->fs.form, FIELD_TEXT, _("Naam"), false);
+    f->break_field = form_add(&f->fs.form, FIELD_CHOICE, _("Pauze"), false);
     if (f->name_field < 0 || f->break_field < 0)
         return false;
-    f->form.fields[f->name_field].max_chars = 30;
-    form_set_value(&f->form, f->name_field, name);
-    form_set_choices(&f->form, f->break_field, f->break_text, 2);
-    f->form.fields[f->break_field].choice = is_break ? 1 : 0;
+    f->fs.form.fields[f->name_field].max_chars = 30;
+    form_set_value(&f->fs.form, f->name_field, name);
+    form_set_choices(&f->fs.form, f->break_field, f->break_text, 2);
+    f->fs.form.fields[f->break_field].choice = is_break ? 1 : 0;
     return true;
 }
 
@@ -672,17 +633,17 @@ static struct screen *add_form_new(struct template_screen *ts, int start, int en
     snprintf(f->intro, sizeof f->intro, "%s", _("Het tijdslot komt op elke aangevinkte dag."));
     bool ok = add_time_field(f, &f->start_field, _("Begin"), start) &&
               add_time_field(f, &f->end_field, _("Eind"), end) && add_name_and_break(f, "", false) &&
-              (f->days_field = form_add(&f->form, FIELD_MULTI, _("Dagen"), true)) >= 0 &&
-              (f->button = form_add(&f->form, FIELD_BUTTON, _("Maak tijdslot"), false)) >= 0;
+              (f->days_field = form_add(&f->fs.form, FIELD_MULTI, _("Dagen"), true)) >= 0 &&
+              (f->button = form_add(&f->fs.form, FIELD_BUTTON, _("Maak tijdslot"), false)) >= 0;
     if (!ok) {
-        form_screen_destroy(&f->base);
+        form_screen_destroy(&f->fs.base);
         return NULL;
     }
-    form_set_choices(&f->form, f->days_field, f->day_text, ts->nopen);
-    f->form.fields[f->days_field].chosen = 1UL << (ts->grid.cur_col - 1);
-    f->form.fields[f->days_field].choice = ts->grid.cur_col - 1;
-    f->form.focus = f->name_field; /* the times come from the mark */
-    return &f->base;
+    form_set_choices(&f->fs.form, f->days_field, f->day_text, ts->nopen);
+    f->fs.form.fields[f->days_field].chosen = 1UL << (ts->grid.cur_col - 1);
+    f->fs.form.fields[f->days_field].choice = ts->grid.cur_col - 1;
+    f->fs.form.focus = f->name_field; /* the times come from the mark */
+    return &f->fs.base;
 }
 
 /* begin, eind, naam and pauze of an existing slot; its day stays. */
@@ -697,12 +658,12 @@ static struct screen *edit_form_new(struct template_screen *ts, const struct km_
              slot_lookup_day_name(x->weekday), x->lessons);
     bool ok = add_time_field(f, &f->start_field, _("Begin"), x->start_min) &&
               add_time_field(f, &f->end_field, _("Eind"), x->end_min) && add_name_and_break(f, x->name, x->is_break) &&
-              (f->button = form_add(&f->form, FIELD_BUTTON, _("Wijzig tijdslot"), false)) >= 0;
+              (f->button = form_add(&f->fs.form, FIELD_BUTTON, _("Wijzig tijdslot"), false)) >= 0;
     if (!ok) {
-        form_screen_destroy(&f->base);
+        form_screen_destroy(&f->fs.base);
         return NULL;
     }
-    return &f->base;
+    return &f->fs.base;
 }
 
 /* ---- the grid's keys ---- */

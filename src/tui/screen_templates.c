@@ -11,6 +11,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "tui/form_screen.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
 #include "tui/screens.h"
@@ -182,18 +183,17 @@ static int ask_delete(struct templates_screen *ts, struct app *a)
 /* ---- the name form: VOEG WEEK TOE, or rename / copy ---- */
 
 struct name_form {
-    struct screen base;
+    struct form_screen fs;          /* first: the shared form glue */
     struct templates_screen *owner; /* below this screen on the stack for as long as the form lives */
     int64_t id, version;            /* 0 when adding */
     char old_name[128];
-    struct form form;
 };
 
 enum { F_NAME, F_FIRST_BUTTON, F_COPY }; /* F_COPY only when editing */
 
 static const enum action form_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, ACT_NONE};
 
-static void form_screen_draw(struct screen *s, struct app *a, int top, int h, int width)
+static void name_form_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     (void)a;
     (void)h;
@@ -208,12 +208,12 @@ static void form_screen_draw(struct screen *s, struct app *a, int top, int h, in
                   TR_NORMAL);
         draw_text(stdscr, top + 2, x, 72, _("Daarna maak je de tijdsloten en lessen."), TR_DIM);
     }
-    form_draw(&nf->form, top + 4, x, 72);
+    form_draw(&nf->fs.form, top + 4, x, 72);
 }
 
 static const char *typed_name(struct name_form *nf, char *clean, size_t len)
 {
-    text_clean(nf->form.fields[F_NAME].value, clean, len);
+    text_clean(nf->fs.form.fields[F_NAME].value, clean, len);
     return clean;
 }
 
@@ -259,8 +259,8 @@ static int submit_copy(struct name_form *nf, struct app *a, const char *name)
     int64_t id = 0;
     if (templates_copy(&a->session, nf->id, copy_name, &id) != KM_OK) {
         app_core_error(a);
-        form_set_value(&nf->form, F_NAME, copy_name); /* so the name can be corrected */
-        nf->form.focus = F_NAME;
+        form_set_value(&nf->fs.form, F_NAME, copy_name); /* so the name can be corrected */
+        nf->fs.form.focus = F_NAME;
         return R_DRAW;
     }
     nf->owner->keep_id = id;
@@ -268,76 +268,23 @@ static int submit_copy(struct name_form *nf, struct app *a, const char *name)
     return R_POP;
 }
 
-static int submit(struct name_form *nf, struct app *a)
+static int submit(struct form_screen *fs, struct app *a, int field)
 {
-    if (form_validate(&nf->form) >= 0) {
-        nf->form.focus = F_NAME;
+    struct name_form *nf = (struct name_form *)fs;
+    if (form_validate(&nf->fs.form) >= 0) {
+        nf->fs.form.focus = F_NAME;
         return R_DRAW;
     }
     char clean[FIELD_VALUE_MAX];
     const char *name = typed_name(nf, clean, sizeof clean);
     if (!nf->id)
         return submit_add(nf, a, name);
-    return nf->form.focus == F_COPY ? submit_copy(nf, a, name) : submit_rename(nf, a, name);
+    return field == F_COPY ? submit_copy(nf, a, name) : submit_rename(nf, a, name);
 }
-
-static int form_screen_action(struct screen *s, struct app *a, enum action act)
-{
-    struct name_form *nf = (struct name_form *)s;
-    switch (act) {
-    case A_BACK:
-        return R_POP;
-    case A_SELECT:
-        if (nf->form.focus == F_NAME) {
-            nf->form.focus++;
-            return R_DRAW;
-        }
-        return submit(nf, a);
-    default:
-        return form_action(&nf->form, act) ? R_DRAW : R_NONE;
-    }
-}
-
-static int form_screen_text(struct screen *s, struct app *a, wint_t ch)
-{
-    (void)a;
-    return form_text(&((struct name_form *)s)->form, ch) ? R_DRAW : R_NONE;
-}
-
-static bool form_screen_wants_text(const struct screen *s)
-{
-    return form_focus_is_text(&((const struct name_form *)s)->form);
-}
-
-static int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice)
-{
-    (void)x;
-    (void)twice;
-    struct name_form *nf = (struct name_form *)s;
-    if (!form_click(&nf->form, y))
-        return R_NONE;
-    return nf->form.focus != F_NAME ? form_screen_action(s, a, A_SELECT) : R_DRAW;
-}
-
-static void form_screen_destroy(struct screen *s)
-{
-    form_free(&((struct name_form *)s)->form);
-    free(s);
-}
-
-static const struct screen_ops name_form_ops = {
-    .actions = form_actions,
-    .draw = form_screen_draw,
-    .on_action = form_screen_action,
-    .on_text = form_screen_text,
-    .wants_text = form_screen_wants_text,
-    .on_click = form_screen_click,
-    .destroy = form_screen_destroy,
-};
 
 static bool add_fields(struct name_form *nf)
 {
-    struct form *f = &nf->form;
+    struct form *f = &nf->fs.form;
     if (form_add(f, FIELD_TEXT, _("Naam"), true) != F_NAME)
         return false;
     f->fields[F_NAME].max_chars = NAME_MAX_CHARS;
@@ -353,23 +300,22 @@ static struct screen *name_form_new(struct templates_screen *ts, const struct km
     struct name_form *nf = calloc(1, sizeof *nf);
     if (!nf)
         return NULL;
-    nf->base.ops = &name_form_ops;
     nf->owner = ts;
-    form_init(&nf->form, 8);
+    form_screen_init(&nf->fs, form_actions, name_form_draw, submit, 8);
     if (t) {
         nf->id = t->id;
         nf->version = t->version;
         snprintf(nf->old_name, sizeof nf->old_name, "%s", t->name);
-        snprintf(nf->base.title, sizeof nf->base.title, "WEEK SJABLONEN › %s", t->name);
+        snprintf(nf->fs.base.title, sizeof nf->fs.base.title, "WEEK SJABLONEN › %s", t->name);
     } else {
-        snprintf(nf->base.title, sizeof nf->base.title, "WEEK SJABLONEN › VOEG WEEK TOE");
+        snprintf(nf->fs.base.title, sizeof nf->fs.base.title, "WEEK SJABLONEN › VOEG WEEK TOE");
     }
     if (!add_fields(nf)) {
-        form_screen_destroy(&nf->base);
+        form_screen_destroy(&nf->fs.base);
         return NULL;
     }
-    form_set_value(&nf->form, F_NAME, nf->old_name);
-    return &nf->base;
+    form_set_value(&nf->fs.form, F_NAME, nf->old_name);
+    return &nf->fs.base;
 }
 
 /* ---- the screen ---- */

@@ -1,0 +1,71 @@
+/* The glue of a small form screen; see form_screen.h. */
+#include "tui/form_screen.h"
+
+#include <stdlib.h>
+
+void form_screen_init(struct form_screen *fs, const enum action *actions,
+                      void (*draw)(struct screen *s, struct app *a, int top, int h, int width),
+                      int (*submit)(struct form_screen *fs, struct app *a, int field), int label_width)
+{
+    fs->ops = (struct screen_ops){
+        .actions = actions,
+        .draw = draw,
+        .on_action = form_screen_action,
+        .on_text = form_screen_text,
+        .wants_text = form_screen_wants_text,
+        .on_click = form_screen_click,
+        .destroy = form_screen_destroy,
+    };
+    fs->base.ops = &fs->ops;
+    fs->submit = submit;
+    form_init(&fs->form, label_width);
+}
+
+static bool focus_is_button(const struct form *f)
+{
+    return f->focus >= 0 && f->focus < f->n && f->fields[f->focus].kind == FIELD_BUTTON;
+}
+
+int form_screen_action(struct screen *s, struct app *a, enum action act)
+{
+    struct form_screen *fs = (struct form_screen *)s;
+    switch (act) {
+    case A_BACK:
+        return R_POP;
+    case A_SELECT:
+        if (!focus_is_button(&fs->form)) {
+            fs->form.focus++;
+            return R_DRAW;
+        }
+        return fs->submit(fs, a, fs->form.focus);
+    default:
+        return form_action(&fs->form, act) ? R_DRAW : R_NONE;
+    }
+}
+
+int form_screen_text(struct screen *s, struct app *a, wint_t ch)
+{
+    (void)a;
+    return form_text(&((struct form_screen *)s)->form, ch) ? R_DRAW : R_NONE;
+}
+
+bool form_screen_wants_text(const struct screen *s)
+{
+    return form_focus_is_text(&((const struct form_screen *)s)->form);
+}
+
+int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice)
+{
+    (void)x;
+    (void)twice;
+    struct form_screen *fs = (struct form_screen *)s;
+    if (!form_click(&fs->form, y))
+        return R_NONE;
+    return focus_is_button(&fs->form) ? s->ops->on_action(s, a, A_SELECT) : R_DRAW;
+}
+
+void form_screen_destroy(struct screen *s)
+{
+    form_free(&((struct form_screen *)s)->form);
+    free(s);
+}
