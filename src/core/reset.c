@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/hashgate.h"
 #include "core/mail.h"
+#include "core/mailspool.h"
 #include "core/school.h"
 #include "core/users.h"
 
@@ -93,25 +94,11 @@ static enum km_rc request_tx(struct km_db *db, void *arg)
     return rc == KM_OK ? audit_add(c->actor, c->id, "wachtwoord-code-gemaild", "") : rc;
 }
 
-/* In the background process: a mail that failed goes to the audit log through a connection of its own
- * (a connection is never carried across fork). */
-static void log_mail_failure(const char *db_file, const struct account *a, const char *err)
+/* Sends the code; false with the reason in err when the mail did not go. */
+static bool mail_code(const char *school_name, const struct km_config *cfg, const struct account *a, const char *code,
+                      char *err, size_t errlen)
 {
-    char open_err[600];
-    struct km_db *db;
-    if (db_open(db_file, DB_OPEN_EXISTING, &db, open_err, sizeof open_err) != KM_OK)
-        return;
-    struct km_session actor;
-    session_server(&actor, db);
-    snprintf(actor.username, sizeof actor.username, "%.60s", a->username);
-    audit_add(&actor, a->id, "mail-mislukt", err);
-    db_close(db);
-}
-
-static void mail_code(const char *db_file, const char *school_name, const struct km_config *cfg,
-                      const struct account *a, const char *code)
-{
-    char body[2048], err[400];
+    char body[2048];
     snprintf(body, sizeof body,
              "Beste %s,\n\n"
              "Er is een nieuw wachtwoord aangevraagd voor je account %s bij %s.\n\n"
@@ -120,9 +107,25 @@ static void mail_code(const char *db_file, const char *school_name, const struct
              "De code is %d minuten geldig en werkt één keer.\n\n"
              "Heb je dit niet zelf aangevraagd? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.\n",
              a->roepnaam, a->username, school_name, code, code + 4, RESET_VALID_MINUTES);
-    if (mail_send(cfg, a->email, "Je code voor een nieuw wachtwoord", body, err, sizeof err) != KM_OK)
-        log_mail_failure(db_file, a, err);
+    bool sent = mail_send(cfg, a->email, "Je code voor een nieuw wachtwoord", body, err, errlen) == KM_OK;
     sodium_memzero(body, sizeof body);
+    return sent;
+}
+
+/* The grandchild: nothing of the parent's files stays open (the terminal, the database), and SQLite is
+ * not touched; a failure goes to the spool. */
+static void mailer(const char *db_file, const char *school_name, const struct km_config *cfg, const struct account *a,
+                   const char *code)
+{
+    int null = open("/dev/null", O_RDWR);
+    for (int fd = 0; fd <= 2 && null >= 0; fd++)
+        dup2(null, fd);
+    for (int fd = 3; fd < 1024; fd++)
+        if (fd != null)
+            close(fd);
+    char err[400];
+    if (!mail_code(school_name, cfg, a, code, err, sizeof err))
+        mailspool_write(db_file, a->id, a->username, err);
 }
 
 /* The mail goes out from a detached process, so the login screen answers at once and takes as long for
@@ -133,10 +136,15 @@ static void send_in_background(struct km_db *db, const struct km_config *cfg, co
     struct school_info school;
     if (school_get(db, &school) != KM_OK)
         snprintf(school.name, sizeof school.name, "klassenmap");
+    char db_file[4200];
+    snprintf(db_file, sizeof db_file, "%s", db_path(db));
     pid_t child = fork();
-    if (child < 0) {
-        if (code)
-            mail_code(db_path(db), school.name, cfg, a, code); /* no process to spare: send it ourselves */
+    if (child < 0) { /* no process to spare: send it ourselves */
+        char err[400];
+        struct km_session actor;
+        session_server(&actor, db);
+        if (code && !mail_code(school.name, cfg, a, code, err, sizeof err))
+            audit_add(&actor, a->id, "mail-mislukt", err);
         return;
     }
     if (child > 0) {
@@ -144,17 +152,14 @@ static void send_in_background(struct km_db *db, const struct km_config *cfg, co
         return;
     }
     setsid();
-    if (fork() == 0 && code) { /* the grandchild is nobody's child: init reaps it */
-        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-        for (int fd = 0; fd <= 2 && null >= 0; fd++)
-            dup2(null, fd); /* the terminal belongs to the session, not to the mailer */
-        mail_code(db_path(db), school.name, cfg, a, code);
-    }
+    if (fork() == 0 && code) /* the grandchild is nobody's child: init reaps it */
+        mailer(db_file, school.name, cfg, a, code);
     _exit(0);
 }
 
 enum km_rc reset_request(struct km_db *db, const struct km_config *cfg, const char *who)
 {
+    mailspool_import(db); /* earlier failures reach the audit log */
     struct account a;
     if (!who || !*who || !find_account(db, who, &a) || strcmp(a.role, "leerling") == 0 || !a.email[0]) {
         memset(&a, 0, sizeof a);

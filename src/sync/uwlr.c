@@ -142,10 +142,11 @@ static enum km_rc key_file_usable(int fd, const char *path, char *err, size_t er
                  path);
         return KM_INVALID;
     }
-    if (st.st_mode & S_IROTH) {
+    /* Only the account that runs the sync may read the key: not the group, not others, not another owner. */
+    if ((st.st_mode & 077) || st.st_uid != geteuid()) {
         snprintf(err, errlen,
-                 "Het sleutelbestand %.300s is voor iedereen op de server leesbaar; maak het alleen leesbaar voor"
-                 " klassenmap (chmod 600); er is niets gewijzigd.",
+                 "Het sleutelbestand %.300s is ook voor anderen op de server leesbaar of niet van klassenmap; maak het"
+                 " alleen leesbaar voor klassenmap (chown, chmod 600); er is niets gewijzigd.",
                  path);
         return KM_DENIED;
     }
@@ -311,11 +312,13 @@ static struct curl_slist *soap_headers(void)
     return more;
 }
 
-static void set_options(CURL *c, const struct uwlr_request *req, const char *request, size_t len,
+/* False when the libcurl at hand cannot be held to https: then the key is not sent at all. */
+static bool set_options(CURL *c, const struct uwlr_request *req, const char *request, size_t len,
                         struct curl_slist *headers, struct answer *a)
 {
     curl_easy_setopt(c, CURLOPT_URL, req->endpoint);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+    if (curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https") != CURLE_OK)
+        return false;
     curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); /* a redirect could lead the key to another host */
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -333,6 +336,7 @@ static void set_options(CURL *c, const struct uwlr_request *req, const char *req
     curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)len);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, a);
+    return true;
 }
 
 /* The POST itself; the request holds the key and is wiped by the caller. */
@@ -347,7 +351,12 @@ static enum km_rc post(const struct uwlr_request *req, const char *request, size
         snprintf(err, errlen, "Onvoldoende geheugen voor de verbinding met ParnasSys; er is niets gewijzigd.");
         return KM_ERR;
     }
-    set_options(c, req, request, len, headers, a);
+    if (!set_options(c, req, request, len, headers, a)) {
+        curl_easy_cleanup(c);
+        curl_slist_free_all(headers);
+        snprintf(err, errlen, "Deze libcurl kan niet tot https worden beperkt; de sleutel is niet verstuurd.");
+        return KM_ERR;
+    }
     CURLcode rc = curl_easy_perform(c);
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
     curl_easy_cleanup(c);

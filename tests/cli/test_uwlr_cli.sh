@@ -172,7 +172,9 @@ chmod 600 "$T/wrong.key"
 config "https://127.0.0.1:$PORT/uwlr/ok" "$T/ca.pem" 5 "$T/wrong.key"
 failure "a wrong key (the server's fault)" "Ongeldige autorisatiesleutel"
 chmod 644 "$T/wrong.key"
-failure "a key file anyone can read" "voor iedereen op de server leesbaar"
+failure "a key file anyone can read" "ook voor anderen op de server leesbaar"
+chmod 640 "$T/wrong.key"
+failure "a key file the group can read: one clear sentence" "ook voor anderen op de server leesbaar"
 config "https://127.0.0.1:$PORT/uwlr/ok" "$T/ca.pem" 5 "$T/nothing-here.key"
 failure "a missing key file" "kan niet worden gelezen"
 # an answer that arrives but is not this school's: the importer names the error, nothing changes
@@ -194,7 +196,7 @@ expect_no_out "status never shows the key" "$KEY"
 expect_out "status shows a failure's sentence" "Het sleutelbestand"
 run "$KM" --db "$DB" sync status --limit 40
 failed_runs=$(printf '%s\n' "$out" | grep -c "uwlr .*MISLUKT")
-[ "$failed_runs" = 12 ] && pass "every failure recorded as a failed run" || fail "every failure recorded as a failed run" "MISLUKT: $failed_runs"
+[ "$failed_runs" = 13 ] && pass "every failure recorded as a failed run" || fail "every failure recorded as a failed run" "MISLUKT: $failed_runs"
 expect_out "the time-out's sentence is kept" "antwoordde niet binnen 1 seconde"
 [ "$(printf '%s\n' "$out" | grep -c "uwlr .*gelukt")" = 3 ] && pass "three good runs" || fail "three good runs"
 [ "$(printf '%s\n' "$out" | grep -c "uwlr .*gelukt *(proef)")" = 1 ] && pass "the dry run is marked" ||

@@ -78,7 +78,7 @@ TEST(uwlr_key_file)
     CHECK_STR(key, "geheim-123");
     write_file(path, "geheim-123\n", 0644);
     CHECK(uwlr_read_key(path, key, sizeof key, err, sizeof err) == KM_DENIED);
-    CHECK(strstr(err, "voor iedereen") && !strstr(err, "geheim"));
+    CHECK(strstr(err, "ook voor anderen") && !strstr(err, "geheim"));
     write_file(path, "\n", 0600);
     CHECK(uwlr_read_key(path, key, sizeof key, err, sizeof err) == KM_INVALID && strstr(err, "leeg"));
     unlink(path);
