@@ -4,30 +4,16 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "cli/input.h"
+#include "cli/files.h"
 #include "cli/out.h"
 #include "sync/csv.h"
 #include "sync/curriculum_csv.h"
 
-/* A failed export to a file leaves no half file behind. */
+static enum km_rc write_curriculum(FILE *f, void *ctx) { return curriculum_csv_export(ctx, f); }
+
 static int export_to(struct km_session *s, const char *path)
 {
-    FILE *f = path ? fopen(path, "w") : stdout;
-    if (!f)
-        return out_error("Kan '%.200s' niet schrijven.", path);
-    enum km_rc r = curriculum_csv_export(s, f);
-    bool written = path ? fclose(f) == 0 : fflush(f) == 0 && !ferror(f);
-    if (r != KM_OK || !written) {
-        if (path)
-            remove(path);
-        return r != KM_OK ? out_fail(s->db) : out_error("Schrijven is mislukt (schijf vol?).");
-    }
-    if (path) {
-        printf("Geschreven naar ");
-        out_text(stdout, path);
-        printf(".\n");
-    }
-    return EXIT_OK;
+    return cli_write_output(path, write_curriculum, s, s->db);
 }
 
 int cmd_curriculum_export(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)

@@ -3,25 +3,34 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/files.h"
 #include "cli/ical.h"
 #include "cli/out.h"
 #include "core/dates.h"
 #include "core/users.h"
 
-static int write_weeks(struct km_session *s, int64_t user, int64_t first, int weeks, FILE *f)
+struct ical_export {
+    struct km_session *s;
+    int64_t user, first;
+    int weeks;
+};
+
+static enum km_rc write_weeks(FILE *f, void *ctx)
 {
+    struct ical_export *e = ctx;
     ical_begin(f);
-    for (int i = 0; i < weeks; i++) {
+    for (int i = 0; i < e->weeks; i++) {
         char monday[11];
-        dates_format(first + 7 * i, monday);
+        dates_format(e->first + 7 * i, monday);
         struct planner_week w;
-        if (planner_week(s, user, monday, &w) != KM_OK)
-            return out_fail(s->db);
+        enum km_rc rc = planner_week(e->s, e->user, monday, &w);
+        if (rc != KM_OK)
+            return rc;
         ical_week(f, &w);
         planner_week_free(&w);
     }
     ical_end(f);
-    return EXIT_OK;
+    return KM_OK;
 }
 
 int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -50,13 +59,9 @@ int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int 
         return EXIT_FAIL;
     struct km_user u;
     int rc = users_get(&s, user, &u) == KM_OK ? EXIT_OK : out_fail(db);
-    FILE *f = stdout;
-    if (rc == EXIT_OK && output && !(f = fopen(output, "w")))
-        rc = out_error("%s kan niet geschreven worden.", output);
     if (rc == EXIT_OK) {
-        rc = write_weeks(&s, u.id, first, (int)weeks, f);
-        if (f != stdout && fclose(f) != 0 && rc == EXIT_OK)
-            rc = out_error("%s kan niet geschreven worden.", output);
+        struct ical_export e = {&s, u.id, first, (int)weeks};
+        rc = cli_write_output(output, write_weeks, &e, db);
     }
     users_free(&u); /* zeroed by users_get on failure */
     db_close(db);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/files.h"
 #include "cli/out.h"
 #include "core/dates.h"
 #include "core/groups.h"
@@ -397,25 +398,23 @@ static void write_overview(FILE *f, const struct overview *o, const struct overv
         csv_goals(f, o);
 }
 
-/* A failed write to a file leaves no half file behind. */
+struct overview_export {
+    const struct overview *o;
+    const struct overview_args *a;
+    const struct overview_filter *flt;
+};
+
+static enum km_rc write_export(FILE *f, void *ctx)
+{
+    struct overview_export *e = ctx;
+    write_overview(f, e->o, e->a, e->flt);
+    return KM_OK;
+}
+
 static int write_to(const struct overview *o, const struct overview_args *a, const struct overview_filter *flt)
 {
-    FILE *f = a->output ? fopen(a->output, "w") : stdout;
-    if (!f)
-        return out_error("Kan '%.200s' niet schrijven.", a->output);
-    write_overview(f, o, a, flt);
-    bool written = a->output ? fclose(f) == 0 : fflush(f) == 0 && !ferror(f);
-    if (!written) {
-        if (a->output)
-            remove(a->output);
-        return out_error("Schrijven is mislukt (schijf vol?).");
-    }
-    if (a->output) {
-        printf("Geschreven naar ");
-        out_text(stdout, a->output);
-        printf(".\n");
-    }
-    return EXIT_OK;
+    struct overview_export e = {o, a, flt};
+    return cli_write_output(a->output, write_export, &e, NULL);
 }
 
 int cmd_export_overview(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)

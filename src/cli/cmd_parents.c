@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "cli/input.h"
+#include "cli/files.h"
 #include "cli/out.h"
 #include "core/groups.h"
 #include "core/invite.h"

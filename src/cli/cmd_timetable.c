@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "cli/input.h"
+#include "cli/files.h"
 #include "cli/out.h"
 #include "core/hours.h"
 #include "core/lessons.h"
@@ -214,25 +214,21 @@ int cmd_template_check(struct cli_ctx *c, const struct cli_command_help *help, i
 
 /* ---- the spreadsheet ---- */
 
-/* A failed export to a file leaves no half file behind. */
+struct template_export {
+    struct km_session *s;
+    int64_t id;
+};
+
+static enum km_rc write_template(FILE *f, void *ctx)
+{
+    struct template_export *e = ctx;
+    return template_csv_export(e->s, e->id, f);
+}
+
 static int export_to(struct km_session *s, int64_t id, const char *path)
 {
-    FILE *f = path ? fopen(path, "w") : stdout;
-    if (!f)
-        return out_error("Kan '%.200s' niet schrijven.", path);
-    enum km_rc r = template_csv_export(s, id, f);
-    bool written = path ? fclose(f) == 0 : fflush(f) == 0 && !ferror(f);
-    if (r != KM_OK || !written) {
-        if (path)
-            remove(path);
-        return r != KM_OK ? out_fail(s->db) : out_error("Schrijven is mislukt (schijf vol?).");
-    }
-    if (path) {
-        printf("Geschreven naar ");
-        out_text(stdout, path);
-        printf(".\n");
-    }
-    return EXIT_OK;
+    struct template_export e = {s, id};
+    return cli_write_output(path, write_template, &e, s->db);
 }
 
 int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)

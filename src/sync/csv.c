@@ -1,5 +1,7 @@
 #include "sync/csv.h"
 
+#include "core/text.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,3 +262,40 @@ void csv_write_record(FILE *f, const char *const *fields, size_t n, char sep)
 }
 
 const char *csv_unguard(const char *field) { return field[0] == '\'' && risky(field + 1) ? field + 1 : field; }
+
+bool csv_record_blank(const struct csv_record *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        char probe[8];
+        if (text_clean(r->fields[i], probe, sizeof probe) > 0)
+            return false;
+    }
+    return true;
+}
+
+bool csv_record_fits(const struct csv_record *r, const int *col, const char *const *names, int ncols,
+                     size_t header_fields, char sep, const char *what, char *why, size_t whylen)
+{
+    char missing[400] = "";
+    int n = 0;
+    for (int c = 0; c < ncols; c++) {
+        if (col[c] < 0 || (size_t)col[c] < r->n)
+            continue;
+        size_t used = strlen(missing);
+        snprintf(missing + used, sizeof missing - used, n++ ? ", '%s'" : "'%s'", names[c]);
+    }
+    if (n) {
+        snprintf(why, whylen, n == 1 ? "kolom %s ontbreekt" : "kolommen %s ontbreken", missing);
+        return false;
+    }
+    for (size_t i = header_fields; i < r->n; i++) {
+        char probe[8];
+        if (text_clean(r->fields[i], probe, sizeof probe) > 0) {
+            snprintf(why, whylen, "%zu velden, maar de kopregel heeft er %zu (staat er een '%c' in een %s zonder "
+                                  "aanhalingstekens?)",
+                     r->n, header_fields, sep, what);
+            return false;
+        }
+    }
+    return true;
+}

@@ -49,4 +49,13 @@ void csv_write_record(FILE *f, const char *const *fields, size_t n, char sep);
 /* The field without the apostrophe that csv_write_field put before a formula character. */
 const char *csv_unguard(const char *field);
 
+/* True when every field is empty after cleaning: a blank line a spreadsheet leaves behind. */
+bool csv_record_blank(const struct csv_record *r);
+/* Checks a record against its header. col[i] is the field index of wanted column i (names[i]), -1 when the
+ * header lacks it (the caller reported that already). A record too short for a column misses it; a field
+ * past the header's header_fields that holds anything is usually a separator in a `what` (title, name …)
+ * without quotes. false with one sentence in why. */
+bool csv_record_fits(const struct csv_record *r, const int *col, const char *const *names, int ncols,
+                     size_t header_fields, char sep, const char *what, char *why, size_t whylen);
+
 #endif

@@ -352,38 +352,14 @@ static char *clean_dup(const char *raw)
     return out;
 }
 
-static bool record_empty(const struct csv_record *r)
-{
-    for (size_t i = 0; i < r->n; i++) {
-        char probe[8];
-        if (text_clean(r->fields[i], probe, sizeof probe) > 0)
-            return false;
-    }
-    return true;
-}
 
 /* A short record is missing columns; a long one usually has a separator in a title without quotes. */
 static bool record_complete(struct import *imp, const struct csv_record *r)
 {
-    char missing[200] = "";
-    int n = 0;
-    for (int c = 0; c < COL__COUNT; c++) {
-        if (imp->col[c] < 0 || (size_t)imp->col[c] < r->n)
-            continue;
-        size_t used = strlen(missing);
-        snprintf(missing + used, sizeof missing - used, n++ ? ", '%s'" : "'%s'", columns[c]);
-    }
-    if (n)
-        return bad(imp, r->line, n == 1 ? "kolom %s ontbreekt" : "kolommen %s ontbreken", missing);
-    for (size_t i = imp->header_fields; i < r->n; i++) {
-        char probe[8];
-        if (text_clean(r->fields[i], probe, sizeof probe) > 0)
-            return bad(imp, r->line,
-                       "%zu velden, maar de kopregel heeft er %zu (staat er een '%c' in een titel zonder "
-                       "aanhalingstekens?)",
-                       r->n, imp->header_fields, imp->table->sep);
-    }
-    return true;
+    char why[500];
+    if (csv_record_fits(r, imp->col, columns, COL__COUNT, imp->header_fields, imp->table->sep, "titel", why, sizeof why))
+        return true;
+    return bad(imp, r->line, "%s", why);
 }
 
 static bool take_fields(struct import *imp, const struct csv_record *r, struct row *row)
@@ -467,7 +443,7 @@ static bool resolve(struct import *imp, struct row *row)
 
 static void read_record(struct import *imp, const struct csv_record *r)
 {
-    if (record_empty(r))
+    if (csv_record_blank(r))
         return;
     if (imp->nrows >= CURRICULUM_CSV_MAX_ROWS) {
         if (!imp->too_many)

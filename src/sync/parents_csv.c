@@ -80,17 +80,6 @@ static bool read_header(struct reader *rd, const struct csv_record *r)
     return ok;
 }
 
-/* ---- one record ---- */
-
-static bool record_empty(const struct csv_record *r)
-{
-    for (size_t i = 0; i < r->n; i++) {
-        char probe[8];
-        if (text_clean(r->fields[i], probe, sizeof probe) > 0)
-            return false;
-    }
-    return true;
-}
 
 /* A cleaned copy: controls stripped, spaces collapsed; a bad byte may become three, hence the room. */
 static char *clean_dup(const char *raw)
@@ -158,7 +147,7 @@ static void make_key(struct row *row)
 
 static void read_record(struct reader *rd, const struct csv_record *r)
 {
-    if (record_empty(r))
+    if (csv_record_blank(r))
         return;
     for (size_t i = rd->header_fields; i < r->n; i++) {
         char probe[8];

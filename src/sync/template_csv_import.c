@@ -159,40 +159,15 @@ static bool read_header(struct import *imp, const struct csv_record *r)
     return ok;
 }
 
-/* ---- one record ---- */
-
-static bool record_empty(const struct csv_record *r)
-{
-    for (size_t i = 0; i < r->n; i++) {
-        char probe[8];
-        if (text_clean(r->fields[i], probe, sizeof probe) > 0)
-            return false;
-    }
-    return true;
-}
 
 /* A short record is missing columns; a long one usually has a separator in a name without quotes. */
 static bool record_complete(struct import *imp, const struct csv_record *r)
 {
-    char missing[400] = "";
-    int n = 0;
-    for (int c = 0; c < TCOL__COUNT; c++) {
-        if (imp->col[c] < 0 || (size_t)imp->col[c] < r->n)
-            continue;
-        size_t used = strlen(missing);
-        snprintf(missing + used, sizeof missing - used, n++ ? ", '%s'" : "'%s'", template_csv_columns[c]);
-    }
-    if (n)
-        return bad(imp, r->line, n == 1 ? "kolom %s ontbreekt" : "kolommen %s ontbreken", missing);
-    for (size_t i = imp->header_fields; i < r->n; i++) {
-        char probe[8];
-        if (text_clean(r->fields[i], probe, sizeof probe) > 0)
-            return bad(imp, r->line,
-                       "%zu velden, maar de kopregel heeft er %zu (staat er een '%c' in een naam zonder "
-                       "aanhalingstekens?)",
-                       r->n, imp->header_fields, imp->sep);
-    }
-    return true;
+    char why[500];
+    if (csv_record_fits(r, imp->col, template_csv_columns, TCOL__COUNT, imp->header_fields, imp->sep, "naam", why,
+                        sizeof why))
+        return true;
+    return bad(imp, r->line, "%s", why);
 }
 
 static void read_template_name(struct import *imp, const struct csv_record *r)
@@ -422,7 +397,7 @@ static void read_lesson(struct import *imp, const struct csv_record *r, long slo
 
 static void read_record(struct import *imp, const struct csv_record *r)
 {
-    if (record_empty(r) || !record_complete(imp, r))
+    if (csv_record_blank(r) || !record_complete(imp, r))
         return;
     read_template_name(imp, r);
     long slot = read_slot(imp, r);

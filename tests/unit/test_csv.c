@@ -326,3 +326,26 @@ TEST(csv_template_import_names_every_mistake_and_changes_nothing)
     template_csv_result_free(&res);
     db_close(db);
 }
+
+TEST(csv_record_blank_and_fits)
+{
+    char e[] = "", sp[] = " ", tab[] = "\t", fa[] = "a", fb[] = "b", fc[] = "c";
+    char *blank_fields[] = {e, sp, tab};
+    struct csv_record blank = {blank_fields, 3, 4};
+    CHECK(csv_record_blank(&blank));
+    char *short_fields[] = {fa};
+    struct csv_record shorty = {short_fields, 1, 5};
+    static const char *const names[] = {"naam", "lokaal", "groep"};
+    int col[] = {0, 1, -1};
+    char why[300];
+    CHECK(!csv_record_blank(&shorty));
+    CHECK(!csv_record_fits(&shorty, col, names, 3, 2, ';', "naam", why, sizeof why));
+    CHECK(strstr(why, "kolom 'lokaal' ontbreekt") != NULL);
+    char *long_fields[] = {fa, fb, fc};
+    struct csv_record longer = {long_fields, 3, 6};
+    CHECK(!csv_record_fits(&longer, col, names, 3, 2, ';', "titel", why, sizeof why));
+    CHECK(strstr(why, "een ';' in een titel zonder aanhalingstekens") != NULL);
+    char *fine_fields[] = {fa, fb, e};
+    struct csv_record fine = {fine_fields, 3, 7};
+    CHECK(csv_record_fits(&fine, col, names, 3, 2, ';', "titel", why, sizeof why));
+}

@@ -1,4 +1,4 @@
-#include "cli/input.h"
+#include "cli/files.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,4 +36,24 @@ int cli_read_file(const char *path, char **data, size_t *len)
     *data = NULL;
     return too_big ? out_error("'%.200s' is groter dan %u MB.", path, CSV_MAX_BYTES >> 20)
                    : out_error("Kan '%.200s' niet lezen.", path);
+}
+
+int cli_write_output(const char *path, cli_writer write, void *ctx, struct km_db *db)
+{
+    FILE *f = path ? fopen(path, "w") : stdout;
+    if (!f)
+        return out_error("Kan '%.200s' niet schrijven.", path);
+    enum km_rc r = write(f, ctx);
+    bool written = path ? fclose(f) == 0 : fflush(f) == 0 && !ferror(f);
+    if (r != KM_OK || !written) {
+        if (path)
+            remove(path);
+        return r != KM_OK && db ? out_fail(db) : out_error("Schrijven is mislukt (schijf vol?).");
+    }
+    if (path) {
+        printf("Geschreven naar ");
+        out_text(stdout, path);
+        printf(".\n");
+    }
+    return EXIT_OK;
 }
