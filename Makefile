@@ -2,6 +2,7 @@
 #   make          build build/klassenmap
 #   make demo     build and open the program on a generated demo school
 #   make check    build and run every test (unit, sanitizer, command line, concurrency, TUI)
+#   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school (not part of check)
 #   make install  PREFIX=/usr/local DESTDIR=
 # Missing build dependencies are installed by tools/install-deps (apt-get; sudo when not root).
@@ -49,7 +50,8 @@ ASAN_OBJ = $(patsubst %.c,$(B)/asan/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
 CFLAGS_ALL  = $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) -lm
 
-.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean distclean format
+.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean distclean format \
+        screens
 
 all: $(B)/klassenmap $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
@@ -122,6 +124,11 @@ check: all $(B)/unit $(B)/unit-asan $(B)/conctest
 
 demo: all
 	@sh tools/demo $(B)
+
+# The golden screens, written anew from the program as it is now: review them with git diff.
+screens: all
+	@sh tools/install-deps test
+	@KM=$(CURDIR)/$(B)/klassenmap python3 tests/tui/screens.py --update
 
 bench: $(B)/klassenmap $(B)/bench
 	@sh tools/install-deps bench

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include "cli/cli.h"
+#include "core/clock.h"
 #include "core/config.h"
 #include "core/mail.h"
 #include "tui/app.h"
@@ -133,6 +134,10 @@ int main(int argc, char **argv)
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     setlocale(LC_ALL, "");
 
+    if (!clock_init()) {
+        fprintf(stderr, "klassenmap: %s moet de vorm 'JJJJ-MM-DD UU:MM' hebben.\n", CLOCK_TEST_ENV);
+        return EXIT_USAGE;
+    }
     struct globals g = {0};
     int rc = parse_globals(argc, argv, &g);
     if (rc)

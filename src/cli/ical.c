@@ -3,6 +3,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
+
 /* Lines end in CRLF and are folded at 75 octets, never inside a UTF-8 sequence. */
 static void line(FILE *f, const char *text)
 {
@@ -95,7 +97,7 @@ static void event(FILE *f, const struct planned_lesson *l, const char *stamp)
 void ical_week(FILE *f, const struct planner_week *w)
 {
     char stamp[32];
-    time_t t = time(NULL);
+    time_t t = clock_now();
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);

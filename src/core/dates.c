@@ -1,5 +1,7 @@
 #include "core/dates.h"
 
+#include "core/clock.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -79,8 +81,7 @@ bool dates_from_iso_week(int iso_year, int week, int64_t *monday)
 
 int64_t dates_today(void)
 {
-    time_t t = time(NULL);
     struct tm tm;
-    localtime_r(&t, &tm);
+    clock_local(&tm);
     return dates_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

@@ -19,7 +19,7 @@ int64_t dates_monday(int64_t day);
 int dates_iso_week(int64_t day, int *iso_year);
 /* The Monday of ISO week `week` of `iso_year`; false when that week does not exist. */
 bool dates_from_iso_week(int iso_year, int week, int64_t *monday);
-/* Today in the local time zone. */
+/* Today in the local time zone, on the program's clock (core/clock.h). */
 int64_t dates_today(void);
 
 #endif

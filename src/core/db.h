@@ -76,7 +76,8 @@ enum km_rc db_health(struct km_db *db, struct db_health *out);
  * (the online backup). Never for SQL: that goes through db_exec and friends. */
 sqlite3 *db_handle(struct km_db *db);
 
-/* Current time as 'YYYY-MM-DD HH:MM:SS' (UTC), the format every timestamp column uses. */
+/* The program's now (clock_now: a test clock on a demo school) as 'YYYY-MM-DD HH:MM:SS' in UTC, the format every
+ * timestamp column uses. Lock-outs and reset codes use clock_system() instead. */
 void db_now(char buf[20]);
 
 #endif

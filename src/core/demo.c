@@ -8,6 +8,7 @@
  * a retry of the transaction after SQLITE_BUSY produces exactly the same rows. */
 #include "core/demo.h"
 
+#include "core/clock.h"
 #include "core/dates.h"
 
 #include <stdio.h>
@@ -201,9 +202,8 @@ struct model {
 /* The school year runs from 1 August, so on 2026-07-31 it is still "2025-2026". */
 static void model_dates(struct model *m)
 {
-    time_t t = time(NULL);
     struct tm tm;
-    localtime_r(&t, &tm);
+    clock_local(&tm);
     int year = tm.tm_year + 1900, start = tm.tm_mon >= 7 ? year : year - 1;
     snprintf(m->schooljaar, sizeof m->schooljaar, "%04u-%04u", (unsigned)start % 10000u,
              (unsigned)(start + 1) % 10000u);

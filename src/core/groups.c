@@ -7,15 +7,15 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/text.h"
 
 void groups_schooljaar(const char *date, char out[12])
 {
     int y = 0, m = 0;
     if (!date || sscanf(date, "%4d-%2d", &y, &m) != 2) {
-        time_t t = time(NULL);
         struct tm tm;
-        localtime_r(&t, &tm);
+        clock_local(&tm);
         y = tm.tm_year + 1900;
         m = tm.tm_mon + 1;
     }

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/hashgate.h"
 
 #define MAX_DELAY_MS 5000
@@ -24,7 +25,7 @@ static bool find_account(struct km_db *db, const char *username, struct account 
 {
     memset(acc, 0, sizeof *acc);
     char now[20];
-    db_now(now);
+    clock_system_text(now); /* as locked_until was written: never a test clock */
     sqlite3_stmt *st;
     if (db_query(db, &st,
                  "SELECT id, active, COALESCE(password_hash, ''), password_state, failed_logins,"
@@ -71,7 +72,7 @@ struct failure_ctx {
 static enum km_rc count_name(struct km_db *db, struct failure_ctx *c)
 {
     char now[20];
-    db_now(now);
+    clock_system_text(now); /* the one-day window runs on SQLite's 'now', the system clock */
     int64_t n = 0;
     enum km_rc rc = db_exec(db, "DELETE FROM login_failures WHERE last_at < datetime('now', '-1 day')", NULL);
     if (rc == KM_OK)

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
+
 #define MAIL_MAX 8192
 
 struct payload {
@@ -63,7 +65,7 @@ static size_t build_message(const struct km_config *cfg, const char *to, const c
                             char *out, size_t len)
 {
     char date[64], subj[600], id[40];
-    time_t t = time(NULL);
+    time_t t = clock_now();
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);

@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/text.h"
 
 bool school_valid_brin(const char *b)
@@ -46,7 +47,10 @@ enum km_rc school_create(const struct km_session *s, const char *name, const cha
     if (brin && *brin && !school_valid_brin(brin))
         return db_fail(s->db, KM_INVALID, "Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters of cijfers, zoals 99ZZ.", brin);
     struct create_ctx c = {s, clean, brin};
-    return db_tx(s->db, create_tx, &c);
+    enum km_rc done = db_tx(s->db, create_tx, &c);
+    if (done == KM_OK)
+        clock_database_opened(false); /* a real school now: no test clock for it (core/clock.h) */
+    return done;
 }
 
 enum km_rc school_get(struct km_db *db, struct school_info *out)

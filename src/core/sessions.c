@@ -33,9 +33,12 @@ static bool zombie(int pid)
  * as another user, which is still alive. */
 static bool pid_alive(int pid) { return pid > 0 && (kill(pid, 0) == 0 || errno == EPERM) && !zombie(pid); }
 
+/* On the program's clock, the one last_seen is written with (a test clock on a demo school). */
 static enum km_rc remove_stale(struct km_db *db)
 {
-    return db_exec(db, "DELETE FROM sessions WHERE last_seen < datetime('now', '" DEAD_MODIFIER "')", NULL);
+    char now[20];
+    db_now(now);
+    return db_exec(db, "DELETE FROM sessions WHERE last_seen < datetime(?, '" DEAD_MODIFIER "')", "t", now);
 }
 
 /* Rows of processes that are gone: collected first, then removed, so the query is finished before the
@@ -150,14 +153,16 @@ static enum km_rc list_read(struct km_db *db, void *arg)
 {
     struct sessions_list *out = arg;
     size_t cap = 0;
+    char now[20];
+    db_now(now);
     sqlite3_stmt *st;
     enum km_rc rc = db_query(db, &st,
                              "SELECT s.id, u.username, u.roepnaam, COALESCE(u.voorvoegsel, ''), u.achternaam, u.role,"
                              " datetime(s.started_at, 'localtime'), datetime(s.last_seen, 'localtime'), s.pid"
                              " FROM sessions s JOIN users u ON u.id = s.user_id"
-                             " WHERE s.last_seen >= datetime('now', '" DEAD_MODIFIER "')"
+                             " WHERE s.last_seen >= datetime(?, '" DEAD_MODIFIER "')"
                              " ORDER BY u.username, s.started_at, s.id",
-                             NULL);
+                             "t", now);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
         if (r < 0)

@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/hashgate.h"
 #include "core/login.h"
 #include "core/text.h"
@@ -449,7 +450,7 @@ bool users_locked(struct km_db *db, int64_t id)
 {
     char now[20];
     int64_t locked = 0;
-    db_now(now);
+    clock_system_text(now); /* as locked_until was written: never a test clock */
     return db_int(db, &locked, "SELECT COALESCE(locked_until > ?, 0) FROM users WHERE id = ?", "ti", now, id) == KM_OK &&
            locked;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/sessions.h"
 #include "core/text.h"
 #include "core/trusted.h"
@@ -101,9 +102,8 @@ static void today_text(char *out, size_t len)
     static const char *const days[] = {N_("zo"), N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za")};
     static const char *const months[] = {N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
                                          N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec")};
-    time_t t = time(NULL);
     struct tm tm;
-    localtime_r(&t, &tm);
+    clock_local(&tm);
     snprintf(out, len, "%s %d %s %d", _(days[tm.tm_wday]), tm.tm_mday, _(months[tm.tm_mon]), tm.tm_year + 1900);
 }
 

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "core/children.h"
+#include "core/clock.h"
 #include "core/curriculum_read.h"
 #include "core/dates.h"
 #include "core/hours.h"
@@ -70,10 +71,7 @@ static bool lesson_is_now(const struct lesson_detail *d)
     int64_t z = 0;
     if (!dates_parse(d->date, &z) || z != dates_today())
         return false;
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    int now = tm.tm_hour * 60 + tm.tm_min;
+    int now = clock_minute_of_day();
     return now >= d->start_min && now < d->end_min;
 }
 

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "core/children.h"
+#include "core/clock.h"
 #include "core/dates.h"
 #include "core/groups.h"
 #include "core/hours.h"
@@ -82,14 +83,6 @@ static void date_long(int64_t day, char *out, size_t len)
     int y, m, d;
     civil(day, &y, &m, &d);
     snprintf(out, len, "%s %d %s %d", _(day_long[dates_weekday(day)]), d, m >= 1 && m <= 12 ? _(month_long[m]) : "?", y);
-}
-
-static int now_minutes(void)
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    return tm.tm_hour * 60 + tm.tm_min;
 }
 
 /* The first n code points of s. */
@@ -300,7 +293,7 @@ static bool is_now(const struct rooster *r, const struct planned_lesson *l)
 {
     if (parse_iso(l->date) != r->today)
         return false;
-    int m = now_minutes();
+    int m = clock_minute_of_day();
     return m >= l->start_min && m < l->end_min;
 }
 
@@ -1197,7 +1190,7 @@ static void go_today(struct rooster *r)
 {
     int64_t t = school_today(r);
     r->dtop = r->ptop = 0;
-    go_to_day(r, t, t == dates_today() ? now_minutes() : 0);
+    go_to_day(r, t, t == dates_today() ? clock_minute_of_day() : 0);
 }
 
 static bool day_move(struct rooster *r, enum action act)
@@ -1484,7 +1477,7 @@ static struct screen *rooster_new(struct app *a, const struct subject *subj, boo
     r->today = dates_today();
     r->monday = dates_monday(t);
     r->day = t;
-    load(r, 0, dates_weekday(t), t == r->today ? now_minutes() : 0);
+    load(r, 0, dates_weekday(t), t == r->today ? clock_minute_of_day() : 0);
     sync_day_from_cursor(r);
     return &r->base;
 }

@@ -180,4 +180,18 @@ PY
 then pass "ical parses with python3-icalendar, times in Europe/Amsterdam"; else fail "ical parses with python3-icalendar, times in Europe/Amsterdam"; fi
 run "$KM" --db "$DEMO" export ical --user niemand;  expect_err "ical: unknown user" 1 "bestaat niet"
 
+# --- the test clock: a demo school only, and a bad value refused ---
+run env KLASSENMAP_TEST_CLOCK="2026-13-01 10:00" "$KM" --db "$DEMO" check
+expect_err "test clock: a bad value is refused" 2 "KLASSENMAP_TEST_CLOCK"
+run env KLASSENMAP_TEST_CLOCK="2031-02-03 10:00" "$KM" --db "$DEMO" user add --role leerling --name "Klok Test" --username klok.demo
+run "$KM" --db "$DEMO" audit --user klok.demo
+expect_out "test clock: a demo school records the test time" "2031-02-03"
+run env KLASSENMAP_TEST_CLOCK="2031-02-03 10:00" "$KM" --db "$DB" user add --role leerling --name "Klok Test" --username klok.echt
+run "$KM" --db "$DB" audit --user klok.echt
+if [ "$code" = 0 ] && printf '%s' "$out" | grep -q "klok.echt" && ! printf '%s' "$out" | grep -q "2031"; then
+    pass "test clock: a real school keeps the system's clock"
+else
+    fail "test clock: a real school keeps the system's clock" "expected an audit line for klok.echt without 2031"
+fi
+
 finish cli
