@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/mail.h"
+#include "core/names.h"
 #include "tui/app.h"
 
 struct globals {
@@ -145,6 +146,7 @@ int main(int argc, char **argv)
     static struct km_config cfg;
     if ((rc = load_config(&g, &cfg)) != 0)
         return rc;
+    names_set_order(strcmp(cfg.name_order, "roepnaam") == 0 ? NAMES_BY_ROEPNAAM : NAMES_BY_SURNAME);
     if ((rc = check_as(&g, argc, &cfg)) != 0)
         return rc;
     if (auth_init() != KM_OK || mail_init() != KM_OK) {

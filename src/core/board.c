@@ -24,7 +24,7 @@ static enum km_rc load_students(struct km_db *db, int64_t group_id, struct board
                              "SELECT u.id, u.roepnaam || ' ' || CASE WHEN u.voorvoegsel = '' THEN '' ELSE u.voorvoegsel || ' ' END"
                              " || u.achternaam FROM memberships m JOIN users u ON u.id = m.user_id"
                              " WHERE m.group_id = ? AND m.kind = 'leerling' AND u.active = 1"
-                             " ORDER BY u.roepnaam COLLATE NOCASE, u.achternaam COLLATE NOCASE, u.id",
+                             " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
                              "i", group_id);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) > 0) {

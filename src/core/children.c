@@ -43,7 +43,7 @@ enum km_rc children_of(const struct km_session *s, int64_t parent_id, struct km_
                   " u.active"
                   " FROM parent_child pc JOIN users u ON u.id = pc.child_id AND u.role = 'leerling'"
                   " WHERE pc.parent_id = ?1"
-                  " ORDER BY u.active DESC, u.roepnaam COLLATE NOCASE, u.achternaam COLLATE NOCASE, u.id",
+                  " ORDER BY u.active DESC, km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
                   "i", parent_id);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0)

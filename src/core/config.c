@@ -34,6 +34,7 @@ struct key_def {
 static const char *not_empty(char *v) { return *v ? NULL : "mag niet leeg zijn"; }
 static const char *check_language(char *v);
 static const char *check_theme(char *v);
+static const char *check_name_order(char *v);
 static const char *check_smtp_url(char *v);
 static const char *check_tls(char *v);
 static const char *check_mail_from(char *v);
@@ -50,6 +51,7 @@ static const struct key_def key_defs[] = {
     STR("general", language, check_language),
     STR("general", theme, check_theme),
     STR("general", export_dir, not_empty),
+    STR("general", name_order, check_name_order),
     NUM("password", min_length_student, K_INT, 4, 64),
     NUM("password", min_length_staff, K_INT, 8, 64),
     NUM("password", max_length, K_INT, 64, 256),
@@ -96,6 +98,7 @@ void config_defaults(struct km_config *c)
     snprintf(c->language, sizeof c->language, "%s", "nl");
     snprintf(c->theme, sizeof c->theme, "%s", "default");
     snprintf(c->export_dir, sizeof c->export_dir, "%s", "/var/lib/klassenmap/export");
+    snprintf(c->name_order, sizeof c->name_order, "%s", "achternaam");
     c->min_length_student = 6;
     c->min_length_staff = 10;
     c->max_length = 128;
@@ -119,6 +122,11 @@ void config_defaults(struct km_config *c)
 static const char *check_language(char *v)
 {
     return strcmp(v, "nl") == 0 || strcmp(v, "en") == 0 ? NULL : "moet nl of en zijn";
+}
+
+static const char *check_name_order(char *v)
+{
+    return strcmp(v, "achternaam") == 0 || strcmp(v, "roepnaam") == 0 ? NULL : "moet achternaam of roepnaam zijn";
 }
 
 /* The theme name becomes part of a file name, so it may not walk out of the themes directory. */

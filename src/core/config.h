@@ -22,6 +22,7 @@ struct km_config {
     char language[8];      /* "nl" (default) or "en" */
     char theme[64];        /* theme name (letters, digits, '-', '_'), default "default" */
     char export_dir[4096]; /* default "/var/lib/klassenmap/export" */
+    char name_order[12];   /* "achternaam" (default) or "roepnaam": how every list of people sorts (core/names.h) */
     /* [password] */
     int min_length_student;            /* default 6, range 4..64 */
     int min_length_staff;              /* default 10, range 8..64 (staff = leerkracht, ouder, beheerder) */

@@ -56,7 +56,7 @@ static const char *const student_sql =
     "  WHERE ?2 = 0 OR a.lid IN (SELECT id FROM conflict_scope) OR b.lid IN (SELECT id FROM conflict_scope))"
     " SELECT la, lb, wd, s, e, count(*), group_concat(name, ', '), " LESSON_LABEL("la") ", " LESSON_LABEL("lb")
     " FROM (SELECT c.*, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END"
-    "  || ' ' || u.achternaam AS name FROM clash c JOIN users u ON u.id = c.uid ORDER BY u.roepnaam)"
+    "  || ' ' || u.achternaam AS name FROM clash c JOIN users u ON u.id = c.uid ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id)"
     " GROUP BY la, lb ORDER BY wd, s";
 
 static const char *const capacity_sql =

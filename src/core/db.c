@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/names.h"
 #include "core/schema.h"
 
 #include <sodium.h>
@@ -393,6 +394,8 @@ static enum km_rc configure(struct km_db *db)
     enum km_rc rc = db_text(db, mode, sizeof mode, "PRAGMA journal_mode = WAL", NULL);
     if (rc == KM_OK && strcmp(mode, "wal") != 0)
         return db_fail(db, KM_ERR, "De database %s kan niet in WAL-modus (journal_mode=%s).", db->path, mode);
+    if (rc == KM_OK && names_sql_register(db->h) != SQLITE_OK) /* the one name order, for ORDER BY */
+        rc = sqlite_fail(db, sqlite3_extended_errcode(db->h));
     /* NORMAL in WAL mode: a crash of the program (kill -9) never loses a commit; a power cut may
      * lose the last commits but never corrupts the file. FULL would fsync every status change. */
     if (rc == KM_OK && raw_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "

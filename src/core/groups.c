@@ -179,7 +179,7 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
                   "SELECT m.user_id, m.kind = 'leerkracht' FROM memberships m JOIN users u ON u.id = m.user_id"
-                  " WHERE m.group_id = ? ORDER BY m.kind DESC, u.achternaam COLLATE NOCASE, u.roepnaam COLLATE NOCASE",
+                  " WHERE m.group_id = ? ORDER BY m.kind DESC, km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
                   "i", group_id);
     int64_t *ids = NULL;
     bool *teacher = NULL;

@@ -86,7 +86,7 @@ enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, in
                              " SELECT 1 FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN time_slots me ON me.id = ?"
                              " WHERE l.teacher_id = u.id AND x.template_id = me.template_id AND x.weekday = me.weekday"
                              " AND x.start_min < me.end_min AND me.start_min < x.end_min)"
-                             " ORDER BY u.roepnaam COLLATE NOCASE, u.achternaam COLLATE NOCASE",
+                             " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
                              "i", slot_id);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {

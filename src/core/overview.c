@@ -87,7 +87,7 @@ static enum km_rc read_students(struct ov_ctx *c)
                              " || ' ' END || u.achternaam FROM users u WHERE u.role = 'leerling' AND (u.id = ?2 OR"
                              " (u.active = 1 AND u.id IN (SELECT user_id FROM memberships WHERE group_id = ?1"
                              " AND kind = 'leerling')))"
-                             " ORDER BY u.roepnaam COLLATE NOCASE, u.achternaam COLLATE NOCASE, u.id",
+                             " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
                              "ii", c->group, c->student);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0)

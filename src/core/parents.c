@@ -573,7 +573,7 @@ static enum km_rc query_uninvited(struct km_db *db, int64_t group_id, int64_t id
                  " AND (?1 = 0 OR EXISTS (SELECT 1 FROM parent_child pc"
                  "   JOIN memberships m ON m.user_id = pc.child_id AND m.kind = 'leerling' AND m.group_id = ?1"
                  "   JOIN users c ON c.id = pc.child_id AND c.active = 1 WHERE pc.parent_id = u.id))"
-                 " ORDER BY u.achternaam COLLATE NOCASE, u.roepnaam COLLATE NOCASE, u.id",
+                 " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
                  "ii", group_id, id);
     int step;
     while (rc == KM_OK && (step = db_step(db, st)) != 0)

@@ -161,7 +161,7 @@ static enum km_rc list_read(struct km_db *db, void *arg)
                              " datetime(s.started_at, 'localtime'), datetime(s.last_seen, 'localtime'), s.pid"
                              " FROM sessions s JOIN users u ON u.id = s.user_id"
                              " WHERE s.last_seen >= datetime(?, '" DEAD_MODIFIER "')"
-                             " ORDER BY u.username, s.started_at, s.id",
+                             " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.username, s.started_at, s.id",
                              "t", now);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {

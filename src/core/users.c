@@ -261,7 +261,7 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
                   "SELECT " USER_COLUMNS " FROM users WHERE (?1 IS NULL OR role = ?1) AND (?2 OR active = 1)"
-                  " ORDER BY role, achternaam COLLATE NOCASE, roepnaam COLLATE NOCASE, id",
+                  " ORDER BY role, km_name_key(roepnaam, voorvoegsel, achternaam), id",
                   "td", f && !f->any_role ? km_role_name(f->role) : NULL, f && f->include_inactive);
     int r;
     size_t cap = 0;

@@ -180,6 +180,24 @@ PY
 then pass "ical parses with python3-icalendar, times in Europe/Amsterdam"; else fail "ical parses with python3-icalendar, times in Europe/Amsterdam"; fi
 run "$KM" --db "$DEMO" export ical --user niemand;  expect_err "ical: unknown user" 1 "bestaat niet"
 
+# --- the Dutch name order: surname without voorvoegsel, then roepnaam, accents and case ignored ---
+NAMES="$T/namen.db"
+"$KM" --db "$NAMES" init --school "Namen" >/dev/null 2>&1
+for n in "Zeynep Öztürk" "Anouk de Vries" "Joost 't Hart" "Emre Çelik" "Inès van den Berg" "Mats Bakker" "Noor Claes"; do
+    "$KM" --db "$NAMES" user add --role leerling --name "$n" >/dev/null 2>&1
+done
+order() { printf '%s\n' "$out" | awk '{ print $1 }' | tr '\n' ' '; }
+run "$KM" --db "$NAMES" user list --role leerling
+want="mats.bakker ines.vandenberg emre.celik noor.claes joost.thart zeynep.ozturk anouk.devries "
+if [ "$(order)" = "$want" ]; then pass "user list: Dutch order"; else fail "user list: Dutch order" "want: $want" "got:  $(order)"; fi
+printf '[general]\nname_order = roepnaam\n' > "$T/roepnaam.ini"
+run "$KM" --config "$T/roepnaam.ini" --db "$NAMES" user list --role leerling
+want="anouk.devries emre.celik ines.vandenberg joost.thart mats.bakker noor.claes zeynep.ozturk "
+if [ "$(order)" = "$want" ]; then pass "user list: roepnaam order as configured"; else fail "user list: roepnaam order as configured" "want: $want" "got:  $(order)"; fi
+printf '[general]\nname_order = voornaam\n' > "$T/bad-order.ini"
+run "$KM" --config "$T/bad-order.ini" --db "$NAMES" user list
+expect_err "name_order: a bad value is refused" 1 "achternaam of roepnaam"
+
 # --- the test clock: a demo school only, and a bad value refused ---
 run env KLASSENMAP_TEST_CLOCK="2026-13-01 10:00" "$KM" --db "$DEMO" check
 expect_err "test clock: a bad value is refused" 2 "KLASSENMAP_TEST_CLOCK"
