@@ -294,6 +294,84 @@ int text_width(const char *s)
     return cols;
 }
 
+/* Columns of bytes [p, end) after sanitising. */
+static int span_width(const char *p, const char *end)
+{
+    struct reader r = {p, end};
+    uint32_t cp;
+    int cols = 0;
+    while (next_cp(&r, &cp))
+        cols += text_cp_width(safe_cp(cp));
+    return cols;
+}
+
+/* Where a word wider than width must break: the end of the code points that fit (at least one). */
+static const char *fit_end(const char *p, const char *end, int width)
+{
+    struct reader r = {p, end};
+    uint32_t cp;
+    int cols = 0;
+    const char *last = p;
+    while (r.p < end) {
+        const char *at = r.p;
+        next_cp(&r, &cp);
+        cols += text_cp_width(safe_cp(cp));
+        if (cols > width && at > p)
+            return at;
+        last = r.p;
+    }
+    return last;
+}
+
+int text_wrap(const char *s, int width, struct text_line *lines, int max)
+{
+    if (!s)
+        s = "";
+    if (width < 1)
+        width = 1;
+    int n = 0;
+    const char *p = s, *end = s + strlen(s);
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *para_end = nl ? nl : end;
+        while (*p == ' ' && p < para_end) /* a paragraph's leading spaces go with the break before it */
+            p++;
+        const char *line = p, *line_end = p;
+        int cols = 0;
+        while (p < para_end) {
+            const char *word = p;
+            while (p < para_end && *p != ' ')
+                p++;
+            int ww = span_width(word, p);
+            if (line_end > line && cols + 1 + ww > width) {
+                p = word;
+                break;
+            }
+            if (line_end == line && ww > width) { /* alone and too wide: break inside it */
+                p = fit_end(word, p, width);
+                line_end = p;
+                break;
+            }
+            cols += (line_end > line ? 1 : 0) + ww;
+            line_end = p;
+            while (p < para_end && *p == ' ')
+                p++;
+        }
+        if (n < max && lines)
+            lines[n] = (struct text_line){(size_t)(line - s), (size_t)(line_end - line)};
+        n++;
+        while (p < para_end && *p == ' ')
+            p++;
+        if (p >= para_end && nl) {
+            p = nl + 1;
+            if (p == end) { /* a final '\n' ends the last line; it starts no empty one */
+                break;
+            }
+        }
+    }
+    return n;
+}
+
 /* Copies the sanitised s while it fits in limit columns; stops at the first code point that does not,
  * so combining marks of a dropped character are dropped with it. Returns the columns written. */
 static int put_cols(struct writer *w, const char *s, int limit)

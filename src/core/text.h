@@ -40,6 +40,16 @@ int text_width(const char *s);
  * Returns the columns used. width <= 0 gives "". */
 int text_fit(const char *s, int width, bool pad, char *out, size_t outlen);
 
+/* One line of wrapped text: bytes [start, start + len) of the string. */
+struct text_line {
+    size_t start, len;
+};
+/* Breaks s into lines of at most width columns, between words (runs of spaces go; '\n' breaks a line); a word
+ * wider than width is broken between code points. Stores the first max lines in lines (may be NULL with max 0)
+ * and returns how many lines the whole text needs, so a caller can make room or choose another way to show it.
+ * Empty s is 0 lines; width < 1 counts as 1. */
+int text_wrap(const char *s, int width, struct text_line *lines, int max);
+
 /* For storing data that came from outside (imports, typed input): removes controls entirely, except that
  * TAB/LF/CR/VT/FF/NEL count as whitespace like space, NBSP and the other Unicode spaces; drops a BOM
  * (U+FEFF) and zero-width space; replaces invalid UTF-8 with U+FFFD; trims leading/trailing whitespace

@@ -95,6 +95,36 @@ void app_start_prompt(struct app *a, const char *label)
     a->dirty = true;
 }
 
+/* ---- what a key does on a screen ---- */
+
+const struct action_words *action_words_find(const struct action_words *words, enum action act)
+{
+    for (const struct action_words *w = words; w && w->act != ACT_NONE; w++)
+        if (w->act == act)
+            return w;
+    return NULL;
+}
+
+static const struct action_words *screen_words(const struct screen *s, enum action act)
+{
+    const struct action_words *w = s && s->ops->words_now ? s->ops->words_now(s, act) : NULL;
+    return w ? w : s ? action_words_find(s->ops->words, act) : NULL;
+}
+
+const char *app_action_label(const struct app *a, const struct screen *s, enum action act)
+{
+    const struct action_words *w = screen_words(s, act);
+    if (w && w->label && !*w->label)
+        return ""; /* gettext would give the catalogue's header for "" */
+    return _(w && w->label ? w->label : a->keys.entries[act].label);
+}
+
+const char *app_action_help(const struct app *a, const struct screen *s, enum action act)
+{
+    const struct action_words *w = screen_words(s, act);
+    return _(w && w->help ? w->help : a->keys.entries[act].description);
+}
+
 /* ---- drawing the frame ---- */
 
 static void today_text(char *out, size_t len)
@@ -131,13 +161,14 @@ static void draw_header(struct app *a)
         draw_text(stdscr, 1, 1, a->cols - 2, top->title, TR_TITLE);
 }
 
-static int footer_item(struct app *a, int x, enum action act)
+static int footer_item(struct app *a, const struct screen *top, int x, enum action act)
 {
     char keys[64], item[160];
     keymap_keys_text(&a->keys, act, 2, keys, sizeof keys);
-    if (!*keys)
+    const char *label = app_action_label(a, top, act);
+    if (!*keys || !*label)
         return x;
-    snprintf(item, sizeof item, "%s %s", keys, _(a->keys.entries[act].label));
+    snprintf(item, sizeof item, "%s %s", keys, label);
     int w = text_width(item);
     if (x + w + 2 > a->cols)
         return -1;
@@ -146,15 +177,44 @@ static int footer_item(struct app *a, int x, enum action act)
     return x + 2;
 }
 
+/* While a prompt is open only Enter and Esc do something: prompt_key reads them as they are, not bound. */
+static void draw_prompt_footer(struct app *a)
+{
+    int x = 1;
+    x += draw_text_raw(stdscr, a->rows - 1, x, a->cols - x, "Enter", TR_KEY);
+    x += draw_text_raw(stdscr, a->rows - 1, x, a->cols - x, _(" bevestig  "), TR_FOOTER);
+    x += draw_text_raw(stdscr, a->rows - 1, x, a->cols - x, "Esc", TR_KEY);
+    draw_text_raw(stdscr, a->rows - 1, x, a->cols - x, _(" annuleren"), TR_FOOTER);
+}
+
 /* The keys that work here, as many as fit; help (?) is always listed first so the rest can be found. */
 static void draw_footer(struct app *a)
 {
     draw_fill(stdscr, a->rows - 1, 0, 1, a->cols, TR_FOOTER);
+    if (a->prompt) {
+        draw_prompt_footer(a);
+        return;
+    }
     const struct screen *top = a->depth ? a->stack[a->depth - 1] : NULL;
-    int x = footer_item(a, 1, A_HELP);
+    int x = footer_item(a, top, 1, A_HELP);
     for (const enum action *p = top ? top->ops->actions : NULL; p && *p != ACT_NONE && x >= 0; p++)
         if (*p != A_HELP)
-            x = footer_item(a, x, *p);
+            x = footer_item(a, top, x, *p);
+}
+
+#define MESSAGE_MAX_ROWS 4
+
+/* A message too long for its row takes rows above it (over the bottom of the screen, until the next key): a
+ * sentence is never cut. */
+static void draw_message_rows(struct app *a)
+{
+    int n = draw_wrapped_rows(a->message, a->cols - 2);
+    if (n > MESSAGE_MAX_ROWS)
+        n = MESSAGE_MAX_ROWS;
+    int y = a->rows - 2 - (n > 1 ? n - 1 : 0);
+    if (n > 1)
+        draw_fill(stdscr, y, 0, n - 1, a->cols, TR_NORMAL);
+    draw_wrapped(stdscr, y, 1, n > 0 ? n : 1, a->cols - 2, a->message, a->message_role);
 }
 
 static void draw_message(struct app *a)
@@ -169,7 +229,7 @@ static void draw_message(struct app *a)
         curs_set(1);
         return;
     }
-    draw_text(stdscr, y, 1, a->cols - 2, a->message, a->message_role);
+    draw_message_rows(a);
 }
 
 static void draw_too_small(struct app *a)

@@ -29,6 +29,14 @@ enum {
 struct app;
 struct screen;
 
+/* What an action does on one screen, in that screen's words: Space on the status board is "volgende status", not
+ * the keymap's general "aan/uit". Both texts are marked with N_() and translated when drawn. */
+struct action_words {
+    enum action act;
+    const char *label; /* the footer's word and the help's name for it; "": not offered now (left out of both) */
+    const char *help;  /* the help's sentence; NULL: the keymap's */
+};
+
 struct screen_ops {
     const enum action *actions; /* what the screen accepts, ACT_NONE-terminated: footer and help come from it */
     /* Draws the body: rows [top, top + h) of the terminal, all columns. */
@@ -42,6 +50,12 @@ struct screen_ops {
     /* A mouse click at (y, x); double for a double click. Optional. */
     int (*on_click)(struct screen *s, struct app *a, int y, int x, bool twice);
     void (*destroy)(struct screen *s);
+    /* The screen's own words for its actions (ACT_NONE-terminated), where the keymap's general ones would not say
+     * what the key does here. Optional. */
+    const struct action_words *words;
+    /* Words that depend on what the screen shows (Tab in the planner: "dag" or "week"); NULL from it, or no
+     * function, falls back to `words`, then the keymap. Optional. */
+    const struct action_words *(*words_now)(const struct screen *s, enum action act);
 };
 
 struct screen {
@@ -83,6 +97,11 @@ void app_core_error(struct app *a);
 /* Starts a '/' prompt on the message line. When the user presses Enter, the top screen gets
  * on_action(A_SEARCH) with a->prompt_confirmed true and the text in a->prompt_text; Esc closes it silently. */
 void app_start_prompt(struct app *a, const char *label);
+/* The footer's word and the help's sentence for act on screen s (s NULL: the keymap's), translated. */
+const char *app_action_label(const struct app *a, const struct screen *s, enum action act);
+const char *app_action_help(const struct app *a, const struct screen *s, enum action act);
+/* The entry of words (ACT_NONE-terminated) for act, or NULL: for a screen's words_now. */
+const struct action_words *action_words_find(const struct action_words *words, enum action act);
 /* Body rows available to screens. */
 int app_body_rows(const struct app *a);
 int app_body_top(void);

@@ -9,7 +9,6 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 
-#define DIALOG_LINES 6  /* of the question; more is cut with "…" on the last line */
 #define DIALOG_MAX_W 64 /* a box wider than this is hard to read */
 #define DIALOG_MIN_W 36 /* room for both buttons and the hint */
 #define QUESTION_MAX 1024
@@ -29,43 +28,17 @@ struct dialog {
 };
 
 /* Esc, q and the arrows arrive as actions; j/y/n come in as typed text (see dialog_text). */
-static const enum action dialog_actions[] = {A_SELECT, A_BACK, A_LEFT, A_RIGHT, A_NEXT_FIELD, A_PREV_FIELD, ACT_NONE};
+static const enum action dialog_actions[] = {A_SELECT, A_BACK, A_NEXT_FIELD, A_LEFT, A_RIGHT, A_PREV_FIELD, ACT_NONE};
 
-/* ---- wrapping the question ---- */
-
-struct wrapped {
-    char line[DIALOG_LINES][QUESTION_MAX];
-    int n;
+static const struct action_words dialog_words[] = {
+    {A_SELECT, N_("kies"), N_("Kies de knop met ▶: Ja of Nee.")},
+    {A_BACK, N_("nee"), N_("Antwoord Nee: er verandert niets.")},
+    {A_NEXT_FIELD, N_("andere knop"), N_("Zet ▶ op de andere knop.")},
+    {A_PREV_FIELD, N_("andere knop"), N_("Zet ▶ op de andere knop.")},
+    {A_LEFT, N_("andere knop"), N_("Zet ▶ op de andere knop.")},
+    {A_RIGHT, N_("andere knop"), N_("Zet ▶ op de andere knop.")},
+    {ACT_NONE, NULL, NULL},
 };
-
-/* Appends word to the current line, or starts a new one when it would be wider than width. */
-static void add_word(struct wrapped *w, const char *word, int width)
-{
-    char joined[QUESTION_MAX];
-    char *cur = w->line[w->n - 1];
-    if (!*cur) {
-        snprintf(cur, QUESTION_MAX, "%s", word);
-        return;
-    }
-    snprintf(joined, sizeof joined, "%s %s", cur, word);
-    if (text_width(joined) <= width || w->n == DIALOG_LINES) {
-        /* the last line takes the rest; drawing cuts it with "…" */
-        snprintf(cur, QUESTION_MAX, "%s", joined);
-        return;
-    }
-    snprintf(w->line[w->n++], QUESTION_MAX, "%s", word);
-}
-
-static void wrap(const char *text, int width, struct wrapped *w)
-{
-    char copy[QUESTION_MAX];
-    snprintf(copy, sizeof copy, "%s", text);
-    w->n = 1;
-    w->line[0][0] = '\0';
-    char *save = NULL;
-    for (char *word = strtok_r(copy, " ", &save); word; word = strtok_r(NULL, " ", &save))
-        add_word(w, word, width);
-}
 
 /* ---- drawing ---- */
 
@@ -97,22 +70,65 @@ static int buttons_width(void)
     return text_width(text);
 }
 
+/* The row the screen below shows selected (drawn in the selection's colour or reverse), or -1: the thing the
+ * question is about, which the box must not cover. */
+static int selected_row(int top, int h, int width)
+{
+    attr_t sel = theme_attr(TR_SELECTED);
+    for (int y = top; y < top + h; y++) {
+        int hits = 0;
+        for (int x = 0; x < width; x++) {
+            attr_t at = (attr_t)(mvwinch(stdscr, y, x) & A_ATTRIBUTES);
+            bool same_colour = (at & A_COLOR) == (sel & A_COLOR);
+            if (same_colour && (!(sel & A_REVERSE) || (at & A_REVERSE)) && (sel & (A_COLOR | A_REVERSE)) && ++hits >= 4)
+                return y;
+        }
+    }
+    return -1;
+}
+
+/* Everything below the box goes dim, so the focused button is the only highlight; the row the question is
+ * about stays plainly readable. */
+static void dim_below(int top, int h, int keep)
+{
+    attr_t dim = theme_attr(TR_DIM), normal = theme_attr(TR_NORMAL);
+    for (int y = top; y < top + h; y++) {
+        attr_t at = y == keep ? normal : dim;
+        mvwchgat(stdscr, y, 0, -1, at & ~A_COLOR, (short)PAIR_NUMBER(at), NULL);
+    }
+}
+
+/* Centred, unless that would cover the selected row: then above it when there is room, else below it. */
+static int box_top(int top, int h, int bh, int sel)
+{
+    int y = top + (h - bh) / 2;
+    if (sel < 0 || sel < y || sel >= y + bh)
+        return y;
+    if (sel - top >= bh)
+        return sel - bh;
+    y = sel + 1;
+    return y + bh > top + h ? top + h - bh : y;
+}
+
 static void dialog_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     struct dialog *d = (struct dialog *)s;
     draw_below(d, a, top, h, width);
+    int sel = selected_row(top, h, width);
+    dim_below(top, h, sel);
     int bw = text_width(d->question) + 6;
     bw = bw < DIALOG_MIN_W ? DIALOG_MIN_W : bw > DIALOG_MAX_W ? DIALOG_MAX_W : bw;
     if (bw > width - 4)
         bw = width - 4;
-    struct wrapped w;
-    wrap(d->question, bw - 6, &w);
-    int bh = w.n + 6;
-    int y = top + (h - bh) / 2, x = (width - bw) / 2;
+    /* the whole question, however long: the box grows (the body is at least 20 rows) */
+    int lines = draw_wrapped_rows(d->question, bw - 6);
+    if (lines > h - 6)
+        lines = h - 6;
+    int bh = lines + 6;
+    int y = box_top(top, h, bh, sel), x = (width - bw) / 2;
     draw_fill(stdscr, y, x, bh, bw, TR_NORMAL);
     draw_box(stdscr, y, x, bh, bw, _("Bevestigen"), TR_TITLE);
-    for (int i = 0; i < w.n; i++)
-        draw_text(stdscr, y + 2 + i, x + 3, bw - 6, w.line[i], TR_NORMAL);
+    draw_wrapped(stdscr, y + 2, x + 3, lines, bw - 6, d->question, TR_NORMAL);
     d->button_y = y + bh - 3;
     int bx = x + (bw - buttons_width()) / 2;
     char yes[64];
@@ -194,6 +210,7 @@ static const struct screen_ops dialog_ops = {
     .wants_text = dialog_wants_text,
     .on_click = dialog_click,
     .destroy = dialog_destroy,
+    .words = dialog_words,
 };
 
 struct screen *dialog_confirm_new(struct app *a, const char *question, dialog_done_fn done, void *ctx)

@@ -29,6 +29,29 @@ int draw_text_raw(WINDOW *w, int y, int x, int width, const char *s, enum theme_
     return put(w, y, x, width, s, role, false);
 }
 
+#define WRAP_MAX_LINES 64
+
+int draw_wrapped_rows(const char *s, int width) { return text_wrap(s, width, NULL, 0); }
+
+int draw_wrapped(WINDOW *w, int y, int x, int max_rows, int width, const char *s, enum theme_role role)
+{
+    struct text_line lines[WRAP_MAX_LINES];
+    if (!s || max_rows <= 0 || width <= 0)
+        return 0;
+    int n = text_wrap(s, width, lines, WRAP_MAX_LINES);
+    int shown = n < max_rows ? n : max_rows;
+    if (shown > WRAP_MAX_LINES)
+        shown = WRAP_MAX_LINES;
+    for (int i = 0; i < shown; i++) {
+        char line[LINE_BYTES];
+        /* the last row that has to hold more takes the rest of the text, so text_fit ends it with "…" */
+        size_t len = i == shown - 1 && n > shown ? strlen(s) - lines[i].start : lines[i].len;
+        snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1), s + lines[i].start);
+        put(w, y + i, x, width, line, role, true);
+    }
+    return shown;
+}
+
 void draw_center(WINDOW *w, int y, int x, int width, const char *s, enum theme_role role)
 {
     int tw = text_width(s);

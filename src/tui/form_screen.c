@@ -3,6 +3,10 @@
 
 #include <stdlib.h>
 
+#include "tui/i18n.h"
+
+static const struct action_words *screen_form_words(const struct screen *s, enum action act);
+
 void form_screen_init(struct form_screen *fs, const enum action *actions,
                       void (*draw)(struct screen *s, struct app *a, int top, int h, int width),
                       int (*submit)(struct form_screen *fs, struct app *a, int field), int label_width)
@@ -15,6 +19,7 @@ void form_screen_init(struct form_screen *fs, const enum action *actions,
         .wants_text = form_screen_wants_text,
         .on_click = form_screen_click,
         .destroy = form_screen_destroy,
+        .words_now = screen_form_words,
     };
     fs->base.ops = &fs->ops;
     fs->submit = submit;
@@ -24,6 +29,27 @@ void form_screen_init(struct form_screen *fs, const enum action *actions,
 static bool focus_is_button(const struct form *f)
 {
     return f->focus >= 0 && f->focus < f->n && f->fields[f->focus].kind == FIELD_BUTTON;
+}
+
+const struct action_words *form_words(const struct form *f, enum action act)
+{
+    static const struct action_words next = {A_SELECT, N_("volgend veld"), N_("Ga naar het volgende veld.")};
+    static const struct action_words cancel = {A_BACK, N_("annuleren"), N_("Sluit zonder op te slaan.")};
+    static struct action_words button; /* the footer and help use it at once, from this one thread */
+    if (act == A_BACK)
+        return &cancel;
+    if (act != A_SELECT)
+        return NULL;
+    if (!focus_is_button(f))
+        return &next;
+    /* the label is translated already; looked up again it stays what it is */
+    button = (struct action_words){A_SELECT, f->fields[f->focus].label, N_("Kies de knop met de cursor.")};
+    return &button;
+}
+
+static const struct action_words *screen_form_words(const struct screen *s, enum action act)
+{
+    return form_words(&((const struct form_screen *)s)->form, act);
 }
 
 int form_screen_action(struct screen *s, struct app *a, enum action act)

@@ -22,6 +22,9 @@ void form_screen_init(struct form_screen *fs, const enum action *actions,
                       int (*submit)(struct form_screen *fs, struct app *a, int field), int label_width);
 
 int form_screen_action(struct screen *s, struct app *a, enum action act);
+/* What Enter and Esc do in a form where Enter moves to the next field and submits on a button: "volgend veld", or
+ * the button's own words ("Wachtwoord opslaan"); Esc "annuleren". For any screen's words_now. */
+const struct action_words *form_words(const struct form *f, enum action act);
 int form_screen_text(struct screen *s, struct app *a, wint_t ch);
 bool form_screen_wants_text(const struct screen *s);
 int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice);

@@ -58,7 +58,7 @@ static const struct action_def defs[A__COUNT] = {
     [A_SET_COLUMN] = {"set_column", N_("hele kolom"),
                       N_("Statusbord: geef de hele kolom (een leerdoel) één status; eerst wordt om bevestiging gevraagd."),
                       "K"},
-    [A_INFO] = {"info", N_("info"), N_("Toon de volledige titel en de geschiedenis: wie, wanneer, van welke status naar welke."),
+    [A_INFO] = {"info", N_("info"), N_("Toon de volledige titel en de wijzigingen: wie, wanneer, van welke status naar welke."),
                 "i"},
 };
 

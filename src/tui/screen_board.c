@@ -216,8 +216,8 @@ static void history_draw(struct screen *s, struct app *a, int top, int h, int wi
     }
     y += 2;
     snprintf(buf, sizeof buf,
-             ngettext("Geschiedenis: %d wijziging, de nieuwste eerst",
-                      "Geschiedenis: %d wijzigingen, de nieuwste eerst", (unsigned long)hs->hist.n),
+             ngettext("Wijzigingen: %d, de nieuwste eerst", "Wijzigingen: %d, de nieuwste eerst",
+                      (unsigned long)hs->hist.n),
              (int)hs->hist.n);
     draw_text(stdscr, y++, 2, w, buf, TR_TITLE);
     if (!hs->ok)
@@ -273,7 +273,7 @@ struct screen *goal_history_screen_new(struct app *a, int64_t student_id, const 
     snprintf(h->student_name, sizeof h->student_name, "%s", student ? student : "");
     snprintf(h->code, sizeof h->code, "%s", code ? code : "");
     snprintf(h->title, sizeof h->title, "%s", title ? title : "");
-    snprintf(h->base.title, sizeof h->base.title, "LEERDOELEN › %s › %s", _("GESCHIEDENIS"), h->code);
+    snprintf(h->base.title, sizeof h->base.title, "LEERDOELEN › %s › %s", _("WIJZIGINGEN"), h->code);
     if (status_scale(&a->session, &h->scale) != KM_OK)
         app_core_error(a);
     list_init(&h->list, history_row, history_row_text, h);
@@ -317,6 +317,17 @@ struct board_screen {
 static const enum action board_actions[] = {A_TOGGLE,  A_SET_ROW,   A_SET_COLUMN, A_INFO, A_SEARCH, A_SEARCH_NEXT,
                                             A_BACK,    A_HELP,      A_UP,         A_DOWN, A_LEFT,   A_RIGHT,
                                             A_PAGE_UP, A_PAGE_DOWN, A_HOME,       A_END,  ACT_NONE};
+
+/* "i" opens the changes of a cell: "geschiedenis" would read as the subject of that name. */
+static const struct action_words board_words[] = {
+    {A_TOGGLE, N_("volgende status"),
+     N_("Zet de status van deze leerling voor dit leerdoel een stap verder op de schaal (na de laatste weer de "
+        "eerste). Een cijfer of letter kiest een status meteen.")},
+    {A_INFO, N_("wijzigingen"), N_("Toon het hele leerdoel en wie de status wanneer van wat naar wat veranderde.")},
+    {A_SEARCH, N_("zoek leerling"), N_("Zoek een leerling op naam; accenten en hoofdletters tellen niet.")},
+    {A_SEARCH_NEXT, N_("volgende leerling"), N_("Ga naar de volgende leerling die bij de zoekopdracht past.")},
+    {ACT_NONE, NULL, NULL},
+};
 
 static int64_t cell_status(const struct board_screen *bs, int row, int goal)
 {
@@ -629,7 +640,7 @@ static void draw_panel(struct board_screen *bs, int top, int h, int x, int w)
     y++;
     if (y >= end)
         return;
-    draw_text(stdscr, y++, x, w, _("Geschiedenis"), TR_TITLE);
+    draw_text(stdscr, y++, x, w, _("Wijzigingen"), TR_TITLE);
     if (!bs->hist_ok) {
         if (y < end)
             draw_text(stdscr, y, x, w, _("Niet te lezen."), TR_WARNING);
@@ -713,7 +724,7 @@ static void board_draw(struct screen *s, struct app *a, int top, int h, int widt
         const struct board_goal *g = &bs->b.goals[cur_goal(bs)];
         char keys[32], hint[80], line[800];
         keymap_keys_text(&a->keys, A_INFO, 1, keys, sizeof keys);
-        snprintf(hint, sizeof hint, _("%s: geschiedenis"), keys);
+        snprintf(hint, sizeof hint, _("%s: wijzigingen"), keys);
         snprintf(line, sizeof line, "%s  %s", g->code, g->title);
         int y = top + h - 1, kw = text_width(hint);
         draw_text(stdscr, y, 2, gw - kw - 2, line, TR_NORMAL);
@@ -966,6 +977,7 @@ static const struct screen_ops board_ops = {
     .reload = board_reload,
     .on_click = board_click,
     .destroy = board_destroy,
+    .words = board_words,
 };
 
 static struct screen *status_board_new(struct app *a, int64_t group_id, const char *group, int64_t deel_id,
@@ -1258,6 +1270,21 @@ static int overview_search(struct overview_screen *ov, struct app *a, bool next)
     return R_DRAW;
 }
 
+static const struct action_words *overview_words(const struct screen *s, enum action act)
+{
+    static const struct action_words by_goal[] = {
+        {A_NEXT_FIELD, N_("per leerling"), N_("Toon het overzicht per leerling: beheerst per hoofdgebied.")},
+        {A_SEARCH, N_("zoek leerdoel"), N_("Zoek een leerdoel op code of tekst.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words by_student[] = {
+        {A_NEXT_FIELD, N_("per leerdoel"), N_("Toon het overzicht per leerdoel: hoeveel leerlingen per status.")},
+        {A_SEARCH, N_("zoek leerling"), N_("Zoek een leerling op naam.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    return action_words_find(((const struct overview_screen *)s)->view == OV_GOALS ? by_goal : by_student, act);
+}
+
 static int overview_action(struct screen *s, struct app *a, enum action act)
 {
     struct overview_screen *ov = (struct overview_screen *)s;
@@ -1308,6 +1335,7 @@ static const struct screen_ops overview_ops = {
     .reload = overview_reload,
     .on_click = overview_click,
     .destroy = overview_destroy,
+    .words_now = overview_words,
 };
 
 static struct screen *group_overview_new(struct app *a, int64_t group_id, const char *group, int64_t niveau_id,
@@ -1356,6 +1384,22 @@ struct choose_screen {
 static const enum action choose_actions[] = {A_SELECT,  A_NEXT_FIELD, A_PREV_FIELD, A_SEARCH, A_SEARCH_NEXT,
                                              A_BACK,    A_UP,         A_DOWN,       A_LEFT,   A_RIGHT,
                                              A_PAGE_UP, A_PAGE_DOWN,  A_HOME,       A_END,    ACT_NONE};
+
+/* Enter opens what the three lists show chosen, from whichever list has the focus. */
+static const struct action_words *choose_words(const struct screen *s, enum action act)
+{
+    static const struct action_words board = {A_SELECT, N_("open statusbord"),
+                                              N_("Open het statusbord van de gekozen groep, het deelgebied en het niveau.")};
+    static const struct action_words overview = {A_SELECT, N_("open overzicht"),
+                                                 N_("Open het Leerdoeloverzicht van de gekozen groep.")};
+    static const struct action_words next = {A_NEXT_FIELD, N_("volgende lijst"),
+                                             N_("Ga naar de volgende lijst: groep, deelgebied, niveau.")};
+    static const struct action_words prev = {A_PREV_FIELD, N_("vorige lijst"), N_("Ga naar de vorige lijst.")};
+    const struct choose_screen *c = (const struct choose_screen *)s;
+    if (act == A_SELECT)
+        return c->ndeel && c->deel[c->list[P_DEEL].cur].id == 0 ? &overview : &board;
+    return act == A_NEXT_FIELD ? &next : act == A_PREV_FIELD ? &prev : NULL;
+}
 
 static const char *group_text(void *ctx, int i) { return ((struct choose_screen *)ctx)->groups[i]->name; }
 
@@ -1515,11 +1559,17 @@ static void choose_draw(struct screen *s, struct app *a, int top, int h, int wid
         draw_hline(stdscr, top + 1, x[p], w[p], c->focus == (enum pane)p ? TR_TITLE : TR_DIM);
         list_draw(&c->list[p], top + 2, x[p], h - 4, w[p]);
     }
-    char sel[32], next[32], line[300];
+    char sel[32], next[32], line[400];
     keymap_keys_text(&a->keys, A_SELECT, 1, sel, sizeof sel);
     keymap_keys_text(&a->keys, A_NEXT_FIELD, 1, next, sizeof next);
-    snprintf(line, sizeof line, _("%s: open het statusbord · ←/→ of %s: naar de volgende lijst"), sel, next);
-    draw_text(stdscr, top + h - 1, 2, width - 4, line, TR_DIM);
+    const struct deel_row *d = &c->deel[c->list[P_DEEL].cur];
+    if (d->id == 0)
+        snprintf(line, sizeof line, _("%s: open het Leerdoeloverzicht van %s · ←/→ of %s: naar een andere lijst"), sel,
+                 c->groups[c->list[P_GROUP].cur]->name, next);
+    else
+        snprintf(line, sizeof line, _("%s: open het statusbord van %s, %s · ←/→ of %s: naar een andere lijst"), sel,
+                 c->groups[c->list[P_GROUP].cur]->name, d->text, next);
+    draw_wrapped(stdscr, top + h - 2, 2, 2, width - 4, line, TR_DIM);
 }
 
 static int open_board(struct choose_screen *c, struct app *a)
@@ -1562,11 +1612,7 @@ static int choose_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     }
     switch (act) {
-    case A_SELECT:
-        if (c->focus == P_GROUP) {
-            c->focus = P_DEEL;
-            return R_DRAW;
-        }
+    case A_SELECT: /* from any of the three lists: the group, deelgebied and niveau are all chosen already */
         return open_board(c, a);
     case A_RIGHT:
     case A_NEXT_FIELD:
@@ -1623,6 +1669,7 @@ static const struct screen_ops choose_ops = {
     .reload = choose_reload,
     .on_click = choose_click,
     .destroy = choose_destroy,
+    .words_now = choose_words,
 };
 
 struct screen *board_screen_new(struct app *a)

@@ -261,6 +261,19 @@ static int64_t slot_of(const struct check_screen *cs, int64_t lesson_id)
     return 0;
 }
 
+/* Without clashes there is nothing to open or search. */
+static const struct action_words *check_words(const struct screen *s, enum action act)
+{
+    static const struct action_words words[] = {
+        {A_SELECT, N_("open tijdslot"), N_("Open het tijdslot van de gekozen botsing, om een les te wijzigen.")},
+        {A_SEARCH, N_("zoek"), N_("Zoek een botsing op naam, lokaal of groep.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words none[] = {
+        {A_SELECT, "", NULL}, {A_SEARCH, "", NULL}, {A_SEARCH_NEXT, "", NULL}, {ACT_NONE, NULL, NULL}};
+    return action_words_find(((const struct check_screen *)s)->c.n ? words : none, act);
+}
+
 static int open_slot(struct check_screen *cs, struct app *a)
 {
     const struct conflict *c = current(cs);
@@ -336,6 +349,7 @@ static const struct screen_ops check_ops = {
     .reload = check_reload,
     .on_click = check_click,
     .destroy = check_destroy,
+    .words_now = check_words,
 };
 
 struct screen *check_screen_new(struct app *a, int64_t template_id)

@@ -207,6 +207,11 @@ static void groups_destroy(struct screen *s)
     free(s);
 }
 
+static const struct action_words groups_words[] = {
+    {A_SELECT, N_("GroepsProfiel"), N_("Open het GroepsProfiel van de gekozen groep: leden, leerkrachten, wachtwoorden.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 static const struct screen_ops groups_ops = {
     .actions = groups_actions,
     .draw = groups_draw,
@@ -214,6 +219,7 @@ static const struct screen_ops groups_ops = {
     .reload = groups_reload,
     .on_click = groups_click,
     .destroy = groups_destroy,
+    .words = groups_words,
 };
 
 struct screen *groups_screen_new(struct app *a)
@@ -484,6 +490,21 @@ static int set_password(struct profile_screen *ps, struct app *a)
     return R_DRAW;
 }
 
+/* p sets a student's password: on a teacher's row it is not offered. */
+static const struct action_words *group_profile_words(const struct screen *s, enum action act)
+{
+    static const struct action_words words[] = {
+        {A_PASSWORD, N_("nieuw wachtwoord"), N_("WACHTWOORD INSTELLEN: een nieuw wachtwoord voor de gekozen leerling.")},
+        {A_SEARCH, N_("zoek"), N_("Zoek in de groep op naam of gebruikersnaam.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words teacher = {A_PASSWORD, "", NULL};
+    const struct profile_screen *ps = (const struct profile_screen *)s;
+    if (act == A_PASSWORD && (ps->n == 0 || ps->rows[ps->grid.cur_row].m->teacher))
+        return &teacher;
+    return action_words_find(words, act);
+}
+
 static int profile_action(struct screen *s, struct app *a, enum action act)
 {
     struct profile_screen *ps = (struct profile_screen *)s;
@@ -524,6 +545,7 @@ static const struct screen_ops profile_ops = {
     .reload = profile_reload,
     .on_click = profile_click,
     .destroy = profile_destroy,
+    .words_now = group_profile_words,
 };
 
 struct screen *group_profile_screen_new(struct app *a, int64_t group_id)
@@ -537,5 +559,7 @@ struct screen *group_profile_screen_new(struct app *a, int64_t group_id)
     grid_init(&ps->grid, &members_grid, ps, 1, true);
     ps->grid.gap = 2;
     profile_load(ps);
+    if (ps->n > ps->nteachers) /* WACHTWOORD INSTELLEN is for the students: start on the first */
+        grid_set_cursor(&ps->grid, ps->nteachers, ps->grid.cur_col);
     return &ps->base;
 }

@@ -13,6 +13,7 @@
 struct help_screen {
     struct screen base;
     enum action rows[HELP_MAX];
+    const char *label[HELP_MAX], *help[HELP_MAX]; /* in the words of the screen it was opened from */
     int n;
     struct list list;
     struct app *app;
@@ -27,14 +28,14 @@ static void draw_row(void *ctx, int i, int y, int x, int width, bool selected)
     char keys[128];
     keymap_keys_text(&h->app->keys, act, KEYMAP_MAX_KEYS, keys, sizeof keys);
     draw_text(stdscr, y, x, 18, keys, selected ? TR_SELECTED : TR_KEY);
-    draw_text(stdscr, y, x + 19, 16, _(h->app->keys.entries[act].label), selected ? TR_SELECTED : TR_TITLE);
-    draw_text(stdscr, y, x + 36, width - 36, _(h->app->keys.entries[act].description), selected ? TR_SELECTED : TR_NORMAL);
+    draw_text(stdscr, y, x + 19, 16, h->label[i], selected ? TR_SELECTED : TR_TITLE);
+    draw_text(stdscr, y, x + 36, width - 36, h->help[i], selected ? TR_SELECTED : TR_NORMAL);
 }
 
 static const char *row_text(void *ctx, int i)
 {
     struct help_screen *h = ctx;
-    return _(h->app->keys.entries[h->rows[i]].label);
+    return h->label[i];
 }
 
 static void help_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -63,13 +64,16 @@ static const struct screen_ops help_ops = {
     .destroy = help_destroy,
 };
 
-static void add_row(struct help_screen *h, enum action act)
+static void add_row(struct help_screen *h, const struct screen *of, enum action act)
 {
     for (int i = 0; i < h->n; i++)
         if (h->rows[i] == act)
             return;
-    if (h->n < HELP_MAX && h->app->keys.entries[act].nkeys > 0)
+    if (h->n < HELP_MAX && h->app->keys.entries[act].nkeys > 0 && *app_action_label(h->app, of, act)) {
+        h->label[h->n] = app_action_label(h->app, of, act);
+        h->help[h->n] = app_action_help(h->app, of, act);
         h->rows[h->n++] = act;
+    }
 }
 
 struct screen *help_screen_new(struct app *a, const struct screen *of)
@@ -81,11 +85,11 @@ struct screen *help_screen_new(struct app *a, const struct screen *of)
     h->app = a;
     snprintf(h->base.title, sizeof h->base.title, _("Hulp — %s"), of->title);
     for (const enum action *p = of->ops->actions; p && *p != ACT_NONE; p++)
-        add_row(h, *p);
+        add_row(h, of, *p);
     /* what the shell itself offers on every screen */
-    add_row(h, A_HELP);
-    add_row(h, A_REFRESH);
-    add_row(h, A_QUIT);
+    add_row(h, of, A_HELP);
+    add_row(h, of, A_REFRESH);
+    add_row(h, of, A_QUIT);
     list_init(&h->list, draw_row, row_text, h);
     list_set_count(&h->list, h->n);
     return &h->base;

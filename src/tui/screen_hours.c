@@ -40,6 +40,14 @@ static const char *const day_words[] __attribute__((unused)) = {
 static const enum action hours_actions[] = {A_EDIT, A_TOGGLE, A_DELETE, A_SELECT, A_BACK,
                                             A_UP,   A_DOWN,   A_HOME,   A_END,    ACT_NONE};
 
+static const struct action_words hours_words[] = {
+    {A_EDIT, N_("tijden"), N_("Wijzig het begin en eind van de gekozen dag.")},
+    {A_SELECT, N_("tijden"), N_("Wijzig het begin en eind van de gekozen dag.")},
+    {A_TOGGLE, N_("open/dicht"), N_("Open de dag met de standaardtijden, of sluit hem (eerst wordt gevraagd).")},
+    {A_DELETE, N_("sluiten"), N_("Sluit de gekozen dag; eerst wordt om bevestiging gevraagd.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 /* ---- reading ---- */
 
 static bool add_template(struct hours_screen *hs, const struct km_slot_list *l)
@@ -391,6 +399,7 @@ static const struct screen_ops hours_ops = {
     .reload = hours_reload,
     .on_click = hours_click,
     .destroy = hours_destroy,
+    .words = hours_words,
 };
 
 struct screen *hours_screen_new(struct app *a)

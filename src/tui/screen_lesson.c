@@ -739,30 +739,6 @@ static void draw_ticked(struct lesson_screen *ls, int y, int width)
     draw_text(stdscr, y, 2, width - 4, line, *names ? TR_OK : TR_DIM);
 }
 
-/* Draws text over at most max rows, broken between words; the last row takes the rest and is cut with "…".
- * Returns the rows used. */
-static int draw_wrapped(int y, int x, int width, const char *text, enum theme_role role, int max)
-{
-    char line[700] = "", word[700];
-    int rows = 0;
-    const char *p = text;
-    while (*p && rows < max) {
-        size_t n = strcspn(p, " ");
-        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word - 1 ? n : sizeof word - 1), p);
-        p += n + strspn(p + n, " ");
-        bool fits = text_width(line) + 1 + text_width(word) <= width;
-        if (*line && !fits && rows < max - 1) {
-            draw_text(stdscr, y + rows++, x, width, line, role);
-            line[0] = '\0';
-        }
-        append(line, sizeof line, *line ? " " : "");
-        append(line, sizeof line, word);
-    }
-    if (*line && rows < max)
-        draw_text(stdscr, y + rows++, x, width, line, role);
-    return rows;
-}
-
 /* Breaks text between words into lines of at most width columns, appended to the warning lines. */
 static void wrap_warning(struct lesson_screen *ls, const char *text, int width)
 {
@@ -816,7 +792,7 @@ static void lesson_draw(struct screen *s, struct app *a, int top, int h, int wid
     draw_step_line(ls, top, width);
     int y = top + 4, lw = width - 4 < 110 ? width - 4 : 110;
     if (*ls->refusal)
-        y = top + 3 + draw_wrapped(top + 3, 2, width - 4, ls->refusal, TR_ERROR, 3) + 1;
+        y = top + 3 + draw_wrapped(stdscr, top + 3, 2, 3, width - 4, ls->refusal, TR_ERROR) + 1;
     else
         draw_ticked(ls, top + 3, width);
     measure_labels(ls, lw - 6);
@@ -1213,6 +1189,40 @@ static void lesson_destroy(struct screen *s)
     free(ls);
 }
 
+/* A single choice: Enter chooses and goes on, Space only chooses (not offered on the row already chosen). A
+ * multiple choice: Space ticks, Enter goes on. The summary's Enter does what the chosen row says. */
+static const struct action_words *lesson_words(const struct screen *s, enum action act)
+{
+    static const struct action_words single[] = {
+        {A_SELECT, N_("kies en verder"), N_("Kies de regel met ▶ en ga naar de volgende stap.")},
+        {A_TOGGLE, N_("kies"), N_("Kies de regel met ▶, zonder verder te gaan.")},
+        {A_BACK, N_("vorige stap"), N_("Ga terug naar de vorige stap; in de eerste stap sluit dit de wizard.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words chosen = {A_TOGGLE, "", NULL};
+    static const struct action_words multi[] = {
+        {A_SELECT, N_("verder"), N_("Ga naar de volgende stap met wat aangevinkt is.")},
+        {A_TOGGLE, N_("vinkje aan/uit"), N_("Zet een vinkje bij de regel met ▶, of haal het weg.")},
+        {A_BACK, N_("vorige stap"), N_("Ga terug naar de vorige stap.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words summary[] = {
+        {A_SELECT, N_("kies"), N_("Op een stap: ga die stap wijzigen. Op de knop: maak de les.")},
+        {A_BACK, N_("vorige stap"), N_("Ga terug naar de laatste stap.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    const struct lesson_screen *ls = (const struct lesson_screen *)s;
+    if (ls->done)
+        return NULL;
+    if (ls->step == ST_SUMMARY)
+        return action_words_find(summary, act);
+    if (steps[ls->step].multi)
+        return action_words_find(multi, act);
+    if (act == A_TOGGLE && ls->list.count && step_id(ls, ls->step, ls->list.cur) == current_choice(ls, ls->step))
+        return &chosen;
+    return action_words_find(single, act);
+}
+
 #define LESSON_OPS(name, list)                                                                                  \
     static const struct screen_ops name = {                                                                     \
         .actions = list,                                                                                        \
@@ -1221,6 +1231,7 @@ static void lesson_destroy(struct screen *s)
         .reload = lesson_reload,                                                                                \
         .on_click = lesson_click,                                                                               \
         .destroy = lesson_destroy,                                                                              \
+        .words_now = lesson_words,                                                                              \
     };
 LESSON_OPS(step_ops, step_actions)
 LESSON_OPS(summary_ops, summary_actions)

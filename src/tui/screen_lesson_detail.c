@@ -492,6 +492,22 @@ static void detail_destroy(struct screen *s)
     free(ds);
 }
 
+/* The goal keys act on the goal chosen in the list: without goals they are not offered. */
+static const struct action_words *detail_words(const struct screen *s, enum action act)
+{
+    static const struct action_words words[] = {
+        {A_ADD, N_("leerdoel koppelen"), N_("Kies leerdoelen uit het curriculum om in deze les te plannen.")},
+        {A_DELETE, N_("ontkoppelen"), N_("Haal het gekozen leerdoel uit deze les; eerst wordt om bevestiging gevraagd.")},
+        {A_EDIT, N_("notitie"), N_("Schrijf of wijzig de notitie bij deze les.")},
+        {A_SELECT, N_("hele leerdoel"), N_("Toon het gekozen leerdoel helemaal: code, gebied, niveau en titel.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words none[] = {{A_DELETE, "", NULL}, {A_SELECT, "", NULL}, {ACT_NONE, NULL, NULL}};
+    const struct detail *ds = (const struct detail *)s;
+    const struct action_words *w = ds->d.ngoals ? NULL : action_words_find(none, act);
+    return w ? w : action_words_find(words, act);
+}
+
 static const struct screen_ops detail_edit_ops = {
     .actions = edit_actions,
     .draw = detail_draw,
@@ -499,6 +515,7 @@ static const struct screen_ops detail_edit_ops = {
     .reload = detail_reload,
     .on_click = detail_click,
     .destroy = detail_destroy,
+    .words_now = detail_words,
 };
 
 /* Students and parents: the same lesson without add, remove and edit (so neither footer nor help lists them). */
@@ -509,6 +526,7 @@ static const struct screen_ops detail_view_ops = {
     .reload = detail_reload,
     .on_click = detail_click,
     .destroy = detail_destroy,
+    .words_now = detail_words,
 };
 
 struct screen *lesson_detail_screen_new(struct app *a, int64_t instance_id, int64_t for_student)
@@ -809,6 +827,28 @@ static int picker_search(struct picker *p, struct app *a)
     return R_DRAW;
 }
 
+/* Enter and Space link the chosen goal, or, among the filters, turn the chosen filter on or off. */
+static const struct action_words *picker_words(const struct screen *s, enum action act)
+{
+    static const struct action_words goals[] = {
+        {A_SELECT, N_("koppelen"), N_("Plan het gekozen leerdoel in deze les.")},
+        {A_TOGGLE, N_("koppelen"), N_("Plan het gekozen leerdoel in deze les.")},
+        {A_NEXT_FIELD, N_("naar filters"), N_("Ga naar de filters: hoofdgebied, deelgebied en niveau van de les.")},
+        {A_PREV_FIELD, N_("naar filters"), N_("Ga naar de filters.")},
+        {A_SEARCH, N_("zoek leerdoel"), N_("Zoek een leerdoel op code of tekst.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words filters[] = {
+        {A_SELECT, N_("filter aan/uit"), N_("Zet het gekozen filter aan of uit.")},
+        {A_TOGGLE, N_("filter aan/uit"), N_("Zet het gekozen filter aan of uit.")},
+        {A_NEXT_FIELD, N_("naar leerdoelen"), N_("Ga terug naar de lijst met leerdoelen.")},
+        {A_PREV_FIELD, N_("naar leerdoelen"), N_("Ga terug naar de lijst met leerdoelen.")},
+        {A_SEARCH, N_("zoek leerdoel"), N_("Zoek een leerdoel op code of tekst.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    return action_words_find(((const struct picker *)s)->in_filters ? filters : goals, act);
+}
+
 static int picker_action(struct screen *s, struct app *a, enum action act)
 {
     struct picker *p = (struct picker *)s;
@@ -887,6 +927,7 @@ static const struct screen_ops picker_ops = {
     .reload = picker_reload,
     .on_click = picker_click,
     .destroy = picker_destroy,
+    .words_now = picker_words,
 };
 
 static struct screen *picker_new(struct app *a, int64_t instance_id)
@@ -1189,6 +1230,25 @@ static void vertical(struct editor *e, int lines)
     e->caret = offset_at(e, k, e->want_col);
 }
 
+/* Enter is a new line in the text, and the button's own word on a button. */
+static const struct action_words *editor_words(const struct screen *s, enum action act)
+{
+    static const struct action_words words[] = {
+        {A_NEXT_FIELD, N_("volgende"), N_("Ga van de tekst naar Opslaan en Annuleren, en weer terug.")},
+        {A_PREV_FIELD, N_("vorige"), N_("Ga terug: van Annuleren naar Opslaan naar de tekst.")},
+        {A_BACK, N_("annuleren"), N_("Sluit de notitie zonder op te slaan.")},
+        {A_DELETE, N_("wis teken"), N_("Wis het teken op de cursor.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words enter[] = {
+        {A_SELECT, N_("nieuwe regel"), N_("Begin een nieuwe regel in de notitie.")},
+        {A_SELECT, N_("opslaan"), N_("Sla de notitie op.")},
+        {A_SELECT, N_("annuleren"), N_("Sluit de notitie zonder op te slaan.")},
+    };
+    const struct editor *e = (const struct editor *)s;
+    return act == A_SELECT ? &enter[e->focus] : action_words_find(words, act);
+}
+
 static int editor_action(struct screen *s, struct app *a, enum action act)
 {
     struct editor *e = (struct editor *)s;
@@ -1278,6 +1338,7 @@ static const struct screen_ops editor_ops = {
     .wants_text = editor_wants_text,
     .reload = editor_reload,
     .destroy = editor_destroy,
+    .words_now = editor_words,
 };
 
 static struct screen *editor_new(struct app *a, const struct lesson_detail *d)

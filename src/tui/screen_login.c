@@ -19,6 +19,25 @@ struct login_screen {
 static const enum action login_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, A_QUIT,
                                             ACT_NONE};
 
+/* Enter goes from the name to the password, then logs in; on the other button it asks for a code. */
+static const struct action_words *login_words(const struct screen *s, enum action act)
+{
+    static const struct action_words enter[] = {
+        {A_SELECT, N_("naar wachtwoord"), N_("Ga naar het wachtwoord.")},
+        {A_SELECT, N_("inloggen"), N_("Log in met de gebruikersnaam en het wachtwoord.")},
+        {A_SELECT, N_("inloggen"), N_("Log in met de gebruikersnaam en het wachtwoord.")},
+        {A_SELECT, N_("wachtwoord vergeten"), N_("Vraag een code aan om een nieuw wachtwoord te kiezen.")},
+    };
+    static const struct action_words words[] = {
+        {A_BACK, N_("afsluiten"), N_("Sluit het programma af.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    int focus = ((const struct login_screen *)s)->form.focus;
+    if (act == A_SELECT && focus >= F_USER && focus <= F_FORGOT)
+        return &enter[focus];
+    return action_words_find(words, act);
+}
+
 static void draw_demo_hint(struct app *a, int y, int width)
 {
     if (!a->school.demo)
@@ -85,6 +104,12 @@ static int login_action(struct screen *s, struct app *a, enum action act)
         app_push(a, password_screen_new(a, PW_FORGOT_ASK, 0));
         return R_DRAW;
     }
+    if (act == A_SELECT && !*f->fields[F_PASS].value) {
+        /* nothing typed: no attempt (it would count as a failure), just where to type */
+        app_message(a, TR_NORMAL, "%s", _("Typ je wachtwoord."));
+        f->focus = F_PASS;
+        return R_DRAW;
+    }
     if (act == A_SELECT)
         return try_login(ls, a);
     return form_action(f, act) ? R_DRAW : R_NONE;
@@ -135,6 +160,7 @@ static const struct screen_ops login_ops = {
     .reload = login_reload,
     .on_click = login_click,
     .destroy = login_destroy,
+    .words_now = login_words,
 };
 
 struct screen *login_screen_new(struct app *a)

@@ -71,6 +71,19 @@ struct menu_screen {
 };
 
 static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END, A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
+/* A submenu has no L: logging out is done from the home menu. */
+static const enum action submenu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END, A_BACK, A_QUIT, ACT_NONE};
+
+static const struct action_words home_words[] = {
+    {A_SELECT, N_("open"), N_("Open het gekozen onderdeel.")},
+    {A_BACK, N_("uitloggen"), N_("Log uit en ga terug naar het inlogscherm.")},
+    {ACT_NONE, NULL, NULL},
+};
+static const struct action_words submenu_words[] = {
+    {A_SELECT, N_("open"), N_("Open het gekozen onderdeel.")},
+    {A_BACK, N_("hoofdmenu"), N_("Ga terug naar het hoofdmenu.")},
+    {ACT_NONE, NULL, NULL},
+};
 
 static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
 {
@@ -132,10 +145,7 @@ static int menu_action(struct screen *s, struct app *a, enum action act)
         /* Esc on the home menu logs out, as leaving would; a submenu goes back. */
         return R_POP;
     case A_LOGOUT:
-        if (m->id == MENU_HOME)
-            return R_POP;
-        app_message(a, TR_NORMAL, "%s", _("Ga terug naar het hoofdmenu om uit te loggen."));
-        return R_DRAW;
+        return m->id == MENU_HOME ? R_POP : R_NONE;
     case A_QUIT:
         return R_QUIT;
     default:
@@ -160,6 +170,16 @@ static const struct screen_ops menu_ops = {
     .on_action = menu_action,
     .on_click = menu_click,
     .destroy = menu_destroy,
+    .words = home_words,
+};
+
+static const struct screen_ops submenu_ops = {
+    .actions = submenu_actions,
+    .draw = menu_draw,
+    .on_action = menu_action,
+    .on_click = menu_click,
+    .destroy = menu_destroy,
+    .words = submenu_words,
 };
 
 static void menu_title(struct menu_screen *m, struct app *a)
@@ -175,8 +195,8 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
     struct menu_screen *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    m->base.ops = &menu_ops;
     m->id = (enum menu_id)menu_id;
+    m->base.ops = m->id == MENU_HOME ? &menu_ops : &submenu_ops;
     m->app = a;
     menu_title(m, a);
     int n = 0;

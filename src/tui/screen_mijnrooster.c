@@ -265,6 +265,31 @@ static const enum action rooster_actions[] = {A_SELECT,  A_NEXT_FIELD, A_PREV_PE
                                               A_RIGHT,   A_PAGE_UP,    A_PAGE_DOWN,   A_HOME,        A_END,
                                               ACT_NONE};
 
+/* Tab switches between the day and the week, and [ ] step by whichever is shown: the footer says which. */
+static const struct action_words *rooster_words(const struct screen *s, enum action act)
+{
+    static const struct action_words day[] = {
+        {A_NEXT_FIELD, N_("naar week"), N_("Toon de hele week in plaats van deze dag.")},
+        {A_PREV_PERIOD, N_("vorige dag"), N_("Ga naar de vorige schooldag.")},
+        {A_NEXT_PERIOD, N_("volgende dag"), N_("Ga naar de volgende schooldag.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words week[] = {
+        {A_NEXT_FIELD, N_("naar dag"), N_("Toon alleen de gekozen dag, met de leerdoelen per les.")},
+        {A_PREV_PERIOD, N_("vorige week"), N_("Ga naar de vorige week.")},
+        {A_NEXT_PERIOD, N_("volgende week"), N_("Ga naar de volgende week.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words both[] = {
+        {A_SELECT, N_("open les"), N_("Open de gekozen les: leerdoelen en notitie.")},
+        {A_TODAY, N_("vandaag"), N_("Ga naar vandaag, naar de les van nu.")},
+        {A_SEARCH, N_("ga naar"), N_("Ga naar een week of datum: typ bijvoorbeeld week 12 of 15-03-2027.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    const struct action_words *w = action_words_find(((const struct rooster *)s)->day_view ? day : week, act);
+    return w ? w : action_words_find(both, act);
+}
+
 static const struct planned_lesson *lesson_at(const struct rooster *r, int row, int col)
 {
     if (row < 0 || row >= r->nrows || col < 0 || col >= r->ncols)
@@ -1193,6 +1218,17 @@ static void go_today(struct rooster *r)
     go_to_day(r, t, t == dates_today() ? clock_minute_of_day() : 0);
 }
 
+/* t where today is already shown, with its lesson of now chosen, still answers. */
+static int today_action(struct rooster *r, struct app *a)
+{
+    int64_t day = r->day, monday = r->monday;
+    int row = r->cur_row, col = r->cur_col, dcur = r->dcur;
+    go_today(r);
+    if (r->day == day && r->monday == monday && r->cur_row == row && r->cur_col == col && r->dcur == dcur)
+        app_message(a, TR_NORMAL, "%s", _("Dit is vandaag al."));
+    return R_DRAW;
+}
+
 static bool day_move(struct rooster *r, enum action act)
 {
     int n = r->nitems + r->nown;
@@ -1404,7 +1440,7 @@ static int rooster_action(struct screen *s, struct app *a, enum action act)
         else
             week_step(r, 1);
         return R_DRAW;
-    case A_TODAY: go_today(r); return R_DRAW;
+    case A_TODAY: return today_action(r, a);
     case A_SEARCH: return go_to(r, a);
     case A_BACK: return R_POP;
     default: return R_NONE;
@@ -1460,6 +1496,7 @@ static const struct screen_ops rooster_ops = {
     .reload = rooster_reload,
     .on_click = rooster_click,
     .destroy = rooster_destroy,
+    .words_now = rooster_words,
 };
 
 static struct screen *rooster_new(struct app *a, const struct subject *subj, bool day_view)
@@ -1664,6 +1701,11 @@ static int chooser_open(struct chooser *c, struct app *a)
     return R_DRAW;
 }
 
+static const struct action_words chooser_words[] = {
+    {A_SELECT, N_("toon rooster"), N_("Toon het rooster van wie of wat gekozen is.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 static int chooser_search(struct chooser *c, struct app *a, bool next)
 {
     if (!next && !a->prompt_confirmed) {
@@ -1723,6 +1765,7 @@ static const struct screen_ops chooser_ops = {
     .reload = chooser_reload,
     .on_click = chooser_click,
     .destroy = chooser_destroy,
+    .words = chooser_words,
 };
 
 static struct chooser *chooser_new(struct app *a, bool parent)

@@ -124,6 +124,25 @@ static int row_of_goal(const struct mygoals_screen *m, int64_t goal_id)
     return -1;
 }
 
+/* The cursor rests on goals only, where Enter does something: from a heading it goes on in the direction it was
+ * moving (dir > 0: down), or back the other way at the end of the list. */
+static void to_goal(struct mygoals_screen *m, int dir)
+{
+    for (int pass = 0; pass < 2; pass++, dir = -dir)
+        for (int i = m->list.cur; i >= 0 && i < m->nrows; i += dir)
+            if (m->rows[i].kind == ROW_GOAL) {
+                m->list.cur = i; /* the next draw scrolls it into view */
+                return;
+            }
+}
+
+static const struct action_words mygoals_words[] = {
+    {A_SELECT, N_("wijzigingen"), N_("Toon het hele leerdoel, de status en wie die wanneer veranderde.")},
+    {A_SEARCH, N_("zoek leerdoel"), N_("Zoek een leerdoel op code of tekst.")},
+    {A_SEARCH_NEXT, N_("volgende"), N_("Ga naar het volgende leerdoel dat bij de zoekopdracht past.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 static void mygoals_load(struct mygoals_screen *m)
 {
     int cur = m->list.cur;
@@ -139,6 +158,7 @@ static void mygoals_load(struct mygoals_screen *m)
     list_set_count(&m->list, m->nrows);
     m->list.cur = r >= 0 ? r : first ? 0 : cur;
     list_set_count(&m->list, m->nrows);
+    to_goal(m, 1);
 }
 
 /* "2 van 4 beheerst" */
@@ -246,15 +266,19 @@ static int open_goal(struct mygoals_screen *m, struct app *a)
 static int mygoals_action(struct screen *s, struct app *a, enum action act)
 {
     struct mygoals_screen *m = (struct mygoals_screen *)s;
-    if (list_move(&m->list, act))
+    if (list_move(&m->list, act)) {
+        to_goal(m, act == A_UP || act == A_PAGE_UP || act == A_HOME ? -1 : 1);
         return R_DRAW;
+    }
+    int r;
     switch (act) {
     case A_SELECT:
         return open_goal(m, a);
     case A_SEARCH:
-        return list_search_action(a, &m->list, _("Zoek leerdoel:"), false);
     case A_SEARCH_NEXT:
-        return list_search_action(a, &m->list, _("Zoek leerdoel:"), true);
+        r = list_search_action(a, &m->list, _("Zoek leerdoel:"), act == A_SEARCH_NEXT);
+        to_goal(m, 1);
+        return r;
     case A_BACK:
         return R_POP;
     default:
@@ -293,6 +317,7 @@ static const struct screen_ops mygoals_ops = {
     .reload = mygoals_reload,
     .on_click = mygoals_click,
     .destroy = mygoals_destroy,
+    .words = mygoals_words,
 };
 
 static struct screen *goals_of_new(struct app *a, int64_t student, const char *name)
@@ -426,6 +451,11 @@ static void child_destroy(struct screen *s)
     free(s);
 }
 
+static const struct action_words child_words[] = {
+    {A_SELECT, N_("toon leerdoelen"), N_("Toon de leerdoelen en statussen van het gekozen kind.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 static const struct screen_ops child_ops = {
     .actions = child_actions,
     .draw = child_draw,
@@ -433,6 +463,7 @@ static const struct screen_ops child_ops = {
     .reload = child_reload,
     .on_click = child_click,
     .destroy = child_destroy,
+    .words = child_words,
 };
 
 struct screen *mygoals_screen_new(struct app *a)

@@ -10,6 +10,7 @@
 #include "core/users.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "tui/form_screen.h"
 #include "tui/i18n.h"
 #include "tui/screens.h"
 
@@ -213,6 +214,11 @@ static void password_destroy(struct screen *s)
     free(p);
 }
 
+static const struct action_words *password_words(const struct screen *s, enum action act)
+{
+    return form_words(&((const struct password_screen *)s)->form, act);
+}
+
 static const struct screen_ops password_ops = {
     .actions = password_actions,
     .draw = password_draw,
@@ -221,6 +227,7 @@ static const struct screen_ops password_ops = {
     .wants_text = password_wants_text,
     .on_click = password_click,
     .destroy = password_destroy,
+    .words_now = password_words,
 };
 
 static bool add_fields(struct password_screen *p)

@@ -22,6 +22,13 @@ struct profile_screen {
 };
 
 static const enum action profile_actions[] = {A_PASSWORD, A_BACK, ACT_NONE};
+/* A student does not change their own password: the screen says whom to ask instead of offering a key. */
+static const enum action student_actions[] = {A_BACK, ACT_NONE};
+
+static const struct action_words profile_words[] = {
+    {A_PASSWORD, N_("nieuw wachtwoord"), N_("Kies een nieuw wachtwoord: eerst het huidige, dan twee keer het nieuwe.")},
+    {ACT_NONE, NULL, NULL},
+};
 
 static void profile_clear(struct profile_screen *ps)
 {
@@ -65,6 +72,8 @@ static int draw_person(struct profile_screen *ps, int y, int width)
     y = draw_field(y, width, _("E-mail"), *u->email ? u->email : "—", *u->email ? TR_NORMAL : TR_DIM);
     bool temporary = strcmp(u->password_state, "temporary") == 0;
     y = draw_field(y, width, _("Wachtwoord"), label_password(u->password_state, true), temporary ? TR_WARNING : TR_NORMAL);
+    if (u->role == ROLE_LEERLING)
+        y = draw_field(y, width, "", _("Een nieuw wachtwoord vraag je aan je juf of meester."), TR_DIM);
     y = draw_field(y, width, _("Laatst ingelogd"), login, TR_NORMAL);
     if (u->synced)
         y = draw_field(y, width, _("Bron"), _("ParnasSys: naam en e-mail worden daar gewijzigd"), TR_DIM);
@@ -121,11 +130,7 @@ static void profile_draw(struct screen *s, struct app *a, int top, int h, int wi
 static int profile_action(struct screen *s, struct app *a, enum action act)
 {
     (void)s;
-    if (act == A_PASSWORD && a->session.role == ROLE_LEERLING) {
-        app_message(a, TR_NORMAL, "%s", _("Een nieuw wachtwoord vraag je aan je juf of meester."));
-        return R_DRAW;
-    }
-    if (act == A_PASSWORD) {
+    if (act == A_PASSWORD && a->session.role != ROLE_LEERLING) {
         app_push(a, password_screen_new(a, PW_OWN, 0));
         return R_DRAW;
     }
@@ -150,6 +155,15 @@ static const struct screen_ops profile_ops = {
     .on_action = profile_action,
     .reload = profile_reload,
     .destroy = profile_destroy,
+    .words = profile_words,
+};
+
+static const struct screen_ops student_profile_ops = {
+    .actions = student_actions,
+    .draw = profile_draw,
+    .on_action = profile_action,
+    .reload = profile_reload,
+    .destroy = profile_destroy,
 };
 
 struct screen *profile_screen_new(struct app *a)
@@ -157,7 +171,7 @@ struct screen *profile_screen_new(struct app *a)
     struct profile_screen *ps = calloc(1, sizeof *ps);
     if (!ps)
         return NULL;
-    ps->base.ops = &profile_ops;
+    ps->base.ops = a->session.role == ROLE_LEERLING ? &student_profile_ops : &profile_ops;
     ps->app = a;
     snprintf(ps->base.title, sizeof ps->base.title, "%s", "PROFIEL");
     profile_load(ps);

@@ -314,6 +314,13 @@ static void rooms_destroy(struct screen *s)
     free(s);
 }
 
+static const struct action_words rooms_words[] = {
+    {A_ADD, N_("nieuw lokaal"), N_("Voeg een lokaal toe, met hoeveel kinderen erin passen.")},
+    {A_EDIT, N_("wijzigen"), N_("Wijzig naam of capaciteit van het gekozen lokaal.")},
+    {A_DELETE, N_("verwijderen"), N_("Verwijder het gekozen lokaal; eerst wordt om bevestiging gevraagd.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 static const struct screen_ops rooms_ops = {
     .actions = rooms_actions,
     .draw = rooms_draw,
@@ -321,6 +328,7 @@ static const struct screen_ops rooms_ops = {
     .reload = rooms_reload,
     .on_click = rooms_click,
     .destroy = rooms_destroy,
+    .words = rooms_words,
 };
 
 struct screen *rooms_screen_new(struct app *a)

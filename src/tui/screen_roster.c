@@ -17,6 +17,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "tui/form_screen.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
 #include "tui/screens.h"
@@ -208,36 +209,6 @@ static void impact_counts(const struct roster_impact *im, char *out, size_t len)
     snprintf(out, len, _("%s en %s in %s"), g, n, l);
 }
 
-/* Draws text over at most max rows of width columns, broken between words; returns the rows used. */
-static int draw_wrapped(int y, int x, int width, int max, const char *text, enum theme_role role)
-{
-    char copy[TEXT_MAX], line[TEXT_MAX] = "";
-    snprintf(copy, sizeof copy, "%s", text);
-    int rows = 0;
-    size_t used = 0;
-    char *save = NULL;
-    for (char *word = strtok_r(copy, " ", &save); word && rows < max; word = strtok_r(NULL, " ", &save)) {
-        size_t wl = strlen(word);
-        bool fits = used + 1 + wl < sizeof line;
-        if (used && fits) {
-            line[used] = ' ';
-            memcpy(line + used + 1, word, wl + 1);
-            if (text_width(line) <= width || rows == max - 1) { /* the last row takes the rest, cut with "…" */
-                used += 1 + wl;
-                continue;
-            }
-            line[used] = '\0';
-        }
-        if (used)
-            draw_text(stdscr, y + rows++, x, width, line, role);
-        memcpy(line, word, wl + 1); /* a word is shorter than the copy it came from */
-        used = wl;
-    }
-    if (used && rows < max)
-        draw_text(stdscr, y + rows++, x, width, line, role);
-    return rows;
-}
-
 /* ---- reading ---- */
 
 static void measure(struct roster_screen *rs)
@@ -368,14 +339,14 @@ static void draw_start_hints(struct roster_screen *rs, int x, int width)
         day_text(day, typed);
         snprintf(line, sizeof line, _("%s is geen maandag: het rooster begint dan op maandag %s (week %d)."), typed, d1,
                  week_no(monday));
-        y += draw_wrapped(y, x, width, 2, line, TR_WARNING);
+        y += draw_wrapped(stdscr, y, x, 2, width, line, TR_WARNING);
     }
     if (n) {
         day_text(monday + 7 * n - 3, d2); /* the Friday of the last week */
         char span[128];
         snprintf(span, sizeof span, ngettext("%d week", "%d weken", (unsigned long)n), n);
         snprintf(line, sizeof line, _("%s: van maandag %s t/m vrijdag %s."), span, d1, d2);
-        draw_wrapped(y, x, width, 2, line, TR_NORMAL);
+        draw_wrapped(stdscr, y, x, 2, width, line, TR_NORMAL);
     }
 }
 
@@ -392,9 +363,9 @@ static void start_draw(struct screen *s, struct app *a, int top, int h, int widt
     draw_text(stdscr, top + 1, x, w, _("Vanaf welke week maak je het rooster, en voor hoeveel weken?"), TR_NORMAL);
     snprintf(line, sizeof line, _("Vandaag is het %s (week %d). Het rooster begint op een maandag."), today,
              week_no(now));
-    draw_wrapped(top + 2, x, w, 2, line, TR_DIM);
+    draw_wrapped(stdscr, top + 2, x, 2, w, line, TR_DIM);
     if (rs->t.n == 0)
-        draw_wrapped(top + h - 3, x, w, 2,
+        draw_wrapped(stdscr, top + h - 3, x, 2, w,
                      _("Er zijn nog geen weeksjablonen: maak er eerst een in WEEK SJABLONEN, anders worden alle weken "
                        "vakantie."),
                      TR_WARNING);
@@ -597,7 +568,7 @@ static void draw_week_detail(const struct roster_screen *rs, int y, int x, int w
         snprintf(line, sizeof line, _("Week %d is nu %s. Er staan %s: opnieuw maken vraagt eerst om bevestiging."),
                  w->iso_week, w->template_name, counts);
     }
-    draw_wrapped(y, x, width, 2, line, w->goals || w->notes ? TR_WARNING : TR_DIM);
+    draw_wrapped(stdscr, y, x, 2, width, line, w->goals || w->notes ? TR_WARNING : TR_DIM);
 }
 
 static void weeks_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -748,10 +719,10 @@ static int draw_consequences(const struct roster_screen *rs, int y, int x, int w
         impact_counts(&rs->impact, counts, sizeof counts);
         snprintf(line, sizeof line, _("Let op: in %s staan %s. VOLGENDE vraagt eerst of die weg mogen."), weeks,
                  counts);
-        rows += draw_wrapped(y + rows, x, width, 2, line, TR_WARNING);
+        rows += draw_wrapped(stdscr, y + rows, x, 2, width, line, TR_WARNING);
     } else {
         rows +=
-            draw_wrapped(y + rows, x, width, 1, _("In deze weken staan geen geplande leerdoelen of notities."), TR_DIM);
+            draw_wrapped(stdscr, y + rows, x, 1, width, _("In deze weken staan geen geplande leerdoelen of notities."), TR_DIM);
     }
     if (existing)
         snprintf(line, sizeof line,
@@ -760,7 +731,7 @@ static int draw_consequences(const struct roster_screen *rs, int y, int x, int w
                  existing, rs->weeks);
     else
         snprintf(line, sizeof line, "%s", _("Alle weken zijn nieuw."));
-    rows += draw_wrapped(y + rows, x, width, 1, line, TR_DIM);
+    rows += draw_wrapped(stdscr, y + rows, x, 1, width, line, TR_DIM);
     return rows;
 }
 
@@ -914,6 +885,11 @@ static void roster_destroy(struct screen *s)
     free(rs);
 }
 
+static const struct action_words *start_words(const struct screen *s, enum action act)
+{
+    return form_words(&((const struct roster_screen *)s)->form, act);
+}
+
 static const struct screen_ops start_ops = {
     .actions = start_actions,
     .draw = start_draw,
@@ -923,6 +899,17 @@ static const struct screen_ops start_ops = {
     .reload = roster_reload,
     .on_click = start_click,
     .destroy = roster_destroy,
+    .words_now = start_words,
+};
+
+static const struct action_words weeks_words[] = {
+    {A_TOGGLE, N_("ander sjabloon"), N_("Kies voor de gekozen week het volgende sjabloon, of vakantie.")},
+    {A_RIGHT, N_("ander sjabloon"), N_("Kies voor de gekozen week het volgende sjabloon, of vakantie.")},
+    {A_LEFT, N_("vorig sjabloon"), N_("Kies voor de gekozen week het vorige sjabloon, of vakantie.")},
+    {A_ADD, N_("ook de weken erna"), N_("Geef alle weken na de gekozen week hetzelfde sjabloon.")},
+    {A_SELECT, N_("controleren"), N_("Ga naar de controle: wat er verandert, dan maken.")},
+    {A_BACK, N_("vorige stap"), N_("Ga terug naar de begindatum en het aantal weken.")},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_ops weeks_ops = {
@@ -932,6 +919,13 @@ static const struct screen_ops weeks_ops = {
     .reload = roster_reload,
     .on_click = weeks_click,
     .destroy = roster_destroy,
+    .words = weeks_words,
+};
+
+static const struct action_words review_words[] = {
+    {A_SELECT, N_("rooster maken"), N_("Maak het schoolrooster voor deze weken.")},
+    {A_BACK, N_("vorige stap"), N_("Ga terug naar de sjablonen per week.")},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_ops review_ops = {
@@ -941,6 +935,7 @@ static const struct screen_ops review_ops = {
     .reload = roster_reload,
     .on_click = review_click,
     .destroy = roster_destroy,
+    .words = review_words,
 };
 
 static bool add_fields(struct roster_screen *rs)

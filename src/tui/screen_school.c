@@ -26,6 +26,7 @@ struct school_screen {
     struct syncrun_list runs;
     struct relink_list relink;
     int page; /* 0: settings, 1: runs and groups to re-link (both at once on a tall terminal) */
+    bool both; /* the last draw had room for both pages: Tab has nothing to switch */
 };
 
 static const enum action school_actions[] = {A_NEXT_FIELD, A_BACK, ACT_NONE};
@@ -163,7 +164,7 @@ static void school_draw(struct screen *s, struct app *a, int top, int h, int wid
                   TR_WARNING);
         return;
     }
-    bool both = h >= 36;
+    bool both = ss->both = h >= 36;
     int y = top, bottom = top + h;
     if (both || ss->page == 0) {
         draw_text(stdscr, y, 2, width - 4, _("Deze instellingen staan in het configuratiebestand van de server."),
@@ -182,6 +183,19 @@ static void school_draw(struct screen *s, struct app *a, int top, int h, int wid
     if (!both)
         draw_text(stdscr, bottom - 1, 2, width - 4,
                   ss->page == 0 ? _("Tab: de laatste synchronisaties") : _("Tab: de instellingen"), TR_DIM);
+}
+
+/* The footer is drawn after the body, so `both` is what the screen shows now. */
+static const struct action_words *school_words(const struct screen *s, enum action act)
+{
+    static const struct action_words runs = {A_NEXT_FIELD, N_("synchronisaties"),
+                                             N_("Toon de laatste synchronisaties en de groepen om opnieuw te koppelen.")};
+    static const struct action_words settings = {A_NEXT_FIELD, N_("instellingen"), N_("Toon de instellingen.")};
+    static const struct action_words none = {A_NEXT_FIELD, "", NULL};
+    const struct school_screen *ss = (const struct school_screen *)s;
+    if (act != A_NEXT_FIELD)
+        return NULL;
+    return ss->both ? &none : ss->page == 0 ? &runs : &settings;
 }
 
 static int school_action(struct screen *s, struct app *a, enum action act)
@@ -215,6 +229,7 @@ static const struct screen_ops school_ops = {
     .on_action = school_action,
     .reload = school_reload,
     .destroy = school_destroy,
+    .words_now = school_words,
 };
 
 struct screen *school_settings_screen_new(struct app *a)

@@ -324,6 +324,14 @@ static void slot_destroy(struct screen *s)
     free(s);
 }
 
+static const struct action_words slot_words[] = {
+    {A_ADD, N_("les toevoegen"), N_("VOEG EEN LES TOE aan dit tijdslot, stap voor stap.")},
+    {A_SELECT, N_("les wijzigen"), N_("Wijzig de gekozen les: leerkracht, vak, lokaal, niveaus, groepen.")},
+    {A_EDIT, N_("les wijzigen"), N_("Wijzig de gekozen les: leerkracht, vak, lokaal, niveaus, groepen.")},
+    {A_DELETE, N_("les verwijderen"), N_("Verwijder de gekozen les; eerst wordt om bevestiging gevraagd.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 static const struct screen_ops slot_ops = {
     .actions = slot_actions,
     .draw = slot_draw,
@@ -331,6 +339,7 @@ static const struct screen_ops slot_ops = {
     .reload = slot_reload,
     .on_click = slot_click,
     .destroy = slot_destroy,
+    .words = slot_words,
 };
 
 struct screen *slot_screen_new(struct app *a, int64_t slot_id)

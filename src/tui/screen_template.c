@@ -722,6 +722,36 @@ static int mark_action(struct template_screen *ts, struct app *a, enum action ac
     }
 }
 
+/* On a slot the keys work on that slot; on an empty time Space starts a new one. While marking, Space or Enter
+ * makes the slot that is marked. */
+static const struct action_words *template_words(const struct screen *s, enum action act)
+{
+    static const struct action_words on_slot[] = {
+        {A_SELECT, N_("lessen"), N_("Open het tijdslot: de lessen erin.")},
+        {A_EDIT, N_("tijdslot wijzigen"), N_("Wijzig begin, eind, naam of pauze van het tijdslot.")},
+        {A_DELETE, N_("tijdslot verwijderen"), N_("Verwijder het tijdslot; eerst wordt om bevestiging gevraagd.")},
+        {A_TOGGLE, "", NULL},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words on_empty[] = {
+        {A_TOGGLE, N_("nieuw tijdslot"), N_("Begin hier een nieuw tijdslot: ↓ maakt het langer, Spatie of Enter maakt het.")},
+        {A_SELECT, "", NULL},
+        {A_EDIT, "", NULL},
+        {A_DELETE, "", NULL},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words marking[] = {
+        {A_TOGGLE, N_("maak tijdslot"), N_("Maak het gemarkeerde tijdslot: daarna kies je naam en dagen.")},
+        {A_SELECT, N_("maak tijdslot"), N_("Maak het gemarkeerde tijdslot: daarna kies je naam en dagen.")},
+        {A_BACK, N_("stop markeren"), N_("Stop met markeren; er wordt niets gemaakt.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    const struct template_screen *ts = (const struct template_screen *)s;
+    if (ts->marking)
+        return action_words_find(marking, act);
+    return action_words_find(cursor_slot(ts) ? on_slot : on_empty, act);
+}
+
 static int open_slot(struct template_screen *ts, struct app *a)
 {
     const struct km_slot *x = cursor_slot(ts);
@@ -824,6 +854,7 @@ static const struct screen_ops template_ops = {
     .reload = template_reload,
     .on_click = template_click,
     .destroy = template_destroy,
+    .words_now = template_words,
 };
 
 static const struct screen_ops marking_ops = {
@@ -833,6 +864,7 @@ static const struct screen_ops marking_ops = {
     .reload = template_reload,
     .on_click = template_click,
     .destroy = template_destroy,
+    .words_now = template_words,
 };
 
 struct screen *template_screen_new(struct app *a, int64_t template_id)

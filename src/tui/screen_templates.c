@@ -389,6 +389,15 @@ static void templates_destroy(struct screen *s)
     free(s);
 }
 
+static const struct action_words templates_words[] = {
+    {A_ADD, N_("nieuw"), N_("Maak een nieuw, leeg weeksjabloon.")},
+    {A_EDIT, N_("hernoem/kopieer"), N_("Geef het gekozen sjabloon een andere naam, of maak er een kopie van.")},
+    {A_DELETE, N_("verwijderen"), N_("Verwijder het gekozen sjabloon; eerst wordt om bevestiging gevraagd.")},
+    {A_SELECT, N_("open"), N_("Open het gekozen sjabloon: de week met tijdsloten en lessen.")},
+    {A_CHECK, N_("controleer"), N_("Zoek botsingen in het gekozen sjabloon: leerkrachten, lokalen, leerlingen.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 static const struct screen_ops templates_ops = {
     .actions = templates_actions,
     .draw = templates_draw,
@@ -396,6 +405,7 @@ static const struct screen_ops templates_ops = {
     .reload = templates_reload,
     .on_click = templates_click,
     .destroy = templates_destroy,
+    .words = templates_words,
 };
 
 struct screen *templates_screen_new(struct app *a)

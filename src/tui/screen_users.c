@@ -262,6 +262,12 @@ static void users_destroy(struct screen *s)
     free(s);
 }
 
+static const struct action_words users_words[] = {
+    {A_SELECT, N_("open"), N_("Open de gegevens van de gekozen persoon: groepen, wachtwoord, blokkade.")},
+    {A_SEARCH, N_("zoek"), N_("Zoek op naam, gebruikersnaam of e-mail; accenten en hoofdletters tellen niet.")},
+    {ACT_NONE, NULL, NULL},
+};
+
 static const struct screen_ops users_ops = {
     .actions = users_actions,
     .draw = users_draw,
@@ -269,6 +275,7 @@ static const struct screen_ops users_ops = {
     .reload = users_reload,
     .on_click = users_click,
     .destroy = users_destroy,
+    .words = users_words,
 };
 
 static void choose_columns(struct users_screen *us)
@@ -457,6 +464,20 @@ static int unlock(struct person_screen *ps, struct app *a)
     return R_DRAW;
 }
 
+/* Enter opens the chosen group: a person without groups has nothing to open. */
+static const struct action_words *person_words(const struct screen *s, enum action act)
+{
+    static const struct action_words words[] = {
+        {A_SELECT, N_("open groep"), N_("Open het GroepsProfiel van de gekozen groep.")},
+        {A_PASSWORD, N_("nieuw wachtwoord"), N_("Stel een nieuw wachtwoord in voor deze persoon.")},
+        {ACT_NONE, NULL, NULL},
+    };
+    static const struct action_words no_groups = {A_SELECT, "", NULL};
+    if (act == A_SELECT && ((const struct person_screen *)s)->ngroups == 0)
+        return &no_groups;
+    return action_words_find(words, act);
+}
+
 static int person_action(struct screen *s, struct app *a, enum action act)
 {
     struct person_screen *ps = (struct person_screen *)s;
@@ -499,6 +520,7 @@ static const struct screen_ops person_ops = {
     .reload = person_reload,
     .on_click = person_click,
     .destroy = person_destroy,
+    .words_now = person_words,
 };
 
 static struct screen *person_screen_new(struct app *a, int64_t id, const char *from)

@@ -23,9 +23,12 @@ int grid_search_action(struct app *a, struct grid *g, const char *label, enum se
 
 int grid_search_next_action(struct app *a, struct grid *g, enum search_finds finds)
 {
+    int row = g->cur_row;
     if (!g->search[0])
         app_message(a, TR_NORMAL, "%s", _("Zoek eerst met /."));
     else if (!grid_search(g, NULL, true))
         say_not_found(a, g->search, finds);
+    else if (g->cur_row == row) /* only the row already chosen matches */
+        app_message(a, TR_NORMAL, _("Geen ander resultaat met '%s'."), g->search);
     return R_DRAW;
 }

@@ -65,7 +65,8 @@ def parse_list(path):
             if not line or line.startswith("#"):
                 continue
             if line.startswith("setup "):
-                setup.append(shlex.split(line[len("setup "):]))
+                cmd, _, given = line[len("setup "):].partition(" <<< ")
+                setup.append((shlex.split(cmd), shlex.split(given)[0].replace("\\n", "\n") + "\n" if given else ""))
                 continue
             parts = line.split(None, 2)
             if len(parts) < 2:
@@ -380,7 +381,7 @@ def step_find(run, args):
 
 
 def step_login(run, args):
-    """login USER [PASSWORD]: both fields and Enter, then waits until the login screen has gone."""
+    """USER [PASSWORD]: both fields and Enter, then waits until the login screen has gone."""
     before = run.capture()
     for keys in (["-l", "--", args[0]], ["Enter"], ["-l", "--", args[1] if len(args) > 1 else PASSWORD], ["Enter"]):
         run.tmux.run("send-keys", "-t", run.session, *keys)
@@ -410,8 +411,8 @@ def drive(run):
             raise Failure(f"the program drew nothing: {run.stderr()}")
         time.sleep(POLL)
     run.settle(None, "starting")
-    if run.screen.user != "-":
-        step_login(run, [run.screen.user])
+    if run.screen.user != "-":  # USER or USER:PASSWORD
+        step_login(run, run.screen.user.split(":", 1))
     for words in run.screen.steps:
         STEPS[words[0]](run, words[1:])
 
@@ -518,11 +519,140 @@ def make_school(km, workdir, setup):
     env.pop("KLASSENMAP_DB", None)
     with open(env["KLASSENMAP_CONFIG"], "w") as f:
         f.write(TEST_INI)
-    for cmd in [["demo"]] + setup:
-        r = subprocess.run([km, "--db", db, *cmd], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    for cmd, given in [(["demo"], "")] + setup:
+        r = subprocess.run([km, "--db", db, *cmd], env=env, capture_output=True, text=True, input=given)
         if r.returncode != 0:
             sys.exit(f"setup: klassenmap {' '.join(cmd)}: {r.stderr.strip()}")
     return db
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Footers: every key a footer offers does something on that screen
+
+
+TMUX_KEYS = {"↑": "Up", "↓": "Down", "←": "Left", "→": "Right", "Esc": "Escape", "S-Tab": "BTab", "Space": "Space",
+             "PgUp": "PPage", "PgDn": "NPage", "Delete": "DC", "Insert": "IC", "Enter": "Enter", "Tab": "Tab",
+             "Home": "Home", "End": "End"}
+# Moving at the edge of a list may rightly do nothing; help and redrawing work on every screen.
+NOT_CHECKED = {"Up", "Down", "Left", "Right", "PPage", "NPage", "Home", "End", "?", "C-l"}
+
+
+def footer_items(line):
+    """' ?/F1 hulp  Enter kies  [/< vorige' → [('?/F1', 'hulp'), ('Enter', 'kies'), ('[/<', 'vorige')]."""
+    items = []
+    for part in re.split(r"\s{2,}", line.strip()):
+        if " " in part:
+            keys, label = part.split(" ", 1)
+            items.append((keys, label))
+    return items
+
+
+def first_key(keys):
+    """The first key of 'a/Insert', '[/<', '/': as (tmux key, literal)."""
+    names = [k for k in keys.split("/") if k] if keys != "/" else ["/"]
+    k = names[0] if names else "/"
+    if k in TMUX_KEYS:
+        return TMUX_KEYS[k], False
+    if re.fullmatch(r"F\d+|C-[a-z]", k):
+        return k, False
+    return k, True
+
+
+def frame(lines):
+    """What says which screen this is: the title row, the message row and the footer."""
+    return (lines[1], lines[-2], lines[-1]) if len(lines) > 3 else tuple(lines)
+
+
+class FooterRun:
+    """Drives one screen and tries each key of its footer at 132x43 (where the footer holds the most)."""
+
+    def __init__(self, tmux, km, workdir, base_db, screen, results):
+        self.args = (tmux, km, workdir, base_db)
+        self.screen, self.results, self.run, self.n = screen, results, None, 0
+
+    def fresh(self):
+        if self.run:
+            self.run.close()
+        self.n += 1
+        self.run = Run(*self.args, Screen(f"{self.screen.name}-f{self.n}", self.screen.user, self.screen.steps,
+                                          self.screen.line), "nl")
+        drive(self.run)
+        self.run.resize(*SIZES[1])
+        lines = self.run.text()
+        if lines[-2].strip():  # a message from the last step goes with the next key: start without it
+            before = self.run.capture()
+            self.run.tmux.run("send-keys", "-t", self.run.session, "C-l")
+            if self.changed(before, 1):  # (an open prompt keeps its text)
+                self.run.settle(None, "C-l")
+            lines = self.run.text()
+        return lines
+
+    def changed(self, before, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.run.capture() != before or self.run.dead():
+                return True
+            time.sleep(POLL)
+        return False
+
+    def restore(self, want):
+        """Back to the screen whose frame is `want`: C-l clears a message, Esc closes a dialog, a prompt or a screen
+        opened by the key. False when that does not get there."""
+        for key in ("C-l", "Escape", "Escape", "Escape"):
+            if self.run.dead():
+                return False
+            lines = self.run.text()
+            if frame(lines) == want:
+                return True
+            if key == "C-l" and lines[1] != want[0]:
+                continue
+            before = self.run.capture()
+            self.run.tmux.run("send-keys", "-t", self.run.session, key)
+            if self.changed(before, 3):
+                self.run.settle(None, key)
+        return not self.run.dead() and frame(self.run.text()) == want
+
+    def check(self):
+        try:
+            lines = self.fresh()
+            want = frame(lines)
+            items = footer_items(lines[-1])
+            if not items:
+                self.results.fail(f"footer of {self.screen.name}: no keys in it", [lines[-1]])
+                return
+            fresh_needed = False
+            for keys, label in items:
+                key, literal = first_key(keys)
+                if key in NOT_CHECKED:
+                    continue
+                if fresh_needed:
+                    lines = self.fresh()
+                    if frame(lines) != want:
+                        raise Failure("the screen is not the same when reached again")
+                before = self.run.capture()
+                self.run.tmux.run("send-keys", "-t", self.run.session, *(["-l", "--"] if literal else []), key)
+                what = f"footer of {self.screen.name}: '{keys} {label}'"
+                if self.changed(before, 4):
+                    self.results.ok()
+                    if not self.run.dead():
+                        self.run.settle(None, key)
+                    fresh_needed = not self.restore(want)
+                else:
+                    self.results.fail(what + " does nothing there", ["the screen:"] + self.run.text())
+                    fresh_needed = False
+        except Failure as e:
+            self.results.fail(f"footer of {self.screen.name}", [str(e), f"screens.list line {self.screen.line}"])
+        finally:
+            if self.run:
+                self.run.close()
+
+
+def footers(tmux, km, workdir, base_db, screens, jobs):
+    results = Results()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as ex:
+        for f in [ex.submit(FooterRun(tmux, km, workdir, base_db, s, results).check) for s in screens]:
+            f.result()
+    return results
 
 
 def main():
@@ -532,6 +662,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("SCREENS_JOBS", "6")))
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--lang", choices=LANGS)
+    ap.add_argument("--footers", action="store_true", help="try every key of every footer instead")
     o = ap.parse_args()
     km = os.environ.get("KM") or os.path.join(ROOT, "build", "klassenmap")
     results = Results()
@@ -547,6 +678,10 @@ def main():
     tmux = Tmux(workdir)
     try:
         base_db = make_school(km, workdir, setup)
+        if o.footers:
+            results = footers(tmux, km, workdir, base_db, screens, o.jobs)
+            print(f"footers: {results.passed} passed, {results.failed} failed")
+            return 0 if results.failed == 0 else 1
         jobs = [(s, l) for s in screens for l in langs]
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, o.jobs)) as ex:
             for f in [ex.submit(one, tmux, km, workdir, base_db, s, l, results, o.update) for s, l in jobs]:

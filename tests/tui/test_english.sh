@@ -95,7 +95,7 @@ english() { # SESSION DESC
         check "$s" "$how: the home menu keeps the name $item" has "$s" "$item"
     done
     check "$s" "$how: no Dutch hints on the home menu" hasnt "$s" "je gegevens en je wachtwoord"
-    for item in "?/F1 help" "Enter select" "↑/k up" "↓/j down"; do
+    for item in "?/F1 help" "Enter open" "↑/k up" "↓/j down"; do
         check "$s" "$how: the footer shows '$item'" row_has "$s" $FOOTER "$item"
     done
     for word in hulp kies omhoog; do
@@ -257,13 +257,13 @@ if wait_for teacher_en "Main menu — welcome, " && menu_open teacher_en LEERDOE
     pass "teacher_en: LEERDOELEN opens 'choose a group and a sub-area'"
     check teacher_en "teacher_en: the three lists are headed Group, Sub-area, Level" \
         row_matches teacher_en 3 '^ +Group +Sub-area +Level *$'
-    for text in "▤ Goal overview of the group" "all levels" "Enter: open the status board · ←/→ or Tab: next list"; do
+    for text in "▤ Goal overview of the group" "all levels" "Enter: open the status board of groep 5a, rekenen › getallen"; do
         check teacher_en "teacher_en: the choice screen shows '$text'" has teacher_en "$text"
     done
     for word in Deelgebied Niveau "kies een groep" "alle niveaus"; do
         check teacher_en "teacher_en: no '$word' on the choice screen" hasnt teacher_en "$word"
     done
-    keys teacher_en Enter # the group list's Enter goes on to the deelgebieden
+    keys teacher_en Tab # on to the deelgebieden (Enter would open the board chosen now)
     keys teacher_en /; type_text teacher_en breuken; keys teacher_en Enter
     keys teacher_en Enter
     if wait_for teacher_en "RE-BR-5.01"; then
@@ -272,7 +272,7 @@ if wait_for teacher_en "Main menu — welcome, " && menu_open teacher_en LEERDOE
         check teacher_en "teacher_en: the status board's header is English (Student, mst.)" \
             row_matches teacher_en 5 '^ Student +mst\. │'
         check teacher_en "teacher_en: the footer offers the bulk keys in English" \
-            row_has teacher_en $FOOTER "R whole row  K whole column  i info"
+            row_has teacher_en $FOOTER "R whole row  K whole column  i changes"
     else
         tfail teacher_en "teacher_en: the status board of rekenen › breuken opens"
     fi

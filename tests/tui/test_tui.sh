@@ -126,7 +126,7 @@ fi
 
 keys leerkracht '?'
 if wait_for leerkracht "Deze toetsen werken"; then
-    for l in kies omhoog omlaag terug hulp afsluiten; do
+    for l in open omhoog omlaag uitloggen hulp afsluiten; do
         check leerkracht "help on the home menu lists '$l'" label_listed leerkracht "$l"
     done
     for l in zoek wachtwoord; do
