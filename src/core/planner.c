@@ -14,7 +14,8 @@
     "  t.voorvoegsel END || ' ' || t.achternaam, ''),"                                                         \
     "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"  \
     "            WHERE lg.lesson_id = i.lesson_id), ''),"                                                      \
-    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> ''"                        \
+    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> '',"                       \
+    "  COALESCE(i.teacher_id, 0)"                                                                              \
     " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"                                       \
     " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id" \
     " LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN users t ON t.id = i.teacher_id"
@@ -55,6 +56,7 @@ static enum km_rc push_lesson(struct planner_week *w, sqlite3_stmt *st)
     l->groups = db_col_dup(st, 7);
     l->goals = sqlite3_column_int(st, 8);
     l->has_note = sqlite3_column_int(st, 9) != 0;
+    l->teacher_id = sqlite3_column_int64(st, 10);
     return l->subject && l->room && l->teacher && l->groups ? KM_OK : KM_ERR;
 }
 

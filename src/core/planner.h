@@ -12,6 +12,7 @@ struct planned_lesson {
     char *subject;  /* hoofdgebied / deelgebied, "" when none */
     char *room;
     char *teacher;
+    int64_t teacher_id; /* 0: none; another than the person whose week it is: a duo-collega's lesson */
     char *groups;   /* "groep 5a, rekenen niveau 3" */
     int goals;      /* goals planned in it */
     bool has_note;

@@ -88,6 +88,23 @@ static void draw_multi(const struct field *fl, bool focused, int y, int x, int w
     }
 }
 
+int form_min_width(const struct form *f)
+{
+    int need = 0;
+    for (int i = 0; i < f->n; i++) {
+        const struct field *fl = &f->fields[i];
+        int w = 0;
+        for (int c = 0; fl->kind == FIELD_MULTI && c < fl->nchoices; c++)
+            w += text_width(fl->choices[c]) + 6; /* "[x] " and the gap after */
+        for (int c = 0; fl->kind == FIELD_CHOICE && c < fl->nchoices; c++)
+            if (text_width(fl->choices[c]) + 4 > w)
+                w = text_width(fl->choices[c]) + 4; /* "‹ " and " ›" */
+        if (w > need)
+            need = w;
+    }
+    return f->label_width + 1 + need;
+}
+
 static int draw_value(const struct field *fl, bool focused, int y, int x, int width)
 {
     char shown[FIELD_VALUE_MAX + 16];

@@ -45,6 +45,8 @@ void form_set_value(struct form *f, int i, const char *value);
 void form_free(struct form *f);
 void form_clear(struct form *f, int i);
 
+/* The columns the form needs so that no choice is cut: labels and the widest row of ticks or choices. */
+int form_min_width(const struct form *f);
 /* Draws the fields from row y; the focused text field leaves the terminal cursor at its caret. */
 void form_draw(struct form *f, int y, int x, int width);
 /* Movement between fields, choices and toggling. Returns true when the form used the action. */

@@ -37,6 +37,19 @@ void label_local_time(const char *utc, char *out, size_t len)
     strftime(out, len, "%d-%m-%Y %H:%M", &local);
 }
 
+void label_day_month(const char *ts, bool full, char *out, size_t len)
+{
+    int y, mo, d, h, mi, s = 0;
+    if (!ts || sscanf(ts, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) < 5) {
+        snprintf(out, len, "%s", ts ? ts : "");
+        return;
+    }
+    if (full)
+        snprintf(out, len, "%02d-%02d-%04d %02d:%02d:%02d", d % 100, mo % 100, y % 10000, h % 100, mi % 100, s % 100);
+    else
+        snprintf(out, len, "%02d-%02d %02d:%02d", d % 100, mo % 100, h % 100, mi % 100);
+}
+
 char *label_display_name(const struct km_user *u)
 {
     size_t len = strlen(u->roepnaam) + strlen(u->voorvoegsel) + strlen(u->achternaam) + 3;

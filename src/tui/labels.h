@@ -16,6 +16,9 @@ void label_status(bool active, bool synced, char *out, size_t len);
 /* A stored UTC timestamp ("YYYY-MM-DD HH:MM…") as DD-MM-YYYY HH:MM in local time; "" or NULL is "nooit",
  * anything else is shown as it is. */
 void label_local_time(const char *utc, char *out, size_t len);
+/* A local timestamp ('YYYY-MM-DD HH:MM:SS', as core reads it with 'localtime') the Dutch way round, day first:
+ * "30-11-2026 10:05:00" when full, else "30-11 10:05". Anything else is shown as it is. */
+void label_day_month(const char *ts, bool full, char *out, size_t len);
 /* users_display_name ("roepnaam [voorvoegsel] achternaam") in a malloc'd string; NULL when out of memory. */
 char *label_display_name(const struct km_user *u);
 

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
+#include "tui/labels.h"
 #include "tui/list.h"
 #include "tui/screens.h"
 
@@ -32,7 +33,9 @@ static void draw_row(void *ctx, int i, int y, int x, int width, bool selected)
     const struct audit_entry *e = entry(as, i);
     enum theme_role r = selected ? TR_SELECTED : TR_NORMAL;
     draw_fill(stdscr, y, x, 1, width, r);
-    draw_text(stdscr, y, x, 19, e->at, selected ? r : TR_DIM);
+    char at[32];
+    label_day_month(e->at, true, at, sizeof at);
+    draw_text(stdscr, y, x, 19, at, selected ? r : TR_DIM);
     draw_text(stdscr, y, x + 20, 14, e->actor, r);
     draw_text(stdscr, y, x + 35, 25, e->kind, selected ? r : TR_TITLE);
     draw_text(stdscr, y, x + 61, width - 61 > 0 ? (width - 61) / 2 : 0, e->subject, r);

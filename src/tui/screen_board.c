@@ -112,32 +112,6 @@ static void draw_centred(int y, int x, int width, const char *text, enum theme_r
     draw_text_raw(stdscr, y, x + off, width - off, text, role);
 }
 
-#define WRAP_BYTES 512
-
-/* Breaks text into at most max lines of width columns; the last line takes the rest (drawing cuts it). */
-static int wrap_text(const char *text, int width, char lines[][WRAP_BYTES], int max)
-{
-    char copy[1024];
-    snprintf(copy, sizeof copy, "%s", text ? text : "");
-    int n = 0;
-    char *save = NULL;
-    for (char *w = strtok_r(copy, " ", &save); w && max > 0; w = strtok_r(NULL, " ", &save)) {
-        size_t used = n ? strlen(lines[n - 1]) : 0, wl = strlen(w);
-        char joined[WRAP_BYTES];
-        bool fits = n > 0 && used + 1 + wl < sizeof joined;
-        if (fits) {
-            memcpy(joined, lines[n - 1], used);
-            joined[used] = ' ';
-            memcpy(joined + used + 1, w, wl + 1);
-        }
-        if (fits && (text_width(joined) <= width || n == max))
-            memcpy(lines[n - 1], joined, used + wl + 2);
-        else if (n < max && wl < WRAP_BYTES)
-            memcpy(lines[n++], w, wl + 1);
-    }
-    return n;
-}
-
 /* ==== one cell: the goal's full title, the status now and its history ==== */
 
 struct history_screen {
@@ -195,13 +169,11 @@ static void history_draw(struct screen *s, struct app *a, int top, int h, int wi
 {
     (void)a;
     struct history_screen *hs = (struct history_screen *)s;
-    char lines[TITLE_LINES][WRAP_BYTES], buf[700];
+    char buf[700];
     int y = top, w = width - 4;
     draw_text_raw(stdscr, y, 2, 12, _("Leerdoel"), TR_TITLE);
     draw_text(stdscr, y++, 14, w - 12, hs->code, TR_NORMAL);
-    int n = wrap_text(hs->title, w - 12, lines, TITLE_LINES);
-    for (int i = 0; i < n; i++)
-        draw_text(stdscr, y++, 14, w - 12, lines[i], TR_NORMAL);
+    y += draw_wrapped(stdscr, y, 14, TITLE_LINES, w - 12, hs->title, TR_NORMAL);
     y++;
     draw_text_raw(stdscr, y, 2, 12, _("Leerling"), TR_TITLE);
     draw_text(stdscr, y++, 14, w - 12, hs->student_name, TR_NORMAL);
@@ -625,12 +597,10 @@ static void draw_panel(struct board_screen *bs, int top, int h, int x, int w)
     const struct board_goal *g = &bs->b.goals[cur_goal(bs)];
     const struct board_student *s = &bs->b.students[cur_student(bs)];
     int64_t st = cell_status(bs, cur_student(bs), cur_goal(bs));
-    char lines[TITLE_LINES][WRAP_BYTES], buf[600];
+    char buf[600];
     int y = top, end = top + h;
     draw_text(stdscr, y++, x, w, g->code, TR_TITLE);
-    int n = wrap_text(g->title, w, lines, TITLE_LINES);
-    for (int i = 0; i < n && y < end; i++)
-        draw_text(stdscr, y++, x, w, lines[i], TR_NORMAL);
+    y += draw_wrapped(stdscr, y, x, end - y < TITLE_LINES ? end - y : TITLE_LINES, w, g->title, TR_NORMAL);
     y++;
     if (y < end)
         draw_text(stdscr, y++, x, w, s->name, TR_TITLE);

@@ -17,7 +17,6 @@
 #include "tui/screens.h"
 
 #define PANEL_MAX 5  /* lines of the selected clash's sentence; more is cut with "…" on the last one */
-#define WRAP_MAX 512 /* bytes of one wrapped line */
 #define TAG_W 9      /* "✗ FOUT" / "! LET OP" */
 #define WHEN_W 15    /* "ma 08:30–09:30" */
 
@@ -155,27 +154,6 @@ static void summary_text(const struct check_screen *cs, char *out, size_t len)
     snprintf(out, len, "%s, %s", e, w);
 }
 
-/* Breaks text at spaces into at most max lines of width columns; the last line keeps the rest (drawing
- * cuts it with "…"). Returns the number of lines. */
-static int wrap(const char *text, int width, char out[][WRAP_MAX], int max)
-{
-    char copy[WRAP_MAX * PANEL_MAX], joined[WRAP_MAX];
-    snprintf(copy, sizeof copy, "%s", text);
-    int n = 1;
-    out[0][0] = '\0';
-    char *save = NULL;
-    for (char *word = strtok_r(copy, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
-        char *cur = out[n - 1];
-        snprintf(joined, sizeof joined, "%s%s%s", cur, *cur ? " " : "", word);
-        if (!*cur || text_width(joined) <= width || n == max) {
-            snprintf(cur, WRAP_MAX, "%s", joined);
-            continue;
-        }
-        snprintf(out[n++], WRAP_MAX, "%s", word);
-    }
-    return n;
-}
-
 /* ---- drawing ---- */
 
 static void draw_clash(void *ctx, int i, int y, int x, int width, bool selected)
@@ -201,14 +179,12 @@ static void draw_panel(const struct check_screen *cs, int y, int width, int max_
     const struct conflict *c = current(cs);
     if (!c)
         return;
-    char lines[PANEL_MAX][WRAP_MAX], head[80];
+    char head[80];
     draw_hline(stdscr, y, 2, width, TR_DIM);
     when_text(c, head, sizeof head);
     draw_text(stdscr, y + 1, 2, TAG_W, tag(c), conflict_refused(c->kind) ? TR_ERROR : TR_WARNING);
     draw_text(stdscr, y + 1, 3 + TAG_W, width - 1 - TAG_W, head, TR_TITLE);
-    int n = wrap(c->text, width - 2, lines, max_lines);
-    for (int i = 0; i < n; i++)
-        draw_text(stdscr, y + 2 + i, 4, width - 2, lines[i], TR_NORMAL);
+    draw_wrapped(stdscr, y + 2, 4, max_lines, width - 2, c->text, TR_NORMAL);
 }
 
 static void draw_summary(const struct check_screen *cs, int y, int width)

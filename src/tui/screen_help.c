@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
-#include "tui/list.h"
 #include "tui/screens.h"
 
 #define HELP_MAX (A__COUNT + 4)
@@ -15,27 +15,26 @@ struct help_screen {
     enum action rows[HELP_MAX];
     const char *label[HELP_MAX], *help[HELP_MAX]; /* in the words of the screen it was opened from */
     int n;
-    struct list list;
+    int top;   /* the first entry shown */
+    int shown; /* entries the last draw showed */
+    int label_w; /* the widest word, so none is cut */
     struct app *app;
 };
 
 static const enum action help_actions[] = {A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_BACK, A_HELP, ACT_NONE};
 
-static void draw_row(void *ctx, int i, int y, int x, int width, bool selected)
-{
-    struct help_screen *h = ctx;
-    enum action act = h->rows[i];
-    char keys[128];
-    keymap_keys_text(&h->app->keys, act, KEYMAP_MAX_KEYS, keys, sizeof keys);
-    draw_text(stdscr, y, x, 18, keys, selected ? TR_SELECTED : TR_KEY);
-    draw_text(stdscr, y, x + 19, 16, h->label[i], selected ? TR_SELECTED : TR_TITLE);
-    draw_text(stdscr, y, x + 36, width - 36, h->help[i], selected ? TR_SELECTED : TR_NORMAL);
-}
+#define KEYS_W 18
+#define LABEL_MAX 24
+#define TEXT_X(h) (KEYS_W + (h)->label_w + 2)
 
-static const char *row_text(void *ctx, int i)
+/* One key: its keys, its word and its sentence, the sentence wrapped (never cut). Returns the rows used. */
+static int draw_entry(struct help_screen *h, int i, int y, int x, int width, int max_rows)
 {
-    struct help_screen *h = ctx;
-    return h->label[i];
+    char keys[128];
+    keymap_keys_text(&h->app->keys, h->rows[i], KEYMAP_MAX_KEYS, keys, sizeof keys);
+    draw_text(stdscr, y, x, KEYS_W, keys, TR_KEY);
+    draw_text(stdscr, y, x + KEYS_W + 1, h->label_w, h->label[i], TR_TITLE);
+    return draw_wrapped(stdscr, y, x + TEXT_X(h), max_rows, width - TEXT_X(h), h->help[i], TR_NORMAL);
 }
 
 static void help_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -43,16 +42,41 @@ static void help_draw(struct screen *s, struct app *a, int top, int h, int width
     struct help_screen *hs = (struct help_screen *)s;
     (void)a;
     draw_text(stdscr, top, 2, width - 4, _("Deze toetsen werken op het vorige scherm:"), TR_DIM);
-    list_draw(&hs->list, top + 2, 2, h - 2, width - 4);
+    int y = top + 2, bottom = top + h, w = width - 4;
+    hs->shown = 0;
+    for (int i = hs->top; i < hs->n && y < bottom; i++) {
+        if (draw_wrapped_rows(hs->help[i], w - TEXT_X(hs)) > bottom - y && i > hs->top)
+            break; /* only whole entries, except one taller than the screen */
+        y += draw_entry(hs, i, y, 2, w, bottom - y);
+        hs->shown++;
+    }
+    if (hs->top > 0 || hs->top + hs->shown < hs->n) {
+        char more[64];
+        snprintf(more, sizeof more, _("%d–%d van %d"), hs->top + 1, hs->top + hs->shown, hs->n);
+        draw_text(stdscr, top, width - 16, 14, more, TR_DIM);
+    }
 }
 
+/* Scrolls by whole entries; a page is what the last draw showed. */
 static int help_action(struct screen *s, struct app *a, enum action act)
 {
     (void)a;
     struct help_screen *h = (struct help_screen *)s;
-    if (list_move(&h->list, act))
-        return R_DRAW;
-    return act == A_BACK || act == A_HELP ? R_POP : R_NONE;
+    int page = h->shown > 1 ? h->shown - 1 : 1, last = h->n - (h->shown > 0 ? h->shown : 1);
+    switch (act) {
+    case A_UP: h->top--; break;
+    case A_DOWN: h->top++; break;
+    case A_PAGE_UP: h->top -= page; break;
+    case A_PAGE_DOWN: h->top += page; break;
+    case A_BACK:
+    case A_HELP: return R_POP;
+    default: return R_NONE;
+    }
+    if (h->top > last)
+        h->top = last;
+    if (h->top < 0)
+        h->top = 0;
+    return R_DRAW;
 }
 
 static void help_destroy(struct screen *s) { free(s); }
@@ -71,6 +95,8 @@ static void add_row(struct help_screen *h, const struct screen *of, enum action 
             return;
     if (h->n < HELP_MAX && h->app->keys.entries[act].nkeys > 0 && *app_action_label(h->app, of, act)) {
         h->label[h->n] = app_action_label(h->app, of, act);
+        int w = text_width(h->label[h->n]);
+        h->label_w = w > h->label_w ? (w < LABEL_MAX ? w : LABEL_MAX) : h->label_w;
         h->help[h->n] = app_action_help(h->app, of, act);
         h->rows[h->n++] = act;
     }
@@ -83,6 +109,7 @@ struct screen *help_screen_new(struct app *a, const struct screen *of)
         return NULL;
     h->base.ops = &help_ops;
     h->app = a;
+    h->label_w = 16;
     snprintf(h->base.title, sizeof h->base.title, _("Hulp — %s"), of->title);
     for (const enum action *p = of->ops->actions; p && *p != ACT_NONE; p++)
         add_row(h, of, *p);
@@ -90,7 +117,5 @@ struct screen *help_screen_new(struct app *a, const struct screen *of)
     add_row(h, of, A_HELP);
     add_row(h, of, A_REFRESH);
     add_row(h, of, A_QUIT);
-    list_init(&h->list, draw_row, row_text, h);
-    list_set_count(&h->list, h->n);
     return &h->base;
 }

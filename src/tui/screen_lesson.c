@@ -742,22 +742,13 @@ static void draw_ticked(struct lesson_screen *ls, int y, int width)
 /* Breaks text between words into lines of at most width columns, appended to the warning lines. */
 static void wrap_warning(struct lesson_screen *ls, const char *text, int width)
 {
-    char word[WARN_LINE_LEN];
-    char *line = NULL;
-    const char *p = text;
-    while (*p) {
-        size_t n = strcspn(p, " ");
-        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word - 1 ? n : sizeof word - 1), p);
-        p += n + strspn(p + n, " ");
-        if (!line || text_width(line) + 1 + text_width(word) > width) {
-            if (ls->nwline == WARN_LINES)
-                return;
-            ls->wstart[ls->nwline] = line == NULL;
-            line = ls->wline[ls->nwline++];
-            line[0] = '\0';
-        }
-        append(line, WARN_LINE_LEN, *line ? " " : "");
-        append(line, WARN_LINE_LEN, word);
+    struct text_line tl[WARN_LINES];
+    int n = text_wrap(text, width, tl, WARN_LINES);
+    for (int i = 0; i < n && i < WARN_LINES && ls->nwline < WARN_LINES; i++) {
+        ls->wstart[ls->nwline] = i == 0;
+        size_t len = tl[i].len < WARN_LINE_LEN - 1 ? tl[i].len : WARN_LINE_LEN - 1;
+        memcpy(ls->wline[ls->nwline], text + tl[i].start, len);
+        ls->wline[ls->nwline++][len] = '\0';
     }
 }
 

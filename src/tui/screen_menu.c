@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/text.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
@@ -41,8 +42,8 @@ struct menu_item {
 
 static const struct menu_item items[] = {
     {MENU_HOME, "MIJNROOSTER", N_("je dag en week: lessen, lokalen en leerdoelen"), ACT__COUNT, GO_ROOSTER},
-    {MENU_HOME, "LEERDOELEN", N_("statussen per leerling en leerdoel, overzichten"), ACT__COUNT, GO_LEERDOELEN},
-    {MENU_HOME, "GROEPEN", N_("GroepsProfiel: leden, leerkrachten, wachtwoorden"), ACT_SET_STUDENT_PASSWORD, GO_GROUPS},
+    {MENU_HOME, "LEERDOELEN", N_("statussen van leerlingen en overzichten"), ACT__COUNT, GO_LEERDOELEN},
+    {MENU_HOME, "GROEPEN", N_("GroepsProfiel: leden en wachtwoorden"), ACT_SET_STUDENT_PASSWORD, GO_GROUPS},
     {MENU_HOME, "MIJNGEBRUIKERS", N_("leraren, leerlingen en ouders"), ACT_MANAGE_USERS, GO_MENU_USERS},
     {MENU_HOME, "MIJNROOSTER INSTELLINGEN", N_("schooltijden, weeksjablonen, schoolrooster"), ACT_EDIT_TIMETABLE,
      GO_MENU_TIMETABLE},
@@ -68,6 +69,7 @@ struct menu_screen {
     const struct menu_item *shown[NITEMS];
     struct list list;
     struct app *app;
+    int label_w; /* the widest label shown, so the hints get the rest of the row */
 };
 
 static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END, A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
@@ -92,8 +94,8 @@ static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
     enum theme_role role = selected ? TR_SELECTED : TR_MENU;
     draw_fill(stdscr, y, x, 1, width, selected ? TR_SELECTED : TR_NORMAL);
     draw_text_raw(stdscr, y, x + 1, 2, selected ? "▶" : " ", role);
-    draw_text(stdscr, y, x + 3, 26, it->label, role);
-    draw_text(stdscr, y, x + 30, width - 31, _(it->hint), selected ? TR_SELECTED : TR_DIM);
+    draw_text(stdscr, y, x + 3, m->label_w, it->label, role);
+    draw_text(stdscr, y, x + 6 + m->label_w, width - 7 - m->label_w, _(it->hint), selected ? TR_SELECTED : TR_DIM);
 }
 
 static const char *item_text(void *ctx, int i) { return ((struct menu_screen *)ctx)->shown[i]->label; }
@@ -203,6 +205,10 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
     for (size_t i = 0; i < NITEMS; i++)
         if (items[i].menu == m->id && (items[i].needs == ACT__COUNT || access_role_may(a->session.role, items[i].needs)))
             m->shown[n++] = &items[i];
+    m->label_w = 12;
+    for (int i = 0; i < n; i++)
+        if (text_width(m->shown[i]->label) > m->label_w)
+            m->label_w = text_width(m->shown[i]->label);
     list_init(&m->list, draw_item, item_text, m);
     list_set_count(&m->list, n);
     return &m->base;

@@ -706,6 +706,13 @@ static void markers(const struct planned_lesson *l, bool longform, char *out, si
     snprintf(out, len, "%s%s%s", goals, l->has_note && l->goals ? " " : "", l->has_note ? "✎" : "");
 }
 
+/* In a teacher's own week, a lesson another teacher gives (the duo-collega's, to a shared group): its cell names
+ * that teacher where the teacher's own lessons name the groups. */
+static bool not_own(const struct rooster *r, const struct planned_lesson *l)
+{
+    return r->subj.kind == SUBJ_PERSON && !r->subj.student && l->teacher_id && l->teacher_id != r->subj.id;
+}
+
 static void draw_cell(const struct rooster *r, const struct planned_lesson *l, int y, int x, int w, int L, bool selected)
 {
     bool now = l && is_now(r, l);
@@ -723,7 +730,10 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
     if (L == 2) {
         draw_text(stdscr, y, x, w, buf, role);
         char both[512];
-        groups_fit(l->groups, w, grp, sizeof grp);
+        if (not_own(r, l))
+            teacher_short(l->teacher, grp, sizeof grp);
+        else
+            groups_fit(l->groups, w, grp, sizeof grp);
         room_fit(l->room, w, room, sizeof room);
         snprintf(both, sizeof both, "%s%s%s", grp, *room ? " " : "", room);
         cell_line(y + 1, x, w, both, mark, role);
@@ -733,7 +743,7 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
     /* the second and third line say what the subject of the week does not already say: a child and a group
      * want to know who gives the lesson, a room which groups come */
     bool who_first = r->subj.student || r->subj.kind == SUBJ_GROUP;
-    if (L == 3 && who_first)
+    if (L == 3 && (who_first || not_own(r, l)))
         teacher_short(l->teacher, grp, sizeof grp);
     else
         groups_fit(l->groups, w, grp, sizeof grp);
@@ -1062,6 +1072,76 @@ static void draw_day_strip(const struct rooster *r, int y, int width)
     }
 }
 
+/* Where each lesson's lines start and end (its gap before the next not counted). */
+static void lesson_spans(const struct dline *lines, int need, int nitems, int *start, int *end)
+{
+    for (int i = 0; i < nitems; i++)
+        start[i] = end[i] = 0;
+    for (int k = 0; k < need; k++)
+        if (lines[k].kind != DL_GAP) {
+            if (lines[k].kind == DL_HEAD)
+                start[lines[k].item] = k;
+            end[lines[k].item] = k + 1;
+        }
+}
+
+/* The first lesson shown: whole lessons only, the chosen one among them (unless it alone is taller than rows). */
+static int first_lesson(const struct rooster *r, const int *start, const int *end, int rows)
+{
+    int f = 0;
+    while (f + 1 < r->nitems && start[f + 1] <= r->dtop) /* the lesson the last scroll position was in */
+        f++;
+    int sel = r->dcur < r->nitems ? r->dcur : -1;
+    if (sel >= 0 && sel < f)
+        f = sel;
+    while (sel >= 0 && f < sel && end[sel] - start[f] > rows)
+        f++;
+    return f;
+}
+
+/* How many lessons from f fit whole in rows lines (at least one, cut only when it alone is taller). */
+static int lessons_that_fit(const struct rooster *r, const int *start, const int *end, int f, int rows)
+{
+    int n = 1;
+    while (f + n < r->nitems && end[f + n] - start[f] <= rows)
+        n++;
+    return n;
+}
+
+/* The day's lessons, whole: never the bottom of one lesson at the top or the top of one at the bottom. What is out
+ * of sight is said above ("↑ 2 lessen eerder", on the empty row under the days) and below ("↓ nog 1 les", on the
+ * row under the lessons), each on its own row. own_row: the area has no empty row of its own below it. */
+static void draw_lessons(struct rooster *r, const struct dline *lines, int need, int top, int y, int lw, int lh,
+                         bool own_row)
+{
+    int *start = malloc((size_t)r->nitems * 2 * sizeof *start);
+    if (!start)
+        return;
+    int *end = start + r->nitems;
+    lesson_spans(lines, need, r->nitems, start, end);
+    int rows = lh, f = first_lesson(r, start, end, rows), n = lessons_that_fit(r, start, end, f, rows);
+    if (own_row && f + n < r->nitems && lh > 1) { /* the "↓" takes the last row */
+        rows = lh - 1;
+        f = first_lesson(r, start, end, rows);
+        n = lessons_that_fit(r, start, end, f, rows);
+    }
+    r->dtop = start[f];
+    int last = end[f + n - 1];
+    for (int k = start[f]; k < last && k - start[f] < rows; k++)
+        draw_dline(r, &lines[k], y + k - start[f], 1, lw);
+    int above = f, below = r->nitems - f - n;
+    char more[120] = "";
+    if (above) {
+        snprintf(more, sizeof more, ngettext("↑ %d les eerder", "↑ %d lessen eerder", (unsigned long)above), above);
+        draw_text_raw(stdscr, top + 1, 1 + lw - text_width(more), lw, more, TR_DIM);
+    }
+    if (below) {
+        snprintf(more, sizeof more, ngettext("↓ nog %d les", "↓ nog %d lessen", (unsigned long)below), below);
+        draw_text_raw(stdscr, y + (own_row ? rows : lh), 1 + lw - text_width(more), lw, more, TR_DIM);
+    }
+    free(start);
+}
+
 static void draw_day(struct rooster *r, int top, int h, int width)
 {
     draw_day_strip(r, top, width);
@@ -1094,43 +1174,7 @@ static void draw_day(struct rooster *r, int top, int h, int width)
                                                                           : _("Geen lessen: de school is dicht."),
                   TR_DIM);
     } else {
-        /* keep the selected lesson's block in view: its first line, and as much of the rest as fits */
-        if (r->dcur < r->nitems) {
-            int first = -1, last = -1;
-            for (int k = 0; k < need; k++)
-                if (lines[k].item == r->dcur && lines[k].kind != DL_GAP) {
-                    first = first < 0 ? k : first;
-                    last = k;
-                }
-            if (last >= r->dtop + lh)
-                r->dtop = last - lh + 1;
-            if (first < r->dtop || last - first + 1 > lh)
-                r->dtop = first;
-        }
-        if (r->dtop > need - lh)
-            r->dtop = need - lh;
-        if (r->dtop < 0)
-            r->dtop = 0;
-        for (int k = 0; k < lh && r->dtop + k < need; k++)
-            draw_dline(r, &lines[r->dtop + k], y + k, 1, lw);
-        /* what is out of sight, said on the empty row under the days */
-        int above = 0, below = 0;
-        for (int k = 0; k < need; k++)
-            if (lines[k].kind == DL_HEAD) {
-                above += k < r->dtop;
-                below += k >= r->dtop + lh;
-            }
-        char more[120] = "";
-        if (above)
-            appendf(more, sizeof more, ngettext("↑ %d les eerder", "↑ %d lessen eerder", (unsigned long)above), above);
-        if (below)
-            appendf(more, sizeof more, ngettext("%s↓ nog %d les", "%s↓ nog %d lessen", (unsigned long)below),
-                    above ? "  " : "", below);
-        else if (r->dtop + lh < need)
-            appendf(more, sizeof more, "%s↓", above ? "  " : "");
-        int mw = text_width(more);
-        if (mw)
-            draw_text_raw(stdscr, top + 1, 1 + lw - mw, mw, more, TR_DIM);
+        draw_lessons(r, lines, need, top, y, lw, lh, !(panel && !side));
     }
     free(lines);
     if (side) {

@@ -487,7 +487,10 @@ static void slot_form_draw(struct screen *s, struct app *a, int top, int h, int 
 {
     struct slot_form *f = (struct slot_form *)s;
     f->owner->base.ops->draw(&f->owner->base, a, top, h, width);
-    int bw = width - 8 < FORM_BOX_W ? width - 8 : FORM_BOX_W, bh = 4 + 2 * f->fs.form.n;
+    int bw = form_min_width(&f->fs.form) + 4; /* every day's tick in sight, in every language */
+    bw = bw < FORM_BOX_W ? FORM_BOX_W : bw;
+    bw = bw > width - 4 ? width - 4 : bw;
+    int bh = 4 + 2 * f->fs.form.n;
     int y = top + (h - bh) / 2, x = box_x(f->owner, bw, width);
     draw_fill(stdscr, y, x, bh, bw, TR_NORMAL);
     draw_box(stdscr, y, x, bh, bw, f->slot_id ? _("Tijdslot wijzigen") : _("Nieuw tijdslot"), TR_TITLE);

@@ -7,13 +7,14 @@
 #include "core/sessions.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
+#include "tui/labels.h"
 #include "tui/list.h"
 #include "tui/screens.h"
 
 /* Column widths; the name takes what is left. */
 enum {
     W_USER = 16,
-    W_ROLE = 10,
+    W_ROLE = 13, /* "administrator" */
     W_SINCE = 11,
     W_SEEN = 8,
     W_PID = 7,
@@ -37,10 +38,10 @@ static void draw_row(void *ctx, int i, int y, int x, int width, bool selected)
     const struct sessions_entry *e = &ws->all.items[i];
     enum theme_role r = selected ? TR_SELECTED : TR_NORMAL, dim = selected ? TR_SELECTED : TR_DIM;
     int nw = name_width(width);
-    char pid[16], since[16], seen[16];
+    char pid[16], since[32], seen[16];
     snprintf(pid, sizeof pid, "%d", e->pid);
     /* 'YYYY-MM-DD HH:MM:SS': the day and minute of the start, the time of the last sign of life */
-    snprintf(since, sizeof since, "%.11s", strlen(e->since) >= 16 ? e->since + 5 : e->since);
+    label_day_month(e->since, false, since, sizeof since);
     snprintf(seen, sizeof seen, "%.8s", strlen(e->last_seen) >= 19 ? e->last_seen + 11 : e->last_seen);
     draw_fill(stdscr, y, x, 1, width, r);
     draw_text(stdscr, y, x, W_USER, e->username, r);

@@ -349,4 +349,54 @@ for s in t s; do
 done
 kill_session t
 kill_session s
+
+# ---- 9. 80x24, whole: a student's day shows whole lessons only, the scroll marks each on their own row; a
+#         teacher's week names the duo-collega on a lesson that is not the teacher's own ----
+# lesson_rows SESSION: the rows of the lessons area (between the day strip and the "zelf aan werken" panel)
+lesson_rows() { screen "$1" | sed -n '5,$p' | sed '/zelf aan werken/,$d'; }
+# whole_lessons SESSION: the area starts with a lesson's time and ends with no lesson begun but not shown
+whole_lessons() {
+    lesson_rows "$1" | python3 -c '
+import re, sys
+rows = [r for r in sys.stdin.read().split("\n")]
+body = [r for r in rows if r.strip() and not re.match(r"^ +(↑|↓)", r)]
+if not body or not re.match(r"^ \d\d:\d\d–\d\d:\d\d", body[0]):
+    sys.exit(1)   # the area begins halfway through a lesson
+heads = [i for i, r in enumerate(body) if re.match(r"^ \d\d:\d\d–", r)]
+last = body[heads[-1] + 1:] if heads else []
+sys.exit(0 if last else 1)   # the last lesson shown has at least its second line'
+}
+marks_apart() { # the ↑ and ↓ marks never share a row
+    ! screen "$1" | grep -q "↑.*↓"
+}
+start d 80 24 "$DB"
+wait_for d "Gebruikersnaam" && login d leerling demo && menu_open d MIJNROOSTER && wait_for d "zelf aan werken" ||
+    tfail d "the student opens MIJNROOSTER"
+keys d ']'
+wait_for d "dinsdag" || tfail d "the student goes to Tuesday"
+ok=1
+for n in 1 2 3 4 5 6; do
+    if ! whole_lessons d || ! marks_apart d; then ok=0; tfail d "80x24: whole lessons and separate marks after $n × ↓"; break; fi
+    keys d Down
+    sleep 0.3
+done
+[ "$ok" = 1 ] && pass "80x24: the student's day shows whole lessons, ↑ and ↓ on rows of their own, all the way down"
+kill_session d
+start w 80 24 "$DB"
+wait_for w "Gebruikersnaam" && login w leerkracht demo && menu_open w MIJNROOSTER && wait_for w "Tab: dag" ||
+    tfail w "the teacher opens the week"
+DUO=$("$PY" -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+r = c.execute("""SELECT t.roepnaam, t.voorvoegsel, t.achternaam FROM memberships m JOIN users t ON t.id = m.user_id
+  WHERE m.kind = 'leerkracht' AND t.username <> 'leerkracht' AND m.group_id IN
+  (SELECT group_id FROM memberships x JOIN users u ON u.id = x.user_id WHERE u.username = 'leerkracht' AND x.kind = 'leerkracht')
+  LIMIT 1""").fetchone()
+print(r[0][0] + ". " + (r[1] + " " if r[1] else "") + r[2] if r else "")' "$DB")
+if [ -n "$DUO" ]; then
+    check w "80x24: a duo-collega's lesson names $DUO in the teacher's week" wait_for w "│$DUO"
+else
+    pass "80x24: the demo teacher has no duo-collega (nothing to mark)"
+fi
+kill_session w
 finish planner

@@ -467,3 +467,38 @@ TEST(text_fuzz)
         }
     }
 }
+
+/* The lines of text_wrap as strings, joined with '|'. */
+static void wrapped(const char *s, int width, char *out, size_t len)
+{
+    struct text_line l[16];
+    int n = text_wrap(s, width, l, 16);
+    out[0] = '\0';
+    for (int i = 0; i < n && i < 16; i++) {
+        size_t used = strlen(out);
+        if (i && used + 1 < len)
+            out[used++] = '|';
+        size_t take = l[i].len < len - used - 1 ? l[i].len : len - used - 1;
+        memcpy(out + used, s + l[i].start, take);
+        out[used + take] = '\0';
+    }
+}
+
+TEST(text_wrap_breaks_between_words_and_never_cuts)
+{
+    char got[512];
+    wrapped("Kies eerst een hoofdgebied met deelgebieden.", 16, got, sizeof got);
+    CHECK_STR(got, "Kies eerst een|hoofdgebied met|deelgebieden.");
+    wrapped("Daniëlle zet één vinkje", 8, got, sizeof got); /* columns, not bytes */
+    CHECK_STR(got, "Daniëlle|zet één|vinkje");
+    wrapped("a  b", 1, got, sizeof got); /* runs of spaces go at a break */
+    CHECK_STR(got, "a|b");
+    wrapped("regel een\n\nregel drie\n", 40, got, sizeof got);
+    CHECK_STR(got, "regel een||regel drie");
+    wrapped("abcdefghij", 4, got, sizeof got); /* a word wider than the line breaks inside */
+    CHECK_STR(got, "abcd|efgh|ij");
+    wrapped("漢字漢字", 5, got, sizeof got); /* a wide character never straddles the edge */
+    CHECK_STR(got, "漢字|漢字");
+    CHECK(text_wrap("", 10, NULL, 0) == 0);
+    CHECK(text_wrap("een twee drie vier", 8, NULL, 0) == 3); /* the count, also when nothing is stored */
+}
