@@ -103,27 +103,56 @@ int cmd_roster_generate(struct cli_ctx *c, const struct cli_command_help *help, 
     return rc;
 }
 
+/* Without --from: every week from the roster's first to its last, in parts of at most ROSTER_MAX_WEEKS. */
+static int show_all(struct km_session *s)
+{
+    int64_t first, last;
+    enum km_rc rc = roster_span(s, &first, &last);
+    if (rc == KM_NOTFOUND) {
+        printf("%s\n", db_errmsg(s->db));
+        return EXIT_OK;
+    }
+    if (rc != KM_OK)
+        return out_fail(s->db);
+    for (int64_t monday = first; monday <= last; monday += 7 * ROSTER_MAX_WEEKS) {
+        struct roster_plan p;
+        memset(&p, 0, sizeof p);
+        p.first_monday = monday;
+        int64_t left = (last - monday) / 7 + 1;
+        p.weeks = left < ROSTER_MAX_WEEKS ? (int)left : ROSTER_MAX_WEEKS;
+        print_plan(&p, s);
+    }
+    return EXIT_OK;
+}
+
 int cmd_roster_show(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
 {
     const char *from = NULL;
-    long weeks = 1;
+    long weeks = 0;
     const struct cli_opt opts[] = {{"--from", OPT_STRING, &from}, {"--weeks", OPT_INT, &weeks}, {0}};
     char *pos[1];
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     struct roster_plan p;
     memset(&p, 0, sizeof p);
-    if (weeks < 1 || weeks > ROSTER_MAX_WEEKS)
+    if (from && weeks == 0)
+        weeks = 1; /* --from alone: that one week */
+    if (weeks < 0 || weeks > ROSTER_MAX_WEEKS || (from && weeks < 1))
         return args_usage_error(help, "--weeks is een aantal van 1 tot %d.", ROSTER_MAX_WEEKS);
-    p.weeks = (int)weeks;
-    int rc = parse_start(help, from, &p.first_monday);
+    if (!from && weeks)
+        return args_usage_error(help, "--weeks hoort bij --from; zonder --from komen alle weken van het rooster.");
+    int rc = from ? parse_start(help, from, &p.first_monday) : 0;
     if (rc)
         return rc;
+    p.weeks = (int)weeks;
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
         return EXIT_FAIL;
-    print_plan(&p, &s);
+    if (from)
+        print_plan(&p, &s);
+    else
+        rc = show_all(&s);
     db_close(db);
-    return EXIT_OK;
+    return rc;
 }

@@ -82,6 +82,21 @@ enum km_rc roster_weeks(const struct km_session *s, int64_t first_monday, int we
     return rc == KM_OK ? db_read(s->db, weeks_read, &c) : rc;
 }
 
+enum km_rc roster_span(const struct km_session *s, int64_t *first_monday, int64_t *last_monday)
+{
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    char first[16] = "", last[16] = "";
+    if (rc == KM_OK)
+        rc = db_text(s->db, first, sizeof first, "SELECT min(week_start) FROM roster_weeks", NULL);
+    if (rc == KM_OK)
+        rc = db_text(s->db, last, sizeof last, "SELECT max(week_start) FROM roster_weeks", NULL);
+    if (rc != KM_OK)
+        return rc;
+    if (!dates_parse(first, first_monday) || !dates_parse(last, last_monday))
+        return db_fail(s->db, KM_NOTFOUND, "Er is nog geen schoolrooster; maak het met 'klassenmap roster generate'.");
+    return KM_OK;
+}
+
 static enum km_rc compute_impact(struct km_db *db, const struct roster_plan *plan, struct roster_impact *out)
 {
     memset(out, 0, sizeof *out);

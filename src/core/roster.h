@@ -31,6 +31,8 @@ struct roster_impact {
 
 /* The state of weeks first_monday … +weeks (the preview before generating). */
 enum km_rc roster_weeks(const struct km_session *s, int64_t first_monday, int weeks, struct roster_week_info *out);
+/* The first and the last week the roster has (their Mondays); KM_NOTFOUND when it has none yet. */
+enum km_rc roster_span(const struct km_session *s, int64_t *first_monday, int64_t *last_monday);
 enum km_rc roster_impact(const struct km_session *s, const struct roster_plan *plan, struct roster_impact *out);
 /* Makes the plan's weeks. When weeks with planning would be replaced and !confirmed, nothing changes and
  * KM_CONFLICT says how many lessons, goals and notes in which weeks (also in *impact when not NULL).

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/access.h"
 #include "core/audit.h"
@@ -33,6 +34,18 @@ static enum km_rc create_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = db_exec(db, "INSERT INTO school (id, name, brin, created_at) VALUES (1, ?, ?, ?)", "tet", c->name, c->brin, now);
     return rc == KM_OK ? audit_add(c->s, 0, "school-aangemaakt", c->name) : rc;
+}
+
+enum school_brin_source school_sync_brin(const struct school_info *school, const char *config_brin, char out[8])
+{
+    bool have_config = config_brin && *config_brin, have_school = school && school->brin[0];
+    out[0] = '\0';
+    if (have_config && have_school && strcasecmp(config_brin, school->brin) != 0)
+        return BRIN_CONFLICT;
+    if (!have_config && !have_school)
+        return BRIN_NONE;
+    snprintf(out, 8, "%.7s", have_config ? config_brin : school->brin);
+    return have_config ? BRIN_FROM_CONFIG : BRIN_FROM_SCHOOL;
 }
 
 enum km_rc school_create(const struct km_session *s, const char *name, const char *brin)

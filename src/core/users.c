@@ -446,6 +446,21 @@ enum km_rc users_unlock(const struct km_session *s, int64_t target)
     return rc == KM_OK ? db_tx(s->db, unlock_tx, &c) : rc;
 }
 
+enum km_rc users_previous_login(const struct km_session *s, char *out, size_t len)
+{
+    out[0] = '\0';
+    if (s->origin != ORIGIN_USER || s->user_id == 0)
+        return db_fail(s->db, KM_DENIED, "Alleen een ingelogde persoon heeft een vorige login.");
+    enum km_rc rc = access_session(s); /* one's own, while the account is still active */
+    if (rc != KM_OK)
+        return rc;
+    rc = db_text(s->db, out, len,
+                 "SELECT at FROM audit_log WHERE subject_id = ? AND kind = 'login' ORDER BY at DESC, id DESC"
+                 " LIMIT 1 OFFSET 1",
+                 "i", s->user_id);
+    return rc == KM_NOTFOUND ? KM_OK : rc;
+}
+
 bool users_locked(struct km_db *db, int64_t id)
 {
     char now[20];

@@ -69,6 +69,9 @@ enum km_rc users_unlock(const struct km_session *s, int64_t target);
 bool users_locked(struct km_db *db, int64_t id);
 enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation);
 
+/* The session's own login before the one it is in now (UTC 'YYYY-MM-DD HH:MM:SS' from the audit log), "" when
+ * this is the first: what PROFIEL calls "laatst ingelogd" (last_login is this very login). */
+enum km_rc users_previous_login(const struct km_session *s, char *out, size_t len);
 void users_free(struct km_user *u);
 void users_list_free(struct km_user_list *l);
 

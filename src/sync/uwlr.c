@@ -428,20 +428,22 @@ static enum km_rc pick_brin(struct km_db *db, const struct km_config *cfg, char 
                             size_t errlen)
 {
     struct school_info school;
-    bool have_school = school_get(db, &school) == KM_OK && school.brin[0];
-    if (cfg->brin[0] && have_school && strcasecmp(cfg->brin, school.brin) != 0) {
+    bool have_school = school_get(db, &school) == KM_OK;
+    char brin[8];
+    switch (school_sync_brin(have_school ? &school : NULL, cfg->brin, brin)) {
+    case BRIN_CONFLICT:
         snprintf(
             err, errlen,
             "De BRIN in de configuratie (%s) is niet die van de school in de database (%s); er is niets gewijzigd.",
             cfg->brin, school.brin);
         return KM_INVALID;
-    }
-    if (!cfg->brin[0] && !have_school) {
+    case BRIN_NONE:
         snprintf(err, errlen, "Er is geen BRIN: zet brin in [sync] van de configuratie; er is niets gewijzigd.");
         return KM_INVALID;
+    default:
+        snprintf(out, len, "%s", brin);
+        return KM_OK;
     }
-    snprintf(out, len, "%s", cfg->brin[0] ? cfg->brin : school.brin);
-    return KM_OK;
 }
 
 static enum km_rc fetch_for(struct km_db *db, const struct km_config *cfg, char **body, size_t *len, char *err,

@@ -63,8 +63,14 @@ static int draw_field(int y, int width, const char *label, const char *value, en
 static int draw_person(struct profile_screen *ps, int y, int width)
 {
     const struct km_user *u = &ps->user;
-    char login[64];
-    label_local_time(u->last_login, login, sizeof login);
+    char login[64], previous[20];
+    /* this session is the last login: "laatst ingelogd" is the one before it */
+    if (users_previous_login(&ps->app->session, previous, sizeof previous) != KM_OK)
+        previous[0] = '\0';
+    if (*previous)
+        label_local_time(previous, login, sizeof login);
+    else
+        snprintf(login, sizeof login, "%s", _("nog nooit: dit is de eerste keer"));
     draw_text(stdscr, y++, 2, width - 4, ps->name, TR_TITLE);
     y++;
     y = draw_field(y, width, _("Gebruikersnaam"), u->username, TR_NORMAL);

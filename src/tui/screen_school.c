@@ -83,15 +83,31 @@ static void schooljaar_text(const char *setting, char *out, size_t len)
     snprintf(out, len, _("automatisch (nu %s; wisselt op 1 augustus)"), now);
 }
 
+/* The BRIN as the sync will ask for it, and where it comes from. */
+static const char *sync_brin_text(const struct school_screen *ss, char *out, size_t len)
+{
+    char brin[8];
+    switch (school_sync_brin(ss->have_school ? &ss->school : NULL, ss->app->cfg->brin, brin)) {
+    case BRIN_FROM_CONFIG: snprintf(out, len, _("%s (uit de configuratie)"), brin); break;
+    case BRIN_FROM_SCHOOL: snprintf(out, len, _("%s (die van de school)"), brin); break;
+    case BRIN_NONE: snprintf(out, len, "%s", _("geen: de synchronisatie kan niet")); break;
+    case BRIN_CONFLICT:
+        snprintf(out, len, _("%s in de configuratie, %s van de school: de synchronisatie weigert"), ss->app->cfg->brin,
+                 ss->school.brin);
+        break;
+    }
+    return out;
+}
+
 static int draw_sync(struct school_screen *ss, int y, int width)
 {
     const struct km_config *c = ss->app->cfg;
-    char year[96], timeout[48];
+    char year[96], timeout[48], brin[160];
     schooljaar_text(c->schooljaar, year, sizeof year);
     snprintf(timeout, sizeof timeout, _("%d seconden"), c->sync_timeout);
     y = heading(y, width, _("Synchronisatie met ParnasSys (UWLR)"));
     y = field(y, width, _("UWLR-adres"), c->uwlr_endpoint, _("niet ingesteld: de synchronisatie staat uit"));
-    y = field(y, width, "BRIN", c->brin, _("niet ingesteld"));
+    y = field(y, width, "BRIN", sync_brin_text(ss, brin, sizeof brin), "");
     /* the key itself and its file stay out of sight: only whether one is configured */
     y = field(y, width, _("Autorisatiesleutel"), *c->key_file ? _("ingesteld") : "", _("niet ingesteld"));
     y = field(y, width, _("Schooljaar"), year, "");
@@ -103,7 +119,8 @@ static int draw_sync(struct school_screen *ss, int y, int width)
 static void draw_brin_check(struct school_screen *ss, int y, int width)
 {
     const char *cfg_brin = ss->app->cfg->brin;
-    if (!*cfg_brin || !ss->have_school || strcmp(cfg_brin, ss->school.brin) == 0)
+    char used[8];
+    if (school_sync_brin(ss->have_school ? &ss->school : NULL, cfg_brin, used) != BRIN_CONFLICT)
         return;
     char line[160];
     snprintf(line, sizeof line, _("Let op: de BRIN in de configuratie (%s) is niet die van de school (%s)."), cfg_brin,

@@ -467,6 +467,10 @@ static void fill_defaults(struct theme_style *s, const struct theme_style *asked
 void theme_apply(const struct theme *t)
 {
     if (!colours_usable(t)) {
+        /* start_color (when it ran) made pair 0 white on black: a monochrome theme keeps the terminal's own colours,
+         * as NO_COLOR does, where the terminal can say what they are */
+        if (has_colors())
+            use_default_colors();
         apply_mono(t);
         return;
     }

@@ -162,6 +162,24 @@ expect_err "roster: planned week needs --yes" 1 "geplande leerdoelen"
     fail "roster: nothing changed without --yes"
 run "$KM" --db "$DEMO" roster generate --from "$MONDAY" --weeks 1 --template Standaardweek --yes
 expect_out "roster: --yes replaces the week" "0 leerdoelen gepland"
+# without --from: every week the roster has, from the first to the last (here up to the weeks of 2030)
+run "$KM" --db "$DEMO" roster show
+all_weeks=$(printf '%s\n' "$out" | grep -c '^week')
+first=$(printf '%s\n' "$out" | head -n 1 | awk '{ print $3 }')
+want=$("$PY" - "$DEMO" <<'PY'
+import datetime, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+a, b = c.execute("SELECT min(week_start), max(week_start) FROM roster_weeks").fetchone()
+d = lambda s: datetime.date.fromisoformat(s)
+print(a, (d(b) - d(a)).days // 7 + 1)
+PY
+)
+if [ "$code" = 0 ] && [ "$first $all_weeks" = "$want" ]; then pass "roster show without --from: every week ($want)"
+else fail "roster show without --from: every week" "want first week and count: $want" "got: $first $all_weeks"; fi
+run "$KM" --db "$DEMO" roster show --weeks 2
+expect_err "roster show: --weeks without --from" 2 "hoort bij --from"
+run "$KM" --db "$DB" roster show
+expect_out "roster show without a roster says so" "nog geen schoolrooster"
 
 # --- iCalendar ---
 run "$KM" --db "$DEMO" export ical --user leerkracht --from "$MONDAY" --weeks 2 --output "$T/juf.ics"

@@ -52,8 +52,9 @@ argon_memlimit_kib = 8
 
 
 class Screen:
-    def __init__(self, name, user, steps, line):
+    def __init__(self, name, user, steps, line, options=None):
         self.name, self.user, self.steps, self.line = name, user, steps, line
+        self.options = options or {}  # "with theme NAME", "with term NAME": how the program is started
 
 
 def parse_list(path):
@@ -75,16 +76,19 @@ def parse_list(path):
             if name in seen:
                 sys.exit(f"{path}:{n}: screen {name} is listed twice")
             seen.add(name)
-            steps = []
+            steps, options = [], {}
             if len(parts) == 3 and parts[2].strip() != "-":
                 for step in parts[2].split(" ; "):
                     words = shlex.split(step)
                     if not words:
                         continue
+                    if words[0] == "with" and len(words) == 3 and words[1] in ("theme", "term"):
+                        options[words[1]] = words[2]
+                        continue
                     if words[0] not in STEPS:
                         sys.exit(f"{path}:{n}: unknown step '{words[0]}' (known: {', '.join(sorted(STEPS))})")
                     steps.append(words)
-            screens.append(Screen(name, user, steps, n))
+            screens.append(Screen(name, user, steps, n, options))
     return setup, screens
 
 
@@ -218,6 +222,12 @@ def parse_capture(raw, width, masks=()):
         mask_cells(chars, cells, masks)
         text.append("".join(chars).rstrip())
         cells = cells[:width]
+        # The blanks at the end of a row that differ only by background: curses may clear them with one "erase to
+        # end of line" or write them, and tmux reports the one with the colour and the other without.
+        end = len(cells)
+        while end > len(text[-1]) and not cells[end - 1][0]:
+            end -= 1
+        cells = cells[:end]
         x = 0
         while x < len(cells):
             st = cells[x]
@@ -255,10 +265,15 @@ class Run:
         for suffix in ("", "-wal"):
             if os.path.exists(base_db + suffix):
                 shutil.copy(base_db + suffix, os.path.join(self.dir, "school.db" + suffix))
+        opts = screen.options
         with open(os.path.join(self.dir, "test.ini"), "w") as f:
             f.write(TEST_INI)
-        env = ["TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC", "NO_COLOR=1",
+            if "theme" in opts:
+                f.write(f"[general]\ntheme = {opts['theme']}\n")
+        env = [f"TERM={opts.get('term', 'xterm-256color')}", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC",
                f"KLASSENMAP_TEST_CLOCK={TEST_CLOCK}", "KLASSENMAP_CONFIG=test.ini", "PATH=/usr/bin:/bin"]
+        if not opts:  # attributes only, unless the screen is about a theme or a terminal
+            env.append("NO_COLOR=1")
         if lang != "nl":
             env.append(f"LANGUAGE={lang}")
         cmd = "exec env -i " + " ".join(shlex.quote(e) for e in env) + f" {shlex.quote(km)} --db school.db 2>stderr"
@@ -575,7 +590,7 @@ class FooterRun:
             self.run.close()
         self.n += 1
         self.run = Run(*self.args, Screen(f"{self.screen.name}-f{self.n}", self.screen.user, self.screen.steps,
-                                          self.screen.line), "nl")
+                                          self.screen.line, self.screen.options), "nl")
         drive(self.run)
         self.run.resize(*SIZES[1])
         lines = self.run.text()

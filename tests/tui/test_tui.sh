@@ -42,6 +42,7 @@ check() { # SESSION DESC CMD...: pass when CMD succeeds
     if "$@"; then pass "$_d"; else tfail "$_s" "$_d"; fi
 }
 has() { on_screen "$1" "$2"; }
+line_has() { screen "$1" | grep -F -- "$2" | grep -qF -- "$3"; } # SESSION LINE-TEXT TEXT: on the same row
 hasnt() { ! on_screen "$1" "$2"; }
 nonascii() { printf '%s' "$1" | LC_ALL=C grep -q '[^ -~]'; }
 
@@ -365,6 +366,33 @@ if menu_open beheerder MIJNGEBRUIKERS && wait_for beheerder LERAREN && menu_open
 else
     tfail beheerder "MIJNGEBRUIKERS → LERAREN opens"
 fi
+
+# PROFIEL's "Laatst ingelogd" is the login before this one: a new account's first login says so, its second shows
+# the first (its time set back in the audit log, so it differs from now).
+"$KM" --db "$DB" user add --role ouder --name "Nina Nieuwkomer" --username nina.nieuw >/dev/null 2>&1
+printf 'Zonnebloem-Tuin-42\nZonnebloem-Tuin-42\n' | "$KM" --db "$DB" passwd nina.nieuw >/dev/null 2>&1
+sql_do() { "$PY" -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()' "$DB" "$1"; }
+start nina 80 24 "$DB"
+wait_for nina "Gebruikersnaam"
+type_text nina nina.nieuw; keys nina Enter; type_text nina Zonnebloem-Tuin-42; keys nina Enter
+if wait_for nina "Kies een eigen wachtwoord"; then # the password the beheerder set is temporary
+    type_text nina Eigen-Tuin-Zin-43; keys nina Enter; type_text nina Eigen-Tuin-Zin-43; keys nina Enter Enter
+fi
+if wait_for nina "Hoofdmenu" && menu_open nina PROFIEL && wait_for nina "Laatst ingelogd"; then
+    check nina "PROFIEL at the first login: 'Laatst ingelogd: nog nooit'" has nina "nog nooit: dit is de eerste keer"
+else
+    tfail nina "nina.nieuw logs in and opens PROFIEL"
+fi
+kill_session nina
+sql_do "UPDATE audit_log SET at = '2026-01-05 07:30:00' WHERE kind = 'login' AND subject_name = 'nina.nieuw'"
+start nina 80 24 "$DB"
+if wait_for nina "Gebruikersnaam" && login nina nina.nieuw Eigen-Tuin-Zin-43 && menu_open nina PROFIEL &&
+    wait_for nina "Laatst ingelogd"; then
+    check nina "PROFIEL at the second login: the first one, not this one" line_has nina "Laatst ingelogd" "05-01-2026"
+else
+    tfail nina "nina.nieuw logs in again and opens PROFIEL"
+fi
+kill_session nina
 
 # No session may have died on the way.
 for s in $(TM list-panes -a -F '#{session_name}:#{pane_dead}' 2>/dev/null); do

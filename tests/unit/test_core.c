@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/school.h"
 #include "core/audit.h"
 #include "core/goalstatus.h"
 #include "core/groups.h"
@@ -216,4 +217,19 @@ TEST(auth_generated_passwords_are_readable_and_pass_the_policy)
         CHECK(pw[8] >= '2' && pw[8] <= '9' && pw[9] >= '2' && pw[9] <= '9');
         CHECK(auth_policy_check(&pol, ROLE_LEERLING, pw, "kind", why, sizeof why) == KM_OK);
     }
+}
+
+/* The BRIN the sync asks for, as SCHOOL INSTELLINGEN shows it: the configuration's, else the school's. */
+TEST(school_sync_brin_one_rule)
+{
+    struct school_info school = {.brin = "99ZZ"}, none = {.brin = ""};
+    char out[8];
+    CHECK(school_sync_brin(&school, "", out) == BRIN_FROM_SCHOOL);
+    CHECK_STR(out, "99ZZ");
+    CHECK(school_sync_brin(&school, "99zz", out) == BRIN_FROM_CONFIG);
+    CHECK(school_sync_brin(&school, "12AB", out) == BRIN_CONFLICT);
+    CHECK_STR(out, "");
+    CHECK(school_sync_brin(&none, "12AB", out) == BRIN_FROM_CONFIG);
+    CHECK_STR(out, "12AB");
+    CHECK(school_sync_brin(NULL, "", out) == BRIN_NONE);
 }

@@ -145,3 +145,24 @@ TEST(login_no_password_in_the_database_file)
     for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
         CHECK(!contains(buf, n, secrets[i]));
 }
+
+/* PROFIEL's "laatst ingelogd" is the login before this one, not this one. */
+TEST(login_previous_is_the_one_before)
+{
+    struct auth_settings a;
+    struct km_db *db = school_with_passwords(&a);
+    REQUIRE(db);
+    struct km_session s;
+    char prev[20] = "x";
+    REQUIRE(login_attempt(db, &a, "leerling1", "zonnebloem", &s, NULL) == KM_OK);
+    REQUIRE(users_previous_login(&s, prev, sizeof prev) == KM_OK);
+    CHECK_STR(prev, ""); /* the first */
+    REQUIRE(db_exec(db, "UPDATE audit_log SET at = '2026-11-01 08:00:00' WHERE kind = 'login'", NULL) == KM_OK);
+    REQUIRE(login_attempt(db, &a, "leerling1", "zonnebloem", &s, NULL) == KM_OK);
+    REQUIRE(users_previous_login(&s, prev, sizeof prev) == KM_OK);
+    CHECK_STR(prev, "2026-11-01 08:00:00");
+    struct km_session server;
+    session_server(&server, db);
+    CHECK(users_previous_login(&server, prev, sizeof prev) == KM_DENIED);
+    db_close(db);
+}
