@@ -261,6 +261,22 @@ static const char *const migrations[] = {
     "  name TEXT PRIMARY KEY,"
     "  failures INTEGER NOT NULL,"
     "  last_at TEXT NOT NULL) WITHOUT ROWID;",
+
+    /* 4: the note is staff-only (AVG); a second, separate line is for students and parents. A text being
+     * written when the connection dropped is kept as a draft, per person and lesson, until it is saved or
+     * thrown away. */
+    "ALTER TABLE lesson_instances ADD COLUMN pupil_note TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE lesson_instances ADD COLUMN pupil_note_by INTEGER REFERENCES users(id) ON DELETE SET NULL;"
+    "ALTER TABLE lesson_instances ADD COLUMN pupil_note_at TEXT;"
+    "CREATE TABLE note_drafts ("
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  instance_id INTEGER NOT NULL REFERENCES lesson_instances(id) ON DELETE CASCADE,"
+    "  field TEXT NOT NULL CHECK (field IN ('note', 'pupil')),"
+    "  text TEXT NOT NULL,"
+    "  base_version INTEGER NOT NULL,"
+    "  saved_at TEXT NOT NULL,"
+    "  PRIMARY KEY (user_id, instance_id, field)) WITHOUT ROWID;"
+    "CREATE INDEX note_drafts_instance ON note_drafts(instance_id);",
 };
 
 int schema_migration_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
@@ -93,7 +94,7 @@ static void menu_draw(struct screen *s, struct app *a, int top, int h, int width
     list_draw(&m->list, top + 1, 2, h - 1, w);
 }
 
-static int open_item(struct menu_screen *m, struct app *a, const struct menu_item *it)
+static int open_item(struct app *a, const struct menu_item *it)
 {
     switch (it->go) {
     case GO_MENU_USERS: app_push(a, menu_screen_new(a, MENU_USERS)); break;
@@ -115,9 +116,16 @@ static int open_item(struct menu_screen *m, struct app *a, const struct menu_ite
     case GO_ROSTER: app_push(a, roster_screen_new(a)); break;
     case GO_SCHOOL: app_push(a, school_settings_screen_new(a)); break;
     case GO_PROFILE: app_push(a, profile_screen_new(a)); break;
-    case GO_LOGOUT: return m->id == MENU_HOME ? R_POP : R_NONE;
+    case GO_LOGOUT: app_logout(a); break;
     }
     return R_DRAW;
+}
+
+static void logout_answered(struct app *a, void *ctx, bool yes)
+{
+    (void)ctx;
+    if (yes)
+        app_logout(a);
 }
 
 static int menu_action(struct screen *s, struct app *a, enum action act)
@@ -127,14 +135,15 @@ static int menu_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     switch (act) {
     case A_SELECT:
-        return m->list.count ? open_item(m, a, m->shown[m->list.cur]) : R_NONE;
+        return m->list.count ? open_item(a, m->shown[m->list.cur]) : R_NONE;
     case A_BACK:
-        /* Esc on the home menu logs out, as leaving would; a submenu goes back. */
-        return R_POP;
-    case A_LOGOUT:
-        if (m->id == MENU_HOME)
+        /* a submenu goes back; on the home menu Esc would log out, which is asked first */
+        if (m->id != MENU_HOME)
             return R_POP;
-        app_message(a, TR_NORMAL, "%s", _("Ga terug naar het hoofdmenu om uit te loggen."));
+        app_push(a, dialog_confirm_new(a, _("Uitloggen?"), logout_answered, NULL));
+        return R_DRAW;
+    case A_LOGOUT:
+        app_logout(a);
         return R_DRAW;
     case A_QUIT:
         return R_QUIT;
@@ -149,7 +158,7 @@ static int menu_click(struct screen *s, struct app *a, int y, int x, bool twice)
     struct menu_screen *m = (struct menu_screen *)s;
     if (!list_click(&m->list, y))
         return R_NONE;
-    return twice ? open_item(m, a, m->shown[m->list.cur]) : R_DRAW;
+    return twice ? open_item(a, m->shown[m->list.cur]) : R_DRAW;
 }
 
 static void menu_destroy(struct screen *s) { free(s); }
