@@ -84,3 +84,18 @@ int64_t dates_today(void)
     localtime_r(&t, &tm);
     return dates_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+bool dates_local_stamp(const char *utc, bool with_date, char *out, size_t len)
+{
+    struct tm tm = {0};
+    out[0] = '\0';
+    if (!utc || sscanf(utc, "%d-%d-%d %d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5)
+        return false;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm);
+    struct tm local;
+    localtime_r(&t, &local);
+    strftime(out, len, with_date ? "%d-%m-%Y %H:%M" : "%H:%M", &local);
+    return true;
+}

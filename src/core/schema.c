@@ -277,6 +277,16 @@ static const char *const migrations[] = {
     "  saved_at TEXT NOT NULL,"
     "  PRIMARY KEY (user_id, instance_id, field)) WITHOUT ROWID;"
     "CREATE INDEX note_drafts_instance ON note_drafts(instance_id);",
+
+    /* 5: whether mail works: the person asking for a code gets the same answer either way, so the beheerder
+     * must see it elsewhere (home screen, `klassenmap check`); one row */
+    "CREATE TABLE mail_health ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  failing_since TEXT,"
+    "  last_error TEXT NOT NULL DEFAULT '',"
+    "  last_failure_at TEXT,"
+    "  last_ok_at TEXT);"
+    "INSERT INTO mail_health (id) VALUES (1);",
 };
 
 int schema_migration_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }

@@ -413,6 +413,11 @@ enum km_rc users_change_own_password(const struct km_session *s, const char *cur
     enum km_rc rc = access_check(s, ACT_CHANGE_OWN_PASSWORD, s->user_id);
     if (rc != KM_OK)
         return rc;
+    /* The new password is judged first, so the answer says which field to fix (KM_INVALID: the new one,
+     * KM_DENIED: the current one) and a typo in the new one costs no attempt at the current one. */
+    char why[160];
+    if (auth_policy_check(&settings->policy, s->role, new_password, s->username, why, sizeof why) != KM_OK)
+        return db_fail(s->db, KM_INVALID, "%s", why);
     char hash[AUTH_HASH_LEN] = "";
     db_text(s->db, hash, sizeof hash, "SELECT COALESCE(password_hash, '') FROM users WHERE id = ?", "i", s->user_id);
     bool locked = users_locked(s->db, s->user_id);

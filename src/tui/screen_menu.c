@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/dates.h"
+#include "core/mailspool.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
@@ -69,6 +71,7 @@ struct menu_screen {
     const struct menu_item *shown[NITEMS];
     struct list list;
     struct app *app;
+    struct mail_health mail; /* the beheerder's home: whether mail works (a person asking for a code is not told) */
 };
 
 static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END, A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
@@ -86,13 +89,36 @@ static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
 
 static const char *item_text(void *ctx, int i) { return ((struct menu_screen *)ctx)->shown[i]->label; }
 
+/* Mail that does not work is said where the beheerder looks first; it is read again whenever the screen is. */
+static void read_mail_health(struct menu_screen *m, struct app *a)
+{
+    memset(&m->mail, 0, sizeof m->mail);
+    if (m->id == MENU_HOME && access_role_may(a->session.role, ACT_READ_AUDIT))
+        mailspool_health(&a->session, &m->mail); /* best effort: a busy database shows it at the next reload */
+}
+
+static void draw_mail_warning(const struct menu_screen *m, int y, int width)
+{
+    char since[40], line[700];
+    if (!dates_local_stamp(m->mail.since, true, since, sizeof since))
+        snprintf(since, sizeof since, "%s", m->mail.since);
+    snprintf(line, sizeof line, _("Let op: mail werkt niet sinds %s; wie een code voor een nieuw wachtwoord vraagt, krijgt "
+                                  "die niet. Laatste fout: %s"), since, m->mail.last_error);
+    draw_wrapped(stdscr, y, 2, width - 4, 3, line, TR_WARNING);
+}
+
 static void menu_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     struct menu_screen *m = (struct menu_screen *)s;
     (void)a;
     int w = width < 90 ? width - 4 : 86;
-    list_draw(&m->list, top + 1, 2, h - 1, w);
+    int warn = m->mail.failing ? 4 : 0;
+    list_draw(&m->list, top + 1, 2, h - 1 - warn, w);
+    if (warn)
+        draw_mail_warning(m, top + h - 3, width);
 }
+
+static void menu_reload(struct screen *s, struct app *a) { read_mail_health((struct menu_screen *)s, a); }
 
 static int open_item(struct app *a, const struct menu_item *it)
 {
@@ -168,6 +194,7 @@ static const struct screen_ops menu_ops = {
     .draw = menu_draw,
     .on_action = menu_action,
     .on_click = menu_click,
+    .reload = menu_reload,
     .destroy = menu_destroy,
 };
 
@@ -194,6 +221,7 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
             m->shown[n++] = &items[i];
     list_init(&m->list, draw_item, item_text, m);
     list_set_count(&m->list, n);
+    read_mail_health(m, a);
     return &m->base;
 }
 
