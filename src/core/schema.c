@@ -287,6 +287,19 @@ static const char *const migrations[] = {
     "  last_failure_at TEXT,"
     "  last_ok_at TEXT);"
     "INSERT INTO mail_health (id) VALUES (1);",
+
+    /* 6: a whole row or column set at once is one batch in the history, so it can be undone as a whole */
+    "CREATE TABLE status_batches ("
+    "  id INTEGER PRIMARY KEY,"
+    "  changed_by INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+    "  changed_at TEXT NOT NULL,"
+    "  status_id INTEGER NOT NULL,"
+    "  what TEXT NOT NULL,"
+    "  cells INTEGER NOT NULL,"
+    "  undone_at TEXT);"
+    "CREATE INDEX status_batches_by ON status_batches(changed_by, id);"
+    "ALTER TABLE goal_status_history ADD COLUMN batch_id INTEGER REFERENCES status_batches(id) ON DELETE SET NULL;"
+    "CREATE INDEX goal_status_history_batch ON goal_status_history(batch_id) WHERE batch_id IS NOT NULL;",
 };
 
 int schema_migration_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }
