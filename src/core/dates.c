@@ -94,8 +94,11 @@ bool dates_local_stamp(const char *utc, bool with_date, char *out, size_t len)
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
     time_t t = timegm(&tm);
-    struct tm local;
+    struct tm local, now;
+    time_t n = time(NULL);
     localtime_r(&t, &local);
-    strftime(out, len, with_date ? "%d-%m-%Y %H:%M" : "%H:%M", &local);
+    localtime_r(&n, &now);
+    bool today = local.tm_year == now.tm_year && local.tm_yday == now.tm_yday;
+    strftime(out, len, with_date ? "%d-%m-%Y %H:%M" : today ? "%H:%M" : "%d-%m %H:%M", &local);
     return true;
 }

@@ -23,7 +23,7 @@ bool dates_from_iso_week(int iso_year, int week, int64_t *monday);
 /* Today in the local time zone. */
 int64_t dates_today(void);
 /* A stored UTC timestamp ('YYYY-MM-DD HH:MM…') in the local time zone, as 'DD-MM-YYYY HH:MM' (with_date) or
- * 'HH:MM'; false (and out "") when it is not one. */
+ * 'HH:MM' (today) / 'DD-MM HH:MM' (another day); false (and out "") when it is not one. */
 bool dates_local_stamp(const char *utc, bool with_date, char *out, size_t len);
 
 #endif

@@ -12,7 +12,8 @@
 
 #define USER_COLUMNS                                                                                           \
     "id, role, username, roepnaam, voorvoegsel, achternaam, COALESCE(email, ''), COALESCE(instroom, ''),"     \
-    " COALESCE(uitstroom, ''), COALESCE(last_login_at, ''), password_state, active, source = 'parnassys', version"
+    " COALESCE(uitstroom, ''), COALESCE(last_login_at, ''), password_state, active, source = 'parnassys', version,"  \
+    " CASE WHEN locked_until > datetime('now') THEN locked_until ELSE '' END"
 
 /* Longest first, so "van der" wins over "van". */
 static const char *const prefixes[] = {"van den", "van der", "van de", "van 't", "in 't", "in de", "op de", "uit de",
@@ -194,6 +195,7 @@ static void fill_user(sqlite3_stmt *st, struct km_user *u)
     u->active = sqlite3_column_int(st, 11) != 0;
     u->synced = sqlite3_column_int(st, 12) != 0;
     u->version = sqlite3_column_int64(st, 13);
+    snprintf(u->locked_until, sizeof u->locked_until, "%s", db_col_text(st, 14));
 }
 
 static bool user_complete(const struct km_user *u)

@@ -16,6 +16,7 @@ struct km_user {
     char password_state[12]; /* none, set, temporary */
     bool active;
     bool synced; /* comes from ParnasSys: names, e-mail and memberships are read-only */
+    char locked_until[20]; /* 'YYYY-MM-DD HH:MM:SS' UTC while locked after too many failed logins, else "" */
     int64_t version;
 };
 

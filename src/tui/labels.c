@@ -37,3 +37,13 @@ char *label_display_name(const struct km_user *u)
         users_display_name(u, s, len);
     return s;
 }
+
+bool label_locked(const struct km_user *u, char *out, size_t len)
+{
+    char at[32];
+    out[0] = '\0';
+    if (!*u->locked_until || !dates_local_stamp(u->locked_until, false, at, sizeof at))
+        return false;
+    snprintf(out, len, _("geblokkeerd tot %s"), at);
+    return true;
+}
