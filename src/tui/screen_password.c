@@ -68,9 +68,9 @@ static void password_draw(struct screen *s, struct app *a, int top, int h, int w
         draw_text(stdscr, top + 14, x, 72, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."), TR_DIM);
     }
     int fy = top + (p->mode == PW_FORGOT_CODE ? 5 : 4); /* under an intro of three rows */
-    form_draw(&p->form, fy, x, 72);
     if (p->refusal[0])
         draw_wrapped(stdscr, fy + 2 * p->form.n, x, 72, 2, p->refusal, TR_ERROR);
+    form_draw(&p->form, fy, x, 72); /* last: it leaves the cursor in the focused field */
 }
 
 /* The two new-password fields must match; the field says so, nothing is sent to core. */

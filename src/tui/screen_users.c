@@ -278,8 +278,9 @@ static const struct screen_ops users_ops = {
 
 static void choose_columns(struct users_screen *us)
 {
-    static const enum ucol staff[] = {UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD};
-    static const enum ucol others[] = {UC_NAME, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
+    /* the status (inactive, locked) before the long e-mail addresses, so a lock is seen at 80 columns too */
+    static const enum ucol staff[] = {UC_NAME, UC_USERNAME, UC_ROLE, UC_STATUS, UC_EMAIL, UC_PASSWORD};
+    static const enum ucol others[] = {UC_NAME, UC_USERNAME, UC_STATUS, UC_EMAIL, UC_PASSWORD};
     /* LERAREN holds two roles, so only there a role column tells them apart */
     bool is_staff = us->role == ROLE_LEERKRACHT;
     us->ncols = is_staff ? (int)(sizeof staff / sizeof *staff) : (int)(sizeof others / sizeof *others);
