@@ -387,18 +387,21 @@ static void finish_leave(struct app *a)
 }
 
 /* The terminal is gone or the session timed out: every screen with unsaved work keeps it if it can. Returns
- * how many could not (their work is lost; nobody is there to ask). */
-static int keep_drafts(struct app *a)
+ * how many could not (their work is lost; nobody is there to ask); *kept counts the drafts kept. */
+static int keep_drafts(struct app *a, int *kept)
 {
     int lost = 0;
+    *kept = 0;
     for (int i = a->depth - 1; i >= 0; i--) {
         struct screen *s = a->stack[i];
         if (!s->ops->unsaved || !s->ops->unsaved(s))
             continue;
-        if (s->ops->keep_draft)
+        if (s->ops->keep_draft) {
             s->ops->keep_draft(s, a);
-        else
+            (*kept)++;
+        } else {
             lost++;
+        }
     }
     return lost;
 }
@@ -426,36 +429,41 @@ static long monotonic_seconds(void);
 
 static void idle_logout(struct app *a)
 {
-    int minutes = a->cfg->idle_logout_minutes;
-    int lost = keep_drafts(a);
+    int minutes = a->cfg->idle_logout_minutes, kept = 0;
+    int lost = keep_drafts(a, &kept);
     pop_to_login(a);
+    unsigned long n = (unsigned long)minutes;
     if (lost)
         app_message(a, TR_WARNING,
-                    ngettext("Na %d minuut zonder toets ben je uitgelogd; niet-opgeslagen wijzigingen zijn verloren gegaan.",
-                             "Na %d minuten zonder toets ben je uitgelogd; niet-opgeslagen wijzigingen zijn verloren gegaan.",
-                             (unsigned long)minutes),
+                    ngettext("Na %d minuut zonder toets uitgelogd; niet-opgeslagen werk is verloren.",
+                             "Na %d minuten zonder toets uitgelogd; niet-opgeslagen werk is verloren.", n),
+                    minutes);
+    else if (kept)
+        app_message(a, TR_WARNING,
+                    ngettext("Na %d minuut zonder toets uitgelogd; je tekst is als concept bewaard.",
+                             "Na %d minuten zonder toets uitgelogd; je tekst is als concept bewaard.", n),
                     minutes);
     else
-        app_message(a, TR_WARNING,
-                    ngettext("Na %d minuut zonder toets ben je uitgelogd; een notitie in wording is als concept bewaard.",
-                             "Na %d minuten zonder toets ben je uitgelogd; een notitie in wording is als concept bewaard.",
-                             (unsigned long)minutes),
+        app_message(a, TR_NORMAL,
+                    ngettext("Na %d minuut zonder toets ben je uitgelogd.", "Na %d minuten zonder toets ben je uitgelogd.", n),
                     minutes);
 }
 
-/* Called from the idle tick: a warning a minute before, then the logout. */
+/* Called from the idle tick: a warning a minute before (halfway for a limit of two minutes or less), then the
+ * logout. */
 static void check_idle(struct app *a)
 {
     int minutes = a->cfg->idle_logout_minutes;
     if (!a->logged_in || minutes <= 0)
         return;
-    long idle = monotonic_seconds() - a->last_key;
-    if (idle >= (long)minutes * 60) {
+    long idle = monotonic_seconds() - a->last_key, limit = (long)minutes * 60;
+    long warn_at = limit > 2 * IDLE_WARN_SECONDS ? limit - IDLE_WARN_SECONDS : limit / 2;
+    if (idle >= limit) {
         a->idle_warned = false;
         idle_logout(a);
-    } else if (idle >= (long)minutes * 60 - IDLE_WARN_SECONDS && !a->idle_warned) {
+    } else if (idle >= warn_at && !a->idle_warned) {
         a->idle_warned = true;
-        app_message(a, TR_WARNING, "%s", _("Over een minuut word je uitgelogd omdat er niets gebeurt; druk een toets om te blijven."));
+        app_message(a, TR_WARNING, "%s", _("Zonder toets word je zo uitgelogd; druk een toets om te blijven."));
     }
 }
 
@@ -721,8 +729,9 @@ int tui_run(const struct tui_options *o)
         enter_as(&a, &res);
     a.last_key = monotonic_seconds();
     main_loop(&a);
+    int kept = 0;
     if (a.running) /* not left by choice: the terminal went away or the program was told to stop */
-        keep_drafts(&a);
+        keep_drafts(&a, &kept);
     presence_end(&a);
     while (a.depth)
         app_pop(&a);

@@ -11,7 +11,9 @@
 #  6. a locked account: the rule after a failed login (the same for every name), the lock in OUDERS, on the
 #     person's screen and in `user show`, lifted from the screen;
 #  7. no message bar is ever drawn empty: checked after every step above and on every home-menu screen of every
-#     role.
+#     role;
+#  8. the session times out (idle_logout_minutes = 1) with an unsaved line for the class: logged out, the text
+#     kept as that teacher's draft and offered back to her only.
 . tests/lib.sh
 . tests/tui/lib.sh
 
@@ -46,6 +48,7 @@ mail_from = klassenmap@school.test
 mail_timeout = 5
 INI
 export KLASSENMAP_CONFIG="$T/daily.ini"
+sed 's/^\[login\]$/[login]\nidle_logout_minutes = 1/' "$T/daily.ini" >"$T/idle.ini"
 
 tfail() { # SESSION DESC [LINE...]: fail with the screen underneath
     _s=$1
@@ -89,6 +92,15 @@ open_lesson() { # SESSION: MIJNROOSTER, the day view, the first lesson of the da
         keys "$1" g Enter && wait_for "$1" "Geplande leerdoelen"
 }
 
+# ---- 8 (started first, checked last): a duo-collega leaves a line for the class unsaved and walks away ----
+start idle 80 24 "$DB" "KLASSENMAP_CONFIG='$T/idle.ini'"
+wait_for idle "Gebruikersnaam" && login idle helene.terhaar demo || tfail idle "the duo-collega logs in (idle logout after 1 minute)"
+open_lesson idle || tfail idle "she opens the lesson of the day"
+keys idle m
+wait_for idle "Leerlingen en ouders lezen deze tekst." || tfail idle "m opens the line for the class"
+type_text idle "Morgen toets, neem je schrift mee."
+IDLE_FROM=$(date +%s)
+
 # ---- 1. an unsaved note: every way out asks; a dropped connection keeps a draft ----
 start t 80 24 "$DB"
 wait_for t "Gebruikersnaam" && login t leerkracht demo || tfail t "teacher logs in"
@@ -118,7 +130,7 @@ check t "logging out (L) with an unsaved note asks first" wait_for t "Toch uitlo
 type_text t n
 check t "… 'n' keeps it" wait_for t "café-groepje (Zoë) extra uitleg?"
 bar_ok t "after 'n' to logging out"
-[ -z "$(sql "SELECT count(*) FROM note_drafts WHERE text <> ''" | grep -v '^0$')" ] && pass "no draft while the terminal is there" ||
+[ "$(sql "SELECT count(*) FROM note_drafts WHERE field = 'note'")" = 0 ] && pass "no draft while the terminal is there" ||
     fail "no draft while the terminal is there"
 # the SSH window closes: the pane is killed, the program gets SIGHUP
 PID=$(pane_pid t)
@@ -128,7 +140,7 @@ TEACHER=$(sql "SELECT id FROM users WHERE username = 'leerkracht'")
 [ "$(sql "SELECT text FROM note_drafts WHERE user_id = $TEACHER AND field = 'note'")" = "café-groepje (Zoë) extra uitleg?" ] &&
     pass "SIGHUP: the unsaved note is kept as a draft, for that teacher" ||
     fail "SIGHUP: the unsaved note is kept as a draft, for that teacher" "$(sql "SELECT count(*) FROM note_drafts")"
-[ "$(sql "SELECT note FROM lesson_instances i JOIN note_drafts d ON d.instance_id = i.id")" = "" ] &&
+[ "$(sql "SELECT note FROM lesson_instances i JOIN note_drafts d ON d.instance_id = i.id AND d.field = 'note'")" = "" ] &&
     pass "SIGHUP: the draft is not the lesson's note (nobody else reads it)" ||
     fail "SIGHUP: the draft is not the lesson's note (nobody else reads it)"
 # the beheerder opening the same week sees no draft offered (it is the teacher's)
@@ -142,7 +154,7 @@ check t2 "'j' opens the editor with the draft" wait_for t2 "café-groepje (Zoë)
 check t2 "… in the note's editor" has t2 "nieuwe regel"
 keys t2 Tab Enter
 check t2 "saving it" wait_for t2 "De notitie is opgeslagen."
-[ "$(sql "SELECT count(*) FROM note_drafts")" = 0 ] && pass "saved: the draft is wiped" || fail "saved: the draft is wiped"
+[ "$(sql "SELECT count(*) FROM note_drafts WHERE user_id = $TEACHER")" = 0 ] && pass "saved: the draft is wiped" || fail "saved: the draft is wiped"
 [ "$(sql "SELECT count(*) FROM lesson_instances WHERE note = 'café-groepje (Zoë) extra uitleg?'")" = 1 ] &&
     pass "saved: the lesson has the note" || fail "saved: the lesson has the note"
 keys t2 Escape
@@ -157,13 +169,13 @@ type_text t2 " Nog iets."
 PID=$(pane_pid t2)
 kill_session t2
 wait_until 5 gone "$PID" || fail "the second pane ends"
-[ "$(sql "SELECT count(*) FROM note_drafts")" = 1 ] && pass "a second draft after another SIGHUP" || fail "a second draft after another SIGHUP"
+[ "$(sql "SELECT count(*) FROM note_drafts WHERE user_id = $TEACHER")" = 1 ] && pass "a second draft after another SIGHUP" || fail "a second draft after another SIGHUP"
 start t3 80 24 "$DB"
 wait_for t3 "Gebruikersnaam" && login t3 leerkracht demo && open_lesson t3 || tfail t3 "the teacher opens the lesson a third time"
 wait_dialog t3 "Je notitie bij deze les was nog niet opgeslagen" || tfail t3 "offered again"
 type_text t3 n
 check t3 "'n' throws the draft away, and says so" wait_for t3 "Het concept is weggegooid."
-[ "$(sql "SELECT count(*) FROM note_drafts")" = 0 ] && pass "the draft is gone from the database" || fail "the draft is gone from the database"
+[ "$(sql "SELECT count(*) FROM note_drafts WHERE user_id = $TEACHER")" = 0 ] && pass "the draft is gone from the database" || fail "the draft is gone from the database"
 bar_ok t3 "lesson after the draft was thrown away"
 keys t3 Escape Escape
 
@@ -369,5 +381,25 @@ for who in leerkracht:Herfst-Wind-2028 leerling:demo ouder:demo; do
     kill_session "s$u"
 done
 [ "$BARS" -gt 20 ] && pass "message bars checked: $BARS" || fail "message bars checked: $BARS"
+
+# ---- 8. the idle logout ----
+check idle "idle logout: after a minute without a key she is logged out, told the text was kept" \
+    wait_for idle "Na 1 minuut zonder toets uitgelogd; je tekst is als concept bewaard." 75
+IDLE_SECS=$(($(date +%s) - IDLE_FROM))
+[ "$IDLE_SECS" -ge 55 ] && pass "idle logout: not before the minute ($IDLE_SECS s)" || fail "idle logout: not before the minute ($IDLE_SECS s)"
+check idle "idle logout: on the login screen" has idle "Gebruikersnaam"
+HELENE=$(sql "SELECT id FROM users WHERE username = 'helene.terhaar'")
+[ "$(sql "SELECT text FROM note_drafts WHERE user_id = $HELENE AND field = 'pupil'")" = "Morgen toets, neem je schrift mee." ] &&
+    pass "idle logout: her text is kept as her draft" || fail "idle logout: her text is kept as her draft"
+login idle helene.terhaar demo && open_lesson idle || tfail idle "she logs in again and opens the lesson"
+check idle "idle logout: the draft is offered back to her" wait_dialog idle "Je tekst voor de klas bij deze les was nog niet opgeslagen"
+type_text idle j
+check idle "… 'j': the editor for the class with her text" wait_for idle "Morgen toets, neem je schrift mee."
+check idle "… which says who reads it" has idle "Leerlingen en ouders lezen deze tekst."
+kill_session idle
+start ta 80 24 "$DB"
+wait_for ta "Gebruikersnaam" && login ta leerkracht "Herfst-Wind-2028" && open_lesson ta || tfail ta "the lesson's teacher opens the same lesson"
+check ta "another teacher of the lesson is not offered her draft" sh -c "sleep 0.8; ! tmux -L '$SOCK' capture-pane -p -t ta | grep -q 'concept'"
+kill_session ta
 
 finish dailyuse
