@@ -27,12 +27,7 @@ DB="$T/school.db"
 "$KM" --db "$DB" demo --password demo >"$T/demo.out" 2>&1 || { fail "demo school made" "$(cat "$T/demo.out")"; finish dailyuse; exit 1; }
 
 MAILDIR="$T/mail"
-mkdir -p "$MAILDIR"
-SINK_SECONDS=300 "$PY" tests/mail/smtp_sink.py "$MAILDIR" "$T/port" &
-sink=$!
-trap 'kill $sink 2>/dev/null; tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-i=0; while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-PORT=$(cat "$T/port")
+smtp_sink_start "$MAILDIR"
 cat >"$T/daily.ini" <<INI
 [password]
 argon_opslimit = 1
@@ -50,25 +45,7 @@ INI
 export KLASSENMAP_CONFIG="$T/daily.ini"
 sed 's/^\[login\]$/[login]\nidle_logout_minutes = 1/' "$T/daily.ini" >"$T/idle.ini"
 
-tfail() { # SESSION DESC [LINE...]: fail with the screen underneath
-    _s=$1
-    shift
-    out="" code=0 err=$(cat "$T/$_s.stderr" 2>/dev/null)
-    fail "$@" "the screen of $_s ($(pane_size "$_s")):"
-    screen "$_s" | sed 's/^/     | /'
-}
-check() { # SESSION DESC CMD...
-    _s=$1 _d=$2
-    shift 2
-    if "$@"; then pass "$_d"; else tfail "$_s" "$_d"; fi
-}
-has() { on_screen "$1" "$2"; }
-hasnt() { ! on_screen "$1" "$2"; }
 sql() { "$PY" -c 'import sqlite3, sys; r = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone(); print("" if r is None else r[0])' "$DB" "$1"; }
-# The box's question as one line: the text between its side borders, joined.
-dialog_text() { screen "$1" | sed -n 's/^[^│]*│\(.*\)│.*$/\1/p' | sed 's/^ *//; s/ *$//' | grep -v '^$' | tr '\n' ' '; }
-dialog_has() { dialog_text "$1" | grep -qF -- "$2"; }
-wait_dialog() { wait_until "${3:-5}" dialog_has "$1" "$2"; }
 # The row of the terminal cursor (1 = top), where a text field leaves it.
 cursor_row() { echo $(($(TM display -p -t "$1" '#{cursor_y}') + 1)); }
 cursor_on() { [ "$(cursor_row "$1")" = "$(screen "$1" | grep -nF -- "$2" | head -n 1 | cut -d: -f1)" ]; }
@@ -276,8 +253,8 @@ sleep 1
 [ "$(ls "$MAILDIR" | grep -c eml)" = 1 ] && pass "no mail for the student or the unknown name" || fail "no mail for the student or the unknown name"
 
 # ---- 5. mail that cannot be sent: the same answer, and the beheerder sees it ----
-kill $sink 2>/dev/null
-wait $sink 2>/dev/null
+kill $SINK 2>/dev/null
+wait $SINK 2>/dev/null
 run "$KM" --db "$DB" check
 expect_out "check: mail ok before" "mail           ok"
 forgot fm leerkracht || tfail fm "the answer with the mail server stopped"
