@@ -102,9 +102,9 @@ static void draw_mail_warning(const struct menu_screen *m, int y, int width)
     char since[40], line[700];
     if (!dates_local_stamp(m->mail.since, true, since, sizeof since))
         snprintf(since, sizeof since, "%s", m->mail.since);
-    snprintf(line, sizeof line, _("Let op: mail werkt niet sinds %s; wie een code voor een nieuw wachtwoord vraagt, krijgt "
-                                  "die niet. Laatste fout: %s"), since, m->mail.last_error);
-    draw_wrapped(stdscr, y, 2, width - 4, 3, line, TR_WARNING);
+    snprintf(line, sizeof line, _("Let op: mail werkt niet sinds %s, dus een code voor een nieuw wachtwoord komt niet aan. "
+                                  "%s"), since, m->mail.last_error);
+    draw_wrapped(stdscr, y, 2, width - 4, 4, line, TR_WARNING);
 }
 
 static void menu_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -112,10 +112,10 @@ static void menu_draw(struct screen *s, struct app *a, int top, int h, int width
     struct menu_screen *m = (struct menu_screen *)s;
     (void)a;
     int w = width < 90 ? width - 4 : 86;
-    int warn = m->mail.failing ? 4 : 0;
+    int warn = m->mail.failing ? 5 : 0;
     list_draw(&m->list, top + 1, 2, h - 1 - warn, w);
     if (warn)
-        draw_mail_warning(m, top + h - 3, width);
+        draw_mail_warning(m, top + h - 4, width);
 }
 
 static void menu_reload(struct screen *s, struct app *a) { read_mail_health((struct menu_screen *)s, a); }
