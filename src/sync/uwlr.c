@@ -522,16 +522,24 @@ static enum km_rc settings_for(struct km_db *db, const struct km_config *cfg, st
     return KM_OK;
 }
 
-/* "3 leerlingen", "1 leerling en 2 leerkrachten". */
-static void people_count(const struct uwlr_answer *ans, char *out, size_t len)
+/* People with only an ECK-iD (UWLR 2.3) cannot be matched to their accounts, which are known by the ParnasSys key:
+ * the whole answer is refused, never half of it imported. "3 leerlingen", "1 leerling en 2 leerkrachten". */
+static enum km_rc refuse_eckid_only(const struct uwlr_answer *ans, char *msg, size_t len)
 {
     int s = ans->eckid_only_students, t = ans->eckid_only_teachers;
+    if (!s && !t)
+        return KM_OK;
     char students[32] = "", teachers[32] = "";
     if (s)
         snprintf(students, sizeof students, "%d leerling%s", s, s == 1 ? "" : "en");
     if (t)
         snprintf(teachers, sizeof teachers, "%d leerkracht%s", t, t == 1 ? "" : "en");
-    snprintf(out, len, "%s%s%s", students, s && t ? " en " : "", teachers);
+    snprintf(msg, len,
+             "Het antwoord van ParnasSys heeft %s%s%s zonder key, alleen met een ECK-iD (de vorm van UWLR 2.3, niet de"
+             " gevraagde 2.2): klassenmap kent iedereen aan de key uit ParnasSys en neemt daarom niets over; er is"
+             " niets gewijzigd.",
+             students, s && t ? " en " : "", teachers);
+    return KM_ERR;
 }
 
 /* Whether the answer is one to import. A fault says more than its status (SOAP 1.1 sends a fault with HTTP 500),
@@ -539,7 +547,6 @@ static void people_count(const struct uwlr_answer *ans, char *out, size_t len)
 static enum km_rc judge(const struct uwlr_answer *ans, long status, const struct run_settings *rs, char *msg,
                         size_t len)
 {
-    char who[80];
     switch (status == 200 || ans->kind == UWLR_ANSWER_FAULT ? ans->kind : UWLR_ANSWER_OTHER) {
     case UWLR_ANSWER_FAULT: uwlr_fault_sentence(&ans->fault, msg, len); return KM_ERR;
     case UWLR_ANSWER_OTHER:
@@ -560,15 +567,7 @@ static enum km_rc judge(const struct uwlr_answer *ans, long status, const struct
         return KM_OK;
     case UWLR_ANSWER_DATA: break;
     }
-    if (!ans->eckid_only_students && !ans->eckid_only_teachers)
-        return KM_OK;
-    people_count(ans, who, sizeof who);
-    snprintf(msg, len,
-             "Het antwoord van ParnasSys heeft %s zonder key, alleen met een ECK-iD (de vorm van UWLR 2.3, niet de"
-             " gevraagde 2.2): klassenmap kent iedereen aan de key uit ParnasSys en neemt daarom niets over; er is"
-             " niets gewijzigd.",
-             who);
-    return KM_ERR;
+    return refuse_eckid_only(ans, msg, len);
 }
 
 static void record(struct km_db *db, bool ok, bool dry_run, const char *started, const char *msg)
