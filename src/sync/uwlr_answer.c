@@ -140,38 +140,39 @@ static void first_in_answer(struct scan *sc, xmlTextReaderPtr rd)
     }
 }
 
-static void visit_element(struct scan *sc, xmlTextReaderPtr rd)
+/* Returns true when nothing inside the element matters: the reader then skips its subtree. */
+static bool visit_element(struct scan *sc, xmlTextReaderPtr rd)
 {
     switch (xmlTextReaderDepth(rd)) {
     case 0:
         if (!is_name(rd, "Envelope"))
             other_element(sc, rd, "geen SOAP-bericht maar ", "");
-        break;
+        return false;
     case 1:
         sc->in_body = is_name(rd, "Body");
-        break;
+        return !sc->in_body; /* extra SOAP headers */
     case 2:
         sc->in_answer = false;
         if (sc->in_body && !sc->body_child) {
             sc->body_child = true;
             first_in_body(sc, rd);
         }
-        break;
+        return !sc->in_answer;
     case 3:
         sc->in_data = false;
         if (sc->in_answer && !sc->answer_child) {
             sc->answer_child = true;
             first_in_answer(sc, rd);
         }
-        break;
+        return !sc->in_data;
     case 4:
         sc->list = !sc->in_data ? 0 : is_name(rd, "leerlingen") ? 1 : is_name(rd, "leerkrachten") ? 2 : 0;
-        break;
+        return !sc->list; /* school, vestigingen, groepen */
     case 5:
-        if (sc->in_data && sc->list)
+        if (sc->list)
             count_person(sc, rd);
-        break;
-    default: break;
+        return true; /* a person's details */
+    default: return true;
     }
 }
 
@@ -201,13 +202,15 @@ void uwlr_answer_read(const char *body, size_t len, struct uwlr_answer *out)
         return;
     }
     struct scan sc = {.out = out};
-    int r;
-    while (!sc.done && (r = xmlTextReaderRead(rd)) == 1) {
+    int r = xmlTextReaderRead(rd);
+    while (!sc.done && r == 1) {
         int type = xmlTextReaderNodeType(rd);
+        bool skip = false;
         if (type == XML_READER_TYPE_DOCUMENT_TYPE)
             other(&sc, "een document met een DTD, die niet is toegestaan");
         else if (type == XML_READER_TYPE_ELEMENT)
-            visit_element(&sc, rd);
+            skip = visit_element(&sc, rd);
+        r = skip ? xmlTextReaderNext(rd) : xmlTextReaderRead(rd);
     }
     if (!sc.done && r < 0) {
         snprintf(out->what, sizeof out->what, "geen geldige XML (regel %d)", xmlTextReaderGetParserLineNumber(rd));
