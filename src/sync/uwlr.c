@@ -390,8 +390,8 @@ static bool set_options(CURL *c, const struct uwlr_request *req, const char *req
 }
 
 /* The POST itself; the request holds the key and is wiped by the caller. */
-static enum km_rc post(const struct uwlr_request *req, const char *request, size_t len, struct answer *a, long *status,
-                       char *err, size_t errlen)
+static enum km_rc post(const struct uwlr_request *req, const char *request, size_t len, struct answer *a,
+                       struct uwlr_reply *reply, char *err, size_t errlen)
 {
     CURL *c = curl_easy_init();
     struct curl_slist *headers = soap_headers();
@@ -410,7 +410,10 @@ static enum km_rc post(const struct uwlr_request *req, const char *request, size
     }
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
     CURLcode rc = curl_easy_perform(c);
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+    char *content_type = NULL;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply->status);
+    if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK && content_type)
+        snprintf(reply->content_type, sizeof reply->content_type, "%s", content_type);
     curl_easy_cleanup(c);
     curl_slist_free_all(headers);
     if (rc != CURLE_OK) {
@@ -420,12 +423,10 @@ static enum km_rc post(const struct uwlr_request *req, const char *request, size
     return KM_OK;
 }
 
-enum km_rc uwlr_fetch(const struct uwlr_request *req, const char *key_file, char **body, size_t *len, long *status,
-                      char *err, size_t errlen)
+enum km_rc uwlr_fetch(const struct uwlr_request *req, const char *key_file, struct uwlr_reply *reply, char *err,
+                      size_t errlen)
 {
-    *body = NULL;
-    *len = 0;
-    *status = 0;
+    memset(reply, 0, sizeof *reply);
     enum km_rc rc = check_client_key(req, err, errlen);
     char key[UWLR_KEY_MAX];
     if (rc == KM_OK)
@@ -440,7 +441,7 @@ enum km_rc uwlr_fetch(const struct uwlr_request *req, const char *key_file, char
         snprintf(err, errlen, "Onvoldoende geheugen voor het verzoek aan ParnasSys; er is niets gewijzigd.");
         rc = KM_ERR;
     } else {
-        rc = post(req, request, reqlen, &a, status, err, errlen);
+        rc = post(req, request, reqlen, &a, reply, err, errlen);
     }
     if (request)
         sodium_memzero(request, REQUEST_MAX);
@@ -449,8 +450,8 @@ enum km_rc uwlr_fetch(const struct uwlr_request *req, const char *key_file, char
         free(a.data);
         return rc;
     }
-    *body = a.data;
-    *len = a.len;
+    reply->body = a.data;
+    reply->len = a.len;
     return KM_OK;
 }
 
@@ -585,25 +586,32 @@ static void record(struct km_db *db, bool ok, bool dry_run, const char *started,
     syncruns_record(&s, &run);
 }
 
-/* The exchange and the answer's form; KM_OK with *body set: leerlinggegevens to import. */
-static enum km_rc fetch_answer(struct km_db *db, const struct km_config *cfg, char **body, size_t *len, char *msg,
-                               size_t msglen)
+static void reply_free(struct uwlr_reply *reply)
+{
+    if (reply->body)
+        sodium_memzero(reply->body, reply->len); /* the answer may hold fields that are never stored (bsn, ...) */
+    free(reply->body);
+    reply->body = NULL;
+}
+
+/* The exchange and the answer's form; KM_OK with reply->body set: leerlinggegevens to import, in *encoding. */
+static enum km_rc fetch_answer(struct km_db *db, const struct km_config *cfg, struct uwlr_reply *reply,
+                               char *encoding, size_t enclen, char *msg, size_t msglen)
 {
     struct run_settings rs;
-    long status = 0;
     enum km_rc rc = settings_for(db, cfg, &rs, msg, msglen);
     if (rc == KM_OK)
-        rc = uwlr_fetch(&rs.req, cfg->key_file, body, len, &status, msg, msglen);
+        rc = uwlr_fetch(&rs.req, cfg->key_file, reply, msg, msglen);
     if (rc != KM_OK)
         return KM_ERR;
     struct uwlr_answer ans;
-    uwlr_answer_read(*body, *len, &ans);
-    rc = judge(&ans, status, &rs, msg, msglen);
-    if (rc != KM_OK || ans.kind != UWLR_ANSWER_DATA) {
-        sodium_memzero(*body, *len); /* the answer may hold fields that are never stored (bsn, ...) */
-        free(*body);
-        *body = NULL;
-    }
+    const char *enc = uwlr_answer_encoding(reply->body, reply->len, reply->content_type, encoding, enclen);
+    if (!enc)
+        encoding[0] = '\0';
+    uwlr_answer_read(reply->body, reply->len, enc, &ans);
+    rc = judge(&ans, reply->status, &rs, msg, msglen);
+    if (rc != KM_OK || ans.kind != UWLR_ANSWER_DATA)
+        reply_free(reply);
     return rc;
 }
 
@@ -617,18 +625,17 @@ enum km_rc uwlr_sync(struct km_db *db, const struct km_config *cfg, bool dry_run
                  cfg->path[0] ? cfg->path : "de configuratie");
         return KM_NOTFOUND;
     }
-    char started[20];
+    char started[20], encoding[40];
     db_now(started);
-    char *body = NULL;
-    size_t len = 0;
-    enum km_rc rc = fetch_answer(db, cfg, &body, &len, msg, msglen);
-    if (rc != KM_OK || !body) {
+    struct uwlr_reply reply;
+    enum km_rc rc = fetch_answer(db, cfg, &reply, encoding, sizeof encoding, msg, msglen);
+    if (rc != KM_OK || !reply.body) {
         record(db, rc == KM_OK, dry_run, started, msg);
         return rc; /* KM_ERR, never KM_NOTFOUND: that stays the one answer that means "sync staat uit" */
     }
-    rc = edex_import_memory(db, body, len, SOURCE_NAME, dry_run, rep);
-    sodium_memzero(body, len);
-    free(body);
+    struct edex_options o = {.dry_run = dry_run, .source_name = SOURCE_NAME, .encoding = encoding[0] ? encoding : NULL};
+    rc = edex_import(db, reply.body, reply.len, &o, rep);
+    reply_free(&reply);
     if (rc != KM_OK && rc != KM_INVALID)
         snprintf(msg, msglen, "%s", db_errmsg(db));
     return rc;

@@ -50,10 +50,18 @@ size_t uwlr_build_request(const struct uwlr_request *req, const char *key, char 
  * control characters (tpString64). On failure one sentence in err (which never holds the key). */
 enum km_rc uwlr_read_key(const char *path, char *key, size_t keylen, char *err, size_t errlen);
 
-/* POSTs the request; *body (malloc'd, NUL-terminated) is the answer of an HTTP 200 or of a SOAP fault, *status the
- * HTTP status. Failures of the exchange itself are one sentence in err. */
-enum km_rc uwlr_fetch(const struct uwlr_request *req, const char *key_file, char **body, size_t *len, long *status,
-                      char *err, size_t errlen);
+/* What came back from the server. */
+struct uwlr_reply {
+    char *body; /* malloc'd, NUL-terminated; the caller wipes and frees it */
+    size_t len;
+    long status;            /* HTTP */
+    char content_type[128]; /* as the server sent it; "" when none */
+};
+
+/* POSTs the request and fills reply, whatever the HTTP status. Failures of the exchange itself (no connection, TLS,
+ * time-out, an unusable key file) are one sentence in err, and reply->body is NULL. */
+enum km_rc uwlr_fetch(const struct uwlr_request *req, const char *key_file, struct uwlr_reply *reply, char *err,
+                      size_t errlen);
 
 /* One whole run as `klassenmap sync` does it: the settings from cfg (the BRIN from the config, else the school's;
  * schooljaar "auto" is today's school year), the fetch, the answer's form, and the import (dry_run: nothing changes,

@@ -186,7 +186,7 @@ static void incomplete(struct scan *sc)
         other(sc, what);
 }
 
-void uwlr_answer_read(const char *body, size_t len, struct uwlr_answer *out)
+void uwlr_answer_read(const char *body, size_t len, const char *encoding, struct uwlr_answer *out)
 {
     memset(out, 0, sizeof *out);
     out->kind = UWLR_ANSWER_OTHER;
@@ -196,7 +196,7 @@ void uwlr_answer_read(const char *body, size_t len, struct uwlr_answer *out)
     }
     /* No DTD is loaded, no entity expanded, nothing fetched; a DOCTYPE stops the reading. */
     xmlTextReaderPtr rd =
-        xmlReaderForMemory(body, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        xmlReaderForMemory(body, (int)len, NULL, encoding, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!rd) {
         snprintf(out->what, sizeof out->what, "%s", "onleesbaar (onvoldoende geheugen)");
         return;
@@ -219,6 +219,41 @@ void uwlr_answer_read(const char *body, size_t len, struct uwlr_answer *out)
         incomplete(&sc);
     }
     xmlFreeTextReader(rd);
+}
+
+/* ---- the encoding ---- */
+
+static bool declares_encoding(const char *body, size_t len)
+{
+    if (len >= 2 && (memcmp(body, "\xfe\xff", 2) == 0 || memcmp(body, "\xff\xfe", 2) == 0))
+        return true;
+    if (len >= 3 && memcmp(body, "\xef\xbb\xbf", 3) == 0)
+        return true;
+    if (len < 5 || memcmp(body, "<?xml", 5) != 0)
+        return false;
+    const char *end = memchr(body, '>', len < 200 ? len : 200);
+    for (const char *p = body; end && p + 8 <= end; p++)
+        if (memcmp(p, "encoding", 8) == 0)
+            return true;
+    return false;
+}
+
+const char *uwlr_answer_encoding(const char *body, size_t len, const char *content_type, char *buf, size_t buflen)
+{
+    const char *cs = content_type;
+    while (cs && *cs && strncasecmp(cs, "charset=", 8) != 0)
+        cs++;
+    if (!cs || !*cs || !body || declares_encoding(body, len))
+        return NULL;
+    cs += 8;
+    size_t n = strcspn(cs, "\"; \t");
+    if (*cs == '"')
+        n = strcspn(++cs, "\"");
+    if (n == 0 || n >= buflen || (n == 5 && strncasecmp(cs, "utf-8", 5) == 0))
+        return NULL;
+    memcpy(buf, cs, n);
+    buf[n] = '\0';
+    return buf;
 }
 
 /* ---- what to do about a fault ---- */

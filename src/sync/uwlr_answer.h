@@ -36,9 +36,14 @@ struct uwlr_answer {
     char what[160]; /* UWLR_ANSWER_OTHER: what the body is instead, in Dutch ("geen XML (regel 3)") */
 };
 
-/* Reads body (len bytes, need not be NUL-terminated) into out. Never fails: what is not one of the standard's
- * answers is UWLR_ANSWER_OTHER. */
-void uwlr_answer_read(const char *body, size_t len, struct uwlr_answer *out);
+/* Reads body (len bytes, need not be NUL-terminated) into out. encoding: the body's encoding when the document
+ * declares none (uwlr_answer_encoding), else NULL. Never fails: what is not one of the standard's answers is
+ * UWLR_ANSWER_OTHER. */
+void uwlr_answer_read(const char *body, size_t len, const char *encoding, struct uwlr_answer *out);
+/* The encoding to read body in: NULL when the document settles it itself (a byte order mark, or an encoding in its
+ * XML declaration, which a server gets right more often than its HTTP header), else the charset of the HTTP
+ * Content-Type ("text/xml; charset=ISO-8859-1"), copied into buf; NULL when there is none or it is UTF-8. */
+const char *uwlr_answer_encoding(const char *body, size_t len, const char *content_type, char *buf, size_t buflen);
 
 /* What the beheerder should do about a fault, in Dutch, by its faultcode (Client.AutorisatieOngeldig,
  * Client.OngeldigeKlantIdentificatie, Client.XsdVersieOngeldig, Client.OngeldigBericht, any other Client… or

@@ -28,6 +28,7 @@ The last part of the path chooses the answer to a request that passes:
   /prefixed   every element with a prefix (SOAP-ENV:, lg:)
   /mixed      extra SOAP headers, the answer element prefixed and the data in a default namespace declared lower
   /latin1     the /ok answer in ISO-8859-1, declared in the XML declaration and the Content-Type
+  /latin1http the same without an XML declaration: only the Content-Type says ISO-8859-1
   /geenwijzigingen, /geengegevens   those answers
   /eckid      two leerlingen in the UWLR 2.3 manner: an eckid and no key
   /fault      Client.AutorisatieOngeldig with a detail, as for a koppeling the school has not activated
@@ -104,6 +105,7 @@ def answers(inner):
         "mixed": envelope(f'<a:leerlinggegevens_antwoord xmlns:a="{NS}"><leerlinggegevens xmlns="{NS}">{inner}'
                           f'</leerlinggegevens></a:leerlinggegevens_antwoord>', soap="s", headers=extra),
         "latin1": ok.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'),
+        "latin1http": ok[ok.index("?>") + 2:].lstrip(),
         "geenwijzigingen": envelope(f'<leerlinggegevens_antwoord xmlns="{NS}"><geenwijzigingen/>'
                                     f'</leerlinggegevens_antwoord>'),
         "geengegevens": envelope(f'<leerlinggegevens_antwoord xmlns="{NS}"><geengegevens/>'
@@ -214,8 +216,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(float(os.environ.get("SLOW_SECONDS", "5")))
         if mode == "otherschool":
             return self.send(200, self.server.answers["ok"].replace(">99ZZ<", ">11AA<"))
-        if mode == "latin1":
-            return self.send(200, self.server.answers["latin1"], "text/xml; charset=ISO-8859-1", encoding="iso-8859-1")
+        if mode in ("latin1", "latin1http"):
+            return self.send(200, self.server.answers[mode], "text/xml; charset=ISO-8859-1", encoding="iso-8859-1")
         self.send(200, self.server.answers.get(mode, self.server.answers["ok"]))
 
     def do_POST(self):

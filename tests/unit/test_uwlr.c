@@ -60,7 +60,7 @@ static struct uwlr_answer ans;
 
 static enum uwlr_answer_kind read_answer(const char *body)
 {
-    uwlr_answer_read(body, strlen(body), &ans);
+    uwlr_answer_read(body, strlen(body), NULL, &ans);
     return ans.kind;
 }
 
@@ -86,6 +86,31 @@ TEST(uwlr_answer_forms_in_any_layout)
                       "<leerlinggegevens_antwoord xmlns=\"" UWLR_NAMESPACE "\"><leerlinggegevens><school/><leerlingen>"
                       "<leerling key=\"1\"><roepnaam>Dani\xeblle</roepnaam></leerling></leerlingen></leerlinggegevens>"
                       "</leerlinggegevens_antwoord></s:Body></s:Envelope>") == UWLR_ANSWER_DATA);
+}
+
+/* The HTTP charset counts only when the document itself does not say (a BOM, or encoding in its declaration). */
+TEST(uwlr_answer_encoding_from_http_only_when_undeclared)
+{
+    char buf[40];
+    const char *latin = "<s:Envelope xmlns:s=\"" SOAP11 "\"><s:Body><s:Fault><faultstring>Caf\xe9</faultstring>"
+                        "</s:Fault></s:Body></s:Envelope>";
+    const char *enc = uwlr_answer_encoding(latin, strlen(latin), "text/xml; charset=ISO-8859-1", buf, sizeof buf);
+    REQUIRE(enc != NULL);
+    CHECK_STR(enc, "ISO-8859-1");
+    uwlr_answer_read(latin, strlen(latin), enc, &ans);
+    CHECK(ans.kind == UWLR_ANSWER_FAULT);
+    CHECK_STR(ans.fault.text, "Caf\xc3\xa9"); /* é, now UTF-8 */
+    CHECK(uwlr_answer_encoding(latin, strlen(latin), "text/xml;charset=\"windows-1252\"", buf, sizeof buf) != NULL);
+    CHECK_STR(buf, "windows-1252");
+    CHECK(uwlr_answer_encoding(latin, strlen(latin), "text/xml; charset=UTF-8", buf, sizeof buf) == NULL);
+    CHECK(uwlr_answer_encoding(latin, strlen(latin), "text/xml", buf, sizeof buf) == NULL);
+    CHECK(uwlr_answer_encoding(latin, strlen(latin), NULL, buf, sizeof buf) == NULL);
+    const char *declared = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><x/>";
+    CHECK(uwlr_answer_encoding(declared, strlen(declared), "text/xml; charset=utf-16", buf, sizeof buf) == NULL);
+    const char *bom = "\xef\xbb\xbf<x/>";
+    CHECK(uwlr_answer_encoding(bom, strlen(bom), "text/xml; charset=ISO-8859-1", buf, sizeof buf) == NULL);
+    const char *plain = "<?xml version=\"1.0\"?><x/>";
+    CHECK(uwlr_answer_encoding(plain, strlen(plain), "text/xml; charset=ISO-8859-15", buf, sizeof buf) != NULL);
 }
 
 /* UWLR 2.3 lets a leerling (or leerkracht) carry only an ECK-iD: counted, so the run can refuse as a whole. */
@@ -176,7 +201,7 @@ TEST(uwlr_answer_other_things)
     CHECK_STR(ans.what, "een document met een DTD, die niet is toegestaan");
     CHECK(read_answer("") == UWLR_ANSWER_OTHER);
     CHECK_STR(ans.what, "een leeg antwoord");
-    uwlr_answer_read(NULL, 0, &ans);
+    uwlr_answer_read(NULL, 0, NULL, &ans);
     CHECK(ans.kind == UWLR_ANSWER_OTHER);
 }
 
