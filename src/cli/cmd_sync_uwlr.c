@@ -98,8 +98,8 @@ static void print_settings(const struct km_config *cfg)
     setting("sleutel", cfg->key_file[0] ? "in key_file (wordt nooit getoond)" : "(geen key_file)");
     setting("CA-bestand", cfg->sync_ca_file[0] ? cfg->sync_ca_file : "(die van het systeem)");
     setting("clientcertificaat", cfg->sync_client_cert[0] ? cfg->sync_client_cert : "(geen)");
-    if (cfg->sync_client_key[0])
-        setting("sleutel certificaat", cfg->sync_client_key);
+    if (cfg->sync_client_cert[0]) /* like key_file: where the private key lives is not shown */
+        setting("certificaatsleutel", cfg->sync_client_key[0] ? "in sync_client_key" : "in sync_client_cert");
     setting("wachttijd", timeout);
 }
 

@@ -441,6 +441,8 @@ expect_out "status shows the settings" "$URL/ok"
 expect_out "status shows the klantcode" "KM-TEST"
 expect_out "status shows the dependance" "dependance         00"
 expect_out "status shows the client certificate" "$T/client.pem"
+printf '%s\n' "$out" | sed -n '1,/^$/p' | grep -q "$T/client.key" && fail "the settings do not show where its key is" ||
+    pass "the settings do not show where its key is"
 expect_out "status says the key is never shown" "wordt nooit getoond"
 expect_no_out "status never shows the key" "uwlr-sleutel-$$"
 run "$KM" --db "$DB" sync status --limit 100
