@@ -233,8 +233,8 @@ static void endpoint_host(const char *endpoint, char *out, size_t len)
  * names the alert in libcurl's error text ("tlsv13 alert certificate required", "sslv3 alert bad certificate"). */
 static bool client_cert_refused(CURLcode rc, const char *detail)
 {
-    static const char *const alerts[] = {"alert certificate required", "alert bad certificate",
-                                         "alert unknown ca", "alert certificate unknown", "alert handshake failure"};
+    static const char *const alerts[] = {"alert certificate required", "alert bad certificate", "alert unknown ca",
+                                         "alert certificate unknown", "alert handshake failure"};
     if (rc != CURLE_SSL_CONNECT_ERROR && rc != CURLE_RECV_ERROR && rc != CURLE_SEND_ERROR)
         return false;
     for (size_t i = 0; i < sizeof alerts / sizeof alerts[0]; i++)
@@ -296,9 +296,13 @@ static void curl_message(CURLcode rc, const char *detail, const struct uwlr_requ
         break;
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR: /* TLS 1.3: a refused client certificate can also end the connection like this */
-        snprintf(err, errlen, "De verbinding met ParnasSys (%s) werd verbroken voordat er een antwoord kwam%s; er is"
-                 " niets gewijzigd.", host, req->client_cert && *req->client_cert ? "" :
-                 " (vraagt de server een TLS-clientcertificaat? zie sync_client_cert in [sync])");
+        snprintf(err, errlen,
+                 "De verbinding met ParnasSys (%s) werd verbroken voordat er een antwoord kwam%s; er is niets"
+                 " gewijzigd.",
+                 host,
+                 req->client_cert && *req->client_cert
+                     ? ""
+                     : " (vraagt de server een TLS-clientcertificaat? zie sync_client_cert in [sync])");
         break;
     case CURLE_SSL_CERTPROBLEM:
         snprintf(err, errlen,

@@ -25,7 +25,7 @@
 #define UWLR_AUTH_NAMESPACE "http://www.edustandaard.nl/leerresultaten/2/autorisatie"
 #define UWLR_SOAP_ACTION "HaalLeerlinggegevens" /* the WSDL's soapAction of the operation */
 #define UWLR_XSD_VERSION "2.2"
-#define UWLR_STRING64 64 /* characters of autorisatiesleutel, klantcode, klantnaam (tpString64) */
+#define UWLR_STRING64 64                      /* characters of autorisatiesleutel, klantcode, klantnaam (tpString64) */
 #define UWLR_MAX_ANSWER (64u * 1024u * 1024u) /* a school of 1,200 leerlingen answers in a few megabytes */
 #define UWLR_KEY_MAX 512
 #define UWLR_MESSAGE_MAX 640 /* room for a fault's sentence: faultstring, faultcode, detail and what to do */
@@ -33,14 +33,14 @@
 /* What one request asks for, and how it travels. */
 struct uwlr_request {
     const char *endpoint;
-    const char *schooljaar;           /* 2026-2027 */
-    const char *brin;                 /* 99ZZ */
-    const char *dependancecode;       /* 00 */
+    const char *schooljaar;            /* 2026-2027 */
+    const char *brin;                  /* 99ZZ */
+    const char *dependancecode;        /* 00 */
     const char *klantcode, *klantnaam; /* 1..64 characters each */
-    const char *ca_file;              /* "" = the system's */
-    const char *client_cert;          /* "" = no client certificate */
-    const char *client_key;           /* "" = the key is in client_cert */
-    int timeout;                      /* seconds */
+    const char *ca_file;               /* "" = the system's */
+    const char *client_cert;           /* "" = no client certificate */
+    const char *client_key;            /* "" = the key is in client_cert */
+    int timeout;                       /* seconds */
 };
 
 /* The SOAP envelope for HaalLeerlinggegevens with the key in the autorisatie header. Values are escaped for XML.

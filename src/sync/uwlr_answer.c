@@ -13,13 +13,13 @@
  * leerling (5). Only the first element inside Body and inside the answer counts, as the schema allows one. */
 struct scan {
     struct uwlr_answer *out;
-    bool done;          /* the form is known, and nothing more is needed */
-    bool in_body;       /* the last element at depth 1 is Body */
-    bool body_child;    /* an element inside Body was met */
-    bool in_answer;     /* the last element at depth 2 is the answer */
-    bool answer_child;  /* an element inside the answer was met */
-    bool in_data;       /* the last element at depth 3 is leerlinggegevens */
-    int list;           /* the last element at depth 4: 1 leerlingen, 2 leerkrachten, 0 another */
+    bool done;         /* the form is known, and nothing more is needed */
+    bool in_body;      /* the last element at depth 1 is Body */
+    bool body_child;   /* an element inside Body was met */
+    bool in_answer;    /* the last element at depth 2 is the answer */
+    bool answer_child; /* an element inside the answer was met */
+    bool in_data;      /* the last element at depth 3 is leerlinggegevens */
+    int list;          /* the last element at depth 4: 1 leerlingen, 2 leerkrachten, 0 another */
 };
 
 static bool is_name(xmlTextReaderPtr rd, const char *local)
@@ -135,8 +135,9 @@ static void first_in_answer(struct scan *sc, xmlTextReaderPtr rd)
         sc->out->kind = UWLR_ANSWER_NO_DATA;
         sc->done = true;
     } else {
-        other_element(sc, rd, "",
-                      " in <leerlinggegevens_antwoord> in plaats van leerlinggegevens, geenwijzigingen of geengegevens");
+        other_element(
+            sc, rd, "",
+            " in <leerlinggegevens_antwoord> in plaats van leerlinggegevens, geenwijzigingen of geengegevens");
     }
 }
 
@@ -172,14 +173,15 @@ static bool visit_element(struct scan *sc, xmlTextReaderPtr rd)
         if (sc->list)
             count_person(sc, rd);
         return true; /* a person's details */
-    default: return true;
+    default:
+        return true;
     }
 }
 
 /* The reader came to the end without knowing the form: say what was missing. */
 static void incomplete(struct scan *sc)
 {
-    const char *what = !sc->body_child   ? "een SOAP-bericht zonder inhoud in de Body"
+    const char *what = !sc->body_child    ? "een SOAP-bericht zonder inhoud in de Body"
                        : sc->answer_child ? NULL
                                           : "een leeg <leerlinggegevens_antwoord>";
     if (what && sc->out->kind != UWLR_ANSWER_DATA)
