@@ -184,7 +184,9 @@ enum km_rc planning_lesson(const struct km_session *s, int64_t instance_id, int6
     memset(out, 0, sizeof *out);
     out->instance_id = instance_id;
     enum km_rc rc = may_view(s, instance_id, &out->may_edit);
-    out->may_read_note = rc == KM_OK && (out->may_edit || access_check(s, ACT_READ_NOTE, instance_id) == KM_OK);
+    /* a student or parent is refused by the table itself, without a query */
+    out->may_read_note = rc == KM_OK && (out->may_edit || (access_role_may(s->role, ACT_READ_NOTE) &&
+                                                          access_check(s, ACT_READ_NOTE, instance_id) == KM_OK));
     if (rc == KM_OK && for_student && (rc = access_check(s, ACT_VIEW_STATUS, for_student)) != KM_OK)
         return rc;
     struct lesson_ctx c = {instance_id, for_student, out};
