@@ -25,6 +25,13 @@ int cmd_group_list(struct cli_ctx *c, const struct cli_command_help *help, int a
 int cmd_group_members(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_group_join(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_group_leave(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_group_rename(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_group_deactivate(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_group_activate(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_group_bron(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_group_relink(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_parent_link(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_parent_unlink(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_roster_generate(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_roster_show(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_room_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);

@@ -454,31 +454,6 @@ bool users_locked(struct km_db *db, int64_t id)
            locked;
 }
 
-struct link_ctx {
-    const struct km_session *s;
-    int64_t parent, child;
-    const char *relation;
-};
-
-static enum km_rc link_tx(struct km_db *db, void *arg)
-{
-    struct link_ctx *c = arg;
-    int64_t ok = 0;
-    if (db_int(db, &ok, "SELECT (SELECT role FROM users WHERE id = ?) = 'ouder' AND (SELECT role FROM users WHERE id = ?) = 'leerling'",
-               "ii", c->parent, c->child) != KM_OK || !ok)
-        return db_fail(db, KM_INVALID, "Een ouder wordt gekoppeld aan een leerling.");
-    enum km_rc rc = db_exec(db, "INSERT OR IGNORE INTO parent_child (parent_id, child_id, relation) VALUES (?, ?, ?)",
-                            "iit", c->parent, c->child, c->relation ? c->relation : "");
-    return rc == KM_OK ? audit_add(c->s, c->parent, "ouder-gekoppeld", "") : rc;
-}
-
-enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation)
-{
-    enum km_rc rc = access_check(s, ACT_MANAGE_USERS, 0);
-    struct link_ctx c = {s, parent_id, child_id, relation};
-    return rc == KM_OK ? db_tx(s->db, link_tx, &c) : rc;
-}
-
 void users_free(struct km_user *u)
 {
     free(u->username);

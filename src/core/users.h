@@ -67,7 +67,6 @@ enum km_rc users_change_own_password(const struct km_session *s, const char *cur
 /* Lifts a lock-out after too many failed logins (beheerder). */
 enum km_rc users_unlock(const struct km_session *s, int64_t target);
 bool users_locked(struct km_db *db, int64_t id);
-enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation);
 
 void users_free(struct km_user *u);
 void users_list_free(struct km_user_list *l);
