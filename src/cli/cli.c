@@ -58,6 +58,9 @@ static const struct command commands[] = {
       "maak een weeksjabloon uit een CSV; elke fout met haar regel, en bij een fout verandert er niets"}, cmd_template_import},
     {{"export ical", "--user NAAM [--from DATUM] [--weeks N] [--output BESTAND]",
       "de lessen van iemand als iCalendar-bestand (Europe/Amsterdam)"}, cmd_export_ical},
+    {{"export weekplan", "--group GROEP --week WEEK [--format html|pdf] [--output BESTAND]",
+      "de weektaak van een groep: per leerling een A4 met de lessen per dag, de leerdoelen en 'hier kan ik zelf aan werken'"},
+     cmd_export_weekplan},
     {{"export overview",
       "--group GROEP|--student NAAM [--format csv|html] [--table leerdoelen|leerlingen] [--from DATUM --to DATUM]"
       " [--niveau NIVEAU] [--hoofdgebied NAAM] [--deelgebied NAAM] [--output BESTAND]",

@@ -42,6 +42,7 @@ int cmd_template_delete(struct cli_ctx *c, const struct cli_command_help *help, 
 int cmd_template_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_template_import(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
+int cmd_export_weekplan(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_export_overview(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);
 int cmd_curriculum_export(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv);

@@ -1261,22 +1261,6 @@ static void toggle_view(struct rooster *r)
 
 /* ---- going to a week or a date ---- */
 
-static int64_t nearest_week(int week, int64_t ref)
-{
-    int iso_year;
-    dates_iso_week(ref, &iso_year);
-    int64_t best = 0, best_d = 0;
-    for (int y = iso_year - 1; y <= iso_year + 1; y++) {
-        int64_t m;
-        if (!dates_from_iso_week(y, week, &m))
-            continue;
-        int64_t d = m > ref ? m - ref : ref - m;
-        if (!best || d < best_d)
-            best = m, best_d = d;
-    }
-    return best;
-}
-
 static bool civil_ok(int y, int m, int d, int64_t *out)
 {
     char iso[16];
@@ -1326,7 +1310,7 @@ static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_wee
         int k = sscanf(num, "%2d%*[ -/]%4d%c", &w, &y, &tail);
         if (k == 1 && strspn(num, "0123456789") == strlen(num) && w >= 1 && w <= 53) {
             *is_week = true;
-            *day = nearest_week(w, ref);
+            *day = dates_nearest_week(w, ref);
             return *day != 0;
         }
         if (k == 2 && w >= 1 && w <= 53) {
