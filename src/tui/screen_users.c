@@ -16,7 +16,7 @@
 #include "tui/screens.h"
 #include "tui/search.h"
 
-enum ucol { UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD, UC__COUNT };
+enum ucol { UC_NAME, UC_USERNAME, UC_GROUP, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD, UC__COUNT };
 
 struct ucol_spec {
     const char *title; /* translated when drawn */
@@ -26,6 +26,7 @@ struct ucol_spec {
 static const struct ucol_spec ucols[UC__COUNT] = {
     [UC_NAME] = {N_("Naam"), 12, 30},
     [UC_USERNAME] = {N_("Gebruikersnaam"), 14, 26},
+    [UC_GROUP] = {N_("Groep"), 6, 24},
     [UC_ROLE] = {N_("Rol"), 6, 12},
     [UC_EMAIL] = {N_("E-mail"), 10, 44},
     [UC_STATUS] = {N_("Status"), 6, 22},
@@ -76,6 +77,7 @@ static const char *cell_text(struct users_screen *us, int row, enum ucol c)
     switch (c) {
     case UC_NAME: return us->rows[row].name;
     case UC_USERNAME: return u->username;
+    case UC_GROUP: return u->groups && *u->groups ? u->groups : "—";
     case UC_ROLE: return _(km_role_name(u->role));
     case UC_EMAIL: return *u->email ? u->email : "—";
     case UC_STATUS: label_status(u->active, u->synced, us->cell, sizeof us->cell); return us->cell;
@@ -112,7 +114,7 @@ static const char *row_text(void *ctx, int row)
 {
     struct users_screen *us = ctx;
     const struct km_user *u = us->rows[row].u;
-    snprintf(us->text, sizeof us->text, "%s %s %s", us->rows[row].name, u->username, u->email);
+    snprintf(us->text, sizeof us->text, "%s %s %s %s", us->rows[row].name, u->username, u->email, u->groups ? u->groups : "");
     return us->text;
 }
 
@@ -274,11 +276,13 @@ static const struct screen_ops users_ops = {
 static void choose_columns(struct users_screen *us)
 {
     static const enum ucol staff[] = {UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD};
+    static const enum ucol students[] = {UC_NAME, UC_GROUP, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
     static const enum ucol others[] = {UC_NAME, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
     /* LERAREN holds two roles, so only there a role column tells them apart */
-    bool is_staff = us->role == ROLE_LEERKRACHT;
-    us->ncols = is_staff ? (int)(sizeof staff / sizeof *staff) : (int)(sizeof others / sizeof *others);
-    memcpy(us->cols, is_staff ? staff : others, (size_t)us->ncols * sizeof *staff);
+    /* and in LEERLINGEN the group tells two children with the same name apart */
+    const enum ucol *cols = us->role == ROLE_LEERKRACHT ? staff : us->role == ROLE_LEERLING ? students : others;
+    us->ncols = us->role == ROLE_OUDER ? (int)(sizeof others / sizeof *others) : (int)(sizeof staff / sizeof *staff);
+    memcpy(us->cols, cols, (size_t)us->ncols * sizeof *cols);
 }
 
 struct screen *users_screen_new(struct app *a, enum km_role role)

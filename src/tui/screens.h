@@ -52,6 +52,18 @@ struct screen *mygoals_screen_new(struct app *a);
 struct screen *goal_history_screen_new(struct app *a, int64_t student_id, const char *student, int64_t goal_id,
                                        const char *code, const char *title);
 
+/* Choosing people: called once when the choice is made (the picker is still on the stack and pops right after;
+ * the screen below then reloads). ids: the ticked people, or the one under the cursor. */
+struct km_user_list;
+typedef void (*pick_done_fn)(struct app *a, void *ctx, const int64_t *ids, size_t n);
+/* Takes over people (the list is emptied). multi: Space ticks several. */
+struct screen *pick_people_screen_new(struct app *a, const char *title, const char *intro, struct km_user_list *people,
+                                      bool multi, pick_done_fn done, void *ctx);
+/* Re-linking eigen groepen after the new school year (beheerder). */
+struct screen *relink_screen_new(struct app *a);
+/* Choosing the bron of an eigen groep (beheerder). */
+struct screen *bron_screen_new(struct app *a, int64_t group_id);
+
 /* AUDITLOG for the beheerder. */
 struct screen *audit_screen_new(struct app *a);
 /* WIE IS ER OP? for the beheerder: the screen sessions running now, live. */
