@@ -186,6 +186,15 @@ static enum km_rc may_see_group(const struct km_session *s, int64_t group_id)
     return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien haar leden.");
 }
 
+/* Students first, then teachers (as before), each by the Dutch rule. */
+static int member_order(const void *x, const void *y)
+{
+    const struct group_member *a = x, *b = y;
+    if (a->teacher != b->teacher)
+        return a->teacher ? 1 : -1;
+    return users_name_cmp(&a->user, &b->user);
+}
+
 enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct group_member_list *out)
 {
     out->items = NULL;
@@ -235,6 +244,8 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
     free(teacher);
     if (rc != KM_OK)
         groups_members_free(out);
+    else if (out->n > 1)
+        qsort(out->items, out->n, sizeof *out->items, member_order);
     return rc;
 }
 

@@ -714,7 +714,7 @@ static struct screen *typed_form_new(struct template_screen *ts)
     f->fs.ops.actions = typed_actions;
     char all[32];
     keymap_keys_text(&ts->app->keys, A_ALL, 1, all, sizeof all);
-    snprintf(f->intro, sizeof f->intro, _("Tijd zoals 10:45-11:30; %s: ma t/m vr; Enter bij de dagen maakt het."), all);
+    snprintf(f->intro, sizeof f->intro, _("10:45-11:30 · %s: ma t/m vr · Enter bij Dagen: maken"), all);
     bool ok = (f->range_field = form_add(&f->fs.form, FIELD_TEXT, _("Tijd"), true)) >= 0 &&
               (f->days_field = form_add(&f->fs.form, FIELD_MULTI, _("Dagen"), true)) >= 0 &&
               add_name_and_break(f, "", false) &&

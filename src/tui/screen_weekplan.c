@@ -48,8 +48,7 @@ static int print_group(struct app *a, int64_t group_id, const char *monday)
     }
     char path[4200];
     if (write_sheet(a, &w, path, sizeof path))
-        app_message(a, TR_OK, _("Weektaak (%d bladzijden) geschreven naar %s; open en druk af in een browser."), w.nstudents,
-                    path);
+        app_message(a, TR_OK, _("Weektaak geschreven (druk af in een browser): %s"), path);
     else
         app_message(a, TR_ERROR, _("Kan de weektaak niet schrijven in %s (export_dir)."), a->cfg->export_dir);
     weekplan_free(&w);
