@@ -81,7 +81,7 @@ static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END
 static const enum action teacher_actions[] = {A_SELECT, A_NOW, A_UP,     A_DOWN, A_HOME,
                                               A_END,    A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
 
-#define DIGIT_COL 27 /* the item's digit, after the widest label */
+#define DIGIT_COL 29 /* the item's digit, two columns after the widest label */
 
 static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
 {
@@ -90,12 +90,12 @@ static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
     enum theme_role role = selected ? TR_SELECTED : TR_MENU;
     draw_fill(stdscr, y, x, 1, width, selected ? TR_SELECTED : TR_NORMAL);
     draw_text_raw(stdscr, y, x + 1, 2, selected ? "▶" : " ", role);
-    draw_text(stdscr, y, x + 3, DIGIT_COL - 3, it->label, role);
+    draw_text(stdscr, y, x + 3, DIGIT_COL - 5, it->label, role);
     if (i < 9) {
         char digit[2] = {(char)('1' + i), '\0'};
         draw_text_raw(stdscr, y, x + DIGIT_COL, 1, digit, selected ? TR_SELECTED : TR_DIM);
     }
-    draw_text(stdscr, y, x + 30, width - 31, _(it->hint), selected ? TR_SELECTED : TR_DIM);
+    draw_text(stdscr, y, x + DIGIT_COL + 2, width - DIGIT_COL - 3, _(it->hint), selected ? TR_SELECTED : TR_DIM);
 }
 
 static const char *item_text(void *ctx, int i) { return ((struct menu_screen *)ctx)->shown[i]->label; }
