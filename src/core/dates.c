@@ -85,6 +85,22 @@ int64_t dates_today(void)
     return dates_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+int64_t dates_nearest_week(int week, int64_t ref)
+{
+    int iso_year;
+    dates_iso_week(ref, &iso_year);
+    int64_t best = 0, best_d = 0;
+    for (int y = iso_year - 1; y <= iso_year + 1; y++) {
+        int64_t m;
+        if (!dates_from_iso_week(y, week, &m))
+            continue;
+        int64_t d = m > ref ? m - ref : ref - m;
+        if (!best || d < best_d)
+            best = m, best_d = d;
+    }
+    return best;
+}
+
 bool dates_local_stamp(const char *utc, bool with_date, char *out, size_t len)
 {
     struct tm tm = {0};

@@ -207,5 +207,9 @@ unfolded | grep -qF "groepje" && fail "ical of a teacher: the note's text stays 
     pass "ical of a teacher: the note's text stays in klassenmap"
 run "$KM" --db "$DEMO" roster show --from "$MONDAY" --weeks 2
 expect_no_out "roster show: counts only, no note text" "groepje"
+WEEKNO=$("$PY" -c "import datetime; print(datetime.date.fromisoformat('$MONDAY').isocalendar()[1])")
+run "$KM" --db "$DEMO" export weekplan --group "groep 5a" --week "$WEEKNO"
+expect_code "export weekplan: the students' weektaak" 0
+expect_no_out "export weekplan: no note in the students' weektaak" "groepje"
 
 finish cli

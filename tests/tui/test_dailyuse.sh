@@ -323,9 +323,9 @@ menu_open b MIJNGEBRUIKERS && wait_for b "OUDERS" && menu_open b OUDERS || tfail
 keys b /; type_text b ouder@; keys b Enter
 check b "OUDERS: the list shows the lock, in the column before the e-mail (seen at 80 columns)" wait_for b "geblokkeerd tot $UNTIL"
 keys b Enter
-check b "the person's screen: Blokkade, with the key that lifts it" wait_for b "geblokkeerd tot $UNTIL · o: ontgrendelen"
-type_text b o
-check b "o lifts the lock" wait_for b "De blokkade is opgeheven; inloggen kan weer."
+check b "the person's screen: Blokkade, with the key that lifts it" wait_for b "geblokkeerd tot $UNTIL · U: ontgrendelen"
+type_text b U
+check b "U lifts the lock" wait_for b "De blokkade is opgeheven; inloggen kan weer."
 check b "… and the line is gone" wait_gone b "geblokkeerd tot"
 run "$KM" --db "$DB" user show ouder
 expect_no_out "user show: no lock any more" "geblokkeerd"
