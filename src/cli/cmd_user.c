@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/out.h"
 #include "cli/pwread.h"
+#include "core/dates.h"
 #include "core/users.h"
 
 int cmd_user_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -64,8 +65,23 @@ static void print_user_json(const struct km_user *u)
     out_json_string(stdout, u->achternaam);
     printf(", \"email\": ");
     out_json_string(stdout, u->email);
-    printf(", \"active\": %s, \"synced\": %s, \"password\": \"%s\"}", u->active ? "true" : "false",
+    printf(", \"active\": %s, \"synced\": %s, \"password\": \"%s\", \"locked_until\": ", u->active ? "true" : "false",
            u->synced ? "true" : "false", u->password_state);
+    if (*u->locked_until)
+        out_json_string(stdout, u->locked_until);
+    else
+        printf("null");
+    printf("}");
+}
+
+/* "geblokkeerd tot 14:05" (local time) while the account is locked after too many failed logins. */
+static bool lock_text(const struct km_user *u, char *out, size_t len)
+{
+    char at[32];
+    if (!*u->locked_until || !dates_local_stamp(u->locked_until, false, at, sizeof at))
+        return false;
+    snprintf(out, len, "geblokkeerd tot %s", at);
+    return true;
 }
 
 static void print_user_row(const struct km_user *u)
@@ -81,6 +97,9 @@ static void print_user_row(const struct km_user *u)
     out_cell(stdout, u->email, 0);
     if (!u->active)
         printf("  (inactief)");
+    char lock[64];
+    if (lock_text(u, lock, sizeof lock))
+        printf("  (%s)", lock);
     printf("\n");
 }
 
@@ -125,13 +144,17 @@ static void print_user_details(const struct km_user *u)
     for (size_t i = 0; i < sizeof pw_words / sizeof pw_words[0]; i += 2)
         if (strcmp(u->password_state, pw_words[i]) == 0)
             pw = pw_words[i + 1];
-    char name[700];
+    char name[700], lock[200] = "", at[64];
     users_display_name(u, name, sizeof name);
+    if (lock_text(u, at, sizeof at))
+        snprintf(lock, sizeof lock, "%s (na te veel mislukte logins; opheffen: klassenmap user unlock %.64s)", at,
+                 u->username);
     const char *rows[][2] = {{"gebruikersnaam", u->username}, {"rol", km_role_name(u->role)}, {"naam", name},
                              {"e-mail", u->email},           {"actief", u->active ? "ja" : "nee"},
                              {"bron", u->synced ? "ParnasSys (alleen-lezen)" : "klassenmap"},
                              {"instroom", u->instroom},      {"uitstroom", u->uitstroom},
-                             {"wachtwoord", pw},             {"laatste login", u->last_login}};
+                             {"wachtwoord", pw},             {"laatste login", u->last_login},
+                             {"blokkade", lock}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         printf("%-15s ", rows[i][0]);
         out_text(stdout, *rows[i][1] ? rows[i][1] : "-");

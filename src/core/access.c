@@ -14,6 +14,7 @@ static const enum scope table[ACT__COUNT][ROLE__COUNT] = {
     [ACT_VIEW_STATUS] = {OWN, OWN, OWN, YES},
     [ACT_SET_STATUS] = {NO, OWN, NO, YES},
     [ACT_PLAN_GOALS] = {NO, OWN, NO, YES},
+    [ACT_READ_NOTE] = {NO, OWN, NO, YES},
     [ACT_CHANGE_OWN_PASSWORD] = {NO, YES, YES, YES},
     [ACT_FORGOT_PASSWORD] = {NO, YES, YES, YES},
     [ACT_SET_STUDENT_PASSWORD] = {NO, OWN, NO, YES},
@@ -32,6 +33,7 @@ static const char *const action_names[ACT__COUNT] = {
     [ACT_VIEW_STATUS] = "leerdoelstatussen bekijken",
     [ACT_SET_STATUS] = "leerdoelstatussen zetten",
     [ACT_PLAN_GOALS] = "leerdoelen in een les plannen",
+    [ACT_READ_NOTE] = "de notitie bij een les lezen",
     [ACT_CHANGE_OWN_PASSWORD] = "eigen wachtwoord wijzigen",
     [ACT_FORGOT_PASSWORD] = "wachtwoord vergeten",
     [ACT_SET_STUDENT_PASSWORD] = "wachtwoord van een leerling instellen",
@@ -119,6 +121,7 @@ static bool check_own(const struct km_session *s, enum km_action action, int64_t
         return s->role == ROLE_LEERKRACHT && is_role(db, target, "leerling") &&
                access_teaches_student(db, s->user_id, target);
     case ACT_PLAN_GOALS:
+    case ACT_READ_NOTE: /* the lesson's teachers and their duo-collega's: never a student or a parent */
         return s->role == ROLE_LEERKRACHT && teaches_lesson(db, s->user_id, target);
     case ACT_CHANGE_OWN_PASSWORD:
     case ACT_FORGOT_PASSWORD:

@@ -14,7 +14,7 @@
     "  t.voorvoegsel END || ' ' || t.achternaam, ''),"                                                         \
     "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"  \
     "            WHERE lg.lesson_id = i.lesson_id), ''),"                                                      \
-    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> '',"                       \
+    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> '', i.pupil_note,"         \
     "  COALESCE(i.teacher_id, 0)"                                                                              \
     " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"                                       \
     " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id" \
@@ -56,8 +56,9 @@ static enum km_rc push_lesson(struct planner_week *w, sqlite3_stmt *st)
     l->groups = db_col_dup(st, 7);
     l->goals = sqlite3_column_int(st, 8);
     l->has_note = sqlite3_column_int(st, 9) != 0;
-    l->teacher_id = sqlite3_column_int64(st, 10);
-    return l->subject && l->room && l->teacher && l->groups ? KM_OK : KM_ERR;
+    l->pupil_note = db_col_dup(st, 10);
+    l->teacher_id = sqlite3_column_int64(st, 11);
+    return l->subject && l->room && l->teacher && l->groups && l->pupil_note ? KM_OK : KM_ERR;
 }
 
 /* Reads the rows of a prepared week query into out. */
@@ -75,6 +76,24 @@ static enum km_rc collect(const struct km_session *s, enum km_rc rc, sqlite3_stm
     return rc;
 }
 
+/* Whether a note exists is staff data too: it is shown only in the week of a teacher or beheerder (whose lessons
+ * are their own or their groups', so they may read those notes), seen by that person or the beheerder. A
+ * student's or parent's week, also when the server exports it, never says that a lesson has a note. */
+static bool notes_visible(const struct km_session *s, int64_t person_id)
+{
+    char role[16] = "";
+    if (db_text(s->db, role, sizeof role, "SELECT role FROM users WHERE id = ?", "i", person_id) != KM_OK)
+        return false;
+    bool staff = strcmp(role, "leerkracht") == 0 || strcmp(role, "beheerder") == 0;
+    return staff && (s->role == ROLE_BEHEERDER || s->user_id == person_id);
+}
+
+static void hide_notes(struct planner_week *w)
+{
+    for (int i = 0; i < w->n; i++)
+        w->lessons[i].has_note = false;
+}
+
 enum km_rc planner_week(const struct km_session *s, int64_t person_id, const char *monday, struct planner_week *out)
 {
     memset(out, 0, sizeof *out);
@@ -84,7 +103,10 @@ enum km_rc planner_week(const struct km_session *s, int64_t person_id, const cha
         return rc;
     sqlite3_stmt *st;
     rc = db_query(s->db, &st, week_sql, "it", person_id, monday);
-    return collect(s, rc, st, out);
+    rc = collect(s, rc, st, out);
+    if (rc == KM_OK && !notes_visible(s, person_id))
+        hide_notes(out);
+    return rc;
 }
 
 enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind, int64_t id, const char *monday,
@@ -99,6 +121,28 @@ enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind
     return collect(s, rc, st, out);
 }
 
+/* The lessons of a teacher (own, or of a group they teach) and of a student (of their groups). */
+static const char *const next_sql =
+    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1)"
+    " SELECT i.id FROM lesson_instances i"
+    " WHERE i.date >= ?2 AND i.date < date(?2, '+60 days') AND (i.date > ?2 OR i.end_min > ?3)"
+    "   AND (i.teacher_id = ?1 OR EXISTS (SELECT 1 FROM lesson_groups lg JOIN mine ON mine.group_id = lg.group_id"
+    "                                      WHERE lg.lesson_id = i.lesson_id))"
+    " ORDER BY i.date, i.start_min, i.id LIMIT 1";
+
+enum km_rc planner_current_lesson(const struct km_session *s, int64_t person_id, const char *date, int minute,
+                                  int64_t *instance_id)
+{
+    *instance_id = 0;
+    enum km_rc rc = access_check(s, ACT_VIEW_PLANNING, person_id);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_int(s->db, instance_id, next_sql, "itd", person_id, date, minute);
+    if (rc == KM_NOTFOUND)
+        return db_fail(s->db, KM_NOTFOUND, "Er is nu geen les en er komt er de komende weken ook geen.");
+    return rc;
+}
+
 void planner_week_free(struct planner_week *w)
 {
     for (int i = 0; i < w->n; i++) {
@@ -106,6 +150,7 @@ void planner_week_free(struct planner_week *w)
         free(w->lessons[i].room);
         free(w->lessons[i].teacher);
         free(w->lessons[i].groups);
+        free(w->lessons[i].pupil_note);
     }
     free(w->lessons);
     w->lessons = NULL;

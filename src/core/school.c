@@ -13,8 +13,7 @@
 bool school_valid_brin(const char *b)
 {
     return b && strlen(b) == 4 && isdigit((unsigned char)b[0]) && isdigit((unsigned char)b[1]) &&
-           (isdigit((unsigned char)b[2]) || isupper((unsigned char)b[2])) &&
-           (isdigit((unsigned char)b[3]) || isupper((unsigned char)b[3]));
+           b[2] >= 'A' && b[2] <= 'Z' && b[3] >= 'A' && b[3] <= 'Z'; /* not isupper: the locale could add letters */
 }
 
 struct create_ctx {
@@ -45,6 +44,8 @@ enum school_brin_source school_sync_brin(const struct school_info *school, const
     if (!have_config && !have_school)
         return BRIN_NONE;
     snprintf(out, 8, "%.7s", have_config ? config_brin : school->brin);
+    if (!school_valid_brin(out))
+        return BRIN_INVALID;
     return have_config ? BRIN_FROM_CONFIG : BRIN_FROM_SCHOOL;
 }
 
@@ -58,7 +59,7 @@ enum km_rc school_create(const struct km_session *s, const char *name, const cha
     if (!*clean || text_width(clean) > 100)
         return db_fail(s->db, KM_INVALID, "De naam van de school heeft 1 tot 100 tekens.");
     if (brin && *brin && !school_valid_brin(brin))
-        return db_fail(s->db, KM_INVALID, "Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters of cijfers, zoals 99ZZ.", brin);
+        return db_fail(s->db, KM_INVALID, "Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters, zoals 99ZZ.", brin);
     struct create_ctx c = {s, clean, brin};
     enum km_rc done = db_tx(s->db, create_tx, &c);
     if (done == KM_OK)

@@ -10,7 +10,7 @@ struct school_info {
     bool demo;
 };
 
-/* BRIN: two digits and two letters or digits, e.g. 99ZZ. */
+/* BRIN as EDEXML and UWLR define it (tpBrinCode): two digits and two capitals, e.g. 99ZZ. */
 bool school_valid_brin(const char *brin);
 /* Creates the school row of a new database; KM_EXISTS when the database already has a school. */
 enum km_rc school_create(const struct km_session *s, const char *name, const char *brin);
@@ -20,6 +20,7 @@ enum school_brin_source {
     BRIN_FROM_SCHOOL, /* not in the configuration: the school's own */
     BRIN_NONE,        /* neither: the sync cannot run */
     BRIN_CONFLICT,    /* both, and different: the sync refuses rather than fetch another school's data */
+    BRIN_INVALID,     /* the one it would use is not a BRIN as UWLR wants it (out holds it) */
 };
 /* The one rule for the sync and for the screen that shows its settings; out gets the BRIN used (or "" ). */
 enum school_brin_source school_sync_brin(const struct school_info *school, const char *config_brin, char out[8]);

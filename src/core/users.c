@@ -9,11 +9,13 @@
 #include "core/clock.h"
 #include "core/hashgate.h"
 #include "core/login.h"
+#include "core/names.h"
 #include "core/text.h"
 
 #define USER_COLUMNS                                                                                           \
     "id, role, username, roepnaam, voorvoegsel, achternaam, COALESCE(email, ''), COALESCE(instroom, ''),"     \
-    " COALESCE(uitstroom, ''), COALESCE(last_login_at, ''), password_state, active, source = 'parnassys', version"
+    " COALESCE(uitstroom, ''), COALESCE(last_login_at, ''), password_state, active, source = 'parnassys', version,"  \
+    " CASE WHEN locked_until > datetime('now') THEN locked_until ELSE '' END"
 
 /* Longest first, so "van der" wins over "van". */
 static const char *const prefixes[] = {"van den", "van der", "van de", "van 't", "in 't", "in de", "op de", "uit de",
@@ -195,6 +197,7 @@ static void fill_user(sqlite3_stmt *st, struct km_user *u)
     u->active = sqlite3_column_int(st, 11) != 0;
     u->synced = sqlite3_column_int(st, 12) != 0;
     u->version = sqlite3_column_int64(st, 13);
+    snprintf(u->locked_until, sizeof u->locked_until, "%s", db_col_text(st, 14));
 }
 
 static bool user_complete(const struct km_user *u)
@@ -251,6 +254,24 @@ enum km_rc users_get_id(const struct km_session *s, int64_t id, struct km_user *
     return rc == KM_OK ? get_from(s, st, out) : rc;
 }
 
+/* The one rule of core/names.h (achternaam without its voorvoegsel, then roepnaam, accents and case ignored; or
+ * roepnaam first when the school chose so); the username last, so two children with the same name keep one order. */
+int users_name_cmp(const struct km_user *a, const struct km_user *b)
+{
+    int c = names_compare(a->roepnaam, a->voorvoegsel, a->achternaam, b->roepnaam, b->voorvoegsel, b->achternaam);
+    if (c == 0)
+        c = strcmp(a->username ? a->username : "", b->username ? b->username : "");
+    return c ? c : (a->id < b->id ? -1 : a->id > b->id);
+}
+
+static int list_order(const void *x, const void *y)
+{
+    const struct km_user *a = x, *b = y;
+    if (a->role != b->role)
+        return strcmp(km_role_name(a->role), km_role_name(b->role));
+    return users_name_cmp(a, b);
+}
+
 enum km_rc users_list(const struct km_session *s, const struct user_filter *f, struct km_user_list *out)
 {
     out->items = NULL;
@@ -260,8 +281,11 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
         return rc;
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
-                  "SELECT " USER_COLUMNS " FROM users WHERE (?1 IS NULL OR role = ?1) AND (?2 OR active = 1)"
-                  " ORDER BY role, km_name_key(roepnaam, voorvoegsel, achternaam), id",
+                  "SELECT " USER_COLUMNS ","
+                  " COALESCE((SELECT group_concat(name, ', ') FROM (SELECT g.name FROM memberships m"
+                  "  JOIN groups g ON g.id = m.group_id AND g.active = 1 WHERE m.user_id = users.id"
+                  "  ORDER BY g.kind <> 'stamgroep', g.name)), '')"
+                  " FROM users WHERE (?1 IS NULL OR role = ?1) AND (?2 OR active = 1) ORDER BY role, id",
                   "td", f && !f->any_role ? km_role_name(f->role) : NULL, f && f->include_inactive);
     int r;
     size_t cap = 0;
@@ -280,12 +304,15 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
             out->items = items;
         }
         fill_user(st, &out->items[out->n]);
-        if (!user_complete(&out->items[out->n++]))
+        out->items[out->n].groups = db_col_dup(st, 14);
+        if (!user_complete(&out->items[out->n]) || !out->items[out->n++].groups)
             rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
     }
     if (rc != KM_OK) {
         db_done(st);
         users_list_free(out);
+    } else if (out->n > 1) {
+        qsort(out->items, out->n, sizeof *out->items, list_order);
     }
     return rc;
 }
@@ -414,6 +441,11 @@ enum km_rc users_change_own_password(const struct km_session *s, const char *cur
     enum km_rc rc = access_check(s, ACT_CHANGE_OWN_PASSWORD, s->user_id);
     if (rc != KM_OK)
         return rc;
+    /* The new password is judged first, so the answer says which field to fix (KM_INVALID: the new one,
+     * KM_DENIED: the current one) and a typo in the new one costs no attempt at the current one. */
+    char why[160];
+    if (auth_policy_check(&settings->policy, s->role, new_password, s->username, why, sizeof why) != KM_OK)
+        return db_fail(s->db, KM_INVALID, "%s", why);
     char hash[AUTH_HASH_LEN] = "";
     db_text(s->db, hash, sizeof hash, "SELECT COALESCE(password_hash, '') FROM users WHERE id = ?", "i", s->user_id);
     bool locked = users_locked(s->db, s->user_id);
@@ -470,33 +502,9 @@ bool users_locked(struct km_db *db, int64_t id)
            locked;
 }
 
-struct link_ctx {
-    const struct km_session *s;
-    int64_t parent, child;
-    const char *relation;
-};
-
-static enum km_rc link_tx(struct km_db *db, void *arg)
-{
-    struct link_ctx *c = arg;
-    int64_t ok = 0;
-    if (db_int(db, &ok, "SELECT (SELECT role FROM users WHERE id = ?) = 'ouder' AND (SELECT role FROM users WHERE id = ?) = 'leerling'",
-               "ii", c->parent, c->child) != KM_OK || !ok)
-        return db_fail(db, KM_INVALID, "Een ouder wordt gekoppeld aan een leerling.");
-    enum km_rc rc = db_exec(db, "INSERT OR IGNORE INTO parent_child (parent_id, child_id, relation) VALUES (?, ?, ?)",
-                            "iit", c->parent, c->child, c->relation ? c->relation : "");
-    return rc == KM_OK ? audit_add(c->s, c->parent, "ouder-gekoppeld", "") : rc;
-}
-
-enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation)
-{
-    enum km_rc rc = access_check(s, ACT_MANAGE_USERS, 0);
-    struct link_ctx c = {s, parent_id, child_id, relation};
-    return rc == KM_OK ? db_tx(s->db, link_tx, &c) : rc;
-}
-
 void users_free(struct km_user *u)
 {
+    free(u->groups);
     free(u->username);
     free(u->roepnaam);
     free(u->voorvoegsel);

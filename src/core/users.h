@@ -16,7 +16,9 @@ struct km_user {
     char password_state[12]; /* none, set, temporary */
     bool active;
     bool synced; /* comes from ParnasSys: names, e-mail and memberships are read-only */
+    char locked_until[20]; /* 'YYYY-MM-DD HH:MM:SS' UTC while locked after too many failed logins, else "" */
     int64_t version;
+    char *groups; /* users_list only: the active groups, stamgroep first ("groep 5a, rekenen plus"); else NULL */
 };
 
 struct km_user_list {
@@ -50,7 +52,11 @@ enum km_rc users_make_username(struct km_db *db, const char *roepnaam, const cha
 enum km_rc users_add(const struct km_session *s, const struct user_new *u, int64_t *id);
 enum km_rc users_get(const struct km_session *s, const char *username, struct km_user *out);
 enum km_rc users_get_id(const struct km_session *s, int64_t id, struct km_user *out);
+/* By role, then by users_name_cmp. */
 enum km_rc users_list(const struct km_session *s, const struct user_filter *f, struct km_user_list *out);
+/* How every list of people is sorted: the one rule of core/names.h (achternaam without voorvoegsel, then roepnaam, ignoring
+ * accents and case; then voorvoegsel and username, so equal names keep one order. */
+int users_name_cmp(const struct km_user *a, const struct km_user *b);
 enum km_rc users_deactivate(const struct km_session *s, const char *username);
 /* Replaces a password: self (own password), a student's (teacher of the student or beheerder) or a
  * staff member's (beheerder), after the policy check. A password set for someone else is temporary (for a
@@ -60,14 +66,14 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
 /* Core-internal: writes an already made hash inside the caller's transaction (with its audit entry). */
 enum km_rc users_store_password(struct km_db *db, const struct km_session *actor, int64_t target, const char *hash,
                                 bool temporary, bool own);
-/* PROFIEL: the person's own password, after the current one is given again. A wrong current password is
- * KM_DENIED and goes to the audit log. */
+/* PROFIEL: the person's own password, after the current one is given again. A new password the policy refuses
+ * is KM_INVALID (checked first: the current one is then not tried); a wrong current password is KM_DENIED and
+ * goes to the audit log. */
 enum km_rc users_change_own_password(const struct km_session *s, const char *current, const char *new_password,
                                      const struct auth_settings *settings);
 /* Lifts a lock-out after too many failed logins (beheerder). */
 enum km_rc users_unlock(const struct km_session *s, int64_t target);
 bool users_locked(struct km_db *db, int64_t id);
-enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation);
 
 /* The session's own login before the one it is in now (UTC 'YYYY-MM-DD HH:MM:SS' from the audit log), "" when
  * this is the first: what PROFIEL calls "laatst ingelogd" (last_login is this very login). */

@@ -33,7 +33,7 @@ int draw_text_raw(WINDOW *w, int y, int x, int width, const char *s, enum theme_
 
 int draw_wrapped_rows(const char *s, int width) { return text_wrap(s, width, NULL, 0); }
 
-int draw_wrapped(WINDOW *w, int y, int x, int max_rows, int width, const char *s, enum theme_role role)
+int draw_wrapped(WINDOW *w, int y, int x, int width, int max_rows, const char *s, enum theme_role role)
 {
     struct text_line lines[WRAP_MAX_LINES];
     if (!s || max_rows <= 0 || width <= 0)
@@ -98,3 +98,4 @@ void draw_box(WINDOW *w, int y, int x, int h, int width, const char *title, enum
         put(w, y, x + 2, width - 4, t, TR_TITLE, false);
     }
 }
+

@@ -12,10 +12,11 @@
 int draw_text(WINDOW *w, int y, int x, int width, const char *s, enum theme_role role);
 /* Like draw_text but without padding: only the text's own columns are written. */
 int draw_text_raw(WINDOW *w, int y, int x, int width, const char *s, enum theme_role role);
-/* Draws s wrapped between words over rows y .. y + max_rows - 1, each line in width columns (padded). Only when s
+/* Draws s wrapped between words (and at each '\n') over rows y .. y + max_rows - 1, each line in width columns
+ * (padded). Only when s
  * needs more than max_rows does the last row end with "…": size the space with draw_wrapped_rows, so a sentence
  * that is the only explanation is never cut. Returns the rows used. */
-int draw_wrapped(WINDOW *w, int y, int x, int max_rows, int width, const char *s, enum theme_role role);
+int draw_wrapped(WINDOW *w, int y, int x, int width, int max_rows, const char *s, enum theme_role role);
 /* How many rows draw_wrapped needs for s in width columns. */
 int draw_wrapped_rows(const char *s, int width);
 /* Centres s on row y within [x, x + width). */

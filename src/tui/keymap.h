@@ -42,7 +42,7 @@ enum action {
     A_EDIT,        /* 'e' */
     A_DELETE,      /* 'd' / Delete */
     A_PASSWORD,    /* 'p': set a password (pencil) */
-    A_UNLOCK,     /* 'u': lift a lock-out after too many failed logins */
+    A_UNLOCK,      /* 'U': lift a lock-out after too many failed logins (unlock) */
     A_PREV_PERIOD, /* '[' / '<': previous week/day */
     A_NEXT_PERIOD, /* ']' / '>': next week/day */
     A_TODAY,       /* 't' */
@@ -51,6 +51,13 @@ enum action {
     A_SET_ROW,     /* 'R': status board: one status for the whole row (a student) */
     A_SET_COLUMN,  /* 'K': status board: one status for the whole column (a goal) */
     A_INFO,        /* 'i': the full title and history of what is selected */
+    A_NOW,         /* 'o': a teacher's lesson now, or the next one */
+    A_WEEKPLAN,    /* 'w': the weektaak of a group, for the printer */
+    A_BRON,        /* 'b': the bron of an eigen groep */
+    A_RELINK,      /* 'r': re-link eigen groepen after the new school year */
+    A_ALL,         /* 'A': all at once (every weekday, every proposal) */
+    A_EDIT_CLASS,  /* 'm': a lesson's line for students and parents (the note itself is staff-only) */
+    A_UNDO,        /* 'u': status board: undo the last change of a whole row or column */
     A__COUNT
 };
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/dates.h"
 #include "tui/i18n.h"
 
 const char *label_password(const char *state, bool own)
@@ -24,17 +25,8 @@ void label_status(bool active, bool synced, char *out, size_t len)
 /* Timestamps are stored in UTC; people read their own clock. */
 void label_local_time(const char *utc, char *out, size_t len)
 {
-    struct tm tm = {0};
-    if (!utc || sscanf(utc, "%d-%d-%d %d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5) {
+    if (!dates_local_stamp(utc, true, out, len))
         snprintf(out, len, "%s", utc && *utc ? utc : _("nooit"));
-        return;
-    }
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    time_t t = timegm(&tm);
-    struct tm local;
-    localtime_r(&t, &local);
-    strftime(out, len, "%d-%m-%Y %H:%M", &local);
 }
 
 void label_day_month(const char *ts, bool full, char *out, size_t len)
@@ -57,4 +49,14 @@ char *label_display_name(const struct km_user *u)
     if (s)
         users_display_name(u, s, len);
     return s;
+}
+
+bool label_locked(const struct km_user *u, char *out, size_t len)
+{
+    char at[32];
+    out[0] = '\0';
+    if (!*u->locked_until || !dates_local_stamp(u->locked_until, false, at, sizeof at))
+        return false;
+    snprintf(out, len, _("geblokkeerd tot %s"), at);
+    return true;
 }

@@ -184,7 +184,7 @@ static void draw_panel(const struct check_screen *cs, int y, int width, int max_
     when_text(c, head, sizeof head);
     draw_text(stdscr, y + 1, 2, TAG_W, tag(c), conflict_refused(c->kind) ? TR_ERROR : TR_WARNING);
     draw_text(stdscr, y + 1, 3 + TAG_W, width - 1 - TAG_W, head, TR_TITLE);
-    draw_wrapped(stdscr, y + 2, 4, max_lines, width - 2, c->text, TR_NORMAL);
+    draw_wrapped(stdscr, y + 2, 4, width - 2, max_lines, c->text, TR_NORMAL);
 }
 
 static void draw_summary(const struct check_screen *cs, int y, int width)

@@ -34,7 +34,7 @@ static int draw_entry(struct help_screen *h, int i, int y, int x, int width, int
     keymap_keys_text(&h->app->keys, h->rows[i], KEYMAP_MAX_KEYS, keys, sizeof keys);
     draw_text(stdscr, y, x, KEYS_W, keys, TR_KEY);
     draw_text(stdscr, y, x + KEYS_W + 1, h->label_w, h->label[i], TR_TITLE);
-    return draw_wrapped(stdscr, y, x + TEXT_X(h), max_rows, width - TEXT_X(h), h->help[i], TR_NORMAL);
+    return draw_wrapped(stdscr, y, x + TEXT_X(h), width - TEXT_X(h), max_rows, h->help[i], TR_NORMAL);
 }
 
 static void help_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -117,5 +117,7 @@ struct screen *help_screen_new(struct app *a, const struct screen *of)
     add_row(h, of, A_HELP);
     add_row(h, of, A_REFRESH);
     add_row(h, of, A_QUIT);
+    if (a->logged_in)
+        add_row(h, of, A_LOGOUT); /* from every screen; unsaved work is asked about first */
     return &h->base;
 }

@@ -216,14 +216,15 @@ struct wrow {
     int cell[7]; /* index into week.lessons per column, or -1 */
 };
 
-/* One lesson of the day view, with its goals and note when they could be read. */
+/* One lesson of the day view, with its goals, its note (staff only: core gives students and parents none) and
+ * its line for the class, when they could be read. */
 struct day_item {
     int lesson; /* index into week.lessons */
     bool have;
     struct lesson_detail d;
 };
 
-enum dline_kind { DL_HEAD, DL_WHO, DL_GOAL, DL_MORE, DL_NOTE, DL_GAP };
+enum dline_kind { DL_HEAD, DL_WHO, DL_GOAL, DL_MORE, DL_NOTE, DL_PUPIL, DL_GAP };
 
 struct dline {
     int item;
@@ -264,6 +265,11 @@ static const enum action rooster_actions[] = {A_SELECT,  A_NEXT_FIELD, A_PREV_PE
                                               A_SEARCH,  A_BACK,       A_UP,          A_DOWN,        A_LEFT,
                                               A_RIGHT,   A_PAGE_UP,    A_PAGE_DOWN,   A_HOME,        A_END,
                                               ACT_NONE};
+/* a teacher's own week: the weektaak of a group too */
+static const enum action teacher_actions[] = {A_SELECT, A_NEXT_FIELD, A_WEEKPLAN, A_PREV_PERIOD, A_NEXT_PERIOD,
+                                              A_TODAY,  A_SEARCH,     A_BACK,     A_UP,          A_DOWN,
+                                              A_LEFT,   A_RIGHT,      A_PAGE_UP,  A_PAGE_DOWN,   A_HOME,
+                                              A_END,    ACT_NONE};
 
 /* Tab switches between the day and the week, and [ ] step by whichever is shown: the footer says which. */
 static const struct action_words *rooster_words(const struct screen *s, enum action act)
@@ -902,6 +908,11 @@ static int day_lines(const struct rooster *r, struct dline *out, bool gaps)
                 out[n] = (struct dline){i, DL_NOTE, 0};
             n++;
         }
+        if (it->have && *it->d.pupil_note) {
+            if (out)
+                out[n] = (struct dline){i, DL_PUPIL, 0};
+            n++;
+        }
     }
     return n;
 }
@@ -960,7 +971,7 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
         if (now)
             draw_text_raw(stdscr, y, x, INDENT, _("» nu"), sel ? TR_SELECTED : TR_NOW);
         snprintf(buf, sizeof buf, "%s%s%s", l->groups, *l->groups && *l->teacher ? " · " : "", l->teacher);
-        if (!it->have || (it->d.ngoals == 0 && !*it->d.note)) {
+        if (!it->have || (it->d.ngoals == 0 && !*it->d.note && !*it->d.pupil_note)) {
             char extra[64] = "";
             if (it->have)
                 snprintf(extra, sizeof extra, "%s", _("  (nog niets gepland)"));
@@ -987,11 +998,13 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
         snprintf(buf, sizeof buf, _("◆ en nog %d (Enter: open de les)"), it->d.ngoals - goal_lines(it));
         draw_text(stdscr, y, x + INDENT, w - INDENT, buf, sel ? TR_SELECTED : TR_DIM);
         break;
-    case DL_NOTE: {
+    case DL_NOTE: /* ✎ the note (staff only), ✉ the line for the class */
+    case DL_PUPIL: {
+        const char *text = dl->kind == DL_NOTE ? it->d.note : it->d.pupil_note;
         char first[512];
-        size_t n = strcspn(it->d.note, "\n");
-        snprintf(first, sizeof first, "%.*s", (int)(n < sizeof first ? n : sizeof first - 1), it->d.note);
-        snprintf(buf, sizeof buf, "✎ %s%s", first, it->d.note[n] ? " …" : "");
+        size_t n = strcspn(text, "\n");
+        snprintf(first, sizeof first, "%.*s", (int)(n < sizeof first ? n : sizeof first - 1), text);
+        snprintf(buf, sizeof buf, "%s %s%s", dl->kind == DL_NOTE ? "✎" : "✉", first, text[n] ? " …" : "");
         draw_text(stdscr, y, x + INDENT, w - INDENT, buf, base);
         break;
     }
@@ -1213,7 +1226,7 @@ static int open_lesson(struct rooster *r, struct app *a)
         app_message(a, TR_NORMAL, "%s", _("Hier is geen les."));
         return R_DRAW;
     }
-    app_push(a, lesson_detail_screen_new(a, id, r->subj.student));
+    lesson_detail_open(a, id, r->subj.student);
     return R_DRAW;
 }
 
@@ -1334,22 +1347,6 @@ static void toggle_view(struct rooster *r)
 
 /* ---- going to a week or a date ---- */
 
-static int64_t nearest_week(int week, int64_t ref)
-{
-    int iso_year;
-    dates_iso_week(ref, &iso_year);
-    int64_t best = 0, best_d = 0;
-    for (int y = iso_year - 1; y <= iso_year + 1; y++) {
-        int64_t m;
-        if (!dates_from_iso_week(y, week, &m))
-            continue;
-        int64_t d = m > ref ? m - ref : ref - m;
-        if (!best || d < best_d)
-            best = m, best_d = d;
-    }
-    return best;
-}
-
 static bool civil_ok(int y, int m, int d, int64_t *out)
 {
     char iso[16];
@@ -1399,7 +1396,7 @@ static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_wee
         int k = sscanf(num, "%2d%*[ -/]%4d%c", &w, &y, &tail);
         if (k == 1 && strspn(num, "0123456789") == strlen(num) && w >= 1 && w <= 53) {
             *is_week = true;
-            *day = nearest_week(w, ref);
+            *day = dates_nearest_week(w, ref);
             return *day != 0;
         }
         if (k == 2 && w >= 1 && w <= 53) {
@@ -1485,6 +1482,11 @@ static int rooster_action(struct screen *s, struct app *a, enum action act)
             week_step(r, 1);
         return R_DRAW;
     case A_TODAY: return today_action(r, a);
+    case A_WEEKPLAN: {
+        char monday[11];
+        dates_format(r->monday, monday);
+        return weekplan_open(a, monday);
+    }
     case A_SEARCH: return go_to(r, a);
     case A_BACK: return R_POP;
     default: return R_NONE;
@@ -1533,6 +1535,15 @@ static void rooster_destroy(struct screen *s)
     free(r);
 }
 
+static const struct screen_ops teacher_ops = {
+    .actions = teacher_actions,
+    .draw = rooster_draw,
+    .on_action = rooster_action,
+    .reload = rooster_reload,
+    .on_click = rooster_click,
+    .destroy = rooster_destroy,
+};
+
 static const struct screen_ops rooster_ops = {
     .actions = rooster_actions,
     .draw = rooster_draw,
@@ -1548,7 +1559,9 @@ static struct screen *rooster_new(struct app *a, const struct subject *subj, boo
     struct rooster *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
-    r->base.ops = &rooster_ops;
+    /* the weektaak is the teacher's, of their own week */
+    bool own_week = a->session.role == ROLE_LEERKRACHT && subj->kind == SUBJ_PERSON && subj->id == a->session.user_id;
+    r->base.ops = own_week ? &teacher_ops : &rooster_ops;
     r->app = a;
     r->subj = *subj;
     r->day_view = day_view;

@@ -91,6 +91,7 @@ static const char *sync_brin_text(const struct school_screen *ss, char *out, siz
     case BRIN_FROM_CONFIG: snprintf(out, len, _("%s (uit de configuratie)"), brin); break;
     case BRIN_FROM_SCHOOL: snprintf(out, len, _("%s (die van de school)"), brin); break;
     case BRIN_NONE: snprintf(out, len, "%s", _("geen: de synchronisatie kan niet")); break;
+    case BRIN_INVALID: snprintf(out, len, _("%s: geen BRIN zoals UWLR die vraagt; de synchronisatie weigert"), brin); break;
     case BRIN_CONFLICT:
         snprintf(out, len, _("%s in de configuratie, %s van de school: de synchronisatie weigert"), ss->app->cfg->brin,
                  ss->school.brin);
@@ -102,16 +103,23 @@ static const char *sync_brin_text(const struct school_screen *ss, char *out, siz
 static int draw_sync(struct school_screen *ss, int y, int width)
 {
     const struct km_config *c = ss->app->cfg;
-    char year[96], timeout[48], brin[160];
+    char year[96], timeout[48], used[160], brin[200], klant[sizeof c->klantcode + sizeof c->klantnaam + 4];
     schooljaar_text(c->schooljaar, year, sizeof year);
     snprintf(timeout, sizeof timeout, _("%d seconden"), c->sync_timeout);
+    snprintf(brin, sizeof brin, _("%s, dependance %s"), sync_brin_text(ss, used, sizeof used), c->dependancecode);
+    klant[0] = '\0';
+    if (*c->klantcode || *c->klantnaam)
+        snprintf(klant, sizeof klant, "%s (%s)", c->klantcode, c->klantnaam);
     y = heading(y, width, _("Synchronisatie met ParnasSys (UWLR)"));
     y = field(y, width, _("UWLR-adres"), c->uwlr_endpoint, _("niet ingesteld: de synchronisatie staat uit"));
-    y = field(y, width, "BRIN", sync_brin_text(ss, brin, sizeof brin), "");
+    y = field(y, width, "BRIN", brin, "");
+    y = field(y, width, _("Klantcode (-naam)"), klant, _("niet ingesteld: nodig voor de synchronisatie"));
     /* the key itself and its file stay out of sight: only whether one is configured */
     y = field(y, width, _("Autorisatiesleutel"), *c->key_file ? _("ingesteld") : "", _("niet ingesteld"));
     y = field(y, width, _("Schooljaar"), year, "");
     y = field(y, width, _("CA-bestand"), c->sync_ca_file, _("de certificaten van het systeem"));
+    /* the certificate is public; its private key's file is not shown, like the key file */
+    y = field(y, width, _("Clientcertificaat"), c->sync_client_cert, _("geen"));
     return field(y, width, _("Time-out"), timeout, "");
 }
 

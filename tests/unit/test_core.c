@@ -226,7 +226,8 @@ TEST(school_sync_brin_one_rule)
     char out[8];
     CHECK(school_sync_brin(&school, "", out) == BRIN_FROM_SCHOOL);
     CHECK_STR(out, "99ZZ");
-    CHECK(school_sync_brin(&school, "99zz", out) == BRIN_FROM_CONFIG);
+    CHECK(school_sync_brin(&school, "99ZZ", out) == BRIN_FROM_CONFIG);
+    CHECK(school_sync_brin(&(struct school_info){.brin = "9Z"}, "", out) == BRIN_INVALID); /* made before BRINs were checked */
     CHECK(school_sync_brin(&school, "12AB", out) == BRIN_CONFLICT);
     CHECK_STR(out, "");
     CHECK(school_sync_brin(&none, "12AB", out) == BRIN_FROM_CONFIG);
