@@ -49,7 +49,7 @@ struct menu_item {
 };
 
 static const struct menu_item items[] = {
-    {MENU_HOME, "MIJNROOSTER", N_("je dag en week: lessen, lokalen en leerdoelen"), ACT__COUNT, GO_ROOSTER},
+    {MENU_HOME, "MIJNROOSTER", N_("je dag en week: lessen, lokalen, leerdoelen"), ACT__COUNT, GO_ROOSTER},
     {MENU_HOME, "LEERDOELEN", N_("statussen van leerlingen en overzichten"), ACT__COUNT, GO_LEERDOELEN},
     {MENU_HOME, "GROEPEN", N_("GroepsProfiel: leden en wachtwoorden"), ACT_SET_STUDENT_PASSWORD, GO_GROUPS},
     {MENU_HOME, "MIJNGEBRUIKERS", N_("leraren, leerlingen en ouders"), ACT_MANAGE_USERS, GO_MENU_USERS},
@@ -78,6 +78,7 @@ struct menu_screen {
     const struct menu_item *shown[NITEMS];
     struct list list;
     struct app *app;
+    int digit_col; /* the hints get the rest of the row: a menu of short names leaves them more */
     struct mail_health mail; /* the beheerder's home: whether mail works (a person asking for a code is not told) */
 };
 
@@ -85,7 +86,7 @@ static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END
 static const enum action teacher_actions[] = {A_SELECT, A_NOW, A_UP,     A_DOWN, A_HOME,
                                               A_END,    A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
 
-#define DIGIT_COL 29 /* the item's digit, two columns after the widest label */
+#define DIGIT_COL_MIN 17 /* the item's digit: two columns after the widest label of this menu, at least here */
 
 static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
 {
@@ -94,12 +95,13 @@ static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
     enum theme_role role = selected ? TR_SELECTED : TR_MENU;
     draw_fill(stdscr, y, x, 1, width, selected ? TR_SELECTED : TR_NORMAL);
     draw_text_raw(stdscr, y, x + 1, 2, selected ? "▶" : " ", role);
-    draw_text(stdscr, y, x + 3, DIGIT_COL - 5, it->label, role);
+    int dc = m->digit_col;
+    draw_text(stdscr, y, x + 3, dc - 5, it->label, role);
     if (i < 9) {
         char digit[2] = {(char)('1' + i), '\0'};
-        draw_text_raw(stdscr, y, x + DIGIT_COL, 1, digit, selected ? TR_SELECTED : TR_DIM);
+        draw_text_raw(stdscr, y, x + dc, 1, digit, selected ? TR_SELECTED : TR_DIM);
     }
-    draw_text(stdscr, y, x + DIGIT_COL + 2, width - DIGIT_COL - 3, _(it->hint), selected ? TR_SELECTED : TR_DIM);
+    draw_text(stdscr, y, x + dc + 2, width - dc - 3, _(it->hint), selected ? TR_SELECTED : TR_DIM);
 }
 
 static const char *item_text(void *ctx, int i) { return ((struct menu_screen *)ctx)->shown[i]->label; }
@@ -323,6 +325,10 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
     for (size_t i = 0; i < NITEMS; i++)
         if (items[i].menu == m->id && (items[i].needs == ACT__COUNT || access_role_may(a->session.role, items[i].needs)))
             m->shown[n++] = &items[i];
+    m->digit_col = DIGIT_COL_MIN;
+    for (int i = 0; i < n; i++)
+        if (text_width(m->shown[i]->label) + 5 > m->digit_col)
+            m->digit_col = text_width(m->shown[i]->label) + 5;
     list_init(&m->list, draw_item, item_text, m);
     list_set_count(&m->list, n);
     read_mail_health(m, a);

@@ -369,7 +369,7 @@ fi
 
 # PROFIEL's "Laatst ingelogd" is the login before this one: a new account's first login says so, its second shows
 # the first (its time set back in the audit log, so it differs from now).
-"$KM" --db "$DB" user add --role ouder --name "Nina Nieuwkomer" --username nina.nieuw >/dev/null 2>&1
+"$KM" --db "$DB" user add --role leerkracht --name "Nina Nieuwkomer" --username nina.nieuw >/dev/null 2>&1
 printf 'Zonnebloem-Tuin-42\nZonnebloem-Tuin-42\n' | "$KM" --db "$DB" passwd nina.nieuw >/dev/null 2>&1
 sql_do() { "$PY" -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()' "$DB" "$1"; }
 start nina 80 24 "$DB"
