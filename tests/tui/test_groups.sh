@@ -23,7 +23,7 @@ start b 80 24 "$DB"
 wait_for b "Gebruikersnaam"
 login b beheerder demo || fail "beheerder logs in" "$(screen_dump b)"
 keys b 3
-check "GROEPEN offers toevoegen, bron and opnieuw koppelen" b wait_for b "a/Insert toevoegen"
+check "GROEPEN offers toevoegen, bron and opnieuw koppelen" b wait_for b "a/Insert nieuwe groep"
 keys b a; type_text b "rekenen plus"; keys b Enter
 check "a new eigen groep opens its GroepsProfiel" b wait_for b "GroepsProfiel — rekenen plus"
 keys b a
@@ -154,7 +154,7 @@ students=$(q "SELECT count(*) FROM memberships m JOIN groups g ON g.id = m.group
 [ -n "$sheet" ] && [ "$(grep -c '<section class="page"' "$sheet")" = "$students" ] &&
     pass "one page per student of the group ($group: $students)" || fail "one page per student of the group" "$sheet $group $students"
 keys t Escape; wait_for t "Hoofdmenu"
-keys t 2; wait_for t "statusbord"; keys t Enter
+keys t 2; wait_for t "statusbord"; keys t Tab # on to the deelgebieden (Enter would open the board)
 wait_for t "Leerdoeloverzicht van de groep"; keys t g Enter
 check "the Leerdoeloverzicht opens" t wait_for t "OVERZICHT"
 keys t Down Enter

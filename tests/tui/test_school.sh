@@ -43,7 +43,7 @@ on_screen s "uwlr.example.invalid" && pass "endpoint shown" || fail "endpoint sh
 on_screen s "geheime-sleutel" && fail "the key is never shown" "$(screen_dump s)" || pass "the key is never shown"
 on_screen s "$T/key" && fail "not even the key file's path" "$(screen_dump s)" || pass "not even the key file's path"
 on_screen s "Autorisatiesleutel     ingesteld" && pass "only whether a key is set" || fail "only whether a key is set" "$(screen_dump s)"
-on_screen s "99ZZ, dependance 00" && pass "BRIN and dependancecode" || fail "BRIN and dependancecode" "$(screen_dump s)"
+on_screen s "99ZZ (uit de configuratie), dependance 00" && pass "BRIN and dependancecode" || fail "BRIN and dependancecode" "$(screen_dump s)"
 on_screen s "KM-4711 (OBS De Regenboog)" && pass "klantcode and klantnaam" || fail "klantcode and klantnaam" "$(screen_dump s)"
 on_screen s "$T/client.pem" && pass "the client certificate" || fail "the client certificate" "$(screen_dump s)"
 on_screen s "$T/client.key" && fail "not the client key's file" "$(screen_dump s)" || pass "not the client key's file"
