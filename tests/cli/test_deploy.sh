@@ -228,7 +228,9 @@ left=$(cd "$ROOT" && find . -type f | sort | tr '\n' ' ')
 [ "$left" = "./etc/klassenmap/klassenmap.ini " ] && pass "make uninstall removes all but the school's configuration" ||
     fail "make uninstall removes all but the school's configuration" "left: $left"
 
-if [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1; then
+if [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1 && ! sshd_privsep_dir; then
+    skip 13 "the sshd snippet checked with sshd -t and -T" "/run/sshd is missing and only root can make it"
+elif [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1; then
     ssh-keygen -q -t ed25519 -N '' -f "$T/hostkey" >/dev/null
     printf 'HostKey %s\nInclude %s\n' "$T/hostkey" "$(pwd)/conf/sshd_config.d/klassenmap.conf" >"$T/sshd_a"
     run /usr/sbin/sshd -t -f "$T/sshd_a";  expect_code "the sshd snippet passes sshd -t" 0
