@@ -18,7 +18,7 @@ VERSION := 0.1.0
 PKGS    := ncursesw sqlite3 libsodium libcurl inih libxml-2.0
 B       := build
 
-WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wformat-truncation=2 -Wstrict-prototypes \
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
         -Wmissing-prototypes -Wmissing-declarations -Wold-style-definition -Wpointer-arith \
         -Wcast-align -Wwrite-strings -Wundef -Wvla -Wimplicit-fallthrough -Wredundant-decls \
         -Wnull-dereference -Wdouble-promotion

@@ -233,7 +233,8 @@ static long find_name(const void *base, size_t n, size_t stride, size_t name_off
 {
     long ci = -1;
     for (size_t i = 0; i < n; i++) {
-        const char *other = *(const char *const *)((const char *)base + i * stride + name_offset);
+        const char *other; /* copied out: the field of a struct in a byte-addressed array */
+        memcpy(&other, (const char *)base + i * stride + name_offset, sizeof other);
         if (strcmp(other, name) == 0)
             return (long)i;
         if (ci < 0 && strcasecmp(other, name) == 0)

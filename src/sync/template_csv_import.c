@@ -320,7 +320,7 @@ static bool lesson_niveaus(struct import *imp, const struct csv_record *r, struc
 static bool strip_free(char *name)
 {
     size_t n = strlen(name), k = strlen(TEMPLATE_CSV_FREE_SUFFIX) - 1; /* the suffix without its space */
-    if (n <= k || strcasecmp(name + n - k, TEMPLATE_CSV_FREE_SUFFIX + 1) != 0)
+    if (n <= k || strcasecmp(name + n - k, &TEMPLATE_CSV_FREE_SUFFIX[1]) != 0)
         return false;
     name[n - k] = '\0';
     while (n - k > 0 && name[n - k - 1] == ' ')

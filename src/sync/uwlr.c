@@ -279,7 +279,7 @@ static void curl_message(CURLcode rc, const struct uwlr_request *req, const stru
                      UWLR_MAX_ANSWER >> 20);
             break;
         }
-        /* fall through */
+        __attribute__((fallthrough));
     default:
         snprintf(err, errlen, "De verbinding met ParnasSys (%s) is mislukt: %s; er is niets gewijzigd.", host,
                  curl_easy_strerror(rc));
