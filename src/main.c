@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/mail.h"
 #include "tui/app.h"
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 
 struct globals {
     const char *db;

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/out.h"
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 
 struct command {
     struct cli_command_help help;

@@ -2,6 +2,7 @@
 
 #include <string.h>
 #include <time.h>
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 
 /* Lines end in CRLF and are folded at 75 octets, never inside a UTF-8 sequence. */
 static void line(FILE *f, const char *text)

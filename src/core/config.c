@@ -9,10 +9,7 @@
 
 #include "core/auth.h"
 #include "core/ini.h"
-
-#ifndef KM_SYSCONFDIR
-#define KM_SYSCONFDIR "/etc"
-#endif
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 
 #define MEMBER_SIZE(field) sizeof(((struct km_config *)0)->field)
 

@@ -17,6 +17,7 @@
 #include "core/session.h"
 #include "core/syncruns.h"
 #include "core/text.h"
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 
 #define REQUEST_MAX 4096
 #define FAULT_MAX 200

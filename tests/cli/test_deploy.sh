@@ -208,7 +208,7 @@ ROOT="$T/root"
 if make -s -o all install DESTDIR="$ROOT" >"$T/install.out" 2>&1; then
     missing=""
     for f in usr/local/bin/klassenmap usr/local/share/man/man1/klassenmap.1 usr/local/share/klassenmap/themes/default.theme \
-        usr/local/share/klassenmap/locale/en/LC_MESSAGES/klassenmap.mo etc/klassenmap/klassenmap.ini \
+        usr/local/share/locale/en/LC_MESSAGES/klassenmap.mo etc/klassenmap/klassenmap.ini \
         etc/ssh/sshd_config.d/klassenmap.conf usr/local/share/klassenmap/authorized_keys.example \
         usr/local/lib/systemd/system/klassenmap-backup.timer usr/local/share/klassenmap/deploy.md; do
         [ -e "$ROOT/$f" ] || missing="$missing $f"
