@@ -35,22 +35,43 @@ static bool plain_address(const char *a)
     return true;
 }
 
-/* RFC 2047: a subject with ë or é travels as base64 UTF-8. */
-static void encode_subject(const char *subject, char *out, size_t len)
+/* RFC 2047: the subject travels as base64 UTF-8 in encoded words of at most 75 characters, each holding whole
+ * characters, one per folded header line of at most 76 ("Subject: " takes 9 of the first). */
+#define WORD_MAX_BYTES 45 /* 60 base64 characters: "=?UTF-8?B?" + 60 + "?=" = 72 */
+#define FIRST_WORD_MAX_BYTES 39 /* 52 base64 characters: 9 + 10 + 52 + 2 = 73 */
+
+/* How many bytes of s (at most max) end on a character boundary. */
+static size_t whole_chars(const char *s, size_t len, size_t max)
 {
-    char b64[512];
-    sodium_bin2base64(b64, sizeof b64, (const unsigned char *)subject, strnlen(subject, 300),
-                      sodium_base64_VARIANT_ORIGINAL);
-    snprintf(out, len, "=?UTF-8?B?%s?=", b64);
+    if (len <= max)
+        return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--; /* s[n] continues a character: end before that character starts */
+    return n ? n : max;
 }
 
-/* Bare \n becomes \r\n, and a line with only "." is doubled so it cannot end the DATA early. */
+static void encode_subject(const char *subject, char *out, size_t len)
+{
+    size_t total = strnlen(subject, 300), pos = 0, used = 0;
+    out[0] = '\0';
+    for (int word = 0; pos < total && used < len; word++) {
+        size_t n = whole_chars(subject + pos, total - pos, word ? WORD_MAX_BYTES : FIRST_WORD_MAX_BYTES);
+        char b64[sodium_base64_ENCODED_LEN(WORD_MAX_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+        sodium_bin2base64(b64, sizeof b64, (const unsigned char *)subject + pos, n, sodium_base64_VARIANT_ORIGINAL);
+        int w = snprintf(out + used, len - used, "%s=?UTF-8?B?%s?=", word ? "\r\n " : "", b64);
+        if (w < 0 || (size_t)w >= len - used)
+            break;
+        used += (size_t)w;
+        pos += n;
+    }
+}
+
+/* Bare \n becomes \r\n. A line starting with "." is left alone: libcurl dot-stuffs the DATA itself (RFC 5321
+ * 4.5.2), and doing it here as well would make ".." arrive. */
 static size_t append_body(char *out, size_t pos, size_t len, const char *body)
 {
     for (const char *p = body; *p && pos + 3 < len; p++) {
-        bool line_start = p == body || p[-1] == '\n';
-        if (line_start && *p == '.')
-            out[pos++] = '.';
         if (*p == '\n')
             out[pos++] = '\r';
         out[pos++] = *p;
@@ -62,7 +83,7 @@ static size_t append_body(char *out, size_t pos, size_t len, const char *body)
 static size_t build_message(const struct km_config *cfg, const char *to, const char *subject, const char *body,
                             char *out, size_t len)
 {
-    char date[64], subj[600], id[40];
+    char date[64], subj[700], id[40];
     time_t t = time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);
