@@ -42,6 +42,10 @@ static int parse_globals(int argc, char **argv, struct globals *g)
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         int r;
+        if (strcmp(argv[i], "--") == 0) { /* the end of the options: a command follows */
+            i++;
+            break;
+        }
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             cli_usage(stdout);
             return -1;

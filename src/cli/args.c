@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/dates.h"
 
 int args_usage_error(const struct cli_command_help *help, const char *fmt, ...)
 {
@@ -29,7 +30,10 @@ static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *ar
 
 static int store(const struct cli_command_help *help, const struct cli_opt *o, const char *value)
 {
-    if (o->kind == OPT_STRING) {
+    int64_t day;
+    if (o->kind == OPT_DATE && !dates_parse(value, &day))
+        return args_usage_error(help, "%s verwacht een bestaande datum als 2026-11-30, niet '%.40s'.", o->name, value);
+    if (o->kind == OPT_STRING || o->kind == OPT_DATE) {
         *(const char **)o->target = value;
         return 0;
     }
@@ -46,8 +50,19 @@ int args_parse(const struct cli_command_help *help, const struct cli_opt *opts, 
                int maxpos, int *npos)
 {
     *npos = 0;
+    bool options = true;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (options && strcmp(a, "--") == 0) {
+            options = false;
+            continue;
+        }
+        if (!options) {
+            if (*npos >= maxpos)
+                return args_usage_error(help, "onverwacht argument '%.40s'.", a);
+            pos[(*npos)++] = argv[i];
+            continue;
+        }
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             printf("Gebruik: klassenmap %s %s\n  %s\n", help->name, help->usage, help->what);
             return ARGS_HELP;

@@ -91,10 +91,12 @@ void cli_usage(FILE *out)
             "  --config BESTAND  het configuratiebestand (anders KLASSENMAP_CONFIG, dan %s/klassenmap/klassenmap.ini)\n"
             "  --as GEBRUIKER    open het scherm als GEBRUIKER, zonder inlogscherm (voor een ssh-sleutel in\n"
             "                    authorized_keys; alleen met [login] allow_as = ja)\n"
-            "  --help, --version\n\nOpdrachten:\n",
+            "  --help, --version\n"
+            "  --                einde van de opties: wat volgt is de opdracht (en daarna haar argumenten)\n\n"
+            "Opdrachten:\n",
             KM_SYSCONFDIR);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(out, "  %-16s %s\n", commands[i].help.name, commands[i].help.what);
+        fprintf(out, "  %-18s %s\n", commands[i].help.name, commands[i].help.what); /* two spaces at least */
     fprintf(out, "\n'klassenmap OPDRACHT --help' toont de opties van een opdracht.\n"
                  "Afsluitcodes: 0 gelukt, 1 fout (de melding staat op stderr), 2 verkeerd gebruik.\n");
 }

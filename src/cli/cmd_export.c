@@ -38,7 +38,7 @@ int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int 
     const char *user = NULL, *from = NULL, *output = NULL;
     long weeks = 1;
     const struct cli_opt opts[] = {{"--user", OPT_STRING, &user},
-                                   {"--from", OPT_STRING, &from},
+                                   {"--from", OPT_DATE, &from},
                                    {"--weeks", OPT_INT, &weeks},
                                    {"--output", OPT_STRING, &output},
                                    {0}};
@@ -50,8 +50,8 @@ int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int 
     if (weeks < 1 || weeks > 60)
         return args_usage_error(help, "--weeks is een aantal van 1 tot 60.");
     int64_t first = dates_monday(dates_today());
-    if (from && !dates_parse(from, &first))
-        return args_usage_error(help, "--from verwacht een datum als 2026-11-30.");
+    if (from)
+        dates_parse(from, &first); /* OPT_DATE: read already */
     first = dates_monday(first);
     struct km_db *db;
     struct km_session s;

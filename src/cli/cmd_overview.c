@@ -337,7 +337,6 @@ struct overview_args {
 
 static int check_args(const struct cli_command_help *help, const struct overview_args *a)
 {
-    int64_t day;
     if (!a->group == !a->student)
         return args_usage_error(help, "geef --group GROEP (of --student GEBRUIKERSNAAM).");
     if (strcmp(a->format, "csv") != 0 && strcmp(a->format, "html") != 0)
@@ -346,8 +345,6 @@ static int check_args(const struct cli_command_help *help, const struct overview
         return args_usage_error(help, "--table is leerdoelen of leerlingen, niet '%.20s'.", a->table);
     if (!a->from != !a->to)
         return args_usage_error(help, "een periode heeft --from en --to.");
-    if (a->from && (!dates_parse(a->from, &day) || !dates_parse(a->to, &day)))
-        return args_usage_error(help, "--from en --to verwachten een datum als 2026-11-30.");
     return EXIT_OK;
 }
 
@@ -424,8 +421,8 @@ int cmd_export_overview(struct cli_ctx *c, const struct cli_command_help *help, 
                                    {"--student", OPT_STRING, &a.student},
                                    {"--format", OPT_STRING, &a.format},
                                    {"--table", OPT_STRING, &a.table},
-                                   {"--from", OPT_STRING, &a.from},
-                                   {"--to", OPT_STRING, &a.to},
+                                   {"--from", OPT_DATE, &a.from},
+                                   {"--to", OPT_DATE, &a.to},
                                    {"--niveau", OPT_STRING, &a.niveau},
                                    {"--hoofdgebied", OPT_STRING, &a.hoofdgebied},
                                    {"--deelgebied", OPT_STRING, &a.deelgebied},

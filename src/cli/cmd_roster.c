@@ -66,7 +66,7 @@ int cmd_roster_generate(struct cli_ctx *c, const struct cli_command_help *help, 
     const char *from = NULL, *templates = NULL;
     long weeks = 0;
     bool yes = false;
-    const struct cli_opt opts[] = {{"--from", OPT_STRING, &from},
+    const struct cli_opt opts[] = {{"--from", OPT_DATE, &from},
                                    {"--weeks", OPT_INT, &weeks},
                                    {"--template", OPT_STRING, &templates},
                                    {"--yes", OPT_FLAG, &yes},
@@ -107,7 +107,7 @@ int cmd_roster_show(struct cli_ctx *c, const struct cli_command_help *help, int 
 {
     const char *from = NULL;
     long weeks = 1;
-    const struct cli_opt opts[] = {{"--from", OPT_STRING, &from}, {"--weeks", OPT_INT, &weeks}, {0}};
+    const struct cli_opt opts[] = {{"--from", OPT_DATE, &from}, {"--weeks", OPT_INT, &weeks}, {0}};
     char *pos[1];
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);

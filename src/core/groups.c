@@ -7,12 +7,16 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/dates.h"
 #include "core/text.h"
 
 void groups_schooljaar(const char *date, char out[12])
 {
-    int y = 0, m = 0;
-    if (!date || sscanf(date, "%4d-%2d", &y, &m) != 2) {
+    int y = 0, m = 0, d;
+    int64_t day;
+    if (date && dates_parse(date, &day)) {
+        dates_to_civil(day, &y, &m, &d);
+    } else {
         time_t t = time(NULL);
         struct tm tm;
         localtime_r(&t, &tm);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/dates.h"
 #include "tui/i18n.h"
 
 const char *label_password(const char *state, bool own)
@@ -24,14 +25,13 @@ void label_status(bool active, bool synced, char *out, size_t len)
 /* Timestamps are stored in UTC; people read their own clock. */
 void label_local_time(const char *utc, char *out, size_t len)
 {
-    struct tm tm = {0};
-    if (!utc || sscanf(utc, "%d-%d-%d %d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5) {
+    int64_t day;
+    int minutes;
+    if (!dates_parse_stamp(utc, &day, &minutes)) {
         snprintf(out, len, "%s", utc && *utc ? utc : _("nooit"));
         return;
     }
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    time_t t = timegm(&tm);
+    time_t t = (time_t)(day * 86400 + minutes * 60);
     struct tm local;
     localtime_r(&t, &local);
     strftime(out, len, "%d-%m-%Y %H:%M", &local);
