@@ -43,11 +43,14 @@ int cmd_sync(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
         return EXIT_FAIL;
     struct sync_report *rep = malloc(sizeof *rep);
-    char err[600] = "";
-    enum km_rc rc = rep ? uwlr_sync(db, c->cfg, dry_run, rep, err, sizeof err) : KM_ERR;
+    char msg[UWLR_MESSAGE_MAX] = "";
+    enum km_rc rc = rep ? uwlr_sync(db, c->cfg, dry_run, rep, msg, sizeof msg) : KM_ERR;
     int exit_code = EXIT_OK;
     if (!rep) {
         exit_code = out_error("Onvoldoende geheugen.");
+    } else if (rc == KM_OK && msg[0]) { /* geenwijzigingen: a good run without anything to import */
+        out_text(stdout, msg);
+        fputc('\n', stdout);
     } else if (rc == KM_OK) {
         if (dry_run)
             print_lines(stdout, rep);
@@ -57,7 +60,7 @@ int cmd_sync(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
         exit_code = out_error("%d fout%s in het antwoord van ParnasSys; er is niets gewijzigd.", rep->errors,
                               rep->errors == 1 ? "" : "en");
     } else {
-        exit_code = out_error("%s", err[0] ? err : db_errmsg(db));
+        exit_code = out_error("%s", msg[0] ? msg : db_errmsg(db));
     }
     free(rep);
     db_close(db);
@@ -68,7 +71,7 @@ int cmd_sync(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
 
 static void setting(const char *label, const char *value)
 {
-    printf("  %-14s", label);
+    printf("  %-19s", label);
     out_text(stdout, value);
     printf("\n");
 }
@@ -87,10 +90,16 @@ static void print_settings(const struct km_config *cfg)
     printf("Synchronisatie met ParnasSys (uit %s):\n", cfg->path[0] ? cfg->path : "de standaardwaarden");
     setting("adres", cfg->uwlr_endpoint[0] ? cfg->uwlr_endpoint : "(leeg: sync staat uit)");
     setting("BRIN", cfg->brin[0] ? cfg->brin : "(die van de school)");
+    setting("dependance", cfg->dependancecode);
     setting("schooljaar", year);
+    setting("klantcode", cfg->klantcode[0] ? cfg->klantcode : "(niet ingesteld: nodig voor UWLR)");
+    setting("klantnaam", cfg->klantnaam[0] ? cfg->klantnaam : "(niet ingesteld: nodig voor UWLR)");
     /* Only whether a key file is set: the key itself is never read here, let alone shown. */
     setting("sleutel", cfg->key_file[0] ? "in key_file (wordt nooit getoond)" : "(geen key_file)");
     setting("CA-bestand", cfg->sync_ca_file[0] ? cfg->sync_ca_file : "(die van het systeem)");
+    setting("clientcertificaat", cfg->sync_client_cert[0] ? cfg->sync_client_cert : "(geen)");
+    if (cfg->sync_client_cert[0]) /* like key_file: where the private key lives is not shown */
+        setting("certificaatsleutel", cfg->sync_client_key[0] ? "in sync_client_key" : "in sync_client_cert");
     setting("wachttijd", timeout);
 }
 

@@ -9,6 +9,8 @@
 
 #include "core/auth.h"
 #include "core/ini.h"
+#include "core/school.h"
+#include "core/text.h"
 #include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 
 #define MEMBER_SIZE(field) sizeof(((struct km_config *)0)->field)
@@ -36,6 +38,8 @@ static const char *check_tls(char *v);
 static const char *check_mail_from(char *v);
 static const char *check_https(char *v);
 static const char *check_brin(char *v);
+static const char *check_dependancecode(char *v);
+static const char *check_string64(char *v);
 static const char *check_schooljaar(char *v);
 
 #define STR(sec, f, chk) {sec, #f, K_STR, offsetof(struct km_config, f), MEMBER_SIZE(f), 0, 0, chk}
@@ -68,9 +72,14 @@ static const struct key_def key_defs[] = {
     NUM("mail", mail_timeout, K_INT, 1, 300),
     STR("sync", uwlr_endpoint, check_https),
     STR("sync", brin, check_brin),
+    STR("sync", dependancecode, check_dependancecode),
+    STR("sync", klantcode, check_string64),
+    STR("sync", klantnaam, check_string64),
     STR("sync", key_file, NULL),
     STR("sync", schooljaar, check_schooljaar),
     STR("sync", sync_ca_file, NULL),
+    STR("sync", sync_client_cert, NULL),
+    STR("sync", sync_client_key, NULL),
     NUM("sync", sync_timeout, K_INT, 1, 600),
     NUM("timetable", slot_step_minutes, K_INT, 1, 60),
 };
@@ -106,6 +115,7 @@ void config_defaults(struct km_config *c)
     snprintf(c->smtp_tls, sizeof c->smtp_tls, "%s", "starttls");
     snprintf(c->mail_from, sizeof c->mail_from, "%s", "klassenmap@localhost");
     c->mail_timeout = 20;
+    snprintf(c->dependancecode, sizeof c->dependancecode, "%s", "00");
     snprintf(c->schooljaar, sizeof c->schooljaar, "%s", "auto");
     c->sync_timeout = 60;
     c->slot_step_minutes = 5;
@@ -156,19 +166,34 @@ static const char *check_https(char *v)
     return !*v || (has_prefix(v, "https://") && v[8]) ? NULL : "moet beginnen met https:// (of leeg zijn: geen sync)";
 }
 
+/* UWLR's tpBrinCode: two digits and two capitals. Small letters are taken as capitals. */
 static const char *check_brin(char *v)
 {
     if (!*v)
         return NULL;
-    bool ok = strlen(v) == 4 && isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1]) &&
-              isalnum((unsigned char)v[2]) && isalnum((unsigned char)v[3]);
-    if (!ok)
-        return "moet 2 cijfers en 2 letters of cijfers zijn, zoals 99ZZ (of leeg)";
     for (char *p = v; *p; p++)
         *p = (char)toupper((unsigned char)*p);
-    return NULL;
+    return school_valid_brin(v) ? NULL : "moet 2 cijfers en 2 hoofdletters zijn, zoals 99ZZ (of leeg)";
 }
 
+/* UWLR's dependancecode: two digits; 00 is the school itself. */
+static const char *check_dependancecode(char *v)
+{
+    bool ok = isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1]) && v[2] == '\0';
+    return ok ? NULL : "moet 2 cijfers zijn, zoals 00 (de school zelf) of 01";
+}
+
+/* UWLR's tpString64 (klantcode, klantnaam): 1 to 64 characters; "" means not set. Controls and invalid UTF-8
+ * would make the request unreadable XML. */
+static const char *check_string64(char *v)
+{
+    long chars = text_plain_length(v);
+    if (chars < 0)
+        return "mag geen stuurtekens of ongeldige UTF-8 bevatten";
+    return chars <= 64 ? NULL : "mag hoogstens 64 tekens lang zijn (UWLR)";
+}
+
+/* UWLR's tpSchooljaar ([1-2]nnn-[1-2]nnn), and the second year follows the first. */
 static const char *check_schooljaar(char *v)
 {
     const char *why = "moet auto zijn of een schooljaar zoals 2026-2027";
@@ -177,7 +202,8 @@ static const char *check_schooljaar(char *v)
     for (int i = 0; i < 9; i++)
         if (i == 4 ? v[i] != '-' : !isdigit((unsigned char)v[i]))
             return why;
-    return v[9] == '\0' && atoi(v + 5) == atoi(v) + 1 ? NULL : why;
+    bool ok = v[9] == '\0' && (v[0] == '1' || v[0] == '2') && atoi(v + 5) == atoi(v) + 1;
+    return ok ? NULL : why;
 }
 
 /* ---- storing values ---- */
@@ -310,9 +336,20 @@ static int on_value(struct ini_file *in, const char *section, const char *name, 
     return 0;
 }
 
+/* Rules across keys, reported at the line of the key that needs another. */
+static void on_done(struct ini_file *in)
+{
+    struct load_ctx *x = in->user;
+    const struct key_def *key = find_key("sync", "sync_client_key");
+    int line = x->seen[key - key_defs];
+    if (x->c->sync_client_key[0] && !x->c->sync_client_cert[0])
+        ini_fail_at(in, line, "sync_client_key in [sync] hoort bij een clientcertificaat: zet ook sync_client_cert");
+}
+
 static const struct ini_format config_format = {
     .section = on_section,
     .value = on_value,
+    .done = on_done,
     .no_name = "er staat geen sleutel voor de '='",
     .bad_line = "dit is geen [sectie], geen 'sleutel = waarde' en geen commentaar (met ; of #)",
     .no_memory = "te weinig geheugen om het bestand te lezen",

@@ -11,8 +11,7 @@
 bool school_valid_brin(const char *b)
 {
     return b && strlen(b) == 4 && isdigit((unsigned char)b[0]) && isdigit((unsigned char)b[1]) &&
-           (isdigit((unsigned char)b[2]) || isupper((unsigned char)b[2])) &&
-           (isdigit((unsigned char)b[3]) || isupper((unsigned char)b[3]));
+           b[2] >= 'A' && b[2] <= 'Z' && b[3] >= 'A' && b[3] <= 'Z'; /* not isupper: the locale could add letters */
 }
 
 struct create_ctx {
@@ -44,7 +43,7 @@ enum km_rc school_create(const struct km_session *s, const char *name, const cha
     if (!*clean || text_width(clean) > 100)
         return db_fail(s->db, KM_INVALID, "De naam van de school heeft 1 tot 100 tekens.");
     if (brin && *brin && !school_valid_brin(brin))
-        return db_fail(s->db, KM_INVALID, "Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters of cijfers, zoals 99ZZ.", brin);
+        return db_fail(s->db, KM_INVALID, "Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters, zoals 99ZZ.", brin);
     struct create_ctx c = {s, clean, brin};
     return db_tx(s->db, create_tx, &c);
 }

@@ -10,7 +10,7 @@ struct school_info {
     bool demo;
 };
 
-/* BRIN: two digits and two letters or digits, e.g. 99ZZ. */
+/* BRIN as EDEXML and UWLR define it (tpBrinCode): two digits and two capitals, e.g. 99ZZ. */
 bool school_valid_brin(const char *brin);
 /* Creates the school row of a new database; KM_EXISTS when the database already has a school. */
 enum km_rc school_create(const struct km_session *s, const char *name, const char *brin);

@@ -7,7 +7,7 @@
 
 #include "core/session.h"
 
-#define SYNCRUNS_MESSAGE_MAX 400
+#define SYNCRUNS_MESSAGE_MAX 640 /* a refusal quotes the server: faultcode, faultstring, detail, and a hint */
 
 struct syncrun {
     int64_t id;

@@ -434,3 +434,17 @@ bool text_matches(const char *haystack, const char *needle)
         free(n);
     return hit;
 }
+
+long text_plain_length(const char *s)
+{
+    size_t len = s ? strlen(s) : 0;
+    long chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        uint32_t cp;
+        int n = text_utf8_decode(s + i, len - i, &cp);
+        if ((cp == TEXT_REPLACEMENT && n == 1) || text_is_control(cp)) /* U+FFFD itself takes 3 bytes */
+            return -1;
+        i += (size_t)n;
+    }
+    return chars;
+}

@@ -25,6 +25,10 @@ int text_utf8_encode(uint32_t cp, char out[4]);
  * the bidi embedding/isolate controls U+202A-202E, U+2066-2069. */
 bool text_is_control(uint32_t cp);
 
+/* The number of characters (code points) of s, or -1 when s holds invalid UTF-8 or a control character: for
+ * values with a length limit in characters that travel as XML text (UWLR's tpString64). */
+long text_plain_length(const char *s);
+
 /* Display width of one code point in terminal columns: 0 for combining marks / zero-width, 2 for wide
  * (CJK, most emoji), 1 otherwise; a control counts 1 because every output path shows it as U+FFFD. */
 int text_cp_width(uint32_t cp);

@@ -631,7 +631,7 @@ static xmlDoc *parse(struct reader *rd, const char *xml, size_t len)
     ctxt->_private = &ps;
     ctxt->sax->internalSubset = refuse_doctype;
     ctxt->sax->serror = first_error;
-    xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, "edex.xml", NULL,
+    xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, "edex.xml", rd->o->encoding,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
     if (ps.doctype_line)
         snapshot_error(rd->r, ps.doctype_line, "!DOCTYPE", "een DTD is niet toegestaan in een EDEXML-bestand.");

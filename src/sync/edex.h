@@ -25,6 +25,7 @@ struct edex_options {
     const char *source_name;       /* recorded in sync_runs; NULL = "edexml" */
     const char *accept_schooljaar; /* also import a file of this school year ("2014-2015"); NULL = none */
     const char *today;             /* 'YYYY-MM-DD' the run counts as today (tests); NULL = the real date */
+    const char *encoding;          /* the document's encoding when it declares none (an HTTP charset); NULL = UTF-8 */
 };
 
 /* Imports a whole EDEXML document. On any error in the document nothing changes, the report lists every

@@ -85,16 +85,23 @@ static void schooljaar_text(const char *setting, char *out, size_t len)
 static int draw_sync(struct school_screen *ss, int y, int width)
 {
     const struct km_config *c = ss->app->cfg;
-    char year[96], timeout[48];
+    char year[96], timeout[48], brin[48], klant[sizeof c->klantcode + sizeof c->klantnaam + 4];
     schooljaar_text(c->schooljaar, year, sizeof year);
     snprintf(timeout, sizeof timeout, _("%d seconden"), c->sync_timeout);
+    snprintf(brin, sizeof brin, _("%s, dependance %s"), *c->brin ? c->brin : _("die van de school"), c->dependancecode);
+    klant[0] = '\0';
+    if (*c->klantcode || *c->klantnaam)
+        snprintf(klant, sizeof klant, "%s (%s)", c->klantcode, c->klantnaam);
     y = heading(y, width, _("Synchronisatie met ParnasSys (UWLR)"));
     y = field(y, width, _("UWLR-adres"), c->uwlr_endpoint, _("niet ingesteld: de synchronisatie staat uit"));
-    y = field(y, width, "BRIN", c->brin, _("niet ingesteld"));
+    y = field(y, width, "BRIN", brin, "");
+    y = field(y, width, _("Klantcode (-naam)"), klant, _("niet ingesteld: nodig voor de synchronisatie"));
     /* the key itself and its file stay out of sight: only whether one is configured */
     y = field(y, width, _("Autorisatiesleutel"), *c->key_file ? _("ingesteld") : "", _("niet ingesteld"));
     y = field(y, width, _("Schooljaar"), year, "");
     y = field(y, width, _("CA-bestand"), c->sync_ca_file, _("de certificaten van het systeem"));
+    /* the certificate is public; its private key's file is not shown, like the key file */
+    y = field(y, width, _("Clientcertificaat"), c->sync_client_cert, _("geen"));
     return field(y, width, _("Time-out"), timeout, "");
 }
 

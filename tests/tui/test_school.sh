@@ -15,7 +15,11 @@ argon_memlimit_kib = 8
 [sync]
 uwlr_endpoint = https://uwlr.example.invalid/leerlinggegevens
 brin = 99ZZ
+klantcode = KM-4711
+klantnaam = OBS De Regenboog
 key_file = $T/key
+sync_client_cert = $T/client.pem
+sync_client_key = $T/client.key
 INI
 export KLASSENMAP_CONFIG="$T/sync.ini"
 printf '<?xml version="1.0"?><x/>' > "$T/bad.xml"
@@ -39,6 +43,10 @@ on_screen s "uwlr.example.invalid" && pass "endpoint shown" || fail "endpoint sh
 on_screen s "geheime-sleutel" && fail "the key is never shown" "$(screen_dump s)" || pass "the key is never shown"
 on_screen s "$T/key" && fail "not even the key file's path" "$(screen_dump s)" || pass "not even the key file's path"
 on_screen s "Autorisatiesleutel     ingesteld" && pass "only whether a key is set" || fail "only whether a key is set" "$(screen_dump s)"
+on_screen s "99ZZ, dependance 00" && pass "BRIN and dependancecode" || fail "BRIN and dependancecode" "$(screen_dump s)"
+on_screen s "KM-4711 (OBS De Regenboog)" && pass "klantcode and klantnaam" || fail "klantcode and klantnaam" "$(screen_dump s)"
+on_screen s "$T/client.pem" && pass "the client certificate" || fail "the client certificate" "$(screen_dump s)"
+on_screen s "$T/client.key" && fail "not the client key's file" "$(screen_dump s)" || pass "not the client key's file"
 keys s Tab
 wait_for s "Laatste synchronisaties" && pass "Tab shows the runs" || fail "Tab shows the runs" "$(screen_dump s)"
 on_screen s "MISLUKT" && pass "a failed run is listed" || fail "a failed run is listed" "$(screen_dump s)"

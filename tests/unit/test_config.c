@@ -28,7 +28,9 @@ static bool same_settings(const struct km_config *a, const struct km_config *b)
            SAME(max_failures) && SAME(lock_minutes) && SAME(delay_step_ms) && SAME(allow_as) && SAME_STR(smtp_url) &&
            SAME_STR(smtp_tls) && SAME_STR(mail_from) && SAME_STR(smtp_user) && SAME_STR(smtp_password_file) &&
            SAME_STR(ca_file) && SAME(mail_timeout) && SAME_STR(uwlr_endpoint) && SAME_STR(brin) &&
-           SAME_STR(key_file) && SAME_STR(schooljaar) && SAME_STR(sync_ca_file) && SAME(sync_timeout);
+           SAME_STR(key_file) && SAME_STR(schooljaar) && SAME_STR(sync_ca_file) && SAME(sync_timeout) &&
+           SAME_STR(dependancecode) && SAME_STR(klantcode) && SAME_STR(klantnaam) && SAME_STR(sync_client_cert) &&
+           SAME_STR(sync_client_key);
 }
 
 static bool is_defaults(const struct km_config *c)
@@ -103,7 +105,8 @@ TEST(config_example_file_lists_every_key)
         "student_temporary", "blocklist", "argon_opslimit", "argon_memlimit_kib", "max_concurrent_hashes",
         "max_failures", "lock_minutes", "delay_step_ms", "allow_as", "smtp_url", "smtp_tls", "mail_from", "smtp_user",
         "smtp_password_file", "ca_file", "mail_timeout", "uwlr_endpoint", "brin", "key_file", "schooljaar",
-        "sync_ca_file", "sync_timeout"};
+        "sync_ca_file", "sync_timeout", "dependancecode", "klantcode", "klantnaam", "sync_client_cert",
+        "sync_client_key"};
     FILE *f = fopen("conf/klassenmap.ini", "r");
     REQUIRE(f);
     int count[sizeof keys / sizeof keys[0]] = {0};
@@ -157,8 +160,13 @@ TEST(config_valid_file_with_changed_values)
               "[sync]\n"
               "uwlr_endpoint = https://uwlr.parnassys.nl/leerlinggegevens\n"
               "brin = 12ab\n"
+              "dependancecode = 01\n"
+              "klantcode = KM-4711\n"
+              "klantnaam = OBS 't Klokhuis – klassenmap\n"
               "key_file = /etc/klassenmap/uwlr.key\n"
               "schooljaar = 2026-2027\n"
+              "sync_client_cert = /etc/klassenmap/client.pem\n"
+              "sync_client_key = /etc/klassenmap/client.key\n"
               "sync_timeout = 1\n");
     REQUIRE(config_load(path, &c, err, sizeof err) == KM_OK);
     CHECK_STR(c.path, path);
@@ -178,8 +186,45 @@ TEST(config_valid_file_with_changed_values)
     CHECK(c.mail_timeout == 300);
     CHECK_STR(c.uwlr_endpoint, "https://uwlr.parnassys.nl/leerlinggegevens");
     CHECK_STR(c.brin, "12AB");
+    CHECK_STR(c.dependancecode, "01");
+    CHECK_STR(c.klantcode, "KM-4711");
+    CHECK_STR(c.klantnaam, "OBS 't Klokhuis – klassenmap");
     CHECK_STR(c.schooljaar, "2026-2027");
+    CHECK_STR(c.sync_client_cert, "/etc/klassenmap/client.pem");
+    CHECK_STR(c.sync_client_key, "/etc/klassenmap/client.key");
     CHECK(c.sync_timeout == 1);
+}
+
+/* [sync] as UWLR 2.2 defines the values: tpBrinCode, the dependancecode, tpString64, tpSchooljaar. */
+TEST(config_sync_values_as_the_standard_has_them)
+{
+    CHECK(fails_with("[sync]\nbrin = 9912\n", 2, "brin in [sync] moet 2 cijfers en 2 hoofdletters zijn, zoals 99ZZ"));
+    CHECK(fails_with("[sync]\nbrin = 99Z1\n", 2, "niet '99Z1'"));
+    CHECK(fails_with("[sync]\nbrin = 99\xc3\x89Z\n", 2, "2 hoofdletters"));
+    CHECK(fails_with("[sync]\n\ndependancecode = 1\n", 3, "dependancecode in [sync] moet 2 cijfers zijn"));
+    CHECK(fails_with("[sync]\ndependancecode = 0a\n", 2, "niet '0a'"));
+    CHECK(fails_with("[sync]\ndependancecode =\n", 2, "dependancecode in [sync] moet 2 cijfers zijn"));
+    char text[512];
+    snprintf(text, sizeof text, "[sync]\nklantcode = %065d\n", 0);
+    CHECK(fails_with(text, 2, "klantcode in [sync] mag hoogstens 64 tekens lang zijn"));
+    snprintf(text, sizeof text, "[sync]\nklantnaam = %065d\n", 0);
+    CHECK(fails_with(text, 2, "klantnaam in [sync] mag hoogstens 64 tekens"));
+    CHECK(fails_with("[sync]\nklantnaam = OBS\x01\n", 2, "klantnaam in [sync] mag geen stuurtekens"));
+    CHECK(fails_with("[sync]\nklantcode = \xff\xfe\n", 2, "ongeldige UTF-8"));
+    CHECK(fails_with("[sync]\nschooljaar = 0999-1000\n", 2, "schooljaar in [sync] moet auto zijn"));
+    CHECK(fails_with("[sync]\nsync_client_cert =\nsync_client_key = /etc/k.key\n", 3,
+                     "sync_client_key in [sync] hoort bij een clientcertificaat: zet ook sync_client_cert"));
+    /* 64 characters are allowed, however many bytes they take */
+    static struct km_config c;
+    char path[512], err[512], name[200] = "";
+    for (int i = 0; i < 64; i++)
+        memcpy(name + 2 * i, "\xc3\xab", 3); /* ë, and the NUL after it */
+    snprintf(text, sizeof text, "[sync]\nklantnaam = %s\nklantcode = K\nbrin = 12ab\n", name);
+    write_ini(path, sizeof path, text);
+    REQUIRE(config_load(path, &c, err, sizeof err) == KM_OK);
+    CHECK_STR(c.klantnaam, name);
+    CHECK_STR(c.brin, "12AB");
+    CHECK_STR(c.dependancecode, "00"); /* the default: the school itself */
 }
 
 TEST(config_empty_file_is_defaults)
@@ -275,7 +320,7 @@ TEST(config_bad_string_values)
     CHECK(fails_with("[general]\ntheme = ../../etc/x\n", 2, "theme in [general] mag alleen kleine letters"));
     CHECK(fails_with("[mail]\nsmtp_url = localhost:25\n", 2, "smtp:// of smtps://"));
     CHECK(fails_with("[mail]\nmail_from = klassenmap\n", 2, "e-mailadres"));
-    CHECK(fails_with("[sync]\nbrin = 9ZZZ\n", 2, "brin in [sync] moet 2 cijfers en 2 letters"));
+    CHECK(fails_with("[sync]\nbrin = 9ZZZ\n", 2, "brin in [sync] moet 2 cijfers en 2 hoofdletters"));
     CHECK(fails_with("[sync]\nbrin = 99Z\n", 2, "niet '99Z'"));
     CHECK(fails_with("[sync]\nschooljaar = 2026-2028\n", 2, "schooljaar in [sync] moet auto zijn of een schooljaar"));
     CHECK(fails_with("[sync]\nschooljaar = 2026/2027\n", 2, "2026-2027"));
