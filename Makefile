@@ -71,10 +71,11 @@ $(B)/locale/en/LC_MESSAGES/klassenmap.mo: po/en.po | $(B)/config.mk
 	@echo "  MSGFMT  $<"
 	@msgfmt --check -o $@ $<
 
-# For translators: refresh the template and merge it into en.po.
+# For translators: refresh the template (every layer: core, sync, the command line, the screens) and merge it
+# into en.po.
 po:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS -o po/klassenmap.pot \
-	    $(sort $(wildcard src/tui/*.c src/tui/*.h))
+	    $(sort $(wildcard src/core/*.c src/core/*.h src/sync/*.c src/cli/*.c src/tui/*.c src/tui/*.h)) src/main.c
 	msgmerge --quiet --update --backup=none po/en.po po/klassenmap.pot
 
 # A building make never installs packages: tools/install-deps only checks and names what is missing, except for

@@ -14,6 +14,9 @@ argon_opslimit = 1
 argon_memlimit_kib = 8
 INI
 export KLASSENMAP_CONFIG="$T/test.ini"
+# The program's own language (Dutch), whatever this machine's locale says: LANG=en_* would choose English.
+unset LANGUAGE LC_MESSAGES
+export LC_ALL=C.UTF-8
 unset KLASSENMAP_DB
 # Debian's python3 (with python3-aiosmtpd, python3-icalendar), not a python from elsewhere on PATH.
 PY=/usr/bin/python3

@@ -5,11 +5,12 @@
 #include "cli/commands.h"
 #include "cli/out.h"
 #include "core/audit.h"
+#include "core/i18n.h"
 
 static void print_entry(const struct audit_entry *e, bool json, bool first)
 {
     if (json) {
-        printf("%s{\"at\": \"%s\", \"actor\": ", first ? "" : ",\n ", e->at);
+        printf(_("%s{\"at\": \"%s\", \"actor\": "), first ? "" : ",\n ", e->at);
         out_json_string(stdout, e->actor);
         printf(", \"subject\": ");
         out_json_string(stdout, e->subject);
@@ -43,7 +44,7 @@ int cmd_audit(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     if (limit < 1 || limit > 1000000)
-        return args_usage_error(help, "--limit is een getal van 1 tot 1000000.");
+        return args_usage_error(help, _("--limit is een getal van 1 tot 1000000."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))

@@ -7,6 +7,7 @@
 #include "cli/ical.h"
 #include "cli/out.h"
 #include "core/dates.h"
+#include "core/i18n.h"
 #include "core/users.h"
 
 struct ical_export {
@@ -46,9 +47,9 @@ int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int 
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     if (!user)
-        return args_usage_error(help, "--user ontbreekt.");
+        return args_usage_error(help, _("--user ontbreekt."));
     if (weeks < 1 || weeks > 60)
-        return args_usage_error(help, "--weeks is een aantal van 1 tot 60.");
+        return args_usage_error(help, _("--weeks is een aantal van 1 tot 60."));
     int64_t first = dates_monday(dates_today());
     if (from)
         dates_parse(from, &first); /* OPT_DATE: read already */

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/out.h"
 #include "core/groups.h"
+#include "core/i18n.h"
 
 int cmd_group_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
 {
@@ -17,7 +18,7 @@ int cmd_group_add(struct cli_ctx *c, const struct cli_command_help *help, int ar
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef de naam van de groep.");
+        return args_usage_error(help, _("geef de naam van de groep."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -38,15 +39,15 @@ static void print_group(const struct km_group *g, bool json)
     if (json) {
         printf("{\"id\": %lld, \"name\": ", (long long)g->id);
         out_json_string(stdout, g->name);
-        printf(", \"kind\": \"%s\", \"schooljaar\": \"%s\", \"jaargroep\": ", g->kind, g->schooljaar);
+        printf(_(", \"kind\": \"%s\", \"schooljaar\": \"%s\", \"jaargroep\": "), g->kind, g->schooljaar);
         out_json_string(stdout, g->jaargroep);
-        printf(", \"students\": %d, \"teachers\": %d, \"synced\": %s}", g->students, g->teachers,
+        printf(_(", \"students\": %d, \"teachers\": %d, \"synced\": %s}"), g->students, g->teachers,
                g->synced ? "true" : "false");
         return;
     }
     printf("#%-5lld ", (long long)g->id);
     out_cell(stdout, g->name, 24);
-    printf("  %-12s %-9s %4d leerlingen, %d leerkracht%s\n", g->kind, g->schooljaar, g->students, g->teachers,
+    printf(_("  %-12s %-9s %4d leerlingen, %d leerkracht%s\n"), g->kind, g->schooljaar, g->students, g->teachers,
            g->teachers == 1 ? "" : "en");
 }
 
@@ -86,7 +87,7 @@ int cmd_group_members(struct cli_ctx *c, const struct cli_command_help *help, in
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef de naam of het nummer van de groep.");
+        return args_usage_error(help, _("geef de naam of het nummer van de groep."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -126,7 +127,7 @@ static int change_members(struct cli_ctx *c, const struct cli_command_help *help
     int npos;
     PARSE_OR_RETURN(help, NULL, argc, argv, pos, 65, &npos);
     if (npos < 2)
-        return args_usage_error(help, "geef een groep en minstens een gebruikersnaam.");
+        return args_usage_error(help, _("geef een groep en minstens een gebruikersnaam."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -142,7 +143,7 @@ static int change_members(struct cli_ctx *c, const struct cli_command_help *help
         enum km_rc r = join ? groups_add_member(&s, gid, u.id) : groups_remove_member(&s, gid, u.id);
         rc = r == KM_OK ? EXIT_OK : out_fail(db);
         if (rc == EXIT_OK)
-            printf("%s %s %s.\n", u.username, join ? "zit nu in" : "is uit", pos[0]);
+            printf("%s %s %s.\n", u.username, join ? _("zit nu in") : _("is uit"), pos[0]);
         users_free(&u);
     }
     db_close(db);

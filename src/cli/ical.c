@@ -3,8 +3,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/text.h"
 #include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
+#include "core/i18n.h"
+#include "core/text.h"
 
 /* Lines end in CRLF and are folded so that no line is longer than 75 octets (RFC 5545 3.1), never inside a UTF-8
  * sequence: a character that would not fit whole goes to the next line (which starts with the one space). */
@@ -93,7 +94,7 @@ static void event(FILE *f, const struct planned_lesson *l, const char *stamp)
     if (*l->room)
         property(f, "LOCATION", l->room);
     snprintf(buf, sizeof buf, "Leerkracht: %s\n%d leerdoel(en) gepland%s", *l->teacher ? l->teacher : "-", l->goals,
-             l->has_note ? "\nMet een notitie in klassenmap" : "");
+             l->has_note ? _("\nMet een notitie in klassenmap") : "");
     property(f, "DESCRIPTION", buf);
     line(f, "END:VEVENT");
 }

@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/i18n.h"
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, "Onvoldoende geheugen."); }
+static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 /* ---- a parent's children ---- */
 
@@ -32,7 +33,8 @@ enum km_rc children_of(const struct km_session *s, int64_t parent_id, struct km_
     if (rc != KM_OK)
         return rc;
     if (!(s->role == ROLE_BEHEERDER || (s->role == ROLE_OUDER && s->user_id == parent_id)))
-        return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de ouder zelf (of de beheerder) ziet wie de kinderen zijn.");
+        return db_fail(s->db, KM_DENIED,
+                       _("Geen toegang: alleen de ouder zelf (of de beheerder) ziet wie de kinderen zijn."));
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
                   "SELECT u.id, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END"

@@ -8,6 +8,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/dates.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 void groups_schooljaar(const char *date, char out[12])
@@ -53,7 +54,7 @@ static enum km_rc add_tx(struct km_db *db, void *arg)
     enum km_rc rc = db_exec(db, "INSERT INTO groups (name, kind, schooljaar, jaargroep, created_at) VALUES (?, ?, ?, ?, ?)",
                             "tttet", c->name, c->kind, c->schooljaar, c->jaargroep, now);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "Er is al een groep '%s' in schooljaar %s.", c->name, c->schooljaar);
+        return db_fail(db, KM_EXISTS, _("Er is al een groep '%s' in schooljaar %s."), c->name, c->schooljaar);
     if (rc != KM_OK)
         return rc;
     c->id = db_last_id(db);
@@ -69,15 +70,17 @@ enum km_rc groups_add(const struct km_session *s, const char *name, const char *
     char clean[256], year[12];
     text_clean(name ? name : "", clean, sizeof clean);
     if (!*clean || text_width(clean) > 64)
-        return db_fail(s->db, KM_INVALID, "Een groepsnaam heeft 1 tot 64 tekens.");
+        return db_fail(s->db, KM_INVALID, _("Een groepsnaam heeft 1 tot 64 tekens."));
     if (!valid_kind(kind))
-        return db_fail(s->db, KM_INVALID, "Onbekende soort groep '%.20s' (stamgroep, samengesteld of eigen).", kind ? kind : "");
+        return db_fail(s->db, KM_INVALID, _("Onbekende soort groep '%.20s' (stamgroep, samengesteld of eigen)."),
+                       kind ? kind : "");
     /* Stamgroepen and samengestelde groepen come from ParnasSys; only the sync and the server's
      * administrator (for a school without ParnasSys) make them. */
     if (strcmp(kind, "eigen") != 0 && s->origin == ORIGIN_USER)
-        return db_fail(s->db, KM_READONLY, "Stamgroepen en samengestelde groepen komen uit ParnasSys; maak hier een eigen groep.");
+        return db_fail(s->db, KM_READONLY,
+                       _("Stamgroepen en samengestelde groepen komen uit ParnasSys; maak hier een eigen groep."));
     if (schooljaar && !groups_valid_schooljaar(schooljaar))
-        return db_fail(s->db, KM_INVALID, "Ongeldig schooljaar '%.20s' (zoals 2026-2027).", schooljaar);
+        return db_fail(s->db, KM_INVALID, _("Ongeldig schooljaar '%.20s' (zoals 2026-2027)."), schooljaar);
     groups_schooljaar(NULL, year);
     struct add_ctx c = {s, clean, kind, schooljaar ? schooljaar : year, jaargroep, 0};
     rc = db_tx(s->db, add_tx, &c);
@@ -102,7 +105,8 @@ enum km_rc groups_find(const struct km_session *s, const char *name_or_id, const
         rc = db_int(s->db, id, "SELECT id FROM groups WHERE name = ? COLLATE NOCASE AND schooljaar = ?", "tt", name_or_id,
                     schooljaar ? schooljaar : year);
     if (rc == KM_NOTFOUND)
-        return db_fail(s->db, KM_NOTFOUND, "Groep '%.64s' bestaat niet in schooljaar %s.", name_or_id, schooljaar ? schooljaar : year);
+        return db_fail(s->db, KM_NOTFOUND, _("Groep '%.64s' bestaat niet in schooljaar %s."), name_or_id,
+                       schooljaar ? schooljaar : year);
     return rc;
 }
 
@@ -168,7 +172,8 @@ static enum km_rc may_see_group(const struct km_session *s, int64_t group_id)
         return KM_OK;
     if (s->role == ROLE_LEERKRACHT && access_teaches_group(s->db, s->user_id, group_id))
         return KM_OK;
-    return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien haar leden.");
+    return db_fail(s->db, KM_DENIED,
+                   _("Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien haar leden."));
 }
 
 enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct group_member_list *out)
@@ -201,7 +206,7 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
         if (nt)
             teacher = nt;
         if (!ni || !nt) {
-            rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+            rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
             db_done(st);
             break;
         }
@@ -209,7 +214,7 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
         teacher[n++] = sqlite3_column_int(st, 1) != 0;
     }
     if (rc == KM_OK && n && !(out->items = calloc(n, sizeof *out->items)))
-        rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     for (size_t i = 0; rc == KM_OK && i < n; i++) {
         rc = users_get_id(&server, ids[i], &out->items[i].user);
         out->items[i].teacher = teacher[i];
@@ -237,12 +242,13 @@ static enum km_rc member_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = db_text(db, source, sizeof source, "SELECT source FROM groups WHERE id = ?", "i", c->group_id);
     if (rc != KM_OK)
-        return rc == KM_NOTFOUND ? db_fail(db, KM_NOTFOUND, "Groep of gebruiker bestaat niet.") : rc;
+        return rc == KM_NOTFOUND ? db_fail(db, KM_NOTFOUND, _("Groep of gebruiker bestaat niet.")) : rc;
     if (strcmp(source, "parnassys") == 0 && (rc = access_check(c->s, ACT_EDIT_SYNCED, c->group_id)) != KM_OK)
-        return db_fail(db, KM_READONLY, "Wie in deze groep zit komt uit ParnasSys en wordt daar gewijzigd; maak een "
-                                         "eigen groep voor een andere indeling.");
+        return db_fail(db, KM_READONLY,
+                       _("Wie in deze groep zit komt uit ParnasSys en wordt daar gewijzigd; maak een "
+                         "eigen groep voor een andere indeling."));
     if (strcmp(role, "leerling") != 0 && strcmp(role, "leerkracht") != 0)
-        return db_fail(db, KM_INVALID, "Alleen leerlingen en leerkrachten zijn lid van een groep.");
+        return db_fail(db, KM_INVALID, _("Alleen leerlingen en leerkrachten zijn lid van een groep."));
     if (c->add)
         rc = db_exec(db, "INSERT OR IGNORE INTO memberships (group_id, user_id, kind) VALUES (?, ?, ?)", "iit", c->group_id,
                      c->user_id, role);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
+
 #define MAIL_MAX 8192
 
 struct payload {
@@ -125,7 +127,7 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
                      size_t errlen)
 {
     if (!plain_address(to) || !plain_address(cfg->mail_from)) {
-        snprintf(err, errlen, "Ongeldig e-mailadres; er is geen mail verstuurd.");
+        snprintf(err, errlen, _("Ongeldig e-mailadres; er is geen mail verstuurd."));
         return KM_INVALID;
     }
     char *msg = malloc(MAIL_MAX);
@@ -133,7 +135,7 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
     if (!msg || !c) {
         free(msg);
         curl_easy_cleanup(c);
-        snprintf(err, errlen, "Onvoldoende geheugen om een mail te versturen.");
+        snprintf(err, errlen, _("Onvoldoende geheugen om een mail te versturen."));
         return KM_ERR;
     }
     struct payload p = {msg, build_message(cfg, to, subject, body, msg, MAIL_MAX), 0};
@@ -156,7 +158,8 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
     }
     CURLcode rc = p.len ? curl_easy_perform(c) : CURLE_OUT_OF_MEMORY;
     if (rc != CURLE_OK)
-        snprintf(err, errlen, "De mail kon niet worden verstuurd via %s: %s.", cfg->smtp_url, curl_easy_strerror(rc));
+        snprintf(err, errlen, _("De mail kon niet worden verstuurd via %s: %s."), cfg->smtp_url,
+                 curl_easy_strerror(rc));
     sodium_memzero(secret, sizeof secret);
     sodium_memzero(msg, MAIL_MAX); /* it held a one-time code */
     curl_slist_free_all(rcpt);

@@ -10,7 +10,7 @@
 . tests/lib.sh
 . tests/tui/lib.sh
 
-NCHECKS=38
+NCHECKS=43
 why=""
 if [ "${KM_TEST_PACKAGE:-0}" != 1 ]; then
     why="it installs and purges a package system-wide: run it with KM_TEST_PACKAGE=1 (as CI does)"
@@ -38,9 +38,12 @@ cleanup_pkg() {
     getent passwd klassenmap >/dev/null && userdel klassenmap >/dev/null 2>&1
     getent group klassenmap >/dev/null && groupdel klassenmap >/dev/null 2>&1
     rm -rf /var/lib/klassenmap /var/backups/klassenmap
+    # the answer given above must not outlive the package (it would answer the next purge)
+    echo PURGE | debconf-communicate klassenmap >/dev/null 2>&1
 }
 trap 'cleanup_pkg; tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
 # as the account, with the system configuration (not the tests' own)
+echo PURGE | debconf-communicate klassenmap >/dev/null 2>&1 # no answer left from before: the default counts
 as_km() { runuser -u klassenmap -- env -u KLASSENMAP_CONFIG "$@"; }
 
 # ---- build ----
