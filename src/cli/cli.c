@@ -112,7 +112,7 @@ static const struct command commands[] = {
 void cli_usage(FILE *out)
 {
     fprintf(out,
-            "Gebruik: klassenmap [--db PAD] [--config BESTAND] [--as GEBRUIKER | OPDRACHT [OPTIES]]\n"
+            _("Gebruik: klassenmap [--db PAD] [--config BESTAND] [--as GEBRUIKER | OPDRACHT [OPTIES]]\n"
             "Zonder opdracht opent klassenmap het scherm (in een terminal).\n\n"
             "Algemene opties:\n"
             "  --db PAD          de schooldatabase (anders KLASSENMAP_DB, dan 'database' in de configuratie)\n"
@@ -121,7 +121,7 @@ void cli_usage(FILE *out)
             "                    authorized_keys; alleen met [login] allow_as = ja)\n"
             "  --help, --version\n"
             "  --                einde van de opties: wat volgt is de opdracht (en daarna haar argumenten)\n\n"
-            "Opdrachten:\n",
+            "Opdrachten:\n"),
             KM_SYSCONFDIR);
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(out, "  %-18s %s\n", commands[i].help.name, i18n_tr(commands[i].help.what)); /* two spaces at least */

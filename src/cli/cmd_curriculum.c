@@ -59,9 +59,10 @@ static void print_counts(const struct curriculum_csv_result *res, bool dry_run)
 {
     printf(_("%s %d hoofdgebied%s, %d deelgebied%s, %d niveau%s en %d leerdoel%s; %s %d leerdoel%s; %d ongewijzigd.\n"),
            dry_run ? _("Zou toevoegen:") : "Toegevoegd:", res->new_hoofdgebieden,
-           res->new_hoofdgebieden == 1 ? "" : "en", res->new_deelgebieden, res->new_deelgebieden == 1 ? "" : "en",
-           res->new_niveaus, res->new_niveaus == 1 ? "" : "s", res->new_goals, res->new_goals == 1 ? "" : "en",
-           dry_run ? _("zou wijzigen:") : "gewijzigd:", res->changed_goals, res->changed_goals == 1 ? "" : "en",
+           i18n_plural(res->new_hoofdgebieden, "", "en", "", "en"), res->new_deelgebieden,
+           i18n_plural(res->new_deelgebieden, "", "en", "", "en"),
+           res->new_niveaus, i18n_plural(res->new_niveaus, "", "s", "", "s"), res->new_goals, i18n_plural(res->new_goals, "", "en", "", "s"),
+           dry_run ? _("zou wijzigen:") : "gewijzigd:", res->changed_goals, i18n_plural(res->changed_goals, "", "en", "", "s"),
            res->unchanged_goals);
 }
 

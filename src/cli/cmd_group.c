@@ -48,7 +48,7 @@ static void print_group(const struct km_group *g, bool json)
     printf("#%-5lld ", (long long)g->id);
     out_cell(stdout, g->name, 24);
     printf(_("  %-12s %-9s %4d leerlingen, %d leerkracht%s\n"), g->kind, g->schooljaar, g->students, g->teachers,
-           g->teachers == 1 ? "" : "en");
+           i18n_plural(g->teachers, "", "en", "", "s"));
 }
 
 int cmd_group_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)

@@ -59,7 +59,7 @@ int cmd_sync(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     } else if (rc == KM_INVALID) {
         print_lines(stderr, rep); /* the importer's errors, each with its element and line */
         exit_code = out_error(_("%d fout%s in het antwoord van ParnasSys; er is niets gewijzigd."), rep->errors,
-                              rep->errors == 1 ? "" : "en");
+                              i18n_plural(rep->errors, "", "en", "", "s"));
     } else {
         exit_code = out_error("%s", msg[0] ? msg : db_errmsg(db));
     }
@@ -113,7 +113,7 @@ static void print_run(const struct syncrun *r)
     if (r->ok)
         printf("+%d ~%d -%d%s", r->added, r->changed, r->deactivated, r->message[0] ? ": " : "");
     else if (!r->message[0])
-        printf("%d fout%s", r->errors, r->errors == 1 ? "" : "en");
+        printf("%d fout%s", r->errors, i18n_plural(r->errors, "", "en", "", "s"));
     out_text(stdout, r->message);
     printf("\n");
 }

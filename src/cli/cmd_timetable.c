@@ -51,7 +51,7 @@ static void print_room(const struct km_room *r, bool json, bool first)
         return;
     }
     out_cell(stdout, r->name, 24);
-    printf(_("  %4d plaatsen  %4d les%s in sjablonen\n"), r->capacity, r->lessons, r->lessons == 1 ? "" : "sen");
+    printf(_("  %4d plaatsen  %4d les%s in sjablonen\n"), r->capacity, r->lessons, i18n_plural(r->lessons, "", "sen", "", "s"));
 }
 
 int cmd_room_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -91,7 +91,7 @@ static void print_template(const struct km_template *t, bool json, bool first)
     out_cell(stdout, t->name, 24);
     printf(_("  %3d tijdsloten  %4d lessen"), t->slots, t->lessons);
     if (t->roster_weeks)
-        printf(_("  (in %d roosterwe%s)"), t->roster_weeks, t->roster_weeks == 1 ? "ek" : "ken");
+        printf(_("  (in %d roosterwe%s)"), t->roster_weeks, i18n_plural(t->roster_weeks, "ek", "ken", "", "s"));
     printf("\n");
 }
 
@@ -189,10 +189,10 @@ static int print_conflicts(const struct conflict_list *l)
         printf(_("geen botsingen\n"));
         return EXIT_OK;
     }
-    printf(_("%zu botsing%s: %zu FOUT, %zu LET OP\n"), l->n, l->n == 1 ? "" : "en", refused, l->n - refused);
+    printf(_("%zu botsing%s: %zu FOUT, %zu LET OP\n"), l->n, i18n_plural(l->n, "", "en", "", "es"), refused, l->n - refused);
     if (refused)
         return out_error(_("%zu botsing%s die niet mag%s (een leerkracht of lokaal tegelijk op twee plaatsen)."),
-                         refused, refused == 1 ? "" : "en", refused == 1 ? "" : "en");
+                         refused, i18n_plural(refused, "", "en", "", "es"), i18n_plural(refused, "", "en", " is", " are"));
     return EXIT_OK;
 }
 
@@ -257,7 +257,7 @@ int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, 
 
 static void print_counts(const struct template_csv_result *res)
 {
-    printf("%d tijdslot%s (", res->slots, res->slots == 1 ? "" : "en");
+    printf("%d tijdslot%s (", res->slots, i18n_plural(res->slots, "", "en", "", "s"));
     bool first = true;
     for (int d = 1; d <= 7; d++) {
         if (!res->slots_per_day[d])
@@ -265,7 +265,7 @@ static void print_counts(const struct template_csv_result *res)
         printf("%s%s %d", first ? "" : ", ", hours_day_short(d), res->slots_per_day[d]);
         first = false;
     }
-    printf("), %d les%s, %d %s", res->lessons, res->lessons == 1 ? "" : "sen", res->blokuren,
+    printf("), %d les%s, %d %s", res->lessons, i18n_plural(res->lessons, "", "sen", "", "s"), res->blokuren,
            res->blokuren == 1 ? "blokuur" : "blokuren");
 }
 

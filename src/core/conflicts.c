@@ -139,7 +139,7 @@ static void describe_students(sqlite3_stmt *st, char *out, size_t len)
     snprintf(names, sizeof names, "%.*s", (int)(shown < 500 ? shown : 500), all);
     if (n > NAMES_SHOWN)
         snprintf(more, sizeof more, _(" en %d anderen"), n - NAMES_SHOWN);
-    snprintf(out, len, _("%s%s zit%s %s in twee lessen tegelijk: %s en %s."), names, more, n == 1 ? "" : "ten", w,
+    snprintf(out, len, _("%s%s zit%s %s in twee lessen tegelijk: %s en %s."), names, more, i18n_plural(n, "", "ten", " is", " are"), w,
              db_col_text(st, 7), db_col_text(st, 8));
 }
 

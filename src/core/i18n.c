@@ -16,6 +16,15 @@ static const char *env_language(void)
     return "";
 }
 
+static bool chose_english;
+
+const char *i18n_plural(long n, const char *nl_one, const char *nl_many, const char *en_one, const char *en_many)
+{
+    if (chose_english)
+        return n == 1 ? en_one : en_many;
+    return n == 1 ? nl_one : nl_many;
+}
+
 void i18n_setup(const char *config_language, const char *locale_dir)
 {
     const char *env = env_language();
@@ -23,6 +32,7 @@ void i18n_setup(const char *config_language, const char *locale_dir)
                                                    strcmp(config_language, "en") == 0);
     /* gettext only translates when LC_MESSAGES is not "C"; LANGUAGE then picks the catalogue. */
     setenv("LANGUAGE", english ? "en" : "nl", 1);
+    chose_english = english;
     if (!setlocale(LC_MESSAGES, "") || strcmp(setlocale(LC_MESSAGES, NULL), "C") == 0 ||
         strcmp(setlocale(LC_MESSAGES, NULL), "POSIX") == 0)
         setlocale(LC_MESSAGES, "C.UTF-8");

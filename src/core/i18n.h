@@ -8,6 +8,10 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
+/* The ending that makes a counted word plural, in the language chosen: nl_one/nl_many in Dutch ("fout%s": "",
+ * "en"), en_one/en_many in English ("mistake%s": "", "s"), so the sentence around it translates whole. */
+const char *i18n_plural(long n, const char *nl_one, const char *nl_many, const char *en_one, const char *en_many);
+
 /* A string marked with N_() in a table, translated where it is used; "" stays "" (gettext("") is the catalogue's
  * header). */
 static inline const char *i18n_tr(const char *s) { return s && *s ? gettext(s) : s; }

@@ -482,7 +482,7 @@ static enum km_rc run_tx(struct km_db *db, void *arg)
         rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     if (rc == KM_OK && r->res->nerrors)
         rc = db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets gewijzigd."), r->res->nerrors,
-                     r->res->nerrors == 1 ? "" : "en");
+                     i18n_plural(r->res->nerrors, "", "en", "", "s"));
     if (rc == KM_OK && r->dry_run) {
         /* A dry run is the real run, rolled back: what it reports is exactly what would happen. */
         r->dry_done = true;
@@ -516,7 +516,7 @@ enum km_rc parents_import(const struct km_session *s, const struct parents_in *i
         qsort(res->errors, res->nerrors, sizeof *res->errors, error_cmp);
         if (rc == KM_OK)
             rc = db_fail(s->db, KM_INVALID, _("%zu fout%s in het bestand; er is niets gewijzigd."), res->nerrors,
-                         res->nerrors == 1 ? "" : "en");
+                         i18n_plural(res->nerrors, "", "en", "", "s"));
     }
     if (rc != KM_OK) {
         free(res->changes);

@@ -777,7 +777,7 @@ static const char *first_error(const struct sync_report *r)
 static void run_message(const struct sync_report *r, const char *schooljaar, char *out, size_t len)
 {
     if (r->errors) {
-        snprintf(out, len, "%d fout%s: %s", r->errors, r->errors == 1 ? "" : "en", first_error(r));
+        snprintf(out, len, "%d fout%s: %s", r->errors, i18n_plural(r->errors, "", "en", "", "s"), first_error(r));
         return;
     }
     snprintf(
@@ -785,7 +785,7 @@ static void run_message(const struct sync_report *r, const char *schooljaar, cha
         _("schooljaar %s: %d nieuw, %d gewijzigd, %d gedeactiveerd, %d geactiveerd; groepen %d nieuw, %d gewijzigd;"
           " %d lidmaatschappen gewijzigd; %d eigen groep%s opnieuw te koppelen"),
         schooljaar, r->added, r->changed, r->deactivated, r->activated, r->groups_added, r->groups_changed,
-        r->memberships_changed, r->relink, r->relink == 1 ? "" : "en");
+        r->memberships_changed, r->relink, i18n_plural(r->relink, "", "en", "", "en"));
 }
 
 static enum km_rc record_run(struct km_db *db, const char *started, const char *source, bool dry_run,

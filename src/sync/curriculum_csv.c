@@ -708,7 +708,7 @@ static enum km_rc import_fn(struct km_db *db, void *arg)
     if (imp->res->nerrors) {
         sort_errors(imp->res);
         return db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets geïmporteerd."), imp->res->nerrors,
-                       imp->res->nerrors == 1 ? "" : "en");
+                       i18n_plural(imp->res->nerrors, "", "en", "", "s"));
     }
     return imp->dry_run ? KM_OK : write_all(imp);
 }

@@ -660,7 +660,7 @@ static enum km_rc refuse(struct km_db *db, const struct edex_options *o, struct 
 {
     snapshot_record_failure(db, o->source_name, o->dry_run, out);
     return db_fail(db, KM_INVALID, _("%d fout%s in het bestand; er is niets veranderd."), out->errors,
-                   out->errors == 1 ? "" : "en");
+                   i18n_plural(out->errors, "", "en", "", "s"));
 }
 
 static enum km_rc apply(struct km_db *db, struct reader *rd, const struct edex_options *o)

@@ -847,7 +847,7 @@ enum km_rc template_csv_import(const struct km_session *s, const char *data, siz
         rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     else if (res->nerrors)
         rc = db_fail(s->db, KM_INVALID, _("%zu fout%s in het bestand; er is niets veranderd."), res->nerrors,
-                     res->nerrors == 1 ? "" : "en");
+                     i18n_plural(res->nerrors, "", "en", "", "s"));
     else if (!opt->dry_run && make_template(&imp) != KM_OK)
         rc = db_fail(s->db, KM_INVALID, _("Het weeksjabloon is niet gemaakt; er is niets veranderd."));
     free(imp.slots);

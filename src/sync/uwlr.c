@@ -274,7 +274,7 @@ static void curl_message(CURLcode rc, const char *detail, const struct uwlr_requ
     case CURLE_OPERATION_TIMEDOUT:
         snprintf(err, errlen,
                  _("ParnasSys (%s) antwoordde niet binnen %d seconde%s (sync_timeout); er is niets gewijzigd."), host,
-                 req->timeout, req->timeout == 1 ? "" : "n");
+                 req->timeout, i18n_plural(req->timeout, "", "n", "", "s"));
         break;
     case CURLE_COULDNT_CONNECT:
         snprintf(err, errlen,
