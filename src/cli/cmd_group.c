@@ -28,7 +28,7 @@ int cmd_group_add(struct cli_ctx *c, const struct cli_command_help *help, int ar
     if (rc == EXIT_OK) {
         printf("Groep #%lld (", (long long)id);
         out_text(stdout, pos[0]);
-        printf(", %s) gemaakt.\n", kind);
+        printf(_(", %s) gemaakt.\n"), kind);
     }
     db_close(db);
     return rc;

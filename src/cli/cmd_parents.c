@@ -64,7 +64,7 @@ static void print_lines(FILE *f, const struct parents_line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (lines[i].line)
-            fprintf(f, "regel %d: ", lines[i].line);
+            fprintf(f, _("regel %d: "), lines[i].line);
         out_text(f, lines[i].text);
         fputc('\n', f);
     }

@@ -87,7 +87,7 @@ int cmd_demo(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
 
 static bool print_check(const char *what, bool ok, const char *detail)
 {
-    printf("%-14s %s", what, ok ? "ok" : "FOUT");
+    printf("%-14s %s", what, ok ? "ok" : _("FOUT"));
     if (detail && *detail) {
         printf(" (");
         out_text(stdout, detail);

@@ -87,21 +87,21 @@ static void print_settings(const struct km_config *cfg)
     } else {
         snprintf(year, sizeof year, "%s", cfg->schooljaar);
     }
-    snprintf(timeout, sizeof timeout, "%d seconden", cfg->sync_timeout);
+    snprintf(timeout, sizeof timeout, _("%d seconden"), cfg->sync_timeout);
     printf(_("Synchronisatie met ParnasSys (uit %s):\n"), cfg->path[0] ? cfg->path : _("de standaardwaarden"));
-    setting("adres", cfg->uwlr_endpoint[0] ? cfg->uwlr_endpoint : _("(leeg: sync staat uit)"));
+    setting(_("adres"), cfg->uwlr_endpoint[0] ? cfg->uwlr_endpoint : _("(leeg: sync staat uit)"));
     setting("BRIN", cfg->brin[0] ? cfg->brin : _("(die van de school)"));
-    setting("dependance", cfg->dependancecode);
-    setting("schooljaar", year);
+    setting(_("dependance"), cfg->dependancecode);
+    setting(_("schooljaar"), year);
     setting("klantcode", cfg->klantcode[0] ? cfg->klantcode : _("(niet ingesteld: nodig voor UWLR)"));
     setting("klantnaam", cfg->klantnaam[0] ? cfg->klantnaam : _("(niet ingesteld: nodig voor UWLR)"));
     /* Only whether a key file is set: the key itself is never read here, let alone shown. */
-    setting("sleutel", cfg->key_file[0] ? _("in key_file (wordt nooit getoond)") : _("(geen key_file)"));
-    setting("CA-bestand", cfg->sync_ca_file[0] ? cfg->sync_ca_file : _("(die van het systeem)"));
-    setting("clientcertificaat", cfg->sync_client_cert[0] ? cfg->sync_client_cert : "(geen)");
+    setting(_("sleutel"), cfg->key_file[0] ? _("in key_file (wordt nooit getoond)") : _("(geen key_file)"));
+    setting(_("CA-bestand"), cfg->sync_ca_file[0] ? cfg->sync_ca_file : _("(die van het systeem)"));
+    setting(_("clientcertificaat"), cfg->sync_client_cert[0] ? cfg->sync_client_cert : _("(geen)"));
     if (cfg->sync_client_cert[0]) /* like key_file: where the private key lives is not shown */
-        setting("certificaatsleutel", cfg->sync_client_key[0] ? _("in sync_client_key") : _("in sync_client_cert"));
-    setting("wachttijd", timeout);
+        setting(_("certificaatsleutel"), cfg->sync_client_key[0] ? _("in sync_client_key") : _("in sync_client_cert"));
+    setting(_("wachttijd"), timeout);
 }
 
 /* A good run: its counts (and the importer's summary); a failed one: why, or how many errors. */
@@ -109,11 +109,11 @@ static void print_run(const struct syncrun *r)
 {
     printf("  %s  ", r->started_at);
     out_cell(stdout, r->source, 20);
-    printf("  %-8s %s", r->ok ? "gelukt" : "MISLUKT", r->dry_run ? "(proef) " : "");
+    printf("  %-8s %s", r->ok ? _("gelukt") : _("MISLUKT"), r->dry_run ? _("(proef) ") : "");
     if (r->ok)
         printf("+%d ~%d -%d%s", r->added, r->changed, r->deactivated, r->message[0] ? ": " : "");
     else if (!r->message[0])
-        printf("%d fout%s", r->errors, i18n_plural(r->errors, "", "en", "", "s"));
+        printf(_("%d fout%s"), r->errors, i18n_plural(r->errors, "", "en", "", "s"));
     out_text(stdout, r->message);
     printf("\n");
 }
@@ -139,7 +139,7 @@ static int print_relink(struct km_session *s, const struct km_config *cfg)
         return out_fail(s->db);
     printf(_("\nEigen groepen gekoppeld aan een groep van een vorig schooljaar:\n"));
     if (l.n == 0)
-        printf("  geen\n");
+        printf(_("  geen\n"));
     for (size_t i = 0; i < l.n; i++) {
         printf("  ");
         out_text(stdout, l.items[i].name);

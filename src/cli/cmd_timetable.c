@@ -151,7 +151,7 @@ int cmd_template_add(struct cli_ctx *c, const struct cli_command_help *help, int
     if (rc == EXIT_OK) {
         printf("Weeksjabloon ");
         out_text(stdout, name);
-        printf(" gemaakt.\n");
+        printf(_(" gemaakt.\n"));
     }
     db_close(db);
     return rc;
@@ -181,7 +181,7 @@ static int print_conflicts(const struct conflict_list *l)
     for (size_t i = 0; i < l->n; i++) {
         bool r = conflict_refused(l->items[i].kind);
         refused += r;
-        printf("%s", r ? "FOUT    " : _("LET OP  "));
+        printf("%s", r ? _("FOUT    ") : _("LET OP  "));
         out_text(stdout, l->items[i].text);
         printf("\n");
     }
@@ -257,7 +257,7 @@ int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, 
 
 static void print_counts(const struct template_csv_result *res)
 {
-    printf("%d tijdslot%s (", res->slots, i18n_plural(res->slots, "", "en", "", "s"));
+    printf(_("%d tijdslot%s ("), res->slots, i18n_plural(res->slots, "", "en", "", "s"));
     bool first = true;
     for (int d = 1; d <= 7; d++) {
         if (!res->slots_per_day[d])
@@ -265,7 +265,7 @@ static void print_counts(const struct template_csv_result *res)
         printf("%s%s %d", first ? "" : ", ", hours_day_short(d), res->slots_per_day[d]);
         first = false;
     }
-    printf("), %d les%s, %d %s", res->lessons, i18n_plural(res->lessons, "", "sen", "", "s"), res->blokuren,
+    printf(_("), %d les%s, %d %s"), res->lessons, i18n_plural(res->lessons, "", "sen", "", "s"), res->blokuren,
            res->blokuren == 1 ? "blokuur" : "blokuren");
 }
 
@@ -287,7 +287,7 @@ static void print_import(const struct template_csv_result *res, const char *intr
     for (size_t i = 0; i < res->nerrors; i++) {
         char line[32] = "";
         if (res->errors[i].line)
-            snprintf(line, sizeof line, "regel %d: ", res->errors[i].line);
+            snprintf(line, sizeof line, _("regel %d: "), res->errors[i].line);
         fprintf(stderr, "%s", line);
         out_text(stderr, res->errors[i].text);
         fprintf(stderr, "\n");

@@ -130,15 +130,15 @@ static void print_user_details(const struct km_user *u)
             pw = _(pw_words[i + 1]);
     char name[700];
     users_display_name(u, name, sizeof name);
-    const char *rows[][2] = {{"gebruikersnaam", u->username},
-                             {"rol", km_role_name(u->role)},
-                             {"naam", name},
-                             {"e-mail", u->email},
-                             {"actief", u->active ? "ja" : "nee"},
-                             {"bron", u->synced ? _("ParnasSys (alleen-lezen)") : "klassenmap"},
-                             {"instroom", u->instroom},
-                             {"uitstroom", u->uitstroom},
-                             {"wachtwoord", pw},
+    const char *rows[][2] = {{_("gebruikersnaam"), u->username},
+                             {_("rol"), km_role_name(u->role)},
+                             {_("naam"), name},
+                             {_("e-mail"), u->email},
+                             {_("actief"), u->active ? _("ja") : _("nee")},
+                             {_("bron"), u->synced ? _("ParnasSys (alleen-lezen)") : "klassenmap"},
+                             {_("instroom"), u->instroom},
+                             {_("uitstroom"), u->uitstroom},
+                             {_("wachtwoord"), pw},
                              {_("laatste login"), u->last_login}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         printf("%-15s ", rows[i][0]);

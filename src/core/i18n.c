@@ -2,6 +2,7 @@
 
 #include <locale.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +28,13 @@ const char *i18n_plural(long n, const char *nl_one, const char *nl_many, const c
 
 void i18n_setup(const char *config_language, const char *locale_dir)
 {
-    const char *env = env_language();
+    /* The person's own choice, read once: later calls must not read back the LANGUAGE set below. */
+    static char env[64];
+    static bool read;
+    if (!read) {
+        snprintf(env, sizeof env, "%s", env_language());
+        read = true;
+    }
     bool english = strncmp(env, "en", 2) == 0 || (strncmp(env, "nl", 2) != 0 && config_language &&
                                                    strcmp(config_language, "en") == 0);
     /* gettext only translates when LC_MESSAGES is not "C"; LANGUAGE then picks the catalogue. */

@@ -179,7 +179,7 @@ enum km_rc ini_read(const char *path, const struct ini_format *format, void *use
         return KM_ERR;
     }
     if (in.fail_line) {
-        snprintf(err, errlen, "%s regel %d: %s.", path, in.fail_line, in.msg);
+        snprintf(err, errlen, _("%s regel %d: %s."), path, in.fail_line, in.msg);
         return KM_INVALID;
     }
     return KM_OK;

@@ -50,7 +50,7 @@ void snapshot_error(struct sync_report *r, int line, const char *element, const 
     va_end(ap);
     r->errors++;
     if (line > 0)
-        snapshot_line(r, "regel %d: <%s>: %s", line, element, text);
+        snapshot_line(r, _("regel %d: <%s>: %s"), line, element, text);
     else
         snapshot_line(r, "<%s>: %s", element, text);
 }
@@ -768,8 +768,10 @@ static enum km_rc list_relinks(struct km_db *db, struct apply *a)
 /* The first error line: notes ("let op: …") may come before it. */
 static const char *first_error(const struct sync_report *r)
 {
+    const char *line_format = _("regel %d: <%s>: %s");
+    size_t prefix = strcspn(line_format, "%"); /* "regel ", in the language chosen */
     for (int i = 0; i < r->nlines; i++)
-        if (strncmp(r->lines[i], "regel ", 6) == 0 || r->lines[i][0] == '<')
+        if (strncmp(r->lines[i], line_format, prefix) == 0 || r->lines[i][0] == '<')
             return r->lines[i];
     return "";
 }
@@ -777,7 +779,7 @@ static const char *first_error(const struct sync_report *r)
 static void run_message(const struct sync_report *r, const char *schooljaar, char *out, size_t len)
 {
     if (r->errors) {
-        snprintf(out, len, "%d fout%s: %s", r->errors, i18n_plural(r->errors, "", "en", "", "s"), first_error(r));
+        snprintf(out, len, _("%d fout%s: %s"), r->errors, i18n_plural(r->errors, "", "en", "", "s"), first_error(r));
         return;
     }
     snprintf(
