@@ -11,6 +11,7 @@
 #include "cli/out.h"
 #include "core/dates.h"
 #include "core/groups.h"
+#include "core/html.h"
 #include "core/i18n.h"
 #include "core/lookup.h"
 #include "core/overview.h"
@@ -120,37 +121,7 @@ static void csv_students(FILE *f, const struct overview *o)
 
 /* ---- HTML ---- */
 
-/* Sanitised (no control character survives) and escaped for text and attribute values alike. */
-static void html(FILE *f, const char *s)
-{
-    size_t cap = strlen(s ? s : "") * 3 + 4;
-    char *buf = malloc(cap);
-    if (!buf)
-        return;
-    text_sanitize(s ? s : "", buf, cap);
-    for (const char *p = buf; *p; p++) {
-        switch (*p) {
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        case '\'':
-            fputs("&#39;", f);
-            break;
-        default:
-            fputc(*p, f);
-        }
-    }
-    free(buf);
-}
+static void html(FILE *f, const char *s) { html_text(f, s); }
 
 static const char html_style[] =
     "body{font-family:sans-serif;font-size:10pt;margin:1.5em;color:#000;background:#fff}\n"

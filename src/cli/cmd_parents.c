@@ -1,4 +1,5 @@
-/* import parents | invite parents: parents and guardians from a ParnasSys CSV export, and their account mail. */
+/* import parents | invite parents | parent link | parent unlink: parents and guardians from a ParnasSys CSV
+ * export, their account mail, and the links the school makes itself. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/files.h"
 #include "cli/out.h"
+#include "core/children.h"
 #include "core/groups.h"
 #include "core/i18n.h"
 #include "core/invite.h"
@@ -195,4 +197,47 @@ int cmd_invite_parents(struct cli_ctx *c, const struct cli_command_help *help, i
     parents_invitee_list_free(&l);
     db_close(db);
     return rc;
+}
+
+/* ---- links made by the school ---- */
+
+static int change_link(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv, bool link)
+{
+    const char *relation = NULL;
+    const struct cli_opt opts[] = {{"--relation", OPT_STRING, &relation}, {0}};
+    char *pos[2];
+    int npos;
+    PARSE_OR_RETURN(help, link ? opts : NULL, argc, argv, pos, 2, &npos);
+    if (npos != 2)
+        return args_usage_error(help, _("geef de gebruikersnaam van de ouder en die van de leerling."));
+    struct km_db *db;
+    struct km_session s;
+    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+        return EXIT_FAIL;
+    struct km_user parent = {0}, child = {0};
+    int rc = users_get(&s, pos[0], &parent) == KM_OK && users_get(&s, pos[1], &child) == KM_OK ? EXIT_OK : out_fail(db);
+    if (rc == EXIT_OK) {
+        enum km_rc r = link ? children_link(&s, parent.id, child.id, relation) : children_unlink(&s, parent.id, child.id);
+        rc = r == KM_OK ? EXIT_OK : out_fail(db);
+    }
+    if (rc == EXIT_OK) {
+        out_text(stdout, parent.username);
+        printf(link ? _(" volgt nu ") : _(" volgt niet meer "));
+        out_text(stdout, child.username);
+        printf(".\n");
+    }
+    users_free(&parent);
+    users_free(&child);
+    db_close(db);
+    return rc;
+}
+
+int cmd_parent_link(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    return change_link(c, help, argc, argv, true);
+}
+
+int cmd_parent_unlink(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
+{
+    return change_link(c, help, argc, argv, false);
 }

@@ -162,3 +162,19 @@ bool dates_parse_stamp(const char *text, int64_t *day, int *minutes)
     *minutes = h * 60 + mi;
     return true;
 }
+
+int64_t dates_nearest_week(int week, int64_t ref)
+{
+    int iso_year;
+    dates_iso_week(ref, &iso_year);
+    int64_t best = 0, best_d = 0;
+    for (int y = iso_year - 1; y <= iso_year + 1; y++) {
+        int64_t m;
+        if (!dates_from_iso_week(y, week, &m))
+            continue;
+        int64_t d = m > ref ? m - ref : ref - m;
+        if (!best || d < best_d)
+            best = m, best_d = d;
+    }
+    return best;
+}

@@ -35,6 +35,8 @@ int64_t dates_monday(int64_t day);
 int dates_iso_week(int64_t day, int *iso_year);
 /* The Monday of ISO week `week` of `iso_year`; false when that week does not exist. */
 bool dates_from_iso_week(int iso_year, int week, int64_t *monday);
+/* The Monday of ISO week `week` nearest to ref (last, this or next year); 0 when no year has that week. */
+int64_t dates_nearest_week(int week, int64_t ref);
 /* Today in the local time zone. */
 int64_t dates_today(void);
 

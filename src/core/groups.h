@@ -39,7 +39,8 @@ bool groups_valid_schooljaar(const char *s);
 
 enum km_rc groups_add(const struct km_session *s, const char *name, const char *kind, const char *schooljaar,
                       const char *jaargroep, int64_t *id);
-/* Finds a group by name in the given school year (NULL = current), or by its number ("#12" or "12"). */
+/* Finds a group by name in the given school year, or by its number ("#12" or "12"). schooljaar NULL: the
+ * current school year, else the newest year that has a group of that name. */
 enum km_rc groups_find(const struct km_session *s, const char *name_or_id, const char *schooljaar, int64_t *id);
 /* The groups the session may see: all for a beheerder, own groups for a teacher, the groups of the
  * student or of a parent's children. */
@@ -47,6 +48,26 @@ enum km_rc groups_list(const struct km_session *s, const char *schooljaar, struc
 enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct group_member_list *out);
 enum km_rc groups_add_member(const struct km_session *s, int64_t group_id, int64_t user_id);
 enum km_rc groups_remove_member(const struct km_session *s, int64_t group_id, int64_t user_id);
+/* Several students and teachers at once, in one transaction: all or none. Beheerder only; the members of a
+ * group from ParnasSys are refused (KM_READONLY, "komt uit ParnasSys; wijzigen in ParnasSys"); nobody is
+ * added to a deactivated group, and no inactive account to any group. Several teachers of one group are its
+ * duo-collega's: they share its lessons, planning and statuses (see access.c). */
+enum km_rc groups_change_members(const struct km_session *s, int64_t group_id, const int64_t *user_ids, size_t n, bool add);
+
+/* One group, when the session may see it (as groups_list). Free with groups_free. */
+enum km_rc groups_get(const struct km_session *s, int64_t id, struct km_group *out);
+void groups_free(struct km_group *g);
+/* Beheerder only; a group from ParnasSys is KM_READONLY. expected_version: the version the editor saw
+ * (KM_CONFLICT when the row changed since), or -1 to change it whatever it is now. */
+enum km_rc groups_rename(const struct km_session *s, int64_t id, const char *name, int64_t expected_version);
+/* Deactivating keeps the group, its members and its planning; its teachers lose their rights through it. */
+enum km_rc groups_set_active(const struct km_session *s, int64_t id, bool active, int64_t expected_version);
+/* The bron of an eigen groep: the stamgroep or samengestelde groep it follows (0: none). A bron of a later
+ * school year takes the eigen groep into that year (the re-linking after the renewal): same id, so its
+ * lessons, planning, statuses and members stay. */
+enum km_rc groups_set_bron(const struct km_session *s, int64_t id, int64_t bron_id, int64_t expected_version);
+/* Core-internal: the same inside the caller's transaction (the relink of several groups at once). */
+enum km_rc groups_set_bron_in_tx(struct km_db *db, const struct km_session *s, int64_t id, int64_t bron);
 
 /* Core-internal: one row of the group columns (id, name, kind, schooljaar, jaargroep, synced, active,
  * linked group, version, students, teachers) into g. */

@@ -98,6 +98,28 @@ enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind
     return collect(s, rc, st, out);
 }
 
+/* The lessons of a teacher (own, or of a group they teach) and of a student (of their groups). */
+static const char *const next_sql =
+    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1)"
+    " SELECT i.id FROM lesson_instances i"
+    " WHERE i.date >= ?2 AND i.date < date(?2, '+60 days') AND (i.date > ?2 OR i.end_min > ?3)"
+    "   AND (i.teacher_id = ?1 OR EXISTS (SELECT 1 FROM lesson_groups lg JOIN mine ON mine.group_id = lg.group_id"
+    "                                      WHERE lg.lesson_id = i.lesson_id))"
+    " ORDER BY i.date, i.start_min, i.id LIMIT 1";
+
+enum km_rc planner_current_lesson(const struct km_session *s, int64_t person_id, const char *date, int minute,
+                                  int64_t *instance_id)
+{
+    *instance_id = 0;
+    enum km_rc rc = access_check(s, ACT_VIEW_PLANNING, person_id);
+    if (rc != KM_OK)
+        return rc;
+    rc = db_int(s->db, instance_id, next_sql, "itd", person_id, date, minute);
+    if (rc == KM_NOTFOUND)
+        return db_fail(s->db, KM_NOTFOUND, _("Er is nu geen les en er komt er de komende weken ook geen."));
+    return rc;
+}
+
 void planner_week_free(struct planner_week *w)
 {
     for (int i = 0; i < w->n; i++) {

@@ -30,6 +30,10 @@ enum planner_subject { PLANNER_GROUP, PLANNER_ROOM };
 /* The beheerder's view: the week of a group (its lessons) or of a room. */
 enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind, int64_t id, const char *monday,
                            struct planner_week *out);
+/* The lesson going on at `minute` of `date` ('YYYY-MM-DD'), else the next one (within 60 days): the one key
+ * of a teacher's home menu. KM_NOTFOUND when there is none. Access: ACT_VIEW_PLANNING on person_id. */
+enum km_rc planner_current_lesson(const struct km_session *s, int64_t person_id, const char *date, int minute,
+                                  int64_t *instance_id);
 void planner_week_free(struct planner_week *w);
 
 #endif

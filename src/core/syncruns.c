@@ -79,19 +79,6 @@ static struct syncrun *push_run(struct syncrun_list *l, size_t *cap)
     return &l->items[l->n++];
 }
 
-static struct relink_group *push_relink(struct relink_list *l, size_t *cap)
-{
-    if (l->n == *cap) {
-        size_t grown = *cap ? *cap * 2 : 16;
-        struct relink_group *p = realloc(l->items, grown * sizeof *p);
-        if (!p)
-            return NULL;
-        l->items = p;
-        *cap = grown;
-    }
-    return &l->items[l->n++];
-}
-
 enum km_rc syncruns_list(const struct km_session *s, int limit, struct syncrun_list *out)
 {
     memset(out, 0, sizeof *out);
@@ -130,54 +117,9 @@ void syncruns_list_free(struct syncrun_list *l)
     l->n = 0;
 }
 
-static void read_relink(sqlite3_stmt *st, struct relink_group *g)
-{
-    g->id = sqlite3_column_int64(st, 0);
-    snprintf(g->name, sizeof g->name, "%s", db_col_text(st, 1));
-    snprintf(g->schooljaar, sizeof g->schooljaar, "%s", db_col_text(st, 2));
-    g->linked_id = sqlite3_column_int64(st, 3);
-    snprintf(g->linked_name, sizeof g->linked_name, "%s", db_col_text(st, 4));
-    snprintf(g->linked_schooljaar, sizeof g->linked_schooljaar, "%s", db_col_text(st, 5));
-}
-
 enum km_rc syncruns_relink(const struct km_session *s, const char *schooljaar, struct relink_list *out)
 {
-    memset(out, 0, sizeof *out);
-    enum km_rc rc = access_check(s, ACT_READ_SYNC_SETTINGS, 0);
-    if (rc != KM_OK)
-        return rc;
-    char year[12];
-    if (schooljaar && groups_valid_schooljaar(schooljaar))
-        snprintf(year, sizeof year, "%s", schooljaar);
-    else
-        groups_schooljaar(NULL, year);
-    sqlite3_stmt *st;
-    /* 'YYYY-YYYY' compares as text in the order of the years. */
-    rc = db_query(s->db, &st,
-                  "SELECT g.id, g.name, g.schooljaar, l.id, l.name, l.schooljaar FROM groups g"
-                  " JOIN groups l ON l.id = g.linked_group_id"
-                  " WHERE g.kind = 'eigen' AND g.active = 1 AND l.schooljaar < ?"
-                  " ORDER BY g.name COLLATE NOCASE, g.id",
-                  "t", year);
-    size_t cap = 0;
-    int r;
-    while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {
-        struct relink_group *item = r < 0 ? NULL : push_relink(out, &cap);
-        if (item)
-            read_relink(st, item);
-        else
-            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
-    }
-    if (rc != KM_OK) {
-        db_done(st);
-        syncruns_relink_free(out);
-    }
-    return rc;
+    return relink_list(s, schooljaar, out);
 }
 
-void syncruns_relink_free(struct relink_list *l)
-{
-    free(l->items);
-    l->items = NULL;
-    l->n = 0;
-}
+void syncruns_relink_free(struct relink_list *l) { relink_free(l); }

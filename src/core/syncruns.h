@@ -5,6 +5,7 @@
 #ifndef KM_SYNCRUNS_H
 #define KM_SYNCRUNS_H
 
+#include "core/relink.h"
 #include "core/session.h"
 
 #define SYNCRUNS_MESSAGE_MAX 640 /* a refusal quotes the server: faultcode, faultstring, detail, and a hint */
@@ -23,18 +24,6 @@ struct syncrun_list {
     size_t n;
 };
 
-/* An eigen groep whose linked group belongs to an earlier school year than `schooljaar`. */
-struct relink_group {
-    int64_t id, linked_id;
-    char name[256], schooljaar[12];
-    char linked_name[256], linked_schooljaar[12];
-};
-
-struct relink_list {
-    struct relink_group *items;
-    size_t n;
-};
-
 /* Records a finished run (started_at in UTC as db_now gives it; finished now). Only the sync's session
  * (session_sync) writes here. The message is cleaned of control characters and shortened. */
 enum km_rc syncruns_record(const struct km_session *s, const struct syncrun *run);
@@ -44,7 +33,8 @@ enum km_rc syncruns_record_failure(const struct km_session *s, const char *sourc
 /* The newest `limit` runs (1..1000), newest first. Beheerder only (ACT_READ_SYNC_SETTINGS). */
 enum km_rc syncruns_list(const struct km_session *s, int limit, struct syncrun_list *out);
 void syncruns_list_free(struct syncrun_list *l);
-/* Active eigen groepen linked to a group of a school year before schooljaar (NULL: the current one). */
+/* Active eigen groepen linked to a group of a school year before schooljaar (NULL: as relink_list), with the
+ * proposed new bron; what SCHOOL INSTELLINGEN and `sync status` show. Beheerder only. */
 enum km_rc syncruns_relink(const struct km_session *s, const char *schooljaar, struct relink_list *out);
 void syncruns_relink_free(struct relink_list *l);
 

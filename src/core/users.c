@@ -253,6 +253,31 @@ enum km_rc users_get_id(const struct km_session *s, int64_t id, struct km_user *
     return rc == KM_OK ? get_from(s, st, out) : rc;
 }
 
+/* The Dutch rule: achternaam without its voorvoegsel (stored apart), then roepnaam, accents and case ignored;
+ * the username last, so two children with the same name keep one order. */
+int users_name_cmp(const struct km_user *a, const struct km_user *b)
+{
+    char fa[USERS_NAME_MAX * 2 + 2], fb[USERS_NAME_MAX * 2 + 2];
+    const char *pa[] = {a->achternaam, a->roepnaam, a->voorvoegsel, a->username};
+    const char *pb[] = {b->achternaam, b->roepnaam, b->voorvoegsel, b->username};
+    for (size_t i = 0; i < sizeof pa / sizeof pa[0]; i++) {
+        text_fold_ascii(pa[i] ? pa[i] : "", ' ', fa, sizeof fa);
+        text_fold_ascii(pb[i] ? pb[i] : "", ' ', fb, sizeof fb);
+        int c = strcmp(fa, fb);
+        if (c)
+            return c;
+    }
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int list_order(const void *x, const void *y)
+{
+    const struct km_user *a = x, *b = y;
+    if (a->role != b->role)
+        return strcmp(km_role_name(a->role), km_role_name(b->role));
+    return users_name_cmp(a, b);
+}
+
 enum km_rc users_list(const struct km_session *s, const struct user_filter *f, struct km_user_list *out)
 {
     out->items = NULL;
@@ -262,8 +287,11 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
         return rc;
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
-                  "SELECT " USER_COLUMNS " FROM users WHERE (?1 IS NULL OR role = ?1) AND (?2 OR active = 1)"
-                  " ORDER BY role, achternaam COLLATE NOCASE, roepnaam COLLATE NOCASE, id",
+                  "SELECT " USER_COLUMNS ","
+                  " COALESCE((SELECT group_concat(name, ', ') FROM (SELECT g.name FROM memberships m"
+                  "  JOIN groups g ON g.id = m.group_id AND g.active = 1 WHERE m.user_id = users.id"
+                  "  ORDER BY g.kind <> 'stamgroep', g.name)), '')"
+                  " FROM users WHERE (?1 IS NULL OR role = ?1) AND (?2 OR active = 1) ORDER BY role, id",
                   "td", f && !f->any_role ? km_role_name(f->role) : NULL, f && f->include_inactive);
     int r;
     size_t cap = 0;
@@ -282,12 +310,15 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
             out->items = items;
         }
         fill_user(st, &out->items[out->n]);
-        if (!user_complete(&out->items[out->n++]))
+        out->items[out->n].groups = db_col_dup(st, 14);
+        if (!user_complete(&out->items[out->n]) || !out->items[out->n++].groups)
             rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     }
     if (rc != KM_OK) {
         db_done(st);
         users_list_free(out);
+    } else if (out->n > 1) {
+        qsort(out->items, out->n, sizeof *out->items, list_order);
     }
     return rc;
 }
@@ -459,33 +490,9 @@ bool users_locked(struct km_db *db, int64_t id)
            locked;
 }
 
-struct link_ctx {
-    const struct km_session *s;
-    int64_t parent, child;
-    const char *relation;
-};
-
-static enum km_rc link_tx(struct km_db *db, void *arg)
-{
-    struct link_ctx *c = arg;
-    int64_t ok = 0;
-    if (db_int(db, &ok, "SELECT (SELECT role FROM users WHERE id = ?) = 'ouder' AND (SELECT role FROM users WHERE id = ?) = 'leerling'",
-               "ii", c->parent, c->child) != KM_OK || !ok)
-        return db_fail(db, KM_INVALID, _("Een ouder wordt gekoppeld aan een leerling."));
-    enum km_rc rc = db_exec(db, "INSERT OR IGNORE INTO parent_child (parent_id, child_id, relation) VALUES (?, ?, ?)",
-                            "iit", c->parent, c->child, c->relation ? c->relation : "");
-    return rc == KM_OK ? audit_add(c->s, c->parent, "ouder-gekoppeld", "") : rc;
-}
-
-enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation)
-{
-    enum km_rc rc = access_check(s, ACT_MANAGE_USERS, 0);
-    struct link_ctx c = {s, parent_id, child_id, relation};
-    return rc == KM_OK ? db_tx(s->db, link_tx, &c) : rc;
-}
-
 void users_free(struct km_user *u)
 {
+    free(u->groups);
     free(u->username);
     free(u->roepnaam);
     free(u->voorvoegsel);

@@ -17,6 +17,7 @@ struct km_user {
     bool active;
     bool synced; /* comes from ParnasSys: names, e-mail and memberships are read-only */
     int64_t version;
+    char *groups; /* users_list only: the active groups, stamgroep first ("groep 5a, rekenen plus"); else NULL */
 };
 
 struct km_user_list {
@@ -50,7 +51,11 @@ enum km_rc users_make_username(struct km_db *db, const char *roepnaam, const cha
 enum km_rc users_add(const struct km_session *s, const struct user_new *u, int64_t *id);
 enum km_rc users_get(const struct km_session *s, const char *username, struct km_user *out);
 enum km_rc users_get_id(const struct km_session *s, int64_t id, struct km_user *out);
+/* By role, then by users_name_cmp. */
 enum km_rc users_list(const struct km_session *s, const struct user_filter *f, struct km_user_list *out);
+/* How every list of people is sorted (the Dutch rule): achternaam without voorvoegsel, then roepnaam, ignoring
+ * accents and case; then voorvoegsel and username, so equal names keep one order. */
+int users_name_cmp(const struct km_user *a, const struct km_user *b);
 enum km_rc users_deactivate(const struct km_session *s, const char *username);
 /* Replaces a password: self (own password), a student's (teacher of the student or beheerder) or a
  * staff member's (beheerder), after the policy check. A password set for someone else is temporary (for a
@@ -67,7 +72,6 @@ enum km_rc users_change_own_password(const struct km_session *s, const char *cur
 /* Lifts a lock-out after too many failed logins (beheerder). */
 enum km_rc users_unlock(const struct km_session *s, int64_t target);
 bool users_locked(struct km_db *db, int64_t id);
-enum km_rc users_link_parent(const struct km_session *s, int64_t parent_id, int64_t child_id, const char *relation);
 
 void users_free(struct km_user *u);
 void users_list_free(struct km_user_list *l);

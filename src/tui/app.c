@@ -185,6 +185,7 @@ static void draw_too_small(struct app *a)
 
 static void paint(struct app *a)
 {
+    a->dirty = false; /* before drawing: a screen that opens another while drawing asks for the next paint */
     getmaxyx(stdscr, a->rows, a->cols);
     curs_set(0);
     if (a->cols < APP_MIN_COLS || a->rows < APP_MIN_ROWS) {
@@ -209,7 +210,6 @@ static void paint(struct app *a)
     }
     wnoutrefresh(stdscr);
     doupdate();
-    a->dirty = false;
 }
 
 /* ---- input ---- */
@@ -415,7 +415,7 @@ static void main_loop(struct app *a)
     int empty_reads = 0;
     while (a->running && !hangup && !terminated) {
         presence_sync(a);
-        if (a->dirty)
+        for (int i = 0; a->dirty && i < 2; i++) /* twice when drawing opened a screen (the first after login) */
             paint(a);
         int r = poll(&in, 1, IDLE_MS);
         if (hangup || terminated || (r > 0 && (in.revents & (POLLHUP | POLLERR | POLLNVAL))))

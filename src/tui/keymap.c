@@ -60,6 +60,13 @@ static const struct action_def defs[A__COUNT] = {
                       "K"},
     [A_INFO] = {"info", N_("info"), N_("Toon de volledige titel en de geschiedenis: wie, wanneer, van welke status naar welke."),
                 "i"},
+    [A_NOW] = {"now", N_("les nu"), N_("Open de les van nu, of de volgende."), "o"},
+    [A_WEEKPLAN] = {"weekplan", N_("weektaak"), N_("Maak de weektaak van een groep om af te drukken (een A4 per leerling)."),
+                    "w"},
+    [A_BRON] = {"bron", N_("bron"), N_("Kies de stamgroep of samengestelde groep die een eigen groep volgt."), "b"},
+    [A_RELINK] = {"relink", N_("opnieuw koppelen"),
+                  N_("Koppel eigen groepen na het nieuwe schooljaar aan de nieuwe groepen uit ParnasSys."), "r"},
+    [A_ALL] = {"all", N_("alles"), N_("Alles tegelijk: alle weekdagen (ma t/m vr), of alle voorstellen."), "A"},
 };
 
 struct named_key {

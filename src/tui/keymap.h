@@ -51,6 +51,11 @@ enum action {
     A_SET_ROW,     /* 'R': status board: one status for the whole row (a student) */
     A_SET_COLUMN,  /* 'K': status board: one status for the whole column (a goal) */
     A_INFO,        /* 'i': the full title and history of what is selected */
+    A_NOW,         /* 'o': a teacher's lesson now, or the next one */
+    A_WEEKPLAN,    /* 'w': the weektaak of a group, for the printer */
+    A_BRON,        /* 'b': the bron of an eigen groep */
+    A_RELINK,      /* 'r': re-link eigen groepen after the new school year */
+    A_ALL,         /* 'A': all at once (every weekday, every proposal) */
     A__COUNT
 };
 

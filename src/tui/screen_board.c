@@ -1038,8 +1038,8 @@ struct overview_screen {
     char text[700];
 };
 
-static const enum action overview_actions[] = {A_NEXT_FIELD, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,  A_LEFT,
-                                               A_RIGHT,      A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
+static const enum action overview_actions[] = {A_SELECT, A_NEXT_FIELD, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,
+                                               A_LEFT,   A_RIGHT,      A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
 
 /* the per-goal list's columns, right to left: share, bar, one count per status and "no status" */
 static int ov_counts_x(const struct overview_screen *ov, int width)
@@ -1258,12 +1258,43 @@ static int overview_search(struct overview_screen *ov, struct app *a, bool next)
     return R_DRAW;
 }
 
+/* From the overview to the work: a goal opens the status board of its deelgebied with the cursor on it. */
+static int open_goal(struct overview_screen *ov, struct app *a)
+{
+    if (!ov->nrows)
+        return R_NONE;
+    const struct ov_row *r = &ov->rows[ov->list.cur];
+    size_t deel = r->heading ? r->index : ov->o.goals[r->index].deel;
+    const struct overview_area *d = &ov->o.deel[deel];
+    char area[200];
+    snprintf(area, sizeof area, "%s / %s", ov->o.hoofd[d->hoofd].name, d->name);
+    struct screen *s = status_board_new(a, ov->group_id, ov->o.title, d->id, area, ov->niveau_id, ov->niveau_id ? ov->niveau : "");
+    struct board_screen *bs = (struct board_screen *)s;
+    for (int g = 0; bs && !r->heading && g < bs->b.ngoals; g++)
+        if (bs->b.goals[g].id == ov->o.goals[r->index].id)
+            grid_set_cursor(&bs->grid, bs->grid.cur_row, COL_GOALS + g);
+    app_push(a, s);
+    return R_DRAW;
+}
+
+/* ... and a student opens that student's goals. */
+static int open_student(struct overview_screen *ov, struct app *a)
+{
+    if (!ov->o.nstudents)
+        return R_NONE;
+    const struct overview_student *st = &ov->o.students[ov->grid.cur_row];
+    app_push(a, student_goals_screen_new(a, st->id, st->name));
+    return R_DRAW;
+}
+
 static int overview_action(struct screen *s, struct app *a, enum action act)
 {
     struct overview_screen *ov = (struct overview_screen *)s;
     if (ov->view == OV_STUDENTS ? grid_move(&ov->grid, act) : list_move(&ov->list, act))
         return R_DRAW;
     switch (act) {
+    case A_SELECT:
+        return ov->view == OV_STUDENTS ? open_student(ov, a) : open_goal(ov, a);
     case A_NEXT_FIELD:
         ov->view = ov->view == OV_GOALS ? OV_STUDENTS : OV_GOALS;
         return R_DRAW;

@@ -1,12 +1,17 @@
 /* GROEPEN: the groups this session may see (core decides: a teacher their own, the beheerder all), and per
- * group its GroepsProfiel: the teachers (duo-collega's) and the students. */
+ * group its GroepsProfiel: the teachers (duo-collega's) and the students. The beheerder makes, renames and
+ * deactivates eigen groepen, chooses their bron, re-links them after the new school year, and adds and removes
+ * members; the members of a group from ParnasSys are read-only here, and the screen says why. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/groups.h"
 #include "core/text.h"
+#include "core/users.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
 #include "tui/i18n.h"
@@ -65,9 +70,12 @@ static const struct col_spec gcols[GC__COUNT] = {
     [GC_STATUS] = {N_("Status"), 6, 20, false},
 };
 
+enum pending { P_NONE, P_ADD, P_RENAME };
+
 struct groups_screen {
     struct screen base;
     struct app *app;
+    enum pending pending; /* what the open prompt's text is for */
     struct km_group_list groups;
     int width[GC__COUNT];
     struct grid grid;
@@ -76,6 +84,9 @@ struct groups_screen {
 
 static const enum action groups_actions[] = {A_SELECT, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,  A_LEFT,
                                              A_RIGHT,  A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
+static const enum action manage_actions[] = {A_SELECT, A_ADD,  A_EDIT,      A_DELETE,      A_BRON,  A_RELINK, A_SEARCH,
+                                             A_SEARCH_NEXT, A_BACK, A_UP,   A_DOWN,        A_LEFT,  A_RIGHT,  A_PAGE_UP,
+                                             A_PAGE_DOWN,   A_HOME, A_END,  ACT_NONE};
 
 static const char *group_cell(struct groups_screen *gs, int row, enum gcol c)
 {
@@ -173,14 +184,109 @@ static int open_group(struct groups_screen *gs, struct app *a)
     return R_DRAW;
 }
 
+static const struct km_group *current_group(const struct groups_screen *gs)
+{
+    return gs->groups.n ? &gs->groups.items[gs->grid.cur_row] : NULL;
+}
+
+static void select_group(struct groups_screen *gs, int64_t id)
+{
+    for (size_t i = 0; i < gs->groups.n; i++)
+        if (gs->groups.items[i].id == id)
+            grid_set_cursor(&gs->grid, (int)i, gs->grid.cur_col);
+}
+
+/* The prompt's text: the name of a new eigen groep (its GroepsProfiel opens, to fill it), or a new name. */
+static int named(struct groups_screen *gs, struct app *a)
+{
+    enum pending p = gs->pending;
+    gs->pending = P_NONE;
+    const struct km_group *g = current_group(gs);
+    int64_t id = 0;
+    if (p == P_ADD && groups_add(&a->session, a->prompt_text, "eigen", NULL, NULL, &id) == KM_OK) {
+        groups_load(gs);
+        select_group(gs, id);
+        app_message(a, TR_OK, _("Eigen groep '%s' gemaakt; voeg leerlingen en leerkrachten toe."), a->prompt_text);
+        app_push(a, group_profile_screen_new(a, id));
+    } else if (p == P_RENAME && g && groups_rename(&a->session, g->id, a->prompt_text, g->version) == KM_OK) {
+        app_message(a, TR_OK, _("De groep heet nu '%s'."), a->prompt_text);
+        groups_load(gs);
+    } else {
+        app_core_error(a);
+    }
+    return R_DRAW;
+}
+
+static int ask_name(struct groups_screen *gs, struct app *a, enum pending p)
+{
+    const struct km_group *g = current_group(gs);
+    if (p == P_RENAME && !g)
+        return R_NONE;
+    gs->pending = p;
+    app_start_prompt(a, p == P_ADD ? _("Naam van de nieuwe eigen groep:") : _("Nieuwe naam:"));
+    if (p == P_RENAME)
+        snprintf(a->prompt_text, sizeof a->prompt_text, "%s", g->name);
+    return R_DRAW;
+}
+
+static void active_done(struct app *a, void *ctx, bool yes)
+{
+    struct groups_screen *gs = ctx;
+    const struct km_group *g = current_group(gs);
+    if (!yes || !g)
+        return;
+    if (groups_set_active(&a->session, g->id, !g->active, g->version) != KM_OK)
+        app_core_error(a);
+    else
+        app_message(a, TR_OK, g->active ? _("Groep '%s' is gedeactiveerd; leden en planning blijven bewaard.")
+                                         : _("Groep '%s' is weer actief."),
+                    g->name);
+}
+
+static int toggle_active(struct groups_screen *gs, struct app *a)
+{
+    const struct km_group *g = current_group(gs);
+    if (!g)
+        return R_NONE;
+    if (g->synced) {
+        app_message(a, TR_WARNING, "%s", _("Deze groep komt uit ParnasSys; wijzigen in ParnasSys."));
+        return R_DRAW;
+    }
+    char q[300];
+    snprintf(q, sizeof q, g->active ? _("Groep '%s' deactiveren? Leden en planning blijven bewaard.")
+                                    : _("Groep '%s' weer actief maken?"),
+             g->name);
+    app_push(a, dialog_confirm_new(a, q, active_done, gs));
+    return R_DRAW;
+}
+
+static int choose_bron(struct groups_screen *gs, struct app *a)
+{
+    const struct km_group *g = current_group(gs);
+    if (g && strcmp(g->kind, "eigen") != 0) {
+        app_message(a, TR_WARNING, "%s", _("Alleen een eigen groep volgt een bron."));
+        return R_DRAW;
+    }
+    if (g)
+        app_push(a, bron_screen_new(a, g->id));
+    return R_DRAW;
+}
+
 static int groups_action(struct screen *s, struct app *a, enum action act)
 {
     struct groups_screen *gs = (struct groups_screen *)s;
     if (grid_move(&gs->grid, act))
         return R_DRAW;
+    if (act == A_SEARCH && a->prompt_confirmed && gs->pending != P_NONE)
+        return named(gs, a);
     switch (act) {
     case A_SELECT: return open_group(gs, a);
-    case A_SEARCH: return grid_search_action(a, &gs->grid, _("Zoek groep:"), SEARCH_THINGS);
+    case A_ADD: return ask_name(gs, a, P_ADD);
+    case A_EDIT: return ask_name(gs, a, P_RENAME);
+    case A_DELETE: return toggle_active(gs, a);
+    case A_BRON: return choose_bron(gs, a);
+    case A_RELINK: app_push(a, relink_screen_new(a)); return R_DRAW;
+    case A_SEARCH: gs->pending = P_NONE; return grid_search_action(a, &gs->grid, _("Zoek groep:"), SEARCH_THINGS);
     case A_SEARCH_NEXT: return grid_search_next_action(a, &gs->grid, SEARCH_THINGS);
     case A_BACK: return R_POP;
     default: return R_NONE;
@@ -207,6 +313,15 @@ static void groups_destroy(struct screen *s)
     free(s);
 }
 
+static const struct screen_ops manage_ops = {
+    .actions = manage_actions,
+    .draw = groups_draw,
+    .on_action = groups_action,
+    .reload = groups_reload,
+    .on_click = groups_click,
+    .destroy = groups_destroy,
+};
+
 static const struct screen_ops groups_ops = {
     .actions = groups_actions,
     .draw = groups_draw,
@@ -221,7 +336,7 @@ struct screen *groups_screen_new(struct app *a)
     struct groups_screen *gs = calloc(1, sizeof *gs);
     if (!gs)
         return NULL;
-    gs->base.ops = &groups_ops;
+    gs->base.ops = access_role_may(a->session.role, ACT_MANAGE_GROUPS) ? &manage_ops : &groups_ops;
     gs->app = a;
     snprintf(gs->base.title, sizeof gs->base.title, "%s", "GROEPEN");
     grid_init(&gs->grid, &groups_grid, gs, 1, true);
@@ -261,10 +376,14 @@ struct profile_screen {
     struct grid grid;
     char cell[96];
     char text[512]; /* member_row_text's answer */
+    char bron[300]; /* "groep 5a (2026-2027)", "" when none */
 };
 
 static const enum action profile_actions[] = {A_PASSWORD, A_SEARCH, A_SEARCH_NEXT, A_BACK,      A_UP,   A_DOWN,
                                               A_LEFT,     A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
+static const enum action profile_manage[] = {A_PASSWORD, A_ADD,  A_DELETE, A_BRON,    A_SEARCH,    A_SEARCH_NEXT, A_BACK,
+                                             A_UP,       A_DOWN, A_LEFT,   A_RIGHT,   A_PAGE_UP,   A_PAGE_DOWN,   A_HOME,
+                                             A_END,      ACT_NONE};
 
 static const char *member_cell(struct profile_screen *ps, int row, enum mcol c)
 {
@@ -325,20 +444,16 @@ static void profile_clear(struct profile_screen *ps)
     ps->found = false;
 }
 
-/* The group's own row, from the groups this session sees (core has no "get one group"). */
+/* The group's own row, and the name of its bron. */
 static bool find_group(struct profile_screen *ps)
 {
-    struct km_group_list all;
-    if (groups_list(&ps->app->session, NULL, &all) != KM_OK)
-        return false;
-    for (size_t i = 0; i < all.n && !ps->found; i++)
-        if (all.items[i].id == ps->id) {
-            ps->group = all.items[i];
-            ps->group.name = all.items[i].name; /* taken over; not freed with the list */
-            all.items[i].name = NULL;
-            ps->found = true;
-        }
-    groups_list_free(&all);
+    ps->found = groups_get(&ps->app->session, ps->id, &ps->group) == KM_OK;
+    ps->bron[0] = '\0';
+    struct km_group b;
+    if (ps->found && ps->group.linked_group_id && groups_get(&ps->app->session, ps->group.linked_group_id, &b) == KM_OK) {
+        snprintf(ps->bron, sizeof ps->bron, "%s (%s)", b.name, b.schooljaar);
+        groups_free(&b);
+    }
     return ps->found;
 }
 
@@ -433,6 +548,8 @@ static void draw_group_facts(struct profile_screen *ps, int y, int width)
     if (*g->jaargroep)
         appendf(facts, sizeof facts, _(" · jaargroep %s"), g->jaargroep);
     appendf(facts, sizeof facts, " · %s · %s", g->schooljaar, status);
+    if (*ps->bron)
+        appendf(facts, sizeof facts, _(" · bron: %s"), ps->bron);
     draw_text(stdscr, y, 2, width - 4, facts, TR_DIM);
 }
 
@@ -459,6 +576,8 @@ static void profile_draw(struct screen *s, struct app *a, int top, int h, int wi
     }
     draw_group_facts(ps, top, width);
     draw_teachers(ps, top + 1, width);
+    if (ps->group.synced)
+        draw_text(stdscr, top + 3, 2, width - 4, _("Leden: komt uit ParnasSys; wijzigen in ParnasSys."), TR_DIM);
     if (ps->n > ps->nteachers) {
         char keys[32], hint[160];
         keymap_keys_text(&a->keys, A_PASSWORD, 1, keys, sizeof keys);
@@ -484,12 +603,87 @@ static int set_password(struct profile_screen *ps, struct app *a)
     return R_DRAW;
 }
 
+/* Members are the school's own, except in a group from ParnasSys: then the screen says why not. */
+static bool members_editable(struct profile_screen *ps, struct app *a)
+{
+    if (ps->found && ps->group.synced) {
+        app_message(a, TR_WARNING, "%s", _("De leden van deze groep komen uit ParnasSys; wijzigen in ParnasSys."));
+        return false;
+    }
+    return ps->found;
+}
+
+static void members_added(struct app *a, void *ctx, const int64_t *ids, size_t n)
+{
+    struct profile_screen *ps = ctx;
+    if (groups_change_members(&a->session, ps->id, ids, n, true) != KM_OK)
+        app_core_error(a);
+    else
+        app_message(a, TR_OK, ngettext("%d lid toegevoegd.", "%d leden toegevoegd.", (unsigned long)n), (int)n);
+}
+
+/* Every active student and teacher who is not in the group yet, by the Dutch rule. */
+static int add_members(struct profile_screen *ps, struct app *a)
+{
+    if (!members_editable(ps, a))
+        return R_DRAW;
+    struct km_user_list all, pick = {0};
+    struct user_filter f = {.any_role = true};
+    if (users_list(&a->session, &f, &all) != KM_OK || !(pick.items = calloc(all.n + 1, sizeof *pick.items))) {
+        app_core_error(a);
+        return R_DRAW;
+    }
+    for (size_t i = 0; i < all.n; i++) {
+        const struct km_user *u = &all.items[i];
+        if ((u->role == ROLE_LEERLING || u->role == ROLE_LEERKRACHT) && row_of_user(ps, u->id) < 0) {
+            pick.items[pick.n++] = *u;
+            memset(&all.items[i], 0, sizeof all.items[i]); /* moved over */
+        }
+    }
+    users_list_free(&all);
+    char title[200], intro[300];
+    snprintf(title, sizeof title, "%s › %s", ps->base.title, _("leden toevoegen"));
+    snprintf(intro, sizeof intro, _("Wie komen in '%s'? Twee of meer leerkrachten zijn duo-collega's."), ps->group.name);
+    app_push(a, pick_people_screen_new(a, title, intro, &pick, true, members_added, ps));
+    return R_DRAW;
+}
+
+static void member_removed(struct app *a, void *ctx, bool yes)
+{
+    struct profile_screen *ps = ctx;
+    if (!yes || !ps->n)
+        return;
+    int64_t id = ps->rows[ps->grid.cur_row].m->user.id;
+    if (groups_change_members(&a->session, ps->id, &id, 1, false) != KM_OK)
+        app_core_error(a);
+    else
+        app_message(a, TR_OK, _("%s is uit de groep."), ps->rows[ps->grid.cur_row].name);
+}
+
+static int remove_member(struct profile_screen *ps, struct app *a)
+{
+    if (!members_editable(ps, a) || !ps->n)
+        return R_DRAW;
+    char q[400];
+    snprintf(q, sizeof q, _("%s uit '%s' halen?"), ps->rows[ps->grid.cur_row].name, ps->group.name);
+    app_push(a, dialog_confirm_new(a, q, member_removed, ps));
+    return R_DRAW;
+}
+
 static int profile_action(struct screen *s, struct app *a, enum action act)
 {
     struct profile_screen *ps = (struct profile_screen *)s;
     if (grid_move(&ps->grid, act))
         return R_DRAW;
     switch (act) {
+    case A_ADD: return add_members(ps, a);
+    case A_DELETE: return remove_member(ps, a);
+    case A_BRON:
+        if (ps->found && strcmp(ps->group.kind, "eigen") == 0)
+            app_push(a, bron_screen_new(a, ps->id));
+        else
+            app_message(a, TR_WARNING, "%s", _("Alleen een eigen groep volgt een bron."));
+        return R_DRAW;
     case A_PASSWORD: return set_password(ps, a);
     case A_SEARCH: return grid_search_action(a, &ps->grid, _("Zoek in de groep:"), SEARCH_THINGS);
     case A_SEARCH_NEXT: return grid_search_next_action(a, &ps->grid, SEARCH_THINGS);
@@ -517,6 +711,15 @@ static void profile_destroy(struct screen *s)
     free(s);
 }
 
+static const struct screen_ops profile_manage_ops = {
+    .actions = profile_manage,
+    .draw = profile_draw,
+    .on_action = profile_action,
+    .reload = profile_reload,
+    .on_click = profile_click,
+    .destroy = profile_destroy,
+};
+
 static const struct screen_ops profile_ops = {
     .actions = profile_actions,
     .draw = profile_draw,
@@ -531,7 +734,7 @@ struct screen *group_profile_screen_new(struct app *a, int64_t group_id)
     struct profile_screen *ps = calloc(1, sizeof *ps);
     if (!ps)
         return NULL;
-    ps->base.ops = &profile_ops;
+    ps->base.ops = access_role_may(a->session.role, ACT_MANAGE_GROUPS) ? &profile_manage_ops : &profile_ops;
     ps->app = a;
     ps->id = group_id;
     grid_init(&ps->grid, &members_grid, ps, 1, true);

@@ -1,9 +1,15 @@
 /* The home menu per role and its submenus, with the names the school knows. A role sees only what it may
- * use (access_role_may); core still checks every action itself. */
+ * use (access_role_may); core still checks every action itself. The digits 1 … 9 open an item at once, and
+ * a teacher's home menu opens the lesson of now (or the next one) with one key. Right after logging in, a
+ * student lands on today's day view and a parent on their child's day (or the choice of a child); Esc there
+ * leads to this menu. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/access.h"
+#include "core/dates.h"
+#include "core/planner.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
@@ -65,12 +71,17 @@ static const struct menu_item items[] = {
 struct menu_screen {
     struct screen base;
     enum menu_id id;
+    bool land; /* right after logging in: show the role's first screen on top at the first draw */
     const struct menu_item *shown[NITEMS];
     struct list list;
     struct app *app;
 };
 
 static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END, A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
+static const enum action teacher_actions[] = {A_SELECT, A_NOW, A_UP,     A_DOWN, A_HOME,
+                                              A_END,    A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
+
+#define DIGIT_COL 29 /* the item's digit, two columns after the widest label */
 
 static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
 {
@@ -79,18 +90,56 @@ static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
     enum theme_role role = selected ? TR_SELECTED : TR_MENU;
     draw_fill(stdscr, y, x, 1, width, selected ? TR_SELECTED : TR_NORMAL);
     draw_text_raw(stdscr, y, x + 1, 2, selected ? "▶" : " ", role);
-    draw_text(stdscr, y, x + 3, 26, it->label, role);
-    draw_text(stdscr, y, x + 30, width - 31, _(it->hint), selected ? TR_SELECTED : TR_DIM);
+    draw_text(stdscr, y, x + 3, DIGIT_COL - 5, it->label, role);
+    if (i < 9) {
+        char digit[2] = {(char)('1' + i), '\0'};
+        draw_text_raw(stdscr, y, x + DIGIT_COL, 1, digit, selected ? TR_SELECTED : TR_DIM);
+    }
+    draw_text(stdscr, y, x + DIGIT_COL + 2, width - DIGIT_COL - 3, _(it->hint), selected ? TR_SELECTED : TR_DIM);
 }
 
 static const char *item_text(void *ctx, int i) { return ((struct menu_screen *)ctx)->shown[i]->label; }
 
+/* A student's day, a parent's child (or the choice of one); others stay on the menu. */
+static struct screen *landing_new(struct app *a)
+{
+    if (a->session.role == ROLE_LEERLING || a->session.role == ROLE_OUDER)
+        return mijnrooster_screen_new(a);
+    return NULL;
+}
+
 static void menu_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     struct menu_screen *m = (struct menu_screen *)s;
-    (void)a;
     int w = width < 90 ? width - 4 : 86;
     list_draw(&m->list, top + 1, 2, h - 1, w);
+    if (m->id == MENU_HOME && a->session.role == ROLE_LEERKRACHT && h > m->list.count + 3) {
+        char keys[32], hint[160];
+        keymap_keys_text(&a->keys, A_NOW, 1, keys, sizeof keys);
+        snprintf(hint, sizeof hint, _("%s opent de les van nu, of de volgende."), keys);
+        draw_text(stdscr, top + m->list.count + 2, 5, w - 4, hint, TR_DIM);
+    }
+    move(m->list.y0 + m->list.cur - m->list.top, 3); /* the caret (the menu takes text) rests on the ▶ */
+    if (m->land) { /* drawn once underneath, so Esc on the first screen comes back here */
+        m->land = false;
+        app_push(a, landing_new(a));
+    }
+}
+
+static int open_now(struct app *a)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char today[11];
+    dates_format(dates_today(), today);
+    int64_t id = 0;
+    if (planner_current_lesson(&a->session, a->session.user_id, today, tm.tm_hour * 60 + tm.tm_min, &id) != KM_OK) {
+        app_core_error(a);
+        return R_DRAW;
+    }
+    app_push(a, lesson_detail_screen_new(a, id, 0));
+    return R_DRAW;
 }
 
 static int open_item(struct menu_screen *m, struct app *a, const struct menu_item *it)
@@ -128,6 +177,8 @@ static int menu_action(struct screen *s, struct app *a, enum action act)
     switch (act) {
     case A_SELECT:
         return m->list.count ? open_item(m, a, m->shown[m->list.cur]) : R_NONE;
+    case A_NOW:
+        return open_now(a);
     case A_BACK:
         /* Esc on the home menu logs out, as leaving would; a submenu goes back. */
         return R_POP;
@@ -152,12 +203,49 @@ static int menu_click(struct screen *s, struct app *a, int y, int x, bool twice)
     return twice ? open_item(m, a, m->shown[m->list.cur]) : R_DRAW;
 }
 
+/* The menu takes text only for its digits; every other key is looked up as usual. */
+static int menu_text(struct screen *s, struct app *a, wint_t ch)
+{
+    struct menu_screen *m = (struct menu_screen *)s;
+    if (ch >= L'1' && ch <= L'9' && (int)(ch - L'1') < m->list.count) {
+        m->list.cur = (int)(ch - L'1');
+        return open_item(m, a, m->shown[m->list.cur]);
+    }
+    struct key k = {ch, false};
+    enum action act = keymap_lookup(&a->keys, k, s->ops->actions);
+    if (act != ACT_NONE)
+        return s->ops->on_action(s, a, act);
+    if (keymap_lookup(&a->keys, k, (const enum action[]){A_HELP, ACT_NONE}) == A_HELP) {
+        app_push(a, help_screen_new(a, s));
+        return R_DRAW;
+    }
+    return R_NONE;
+}
+
+static bool menu_wants_text(const struct screen *s)
+{
+    (void)s;
+    return true;
+}
+
 static void menu_destroy(struct screen *s) { free(s); }
+
+static const struct screen_ops teacher_ops = {
+    .actions = teacher_actions,
+    .draw = menu_draw,
+    .on_action = menu_action,
+    .on_text = menu_text,
+    .wants_text = menu_wants_text,
+    .on_click = menu_click,
+    .destroy = menu_destroy,
+};
 
 static const struct screen_ops menu_ops = {
     .actions = menu_actions,
     .draw = menu_draw,
     .on_action = menu_action,
+    .on_text = menu_text,
+    .wants_text = menu_wants_text,
     .on_click = menu_click,
     .destroy = menu_destroy,
 };
@@ -175,8 +263,8 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
     struct menu_screen *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    m->base.ops = &menu_ops;
     m->id = (enum menu_id)menu_id;
+    m->base.ops = m->id == MENU_HOME && a->session.role == ROLE_LEERKRACHT ? &teacher_ops : &menu_ops;
     m->app = a;
     menu_title(m, a);
     int n = 0;
@@ -188,4 +276,11 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
     return &m->base;
 }
 
-struct screen *home_screen_new(struct app *a) { return menu_screen_new(a, MENU_HOME); }
+/* Made only right after logging in: so it also brings the role's first screen. */
+struct screen *home_screen_new(struct app *a)
+{
+    struct screen *s = menu_screen_new(a, MENU_HOME);
+    if (s)
+        ((struct menu_screen *)s)->land = true;
+    return s;
+}

@@ -265,6 +265,11 @@ static const enum action rooster_actions[] = {A_SELECT,  A_NEXT_FIELD, A_PREV_PE
                                               A_SEARCH,  A_BACK,       A_UP,          A_DOWN,        A_LEFT,
                                               A_RIGHT,   A_PAGE_UP,    A_PAGE_DOWN,   A_HOME,        A_END,
                                               ACT_NONE};
+/* a teacher's own week: the weektaak of a group too */
+static const enum action teacher_actions[] = {A_SELECT, A_NEXT_FIELD, A_WEEKPLAN, A_PREV_PERIOD, A_NEXT_PERIOD,
+                                              A_TODAY,  A_SEARCH,     A_BACK,     A_UP,          A_DOWN,
+                                              A_LEFT,   A_RIGHT,      A_PAGE_UP,  A_PAGE_DOWN,   A_HOME,
+                                              A_END,    ACT_NONE};
 
 static const struct planned_lesson *lesson_at(const struct rooster *r, int row, int col)
 {
@@ -1255,23 +1260,14 @@ static void toggle_view(struct rooster *r)
 
 /* ---- going to a week or a date ---- */
 
-static int64_t nearest_week(int week, int64_t ref)
+static bool civil_ok(int y, int m, int d, int64_t *out)
 {
-    int iso_year;
-    dates_iso_week(ref, &iso_year);
-    int64_t best = 0, best_d = 0;
-    for (int y = iso_year - 1; y <= iso_year + 1; y++) {
-        int64_t m;
-        if (!dates_from_iso_week(y, week, &m))
-            continue;
-        int64_t d = m > ref ? m - ref : ref - m;
-        if (!best || d < best_d)
-            best = m, best_d = d;
-    }
-    return best;
+    char iso[16];
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
+        return false;
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    return dates_parse(iso, out);
 }
-
-static bool civil_ok(int y, int m, int d, int64_t *out) { return dates_from_parts(y, m, d, out); }
 
 /* "week 12", "wk 12 2027", "2027-W12", "12", "15-03-2027", "15/3/27", "2027-03-15", "15-3", "vandaag".
  * Sets *day (a Monday for a week) and *is_week. */
@@ -1313,7 +1309,7 @@ static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_wee
         int k = sscanf(num, "%2d%*[ -/]%4d%c", &w, &y, &tail);
         if (k == 1 && strspn(num, "0123456789") == strlen(num) && w >= 1 && w <= 53) {
             *is_week = true;
-            *day = nearest_week(w, ref);
+            *day = dates_nearest_week(w, ref);
             return *day != 0;
         }
         if (k == 2 && w >= 1 && w <= 53) {
@@ -1392,6 +1388,11 @@ static int rooster_action(struct screen *s, struct app *a, enum action act)
             week_step(r, 1);
         return R_DRAW;
     case A_TODAY: go_today(r); return R_DRAW;
+    case A_WEEKPLAN: {
+        char monday[11];
+        dates_format(r->monday, monday);
+        return weekplan_open(a, monday);
+    }
     case A_SEARCH: return go_to(r, a);
     case A_BACK: return R_POP;
     default: return R_NONE;
@@ -1440,6 +1441,15 @@ static void rooster_destroy(struct screen *s)
     free(r);
 }
 
+static const struct screen_ops teacher_ops = {
+    .actions = teacher_actions,
+    .draw = rooster_draw,
+    .on_action = rooster_action,
+    .reload = rooster_reload,
+    .on_click = rooster_click,
+    .destroy = rooster_destroy,
+};
+
 static const struct screen_ops rooster_ops = {
     .actions = rooster_actions,
     .draw = rooster_draw,
@@ -1454,7 +1464,9 @@ static struct screen *rooster_new(struct app *a, const struct subject *subj, boo
     struct rooster *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
-    r->base.ops = &rooster_ops;
+    /* the weektaak is the teacher's, of their own week */
+    bool own_week = a->session.role == ROLE_LEERKRACHT && subj->kind == SUBJ_PERSON && subj->id == a->session.user_id;
+    r->base.ops = own_week ? &teacher_ops : &rooster_ops;
     r->app = a;
     r->subj = *subj;
     r->day_view = day_view;

@@ -295,7 +295,7 @@ static const struct screen_ops mygoals_ops = {
     .destroy = mygoals_destroy,
 };
 
-static struct screen *goals_of_new(struct app *a, int64_t student, const char *name)
+struct screen *student_goals_screen_new(struct app *a, int64_t student, const char *name)
 {
     struct mygoals_screen *m = calloc(1, sizeof *m);
     if (!m)
@@ -382,7 +382,7 @@ static int open_child(struct child_screen *c, struct app *a)
     if (!c->children.n)
         return R_NONE;
     const struct km_child *k = &c->children.items[c->list.cur];
-    app_push(a, goals_of_new(a, k->id, k->name));
+    app_push(a, student_goals_screen_new(a, k->id, k->name));
     return R_DRAW;
 }
 
@@ -438,7 +438,7 @@ static const struct screen_ops child_ops = {
 struct screen *mygoals_screen_new(struct app *a)
 {
     if (a->session.role != ROLE_OUDER)
-        return goals_of_new(a, a->session.user_id, a->user_name);
+        return student_goals_screen_new(a, a->session.user_id, a->user_name);
     struct child_screen *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
@@ -448,7 +448,7 @@ struct screen *mygoals_screen_new(struct app *a)
     list_init(&c->list, child_row, child_row_text, c);
     child_load(c);
     if (c->ok && c->children.n == 1) { /* one child: straight to their goals */
-        struct screen *g = goals_of_new(a, c->children.items[0].id, c->children.items[0].name);
+        struct screen *g = student_goals_screen_new(a, c->children.items[0].id, c->children.items[0].name);
         child_destroy(&c->base);
         return g;
     }

@@ -1,8 +1,10 @@
-/* PROFIEL: who you are (name, username, role, e-mail, password state) and your groups; read-only. */
+/* PROFIEL: who you are (name, username, role, e-mail, password state), your groups, and the family: a parent's
+ * children with their groups, a student's parents; read-only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/children.h"
 #include "core/groups.h"
 #include "core/users.h"
 #include "tui/draw.h"
@@ -19,6 +21,7 @@ struct profile_screen {
     struct km_user user;
     char name[256];
     struct km_group_list groups;
+    struct km_child_list family; /* a parent's children, a student's parents */
 };
 
 static const enum action profile_actions[] = {A_PASSWORD, A_BACK, ACT_NONE};
@@ -29,6 +32,7 @@ static void profile_clear(struct profile_screen *ps)
         users_free(&ps->user);
     ps->found = false;
     groups_list_free(&ps->groups);
+    children_free(&ps->family);
 }
 
 static void profile_load(struct profile_screen *ps)
@@ -42,7 +46,14 @@ static void profile_load(struct profile_screen *ps)
     ps->found = true;
     users_display_name(&ps->user, ps->name, sizeof ps->name);
     /* a beheerder sees every group; listing them all here would say nothing about the person */
-    if (ps->user.role != ROLE_BEHEERDER && groups_list(&a->session, NULL, &ps->groups) != KM_OK)
+    if (ps->user.role != ROLE_BEHEERDER && ps->user.role != ROLE_OUDER && groups_list(&a->session, NULL, &ps->groups) != KM_OK)
+        app_core_error(a);
+    enum km_rc rc = KM_OK;
+    if (ps->user.role == ROLE_OUDER)
+        rc = children_of(&a->session, ps->user.id, &ps->family);
+    else if (ps->user.role == ROLE_LEERLING)
+        rc = children_parents(&a->session, ps->user.id, &ps->family);
+    if (rc != KM_OK)
         app_core_error(a);
 }
 
@@ -80,18 +91,37 @@ static void draw_group(const struct km_group *g, int y, int width)
     draw_text(stdscr, y, 27, width - 29, what, TR_DIM);
 }
 
+/* A parent's children, each with their groups; a student's parents, each with how they are related. */
+static int draw_family(struct profile_screen *ps, int y, int bottom, int width)
+{
+    bool parent = ps->user.role == ROLE_OUDER;
+    char head[96];
+    snprintf(head, sizeof head, parent ? _("Je kinderen (%d)") : _("Je ouders (%d)"), (int)ps->family.n);
+    draw_text(stdscr, y++, 2, width - 4, head, TR_TITLE);
+    if (ps->family.n == 0)
+        draw_text(stdscr, y++, 4, width - 6, parent ? _("Nog geen kinderen gekoppeld; vraag het de school.") : _("Niemand gekoppeld."),
+                  TR_DIM);
+    for (size_t i = 0; i < ps->family.n && y < bottom; i++, y++) {
+        const struct km_child *c = &ps->family.items[i];
+        const char *what = parent ? (*c->groups ? c->groups : _("nog in geen groep")) : c->relation;
+        draw_text(stdscr, y, 4, 26, c->name, c->active ? TR_NORMAL : TR_DIM);
+        draw_text(stdscr, y, 31, width - 33, what, TR_DIM);
+    }
+    return y + 1;
+}
+
 static void draw_groups(struct profile_screen *ps, int y, int bottom, int width)
 {
+    if (ps->user.role == ROLE_LEERLING || ps->user.role == ROLE_OUDER)
+        y = draw_family(ps, y, bottom, width);
+    if (ps->user.role == ROLE_OUDER)
+        return;
     if (ps->user.role == ROLE_BEHEERDER) {
         draw_text(stdscr, y, 2, width - 4, _("Als beheerder zie je alle groepen onder GROEPEN."), TR_DIM);
         return;
     }
     char head[96];
-    /* a parent is no member of a group: core lists the groups of their children */
-    if (ps->user.role == ROLE_OUDER)
-        snprintf(head, sizeof head, _("Groepen van je kinderen (%d)"), (int)ps->groups.n);
-    else
-        snprintf(head, sizeof head, _("Je groepen (%d)"), (int)ps->groups.n);
+    snprintf(head, sizeof head, _("Je groepen (%d)"), (int)ps->groups.n);
     draw_text(stdscr, y++, 2, width - 4, head, TR_TITLE);
     if (ps->groups.n == 0)
         draw_text(stdscr, y, 4, width - 6, _("Nog geen groepen."), TR_DIM);

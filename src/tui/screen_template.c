@@ -46,8 +46,9 @@ struct template_screen {
     char text[256];
 };
 
-static const enum action template_actions[] = {A_SELECT, A_TOGGLE, A_EDIT,    A_DELETE,    A_BACK, A_UP,  A_DOWN,
-                                               A_LEFT,   A_RIGHT,  A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action template_actions[] = {A_SELECT, A_TOGGLE,  A_ADD,       A_EDIT, A_DELETE, A_BACK, A_UP,
+                                               A_DOWN,   A_LEFT,    A_RIGHT,     A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,
+                                               ACT_NONE};
 
 /* While a slot is being marked only these keys work, so footer and help list them instead. */
 static const enum action marking_actions[] = {A_TOGGLE,    A_SELECT, A_BACK, A_UP,   A_DOWN,  A_PAGE_UP,
@@ -465,11 +466,14 @@ struct slot_form {
     const char *break_text[2];
     const char *day_text[7];
     int name_field, break_field, days_field, start_field, end_field, button;
+    int range_field; /* the typed form: "10:45-11:30" in one field; -1 otherwise */
     char intro[200];
 };
 
 static const enum action form_actions[] = {A_SELECT, A_TOGGLE, A_NEXT_FIELD, A_PREV_FIELD, A_UP,
                                            A_DOWN,   A_LEFT,   A_RIGHT,      A_BACK,       ACT_NONE};
+static const enum action typed_actions[] = {A_SELECT, A_TOGGLE, A_ALL,  A_NEXT_FIELD, A_PREV_FIELD, A_UP,
+                                            A_DOWN,   A_LEFT,   A_RIGHT, A_BACK,      ACT_NONE};
 
 /* Beside the day being marked or changed when there is room, so it stays in sight; else in the middle. */
 static int box_x(const struct template_screen *ts, int bw, int width)
@@ -527,12 +531,48 @@ static void days_text(unsigned mask, char *out, size_t len)
         }
 }
 
+/* "10:45-11:30", "10.45 - 11.30", "1045–1130": two times of day; false when it is not that. */
+static bool parse_range(const char *text, int *start, int *end)
+{
+    char a[16], b[16];
+    const char *dash = strpbrk(text, "-");
+    const char *en = strstr(text, "–");
+    size_t skip = 1;
+    if (!dash || (en && en < dash)) {
+        dash = en;
+        skip = strlen("–");
+    }
+    if (!dash || (size_t)(dash - text) >= sizeof a)
+        return false;
+    snprintf(a, sizeof a, "%.*s", (int)(dash - text), text);
+    snprintf(b, sizeof b, "%s", dash + skip);
+    char *pa = a, *pb = b;
+    while (*pa == ' ')
+        pa++;
+    while (*pb == ' ')
+        pb++;
+    for (char *q = pa + strlen(pa); q > pa && q[-1] == ' ';)
+        *--q = '\0';
+    *start = hours_parse(pa);
+    *end = hours_parse(pb);
+    return *start >= 0 && *end >= 0;
+}
+
 static int submit_add(struct slot_form *f, struct app *a)
 {
     struct template_screen *ts = f->owner;
     unsigned mask = chosen_days(f);
-    int start = hours_parse(f->fs.form.fields[f->start_field].value),
+    int start, end;
+    if (f->range_field >= 0 && !parse_range(f->fs.form.fields[f->range_field].value, &start, &end)) {
+        snprintf(f->fs.form.fields[f->range_field].error, sizeof f->fs.form.fields[f->range_field].error, "%s",
+                 _("zoals 10:45-11:30"));
+        f->fs.form.focus = f->range_field;
+        return R_DRAW;
+    }
+    if (f->range_field < 0) {
+        start = hours_parse(f->fs.form.fields[f->start_field].value);
         end = hours_parse(f->fs.form.fields[f->end_field].value);
+    }
     bool is_break = f->fs.form.fields[f->break_field].choice == 1;
     if (slots_add(&a->session, ts->template_id, mask, start, end, f->fs.form.fields[f->name_field].value, is_break,
                   config_step(ts)) != KM_OK) {
@@ -574,9 +614,27 @@ static int submit(struct form_screen *fs, struct app *a, int field)
     return f->slot_id ? submit_edit(f, a) : submit_add(f, a);
 }
 
+/* A, "ma t/m vr": every open weekday from Monday to Friday. */
+static int all_weekdays(struct slot_form *f)
+{
+    struct field *d = &f->fs.form.fields[f->days_field];
+    d->chosen = 0;
+    for (int c = 0; c < d->nchoices; c++)
+        if (f->owner->open[c] >= 1 && f->owner->open[c] <= 5)
+            d->chosen |= 1UL << c;
+    f->fs.form.focus = f->days_field;
+    return R_DRAW;
+}
+
 static int slot_form_action(struct screen *s, struct app *a, enum action act)
 {
-    if (act == A_BACK && !((struct slot_form *)s)->slot_id)
+    struct slot_form *f = (struct slot_form *)s;
+    if (act == A_ALL && f->days_field >= 0)
+        return all_weekdays(f);
+    /* the typed form: Enter on the days makes the slot (naam and pauze are optional) */
+    if (act == A_SELECT && f->range_field >= 0 && f->fs.form.focus == f->days_field)
+        return submit(&f->fs, a, f->button);
+    if (act == A_BACK && !f->slot_id && f->range_field < 0)
         app_message(a, TR_NORMAL, "%s", _("De markering staat er nog: verleng of verkort haar, of stop met Esc."));
     return form_screen_action(s, a, act);
 }
@@ -594,7 +652,7 @@ static struct slot_form *slot_form_new(struct template_screen *ts)
         f->day_text[i] = _(hours_day_short(ts->open[i]));
     form_screen_init(&f->fs, form_actions, slot_form_draw, submit, 10);
     f->fs.ops.on_action = slot_form_action; /* Esc on a new slot says the mark stays */
-    f->start_field = f->end_field = f->days_field = -1;
+    f->start_field = f->end_field = f->days_field = f->range_field = -1;
     return f;
 }
 
@@ -643,6 +701,33 @@ static struct screen *add_form_new(struct template_screen *ts, int start, int en
     f->fs.form.fields[f->days_field].chosen = 1UL << (ts->grid.cur_col - 1);
     f->fs.form.fields[f->days_field].choice = ts->grid.cur_col - 1;
     f->fs.form.focus = f->name_field; /* the times come from the mark */
+    return &f->fs.base;
+}
+
+/* a (VOEG TOE) on the grid: the times typed in one field ("10:45-11:30"), the days (the cursor's, or A for ma t/m
+ * vr), then Enter; naam and pauze below are optional. */
+static struct screen *typed_form_new(struct template_screen *ts)
+{
+    struct slot_form *f = slot_form_new(ts);
+    if (!f)
+        return NULL;
+    f->fs.ops.actions = typed_actions;
+    char all[32];
+    keymap_keys_text(&ts->app->keys, A_ALL, 1, all, sizeof all);
+    snprintf(f->intro, sizeof f->intro, _("10:45-11:30 · %s: ma t/m vr · Enter bij Dagen: maken"), all);
+    bool ok = (f->range_field = form_add(&f->fs.form, FIELD_TEXT, _("Tijd"), true)) >= 0 &&
+              (f->days_field = form_add(&f->fs.form, FIELD_MULTI, _("Dagen"), true)) >= 0 &&
+              add_name_and_break(f, "", false) &&
+              (f->button = form_add(&f->fs.form, FIELD_BUTTON, _("Maak tijdslot"), false)) >= 0;
+    if (!ok) {
+        form_screen_destroy(&f->fs.base);
+        return NULL;
+    }
+    f->fs.form.fields[f->range_field].max_chars = 20;
+    form_set_choices(&f->fs.form, f->days_field, f->day_text, ts->nopen);
+    f->fs.form.fields[f->days_field].chosen = 1UL << (ts->grid.cur_col - 1);
+    f->fs.form.fields[f->days_field].choice = ts->grid.cur_col - 1;
+    f->fs.form.focus = f->range_field;
     return &f->fs.base;
 }
 
@@ -791,6 +876,7 @@ static int template_action(struct screen *s, struct app *a, enum action act)
     switch (act) {
     case A_SELECT: return open_slot(ts, a);
     case A_TOGGLE: return start_mark(ts, a);
+    case A_ADD: app_push(a, typed_form_new(ts)); return R_DRAW;
     case A_EDIT: return edit_slot(ts, a);
     case A_DELETE: return delete_slot(ts, a);
     default: return R_NONE;

@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/children.h"
 #include "core/dates.h"
 #include "core/memberships.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
 #include "tui/i18n.h"
@@ -17,7 +19,7 @@
 #include "tui/screens.h"
 #include "tui/search.h"
 
-enum ucol { UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD, UC__COUNT };
+enum ucol { UC_NAME, UC_USERNAME, UC_GROUP, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD, UC__COUNT };
 
 struct ucol_spec {
     const char *title; /* translated when drawn */
@@ -27,6 +29,7 @@ struct ucol_spec {
 static const struct ucol_spec ucols[UC__COUNT] = {
     [UC_NAME] = {N_("Naam"), 12, 30},
     [UC_USERNAME] = {N_("Gebruikersnaam"), 14, 26},
+    [UC_GROUP] = {N_("Groep"), 6, 24},
     [UC_ROLE] = {N_("Rol"), 6, 12},
     [UC_EMAIL] = {N_("E-mail"), 10, 44},
     [UC_STATUS] = {N_("Status"), 6, 22},
@@ -79,6 +82,7 @@ static const char *cell_text(struct users_screen *us, int row, enum ucol c)
     switch (c) {
     case UC_NAME: return us->rows[row].name;
     case UC_USERNAME: return u->username;
+    case UC_GROUP: return u->groups && *u->groups ? u->groups : "—";
     case UC_ROLE: return _(km_role_name(u->role));
     case UC_EMAIL: return *u->email ? u->email : "—";
     case UC_STATUS: label_status(u->active, u->synced, us->cell, sizeof us->cell); return us->cell;
@@ -115,7 +119,7 @@ static const char *row_text(void *ctx, int row)
 {
     struct users_screen *us = ctx;
     const struct km_user *u = us->rows[row].u;
-    snprintf(us->text, sizeof us->text, "%s %s %s", us->rows[row].name, u->username, u->email);
+    snprintf(us->text, sizeof us->text, "%s %s %s %s", us->rows[row].name, u->username, u->email, u->groups ? u->groups : "");
     return us->text;
 }
 
@@ -277,11 +281,13 @@ static const struct screen_ops users_ops = {
 static void choose_columns(struct users_screen *us)
 {
     static const enum ucol staff[] = {UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD};
+    static const enum ucol students[] = {UC_NAME, UC_GROUP, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
     static const enum ucol others[] = {UC_NAME, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
     /* LERAREN holds two roles, so only there a role column tells them apart */
-    bool is_staff = us->role == ROLE_LEERKRACHT;
-    us->ncols = is_staff ? (int)(sizeof staff / sizeof *staff) : (int)(sizeof others / sizeof *others);
-    memcpy(us->cols, is_staff ? staff : others, (size_t)us->ncols * sizeof *staff);
+    /* and in LEERLINGEN the group tells two children with the same name apart */
+    const enum ucol *cols = us->role == ROLE_LEERKRACHT ? staff : us->role == ROLE_LEERLING ? students : others;
+    us->ncols = us->role == ROLE_OUDER ? (int)(sizeof others / sizeof *others) : (int)(sizeof staff / sizeof *staff);
+    memcpy(us->cols, cols, (size_t)us->ncols * sizeof *cols);
 }
 
 struct screen *users_screen_new(struct app *a, enum km_role role)
@@ -311,6 +317,7 @@ struct person_screen {
     char *name;
     struct km_membership_list groups; /* the person's groups, and whether they teach each */
     int ngroups;
+    struct km_child_list family; /* a parent's children, a student's parents: listed after the groups */
     struct list list;
     int group_w;      /* the widest group name, within limits */
     const char *from; /* the list it was opened from (a static name), for the title */
@@ -318,10 +325,33 @@ struct person_screen {
 
 static const enum action person_actions[] = {A_PASSWORD, A_UNLOCK, A_SELECT, A_BACK, A_UP,    A_DOWN,
                                              A_PAGE_UP,  A_PAGE_DOWN, A_HOME,  A_END, ACT_NONE};
+/* a student's or parent's page: the family links too */
+static const enum action family_actions[] = {A_PASSWORD, A_UNLOCK, A_SELECT, A_ADD, A_DELETE, A_BACK,   A_UP,
+                                             A_DOWN,     A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+
+static const struct screen_ops person_ops, family_ops;
+
+static void draw_relative(struct person_screen *ps, int i, int y, int x, int width, bool selected)
+{
+    const struct km_child *c = &ps->family.items[i];
+    char what[300];
+    bool parent = ps->user.role == ROLE_OUDER;
+    snprintf(what, sizeof what, "%s%s%.40s%s%.160s%s", parent ? _("kind") : _("ouder"), *c->relation ? " · " : "",
+             c->relation, parent && *c->groups ? " · " : "", parent ? c->groups : "", c->synced ? _(" · uit ParnasSys") : "");
+    enum theme_role role = selected ? TR_SELECTED : TR_NORMAL;
+    draw_fill(stdscr, y, x, 1, width, role);
+    draw_text_raw(stdscr, y, x, 2, selected ? "▶" : " ", role);
+    draw_text(stdscr, y, x + 2, ps->group_w, c->name, role);
+    draw_text(stdscr, y, x + 4 + ps->group_w, width - 4 - ps->group_w, what, selected ? role : TR_DIM);
+}
 
 static void draw_group(void *ctx, int i, int y, int x, int width, bool selected)
 {
     struct person_screen *ps = ctx;
+    if (i >= ps->ngroups) {
+        draw_relative(ps, i - ps->ngroups, y, x, width, selected);
+        return;
+    }
     const struct km_group *g = &ps->groups.items[i].group;
     char what[160];
     snprintf(what, sizeof what, "%s%s%s · %s · %s", g->kind, *g->jaargroep ? _(" · jaargroep ") : "", g->jaargroep,
@@ -334,7 +364,8 @@ static void draw_group(void *ctx, int i, int y, int x, int width, bool selected)
 
 static const char *group_text(void *ctx, int i)
 {
-    return ((struct person_screen *)ctx)->groups.items[i].group.name;
+    struct person_screen *ps = ctx;
+    return i < ps->ngroups ? ps->groups.items[i].group.name : ps->family.items[i - ps->ngroups].name;
 }
 
 static void person_clear(struct person_screen *ps)
@@ -346,6 +377,7 @@ static void person_clear(struct person_screen *ps)
     ps->name = NULL;
     memberships_free(&ps->groups);
     ps->ngroups = 0;
+    children_free(&ps->family);
 }
 
 /* Only students and teachers are members of groups. */
@@ -360,7 +392,8 @@ static void find_groups(struct person_screen *ps)
 
 static void person_load(struct person_screen *ps)
 {
-    int64_t keep = ps->ngroups ? ps->groups.items[ps->list.cur].group.id : 0;
+    int64_t keep = ps->list.cur < ps->ngroups ? ps->groups.items[ps->list.cur].group.id : 0;
+    int keep_row = ps->list.cur;
     person_clear(ps);
     if (users_get_id(&ps->app->session, ps->id, &ps->user) != KM_OK) {
         app_core_error(ps->app);
@@ -368,7 +401,12 @@ static void person_load(struct person_screen *ps)
         ps->found = true;
         ps->name = label_display_name(&ps->user);
         find_groups(ps);
+        if (ps->user.role == ROLE_OUDER)
+            children_of(&ps->app->session, ps->id, &ps->family);
+        else if (ps->user.role == ROLE_LEERLING)
+            children_parents(&ps->app->session, ps->id, &ps->family);
     }
+    ps->base.ops = ps->user.role == ROLE_OUDER || ps->user.role == ROLE_LEERLING ? &family_ops : &person_ops;
     snprintf(ps->base.title, sizeof ps->base.title, "%s › %s", ps->from, ps->name ? ps->name : "?");
     ps->group_w = 12;
     for (int i = 0; i < ps->ngroups; i++) {
@@ -376,9 +414,14 @@ static void person_load(struct person_screen *ps)
         int w = text_width(g->name);
         ps->group_w = w > ps->group_w ? (w < 30 ? w : 30) : ps->group_w;
         if (g->id == keep)
-            ps->list.cur = i;
+            keep_row = i;
     }
-    list_set_count(&ps->list, ps->ngroups);
+    for (size_t i = 0; i < ps->family.n; i++) {
+        int w = text_width(ps->family.items[i].name);
+        ps->group_w = w > ps->group_w ? (w < 30 ? w : 30) : ps->group_w;
+    }
+    list_set_count(&ps->list, ps->ngroups + (int)ps->family.n);
+    ps->list.cur = keep_row < ps->list.count ? keep_row : ps->list.count ? ps->list.count - 1 : 0;
 }
 
 static int draw_field(int y, int width, const char *label, const char *value, enum theme_role role)
@@ -429,21 +472,103 @@ static void person_draw(struct screen *s, struct app *a, int top, int h, int wid
         return;
     }
     int y = draw_details(ps, top, width) + 1;
-    char head[64];
-    snprintf(head, sizeof head, _("Groepen (%d)"), ps->ngroups);
-    draw_text(stdscr, y++, 2, width - 4, head, TR_TITLE);
+    char head[160];
     if (ps->user.role == ROLE_OUDER)
-        draw_text(stdscr, y, 4, width - 6, _("Ouders zijn geen lid van een groep."), TR_DIM);
-    else if (ps->ngroups == 0)
-        draw_text(stdscr, y, 4, width - 6, _("Niet in een groep."), TR_DIM);
+        snprintf(head, sizeof head, _("Kinderen (%d)"), (int)ps->family.n);
+    else if (ps->user.role == ROLE_LEERLING)
+        snprintf(head, sizeof head, _("Groepen (%d) en ouders (%d)"), ps->ngroups, (int)ps->family.n);
+    else
+        snprintf(head, sizeof head, _("Groepen (%d)"), ps->ngroups);
+    draw_text(stdscr, y++, 2, width - 4, head, TR_TITLE);
+    if (ps->list.count == 0)
+        draw_text(stdscr, y, 4, width - 6, ps->user.role == ROLE_OUDER ? _("Nog geen kinderen gekoppeld.") : _("Niet in een groep."),
+                  TR_DIM);
     else
         list_draw(&ps->list, y, 2, top + h - y, width < 100 ? width - 4 : 96);
 }
 
 static int open_group(struct person_screen *ps, struct app *a)
 {
-    if (ps->ngroups)
+    if (ps->list.cur < ps->ngroups)
         app_push(a, group_profile_screen_new(a, ps->groups.items[ps->list.cur].group.id));
+    else if (ps->list.cur - ps->ngroups < (int)ps->family.n)
+        app_push(a, person_screen_new(a, ps->family.items[ps->list.cur - ps->ngroups].id, ps->from));
+    return R_DRAW;
+}
+
+/* ---- links between parents and children (beheerder) ---- */
+
+static void linked(struct app *a, void *ctx, const int64_t *ids, size_t n)
+{
+    struct person_screen *ps = ctx;
+    bool parent = ps->user.role == ROLE_OUDER;
+    for (size_t i = 0; i < n; i++)
+        if ((parent ? children_link(&a->session, ps->id, ids[i], NULL) : children_link(&a->session, ids[i], ps->id, NULL)) !=
+            KM_OK) {
+            app_core_error(a);
+            return;
+        }
+    app_message(a, TR_OK, "%s", _("Gekoppeld."));
+}
+
+/* A parent gets children to choose from, a child parents; those linked already are left out. */
+static int link(struct person_screen *ps, struct app *a)
+{
+    bool parent = ps->user.role == ROLE_OUDER;
+    struct km_user_list all, pick = {0};
+    struct user_filter f = {.role = parent ? ROLE_LEERLING : ROLE_OUDER};
+    if (users_list(&a->session, &f, &all) != KM_OK || !(pick.items = calloc(all.n + 1, sizeof *pick.items))) {
+        app_core_error(a);
+        return R_DRAW;
+    }
+    for (size_t i = 0; i < all.n; i++) {
+        bool known = false;
+        for (size_t k = 0; k < ps->family.n; k++)
+            known = known || ps->family.items[k].id == all.items[i].id;
+        if (!known) {
+            pick.items[pick.n++] = all.items[i];
+            memset(&all.items[i], 0, sizeof all.items[i]); /* moved over */
+        }
+    }
+    users_list_free(&all);
+    char title[200], intro[300];
+    snprintf(title, sizeof title, "%s › %s", ps->base.title, parent ? _("kind koppelen") : _("ouder koppelen"));
+    snprintf(intro, sizeof intro, parent ? _("Welk kind volgt %s? (ouders uit ParnasSys koppelt de sync)")
+                                         : _("Welke ouder volgt %s? (ouders uit ParnasSys koppelt de sync)"),
+             ps->name ? ps->name : "");
+    app_push(a, pick_people_screen_new(a, title, intro, &pick, true, linked, ps));
+    return R_DRAW;
+}
+
+static void unlinked(struct app *a, void *ctx, bool yes)
+{
+    struct person_screen *ps = ctx;
+    int k = ps->list.cur - ps->ngroups;
+    if (!yes || k < 0 || k >= (int)ps->family.n)
+        return;
+    int64_t other = ps->family.items[k].id;
+    enum km_rc rc = ps->user.role == ROLE_OUDER ? children_unlink(&a->session, ps->id, other)
+                                                : children_unlink(&a->session, other, ps->id);
+    if (rc != KM_OK)
+        app_core_error(a);
+    else
+        app_message(a, TR_OK, "%s", _("De koppeling is weg."));
+}
+
+static int unlink_one(struct person_screen *ps, struct app *a)
+{
+    int k = ps->list.cur - ps->ngroups;
+    if (k < 0 || k >= (int)ps->family.n) {
+        app_message(a, TR_NORMAL, "%s", _("Kies eerst een ouder of kind in de lijst."));
+        return R_DRAW;
+    }
+    if (ps->family.items[k].synced) {
+        app_message(a, TR_WARNING, "%s", _("Deze koppeling komt uit ParnasSys; wijzigen in ParnasSys."));
+        return R_DRAW;
+    }
+    char q[400];
+    snprintf(q, sizeof q, _("De koppeling tussen %s en %s weghalen?"), ps->name ? ps->name : "", ps->family.items[k].name);
+    app_push(a, dialog_confirm_new(a, q, unlinked, ps));
     return R_DRAW;
 }
 
@@ -467,6 +592,8 @@ static int person_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     switch (act) {
     case A_SELECT: return open_group(ps, a);
+    case A_ADD: return link(ps, a);
+    case A_DELETE: return unlink_one(ps, a);
     case A_PASSWORD: app_push(a, password_screen_new(a, PW_OTHER, ps->id)); return R_DRAW;
     case A_UNLOCK: return unlock(ps, a);
     case A_BACK: return R_POP;
@@ -494,6 +621,15 @@ static void person_destroy(struct screen *s)
     person_clear((struct person_screen *)s);
     free(s);
 }
+
+static const struct screen_ops family_ops = {
+    .actions = family_actions,
+    .draw = person_draw,
+    .on_action = person_action,
+    .reload = person_reload,
+    .on_click = person_click,
+    .destroy = person_destroy,
+};
 
 static const struct screen_ops person_ops = {
     .actions = person_actions,

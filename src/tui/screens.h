@@ -48,9 +48,27 @@ struct screen *lesson_detail_screen_new(struct app *a, int64_t instance_id, int6
 struct screen *board_screen_new(struct app *a);
 /* LEERDOELEN for a student (their own goals) or a parent (first a child): statuses by deelgebied, read-only. */
 struct screen *mygoals_screen_new(struct app *a);
+/* One student's goals by deelgebied, read-only (the Leerdoeloverzicht's Enter on a student, a parent's child). */
+struct screen *student_goals_screen_new(struct app *a, int64_t student, const char *name);
 /* One student's goal: its full title, the status now and the history (who, when, from → to), newest first. */
 struct screen *goal_history_screen_new(struct app *a, int64_t student_id, const char *student, int64_t goal_id,
                                        const char *code, const char *title);
+
+/* Choosing people: called once when the choice is made (the picker is still on the stack and pops right after;
+ * the screen below then reloads). ids: the ticked people, or the one under the cursor. */
+struct km_user_list;
+typedef void (*pick_done_fn)(struct app *a, void *ctx, const int64_t *ids, size_t n);
+/* Takes over people (the list is emptied). multi: Space ticks several. */
+struct screen *pick_people_screen_new(struct app *a, const char *title, const char *intro, struct km_user_list *people,
+                                      bool multi, pick_done_fn done, void *ctx);
+/* Re-linking eigen groepen after the new school year (beheerder). */
+struct screen *relink_screen_new(struct app *a);
+/* Choosing the bron of an eigen groep (beheerder). */
+struct screen *bron_screen_new(struct app *a, int64_t group_id);
+
+/* The weektaak of the week that starts on monday ('YYYY-MM-DD'): straight away for a teacher with one group,
+ * else after choosing the group; written into export_dir. Returns what a handler returns. */
+int weekplan_open(struct app *a, const char *monday);
 
 /* AUDITLOG for the beheerder. */
 struct screen *audit_screen_new(struct app *a);

@@ -183,7 +183,9 @@ for s in a b st; do wait_for "$s" "Gebruikersnaam" 15 || tfail "$s" "session $s 
 type_login a "$DUO_A"
 type_login b "$DUO_B"
 type_login st "$DUO_S"
-for s in a b st; do wait_for "$s" "Hoofdmenu" 15 || tfail "$s" "session $s logs in"; done
+for s in a b; do wait_for "$s" "Hoofdmenu" 15 || tfail "$s" "session $s logs in"; done
+# a student lands on today's day view; Esc leads to the home menu
+{ wait_for st "MIJNROOSTER ›" 15 && keys st Escape && wait_for st "Hoofdmenu" 15; } || tfail st "session st logs in"
 check a "duo: the first teacher opens $DUO_G's board" open_board a "$DUO_G" 10
 check b "duo: the second teacher opens the same board" open_board b "$DUO_G" 10
 for s in a b; do

@@ -10,6 +10,7 @@
 #   keys NAME KEY...                    tmux send-keys (key names: Enter Escape Up F1 ...)
 #   type_text NAME TEXT                 TEXT literally
 #   login NAME USER PASS                types both fields and waits for the home menu (false if it does not come)
+#   login_lands NAME USER PASS          ... and waits for the first screen (home, or a student's or parent's day)
 #   menu_open NAME LABEL                moves the menu's selection to LABEL and presses Enter
 #   pane_pid NAME / pane_dead NAME / cpu_ticks PID / alive PID
 # A private tmux server (-L) per run, so parallel runs never share sessions; it is killed at exit.
@@ -73,12 +74,20 @@ wait_any() { _wn=$1 _ws=$2; shift 2; wait_until "$_ws" any_on_screen "$_wn" "$@"
 keys() { _k=$1; shift; TM send-keys -t "$_k" "$@"; }
 type_text() { TM send-keys -t "$1" -l -- "$2"; }
 
+# A student or parent lands on MIJNROOSTER (login_lands waits for that); login goes on to the home menu, with Esc.
 login() {
+    login_lands "$@" || return 1
+    sleep 0.3 # the first screen is drawn over the menu right after it
+    on_screen "$1" "Hoofdmenu" && ! on_screen "$1" "MIJNROOSTER ›" && return 0
+    keys "$1" Escape
+    wait_for "$1" "Hoofdmenu"
+}
+login_lands() {
     type_text "$1" "$2"
     keys "$1" Enter
     type_text "$1" "$3"
     keys "$1" Enter
-    wait_for "$1" "Hoofdmenu"
+    wait_any "$1" 5 "Hoofdmenu" "MIJNROOSTER ›"
 }
 
 # The menu's rows look like "   ▶ LABEL   hint" (selected) and "     LABEL   hint".

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "core/groups.h"
+#include "core/planning.h"
+#include "core/relink.h"
 #include "core/school.h"
 #include "core/session.h"
 #include "core/users.h"
@@ -277,6 +279,75 @@ TEST(edex_new_school_year_makes_new_groups_and_lists_eigen_groepen_to_relink)
     REQUIRE(import_at(db, edex_doc("2027-2028", DANIELLE SEM NOOR, TEACHERS), "2027-08-01", NULL, false) == KM_OK);
     CHECK(rep.groups_changed == 3 && has_line(&rep, "het schooljaar is voorbij")); /* last year's groups give no rights */
     CHECK(count(db, "SELECT count(*) FROM groups WHERE schooljaar = '2026-2027' AND source = 'parnassys'") == 3);
+    db_close(db);
+}
+
+/* After next year's import the eigen groep gets the new 5a proposed, and taking it keeps its planning. */
+TEST(edex_relink_proposes_the_new_bron_and_keeps_the_planning)
+{
+    struct km_db *db = school("99ZZ");
+    REQUIRE(db);
+    const char *june = "2027-06-20";
+    REQUIRE(import_at(db, edex_doc("2026-2027", DANIELLE SEM NOOR, TEACHERS), june, NULL, false) == KM_OK);
+    struct km_session s;
+    session_server(&s, db);
+    int64_t eigen = 0, old5a = 0, lezen = 0, goal = 0, inst = 0;
+    REQUIRE(groups_find(&s, "5a", "2026-2027", &old5a) == KM_OK);
+    REQUIRE(groups_add(&s, "rekenen plus", "eigen", "2026-2027", NULL, &eigen) == KM_OK);
+    REQUIRE(groups_add(&s, "leesclub", "eigen", "2026-2027", NULL, &lezen) == KM_OK);
+    REQUIRE(groups_set_bron(&s, eigen, old5a, -1) == KM_OK);
+    REQUIRE(db_exec(db, "UPDATE groups SET linked_group_id = (SELECT id FROM groups WHERE name = 'lezen') WHERE id = ?",
+                    "i", lezen) == KM_OK);
+    REQUIRE(db_exec(db, "UPDATE groups SET name = 'lezen oud' WHERE name = 'lezen'", NULL) == KM_OK); /* no match next year */
+    /* a planned goal in a lesson of the eigen groep */
+    REQUIRE(db_exec(db, "INSERT INTO hoofdgebieden (id, name) VALUES (1, 'rekenen')", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO deelgebieden (id, hoofdgebied_id, name) VALUES (1, 1, 'breuken')", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (1, 1, 'R1', 'Ik kan breuken')", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO week_templates (id, name, created_at) VALUES (1, 'w', '2027-01-01')", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO time_slots (id, template_id, weekday, start_min, end_min) VALUES (1, 1, 1, 510, 570)", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO lessons (id, slot_id) VALUES (1, 1)", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO roster_weeks (week_start, template_id, generated_at) VALUES ('2027-06-14', 1, 'x')", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO lesson_instances (id, lesson_id, week_start, date, start_min, end_min)"
+                        " VALUES (1, 1, '2027-06-14', '2027-06-14', 510, 570)", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO lesson_groups (lesson_id, group_id) VALUES (1, ?)", "i", eigen) == KM_OK);
+    goal = 1;
+    inst = 1;
+    REQUIRE(planning_add_goal(&s, inst, goal) == KM_OK);
+    REQUIRE(import_at(db, edex_doc("2027-2028", DANIELLE SEM NOOR, TEACHERS), june, NULL, false) == KM_OK);
+    int64_t new5a = 0;
+    REQUIRE(groups_find(&s, "5a", "2027-2028", &new5a) == KM_OK);
+    struct relink_list l;
+    REQUIRE(relink_list(&s, NULL, &l) == KM_OK);
+    CHECK_STR(l.schooljaar, "2027-2028");
+    REQUIRE(l.n == 2);
+    CHECK_STR(l.items[0].name, "leesclub");
+    CHECK(l.items[0].proposed_id == 0);
+    CHECK_STR(l.items[1].name, "rekenen plus");
+    CHECK(l.items[1].linked_id == old5a && l.items[1].proposed_id == new5a);
+    CHECK_STR(l.items[1].proposed_schooljaar, "2027-2028");
+    relink_free(&l);
+    int linked = -1, left = -1;
+    REQUIRE(relink_all(&s, true, &linked, &left) == KM_OK);
+    CHECK(linked == 1 && left == 1);
+    CHECK(count(db, "SELECT count(*) FROM groups WHERE name = 'rekenen plus' AND schooljaar = '2026-2027'") == 1);
+    REQUIRE(relink_all(&s, false, &linked, &left) == KM_OK);
+    CHECK(linked == 1 && left == 1);
+    struct km_group g;
+    REQUIRE(groups_get(&s, eigen, &g) == KM_OK);
+    CHECK(g.linked_group_id == new5a);
+    CHECK_STR(g.schooljaar, "2027-2028");
+    groups_free(&g);
+    /* same group, same lesson, same planned goal */
+    CHECK(count(db, "SELECT count(*) FROM planned_goals p JOIN lesson_instances i ON i.id = p.instance_id"
+                    " JOIN lesson_groups lg ON lg.lesson_id = i.lesson_id JOIN groups g ON g.id = lg.group_id"
+                    " WHERE g.name = 'rekenen plus'") == 1);
+    REQUIRE(relink_list(&s, NULL, &l) == KM_OK);
+    CHECK(l.n == 1); /* the leesclub waits for a bron chosen by hand */
+    relink_free(&l);
+    struct km_session juf;
+    REQUIRE(session_for_user(&juf, db, "anneke.vries") == KM_OK);
+    CHECK(relink_list(&juf, NULL, &l) == KM_DENIED);
+    CHECK(relink_all(&juf, false, &linked, &left) == KM_DENIED);
     db_close(db);
 }
 

@@ -336,7 +336,7 @@ TEST(keymap_config_errors)
     bind(&cfg, 2, "up", "K");
     bind(&cfg, 7, "uo", "k");
     static const char *const action[] = {"test.ini regel 7: onbekende actie 'uo' in [keys]; bekende acties: up, down, ",
-                                         "info."};
+                                         "all."};
     expect_error(&cfg, action, N(action));
 
     test_config(&cfg);
