@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/board.h"
+#include "core/bulkstatus.h"
 #include "core/db.h"
 #include "core/groups.h"
 #include "core/dates.h"
@@ -159,6 +160,53 @@ static void bench_roster(struct km_db *db)
     report("schoolrooster maken", t, 3, detail);
 }
 
+/* A whole column of a group's board (R/K): what it would do, the batch, and its undo. */
+static void bench_bulk(struct km_session *s)
+{
+    struct board b;
+    struct km_group_list groups;
+    if (groups_list(s, NULL, &groups) != KM_OK || groups.n == 0)
+        return;
+    int64_t group = groups.items[0].id, deelgebied = 0;
+    db_int(s->db, &deelgebied, "SELECT deelgebied_id FROM leerdoelen WHERE retired = 0 LIMIT 1", NULL);
+    groups_list_free(&groups);
+    if (board_load(s, group, deelgebied, 0, &b) != KM_OK || b.nstudents == 0 || b.ngoals == 0) {
+        printf("bulk: geen statusbord (%s)\n", db_errmsg(s->db));
+        return;
+    }
+    struct bulk_cell cells[256];
+    int n = b.nstudents < 256 ? b.nstudents : 256;
+    for (int i = 0; i < n; i++)
+        cells[i] = (struct bulk_cell){b.students[i].id, b.goals[0].id};
+    board_free(&b);
+    double plan[RUNS], apply[RUNS], undo[RUNS];
+    char detail[80];
+    for (int i = 0; i < RUNS; i++) {
+        struct bulk_plan p;
+        struct bulk_batch last;
+        struct bulk_undo_result u;
+        int changed = 0;
+        double t0 = now_ms();
+        enum km_rc rc = bulk_plan(s, cells, n, 2, &p);
+        double t1 = now_ms();
+        if (rc == KM_OK)
+            rc = bulk_apply(s, cells, n, 2, BULK_ALL, "kolom (bench)", &changed);
+        double t2 = now_ms();
+        if (rc == KM_OK && changed)
+            rc = bulk_last(s, &last) == KM_OK ? bulk_undo(s, last.id, &u) : KM_OK;
+        double t3 = now_ms();
+        if (rc != KM_OK) {
+            printf("bulk: %s\n", db_errmsg(s->db));
+            return;
+        }
+        plan[i] = t1 - t0, apply[i] = t2 - t1, undo[i] = t3 - t2;
+    }
+    snprintf(detail, sizeof detail, "een kolom van %d leerlingen", n);
+    report("hele kolom: wat het doet (R/K)", plan, RUNS, detail);
+    report("hele kolom: zetten", apply, RUNS, detail);
+    report("hele kolom: terugzetten (u)", undo, RUNS, detail);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -178,6 +226,7 @@ int main(int argc, char **argv)
     }
     bench_week(&s);
     bench_board(&s);
+    bench_bulk(&s);
     bench_conflicts(db);
     bench_roster(db);
     db_close(db);

@@ -4,8 +4,10 @@
 
 #include "cli/commands.h"
 #include "cli/out.h"
+#include "core/dates.h"
 #include "core/demo.h"
 #include "core/i18n.h"
+#include "core/mailspool.h"
 #include "core/school.h"
 #include "core/text.h"
 
@@ -97,6 +99,21 @@ static bool print_check(const char *what, bool ok, const char *detail)
     return ok;
 }
 
+/* Mail that does not work fails the check: the person asking for a code is told nothing about it. */
+static bool check_mail(struct km_db *db, const struct km_session *s)
+{
+    struct mail_health m;
+    if (mailspool_health(s, &m) != KM_OK)
+        return print_check("mail", false, db_errmsg(db));
+    if (!m.failing)
+        return print_check("mail", true, "");
+    char since[40], detail[600];
+    if (!dates_local_stamp(m.since, true, since, sizeof since))
+        snprintf(since, sizeof since, "%s", m.since);
+    snprintf(detail, sizeof detail, _("werkt niet sinds %s: %s"), since, m.last_error);
+    return print_check("mail", false, detail);
+}
+
 int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
 {
     char *pos[1];
@@ -126,6 +143,7 @@ int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     struct school_info school;
     ok &= print_check("school", school_get(db, &school) == KM_OK, school.name);
     ok &= print_check("configuratie", true, *c->cfg->path ? c->cfg->path : _("geen bestand, standaardwaarden"));
+    ok &= check_mail(db, &s);
     db_close(db);
     return ok ? EXIT_OK : EXIT_FAIL;
 }

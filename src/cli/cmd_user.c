@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/out.h"
 #include "cli/pwread.h"
+#include "core/dates.h"
 #include "core/i18n.h"
 #include "core/users.h"
 
@@ -65,8 +66,23 @@ static void print_user_json(const struct km_user *u)
     out_json_string(stdout, u->achternaam);
     printf(", \"email\": ");
     out_json_string(stdout, u->email);
-    printf(_(", \"active\": %s, \"synced\": %s, \"password\": \"%s\"}"), u->active ? "true" : "false",
+    printf(_(", \"active\": %s, \"synced\": %s, \"password\": \"%s\", \"locked_until\": "), u->active ? "true" : "false",
            u->synced ? "true" : "false", u->password_state);
+    if (*u->locked_until)
+        out_json_string(stdout, u->locked_until);
+    else
+        printf("null");
+    printf("}");
+}
+
+/* "geblokkeerd tot 14:05" (local time) while the account is locked after too many failed logins. */
+static bool lock_text(const struct km_user *u, char *out, size_t len)
+{
+    char at[32];
+    if (!*u->locked_until || !dates_local_stamp(u->locked_until, false, at, sizeof at))
+        return false;
+    snprintf(out, len, _("geblokkeerd tot %s"), at);
+    return true;
 }
 
 static void print_user_row(const struct km_user *u)
@@ -82,6 +98,9 @@ static void print_user_row(const struct km_user *u)
     out_cell(stdout, u->email, 0);
     if (!u->active)
         printf("  (inactief)");
+    char lock[64];
+    if (lock_text(u, lock, sizeof lock))
+        printf("  (%s)", lock);
     printf("\n");
 }
 
@@ -128,18 +147,17 @@ static void print_user_details(const struct km_user *u)
     for (size_t i = 0; i < sizeof pw_words / sizeof pw_words[0]; i += 2)
         if (strcmp(u->password_state, pw_words[i]) == 0)
             pw = _(pw_words[i + 1]);
-    char name[700];
+    char name[700], lock[200] = "", at[64];
     users_display_name(u, name, sizeof name);
-    const char *rows[][2] = {{_("gebruikersnaam"), u->username},
-                             {_("rol"), km_role_name(u->role)},
-                             {_("naam"), name},
-                             {_("e-mail"), u->email},
-                             {_("actief"), u->active ? _("ja") : _("nee")},
+    if (lock_text(u, at, sizeof at))
+        snprintf(lock, sizeof lock, _("%s (na te veel mislukte logins; opheffen: klassenmap user unlock %.64s)"), at,
+                 u->username);
+    const char *rows[][2] = {{_("gebruikersnaam"), u->username}, {_("rol"), km_role_name(u->role)}, {_("naam"), name},
+                             {_("e-mail"), u->email},           {_("actief"), u->active ? _("ja") : _("nee")},
                              {_("bron"), u->synced ? _("ParnasSys (alleen-lezen)") : "klassenmap"},
-                             {_("instroom"), u->instroom},
-                             {_("uitstroom"), u->uitstroom},
-                             {_("wachtwoord"), pw},
-                             {_("laatste login"), u->last_login}};
+                             {_("instroom"), u->instroom},      {_("uitstroom"), u->uitstroom},
+                             {_("wachtwoord"), pw},             {_("laatste login"), u->last_login},
+                             {_("blokkade"), lock}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         printf("%-15s ", rows[i][0]);
         out_text(stdout, *rows[i][1] ? rows[i][1] : "-");

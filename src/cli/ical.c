@@ -46,7 +46,7 @@ static void escaped(const char *in, char *out, size_t len)
 
 static void property(FILE *f, const char *name, const char *value)
 {
-    char esc[1024], buf[1100];
+    char esc[2400], buf[2500];
     escaped(value, esc, sizeof esc);
     snprintf(buf, sizeof buf, "%s:%s", name, esc);
     line(f, buf);
@@ -77,7 +77,7 @@ static void local_stamp(const char *date, int minutes, char out[32])
 
 static void event(FILE *f, const struct planned_lesson *l, const char *stamp)
 {
-    char buf[600], start[32], end[32];
+    char buf[1200], start[32], end[32];
     local_stamp(l->date, l->start_min, start);
     local_stamp(l->date, l->end_min, end);
     line(f, "BEGIN:VEVENT");
@@ -93,8 +93,11 @@ static void event(FILE *f, const struct planned_lesson *l, const char *stamp)
     property(f, "SUMMARY", buf);
     if (*l->room)
         property(f, "LOCATION", l->room);
-    snprintf(buf, sizeof buf, "Leerkracht: %s\n%d leerdoel(en) gepland%s", *l->teacher ? l->teacher : "-", l->goals,
-             l->has_note ? _("\nMet een notitie in klassenmap") : "");
+    /* The staff note never goes out (core leaves has_note false in a student's or parent's week); the line for
+     * the class does. */
+    snprintf(buf, sizeof buf, "Leerkracht: %s\n%d leerdoel(en) gepland%s%s%s", *l->teacher ? l->teacher : "-", l->goals,
+             l->has_note ? "\nMet een notitie in klassenmap" : "", *l->pupil_note ? "\nVoor de klas: " : "",
+             l->pupil_note);
     property(f, "DESCRIPTION", buf);
     line(f, "END:VEVENT");
 }

@@ -16,6 +16,7 @@ static const enum scope table[ACT__COUNT][ROLE__COUNT] = {
     [ACT_VIEW_STATUS] = {OWN, OWN, OWN, YES},
     [ACT_SET_STATUS] = {NO, OWN, NO, YES},
     [ACT_PLAN_GOALS] = {NO, OWN, NO, YES},
+    [ACT_READ_NOTE] = {NO, OWN, NO, YES},
     [ACT_CHANGE_OWN_PASSWORD] = {NO, YES, YES, YES},
     [ACT_FORGOT_PASSWORD] = {NO, YES, YES, YES},
     [ACT_SET_STUDENT_PASSWORD] = {NO, OWN, NO, YES},
@@ -34,6 +35,7 @@ static const char *const action_names[ACT__COUNT] = {
     [ACT_VIEW_STATUS] = N_("leerdoelstatussen bekijken"),
     [ACT_SET_STATUS] = N_("leerdoelstatussen zetten"),
     [ACT_PLAN_GOALS] = N_("leerdoelen in een les plannen"),
+    [ACT_READ_NOTE] = N_("de notitie bij een les lezen"),
     [ACT_CHANGE_OWN_PASSWORD] = N_("eigen wachtwoord wijzigen"),
     [ACT_FORGOT_PASSWORD] = N_("wachtwoord vergeten"),
     [ACT_SET_STUDENT_PASSWORD] = N_("wachtwoord van een leerling instellen"),
@@ -121,6 +123,7 @@ static bool check_own(const struct km_session *s, enum km_action action, int64_t
         return s->role == ROLE_LEERKRACHT && is_role(db, target, "leerling") &&
                access_teaches_student(db, s->user_id, target);
     case ACT_PLAN_GOALS:
+    case ACT_READ_NOTE: /* the lesson's teachers and their duo-collega's: never a student or a parent */
         return s->role == ROLE_LEERKRACHT && teaches_lesson(db, s->user_id, target);
     case ACT_CHANGE_OWN_PASSWORD:
     case ACT_FORGOT_PASSWORD:

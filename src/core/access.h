@@ -9,7 +9,8 @@ enum km_action {
     ACT_VIEW_PLANNING,        /* target: the person whose day/week is shown */
     ACT_VIEW_STATUS,          /* target: the student */
     ACT_SET_STATUS,           /* target: the student */
-    ACT_PLAN_GOALS,           /* target: a lesson instance (goals and notes in it) */
+    ACT_PLAN_GOALS,           /* target: a lesson instance (goals, the note and the line for the class) */
+    ACT_READ_NOTE,            /* target: a lesson instance; the note is staff-only (AVG) */
     ACT_CHANGE_OWN_PASSWORD,  /* target: ignored, always the actor */
     ACT_FORGOT_PASSWORD,      /* target: ignored; the actor is the account asking */
     ACT_SET_STUDENT_PASSWORD, /* target: the student */

@@ -64,6 +64,7 @@ static const struct key_def key_defs[] = {
     NUM("login", lock_minutes, K_INT, 1, 1440),
     NUM("login", delay_step_ms, K_INT, 0, 10000),
     BOOL("login", allow_as),
+    NUM("login", idle_logout_minutes, K_INT, 0, 1440),
     STR("mail", smtp_url, check_smtp_url),
     STR("mail", smtp_tls, check_tls),
     STR("mail", mail_from, check_mail_from),
@@ -112,6 +113,7 @@ void config_defaults(struct km_config *c)
     c->max_failures = 5;
     c->lock_minutes = 15;
     c->delay_step_ms = 500;
+    c->idle_logout_minutes = 60;
     snprintf(c->smtp_url, sizeof c->smtp_url, "%s", "smtp://localhost:25");
     snprintf(c->smtp_tls, sizeof c->smtp_tls, "%s", "starttls");
     snprintf(c->mail_from, sizeof c->mail_from, "%s", "klassenmap@localhost");

@@ -36,6 +36,7 @@ struct km_config {
     int lock_minutes;  /* default 15, range 1..1440 */
     int delay_step_ms; /* default 500, range 0..10000: growing delay per failure */
     bool allow_as;     /* default false: `klassenmap --as USER` (ssh authorized_keys) allowed */
+    int idle_logout_minutes; /* default 60, range 0..1440 (0 = never): a screen session without a key is logged out */
     /* [mail] */
     char smtp_url[512];            /* "smtp://host[:port]" or "smtps://host[:port]"; default "smtp://localhost:25" */
     char smtp_tls[12];             /* "none", "starttls" (default), "tls" */

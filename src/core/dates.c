@@ -178,3 +178,21 @@ int64_t dates_nearest_week(int week, int64_t ref)
     }
     return best;
 }
+
+bool dates_local_stamp(const char *utc, bool with_date, char *out, size_t len)
+{
+    struct tm tm = {0};
+    out[0] = '\0';
+    if (!utc || sscanf(utc, "%d-%d-%d %d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5)
+        return false;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm);
+    struct tm local, now;
+    time_t n = time(NULL);
+    localtime_r(&t, &local);
+    localtime_r(&n, &now);
+    bool today = local.tm_year == now.tm_year && local.tm_yday == now.tm_yday;
+    strftime(out, len, with_date ? "%d-%m-%Y %H:%M" : today ? "%H:%M" : "%d-%m %H:%M", &local);
+    return true;
+}

@@ -4,6 +4,7 @@
 #define KM_DATES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 int64_t dates_from_civil(int y, int m, int d);
@@ -39,5 +40,8 @@ bool dates_from_iso_week(int iso_year, int week, int64_t *monday);
 int64_t dates_nearest_week(int week, int64_t ref);
 /* Today in the local time zone. */
 int64_t dates_today(void);
+/* A stored UTC timestamp ('YYYY-MM-DD HH:MM…') in the local time zone, as 'DD-MM-YYYY HH:MM' (with_date) or
+ * 'HH:MM' (today) / 'DD-MM HH:MM' (another day); false (and out "") when it is not one. */
+bool dates_local_stamp(const char *utc, bool with_date, char *out, size_t len);
 
 #endif

@@ -6,7 +6,7 @@
 #include "core/access.h"
 #include "core/i18n.h"
 
-static enum km_rc read_status(struct km_db *db, int64_t student_id, int64_t goal_id, struct goal_status *out)
+enum km_rc goalstatus_read(struct km_db *db, int64_t student_id, int64_t goal_id, struct goal_status *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
@@ -29,7 +29,7 @@ static enum km_rc read_status(struct km_db *db, int64_t student_id, int64_t goal
 enum km_rc goalstatus_get(const struct km_session *s, int64_t student_id, int64_t goal_id, struct goal_status *out)
 {
     enum km_rc rc = access_check(s, ACT_VIEW_STATUS, student_id);
-    return rc == KM_OK ? read_status(s->db, student_id, goal_id, out) : rc;
+    return rc == KM_OK ? goalstatus_read(s->db, student_id, goal_id, out) : rc;
 }
 
 struct set_ctx {
@@ -48,7 +48,7 @@ static enum km_rc set_tx(struct km_db *db, void *arg)
 {
     struct set_ctx *c = arg;
     struct goal_status cur;
-    enum km_rc rc = read_status(db, c->student, c->goal, &cur);
+    enum km_rc rc = goalstatus_read(db, c->student, c->goal, &cur);
     if (rc != KM_OK)
         return rc;
     if (c->expected >= 0 && cur.version != c->expected) {
@@ -61,18 +61,28 @@ static enum km_rc set_tx(struct km_db *db, void *arg)
     if (cur.status_id == c->status)
         return KM_OK; /* nothing changes, so no history row either */
     c->version = cur.version + 1;
+    return goalstatus_write(db, c->s->user_id, c->student, c->goal, cur.status_id, c->status, 0);
+}
+
+enum km_rc goalstatus_write(struct km_db *db, int64_t actor_id, int64_t student, int64_t goal, int64_t from, int64_t to,
+                            int64_t batch_id)
+{
     char now[20];
     db_now(now);
-    rc = db_exec(db,
-                 "INSERT INTO goal_status (student_id, goal_id, status_id, updated_by, updated_at, version)"
-                 " VALUES (?1, ?2, ?3, NULLIF(?4, 0), ?5, 1) ON CONFLICT (student_id, goal_id) DO UPDATE SET"
-                 " status_id = ?3, updated_by = NULLIF(?4, 0), updated_at = ?5, version = version + 1",
-                 "iiiit", c->student, c->goal, c->status, c->s->user_id, now);
+    enum km_rc rc;
+    if (to) /* the version goes on counting, so a board that saw the old one finds out */
+        rc = db_exec(db,
+                     "INSERT INTO goal_status (student_id, goal_id, status_id, updated_by, updated_at, version)"
+                     " VALUES (?1, ?2, ?3, NULLIF(?4, 0), ?5, 1) ON CONFLICT (student_id, goal_id) DO UPDATE SET"
+                     " status_id = ?3, updated_by = NULLIF(?4, 0), updated_at = ?5, version = version + 1",
+                     "iiiit", student, goal, to, actor_id, now);
+    else /* back to no status at all (an undo): no row, as before the first status */
+        rc = db_exec(db, "DELETE FROM goal_status WHERE student_id = ? AND goal_id = ?", "ii", student, goal);
     if (rc == KM_OK)
         rc = db_exec(db,
-                     "INSERT INTO goal_status_history (student_id, goal_id, from_status_id, to_status_id, changed_by, changed_at)"
-                     " VALUES (?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), ?)",
-                     "iiiiit", c->student, c->goal, cur.status_id, c->status, c->s->user_id, now);
+                     "INSERT INTO goal_status_history (student_id, goal_id, from_status_id, to_status_id, changed_by,"
+                     " changed_at, batch_id) VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, NULLIF(?, 0))",
+                     "iiiiiti", student, goal, from, to, actor_id, now, batch_id);
     return rc;
 }
 

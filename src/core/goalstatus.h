@@ -17,4 +17,11 @@ enum km_rc goalstatus_get(const struct km_session *s, int64_t student_id, int64_
 enum km_rc goalstatus_set(const struct km_session *s, int64_t student_id, int64_t goal_id, int64_t status_id,
                           int64_t expected_version, int64_t *new_version);
 
+/* Core-internal, inside a caller's transaction: the cell's status now (no access check). */
+enum km_rc goalstatus_read(struct km_db *db, int64_t student_id, int64_t goal_id, struct goal_status *out);
+/* Core-internal, inside a caller's transaction: the cell goes from `from` to `to` (0: no status), with its
+ * history row; batch_id names the whole-row or whole-column change it is part of (0: none). */
+enum km_rc goalstatus_write(struct km_db *db, int64_t actor_id, int64_t student, int64_t goal, int64_t from, int64_t to,
+                            int64_t batch_id);
+
 #endif

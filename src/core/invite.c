@@ -4,6 +4,7 @@
 
 #include "core/i18n.h"
 #include "core/mail.h"
+#include "core/mailspool.h"
 #include "core/school.h"
 
 void invite_compose(const char *school_name, const struct parents_invitee *p, char *body, size_t bodylen)
@@ -32,6 +33,7 @@ enum km_rc invite_send(const struct km_session *s, const struct km_config *cfg, 
     invite_compose(school.name, p, body, sizeof body);
     snprintf(subject, sizeof subject, _("Je account voor klassenmap van %.300s"), school.name);
     enum km_rc rc = mail_send(cfg, p->email, subject, body, err, errlen);
+    mailspool_record(s->db, p->id, p->username, rc == KM_OK ? NULL : err); /* the beheerder sees when mail fails */
     if (rc != KM_OK)
         return rc;
     rc = parents_mark_invited(s, p->id);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/audit.h"
+#include "core/dates.h"
 #include "core/hashgate.h"
 #include "core/i18n.h"
 
@@ -102,11 +103,15 @@ static enum km_rc failure_tx(struct km_db *db, void *arg)
     bool lock_now = !c->was_locked && c->limits->max_failures > 0 && n >= c->limits->max_failures;
     if (rc != KM_OK || !lock_now)
         return rc;
-    char modifier[32];
-    snprintf(modifier, sizeof modifier, "+%d minutes", c->limits->lock_minutes > 0 ? c->limits->lock_minutes : 15);
+    int minutes = c->limits->lock_minutes > 0 ? c->limits->lock_minutes : 15;
+    char modifier[32], until[20] = "", local[32] = "", detail[160];
+    snprintf(modifier, sizeof modifier, "+%d minutes", minutes); /* SQLite's words, not shown to anyone */
     rc = db_exec(db, "UPDATE users SET locked_until = datetime('now', ?) WHERE id = ?", "ti", modifier, c->id);
-    char detail[96];
-    snprintf(detail, sizeof detail, _("na %lld mislukte pogingen, %s"), (long long)n, modifier + 1);
+    if (rc == KM_OK)
+        rc = db_text(db, until, sizeof until, "SELECT locked_until FROM users WHERE id = ?", "i", c->id);
+    dates_local_stamp(until, false, local, sizeof local);
+    snprintf(detail, sizeof detail, _("na %lld mislukte pogingen %d minuten geblokkeerd, tot %s"), (long long)n, minutes,
+             local);
     return rc == KM_OK ? audit_add(c->actor, c->id, "account-geblokkeerd", detail) : rc;
 }
 

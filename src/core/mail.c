@@ -121,6 +121,28 @@ static void set_tls(CURL *c, const struct km_config *cfg)
         curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
 }
 
+/* What went wrong, in words a beheerder can act on; libcurl's own (English) text follows in brackets. */
+static const char *dutch_reason(CURLcode rc)
+{
+    switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST: return _("de naam van de mailserver is onbekend");
+    case CURLE_COULDNT_CONNECT: return _("de mailserver is niet bereikbaar");
+    case CURLE_OPERATION_TIMEDOUT: return _("de mailserver antwoordde niet op tijd");
+    case CURLE_LOGIN_DENIED: return _("de mailserver weigerde de gebruikersnaam of het wachtwoord");
+    case CURLE_USE_SSL_FAILED: return _("de mailserver biedt geen versleutelde verbinding");
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE: return _("de versleutelde verbinding met de mailserver mislukte");
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING: return _("de verbinding met de mailserver viel weg");
+    case CURLE_OUT_OF_MEMORY: return _("onvoldoende geheugen");
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT: return _("het adres van de mailserver (smtp_url) klopt niet");
+    default: return _("de mailserver nam de mail niet aan");
+    }
+}
+
 enum km_rc mail_init(void) { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? KM_OK : KM_ERR; }
 
 enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *subject, const char *body, char *err,
@@ -158,7 +180,7 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
     }
     CURLcode rc = p.len ? curl_easy_perform(c) : CURLE_OUT_OF_MEMORY;
     if (rc != CURLE_OK)
-        snprintf(err, errlen, _("De mail kon niet worden verstuurd via %s: %s."), cfg->smtp_url,
+        snprintf(err, errlen, _("De mail kon niet worden verstuurd via %s: %s (%s)."), cfg->smtp_url, dutch_reason(rc),
                  curl_easy_strerror(rc));
     sodium_memzero(secret, sizeof secret);
     sodium_memzero(msg, MAIL_MAX); /* it held a one-time code */

@@ -15,7 +15,7 @@
     "  t.voorvoegsel END || ' ' || t.achternaam, ''),"                                                         \
     "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"  \
     "            WHERE lg.lesson_id = i.lesson_id), ''),"                                                      \
-    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> ''"                        \
+    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> '', i.pupil_note"          \
     " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"                                       \
     " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id" \
     " LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN users t ON t.id = i.teacher_id"
@@ -56,7 +56,8 @@ static enum km_rc push_lesson(struct planner_week *w, sqlite3_stmt *st)
     l->groups = db_col_dup(st, 7);
     l->goals = sqlite3_column_int(st, 8);
     l->has_note = sqlite3_column_int(st, 9) != 0;
-    return l->subject && l->room && l->teacher && l->groups ? KM_OK : KM_ERR;
+    l->pupil_note = db_col_dup(st, 10);
+    return l->subject && l->room && l->teacher && l->groups && l->pupil_note ? KM_OK : KM_ERR;
 }
 
 /* Reads the rows of a prepared week query into out. */
@@ -74,6 +75,24 @@ static enum km_rc collect(const struct km_session *s, enum km_rc rc, sqlite3_stm
     return rc;
 }
 
+/* Whether a note exists is staff data too: it is shown only in the week of a teacher or beheerder (whose lessons
+ * are their own or their groups', so they may read those notes), seen by that person or the beheerder. A
+ * student's or parent's week, also when the server exports it, never says that a lesson has a note. */
+static bool notes_visible(const struct km_session *s, int64_t person_id)
+{
+    char role[16] = "";
+    if (db_text(s->db, role, sizeof role, "SELECT role FROM users WHERE id = ?", "i", person_id) != KM_OK)
+        return false;
+    bool staff = strcmp(role, "leerkracht") == 0 || strcmp(role, "beheerder") == 0;
+    return staff && (s->role == ROLE_BEHEERDER || s->user_id == person_id);
+}
+
+static void hide_notes(struct planner_week *w)
+{
+    for (int i = 0; i < w->n; i++)
+        w->lessons[i].has_note = false;
+}
+
 enum km_rc planner_week(const struct km_session *s, int64_t person_id, const char *monday, struct planner_week *out)
 {
     memset(out, 0, sizeof *out);
@@ -83,7 +102,10 @@ enum km_rc planner_week(const struct km_session *s, int64_t person_id, const cha
         return rc;
     sqlite3_stmt *st;
     rc = db_query(s->db, &st, week_sql, "it", person_id, monday);
-    return collect(s, rc, st, out);
+    rc = collect(s, rc, st, out);
+    if (rc == KM_OK && !notes_visible(s, person_id))
+        hide_notes(out);
+    return rc;
 }
 
 enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind, int64_t id, const char *monday,
@@ -127,6 +149,7 @@ void planner_week_free(struct planner_week *w)
         free(w->lessons[i].room);
         free(w->lessons[i].teacher);
         free(w->lessons[i].groups);
+        free(w->lessons[i].pupil_note);
     }
     free(w->lessons);
     w->lessons = NULL;

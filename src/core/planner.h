@@ -14,7 +14,8 @@ struct planned_lesson {
     char *teacher;
     char *groups;   /* "groep 5a, rekenen niveau 3" */
     int goals;      /* goals planned in it */
-    bool has_note;
+    bool has_note;  /* staff-only: false in a student's or parent's week, whoever asks */
+    char *pupil_note; /* the line for students and parents, "" when none */
 };
 
 struct planner_week {

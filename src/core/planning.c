@@ -6,10 +6,10 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/drafts.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
-#define NOTE_MAX 2000
 
 /* ---- who may see a lesson ---- */
 
@@ -32,6 +32,8 @@ static enum km_rc may_view(const struct km_session *s, int64_t instance_id, bool
 
 /* ---- reading a lesson ---- */
 
+/* The note is read only for those who may (ACT_READ_NOTE): for anyone else it is "", so no screen, export or
+ * command can show it by mistake. */
 static enum km_rc read_header(struct km_db *db, int64_t id, struct lesson_detail *d)
 {
     sqlite3_stmt *st;
@@ -41,13 +43,14 @@ static enum km_rc read_header(struct km_db *db, int64_t id, struct lesson_detail
                              " COALESCE(t.roepnaam || CASE WHEN t.voorvoegsel = '' THEN '' ELSE ' ' || t.voorvoegsel END"
                              "  || ' ' || t.achternaam, ''),"
                              " COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g"
-                             "  ON g.id = lg.group_id WHERE lg.lesson_id = i.lesson_id), ''), i.note,"
+                             "  ON g.id = lg.group_id WHERE lg.lesson_id = i.lesson_id), ''),"
+                             " CASE WHEN ?2 THEN i.note ELSE '' END, i.pupil_note,"
                              " COALESCE(l.hoofdgebied_id, 0), COALESCE(l.deelgebied_id, 0), i.version"
                              " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"
                              " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id"
                              " LEFT JOIN deelgebieden dg ON dg.id = l.deelgebied_id LEFT JOIN rooms r ON r.id = i.room_id"
-                             " LEFT JOIN users t ON t.id = i.teacher_id WHERE i.id = ?",
-                             "i", id);
+                             " LEFT JOIN users t ON t.id = i.teacher_id WHERE i.id = ?1",
+                             "id", id, d->may_read_note ? 1 : 0);
     if (rc != KM_OK)
         return rc;
     if (db_step(db, st) != 1)
@@ -60,11 +63,12 @@ static enum km_rc read_header(struct km_db *db, int64_t id, struct lesson_detail
     d->teacher = db_col_dup(st, 5);
     d->groups = db_col_dup(st, 6);
     d->note = db_col_dup(st, 7);
-    d->hoofdgebied_id = sqlite3_column_int64(st, 8);
-    d->deelgebied_id = sqlite3_column_int64(st, 9);
-    d->version = sqlite3_column_int64(st, 10);
+    d->pupil_note = db_col_dup(st, 8);
+    d->hoofdgebied_id = sqlite3_column_int64(st, 9);
+    d->deelgebied_id = sqlite3_column_int64(st, 10);
+    d->version = sqlite3_column_int64(st, 11);
     db_done(st);
-    return d->subject && d->room && d->teacher && d->groups && d->note
+    return d->subject && d->room && d->teacher && d->groups && d->note && d->pupil_note
                ? KM_OK
                : db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
 }
@@ -181,6 +185,9 @@ enum km_rc planning_lesson(const struct km_session *s, int64_t instance_id, int6
     memset(out, 0, sizeof *out);
     out->instance_id = instance_id;
     enum km_rc rc = may_view(s, instance_id, &out->may_edit);
+    /* a student or parent is refused by the table itself, without a query */
+    out->may_read_note = rc == KM_OK && (out->may_edit || (access_role_may(s->role, ACT_READ_NOTE) &&
+                                                          access_check(s, ACT_READ_NOTE, instance_id) == KM_OK));
     if (rc == KM_OK && for_student && (rc = access_check(s, ACT_VIEW_STATUS, for_student)) != KM_OK)
         return rc;
     struct lesson_ctx c = {instance_id, for_student, out};
@@ -197,6 +204,7 @@ struct change_ctx {
     const struct km_session *s;
     int64_t instance, goal, expected;
     const char *note;
+    bool pupil; /* the line for students and parents, not the staff note */
 };
 
 static enum km_rc add_goal_tx(struct km_db *db, void *arg)
@@ -225,7 +233,7 @@ static enum km_rc remove_goal_tx(struct km_db *db, void *arg)
     return rc;
 }
 
-static enum km_rc note_tx(struct km_db *db, void *arg)
+static enum km_rc text_tx(struct km_db *db, void *arg)
 {
     struct change_ctx *c = arg;
     char now[20];
@@ -236,9 +244,15 @@ static enum km_rc note_tx(struct km_db *db, void *arg)
         return db_fail(db, KM_NOTFOUND, _("Deze les bestaat niet (meer)."));
     if (version != c->expected)
         return db_fail(db, KM_CONFLICT, "Iemand anders (een duo-collega?) heeft deze les intussen gewijzigd; "
-                                        "de nieuwe notitie en leerdoelen staan nu op het scherm.");
-    return db_exec(db, "UPDATE lesson_instances SET note = ?, note_by = NULLIF(?, 0), note_at = ?, version = version + 1"
-                       " WHERE id = ?", "titi", c->note, c->s->user_id, now, c->instance);
+                                        "de nieuwe tekst en leerdoelen staan nu op het scherm.");
+    enum km_rc rc = c->pupil ? db_exec(db, "UPDATE lesson_instances SET pupil_note = ?, pupil_note_by = NULLIF(?, 0),"
+                                           " pupil_note_at = ?, version = version + 1 WHERE id = ?",
+                                       "titi", c->note, c->s->user_id, now, c->instance)
+                             : db_exec(db, "UPDATE lesson_instances SET note = ?, note_by = NULLIF(?, 0), note_at = ?,"
+                                           " version = version + 1 WHERE id = ?",
+                                       "titi", c->note, c->s->user_id, now, c->instance);
+    /* saved: the writer's draft of this text has done its work */
+    return rc == KM_OK ? drafts_drop_tx(db, c->s->user_id, c->instance, c->pupil ? DRAFT_PUPIL : DRAFT_NOTE) : rc;
 }
 
 static enum km_rc change(const struct km_session *s, struct change_ctx *c, db_tx_fn fn)
@@ -249,27 +263,40 @@ static enum km_rc change(const struct km_session *s, struct change_ctx *c, db_tx
 
 enum km_rc planning_add_goal(const struct km_session *s, int64_t instance_id, int64_t goal_id)
 {
-    struct change_ctx c = {s, instance_id, goal_id, 0, NULL};
+    struct change_ctx c = {s, instance_id, goal_id, 0, NULL, false};
     return change(s, &c, add_goal_tx);
 }
 
 enum km_rc planning_remove_goal(const struct km_session *s, int64_t instance_id, int64_t goal_id)
 {
-    struct change_ctx c = {s, instance_id, goal_id, 0, NULL};
+    struct change_ctx c = {s, instance_id, goal_id, 0, NULL, false};
     return change(s, &c, remove_goal_tx);
+}
+
+/* A text keeps its line breaks, so only other control characters are refused. */
+static enum km_rc set_text(const struct km_session *s, int64_t instance_id, const char *text, int64_t expected_version,
+                           bool pupil)
+{
+    size_t len = text ? strlen(text) : 0, max = pupil ? PLANNING_PUPIL_NOTE_MAX : PLANNING_NOTE_MAX;
+    const char *what = pupil ? _("De tekst voor leerlingen en ouders") : _("Een notitie");
+    if (len > max)
+        return db_fail(s->db, KM_INVALID, _("%s heeft hoogstens %zu tekens."), what, max);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] < 0x20 && text[i] != '\n')
+            return db_fail(s->db, KM_INVALID, _("%s bevat een stuurteken."), what);
+    struct change_ctx c = {s, instance_id, 0, expected_version, text ? text : "", pupil};
+    return change(s, &c, text_tx);
 }
 
 enum km_rc planning_set_note(const struct km_session *s, int64_t instance_id, const char *note, int64_t expected_version)
 {
-    /* A note keeps its line breaks, so only other control characters are refused. */
-    size_t len = note ? strlen(note) : 0;
-    if (len > NOTE_MAX)
-        return db_fail(s->db, KM_INVALID, _("Een notitie heeft hoogstens %d tekens."), NOTE_MAX);
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)note[i] < 0x20 && note[i] != '\n')
-            return db_fail(s->db, KM_INVALID, _("De notitie bevat een stuurteken."));
-    struct change_ctx c = {s, instance_id, 0, expected_version, note ? note : ""};
-    return change(s, &c, note_tx);
+    return set_text(s, instance_id, note, expected_version, false);
+}
+
+enum km_rc planning_set_pupil_note(const struct km_session *s, int64_t instance_id, const char *text,
+                                   int64_t expected_version)
+{
+    return set_text(s, instance_id, text, expected_version, true);
 }
 
 /* ---- goals to choose from ---- */
@@ -358,6 +385,7 @@ void planning_lesson_free(struct lesson_detail *d)
     free(d->teacher);
     free(d->groups);
     free(d->note);
+    free(d->pupil_note);
     planning_goals_free(d->goals, d->ngoals);
     memset(d, 0, sizeof *d);
 }

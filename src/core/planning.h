@@ -8,6 +8,9 @@
  * deleted and added again; 128 leaves room for many years of such edits. */
 #define PLANNING_STATUSES 128
 
+#define PLANNING_NOTE_MAX 2000       /* bytes of the staff note */
+#define PLANNING_PUPIL_NOTE_MAX 500  /* bytes of the line for students and parents */
+
 struct planning_goal {
     int64_t goal_id;
     char *code, *title, *area; /* area: "rekenen / breuken" */
@@ -23,12 +26,15 @@ struct lesson_detail {
     int64_t instance_id;
     char date[11];
     int start_min, end_min;
-    char *subject, *room, *teacher, *groups, *note;
+    char *subject, *room, *teacher, *groups;
+    char *note;       /* staff-only (AVG): "" for anyone who may not read it (ACT_READ_NOTE) */
+    char *pupil_note; /* the line for students and parents: everyone who sees the lesson reads it */
     int64_t hoofdgebied_id, deelgebied_id;
     int64_t niveau_ids[8];
     int nniveaus;
     int64_t version;
-    bool may_edit; /* the session may plan goals and write the note */
+    bool may_edit;      /* the session may plan goals and write the note and the line for the class */
+    bool may_read_note; /* the session may read the note (the lesson's teachers, duo-collega's, beheerder) */
     struct planning_goal *goals;
     int ngoals;
 };
@@ -37,8 +43,12 @@ struct lesson_detail {
 enum km_rc planning_lesson(const struct km_session *s, int64_t instance_id, int64_t for_student, struct lesson_detail *out);
 enum km_rc planning_add_goal(const struct km_session *s, int64_t instance_id, int64_t goal_id);
 enum km_rc planning_remove_goal(const struct km_session *s, int64_t instance_id, int64_t goal_id);
-/* The lesson's note; expected_version is the version the teacher saw (KM_CONFLICT when changed since). */
+/* The lesson's note (staff-only); expected_version is the version the teacher saw (KM_CONFLICT when changed
+ * since). Saving drops the writer's draft of it. */
 enum km_rc planning_set_note(const struct km_session *s, int64_t instance_id, const char *note, int64_t expected_version);
+/* The line for students and parents, versioned like the note (the same lesson version). */
+enum km_rc planning_set_pupil_note(const struct km_session *s, int64_t instance_id, const char *text,
+                                   int64_t expected_version);
 
 struct goal_filter {
     int64_t hoofdgebied_id, deelgebied_id, niveau_id; /* 0 = any */

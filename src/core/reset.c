@@ -125,8 +125,8 @@ static void mailer(const char *db_file, const char *school_name, const struct km
         if (fd != null)
             close(fd);
     char err[400];
-    if (!mail_code(school_name, cfg, a, code, err, sizeof err))
-        mailspool_write(db_file, a->id, a->username, err);
+    bool sent = mail_code(school_name, cfg, a, code, err, sizeof err);
+    mailspool_write(db_file, a->id, a->username, sent ? NULL : err); /* a mail that went says mail works again */
 }
 
 /* The mail goes out from a detached process, so the login screen answers at once and takes as long for
@@ -142,10 +142,8 @@ static void send_in_background(struct km_db *db, const struct km_config *cfg, co
     pid_t child = fork();
     if (child < 0) { /* no process to spare: send it ourselves */
         char err[400];
-        struct km_session actor;
-        session_server(&actor, db);
-        if (code && !mail_code(school.name, cfg, a, code, err, sizeof err))
-            audit_add(&actor, a->id, "mail-mislukt", err);
+        if (code)
+            mailspool_record(db, a->id, a->username, mail_code(school.name, cfg, a, code, err, sizeof err) ? NULL : err);
         return;
     }
     if (child > 0) {

@@ -12,7 +12,7 @@ static enum km_rc week_counts(struct km_db *db, const char *monday, int *lessons
 {
     sqlite3_stmt *st;
     enum km_rc rc = db_query(db, &st,
-                             "SELECT count(*), COALESCE(sum(p.n), 0), COALESCE(sum(i.note <> ''), 0) FROM lesson_instances i"
+                             "SELECT count(*), COALESCE(sum(p.n), 0), COALESCE(sum((i.note <> '') + (i.pupil_note <> '')), 0) FROM lesson_instances i"
                              " LEFT JOIN (SELECT instance_id, count(*) AS n FROM planned_goals GROUP BY instance_id) p"
                              "  ON p.instance_id = i.id WHERE i.week_start = ?",
                              "t", monday);
@@ -94,7 +94,7 @@ static enum km_rc compute_impact(struct km_db *db, const struct roster_plan *pla
         if (rc == KM_OK && (goals || notes)) {
             int64_t n = 0;
             rc = db_int(db, &n,
-                        "SELECT count(*) FROM lesson_instances i WHERE i.week_start = ? AND (i.note <> ''"
+                        "SELECT count(*) FROM lesson_instances i WHERE i.week_start = ? AND (i.note <> '' OR i.pupil_note <> ''"
                         " OR EXISTS (SELECT 1 FROM planned_goals p WHERE p.instance_id = i.id))",
                         "t", day);
             with_planning = (int)n;

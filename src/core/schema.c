@@ -261,6 +261,45 @@ static const char *const migrations[] = {
     "  name TEXT PRIMARY KEY,"
     "  failures INTEGER NOT NULL,"
     "  last_at TEXT NOT NULL) WITHOUT ROWID;",
+
+    /* 4: the note is staff-only (AVG); a second, separate line is for students and parents. A text being
+     * written when the connection dropped is kept as a draft, per person and lesson, until it is saved or
+     * thrown away. */
+    "ALTER TABLE lesson_instances ADD COLUMN pupil_note TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE lesson_instances ADD COLUMN pupil_note_by INTEGER REFERENCES users(id) ON DELETE SET NULL;"
+    "ALTER TABLE lesson_instances ADD COLUMN pupil_note_at TEXT;"
+    "CREATE TABLE note_drafts ("
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  instance_id INTEGER NOT NULL REFERENCES lesson_instances(id) ON DELETE CASCADE,"
+    "  field TEXT NOT NULL CHECK (field IN ('note', 'pupil')),"
+    "  text TEXT NOT NULL,"
+    "  base_version INTEGER NOT NULL,"
+    "  saved_at TEXT NOT NULL,"
+    "  PRIMARY KEY (user_id, instance_id, field)) WITHOUT ROWID;"
+    "CREATE INDEX note_drafts_instance ON note_drafts(instance_id);",
+
+    /* 5: whether mail works: the person asking for a code gets the same answer either way, so the beheerder
+     * must see it elsewhere (home screen, `klassenmap check`); one row */
+    "CREATE TABLE mail_health ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  failing_since TEXT,"
+    "  last_error TEXT NOT NULL DEFAULT '',"
+    "  last_failure_at TEXT,"
+    "  last_ok_at TEXT);"
+    "INSERT INTO mail_health (id) VALUES (1);",
+
+    /* 6: a whole row or column set at once is one batch in the history, so it can be undone as a whole */
+    "CREATE TABLE status_batches ("
+    "  id INTEGER PRIMARY KEY,"
+    "  changed_by INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+    "  changed_at TEXT NOT NULL,"
+    "  status_id INTEGER NOT NULL,"
+    "  what TEXT NOT NULL,"
+    "  cells INTEGER NOT NULL,"
+    "  undone_at TEXT);"
+    "CREATE INDEX status_batches_by ON status_batches(changed_by, id);"
+    "ALTER TABLE goal_status_history ADD COLUMN batch_id INTEGER REFERENCES status_batches(id) ON DELETE SET NULL;"
+    "CREATE INDEX goal_status_history_batch ON goal_status_history(batch_id) WHERE batch_id IS NOT NULL;",
 };
 
 int schema_migration_count(void) { return (int)(sizeof migrations / sizeof migrations[0]); }

@@ -13,7 +13,8 @@
 
 #define USER_COLUMNS                                                                                           \
     "id, role, username, roepnaam, voorvoegsel, achternaam, COALESCE(email, ''), COALESCE(instroom, ''),"     \
-    " COALESCE(uitstroom, ''), COALESCE(last_login_at, ''), password_state, active, source = 'parnassys', version"
+    " COALESCE(uitstroom, ''), COALESCE(last_login_at, ''), password_state, active, source = 'parnassys', version,"  \
+    " CASE WHEN locked_until > datetime('now') THEN locked_until ELSE '' END"
 
 /* Longest first, so "van der" wins over "van". */
 static const char *const prefixes[] = {"van den", "van der", "van de", "van 't", "in 't", "in de", "op de", "uit de",
@@ -197,6 +198,7 @@ static void fill_user(sqlite3_stmt *st, struct km_user *u)
     u->active = sqlite3_column_int(st, 11) != 0;
     u->synced = sqlite3_column_int(st, 12) != 0;
     u->version = sqlite3_column_int64(st, 13);
+    snprintf(u->locked_until, sizeof u->locked_until, "%s", db_col_text(st, 14));
 }
 
 static bool user_complete(const struct km_user *u)
@@ -449,6 +451,11 @@ enum km_rc users_change_own_password(const struct km_session *s, const char *cur
     enum km_rc rc = access_check(s, ACT_CHANGE_OWN_PASSWORD, s->user_id);
     if (rc != KM_OK)
         return rc;
+    /* The new password is judged first, so the answer says which field to fix (KM_INVALID: the new one,
+     * KM_DENIED: the current one) and a typo in the new one costs no attempt at the current one. */
+    char why[160];
+    if (auth_policy_check(&settings->policy, s->role, new_password, s->username, why, sizeof why) != KM_OK)
+        return db_fail(s->db, KM_INVALID, "%s", why);
     char hash[AUTH_HASH_LEN] = "";
     db_text(s->db, hash, sizeof hash, "SELECT COALESCE(password_hash, '') FROM users WHERE id = ?", "i", s->user_id);
     bool locked = users_locked(s->db, s->user_id);

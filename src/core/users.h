@@ -16,6 +16,7 @@ struct km_user {
     char password_state[12]; /* none, set, temporary */
     bool active;
     bool synced; /* comes from ParnasSys: names, e-mail and memberships are read-only */
+    char locked_until[20]; /* 'YYYY-MM-DD HH:MM:SS' UTC while locked after too many failed logins, else "" */
     int64_t version;
     char *groups; /* users_list only: the active groups, stamgroep first ("groep 5a, rekenen plus"); else NULL */
 };
@@ -65,8 +66,9 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
 /* Core-internal: writes an already made hash inside the caller's transaction (with its audit entry). */
 enum km_rc users_store_password(struct km_db *db, const struct km_session *actor, int64_t target, const char *hash,
                                 bool temporary, bool own);
-/* PROFIEL: the person's own password, after the current one is given again. A wrong current password is
- * KM_DENIED and goes to the audit log. */
+/* PROFIEL: the person's own password, after the current one is given again. A new password the policy refuses
+ * is KM_INVALID (checked first: the current one is then not tried); a wrong current password is KM_DENIED and
+ * goes to the audit log. */
 enum km_rc users_change_own_password(const struct km_session *s, const char *current, const char *new_password,
                                      const struct auth_settings *settings);
 /* Lifts a lock-out after too many failed logins (beheerder). */

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "core/trusted.h"
 #include "core/users.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
@@ -40,7 +41,7 @@ static void on_signal(int sig)
 static const char *const role_words[] __attribute__((unused)) = {N_("leerling"), N_("leerkracht"), N_("ouder"),
                                                                   N_("beheerder")};
 
-static const enum action global_actions[] = {A_HELP, A_REFRESH, A_QUIT, ACT_NONE};
+static const enum action global_actions[] = {A_HELP, A_REFRESH, A_QUIT, A_LOGOUT, ACT_NONE};
 
 int app_body_top(void) { return 2; }
 int app_body_rows(const struct app *a) { return a->rows - 4; }
@@ -85,7 +86,12 @@ void app_message(struct app *a, enum theme_role role, const char *fmt, ...)
     a->dirty = true;
 }
 
-void app_core_error(struct app *a) { app_message(a, TR_ERROR, "%s", db_errmsg(a->db)); }
+/* Core always says why; should a message ever be missing, the bar still says something rather than nothing. */
+void app_core_error(struct app *a)
+{
+    const char *why = db_errmsg(a->db);
+    app_message(a, TR_ERROR, "%s", *why ? why : _("Dat lukte niet; er is niets gewijzigd."));
+}
 
 void app_start_prompt(struct app *a, const char *label)
 {
@@ -169,7 +175,8 @@ static void draw_message(struct app *a)
         curs_set(1);
         return;
     }
-    draw_text(stdscr, y, 1, a->cols - 2, a->message, a->message_role);
+    if (a->message[0]) /* an empty message is no message: never a coloured bar without words */
+        draw_text(stdscr, y, 1, a->cols - 2, a->message, a->message_role);
 }
 
 static void draw_too_small(struct app *a)
@@ -263,6 +270,10 @@ static int global_action(struct app *a, enum action act)
         return R_DRAW;
     case A_QUIT:
         return R_QUIT;
+    case A_LOGOUT:
+        if (a->logged_in)
+            app_logout(a);
+        return R_DRAW;
     default:
         return R_NONE;
     }
@@ -295,21 +306,172 @@ static int dispatch_mouse(struct app *a)
     return top->ops->on_click(top, a, ev.y, ev.x, twice);
 }
 
+/* ---- leaving with unsaved work: one mechanism for every way out ---- */
+
+enum leave { LEAVE_NONE, LEAVE_POP, LEAVE_QUIT, LEAVE_LOGOUT };
+
+/* The highest screen from index `from` up that holds unsaved work, and what that work is. */
+static struct screen *unsaved_from(const struct app *a, int from, const char **what)
+{
+    for (int i = a->depth - 1; i >= from && i >= 0; i--) {
+        struct screen *s = a->stack[i];
+        const char *w = s->ops->unsaved ? s->ops->unsaved(s) : NULL;
+        if (w) {
+            *what = w;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+static void leave_answered(struct app *a, void *ctx, bool yes)
+{
+    (void)ctx;
+    if (yes)
+        a->leave_go = a->leave_asked;
+    else
+        app_message(a, TR_NORMAL, "%s", _("Je wijzigingen staan er nog; er is niets weggegooid."));
+    a->leave_asked = LEAVE_NONE;
+}
+
+/* True when nothing would be lost by this way out; otherwise asks (once) and returns false: a "Ja" carries it
+ * out after the dialog closes (finish_leave). */
+static bool may_leave(struct app *a, enum leave how)
+{
+    const char *what = NULL;
+    int from = how == LEAVE_POP ? a->depth - 1 : 1; /* logging out and quitting close everything above the login */
+    if (!unsaved_from(a, from, &what))
+        return true;
+    if (a->leave_asked)
+        return false; /* the question is already open */
+    char q[300];
+    if (how == LEAVE_QUIT)
+        snprintf(q, sizeof q, _("Je wijzigingen in %s zijn nog niet opgeslagen. Toch afsluiten en ze weggooien?"), what);
+    else if (how == LEAVE_LOGOUT)
+        snprintf(q, sizeof q, _("Je wijzigingen in %s zijn nog niet opgeslagen. Toch uitloggen en ze weggooien?"), what);
+    else
+        snprintf(q, sizeof q, _("Je wijzigingen in %s zijn nog niet opgeslagen. Weggooien?"), what);
+    struct screen *d = dialog_confirm_new(a, q, leave_answered, NULL);
+    if (!d)
+        return false;
+    a->leave_asked = how;
+    app_push(a, d);
+    return false;
+}
+
+/* Every screen above the login screen closes. */
+static void pop_to_login(struct app *a)
+{
+    while (a->depth > 1)
+        app_pop(a);
+}
+
+/* Carried out by apply_result, after the handler (or the dialog) that asked for it has returned. */
+void app_logout(struct app *a)
+{
+    if (may_leave(a, LEAVE_LOGOUT))
+        a->leave_go = LEAVE_LOGOUT;
+}
+
+/* The answer was "Ja": what was asked happens now, without asking again. */
+static void finish_leave(struct app *a)
+{
+    enum leave go = (enum leave)a->leave_go;
+    a->leave_go = LEAVE_NONE;
+    if (go == LEAVE_POP && a->depth)
+        app_pop(a);
+    else if (go == LEAVE_LOGOUT)
+        pop_to_login(a);
+    else if (go == LEAVE_QUIT)
+        a->running = false;
+}
+
+/* The terminal is gone or the session timed out: every screen with unsaved work keeps it if it can. Returns
+ * how many could not (their work is lost; nobody is there to ask); *kept counts the drafts kept. */
+static int keep_drafts(struct app *a, int *kept)
+{
+    int lost = 0;
+    *kept = 0;
+    for (int i = a->depth - 1; i >= 0; i--) {
+        struct screen *s = a->stack[i];
+        if (!s->ops->unsaved || !s->ops->unsaved(s))
+            continue;
+        if (s->ops->keep_draft) {
+            s->ops->keep_draft(s, a);
+            (*kept)++;
+        } else {
+            lost++;
+        }
+    }
+    return lost;
+}
+
 static void apply_result(struct app *a, int r)
 {
-    if (r & R_QUIT)
+    if ((r & R_QUIT) && may_leave(a, LEAVE_QUIT))
         a->running = false;
-    if (r & R_POP)
+    /* a screen that gives way to another (app_replace) does so on purpose, after its work is done */
+    if ((r & R_POP) && (a->next || may_leave(a, LEAVE_POP)))
         app_pop(a);
+    if (a->leave_go)
+        finish_leave(a);
     if (r)
         a->dirty = true;
     if (a->depth == 0)
         a->running = false;
 }
 
+/* ---- logging out after a while without a key ---- */
+
+#define IDLE_WARN_SECONDS 60
+
+static long monotonic_seconds(void);
+
+static void idle_logout(struct app *a)
+{
+    int minutes = a->cfg->idle_logout_minutes, kept = 0;
+    int lost = keep_drafts(a, &kept);
+    pop_to_login(a);
+    unsigned long n = (unsigned long)minutes;
+    if (lost)
+        app_message(a, TR_WARNING,
+                    ngettext("Na %d minuut zonder toets uitgelogd; niet-opgeslagen werk is verloren.",
+                             "Na %d minuten zonder toets uitgelogd; niet-opgeslagen werk is verloren.", n),
+                    minutes);
+    else if (kept)
+        app_message(a, TR_WARNING,
+                    ngettext("Na %d minuut zonder toets uitgelogd; je tekst is als concept bewaard.",
+                             "Na %d minuten zonder toets uitgelogd; je tekst is als concept bewaard.", n),
+                    minutes);
+    else
+        app_message(a, TR_NORMAL,
+                    ngettext("Na %d minuut zonder toets ben je uitgelogd.", "Na %d minuten zonder toets ben je uitgelogd.", n),
+                    minutes);
+}
+
+/* Called from the idle tick: a warning a minute before (halfway for a limit of two minutes or less), then the
+ * logout. */
+static void check_idle(struct app *a)
+{
+    int minutes = a->cfg->idle_logout_minutes;
+    if (!a->logged_in || minutes <= 0)
+        return;
+    long idle = monotonic_seconds() - a->last_key, limit = (long)minutes * 60;
+    long warn_at = limit > 2 * IDLE_WARN_SECONDS ? limit - IDLE_WARN_SECONDS : limit / 2;
+    if (idle >= limit) {
+        a->idle_warned = false;
+        idle_logout(a);
+    } else if (idle >= warn_at && !a->idle_warned) {
+        a->idle_warned = true;
+        app_message(a, TR_WARNING, "%s", _("Zonder toets word je zo uitgelogd; druk een toets om te blijven."));
+    }
+}
+
 static void handle_key(struct app *a, int kr, wint_t ch)
 {
     bool is_key = kr == KEY_CODE_YES;
+    a->last_key = monotonic_seconds();
+    a->idle_warned = false;
     if (is_key && ch == KEY_RESIZE) {
         a->dirty = true;
         return;
@@ -320,6 +482,7 @@ static void handle_key(struct app *a, int kr, wint_t ch)
     }
     if (a->message[0] && !a->prompt) {
         a->message[0] = '\0';
+        a->message_role = TR_NORMAL;
         a->dirty = true;
     }
     if (a->cols < APP_MIN_COLS || a->rows < APP_MIN_ROWS) {
@@ -424,6 +587,7 @@ static void main_loop(struct app *a)
             break;
         if (r <= 0) {
             check_data_version(a);
+            check_idle(a);
             if (r < 0) /* EINTR: SIGWINCH; curses queues KEY_RESIZE */
                 read_keys(a);
             continue;
@@ -563,7 +727,11 @@ int tui_run(const struct tui_options *o)
         app_message(&a, TR_WARNING, "%s%s%s", term_msg, *term_msg && *err ? " " : "", err);
     if (o->as_user)
         enter_as(&a, &res);
+    a.last_key = monotonic_seconds();
     main_loop(&a);
+    int kept = 0;
+    if (a.running) /* not left by choice: the terminal went away or the program was told to stop */
+        keep_drafts(&a, &kept);
     presence_end(&a);
     while (a.depth)
         app_pop(&a);

@@ -42,6 +42,14 @@ struct screen_ops {
     /* A mouse click at (y, x); double for a double click. Optional. */
     int (*on_click)(struct screen *s, struct app *a, int y, int x, bool twice);
     void (*destroy)(struct screen *s);
+    /* Typed work that leaving would lose (a note, a form, a wizard's choices): what it is ("de notitie"), or
+     * NULL when there is none. The app asks before it closes the screen (Esc), quits (F10) or logs out, and
+     * keeps a draft when the terminal goes away or the session times out. NULL op: never any. A screen that
+     * saved its work and closes itself answers NULL by then. */
+    const char *(*unsaved)(const struct screen *s);
+    /* The terminal went away or the session timed out with unsaved work: keep it where it is offered back
+     * (a note's draft). Nothing may be drawn. NULL op: this work cannot be kept. */
+    void (*keep_draft)(struct screen *s, struct app *a);
 };
 
 struct screen {
@@ -71,6 +79,10 @@ struct app {
     struct screen *next; /* to push after the current screen pops (app_replace) */
     bool running;
     bool dirty;
+    /* Leaving with unsaved work: what was asked (a dialog is open), and what a "Ja" then lets happen. */
+    int leave_asked, leave_go;
+    long last_key;      /* seconds (monotonic) of the last key, for the idle logout */
+    bool idle_warned;   /* the warning a minute before the idle logout is on the message line */
 };
 
 void app_push(struct app *a, struct screen *s);
@@ -83,6 +95,8 @@ void app_core_error(struct app *a);
 /* Starts a '/' prompt on the message line. When the user presses Enter, the top screen gets
  * on_action(A_SEARCH) with a->prompt_confirmed true and the text in a->prompt_text; Esc closes it silently. */
 void app_start_prompt(struct app *a, const char *label);
+/* Logs out: every screen above the login screen closes, after a question when one holds unsaved work. */
+void app_logout(struct app *a);
 /* Body rows available to screens. */
 int app_body_rows(const struct app *a);
 int app_body_top(void);

@@ -1,5 +1,5 @@
-/* The confirmation box. It draws the screen it was opened from first and its box over it, so the person
- * still sees what the question is about. */
+/* The confirmation box and the box with a few choices. It draws the screen it was opened from first and its box
+ * over it, so the person still sees what the question is about. */
 #include "tui/dialog.h"
 
 #include <stdlib.h>
@@ -9,27 +9,32 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 
-#define DIALOG_LINES 6  /* of the question; more is cut with "…" on the last line */
+#define DIALOG_LINES 12 /* of the question; more is cut with "…" on the last line */
 #define DIALOG_MAX_W 64 /* a box wider than this is hard to read */
 #define DIALOG_MIN_W 36 /* room for both buttons and the hint */
 #define QUESTION_MAX 1024
-
-enum button { B_YES, B_NO };
+#define LABEL_MAX 96
 
 struct dialog {
     struct screen base;
     struct app *app;
     char question[QUESTION_MAX];
+    /* the buttons: Ja and Nee side by side for a confirmation, one per row for a choice */
+    char label[DIALOG_MAX_CHOICES][LABEL_MAX];
+    wint_t key[DIALOG_MAX_CHOICES][2]; /* letters that choose a button at once (0: none) */
+    int n, focus;
+    bool confirm;
+    int chosen; /* -1: none (Esc, or the program closing) */
     dialog_done_fn done;
+    dialog_choice_fn choice_done;
     void *ctx;
-    enum button focus;
-    bool yes;
     /* where the last draw put the buttons, for clicks */
-    int button_y, button_x[2], button_w[2];
+    int button_y[DIALOG_MAX_CHOICES], button_x[DIALOG_MAX_CHOICES], button_w[DIALOG_MAX_CHOICES];
 };
 
-/* Esc, q and the arrows arrive as actions; j/y/n come in as typed text (see dialog_text). */
-static const enum action dialog_actions[] = {A_SELECT, A_BACK, A_LEFT, A_RIGHT, A_NEXT_FIELD, A_PREV_FIELD, ACT_NONE};
+/* Esc, q and the arrows arrive as actions; letters come in as typed text (see dialog_text). */
+static const enum action dialog_actions[] = {A_SELECT, A_BACK, A_LEFT, A_RIGHT, A_UP, A_DOWN, A_NEXT_FIELD, A_PREV_FIELD,
+                                             ACT_NONE};
 
 /* ---- wrapping the question ---- */
 
@@ -79,22 +84,33 @@ static void draw_below(struct dialog *d, struct app *a, int top, int h, int widt
         }
 }
 
-static void draw_button(struct dialog *d, enum button b, int y, int x)
+static void draw_button(struct dialog *d, int b, int y, int x)
 {
-    char text[64];
-    snprintf(text, sizeof text, "[ %s ]", b == B_YES ? _("Ja") : _("Nee"));
+    char text[LABEL_MAX + 8];
+    snprintf(text, sizeof text, "[ %s ]", d->label[b]);
     bool focused = d->focus == b;
     /* the arrow marks the focus without colour, as the menus do */
     draw_text_raw(stdscr, y, x - 2, 1, focused ? "▶" : " ", TR_NORMAL);
+    d->button_y[b] = y;
     d->button_x[b] = x;
-    d->button_w[b] = draw_text_raw(stdscr, y, x, 20, text, focused ? TR_SELECTED : TR_NORMAL);
+    d->button_w[b] = draw_text_raw(stdscr, y, x, DIALOG_MAX_W - 6, text, focused ? TR_SELECTED : TR_NORMAL);
 }
 
-static int buttons_width(void)
+static int buttons_width(const struct dialog *d)
 {
-    char text[64];
-    snprintf(text, sizeof text, "[ %s ]    [ %s ]", _("Ja"), _("Nee"));
+    char text[2 * LABEL_MAX + 16];
+    snprintf(text, sizeof text, "[ %s ]    [ %s ]", d->label[0], d->label[1]);
     return text_width(text);
+}
+
+static int widest_button(const struct dialog *d)
+{
+    int w = 0;
+    for (int b = 0; b < d->n; b++) {
+        int bw = text_width(d->label[b]) + 4;
+        w = bw > w ? bw : w;
+    }
+    return w;
 }
 
 static void dialog_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -102,34 +118,43 @@ static void dialog_draw(struct screen *s, struct app *a, int top, int h, int wid
     struct dialog *d = (struct dialog *)s;
     draw_below(d, a, top, h, width);
     int bw = text_width(d->question) + 6;
+    if (!d->confirm && widest_button(d) + 10 > bw)
+        bw = widest_button(d) + 10;
     bw = bw < DIALOG_MIN_W ? DIALOG_MIN_W : bw > DIALOG_MAX_W ? DIALOG_MAX_W : bw;
     if (bw > width - 4)
         bw = width - 4;
     struct wrapped w;
     wrap(d->question, bw - 6, &w);
-    int bh = w.n + 6;
+    int rows = d->confirm ? 1 : d->n; /* of buttons */
+    int bh = w.n + 5 + rows;
     int y = top + (h - bh) / 2, x = (width - bw) / 2;
     draw_fill(stdscr, y, x, bh, bw, TR_NORMAL);
-    draw_box(stdscr, y, x, bh, bw, _("Bevestigen"), TR_TITLE);
+    draw_box(stdscr, y, x, bh, bw, d->n > 1 ? _("Bevestigen") : _("Let op"), TR_TITLE);
     for (int i = 0; i < w.n; i++)
         draw_text(stdscr, y + 2 + i, x + 3, bw - 6, w.line[i], TR_NORMAL);
-    d->button_y = y + bh - 3;
-    int bx = x + (bw - buttons_width()) / 2;
-    char yes[64];
-    snprintf(yes, sizeof yes, "[ %s ]    ", _("Ja"));
-    draw_button(d, B_YES, d->button_y, bx);
-    draw_button(d, B_NO, d->button_y, bx + text_width(yes));
-    draw_center(stdscr, y + bh - 2, x + 1, bw - 2, _("j = ja · n of Esc = nee"), TR_DIM);
+    int by = y + 3 + w.n;
+    if (d->confirm) {
+        int bx = x + (bw - buttons_width(d)) / 2;
+        char yes[LABEL_MAX + 8];
+        snprintf(yes, sizeof yes, "[ %s ]    ", d->label[0]);
+        draw_button(d, 0, by, bx);
+        draw_button(d, 1, by, bx + text_width(yes));
+        draw_center(stdscr, y + bh - 2, x + 1, bw - 2, _("j = ja · n of Esc = nee"), TR_DIM);
+    } else {
+        for (int b = 0; b < d->n; b++)
+            draw_button(d, b, by + b, x + 5);
+        draw_center(stdscr, y + bh - 2, x + 1, bw - 2, _("↑/↓ en Enter, of de letter · Esc = annuleren"), TR_DIM);
+    }
     /* the terminal cursor on the focused button, for screen readers */
-    move(d->button_y, d->button_x[d->focus]);
+    move(d->button_y[d->focus], d->button_x[d->focus]);
 }
 
 /* ---- choosing ---- */
 
 /* Closing calls done from destroy, once the box is off the stack (see dialog.h). */
-static int choose(struct dialog *d, bool yes)
+static int choose(struct dialog *d, int b)
 {
-    d->yes = yes;
+    d->chosen = b;
     return R_POP;
 }
 
@@ -138,25 +163,27 @@ static int dialog_action(struct screen *s, struct app *a, enum action act)
     (void)a;
     struct dialog *d = (struct dialog *)s;
     switch (act) {
-    case A_SELECT: return choose(d, d->focus == B_YES);
-    case A_BACK: return choose(d, false);
+    case A_SELECT: return choose(d, d->focus);
+    case A_BACK: return choose(d, -1);
     case A_LEFT:
+    case A_UP:
+    case A_PREV_FIELD: d->focus = (d->focus + d->n - 1) % d->n; return R_DRAW;
     case A_RIGHT:
-    case A_NEXT_FIELD:
-    case A_PREV_FIELD: d->focus = d->focus == B_YES ? B_NO : B_YES; return R_DRAW;
+    case A_DOWN:
+    case A_NEXT_FIELD: d->focus = (d->focus + 1) % d->n; return R_DRAW;
     default: return R_NONE;
     }
 }
 
-/* Letters come here because the box takes text: j/y and n answer at once, and any other key is looked up
- * among the box's actions, so 'q' still means "Nee" and the vi keys still move. */
+/* Letters come here because the box takes text: a button's letter answers at once, and any other key is looked
+ * up among the box's actions, so 'q' still means "Nee" (or "Annuleren") and the vi keys still move. */
 static int dialog_text(struct screen *s, struct app *a, wint_t ch)
 {
     struct dialog *d = (struct dialog *)s;
-    if (ch == L'j' || ch == L'J' || ch == L'y' || ch == L'Y')
-        return choose(d, true);
-    if (ch == L'n' || ch == L'N')
-        return choose(d, false);
+    for (int b = 0; b < d->n; b++)
+        for (int k = 0; k < 2; k++)
+            if (d->key[b][k] && (ch == d->key[b][k] || (ch < 128 && (ch | 0x20) == d->key[b][k])))
+                return choose(d, b);
     enum action act = keymap_lookup(&a->keys, (struct key){ch, false}, dialog_actions);
     return act == ACT_NONE ? R_NONE : dialog_action(s, a, act);
 }
@@ -172,9 +199,9 @@ static int dialog_click(struct screen *s, struct app *a, int y, int x, bool twic
     (void)a;
     (void)twice;
     struct dialog *d = (struct dialog *)s;
-    for (int b = B_YES; b <= B_NO; b++)
-        if (y == d->button_y && x >= d->button_x[b] && x < d->button_x[b] + d->button_w[b])
-            return choose(d, b == B_YES);
+    for (int b = 0; b < d->n; b++)
+        if (y == d->button_y[b] && x >= d->button_x[b] && x < d->button_x[b] + d->button_w[b])
+            return choose(d, b);
     return R_NONE;
 }
 
@@ -182,7 +209,9 @@ static void dialog_destroy(struct screen *s)
 {
     struct dialog *d = (struct dialog *)s;
     if (d->done)
-        d->done(d->app, d->ctx, d->yes);
+        d->done(d->app, d->ctx, d->chosen == 0);
+    if (d->choice_done)
+        d->choice_done(d->app, d->ctx, d->chosen);
     free(d);
 }
 
@@ -196,19 +225,53 @@ static const struct screen_ops dialog_ops = {
     .destroy = dialog_destroy,
 };
 
-struct screen *dialog_confirm_new(struct app *a, const char *question, dialog_done_fn done, void *ctx)
+static struct dialog *dialog_new(struct app *a, const char *question, void *ctx)
 {
     struct dialog *d = calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->base.ops = &dialog_ops;
     d->app = a;
-    d->done = done;
     d->ctx = ctx;
-    d->focus = B_NO;
+    d->chosen = -1;
     snprintf(d->question, sizeof d->question, "%s", question ? question : "");
     /* the title row keeps naming the screen the question is about */
     if (a->depth > 0)
         snprintf(d->base.title, sizeof d->base.title, "%s", a->stack[a->depth - 1]->title);
+    return d;
+}
+
+struct screen *dialog_confirm_new(struct app *a, const char *question, dialog_done_fn done, void *ctx)
+{
+    struct dialog *d = dialog_new(a, question, ctx);
+    if (!d)
+        return NULL;
+    d->done = done;
+    d->confirm = true;
+    d->n = 2;
+    snprintf(d->label[0], LABEL_MAX, "%s", _("Ja"));
+    snprintf(d->label[1], LABEL_MAX, "%s", _("Nee"));
+    d->key[0][0] = L'j';
+    d->key[0][1] = L'y';
+    d->key[1][0] = L'n';
+    d->focus = 1; /* "Nee" first, so a stray Enter never destroys anything */
+    return &d->base;
+}
+
+struct screen *dialog_choice_new(struct app *a, const char *question, const struct dialog_choice *choices, int n,
+                                 int focus, dialog_choice_fn done, void *ctx)
+{
+    if (n < 1 || n > DIALOG_MAX_CHOICES)
+        return NULL;
+    struct dialog *d = dialog_new(a, question, ctx);
+    if (!d)
+        return NULL;
+    d->choice_done = done;
+    d->n = n;
+    for (int b = 0; b < n; b++) {
+        snprintf(d->label[b], LABEL_MAX, "%s", choices[b].label);
+        d->key[b][0] = choices[b].key;
+    }
+    d->focus = focus >= 0 && focus < n ? focus : 0;
     return &d->base;
 }

@@ -22,4 +22,15 @@ typedef void (*dialog_done_fn)(struct app *a, void *ctx, bool yes);
  * done is then never called. */
 struct screen *dialog_confirm_new(struct app *a, const char *question, dialog_done_fn done, void *ctx);
 
+/* A question with a few answers, one button per row: ↑/↓ and Enter, or the answer's letter; Esc (or closing the
+ * program) answers -1. done is called once, as for a confirmation, with the index chosen. */
+#define DIALOG_MAX_CHOICES 6
+struct dialog_choice {
+    const char *label; /* copied; say the letter in it, e.g. "alleen lege cellen (l)" */
+    wint_t key;        /* lower case; the upper case works too */
+};
+typedef void (*dialog_choice_fn)(struct app *a, void *ctx, int choice);
+struct screen *dialog_choice_new(struct app *a, const char *question, const struct dialog_choice *choices, int n,
+                                 int focus, dialog_choice_fn done, void *ctx);
+
 #endif

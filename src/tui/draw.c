@@ -75,3 +75,34 @@ void draw_box(WINDOW *w, int y, int x, int h, int width, const char *title, enum
         put(w, y, x + 2, width - 4, t, TR_TITLE, false);
     }
 }
+
+#define WRAP_MAX 1024
+
+int draw_wrapped(WINDOW *w, int y, int x, int width, int max, const char *text, enum theme_role role)
+{
+    char copy[WRAP_MAX], line[WRAP_MAX] = "";
+    snprintf(copy, sizeof copy, "%s", text);
+    int rows = 0;
+    size_t used = 0;
+    char *save = NULL;
+    for (char *word = strtok_r(copy, " ", &save); word && rows < max; word = strtok_r(NULL, " ", &save)) {
+        size_t wl = strlen(word);
+        bool fits = used + 1 + wl < sizeof line;
+        if (used && fits) {
+            line[used] = ' ';
+            memcpy(line + used + 1, word, wl + 1);
+            if (text_width(line) <= width || rows == max - 1) { /* the last row takes the rest, cut with "…" */
+                used += 1 + wl;
+                continue;
+            }
+            line[used] = '\0';
+        }
+        if (used)
+            draw_text(w, y + rows++, x, width, line, role);
+        memcpy(line, word, wl + 1); /* a word is shorter than the copy it came from */
+        used = wl;
+    }
+    if (used && rows < max)
+        draw_text(w, y + rows++, x, width, line, role);
+    return rows;
+}

@@ -18,6 +18,9 @@ void draw_center(WINDOW *w, int y, int x, int width, const char *s, enum theme_r
 void draw_fill(WINDOW *w, int y, int x, int h, int width, enum theme_role role);
 /* A horizontal line of width columns. */
 void draw_hline(WINDOW *w, int y, int x, int width, enum theme_role role);
+/* A sentence broken between words over at most max rows of width columns; the last row takes the rest and is
+ * cut with "…". Returns the rows used. */
+int draw_wrapped(WINDOW *w, int y, int x, int width, int max, const char *text, enum theme_role role);
 /* A box (frame) with a title in its top edge. */
 void draw_box(WINDOW *w, int y, int x, int h, int width, const char *title, enum theme_role role);
 

@@ -67,6 +67,10 @@ void form_free(struct form *f)
     f->n = 0;
 }
 
+bool form_changed(const struct form *f) { return f->changed; }
+
+void form_mark_saved(struct form *f) { f->changed = false; }
+
 bool form_focus_is_text(const struct form *f)
 {
     if (f->n == 0)
@@ -190,15 +194,15 @@ bool form_action(struct form *f, enum action act)
         move_focus(f, -1);
         return true;
     case A_LEFT:
-        return choice && choice_step(fl, -1);
+        return choice && (f->changed |= choice_step(fl, -1));
     case A_RIGHT:
-        return choice && choice_step(fl, 1);
+        return choice && (f->changed |= choice_step(fl, 1));
     case A_TOGGLE:
         if (fl->kind == FIELD_MULTI && fl->choice < (int)(8 * sizeof fl->chosen)) {
             fl->chosen ^= 1UL << fl->choice;
-            return true;
+            return f->changed = true;
         }
-        return fl->kind == FIELD_CHOICE && choice_step(fl, 1);
+        return fl->kind == FIELD_CHOICE && (f->changed |= choice_step(fl, 1));
     default:
         return false;
     }
@@ -219,6 +223,7 @@ bool form_text(struct form *f, wint_t ch)
     struct field *fl = &f->fields[f->focus];
     fl->error[0] = '\0';
     if (ch == L'\b') {
+        f->changed |= fl->value[0] != '\0';
         delete_last_char(fl->value);
         return true;
     }
@@ -232,6 +237,7 @@ bool form_text(struct form *f, wint_t ch)
         return false;
     memcpy(fl->value + n, enc, (size_t)len);
     fl->value[n + (size_t)len] = '\0';
+    f->changed = true;
     return true;
 }
 

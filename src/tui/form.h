@@ -32,6 +32,7 @@ struct form {
     int n;
     int focus;
     int label_width;
+    bool changed; /* something was typed or chosen since the form was filled or last saved */
     /* Where the last draw put each field, for mouse clicks. */
     int row_of[FORM_MAX_FIELDS];
 };
@@ -52,6 +53,10 @@ bool form_action(struct form *f, enum action act);
 /* A typed character (or L'\b' for Backspace) into the focused text field. */
 bool form_text(struct form *f, wint_t ch);
 bool form_focus_is_text(const struct form *f);
+/* Whether the person typed or chose anything since form_init (values set with form_set_value do not count),
+ * or since form_mark_saved: what leaving the form would lose. */
+bool form_changed(const struct form *f);
+void form_mark_saved(struct form *f);
 /* A click on row y: focuses that field; true when a field was hit. */
 bool form_click(struct form *f, int y);
 /* Checks required fields and the date (YYYY-MM-DD or DD-MM-YYYY) and time (HH:MM) formats; sets each

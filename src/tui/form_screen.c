@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "tui/i18n.h"
+
 void form_screen_init(struct form_screen *fs, const enum action *actions,
                       void (*draw)(struct screen *s, struct app *a, int top, int h, int width),
                       int (*submit)(struct form_screen *fs, struct app *a, int field), int label_width)
@@ -15,6 +17,7 @@ void form_screen_init(struct form_screen *fs, const enum action *actions,
         .wants_text = form_screen_wants_text,
         .on_click = form_screen_click,
         .destroy = form_screen_destroy,
+        .unsaved = form_screen_unsaved,
     };
     fs->base.ops = &fs->ops;
     fs->submit = submit;
@@ -37,7 +40,12 @@ int form_screen_action(struct screen *s, struct app *a, enum action act)
             fs->form.focus++;
             return R_DRAW;
         }
-        return fs->submit(fs, a, fs->form.focus);
+    {
+        int r = fs->submit(fs, a, fs->form.focus);
+        if (r & R_POP) /* done (or closed to show what someone else changed): nothing left to ask about */
+            form_mark_saved(&fs->form);
+        return r;
+    }
     default:
         return form_action(&fs->form, act) ? R_DRAW : R_NONE;
     }
@@ -47,6 +55,11 @@ int form_screen_text(struct screen *s, struct app *a, wint_t ch)
 {
     (void)a;
     return form_text(&((struct form_screen *)s)->form, ch) ? R_DRAW : R_NONE;
+}
+
+const char *form_screen_unsaved(const struct screen *s)
+{
+    return form_changed(&((const struct form_screen *)s)->form) ? _("dit formulier") : NULL;
 }
 
 bool form_screen_wants_text(const struct screen *s)

@@ -24,6 +24,8 @@ void form_screen_init(struct form_screen *fs, const enum action *actions,
 int form_screen_action(struct screen *s, struct app *a, enum action act);
 int form_screen_text(struct screen *s, struct app *a, wint_t ch);
 bool form_screen_wants_text(const struct screen *s);
+/* "dit formulier" while something typed or chosen is not saved: the app asks before it is lost. */
+const char *form_screen_unsaved(const struct screen *s);
 int form_screen_click(struct screen *s, struct app *a, int y, int x, bool twice);
 /* form_free, then free of the screen (the struct form_screen is the first member of what was allocated). */
 void form_screen_destroy(struct screen *s);

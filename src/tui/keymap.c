@@ -46,7 +46,7 @@ static const struct action_def defs[A__COUNT] = {
     [A_DELETE] = {"delete", N_("verwijderen"),
                   N_("Verwijder wat geselecteerd is; eerst wordt om bevestiging gevraagd."), "d Delete"},
     [A_PASSWORD] = {"password", N_("wachtwoord"), N_("Stel een nieuw wachtwoord in."), "p"},
-    [A_UNLOCK] = {"unlock", N_("ontgrendelen"), N_("Hef de blokkade na te veel mislukte logins op."), "u"},
+    [A_UNLOCK] = {"unlock", N_("ontgrendelen"), N_("Hef de blokkade na te veel mislukte logins op."), "U"},
     [A_PREV_PERIOD] = {"prev_period", N_("vorige"), N_("Ga naar de vorige week of dag."), "[ <"},
     [A_NEXT_PERIOD] = {"next_period", N_("volgende"), N_("Ga naar de volgende week of dag."), "] >"},
     [A_TODAY] = {"today", N_("vandaag"), N_("Ga naar vandaag."), "t"},
@@ -67,6 +67,11 @@ static const struct action_def defs[A__COUNT] = {
     [A_RELINK] = {"relink", N_("opnieuw koppelen"),
                   N_("Koppel eigen groepen na het nieuwe schooljaar aan de nieuwe groepen uit ParnasSys."), "r"},
     [A_ALL] = {"all", N_("alles"), N_("Alles tegelijk: alle weekdagen (ma t/m vr), of alle voorstellen."), "A"},
+    [A_EDIT_CLASS] = {"edit_class", N_("tekst voor de klas"),
+                      N_("Schrijf de tekst bij de les die leerlingen en ouders lezen (de notitie lezen alleen leerkrachten)."),
+                      "m"},
+    [A_UNDO] = {"undo", N_("ongedaan maken"),
+                N_("Statusbord: zet je laatste hele rij of kolom terug; cellen die iemand intussen wijzigde blijven."), "u"},
 };
 
 struct named_key {

@@ -42,7 +42,7 @@ enum action {
     A_EDIT,        /* 'e' */
     A_DELETE,      /* 'd' / Delete */
     A_PASSWORD,    /* 'p': set a password (pencil) */
-    A_UNLOCK,     /* 'u': lift a lock-out after too many failed logins */
+    A_UNLOCK,      /* 'U': lift a lock-out after too many failed logins (unlock) */
     A_PREV_PERIOD, /* '[' / '<': previous week/day */
     A_NEXT_PERIOD, /* ']' / '>': next week/day */
     A_TODAY,       /* 't' */
@@ -56,6 +56,8 @@ enum action {
     A_BRON,        /* 'b': the bron of an eigen groep */
     A_RELINK,      /* 'r': re-link eigen groepen after the new school year */
     A_ALL,         /* 'A': all at once (every weekday, every proposal) */
+    A_EDIT_CLASS,  /* 'm': a lesson's line for students and parents (the note itself is staff-only) */
+    A_UNDO,        /* 'u': status board: undo the last change of a whole row or column */
     A__COUNT
 };
 

@@ -25,16 +25,8 @@ void label_status(bool active, bool synced, char *out, size_t len)
 /* Timestamps are stored in UTC; people read their own clock. */
 void label_local_time(const char *utc, char *out, size_t len)
 {
-    int64_t day;
-    int minutes;
-    if (!dates_parse_stamp(utc, &day, &minutes)) {
+    if (!dates_local_stamp(utc, true, out, len))
         snprintf(out, len, "%s", utc && *utc ? utc : _("nooit"));
-        return;
-    }
-    time_t t = (time_t)(day * 86400 + minutes * 60);
-    struct tm local;
-    localtime_r(&t, &local);
-    strftime(out, len, "%d-%m-%Y %H:%M", &local);
 }
 
 char *label_display_name(const struct km_user *u)
@@ -44,4 +36,14 @@ char *label_display_name(const struct km_user *u)
     if (s)
         users_display_name(u, s, len);
     return s;
+}
+
+bool label_locked(const struct km_user *u, char *out, size_t len)
+{
+    char at[32];
+    out[0] = '\0';
+    if (!*u->locked_until || !dates_local_stamp(u->locked_until, false, at, sizeof at))
+        return false;
+    snprintf(out, len, _("geblokkeerd tot %s"), at);
+    return true;
 }

@@ -13,6 +13,8 @@
 const char *label_password(const char *state, bool own);
 /* "actief" or "inactief", with " · ParnasSys" for what comes from ParnasSys. */
 void label_status(bool active, bool synced, char *out, size_t len);
+/* "geblokkeerd tot 14:05" while the account is locked after too many failed logins; false (out "") when not. */
+bool label_locked(const struct km_user *u, char *out, size_t len);
 /* A stored UTC timestamp ("YYYY-MM-DD HH:MM…") as DD-MM-YYYY HH:MM in local time; "" or NULL is "nooit",
  * anything else is shown as it is. */
 void label_local_time(const char *utc, char *out, size_t len);

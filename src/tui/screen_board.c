@@ -16,8 +16,10 @@
 #include <string.h>
 
 #include "core/board.h"
+#include "core/bulkstatus.h"
 #include "core/children.h"
 #include "core/curriculum_read.h"
+#include "core/dates.h"
 #include "core/goalstatus.h"
 #include "core/groups.h"
 #include "core/overview.h"
@@ -312,11 +314,12 @@ struct board_screen {
     /* after the confirmation */
     enum bulk bulk;
     int64_t bulk_id, bulk_status;
+    int64_t undo_id; /* the batch the open "terugzetten?" question is about */
 };
 
-static const enum action board_actions[] = {A_TOGGLE,  A_SET_ROW,   A_SET_COLUMN, A_INFO, A_SEARCH, A_SEARCH_NEXT,
-                                            A_BACK,    A_HELP,      A_UP,         A_DOWN, A_LEFT,   A_RIGHT,
-                                            A_PAGE_UP, A_PAGE_DOWN, A_HOME,       A_END,  ACT_NONE};
+static const enum action board_actions[] = {A_TOGGLE,  A_SET_ROW,   A_SET_COLUMN, A_UNDO, A_INFO,  A_SEARCH,
+                                            A_SEARCH_NEXT, A_BACK, A_HELP,      A_UP,   A_DOWN,  A_LEFT,
+                                            A_RIGHT,   A_PAGE_UP,   A_PAGE_DOWN,  A_HOME, A_END,   ACT_NONE};
 
 static int64_t cell_status(const struct board_screen *bs, int row, int goal)
 {
@@ -762,90 +765,194 @@ static int step_cell(struct board_screen *bs, struct app *a)
     return set_cell(bs, a, bs->scale.items[(size_t)(k + 1) % bs->scale.n].id);
 }
 
-/* The cells of the pending row or column: their count, and how many would change to status. */
-static void bulk_cells(const struct board_screen *bs, enum bulk kind, int64_t id, int64_t status, int *cells,
-                       int *changing)
+/* The cells of a row (a student × every goal shown) or a column (a goal × every student shown). Returns how
+ * many; cells holds room for the larger of the two. */
+static int bulk_cells_of(const struct board_screen *bs, enum bulk kind, int64_t id, struct bulk_cell *cells)
 {
-    *cells = *changing = 0;
     int r = kind == BULK_ROW ? row_of_student(bs, id) : -1, g = kind == BULK_COLUMN ? col_of_goal(bs, id) : -1;
     if (r < 0 && g < 0)
-        return;
+        return 0;
     int n = kind == BULK_ROW ? bs->b.ngoals : bs->b.nstudents;
-    for (int k = 0; k < n; k++) {
-        int64_t now = kind == BULK_ROW ? cell_status(bs, r, k) : cell_status(bs, k, g);
-        (*cells)++;
-        *changing += now != status;
-    }
+    for (int k = 0; k < n; k++)
+        cells[k] = (struct bulk_cell){bs->b.students[kind == BULK_ROW ? r : k].id, bs->b.goals[kind == BULK_ROW ? k : g].id};
+    return n;
 }
 
-/* After "Ja": every cell of the row or column gets the status (without the version check: the person saw how
- * many cells and confirmed). The board reloads after this returns. */
-static void bulk_done(struct app *a, void *ctx, bool yes)
+static struct bulk_cell *alloc_cells(const struct board_screen *bs)
+{
+    int n = bs->b.ngoals > bs->b.nstudents ? bs->b.ngoals : bs->b.nstudents;
+    return calloc((size_t)(n ? n : 1), sizeof(struct bulk_cell));
+}
+
+/* "rij Sem de Jong" / "kolom RE-BR-5.01": how the batch is named in the history and by the undo. */
+static void bulk_what(const struct board_screen *bs, enum bulk kind, int64_t id, char *out, size_t len)
+{
+    if (kind == BULK_ROW)
+        snprintf(out, len, _("rij van %s"), bs->b.students[row_of_student(bs, id)].name);
+    else
+        snprintf(out, len, _("kolom %s"), bs->b.goals[col_of_goal(bs, id)].code);
+}
+
+/* "5 van leeg naar B, 2 van V naar B — lager": every status a changing cell comes from, and what it becomes. */
+static void plan_text(const struct board_screen *bs, const struct bulk_plan *p, int64_t status, char *out, size_t len)
+{
+    const struct km_status_value *v = scale_at(&bs->scale, status);
+    out[0] = '\0';
+    FILE *f = fmemopen(out, len, "w"); /* a stream over the buffer: it stops at its end */
+    if (!f)
+        return;
+    for (int i = 0; i < p->nfrom; i++) {
+        const struct km_status_value *from = scale_at(&bs->scale, p->from[i].status_id);
+        fprintf(f, "%s", i ? ", " : "");
+        fprintf(f, _("%d van %s naar %s%s"), p->from[i].n, from ? from->letter : _("leeg"), v ? v->letter : "?",
+                p->from[i].down ? _(" — lager") : "");
+    }
+    fclose(f);
+}
+
+/* After the answer: the cells as they are then are judged once more by core (someone may have changed one). */
+static void bulk_apply_answer(struct app *a, struct board_screen *bs, enum bulk_mode mode)
+{
+    struct bulk_cell *cells = alloc_cells(bs);
+    if (!cells)
+        return;
+    int n = bulk_cells_of(bs, bs->bulk, bs->bulk_id, cells), changed = 0;
+    char what[240], st[120];
+    bulk_what(bs, bs->bulk, bs->bulk_id, what, sizeof what);
+    if (bulk_apply(&a->session, cells, n, bs->bulk_status, mode, what, &changed) != KM_OK) {
+        app_core_error(a);
+    } else {
+        status_long(&bs->scale, bs->bulk_status, st, sizeof st);
+        app_message(a, TR_OK, ngettext("%s: %d cel staat nu op %s.", "%s: %d cellen staan nu op %s.", (unsigned long)changed),
+                    what, changed, st);
+    }
+    free(cells);
+}
+
+static void bulk_choice_done(struct app *a, void *ctx, int choice)
 {
     struct board_screen *bs = ctx;
-    enum bulk kind = bs->bulk;
-    bs->bulk = BULK_NONE;
-    if (!yes) {
-        app_message(a, TR_NORMAL, "%s", _("Niets veranderd."));
-        return;
-    }
-    int r = kind == BULK_ROW ? row_of_student(bs, bs->bulk_id) : -1;
-    int g = kind == BULK_COLUMN ? col_of_goal(bs, bs->bulk_id) : -1;
-    if (r < 0 && g < 0)
-        return;
-    int n = kind == BULK_ROW ? bs->b.ngoals : bs->b.nstudents, done = 0, failed = 0;
-    for (int k = 0; k < n; k++) {
-        int64_t student = bs->b.students[kind == BULK_ROW ? r : k].id, goal = bs->b.goals[kind == BULK_ROW ? k : g].id;
-        if (goalstatus_set(&a->session, student, goal, bs->bulk_status, -1, NULL) == KM_OK)
-            done++;
-        else if (failed++ == 0)
-            app_core_error(a); /* the first refusal says why */
-    }
-    if (failed)
-        return;
-    char st[120];
-    status_long(&bs->scale, bs->bulk_status, st, sizeof st);
-    if (kind == BULK_ROW)
-        app_message(
-            a, TR_OK,
-            ngettext("%s: %d leerdoel staat nu op %s.", "%s: %d leerdoelen staan nu op %s.", (unsigned long)done),
-            bs->b.students[r].name, done, st);
+    static const enum bulk_mode modes[] = {BULK_ONLY_EMPTY, BULK_ONLY_UP, BULK_ALL};
+    if (choice >= 0 && choice < 3)
+        bulk_apply_answer(a, bs, modes[choice]);
     else
-        app_message(
-            a, TR_OK,
-            ngettext("%s: %d leerling staat nu op %s.", "%s: %d leerlingen staan nu op %s.", (unsigned long)done),
-            bs->b.goals[g].code, done, st);
+        app_message(a, TR_NORMAL, "%s", _("Niets veranderd."));
+    bs->bulk = BULK_NONE;
 }
 
+static void bulk_confirm_done(struct app *a, void *ctx, bool yes)
+{
+    bulk_choice_done(a, ctx, yes ? 2 : -1);
+}
+
+/* R or K and a status: first what it would do. Only empty cells or only raises: a yes. Anything that already
+ * had a status: the choice between only the empty cells, only where it goes up, and all. */
 static int ask_bulk(struct board_screen *bs, struct app *a, int64_t status)
 {
     enum bulk kind = bs->pending;
     int64_t id = bs->pending_id;
     bs->pending = BULK_NONE;
-    int cells, changing;
-    bulk_cells(bs, kind, id, status, &cells, &changing);
-    char st[120], q[600];
-    status_long(&bs->scale, status, st, sizeof st);
-    if (cells == 0)
-        return R_DRAW;
-    if (changing == 0) {
-        app_message(a, TR_NORMAL, _("Alle %d cellen staan al op %s."), cells, st);
+    struct bulk_cell *cells = alloc_cells(bs);
+    if (!cells)
+        return R_NONE;
+    int n = bulk_cells_of(bs, kind, id, cells);
+    struct bulk_plan p;
+    enum km_rc rc = n ? bulk_plan(&a->session, cells, n, status, &p) : KM_NOTFOUND;
+    free(cells);
+    if (rc != KM_OK) {
+        if (n)
+            app_core_error(a);
         return R_DRAW;
     }
-    char what[400], how[160];
-    if (kind == BULK_ROW)
-        snprintf(what, sizeof what, _("De hele rij van %s op %s zetten?"), bs->b.students[row_of_student(bs, id)].name,
-                 st);
-    else
-        snprintf(what, sizeof what, _("De hele kolom %s op %s zetten?"), bs->b.goals[col_of_goal(bs, id)].code, st);
-    snprintf(how, sizeof how,
-             ngettext("%d van de %d cellen verandert.", "%d van de %d cellen veranderen.", (unsigned long)changing),
-             changing, cells);
-    snprintf(q, sizeof q, "%s %s", what, how);
+    char st[120], what[240], counts[600], q[1000];
+    status_long(&bs->scale, status, st, sizeof st);
+    if (p.up + p.down == 0) {
+        app_message(a, TR_NORMAL, _("Alle %d cellen staan al op %s."), p.cells, st);
+        return R_DRAW;
+    }
+    bulk_what(bs, kind, id, what, sizeof what);
+    plan_text(bs, &p, status, counts, sizeof counts);
+    snprintf(q, sizeof q, _("De hele %s op %s zetten? %s."), what, st, counts);
     bs->bulk = kind;
     bs->bulk_id = id;
     bs->bulk_status = status;
-    app_push(a, dialog_confirm_new(a, q, bulk_done, bs));
+    if (p.up == p.empty && p.down == 0) { /* only empty cells change: nothing to choose */
+        app_push(a, dialog_confirm_new(a, q, bulk_confirm_done, bs));
+        return R_DRAW;
+    }
+    const struct dialog_choice choices[] = {
+        {_("alleen de lege cellen (l)"), L'l'},
+        {_("alleen waar de status omhoog gaat (o)"), L'o'},
+        {p.down ? _("alle cellen, ook omlaag (a)") : _("alle cellen (a)"), L'a'},
+        {_("niets veranderen (Esc)"), 0},
+    };
+    /* the safe answer first: nothing goes down by a stray Enter */
+    app_push(a, dialog_choice_new(a, q, choices, 4, 1, bulk_choice_done, bs));
+    return R_DRAW;
+}
+
+/* ---- u: undoing the last whole row or column ---- */
+
+static void undo_done(struct app *a, void *ctx, bool yes)
+{
+    struct board_screen *bs = ctx;
+    if (!yes) {
+        app_message(a, TR_NORMAL, "%s", _("Niets veranderd."));
+        return;
+    }
+    struct bulk_undo_result u;
+    if (bulk_undo(&a->session, bs->undo_id, &u) != KM_OK) {
+        app_core_error(a);
+        return;
+    }
+    if (!u.left) {
+        app_message(a, TR_OK, ngettext("%d cel teruggezet.", "%d cellen teruggezet.", (unsigned long)u.restored),
+                    u.restored);
+        return;
+    }
+    /* the cells left alone are named, all of them, in a box that waits to be read */
+    char text[1600] = "";
+    FILE *f = fmemopen(text, sizeof text, "w"); /* a stream over the buffer: it stops at its end */
+    if (!f)
+        return;
+    fprintf(f, ngettext("%d cel teruggezet. ", "%d cellen teruggezet. ", (unsigned long)u.restored), u.restored);
+    fprintf(f,
+            ngettext("%d cel bleef staan, want die is intussen gewijzigd:",
+                     "%d cellen bleven staan, want die zijn intussen gewijzigd:", (unsigned long)u.left),
+            u.left);
+    for (int i = 0; i < u.left && i < BULK_MAX_NAMED; i++)
+        fprintf(f, "%s %s", i ? ";" : "", u.named[i]);
+    if (u.left > BULK_MAX_NAMED)
+        fprintf(f, _("; en nog %d"), u.left - BULK_MAX_NAMED);
+    fclose(f);
+    static const struct dialog_choice ok[] = {{N_("OK (Enter)"), 0}};
+    struct dialog_choice shown = {_(ok[0].label), 0};
+    app_push(a, dialog_choice_new(a, text, &shown, 1, 0, NULL, NULL));
+}
+
+static int ask_undo(struct board_screen *bs, struct app *a)
+{
+    struct bulk_batch b;
+    enum km_rc rc = bulk_last(&a->session, &b);
+    if (rc == KM_NOTFOUND) {
+        app_message(a, TR_NORMAL, "%s", _("Er is geen hele rij of kolom om terug te zetten."));
+        return R_DRAW;
+    }
+    if (rc != KM_OK) {
+        app_core_error(a);
+        return R_DRAW;
+    }
+    char st[120], when[40], q[600];
+    status_long(&bs->scale, b.status_id, st, sizeof st);
+    if (!dates_local_stamp(b.at, true, when, sizeof when))
+        snprintf(when, sizeof when, "%s", b.at);
+    snprintf(q, sizeof q,
+             ngettext("Je laatste wijziging terugzetten: %s op %s (%d cel, %s)? Cellen die iemand intussen wijzigde, blijven.",
+                      "Je laatste wijziging terugzetten: %s op %s (%d cellen, %s)? Cellen die iemand intussen wijzigde, blijven.",
+                      (unsigned long)b.cells),
+             b.what, st, b.cells, when);
+    bs->undo_id = b.id;
+    app_push(a, dialog_confirm_new(a, q, undo_done, bs));
     return R_DRAW;
 }
 
@@ -888,6 +995,8 @@ static int board_action(struct screen *s, struct app *a, enum action act)
         return start_bulk(bs, BULK_ROW);
     case A_SET_COLUMN:
         return start_bulk(bs, BULK_COLUMN);
+    case A_UNDO:
+        return ask_undo(bs, a);
     case A_INFO:
         return open_history(bs, a);
     case A_SEARCH:

@@ -86,6 +86,8 @@ struct screen *help_screen_new(struct app *a, const struct screen *of)
     add_row(h, A_HELP);
     add_row(h, A_REFRESH);
     add_row(h, A_QUIT);
+    if (a->logged_in)
+        add_row(h, A_LOGOUT); /* from every screen; unsaved work is asked about first */
     list_init(&h->list, draw_row, row_text, h);
     list_set_count(&h->list, h->n);
     return &h->base;

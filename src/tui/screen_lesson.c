@@ -1,6 +1,7 @@
 /* VOEG EEN LES TOE, and changing a lesson: a wizard of steps, one list each (leerkracht, hoofdgebied,
  * deelgebied, lokaal, niveaus, groepen, verplichte groepen, blokuur), then a summary with MAAK LES AAN.
- * Enter goes on, Esc goes one step back. Core judges the lesson: a teacher or room clash is refused and
+ * Enter goes on, Esc goes one step back; on the summary (where Enter on a line changes that choice) Esc leaves
+ * the wizard, and the app asks first when choices were made and not saved. Core judges the lesson: a teacher or room clash is refused and
  * sends the person back to that step; other clashes are shown sentence by sentence and need a "Toch maken?". */
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +81,7 @@ struct lesson_screen {
     enum step step;
     bool from_summary; /* a step opened from the summary returns there */
     bool done;         /* made or changed: the last question is what next */
+    bool touched;      /* a choice made and not yet saved: leaving asks first */
     /* the choices core offers */
     struct teacher *teachers;
     int nteachers;
@@ -703,7 +705,7 @@ static void step_hint(struct lesson_screen *ls, char *out, size_t len)
     keys_of(ls, A_SEARCH, find, sizeof find);
     const char *prev = ls->step == ST_TEACHER && !ls->from_summary ? _("sluiten") : _("vorige stap");
     if (ls->step == ST_SUMMARY)
-        snprintf(out, len, _("%s: kies · %s: vorige stap"), enter, back);
+        snprintf(out, len, _("%s: wijzig die keuze, of maak de les · %s: stoppen"), enter, back);
     else if (steps[ls->step].multi)
         snprintf(out, len, _("%s: vinkje aan/uit · %s: verder · %s: zoek · %s: %s"), space, enter, find, back, prev);
     else
@@ -739,29 +741,6 @@ static void draw_ticked(struct lesson_screen *ls, int y, int width)
     draw_text(stdscr, y, 2, width - 4, line, *names ? TR_OK : TR_DIM);
 }
 
-/* Draws text over at most max rows, broken between words; the last row takes the rest and is cut with "…".
- * Returns the rows used. */
-static int draw_wrapped(int y, int x, int width, const char *text, enum theme_role role, int max)
-{
-    char line[700] = "", word[700];
-    int rows = 0;
-    const char *p = text;
-    while (*p && rows < max) {
-        size_t n = strcspn(p, " ");
-        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word - 1 ? n : sizeof word - 1), p);
-        p += n + strspn(p + n, " ");
-        bool fits = text_width(line) + 1 + text_width(word) <= width;
-        if (*line && !fits && rows < max - 1) {
-            draw_text(stdscr, y + rows++, x, width, line, role);
-            line[0] = '\0';
-        }
-        append(line, sizeof line, *line ? " " : "");
-        append(line, sizeof line, word);
-    }
-    if (*line && rows < max)
-        draw_text(stdscr, y + rows++, x, width, line, role);
-    return rows;
-}
 
 /* Breaks text between words into lines of at most width columns, appended to the warning lines. */
 static void wrap_warning(struct lesson_screen *ls, const char *text, int width)
@@ -816,7 +795,7 @@ static void lesson_draw(struct screen *s, struct app *a, int top, int h, int wid
     draw_step_line(ls, top, width);
     int y = top + 4, lw = width - 4 < 110 ? width - 4 : 110;
     if (*ls->refusal)
-        y = top + 3 + draw_wrapped(top + 3, 2, width - 4, ls->refusal, TR_ERROR, 3) + 1;
+        y = top + 3 + draw_wrapped(stdscr, top + 3, 2, width - 4, 3, ls->refusal, TR_ERROR) + 1;
     else
         draw_ticked(ls, top + 3, width);
     measure_labels(ls, lw - 6);
@@ -903,6 +882,7 @@ static void choose_linked(struct lesson_screen *ls, int k)
 static void choose(struct lesson_screen *ls, int i)
 {
     int64_t id = step_id(ls, ls->step, i);
+    ls->touched = true;
     switch (ls->step) {
     case ST_TEACHER: ls->in.teacher_id = id; break;
     case ST_HOOFD: choose_hoofd(ls, id); break;
@@ -952,6 +932,7 @@ static int toggle(struct lesson_screen *ls, struct app *a)
         return R_DRAW;
     }
     int64_t id = step_id(ls, ls->step, i);
+    ls->touched = true;
     if (ls->step == ST_NIVEAU)
         toggle_niveau(ls, a, id);
     else if (ls->step == ST_GROUPS)
@@ -1023,6 +1004,7 @@ static void restart(struct lesson_screen *ls)
     memset(&ls->in, 0, sizeof ls->in);
     ls->in.slot_id = slot;
     ls->done = false; /* enter_step below sets the view */
+    ls->touched = false;
     ls->from_summary = false;
     forget_warnings(ls);
     load_choices(ls); /* the teacher just used is no longer free */
@@ -1040,6 +1022,7 @@ static void succeeded(struct lesson_screen *ls, struct app *a, size_t accepted)
         app_message(a, TR_OK, "%s", ls->lesson_id ? _("Les gewijzigd.") : _("Les gemaakt."));
     forget_warnings(ls);
     ls->done = true;
+    ls->touched = false;
     ls->list.count = done_count(ls);
     ls->list.cur = 0;
     list_set_count(&ls->list, ls->list.count);
@@ -1173,7 +1156,7 @@ static int lesson_action(struct screen *s, struct app *a, enum action act)
     case A_TOGGLE: return toggle(ls, a);
     case A_SEARCH: return search(ls, a);
     case A_SEARCH_NEXT: return search_next(ls, a);
-    case A_BACK: return ls->done ? R_POP : prev_step(ls);
+    case A_BACK: return ls->done || (ls->step == ST_SUMMARY && !ls->from_summary) ? R_POP : prev_step(ls);
     default: return R_NONE;
     }
 }
@@ -1205,6 +1188,12 @@ static void lesson_reload(struct screen *s, struct app *a)
     list_set_count(&ls->list, ls->list.count);
 }
 
+static const char *lesson_unsaved(const struct screen *s)
+{
+    const struct lesson_screen *ls = (const struct lesson_screen *)s;
+    return ls->touched && !ls->done ? _("deze les") : NULL;
+}
+
 static void lesson_destroy(struct screen *s)
 {
     struct lesson_screen *ls = (struct lesson_screen *)s;
@@ -1221,6 +1210,7 @@ static void lesson_destroy(struct screen *s)
         .reload = lesson_reload,                                                                                \
         .on_click = lesson_click,                                                                               \
         .destroy = lesson_destroy,                                                                              \
+        .unsaved = lesson_unsaved,                                                                              \
     };
 LESSON_OPS(step_ops, step_actions)
 LESSON_OPS(summary_ops, summary_actions)

@@ -1,13 +1,17 @@
-/* One lesson on its date (Enter in MIJNROOSTER): when and where, the goals planned in it and the note.
+/* One lesson on its date (Enter in MIJNROOSTER): when and where, the goals planned in it, the note and the
+ * line for the class.
  *
  * A teacher of the lesson (core says so: may_edit) links goals from the curriculum ('a': a list filtered by the
  * lesson's hoofdgebied, deelgebied and niveau, each filter visible and switchable, '/' searches by text),
- * removes one ('d', after a yes) and writes the note ('e': a small multi-line editor). Each goal shows how many
- * students of the lesson's groups have each status, by letter, and the share that masters it. A student or
- * parent sees the same lesson read-only, with the child's own status per goal.
+ * removes one ('d', after a yes), writes the note ('e') and the line for the class ('m'), each in a small
+ * multi-line editor. Each goal shows how many students of the lesson's groups have each status, by letter, and
+ * the share that masters it. A student or parent sees the same lesson read-only, with the child's own status
+ * per goal and the line for the class; the note is staff-only (AVG), and core gives it to staff only.
  *
- * The note is saved with the version the teacher saw: when a duo-collega changed the lesson meanwhile, core
- * says so (KM_CONFLICT), the other's note is shown beside the teacher's own text, and nothing is lost. */
+ * A text is saved with the version the teacher saw: when a duo-collega changed the lesson meanwhile, core
+ * says so (KM_CONFLICT), the other's text is shown beside the teacher's own, and nothing is lost. An editor
+ * holding unsaved text answers the app's `unsaved` question, so every way out asks first; when the connection
+ * drops the text is kept as a draft and offered back the next time this person opens the lesson. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,16 +21,18 @@
 #include "core/children.h"
 #include "core/curriculum_read.h"
 #include "core/dates.h"
+#include "core/drafts.h"
 #include "core/hours.h"
 #include "core/planning.h"
 #include "core/text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
+#include "tui/labels.h"
 #include "tui/list.h"
 #include "tui/screens.h"
 
-#define NOTE_BYTES 2000    /* core's limit */
+#define NOTE_BYTES PLANNING_NOTE_MAX /* the larger of core's two limits */
 #define CANDIDATE_LIMIT 500
 #define MAX_WRAP 4096
 
@@ -160,13 +166,15 @@ struct detail {
     int64_t pending_goal;
 };
 
-static const enum action edit_actions[] = {A_ADD,     A_DELETE,    A_EDIT, A_SELECT, A_BACK, A_UP,
-                                           A_DOWN,    A_PAGE_UP,   A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action edit_actions[] = {A_ADD,  A_DELETE,  A_EDIT,      A_EDIT_CLASS, A_SELECT, A_BACK,
+                                           A_UP,   A_DOWN,    A_PAGE_UP,   A_PAGE_DOWN,  A_HOME,   A_END,
+                                           ACT_NONE};
 static const enum action view_actions[] = {A_SELECT, A_BACK, A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
 
 static const struct screen_ops detail_edit_ops, detail_view_ops;
 static struct screen *picker_new(struct app *a, int64_t instance_id);
-static struct screen *editor_new(struct app *a, const struct lesson_detail *d);
+static struct screen *editor_new(struct app *a, const struct lesson_detail *d, enum draft_field field,
+                                 const struct km_draft *draft);
 
 /* "N 5 · B 10 · J 3 · V 7 · geen 2" (letters from the school's scale; numbers padded so the rows line up);
  * shorter at a higher level: "N 5 · B 10 · … · – 2", "N 5  B 10  …  – 2", then "N5 B10 J3 V7 –2". */
@@ -321,6 +329,42 @@ static int draw_note(const char *note, int y, int x, int h, int width)
     return shown;
 }
 
+/* The texts under the goals: for staff the note (staff-only) and the line for the class, for a student or parent
+ * only the line for the class (core gives them no note). */
+struct text_block {
+    const char *title, *text;
+    char empty[160]; /* shown when text is "" */
+    int h;           /* rows for the text */
+};
+
+static int text_blocks(const struct detail *ds, struct app *a, struct text_block out[2], int width)
+{
+    const struct lesson_detail *d = &ds->d;
+    char e[32], m[32];
+    keymap_keys_text(&a->keys, A_EDIT, 1, e, sizeof e);
+    keymap_keys_text(&a->keys, A_EDIT_CLASS, 1, m, sizeof m);
+    int n = 0;
+    if (d->may_read_note) {
+        out[n] = (struct text_block){_("Notitie · alleen voor leerkrachten"), d->note, "", 0};
+        if (d->may_edit)
+            snprintf(out[n].empty, sizeof out[n].empty, _("Nog geen notitie. %s: schrijven."), e);
+        else
+            snprintf(out[n].empty, sizeof out[n].empty, "%s", _("Geen notitie."));
+        n++;
+    }
+    out[n] = (struct text_block){d->may_read_note ? _("Voor leerlingen en ouders") : _("Van de leerkracht"), d->pupil_note,
+                                 "", 0};
+    if (d->may_edit)
+        snprintf(out[n].empty, sizeof out[n].empty, _("Nog niets voor de klas. %s: schrijven."), m);
+    else
+        snprintf(out[n].empty, sizeof out[n].empty, "%s", _("Geen bericht."));
+    n++;
+    static struct span spans[MAX_WRAP];
+    for (int i = 0; i < n; i++)
+        out[i].h = *out[i].text ? wrap_text(out[i].text, width, spans, MAX_WRAP) : 1;
+    return n;
+}
+
 static void detail_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     struct detail *ds = (struct detail *)s;
@@ -353,22 +397,23 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
         draw_text(stdscr, y++, 2, width - 4, line, TR_NORMAL);
     }
     y++;
-    /* how the rest is shared: the note gets its lines (at least 2, at most a third), the goals the rest */
+    /* how the rest is shared: each text gets its lines (at most a share of the room), the goals the rest */
     int bottom = top + h;
-    int note_lines = 1;
-    if (*d->note) {
-        static struct span spans[MAX_WRAP];
-        note_lines = wrap_text(d->note, width - 6, spans, MAX_WRAP);
-    }
-    int note_h = note_lines < 2 ? 2 : note_lines;
+    struct text_block blocks[2];
+    int nb = text_blocks(ds, a, blocks, width - 6);
     int goals_h = d->ngoals ? d->ngoals : 1;
-    int room_left = bottom - y - 1 /* goals title */ - 1 /* gap */ - 1 /* note title */;
-    if (goals_h + note_h > room_left) {
-        int max_note = room_left / 3 > 2 ? room_left / 3 : 2;
-        note_h = note_h < max_note ? note_h : max_note;
-        goals_h = room_left - note_h;
-        if (goals_h < 1)
-            goals_h = 1;
+    int room_left = bottom - y - 1 /* goals title */ - 2 * nb /* a gap and a title per text */;
+    int texts_h = 0;
+    for (int i = 0; i < nb; i++)
+        texts_h += blocks[i].h;
+    if (goals_h + texts_h > room_left) {
+        int cap = room_left / (2 * nb) > 1 ? room_left / (2 * nb) : 1;
+        texts_h = 0;
+        for (int i = 0; i < nb; i++) {
+            blocks[i].h = blocks[i].h < cap ? blocks[i].h : cap;
+            texts_h += blocks[i].h;
+        }
+        goals_h = room_left - texts_h > 1 ? room_left - texts_h : 1;
     }
     /* the goals */
     measure(ds, width - 4);
@@ -398,20 +443,16 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
     } else {
         list_draw(&ds->list, y, 2, goals_h, width - 4);
     }
-    y += goals_h + 1;
-    /* the note */
-    draw_text(stdscr, y++, 2, width - 4, _("Notitie"), TR_GRID_HEADER);
-    if (*d->note) {
-        draw_note(d->note, y, 4, bottom - y < note_h ? bottom - y : note_h, width - 6);
-    } else {
-        char keys[32];
-        keymap_keys_text(&a->keys, A_EDIT, 1, keys, sizeof keys);
-        line[0] = '\0';
-        if (d->may_edit)
-            appendf(line, sizeof line, _("Nog geen notitie. %s: schrijven."), keys);
+    y += goals_h;
+    /* the texts */
+    for (int i = 0; i < nb && y + 1 < bottom; i++) {
+        y++;
+        draw_text(stdscr, y++, 2, width - 4, blocks[i].title, TR_GRID_HEADER);
+        if (*blocks[i].text)
+            draw_note(blocks[i].text, y, 4, bottom - y < blocks[i].h ? bottom - y : blocks[i].h, width - 6);
         else
-            appendf(line, sizeof line, "%s", _("Geen notitie."));
-        draw_text(stdscr, y, 4, width - 6, line, TR_DIM);
+            draw_text(stdscr, y, 4, width - 6, blocks[i].empty, TR_DIM);
+        y += blocks[i].h;
     }
 }
 
@@ -463,8 +504,9 @@ static int detail_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     case A_DELETE: return ask_remove(ds, a);
     case A_EDIT:
+    case A_EDIT_CLASS:
         if (edit)
-            app_push(a, editor_new(a, &ds->d));
+            app_push(a, editor_new(a, &ds->d, act == A_EDIT ? DRAFT_NOTE : DRAFT_PUPIL, NULL));
         return R_DRAW;
     case A_BACK: return R_POP;
     default: return R_NONE;
@@ -921,7 +963,11 @@ struct editor {
     struct app *app;
     int64_t id;
     int64_t version;       /* what the teacher's text is based on; core refuses when the lesson changed since */
-    char base_note[NOTE_BYTES + 1];
+    enum draft_field field; /* the note (staff-only) or the line for the class */
+    size_t max;            /* core's limit for this text */
+    bool from_draft;       /* opened with a kept draft: thrown away when this text is, kept when it is kept */
+    bool kept, saved;
+    char base_note[NOTE_BYTES + 8];
     char buf[NOTE_BYTES + 8];
     size_t len, caret;
     int top;               /* first visual line shown */
@@ -1004,8 +1050,11 @@ static size_t next_cp(const struct editor *e, size_t at)
 
 static bool editor_insert(struct editor *e, const char *bytes, size_t n)
 {
-    if (e->len + n > NOTE_BYTES) {
-        app_message(e->app, TR_WARNING, _("Een notitie heeft hoogstens %d tekens."), NOTE_BYTES);
+    if (e->len + n > e->max) {
+        if (e->field == DRAFT_NOTE)
+            app_message(e->app, TR_WARNING, _("Een notitie heeft hoogstens %zu tekens."), e->max);
+        else
+            app_message(e->app, TR_WARNING, _("De tekst voor leerlingen en ouders heeft hoogstens %zu tekens."), e->max);
         return false;
     }
     memmove(e->buf + e->caret + n, e->buf + e->caret, e->len - e->caret + 1);
@@ -1024,21 +1073,26 @@ static void editor_erase(struct editor *e, size_t from, size_t to)
     e->caret = from;
 }
 
-static bool changed(const struct editor *e) { return strcmp(e->buf, e->base_note) != 0; }
-
 static void editor_draw(struct screen *s, struct app *a, int top, int h, int width)
 {
     struct editor *e = (struct editor *)s;
     char line[2100];
     int y = top;
     draw_text(stdscr, y++, 2, width - 4, e->header, TR_TITLE);
+    /* who reads it, said plainly, above the text */
+    if (e->field == DRAFT_PUPIL)
+        draw_text(stdscr, y++, 2, width - 4,
+                  _("Leerlingen en ouders lezen deze tekst. Schrijf hier niets over één kind."), TR_WARNING);
+    else
+        draw_text(stdscr, y++, 2, width - 4,
+                  _("Alleen voor leerkrachten van deze les, hun duo-collega's en de beheerder."), TR_DIM);
     char enter[32], tab[32], esc[32];
     keymap_keys_text(&a->keys, A_SELECT, 1, enter, sizeof enter);
     keymap_keys_text(&a->keys, A_NEXT_FIELD, 1, tab, sizeof tab);
     keymap_keys_text(&a->keys, A_BACK, 1, esc, sizeof esc);
     line[0] = '\0';
-    appendf(line, sizeof line, _("%s nieuwe regel · %s naar Opslaan · %s annuleren · %zu/%d tekens"), enter, tab, esc, e->len,
-            NOTE_BYTES);
+    appendf(line, sizeof line, _("%s nieuwe regel · %s naar Opslaan · %s annuleren · %zu/%zu tekens"), enter, tab, esc,
+            e->len, e->max);
     draw_text(stdscr, y++, 2, width - 4, line, TR_DIM);
     /* another's note, when it changed while this one was written */
     int theirs_h = 0;
@@ -1062,7 +1116,8 @@ static void editor_draw(struct screen *s, struct app *a, int top, int h, int wid
     int box_h = top + h - y - 2;
     if (box_h < 3)
         box_h = 3;
-    draw_box(stdscr, y, 1, box_h, width - 2, _("Notitie"), e->focus == E_TEXT ? TR_TITLE : TR_DIM);
+    draw_box(stdscr, y, 1, box_h, width - 2, e->field == DRAFT_NOTE ? _("Notitie") : _("Voor leerlingen en ouders"),
+             e->focus == E_TEXT ? TR_TITLE : TR_DIM);
     e->width = width - 6;
     editor_layout(e);
     int rows = box_h - 2;
@@ -1103,36 +1158,47 @@ static void editor_draw(struct screen *s, struct app *a, int top, int h, int wid
     draw_text_raw(stdscr, by, bx, 20, _("[ Annuleren ]"), e->focus == E_CANCEL ? TR_SELECTED : TR_NORMAL);
 }
 
+static const char *field_text(const struct lesson_detail *d, enum draft_field f)
+{
+    return f == DRAFT_NOTE ? d->note : d->pupil_note;
+}
+
 static void editor_reread(struct editor *e, bool take_version)
 {
     struct lesson_detail d;
     if (planning_lesson(&e->app->session, e->id, 0, &d) != KM_OK)
         return;
-    if (strcmp(d.note, e->base_note) != 0) {
+    const char *now = field_text(&d, e->field);
+    if (strcmp(now, e->base_note) != 0) {
         free(e->theirs);
-        e->theirs = strdup(d.note);
+        e->theirs = strdup(now);
     }
     if (take_version) {
         e->version = d.version;
-        snprintf(e->base_note, sizeof e->base_note, "%s", d.note);
+        snprintf(e->base_note, sizeof e->base_note, "%s", now);
     }
     planning_lesson_free(&d);
 }
 
 static int editor_save(struct editor *e, struct app *a)
 {
-    enum km_rc rc = planning_set_note(&a->session, e->id, e->buf, e->version);
+    enum km_rc rc = e->field == DRAFT_NOTE ? planning_set_note(&a->session, e->id, e->buf, e->version)
+                                           : planning_set_pupil_note(&a->session, e->id, e->buf, e->version);
     if (rc == KM_OK) {
-        app_message(a, TR_OK, "%s", _("De notitie is opgeslagen."));
+        /* saved (core dropped the draft with it): nothing is unsaved any more, so closing asks nothing */
+        snprintf(e->base_note, sizeof e->base_note, "%s", e->buf);
+        e->saved = true;
+        app_message(a, TR_OK, "%s",
+                    e->field == DRAFT_NOTE ? _("De notitie is opgeslagen.") : _("De tekst voor de klas is opgeslagen."));
         return R_POP;
     }
     app_core_error(a);
     if (rc == KM_CONFLICT) {
-        /* the other's note is now shown above this one; saving again is a choice made knowing it */
-        char base[NOTE_BYTES + 1];
+        /* the other's text is now shown above this one; saving again is a choice made knowing it */
+        char base[NOTE_BYTES + 8];
         snprintf(base, sizeof base, "%s", e->base_note);
         editor_reread(e, true);
-        if (e->theirs && strcmp(e->theirs, base) == 0) { /* only the goals changed: the note is as it was */
+        if (e->theirs && strcmp(e->theirs, base) == 0) { /* only the goals changed: the text is as it was */
             free(e->theirs);
             e->theirs = NULL;
         }
@@ -1141,38 +1207,22 @@ static int editor_save(struct editor *e, struct app *a)
     return R_DRAW;
 }
 
-static void editor_destroy(struct screen *s);
+static bool changed(const struct editor *e) { return strcmp(e->buf, e->base_note) != 0; }
 
-/* The answer to "weggooien?": the editor was closed to ask it; "nee" brings it back as it was. */
-static void discard_answered(struct app *a, void *ctx, bool yes)
+/* The app asks before this text is thrown away by any way out (Esc, Annuleren, F10, logging out). */
+static const char *editor_unsaved(const struct screen *s)
 {
-    struct editor *kept = ctx;
-    if (yes) {
-        app_message(a, TR_NORMAL, "%s", _("De notitie is niet gewijzigd."));
-        editor_destroy(&kept->base);
-    } else {
-        app_push(a, &kept->base);
-    }
+    const struct editor *e = (const struct editor *)s;
+    if (!changed(e))
+        return NULL;
+    return e->field == DRAFT_NOTE ? _("de notitie") : _("de tekst voor leerlingen en ouders");
 }
 
-static int editor_cancel(struct editor *e, struct app *a)
+/* The connection dropped or the session timed out: the text waits as this person's draft for this lesson. */
+static void editor_keep_draft(struct screen *s, struct app *a)
 {
-    if (!changed(e))
-        return R_POP;
-    /* The question stands over the lesson; the text waits in a copy until it is answered. */
-    struct editor *kept = malloc(sizeof *kept);
-    if (!kept)
-        return R_NONE;
-    memcpy(kept, e, sizeof *kept);
-    kept->theirs = e->theirs ? strdup(e->theirs) : NULL;
-    kept->focus = E_TEXT;
-    struct screen *q = dialog_confirm_new(a, _("Je wijzigingen in de notitie weggooien?"), discard_answered, kept);
-    if (!q) {
-        editor_destroy(&kept->base);
-        return R_NONE;
-    }
-    app_replace(a, q);
-    return R_POP;
+    struct editor *e = (struct editor *)s;
+    e->kept = drafts_keep(&a->session, e->id, e->field, e->buf, e->version) == KM_OK;
 }
 
 static void vertical(struct editor *e, int lines)
@@ -1196,14 +1246,14 @@ static int editor_action(struct screen *s, struct app *a, enum action act)
 {
     struct editor *e = (struct editor *)s;
     if (act == A_BACK)
-        return editor_cancel(e, a);
+        return R_POP; /* the app asks first when the text changed */
     if (act == A_NEXT_FIELD || act == A_PREV_FIELD) {
         e->focus = (enum efocus)(((int)e->focus + (act == A_NEXT_FIELD ? 1 : 2)) % 3);
         return R_DRAW;
     }
     if (e->focus != E_TEXT) {
         switch (act) {
-        case A_SELECT: return e->focus == E_SAVE ? editor_save(e, a) : editor_cancel(e, a);
+        case A_SELECT: return e->focus == E_SAVE ? editor_save(e, a) : R_POP;
         case A_LEFT:
         case A_RIGHT: e->focus = e->focus == E_SAVE ? E_CANCEL : E_SAVE; return R_DRAW;
         case A_UP: e->focus = E_TEXT; return R_DRAW;
@@ -1263,12 +1313,18 @@ static void editor_reload(struct screen *s, struct app *a)
     bool had = e->theirs != NULL;
     editor_reread(e, false);
     if (e->theirs && !had)
-        app_message(a, TR_WARNING, "%s", _("Let op: iemand anders heeft de notitie van deze les intussen gewijzigd."));
+        app_message(a, TR_WARNING, "%s",
+                    e->field == DRAFT_NOTE ? _("Let op: iemand anders heeft de notitie van deze les intussen gewijzigd.")
+                                           : _("Let op: iemand anders heeft de tekst voor de klas intussen gewijzigd."));
 }
 
+/* Closing an editor that was opened with a draft, without keeping it again, throws the draft away: the text was
+ * saved (core dropped it already) or the person chose to discard it. */
 static void editor_destroy(struct screen *s)
 {
     struct editor *e = (struct editor *)s;
+    if (e->from_draft && !e->kept && !e->saved)
+        drafts_drop(&e->app->session, e->id, e->field);
     free(e->theirs);
     free(e);
 }
@@ -1281,9 +1337,13 @@ static const struct screen_ops editor_ops = {
     .wants_text = editor_wants_text,
     .reload = editor_reload,
     .destroy = editor_destroy,
+    .unsaved = editor_unsaved,
+    .keep_draft = editor_keep_draft,
 };
 
-static struct screen *editor_new(struct app *a, const struct lesson_detail *d)
+/* draft: a kept draft to go on with (its text and the version it was based on), or NULL. */
+static struct screen *editor_new(struct app *a, const struct lesson_detail *d, enum draft_field field,
+                                 const struct km_draft *draft)
 {
     struct editor *e = calloc(1, sizeof *e);
     if (!e)
@@ -1291,17 +1351,90 @@ static struct screen *editor_new(struct app *a, const struct lesson_detail *d)
     e->base.ops = &editor_ops;
     e->app = a;
     e->id = d->instance_id;
-    e->version = d->version;
+    e->field = field;
+    e->max = field == DRAFT_NOTE ? PLANNING_NOTE_MAX : PLANNING_PUPIL_NOTE_MAX;
+    e->version = draft ? draft->base_version : d->version;
+    e->from_draft = draft != NULL;
     e->want_col = -1;
-    snprintf(e->base_note, sizeof e->base_note, "%s", d->note);
-    snprintf(e->buf, sizeof e->buf, "%s", d->note);
+    snprintf(e->base_note, sizeof e->base_note, "%s", field_text(d, field));
+    snprintf(e->buf, sizeof e->buf, "%s", draft ? draft->text : field_text(d, field));
     e->len = strlen(e->buf);
     e->caret = e->len;
     e->width = 60;
     char when[160];
     when_text(d, false, when, sizeof when);
-    appendf(e->header, sizeof e->header, _("Notitie bij %s · %s · %s"), when, *d->subject ? d->subject : _("(les)"), d->groups);
-    snprintf(e->base.title, sizeof e->base.title, "%s", "MIJNROOSTER › LES › NOTITIE");
+    if (field == DRAFT_NOTE)
+        appendf(e->header, sizeof e->header, _("Notitie bij %s · %s · %s"), when, *d->subject ? d->subject : _("(les)"),
+                d->groups);
+    else
+        appendf(e->header, sizeof e->header, _("Voor leerlingen en ouders bij %s · %s · %s"), when,
+                *d->subject ? d->subject : _("(les)"), d->groups);
+    snprintf(e->base.title, sizeof e->base.title, "%s",
+             field == DRAFT_NOTE ? "MIJNROOSTER › LES › NOTITIE" : "MIJNROOSTER › LES › VOOR DE KLAS");
     editor_layout(e);
     return &e->base;
+}
+
+/* ======================================================================================================
+ * Opening a lesson: a draft kept when the connection dropped is offered back first
+ * ====================================================================================================== */
+
+struct offer {
+    struct detail *ds;
+    enum draft_field field;
+    struct km_draft draft;
+};
+
+static void offer_answered(struct app *a, void *ctx, bool yes)
+{
+    struct offer *o = ctx;
+    /* the lesson screen is on top again (the dialog closes before it can) */
+    if (yes && o->ds->found)
+        app_push(a, editor_new(a, &o->ds->d, o->field, &o->draft));
+    else if (drafts_drop(&a->session, o->ds->id, o->field) == KM_OK)
+        app_message(a, TR_NORMAL, "%s", _("Het concept is weggegooid."));
+    drafts_free(&o->draft);
+    free(o);
+}
+
+static void offer_draft(struct app *a, struct detail *ds)
+{
+    for (int f = DRAFT_NOTE; f <= DRAFT_PUPIL; f++) {
+        struct offer *o = calloc(1, sizeof *o);
+        if (!o)
+            return;
+        o->ds = ds;
+        o->field = (enum draft_field)f;
+        if (drafts_get(&a->session, ds->id, o->field, &o->draft) != KM_OK) {
+            free(o);
+            continue;
+        }
+        char when[40], q[400];
+        label_local_time(o->draft.saved_at, when, sizeof when);
+        if (o->field == DRAFT_NOTE)
+            snprintf(q, sizeof q, _("Je notitie bij deze les was nog niet opgeslagen (concept van %s). Verder schrijven? "
+                                    "Nee gooit het concept weg."), when);
+        else
+            snprintf(q, sizeof q, _("Je tekst voor de klas bij deze les was nog niet opgeslagen (concept van %s). Verder "
+                                    "schrijven? Nee gooit het concept weg."), when);
+        struct screen *d = dialog_confirm_new(a, q, offer_answered, o);
+        if (!d) {
+            drafts_free(&o->draft);
+            free(o);
+            return;
+        }
+        app_push(a, d);
+        return; /* one question at a time; another draft is offered the next time */
+    }
+}
+
+void lesson_detail_open(struct app *a, int64_t instance_id, int64_t for_student)
+{
+    struct screen *s = lesson_detail_screen_new(a, instance_id, for_student);
+    if (!s)
+        return;
+    app_push(a, s);
+    struct detail *ds = (struct detail *)s;
+    if (ds->found && ds->d.may_edit)
+        offer_draft(a, ds);
 }

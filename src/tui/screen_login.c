@@ -15,6 +15,7 @@ enum { F_USER, F_PASS, F_GO, F_FORGOT };
 struct login_screen {
     struct screen base;
     struct form form;
+    bool failed; /* a login failed: the lock-out rule is shown, the same for every name */
 };
 
 static const enum action login_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, A_QUIT,
@@ -38,6 +39,15 @@ static void login_draw(struct screen *s, struct app *a, int top, int h, int widt
     char version[64];
     snprintf(version, sizeof version, "klassenmap %s", KM_VERSION);
     draw_text_raw(stdscr, top + h - 1, width - 20, 19, version, TR_DIM);
+    if (ls->failed) { /* the rule, not whether this name exists or is locked: that would tell too much */
+        char rule[300];
+        snprintf(rule, sizeof rule,
+                 ngettext("Na %d mislukte poging wordt een account %d minuten geblokkeerd — vraag dan je beheerder.",
+                          "Na %d mislukte pogingen wordt een account %d minuten geblokkeerd — vraag dan je beheerder.",
+                          (unsigned long)a->auth.limits.max_failures),
+                 a->auth.limits.max_failures, a->auth.limits.lock_minutes);
+        draw_wrapped(stdscr, top + 5 + 2 * ls->form.n, fx, 52, 2, rule, TR_DIM);
+    }
     form_draw(&ls->form, top + 5, fx, 52);
 }
 
@@ -60,9 +70,11 @@ static int try_login(struct login_screen *ls, struct app *a)
     form_clear(f, F_PASS);
     if (rc != KM_OK) {
         app_message(a, TR_ERROR, "%s", _("Onjuiste gebruikersnaam of wachtwoord"));
+        ls->failed = true;
         f->focus = F_PASS;
         return R_DRAW;
     }
+    ls->failed = false;
     a->logged_in = true;
     full_name(a);
     form_clear(f, F_USER);

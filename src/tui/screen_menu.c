@@ -9,7 +9,9 @@
 
 #include "core/access.h"
 #include "core/dates.h"
+#include "core/mailspool.h"
 #include "core/planner.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
@@ -75,6 +77,7 @@ struct menu_screen {
     const struct menu_item *shown[NITEMS];
     struct list list;
     struct app *app;
+    struct mail_health mail; /* the beheerder's home: whether mail works (a person asking for a code is not told) */
 };
 
 static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END, A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
@@ -100,6 +103,24 @@ static void draw_item(void *ctx, int i, int y, int x, int width, bool selected)
 
 static const char *item_text(void *ctx, int i) { return ((struct menu_screen *)ctx)->shown[i]->label; }
 
+/* Mail that does not work is said where the beheerder looks first; it is read again whenever the screen is. */
+static void read_mail_health(struct menu_screen *m, struct app *a)
+{
+    memset(&m->mail, 0, sizeof m->mail);
+    if (m->id == MENU_HOME && access_role_may(a->session.role, ACT_READ_AUDIT))
+        mailspool_health(&a->session, &m->mail); /* best effort: a busy database shows it at the next reload */
+}
+
+static void draw_mail_warning(const struct menu_screen *m, int y, int width)
+{
+    char since[40], line[700];
+    if (!dates_local_stamp(m->mail.since, true, since, sizeof since))
+        snprintf(since, sizeof since, "%s", m->mail.since);
+    snprintf(line, sizeof line, _("Let op: mail werkt niet sinds %s, dus een code voor een nieuw wachtwoord komt niet aan. "
+                                  "%s"), since, m->mail.last_error);
+    draw_wrapped(stdscr, y, 2, width - 4, 4, line, TR_WARNING);
+}
+
 /* A student's day, a parent's child (or the choice of one); others stay on the menu. */
 static struct screen *landing_new(struct app *a)
 {
@@ -112,7 +133,10 @@ static void menu_draw(struct screen *s, struct app *a, int top, int h, int width
 {
     struct menu_screen *m = (struct menu_screen *)s;
     int w = width < 90 ? width - 4 : 86;
-    list_draw(&m->list, top + 1, 2, h - 1, w);
+    int warn = m->mail.failing ? 5 : 0;
+    list_draw(&m->list, top + 1, 2, h - 1 - warn, w);
+    if (warn)
+        draw_mail_warning(m, top + h - 4, width);
     if (m->id == MENU_HOME && a->session.role == ROLE_LEERKRACHT && h > m->list.count + 3) {
         char keys[32], hint[160];
         keymap_keys_text(&a->keys, A_NOW, 1, keys, sizeof keys);
@@ -138,11 +162,13 @@ static int open_now(struct app *a)
         app_core_error(a);
         return R_DRAW;
     }
-    app_push(a, lesson_detail_screen_new(a, id, 0));
+    lesson_detail_open(a, id, 0); /* offers back a draft left there */
     return R_DRAW;
 }
 
-static int open_item(struct menu_screen *m, struct app *a, const struct menu_item *it)
+static void menu_reload(struct screen *s, struct app *a) { read_mail_health((struct menu_screen *)s, a); }
+
+static int open_item(struct app *a, const struct menu_item *it)
 {
     switch (it->go) {
     case GO_MENU_USERS: app_push(a, menu_screen_new(a, MENU_USERS)); break;
@@ -164,9 +190,16 @@ static int open_item(struct menu_screen *m, struct app *a, const struct menu_ite
     case GO_ROSTER: app_push(a, roster_screen_new(a)); break;
     case GO_SCHOOL: app_push(a, school_settings_screen_new(a)); break;
     case GO_PROFILE: app_push(a, profile_screen_new(a)); break;
-    case GO_LOGOUT: return m->id == MENU_HOME ? R_POP : R_NONE;
+    case GO_LOGOUT: app_logout(a); break;
     }
     return R_DRAW;
+}
+
+static void logout_answered(struct app *a, void *ctx, bool yes)
+{
+    (void)ctx;
+    if (yes)
+        app_logout(a);
 }
 
 static int menu_action(struct screen *s, struct app *a, enum action act)
@@ -176,16 +209,17 @@ static int menu_action(struct screen *s, struct app *a, enum action act)
         return R_DRAW;
     switch (act) {
     case A_SELECT:
-        return m->list.count ? open_item(m, a, m->shown[m->list.cur]) : R_NONE;
+        return m->list.count ? open_item(a, m->shown[m->list.cur]) : R_NONE;
     case A_NOW:
         return open_now(a);
     case A_BACK:
-        /* Esc on the home menu logs out, as leaving would; a submenu goes back. */
-        return R_POP;
-    case A_LOGOUT:
-        if (m->id == MENU_HOME)
+        /* a submenu goes back; on the home menu Esc would log out, which is asked first */
+        if (m->id != MENU_HOME)
             return R_POP;
-        app_message(a, TR_NORMAL, "%s", _("Ga terug naar het hoofdmenu om uit te loggen."));
+        app_push(a, dialog_confirm_new(a, _("Uitloggen?"), logout_answered, NULL));
+        return R_DRAW;
+    case A_LOGOUT:
+        app_logout(a);
         return R_DRAW;
     case A_QUIT:
         return R_QUIT;
@@ -200,7 +234,7 @@ static int menu_click(struct screen *s, struct app *a, int y, int x, bool twice)
     struct menu_screen *m = (struct menu_screen *)s;
     if (!list_click(&m->list, y))
         return R_NONE;
-    return twice ? open_item(m, a, m->shown[m->list.cur]) : R_DRAW;
+    return twice ? open_item(a, m->shown[m->list.cur]) : R_DRAW;
 }
 
 /* The menu takes text only for its digits; every other key is looked up as usual. */
@@ -209,7 +243,7 @@ static int menu_text(struct screen *s, struct app *a, wint_t ch)
     struct menu_screen *m = (struct menu_screen *)s;
     if (ch >= L'1' && ch <= L'9' && (int)(ch - L'1') < m->list.count) {
         m->list.cur = (int)(ch - L'1');
-        return open_item(m, a, m->shown[m->list.cur]);
+        return open_item(a, m->shown[m->list.cur]);
     }
     struct key k = {ch, false};
     enum action act = keymap_lookup(&a->keys, k, s->ops->actions);
@@ -247,6 +281,7 @@ static const struct screen_ops menu_ops = {
     .on_text = menu_text,
     .wants_text = menu_wants_text,
     .on_click = menu_click,
+    .reload = menu_reload,
     .destroy = menu_destroy,
 };
 
@@ -273,6 +308,7 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
             m->shown[n++] = &items[i];
     list_init(&m->list, draw_item, item_text, m);
     list_set_count(&m->list, n);
+    read_mail_health(m, a);
     return &m->base;
 }
 

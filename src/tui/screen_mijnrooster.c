@@ -217,14 +217,15 @@ struct wrow {
     int cell[7]; /* index into week.lessons per column, or -1 */
 };
 
-/* One lesson of the day view, with its goals and note when they could be read. */
+/* One lesson of the day view, with its goals, its note (staff only: core gives students and parents none) and
+ * its line for the class, when they could be read. */
 struct day_item {
     int lesson; /* index into week.lessons */
     bool have;
     struct lesson_detail d;
 };
 
-enum dline_kind { DL_HEAD, DL_WHO, DL_GOAL, DL_MORE, DL_NOTE, DL_GAP };
+enum dline_kind { DL_HEAD, DL_WHO, DL_GOAL, DL_MORE, DL_NOTE, DL_PUPIL, DL_GAP };
 
 struct dline {
     int item;
@@ -873,6 +874,11 @@ static int day_lines(const struct rooster *r, struct dline *out, bool gaps)
                 out[n] = (struct dline){i, DL_NOTE, 0};
             n++;
         }
+        if (it->have && *it->d.pupil_note) {
+            if (out)
+                out[n] = (struct dline){i, DL_PUPIL, 0};
+            n++;
+        }
     }
     return n;
 }
@@ -931,7 +937,7 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
         if (now)
             draw_text_raw(stdscr, y, x, INDENT, _("» nu"), sel ? TR_SELECTED : TR_NOW);
         snprintf(buf, sizeof buf, "%s%s%s", l->groups, *l->groups && *l->teacher ? " · " : "", l->teacher);
-        if (!it->have || (it->d.ngoals == 0 && !*it->d.note)) {
+        if (!it->have || (it->d.ngoals == 0 && !*it->d.note && !*it->d.pupil_note)) {
             char extra[64] = "";
             if (it->have)
                 snprintf(extra, sizeof extra, "%s", _("  (nog niets gepland)"));
@@ -958,11 +964,13 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
         snprintf(buf, sizeof buf, _("◆ en nog %d (Enter: open de les)"), it->d.ngoals - goal_lines(it));
         draw_text(stdscr, y, x + INDENT, w - INDENT, buf, sel ? TR_SELECTED : TR_DIM);
         break;
-    case DL_NOTE: {
+    case DL_NOTE: /* ✎ the note (staff only), ✉ the line for the class */
+    case DL_PUPIL: {
+        const char *text = dl->kind == DL_NOTE ? it->d.note : it->d.pupil_note;
         char first[512];
-        size_t n = strcspn(it->d.note, "\n");
-        snprintf(first, sizeof first, "%.*s", (int)(n < sizeof first ? n : sizeof first - 1), it->d.note);
-        snprintf(buf, sizeof buf, "✎ %s%s", first, it->d.note[n] ? " …" : "");
+        size_t n = strcspn(text, "\n");
+        snprintf(first, sizeof first, "%.*s", (int)(n < sizeof first ? n : sizeof first - 1), text);
+        snprintf(buf, sizeof buf, "%s %s%s", dl->kind == DL_NOTE ? "✎" : "✉", first, text[n] ? " …" : "");
         draw_text(stdscr, y, x + INDENT, w - INDENT, buf, base);
         break;
     }
@@ -1150,7 +1158,7 @@ static int open_lesson(struct rooster *r, struct app *a)
         app_message(a, TR_NORMAL, "%s", _("Hier is geen les."));
         return R_DRAW;
     }
-    app_push(a, lesson_detail_screen_new(a, id, r->subj.student));
+    lesson_detail_open(a, id, r->subj.student);
     return R_DRAW;
 }
 

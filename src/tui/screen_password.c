@@ -23,6 +23,7 @@ struct password_screen {
     char *shown; /* a generated password, shown once (sodium_malloc'd), or NULL */
     char who[200]; /* forgotten: the username or e-mail the code was sent for */
     int generate_button; /* index of "make one" for a student, or -1 */
+    char refusal[300];   /* core's sentence after a refusal, shown whole under the form */
 };
 
 static const enum action password_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, ACT_NONE};
@@ -37,7 +38,10 @@ static const char *intro(const struct password_screen *p)
 {
     switch (p->mode) {
     case PW_FORGOT_ASK: return _("Vul je gebruikersnaam of e-mailadres in; je krijgt een code per mail.");
-    case PW_FORGOT_CODE: return _("Vul de code uit de mail in en kies een nieuw wachtwoord.");
+    /* the same words for every name: nothing tells whether the account exists, or is a student's */
+    case PW_FORGOT_CODE:
+        return _("Als dit account bestaat en een e-mailadres heeft, is er nu een code gemaild: vul die in en kies een "
+                 "nieuw wachtwoord. Leerlingen krijgen geen code: vraag je juf of meester om een nieuw wachtwoord.");
     case PW_FORCED: return _("Je wachtwoord is tijdelijk. Kies nu een eigen wachtwoord.");
     case PW_OWN: return _("Vul je huidige wachtwoord in en kies een nieuw wachtwoord.");
     case PW_OTHER: return _("Kies een nieuw wachtwoord voor:");
@@ -51,7 +55,7 @@ static void password_draw(struct screen *s, struct app *a, int top, int h, int w
     (void)a;
     (void)h;
     int x = (width - 72) / 2;
-    draw_text(stdscr, top + 1, x, 72, intro(p), TR_NORMAL);
+    draw_wrapped(stdscr, top + 1, x, 72, p->mode == PW_FORGOT_CODE ? 3 : 1, intro(p), TR_NORMAL);
     if (p->mode == PW_OTHER)
         draw_text(stdscr, top + 2, x + 2, 70, p->target_name, TR_TITLE);
     if (p->mode == PW_FORGOT_ASK)
@@ -63,7 +67,10 @@ static void password_draw(struct screen *s, struct app *a, int top, int h, int w
         sodium_memzero(line, sizeof line);
         draw_text(stdscr, top + 14, x, 72, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."), TR_DIM);
     }
-    form_draw(&p->form, top + 4, x, 72);
+    int fy = top + (p->mode == PW_FORGOT_CODE ? 5 : 4); /* under an intro of three rows */
+    if (p->refusal[0])
+        draw_wrapped(stdscr, fy + 2 * p->form.n, x, 72, 2, p->refusal, TR_ERROR);
+    form_draw(&p->form, fy, x, 72); /* last: it leaves the cursor in the focused field */
 }
 
 /* The two new-password fields must match; the field says so, nothing is sent to core. */
@@ -127,23 +134,56 @@ static const char *done_text(enum password_mode mode)
 
 static int after_success(struct password_screen *p, struct app *a)
 {
+    form_mark_saved(&p->form);
     app_message(a, TR_OK, "%s", done_text(p->mode));
     if (p->mode == PW_FORCED)
         app_replace(a, home_screen_new(a)); /* logging out from home then returns to the login screen */
     return R_POP;
 }
 
+/* After a refusal the form keeps what is still valid and puts the cursor on the field to fix, with core's
+ * sentence beside it: the new pair when the policy refused it, the current password (or the code) when that
+ * was wrong. Anything else starts over. */
+static void after_refusal(struct password_screen *p, enum km_rc rc, const char *why)
+{
+    int i = first_new(p);
+    struct field *fix;
+    if (rc == KM_INVALID) {
+        form_clear(&p->form, i);
+        form_clear(&p->form, i + 1);
+        p->form.focus = i;
+    } else if (rc == KM_DENIED && i == 1) {
+        if (p->form.fields[0].kind == FIELD_PASSWORD)
+            form_clear(&p->form, 0);
+        p->form.focus = 0;
+    } else {
+        wipe_fields(p);
+        p->form.focus = 0;
+    }
+    fix = &p->form.fields[p->form.focus];
+    snprintf(fix->error, sizeof fix->error, "%s", rc == KM_INVALID ? _("kies een ander wachtwoord") : _("klopt niet"));
+    snprintf(p->refusal, sizeof p->refusal, "%s", why);
+}
+
 static int submit_new(struct password_screen *p, struct app *a)
 {
-    if (form_validate(&p->form) >= 0 || !new_passwords_match(p))
+    int bad = form_validate(&p->form);
+    if (bad >= 0) {
+        p->form.focus = bad; /* the first empty field, never past it */
         return R_DRAW;
+    }
+    if (!new_passwords_match(p))
+        return R_DRAW;
+    p->refusal[0] = '\0';
     int i = first_new(p);
     enum km_rc rc = send_new_password(p, a, p->form.fields[i].value);
-    wipe_fields(p);
-    if (rc == KM_OK)
+    if (rc == KM_OK) {
+        wipe_fields(p);
         return after_success(p, a);
-    app_core_error(a);
-    p->form.focus = rc == KM_INVALID ? i : 0;
+    }
+    /* the sentence stays whole under the form; the message line only points there */
+    app_message(a, TR_ERROR, "%s", _("Niet opgeslagen: onder het formulier staat waarom."));
+    after_refusal(p, rc, db_errmsg(a->db));
     return R_DRAW;
 }
 
@@ -160,8 +200,22 @@ static int generate(struct password_screen *p, struct app *a)
         app_core_error(a);
         return R_DRAW;
     }
+    form_mark_saved(&p->form);
     app_message(a, TR_OK, "%s", _("Het wachtwoord is ingesteld."));
     return R_DRAW;
+}
+
+/* Enter in a field goes to the next field still empty, else to the first button: after fixing the one field a
+ * refusal pointed at, the next Enter is on "opslaan". */
+static int next_to_fill(const struct form *f)
+{
+    for (int i = f->focus + 1; i < f->n && f->fields[i].kind != FIELD_BUTTON; i++)
+        if (!f->fields[i].value[0])
+            return i;
+    for (int i = f->focus + 1; i < f->n; i++)
+        if (f->fields[i].kind == FIELD_BUTTON)
+            return i;
+    return f->focus;
 }
 
 static int password_action(struct screen *s, struct app *a, enum action act)
@@ -172,7 +226,7 @@ static int password_action(struct screen *s, struct app *a, enum action act)
         return R_POP; /* leaving a forced change means not logging in: the login screen forgets the session */
     case A_SELECT:
         if (p->form.fields[p->form.focus].kind != FIELD_BUTTON) {
-            p->form.focus++;
+            p->form.focus = next_to_fill(&p->form);
             return R_DRAW;
         }
         if (p->form.focus == p->generate_button)
@@ -187,6 +241,13 @@ static int password_text(struct screen *s, struct app *a, wint_t ch)
 {
     (void)a;
     return form_text(&((struct password_screen *)s)->form, ch) ? R_DRAW : R_NONE;
+}
+
+/* A password typed and not yet saved is work too: leaving asks first (and the fields are wiped either way). */
+static const char *password_unsaved(const struct screen *s)
+{
+    const struct password_screen *p = (const struct password_screen *)s;
+    return p->mode != PW_FORGOT_ASK && form_changed(&p->form) ? _("het wachtwoordformulier") : NULL;
 }
 
 static bool password_wants_text(const struct screen *s)
@@ -221,6 +282,7 @@ static const struct screen_ops password_ops = {
     .wants_text = password_wants_text,
     .on_click = password_click,
     .destroy = password_destroy,
+    .unsaved = password_unsaved,
 };
 
 static bool add_fields(struct password_screen *p)

@@ -52,6 +52,7 @@ struct roster_screen {
     struct roster_impact impact; /* step 3: what VOLGENDE would remove */
     struct roster_impact asked;  /* what the open dialog named */
     int button_y;                /* where step 3 drew VOLGENDE, for clicks */
+    bool touched;                /* a plan chosen and not yet generated: leaving asks first */
     char row[TEXT_MAX];          /* a row's text for '/' */
 };
 
@@ -59,7 +60,8 @@ static const enum action start_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD
 /* 'a' (A_ADD) gives every following week the selected week's choice; the line above the list says so. */
 static const enum action weeks_actions[] = {A_SELECT, A_TOGGLE,  A_ADD,       A_BACK, A_LEFT, A_RIGHT, A_UP,
                                             A_DOWN,   A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
-static const enum action review_actions[] = {A_SELECT, A_BACK, ACT_NONE};
+/* The last step: Esc leaves the wizard (after a yes, as the plan is not made yet), ← goes back to the weeks. */
+static const enum action review_actions[] = {A_SELECT, A_LEFT, A_BACK, ACT_NONE};
 
 static const struct screen_ops start_ops, weeks_ops, review_ops;
 
@@ -196,36 +198,6 @@ static void impact_counts(const struct roster_impact *im, char *out, size_t len)
     snprintf(out, len, _("%s en %s in %s"), g, n, l);
 }
 
-/* Draws text over at most max rows of width columns, broken between words; returns the rows used. */
-static int draw_wrapped(int y, int x, int width, int max, const char *text, enum theme_role role)
-{
-    char copy[TEXT_MAX], line[TEXT_MAX] = "";
-    snprintf(copy, sizeof copy, "%s", text);
-    int rows = 0;
-    size_t used = 0;
-    char *save = NULL;
-    for (char *word = strtok_r(copy, " ", &save); word && rows < max; word = strtok_r(NULL, " ", &save)) {
-        size_t wl = strlen(word);
-        bool fits = used + 1 + wl < sizeof line;
-        if (used && fits) {
-            line[used] = ' ';
-            memcpy(line + used + 1, word, wl + 1);
-            if (text_width(line) <= width || rows == max - 1) { /* the last row takes the rest, cut with "…" */
-                used += 1 + wl;
-                continue;
-            }
-            line[used] = '\0';
-        }
-        if (used)
-            draw_text(stdscr, y + rows++, x, width, line, role);
-        memcpy(line, word, wl + 1); /* a word is shorter than the copy it came from */
-        used = wl;
-    }
-    if (used && rows < max)
-        draw_text(stdscr, y + rows++, x, width, line, role);
-    return rows;
-}
-
 /* ---- reading ---- */
 
 static void measure(struct roster_screen *rs)
@@ -356,14 +328,14 @@ static void draw_start_hints(struct roster_screen *rs, int x, int width)
         day_text(day, typed);
         snprintf(line, sizeof line, _("%s is geen maandag: het rooster begint dan op maandag %s (week %d)."), typed, d1,
                  week_no(monday));
-        y += draw_wrapped(y, x, width, 2, line, TR_WARNING);
+        y += draw_wrapped(stdscr, y, x, width, 2, line, TR_WARNING);
     }
     if (n) {
         day_text(monday + 7 * n - 3, d2); /* the Friday of the last week */
         char span[128];
         snprintf(span, sizeof span, ngettext("%d week", "%d weken", (unsigned long)n), n);
         snprintf(line, sizeof line, _("%s: van maandag %s t/m vrijdag %s."), span, d1, d2);
-        draw_wrapped(y, x, width, 2, line, TR_NORMAL);
+        draw_wrapped(stdscr, y, x, width, 2, line, TR_NORMAL);
     }
 }
 
@@ -380,9 +352,9 @@ static void start_draw(struct screen *s, struct app *a, int top, int h, int widt
     draw_text(stdscr, top + 1, x, w, _("Vanaf welke week maak je het rooster, en voor hoeveel weken?"), TR_NORMAL);
     snprintf(line, sizeof line, _("Vandaag is het %s (week %d). Het rooster begint op een maandag."), today,
              week_no(now));
-    draw_wrapped(top + 2, x, w, 2, line, TR_DIM);
+    draw_wrapped(stdscr, top + 2, x, w, 2, line, TR_DIM);
     if (rs->t.n == 0)
-        draw_wrapped(top + h - 3, x, w, 2,
+        draw_wrapped(stdscr, top + h - 3, x, w, 2,
                      _("Er zijn nog geen weeksjablonen: maak er eerst een in WEEK SJABLONEN, anders worden alle weken "
                        "vakantie."),
                      TR_WARNING);
@@ -433,6 +405,7 @@ static int submit_start(struct roster_screen *rs, struct app *a)
     rs->weeks = n;
     memset(rs->choice, 0, sizeof rs->choice);
     set_step(rs, STEP_WEEKS);
+    rs->touched = true;
     rs->have_info = false;
     load(rs);
     init_choices(rs, old_first, old_weeks, old);
@@ -585,7 +558,7 @@ static void draw_week_detail(const struct roster_screen *rs, int y, int x, int w
         snprintf(line, sizeof line, _("Week %d is nu %s. Er staan %s: opnieuw maken vraagt eerst om bevestiging."),
                  w->iso_week, w->template_name, counts);
     }
-    draw_wrapped(y, x, width, 2, line, w->goals || w->notes ? TR_WARNING : TR_DIM);
+    draw_wrapped(stdscr, y, x, width, 2, line, w->goals || w->notes ? TR_WARNING : TR_DIM);
 }
 
 static void weeks_draw(struct screen *s, struct app *a, int top, int h, int width)
@@ -615,6 +588,7 @@ static int cycle(struct roster_screen *rs, int delta)
             at = (int)k;
     at = (at + delta + n) % n;
     rs->choice[i] = at == n - 1 ? 0 : rs->t.items[at].id;
+    rs->touched = true;
     return R_DRAW;
 }
 
@@ -627,6 +601,7 @@ static int apply_following(struct roster_screen *rs, struct app *a)
     }
     for (int k = i + 1; k < rs->weeks; k++)
         rs->choice[k] = rs->choice[i];
+    rs->touched = true;
     const char *what = rs->choice[i] ? choice_text(rs, rs->choice[i]) : _("vakantie");
     int64_t from = rs->first + 7 * (i + 1), to = rs->first + 7 * (rs->weeks - 1);
     char d1[11], d2[11];
@@ -736,10 +711,10 @@ static int draw_consequences(const struct roster_screen *rs, int y, int x, int w
         impact_counts(&rs->impact, counts, sizeof counts);
         snprintf(line, sizeof line, _("Let op: in %s staan %s. VOLGENDE vraagt eerst of die weg mogen."), weeks,
                  counts);
-        rows += draw_wrapped(y + rows, x, width, 2, line, TR_WARNING);
+        rows += draw_wrapped(stdscr, y + rows, x, width, 2, line, TR_WARNING);
     } else {
         rows +=
-            draw_wrapped(y + rows, x, width, 1, _("In deze weken staan geen geplande leerdoelen of notities."), TR_DIM);
+            draw_wrapped(stdscr, y + rows, x, width, 1, _("In deze weken staan geen geplande leerdoelen of notities."), TR_DIM);
     }
     if (existing)
         snprintf(line, sizeof line,
@@ -748,7 +723,7 @@ static int draw_consequences(const struct roster_screen *rs, int y, int x, int w
                  existing, rs->weeks);
     else
         snprintf(line, sizeof line, "%s", _("Alle weken zijn nieuw."));
-    rows += draw_wrapped(y + rows, x, width, 1, line, TR_DIM);
+    rows += draw_wrapped(stdscr, y + rows, x, width, 1, line, TR_DIM);
     return rows;
 }
 
@@ -756,7 +731,7 @@ static void review_draw(struct screen *s, struct app *a, int top, int h, int wid
 {
     struct roster_screen *rs = (struct roster_screen *)s;
     int w = width < 104 ? width - 4 : 100;
-    char line[TEXT_MAX], d1[11], d2[11], k1[32], k2[32];
+    char line[TEXT_MAX], d1[11], d2[11], k1[32], k2[32], k3[32];
     day_text(rs->first, d1);
     day_text(rs->first + 7 * rs->weeks - 3, d2);
     draw_text(stdscr, top, 2, w, _("Kijk de keuzes na. VOLGENDE maakt het rooster."), TR_NORMAL);
@@ -778,7 +753,8 @@ static void review_draw(struct screen *s, struct app *a, int top, int h, int wid
     draw_text_raw(stdscr, y, 4, w - 2, "[ VOLGENDE ]", TR_SELECTED);
     keymap_keys_text(&a->keys, A_SELECT, 1, k1, sizeof k1);
     keymap_keys_text(&a->keys, A_BACK, 1, k2, sizeof k2);
-    snprintf(line, sizeof line, _("%s: VOLGENDE, het rooster maken · %s: terug naar de weken"), k1, k2);
+    keymap_keys_text(&a->keys, A_LEFT, 1, k3, sizeof k3);
+    snprintf(line, sizeof line, _("%s: VOLGENDE, het rooster maken · %s: terug naar de weken · %s: stoppen"), k1, k3, k2);
     draw_text(stdscr, y + 1, 2, w, line, TR_DIM);
     move(y, 4);
 }
@@ -825,6 +801,7 @@ static void answered(struct app *a, void *ctx, bool yes)
         return;
     }
     made_message(a, rs, made, &now);
+    rs->touched = false;
     set_step(rs, STEP_WEEKS); /* the screen reloads once the dialog is gone */
 }
 
@@ -860,6 +837,7 @@ static int generate(struct roster_screen *rs, struct app *a)
         return R_DRAW;
     }
     made_message(a, rs, made, NULL);
+    rs->touched = false;
     set_step(rs, STEP_WEEKS);
     load(rs);
     return R_DRAW;
@@ -871,9 +849,11 @@ static int review_action(struct screen *s, struct app *a, enum action act)
     switch (act) {
     case A_SELECT:
         return generate(rs, a);
-    case A_BACK:
+    case A_LEFT:
         set_step(rs, STEP_WEEKS);
         return R_DRAW;
+    case A_BACK:
+        return R_POP; /* the app asks first: the plan is not made yet */
     default:
         return R_NONE;
     }
@@ -894,6 +874,12 @@ static void roster_reload(struct screen *s, struct app *a)
     load((struct roster_screen *)s);
 }
 
+static const char *roster_unsaved(const struct screen *s)
+{
+    const struct roster_screen *rs = (const struct roster_screen *)s;
+    return rs->touched || form_changed(&rs->form) ? _("het rooster dat je aan het maken bent") : NULL;
+}
+
 static void roster_destroy(struct screen *s)
 {
     struct roster_screen *rs = (struct roster_screen *)s;
@@ -911,6 +897,7 @@ static const struct screen_ops start_ops = {
     .reload = roster_reload,
     .on_click = start_click,
     .destroy = roster_destroy,
+    .unsaved = roster_unsaved,
 };
 
 static const struct screen_ops weeks_ops = {
@@ -920,6 +907,7 @@ static const struct screen_ops weeks_ops = {
     .reload = roster_reload,
     .on_click = weeks_click,
     .destroy = roster_destroy,
+    .unsaved = roster_unsaved,
 };
 
 static const struct screen_ops review_ops = {
@@ -929,6 +917,7 @@ static const struct screen_ops review_ops = {
     .reload = roster_reload,
     .on_click = review_click,
     .destroy = roster_destroy,
+    .unsaved = roster_unsaved,
 };
 
 static bool add_fields(struct roster_screen *rs)

@@ -85,7 +85,10 @@ static const char *cell_text(struct users_screen *us, int row, enum ucol c)
     case UC_GROUP: return u->groups && *u->groups ? u->groups : "—";
     case UC_ROLE: return _(km_role_name(u->role));
     case UC_EMAIL: return *u->email ? u->email : "—";
-    case UC_STATUS: label_status(u->active, u->synced, us->cell, sizeof us->cell); return us->cell;
+    case UC_STATUS: /* a lock says so first: it is what the beheerder is looked for about */
+        if (!label_locked(u, us->cell, sizeof us->cell))
+            label_status(u->active, u->synced, us->cell, sizeof us->cell);
+        return us->cell;
     case UC_PASSWORD: return label_password(u->password_state, false);
     default: return "";
     }
@@ -106,6 +109,8 @@ static void draw_cell(void *ctx, int row, int col, int y, int x, int width, bool
     /* inactive people and missing e-mail addresses step back, but keep their words */
     if (!u->active || (c == UC_EMAIL && !*u->email))
         role = TR_DIM;
+    if (c == UC_STATUS && *u->locked_until)
+        role = TR_WARNING;
     draw_text(stdscr, y, x, width, cell_text(us, row, c), selected ? TR_SELECTED : role);
 }
 
@@ -280,9 +285,10 @@ static const struct screen_ops users_ops = {
 
 static void choose_columns(struct users_screen *us)
 {
-    static const enum ucol staff[] = {UC_NAME, UC_USERNAME, UC_ROLE, UC_EMAIL, UC_STATUS, UC_PASSWORD};
-    static const enum ucol students[] = {UC_NAME, UC_GROUP, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
-    static const enum ucol others[] = {UC_NAME, UC_USERNAME, UC_EMAIL, UC_STATUS, UC_PASSWORD};
+    /* the status (inactive, locked) before the long e-mail addresses, so a lock is seen at 80 columns too */
+    static const enum ucol staff[] = {UC_NAME, UC_USERNAME, UC_ROLE, UC_STATUS, UC_EMAIL, UC_PASSWORD};
+    static const enum ucol students[] = {UC_NAME, UC_GROUP, UC_USERNAME, UC_STATUS, UC_EMAIL, UC_PASSWORD};
+    static const enum ucol others[] = {UC_NAME, UC_USERNAME, UC_STATUS, UC_EMAIL, UC_PASSWORD};
     /* LERAREN holds two roles, so only there a role column tells them apart */
     /* and in LEERLINGEN the group tells two children with the same name apart */
     const enum ucol *cols = us->role == ROLE_LEERKRACHT ? staff : us->role == ROLE_LEERLING ? students : others;
@@ -458,6 +464,12 @@ static int draw_details(struct person_screen *ps, int y, int width)
     y = draw_field(y, width, _("Rol"), _(km_role_name(u->role)), TR_NORMAL);
     y = draw_field(y, width, _("E-mail"), *u->email ? u->email : "—", *u->email ? TR_NORMAL : TR_DIM);
     y = draw_field(y, width, _("Status"), status, u->active ? TR_NORMAL : TR_WARNING);
+    char lock[96], line[200], o[32];
+    if (label_locked(u, lock, sizeof lock)) { /* and how to lift it, right there */
+        keymap_keys_text(&ps->app->keys, A_UNLOCK, 1, o, sizeof o);
+        snprintf(line, sizeof line, _("%s · %s: ontgrendelen"), lock, o);
+        y = draw_field(y, width, _("Blokkade"), line, TR_WARNING);
+    }
     y = draw_field(y, width, _("Wachtwoord"), label_password(u->password_state, false), TR_NORMAL);
     y = draw_field(y, width, _("Laatst ingelogd"), login, TR_NORMAL);
     return draw_career(u, y, width);
@@ -578,10 +590,12 @@ static int unlock(struct person_screen *ps, struct app *a)
         app_message(a, TR_NORMAL, "%s", _("Dit account is niet geblokkeerd."));
         return R_DRAW;
     }
-    if (users_unlock(&a->session, ps->id) != KM_OK)
+    if (users_unlock(&a->session, ps->id) != KM_OK) {
         app_core_error(a);
-    else
+    } else {
         app_message(a, TR_OK, "%s", _("De blokkade is opgeheven; inloggen kan weer."));
+        person_load(ps); /* this session's own change: data_version does not tell it */
+    }
     return R_DRAW;
 }
 

@@ -43,6 +43,9 @@ struct screen *mijnrooster_screen_new(struct app *a);
 /* One lesson on its date: goals (link, remove), note; read-only for students and parents, who see their
  * own status per goal (for_student: the child whose statuses to show, 0 for teachers). */
 struct screen *lesson_detail_screen_new(struct app *a, int64_t instance_id, int64_t for_student);
+/* Opens that screen, and offers back a draft of the note or the line for the class that this person left
+ * unsaved when the connection dropped. */
+void lesson_detail_open(struct app *a, int64_t instance_id, int64_t for_student);
 
 /* LEERDOELEN for a teacher or the beheerder: a group, deelgebied and niveau, then the status board. */
 struct screen *board_screen_new(struct app *a);

@@ -213,4 +213,36 @@ else
         "$(diff "$T/help.cmds" "$T/man.cmds" | grep '^[<>]' | tr '\n' ' ')"
 fi
 
+# --- AVG: a lesson's note is staff-only; the line for the class is for everyone who sees the lesson ---
+"$PY" - "$DEMO" "$MONDAY" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE lesson_instances SET note = 'café-groepje (Zoë) extra uitleg?', pupil_note = 'Neem je gymspullen mee.'"
+           " WHERE date >= ? AND date < date(?, '+14 days')", (sys.argv[2], sys.argv[2]))
+db.commit()
+PY
+unfolded() { printf '%s' "$out" | tr -d '\r' | sed ':a;N;$!ba;s/\n //g'; } # RFC 5545 lines joined again
+for who in leerling ouder; do
+    run "$KM" --db "$DEMO" export ical --user "$who" --from "$MONDAY" --weeks 2
+    if [ "$code" = 0 ] && ! unfolded | grep -q "groepje" && ! unfolded | grep -q "notitie"; then
+        pass "ical of $who: no note, and no sign that there is one"
+    else
+        fail "ical of $who: no note, and no sign that there is one"
+    fi
+done
+run "$KM" --db "$DEMO" export ical --user leerling --from "$MONDAY" --weeks 2
+unfolded | grep -qF "Voor de klas: Neem je gymspullen mee." && pass "ical of a student: the line for the class in DESCRIPTION" ||
+    fail "ical of a student: the line for the class in DESCRIPTION"
+run "$KM" --db "$DEMO" export ical --user leerkracht --from "$MONDAY" --weeks 2
+unfolded | grep -qF "Met een notitie in klassenmap" && pass "ical of a teacher: says a note exists" ||
+    fail "ical of a teacher: says a note exists"
+unfolded | grep -qF "groepje" && fail "ical of a teacher: the note's text stays in klassenmap" ||
+    pass "ical of a teacher: the note's text stays in klassenmap"
+run "$KM" --db "$DEMO" roster show --from "$MONDAY" --weeks 2
+expect_no_out "roster show: counts only, no note text" "groepje"
+WEEKNO=$("$PY" -c "import datetime; print(datetime.date.fromisoformat('$MONDAY').isocalendar()[1])")
+run "$KM" --db "$DEMO" export weekplan --group "groep 5a" --week "$WEEKNO"
+expect_code "export weekplan: the students' weektaak" 0
+expect_no_out "export weekplan: no note in the students' weektaak" "groepje"
+
 finish cli

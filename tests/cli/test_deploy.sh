@@ -83,6 +83,8 @@ wait_until 5 who_lists leerkracht && pass "who lists the --as session" || fail "
 run "$KM" --db "$DB" who --json
 expect_out "who --json names the person" '"username": "leerkracht"'
 keys as1 Escape
+check as1 "--as: Esc on the home menu asks before logging out" wait_for as1 "Uitloggen?"
+type_text as1 j
 check as1 "--as: logging out shows the login screen" wait_for as1 "Gebruikersnaam"
 wait_until 5 who_lists_not leerkracht && pass "logging out ends the session row" || fail "logging out ends the session row"
 if login as1 beheerder demo; then pass "after logging out another person logs in with a password"; else tfail as1 "after logging out another person logs in with a password"; fi

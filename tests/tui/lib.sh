@@ -13,6 +13,9 @@
 #   login_lands NAME USER PASS          ... and waits for the first screen (home, or a student's or parent's day)
 #   menu_open NAME LABEL                moves the menu's selection to LABEL and presses Enter
 #   pane_pid NAME / pane_dead NAME / cpu_ticks PID / alive PID
+#   tfail NAME DESC / check NAME DESC CMD... / has NAME TEXT / hasnt NAME TEXT   a check with the screen on failure
+#   dialog_has NAME TEXT / wait_dialog NAME TEXT [SECONDS]    the question of a box, its lines joined
+#   smtp_sink_start DIR    a real SMTP server (tests/mail/smtp_sink.py) storing mails in DIR; sets SINK and PORT
 # A private tmux server (-L) per run, so parallel runs never share sessions; it is killed at exit.
 
 SOCK="km$$"
@@ -119,3 +122,36 @@ cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $
 
 # screen_dump NAME: the screen, indented, for a failure message.
 screen_dump() { screen "$1" | sed 's/^/     | /'; }
+
+# tfail NAME DESC [LINE...]: fail, with the program's stderr and the screen of NAME underneath.
+tfail() {
+    _s=$1
+    shift
+    out="" code=0 err=$(cat "$T/$_s.stderr" 2>/dev/null)
+    fail "$@" "the screen of $_s ($(pane_size "$_s")):"
+    screen "$_s" | sed 's/^/     | /'
+}
+check() { # NAME DESC CMD...: pass when CMD succeeds, else tfail
+    _cs=$1 _cd=$2
+    shift 2
+    if "$@"; then pass "$_cd"; else tfail "$_cs" "$_cd"; fi
+}
+has() { on_screen "$1" "$2"; }
+hasnt() { ! on_screen "$1" "$2"; }
+
+# The question of a box as one line: the text between its side borders, joined.
+dialog_text() { screen "$1" | sed -n 's/^[^│]*│\(.*\)│.*$/\1/p' | sed 's/^ *//; s/ *$//' | grep -v '^$' | tr '\n' ' '; }
+dialog_has() { dialog_text "$1" | grep -qF -- "$2"; }
+wait_dialog() { wait_until "${3:-5}" dialog_has "$1" "$2"; }
+
+# smtp_sink_start DIR: a real SMTP server on a free port of 127.0.0.1 that stores each mail in DIR (N.eml);
+# SINK is its pid, PORT its port. It is stopped at exit.
+smtp_sink_start() {
+    mkdir -p "$1"
+    SINK_SECONDS=300 "$PY" tests/mail/smtp_sink.py "$1" "$T/port" &
+    SINK=$!
+    trap 'kill $SINK 2>/dev/null; tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+    _i=0
+    while [ ! -s "$T/port" ] && [ $_i -lt 100 ]; do sleep 0.05; _i=$((_i + 1)); done
+    PORT=$(cat "$T/port")
+}

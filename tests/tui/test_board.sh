@@ -4,8 +4,11 @@
 #     statuses by number, Space, lower- and upper-case letter; the history (on 'i') shows every change;
 #  2. the beheerder has the same board open at 132x43 (side panel with title and history): it follows the
 #     teacher's changes by itself;
-#  3. a whole row and a whole column in bulk, each after a confirmation that names the cells ("Nee" first);
+#  3. a whole row and a whole column in bulk: first what it would do (how many cells from which status, which
+#     go down), then only empty / only up / all; Esc changes nothing;
 #  4. both set the same cell at once: one of them gets core's conflict sentence and sees the other's status;
+#     K over a column with a mastered cell states the lowering, "only empty cells" leaves it, u restores, and an
+#     undo leaves and names a cell someone else changed since;
 #  5. the student sees their own statuses read-only (80x24 and 132x43), a parent first picks a child.
 # Needs tmux and python3; run after `make` as `sh tests/tui/test_board.sh`.
 . tests/lib.sh
@@ -145,10 +148,15 @@ wait_for t "R hele rij" || tfail t "Esc back to the board"
 keys t R
 check t "R asks which status for the row" wait_for t "Hele rij van $STUDENT: welke status?"
 keys t 3
-check t "row: the confirmation names the student and status" wait_until 3 dialog_has t "De hele rij van $STUDENT op ◐ J bijna zetten?"
-check t "row: … and how many cells" dialog_has t "van de 3 cellen"
-keys t j
-check t "row: done after Ja" wait_for t "$STUDENT: 3 leerdoelen staan nu op ◐ J bijna."
+check t "row: the question names the student and status" wait_until 3 dialog_has t "De hele rij van $STUDENT op ◐ J bijna zetten?"
+check t "row: … and says from which status the cells come (N, set above)" dialog_has t "van N naar J"
+check t "row: the choice: only empty, only up, all" sh -c "tmux -L '$SOCK' capture-pane -p -t t | grep -q 'alleen de lege cellen (l)' &&
+    tmux -L '$SOCK' capture-pane -p -t t | grep -q 'alleen waar de status omhoog gaat (o)' &&
+    tmux -L '$SOCK' capture-pane -p -t t | grep -q 'alle cellen'"
+type_text t a
+check t "row: done after 'a' (all)" wait_for t "rij van $STUDENT:"
+check t "row: … the message says how many and what" has t "cellen staan nu op ◐ J bijna."
+check t "row: … and the footer offers the undo" row_has t 24 "u ongedaan maken"
 check t "row: every cell of the row shows ◐ J" student_matches t "│ +◐ J +◐ J +◐ J"
 check b "row: the beheerder's board follows" wait_student b "│ +◐ J +◐ J +◐ J" 5
 [ "$(status_of RE-BR-5.02)$(status_of RE-BR-5.03)" = JJ ] && pass "row: in the database" || fail "row: in the database"
@@ -157,15 +165,16 @@ keys t l
 keys t K
 check t "K asks which status for the column" wait_for t "Hele kolom RE-BR-5.02: welke status?"
 keys t V
-check t "column: the confirmation names goal and status" wait_until 3 dialog_has t "De hele kolom RE-BR-5.02 op ● V beheerst zetten?"
-check t "column: … and counts all 25 cells" dialog_has t "van de 25 cellen"
-keys t n
-check t "column: Nee changes nothing" wait_for t "Niets veranderd."
+check t "column: the question names goal and status" wait_until 3 dialog_has t "De hele kolom RE-BR-5.02 op ● V beheerst zetten?"
+check t "column: … and nothing goes down to the top status" sh -c "! tmux -L '$SOCK' capture-pane -p -t t | grep -q 'lager'"
+keys t Escape
+check t "column: Esc changes nothing" wait_for t "Niets veranderd."
 n_before=$(sql "SELECT count(*) FROM goal_status_history WHERE goal_id = $(gid RE-BR-5.02)")
 keys t K V
 wait_until 3 dialog_has t "De hele kolom RE-BR-5.02" || tfail t "column: asked again"
-keys t j
-check t "column: done after Ja" wait_for t "RE-BR-5.02: 25 leerlingen staan nu op ● V beheerst."
+type_text t a
+check t "column: done after 'a'" wait_for t "kolom RE-BR-5.02:"
+check t "column: … now on ● V" has t "staan nu op ● V beheerst"
 check t "column: the count row says 25 beheerst" line_starting t " ● V beheerst" "│ +[0-9]+ +25 +[0-9]+"
 mastered=$(sql "SELECT count(*) FROM goal_status g JOIN memberships m ON m.user_id = g.student_id AND m.group_id = 1 AND m.kind = 'leerling' WHERE g.goal_id = $(gid RE-BR-5.02) AND g.status_id = 4")
 [ "$mastered" = 25 ] && pass "column: 25 in the database" || fail "column: 25 in the database" "got $mastered"
@@ -217,6 +226,66 @@ st_b=$(student_cells b)
 want=$(sql "SELECT glyph || ' ' || letter FROM status_values WHERE letter = '$(status_of RE-BR-5.02)'")
 printf '%s\n' "$st_t" | grep -qF -- "$want" && pass "conflict: … and that is the database's status ($want)" ||
     fail "conflict: … and that is the database's status ($want)" "teacher: $st_t"
+
+# ---- 4b. K over a column with a mastered cell: the lowering is said, "only empty" leaves it, u restores ----
+# RE-BR-5.03 of groep 5a: the student mastered it, nobody else has a status yet
+G3=$(gid RE-BR-5.03)
+sql "SELECT 1" >/dev/null
+"$PY" - "$DB" "$G3" "$SID" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+g, sid = int(sys.argv[2]), int(sys.argv[3])
+db.execute("DELETE FROM goal_status WHERE goal_id = ? AND student_id IN (SELECT user_id FROM memberships WHERE group_id = 1"
+           " AND kind = 'leerling') AND student_id <> ?", (g, sid))
+db.execute("INSERT INTO goal_status (student_id, goal_id, status_id, updated_at) VALUES (?, ?, 4, datetime('now'))"
+           " ON CONFLICT (student_id, goal_id) DO UPDATE SET status_id = 4, version = version + 1", (sid, g))
+db.commit()
+PY
+keys t l
+wait_until 3 line_matches t "RE-BR-5.03  " "RE-BR-5.03" || true
+last_cell_is() { [ "$(student_cells "$1" | awk '{ print $(NF-1), $NF }')" = "$2" ]; }
+check t "mastered cell: the student's RE-BR-5.03 shows ● V" wait_until 5 last_cell_is t "● V"
+keys t K B
+check t "K B: the question states the lowering of the mastered cell" wait_until 3 dialog_has t "1 van V naar B — lager"
+check t "K B: … and the empty cells going up" dialog_has t "24 van leeg naar B"
+type_text t l
+check t "only empty cells: 24 changed" wait_for t "kolom RE-BR-5.03: 24 cellen staan nu op ○ B mee bezig"
+[ "$(status_of RE-BR-5.03)" = V ] && pass "only empty cells: the mastered V stays (database)" || fail "only empty cells: the mastered V stays (database)" "got $(status_of RE-BR-5.03)"
+check t "only empty cells: the board still shows ● V for the student" last_cell_is t "● V"
+empties() { sql "SELECT 25 - count(*) FROM goal_status WHERE goal_id = $G3 AND student_id IN (SELECT user_id FROM memberships WHERE group_id = 1 AND kind = 'leerling')"; }
+[ "$(empties)" = 0 ] && pass "only empty cells: no empty cell left" || fail "only empty cells: no empty cell left" "$(empties) empty"
+type_text t u
+check t "u asks which change it puts back" wait_until 3 dialog_has t "Je laatste wijziging terugzetten: kolom RE-BR-5.03 op ○ B mee bezig (24 cellen"
+type_text t j
+check t "u: 24 cells put back" wait_for t "24 cellen teruggezet."
+[ "$(empties)" = 24 ] && [ "$(status_of RE-BR-5.03)" = V ] && pass "u: the column is as before (24 empty, V kept)" ||
+    fail "u: the column is as before (24 empty, V kept)" "$(empties) empty, student $(status_of RE-BR-5.03)"
+type_text t u
+check t "u again: offers the change before it (the column of section 3), not this one twice" \
+    wait_until 3 dialog_has t "Je laatste wijziging terugzetten: kolom RE-BR-5.02"
+type_text t n
+wait_for t "Niets veranderd." || tfail t "u: 'n' keeps it"
+# all, then someone else changes a cell, then u: that cell stays and is named
+keys t K B
+wait_until 3 dialog_has t "1 van V naar B — lager" || tfail t "K B asked again"
+type_text t a
+check t "all: 25 cells now ○ B" wait_for t "kolom RE-BR-5.03: 25 cellen staan nu op ○ B mee bezig"
+[ "$(status_of RE-BR-5.03)" = B ] && pass "all: the mastered cell went down, as chosen" || fail "all: the mastered cell went down, as chosen"
+keys b l
+wait_until 3 line_matches b "Leerling" "RE-BR-5\.03" || true
+sleep 1
+keys b 3
+is_j() { [ "$(status_of RE-BR-5.03)" = J ]; }
+wait_until 5 is_j
+[ "$(status_of RE-BR-5.03)" = J ] && pass "the beheerder sets the student's RE-BR-5.03 to J meanwhile" || fail "the beheerder sets the student's RE-BR-5.03 to J meanwhile" "got $(status_of RE-BR-5.03)"
+type_text t u
+wait_until 3 dialog_has t "Je laatste wijziging terugzetten" || tfail t "u asks again"
+type_text t j
+check t "u: the cell changed since is left and named, with who changed it" wait_until 5 dialog_has t "24 cellen teruggezet. 1 cel bleef staan"
+check t "u: … the student, the goal, the status now and the beheerder" dialog_has t "$STUDENT · RE-BR-5.03: nu J, door Marieke Dijkstra"
+keys t Enter
+[ "$(status_of RE-BR-5.03)" = J ] && [ "$(empties)" = 24 ] && pass "u: the beheerder's J stays, the rest are empty again" ||
+    fail "u: the beheerder's J stays, the rest are empty again" "$(empties) empty, student $(status_of RE-BR-5.03)"
 kill_session b
 
 # ---- 5. the student: own statuses, read-only; a parent picks a child ----

@@ -275,7 +275,7 @@ if wait_for teacher_en "Main menu — welcome, " && menu_open teacher_en LEERDOE
         check teacher_en "teacher_en: the status board's header is English (Student, mst.)" \
             row_matches teacher_en 5 '^ Student +mst\. │'
         check teacher_en "teacher_en: the footer offers the bulk keys in English" \
-            row_has teacher_en $FOOTER "R whole row  K whole column  i info"
+            row_has teacher_en $FOOTER "R whole row  K whole column  u undo  i info"
     else
         tfail teacher_en "teacher_en: the status board of rekenen › breuken opens"
     fi

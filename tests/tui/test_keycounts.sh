@@ -63,9 +63,9 @@ login s leerkracht demo || fail "teacher logs in (status)" "$(screen_dump s)"
 n=0
 k s 2; wait_for s "statusbord"
 k s Enter Enter; wait_for s "LEERDOELEN › groep 5a ›"
-k s K; k s V; wait_for s "Ja"
-k s j
-wait_any s 5 "leerlingen" "bijgewerkt" "gezet" && sleep 0.5
+k s K; k s V; wait_for s "alleen waar de status omhoog gaat" # the cells that had a status: what to do with them
+k s Enter # the default: only where it goes up, which to V is every cell
+wait_any s 5 "cellen staan nu op" "leerlingen" "gezet" && sleep 0.5
 col=$(q "SELECT count(DISTINCT gs.student_id) FROM goal_status gs JOIN status_values v ON v.id = gs.status_id
           JOIN memberships m ON m.user_id = gs.student_id JOIN groups g ON g.id = m.group_id
          WHERE g.name = 'groep 5a' AND m.kind = 'leerling' AND v.letter = 'V'

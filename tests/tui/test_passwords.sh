@@ -9,11 +9,7 @@ MAILDIR="$T/mail"
 mkdir -p "$MAILDIR"
 "$KM" --db "$DB" demo --password demo >/dev/null 2>&1 || { echo "demo failed"; exit 1; }
 
-SINK_SECONDS=300 "$PY" tests/mail/smtp_sink.py "$MAILDIR" "$T/port" &
-sink=$!
-trap 'kill $sink 2>/dev/null; tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-i=0; while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-PORT=$(cat "$T/port")
+smtp_sink_start "$MAILDIR"
 cat > "$T/mail.ini" <<INI
 [password]
 argon_opslimit = 1

@@ -1,9 +1,10 @@
 #!/bin/sh
 # MIJNROOSTER as its people meet it, on a demo school, in real terminals (tmux): the teacher's week with today
-# marked, a lesson of today with two goals linked and a note written; the student of that group sees them in the
-# day view and in "Hier kan ik zelf aan werken"; the parent sees the same read-only; a change by the teacher
-# appears on the student's open screen without a key press; a duo-collega's note saved meanwhile is not
-# overwritten unseen; the grid at 80x24 and after a resize to 132x43.
+# marked, a lesson of today with two goals linked, a note (staff-only) and a line for the class written; the
+# student of that group sees the goals and the line for the class, never the note, in the day view, the lesson and
+# "Hier kan ik zelf aan werken"; the parent sees the same read-only; a change by the teacher appears on the
+# student's open screen without a key press; a duo-collega's note saved meanwhile is not overwritten unseen; the
+# grid at 80x24 and after a resize to 132x43.
 . tests/lib.sh
 . tests/tui/lib.sh
 
@@ -227,6 +228,13 @@ type_text t "Daarna oefenen in tweetallen."
 keys t Tab Enter
 check t "the note is saved" wait_for t "De notitie is opgeslagen."
 check t "the lesson shows the note" has t "Daarna oefenen in tweetallen."
+check t "… under a title that says it is for teachers only" has t "Notitie · alleen voor leerkrachten"
+keys t m
+check t "m opens the line for the class" wait_for t "Leerlingen en ouders lezen deze tekst."
+type_text t "Neem je geodriehoek mee."
+keys t Tab Enter
+check t "the line for the class is saved" wait_for t "De tekst voor de klas is opgeslagen."
+check t "the lesson shows it under its own title" has t "Voor leerlingen en ouders"
 [ "$(q note "$INST")" = "Breukenmuur samen bekijken
 Daarna oefenen in tweetallen." ] && pass "the note is stored with its line break" || fail "the note is stored with its line break" "$(q note "$INST")"
 
@@ -242,14 +250,16 @@ keys s g; down_n s "$S_IDX"
 check s "the lesson is in the day view ($START)" wait_for s "$START"
 check s "… with the first goal's title" wait_for s "$G1_TITLE"
 check s "… and the second" has s "$G2_TITLE"
-check s "… and the note's first line" has s "✎ Breukenmuur samen bekijken"
+check s "… and the line for the class" has s "✉ Neem je geodriehoek mee."
+check s "… but never the teacher's note" hasnt s "Breukenmuur"
 walk s 40
 check s "'Hier kan ik zelf aan werken' lists the first goal" walked s "$G1_TITLE"
 check s "… and the second" walked s "$G2_TITLE"
 check s "… with the student's own status as a glyph and letter" sh -c "grep -F '$G1_TITLE' '$T/walk.s' | grep -qE '(· N|○ B|◐ J|– ) '"
 keys s g; down_n s "$S_IDX"; keys s Enter
 check s "student: the lesson opens" wait_for s "mijn status"
-check s "student: the note is there" has s "Daarna oefenen in tweetallen."
+check s "student: the line for the class is there" has s "Neem je geodriehoek mee."
+check s "student: the note is not (staff-only)" sh -c "! tmux -L '$SOCK' capture-pane -p -t s | grep -qE 'Breukenmuur|tweetallen|Notitie'"
 check s "student: no a/d/e in the footer" footer_hasnt s "toevoegen|verwijderen|wijzigen"
 keys s a; keys s e
 check s "student: a and e do nothing" sh -c "sleep 0.3; ! tmux -L '$SOCK' capture-pane -p -t s | grep -qE 'Leerdoelen koppelen|nieuwe regel'"
@@ -270,9 +280,13 @@ fi
 check p "parent: the child's day" wait_for p "Hier kan $CHILD zelf aan werken"
 keys p g; down_n p "$S_IDX"
 check p "parent: the goals planned" wait_for p "$G1_TITLE"
-check p "parent: the note" has p "✎ Breukenmuur samen bekijken"
+check p "parent: the line for the class" has p "✉ Neem je geodriehoek mee."
+check p "parent: not the teacher's note" hasnt p "Breukenmuur"
 keys p Enter
 check p "parent: the lesson opens with the child's status" wait_for p "Geplande leerdoelen"
+check p "parent: the lesson has the line for the class, not the note" sh -c "
+    tmux -L '$SOCK' capture-pane -p -t p | grep -q 'Neem je geodriehoek mee.' &&
+    ! tmux -L '$SOCK' capture-pane -p -t p | grep -qE 'Breukenmuur|tweetallen|Notitie'"
 check p "parent: no a/d/e in the footer" footer_hasnt p "toevoegen|verwijderen|wijzigen"
 keys p d; keys p e
 check p "parent: d and e do nothing" sh -c "sleep 0.3; ! tmux -L '$SOCK' capture-pane -p -t p | grep -qE 'weghalen|uit deze les halen|nieuwe regel'"
@@ -282,17 +296,17 @@ check p "parent: the help lists no toevoegen/verwijderen/wijzigen" sh -c "
     ! tmux -L '$SOCK' capture-pane -p -t p | grep -qE 'toevoegen|verwijderen|wijzigen'"
 kill_session p
 
-# ---- 5. live: the teacher changes the note; the student's open screen shows it without a key press ----
+# ---- 5. live: the teacher changes the line for the class; the student's open screen shows it without a key ----
 keys s g; down_n s "$S_IDX"
 wait_for s "$START" || true
 hasnt s "LIVE-42" && pass "before: the change is not on the student's screen" || tfail s "before: the change is not on the student's screen"
-keys t e
+keys t m
 wait_for t "nieuwe regel"
 keys t PgUp
 type_text t "LIVE-42 "
 keys t Tab Enter
-wait_for t "De notitie is opgeslagen." || tfail t "the teacher saves the changed note"
-check s "the teacher's change appears on the student's screen within 5 s, no key pressed" wait_for s "✎ LIVE-42 Breukenmuur" 5
+wait_for t "De tekst voor de klas is opgeslagen." || tfail t "the teacher saves the changed line for the class"
+check s "the teacher's change appears on the student's screen within 5 s, no key pressed" wait_for s "✉ LIVE-42 Neem je" 5
 keys t a
 wait_for t "Leerdoelen koppelen aan"
 keys t Tab Space Right Space Right Space Tab

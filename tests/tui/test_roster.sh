@@ -85,6 +85,14 @@ check r "review: one holiday week" has r "vakantie       1 week"
 check r "review: the total" has r "Samen: 4 weken, 144 lessen."
 check r "review: nothing to lose" has r "In deze weken staan geen geplande leerdoelen of notities."
 check r "review: VOLGENDE" has r "[ VOLGENDE ]"
+keys r Left
+check r "review: ← goes back to the weeks" wait_for r "stap 2 van 3"
+keys r Enter
+wait_for r "stap 3 van 3" || tfail r "back to the review"
+keys r Escape
+check r "review: Esc leaves the wizard, after a question (nothing made yet)" wait_for r "Je wijzigingen in het rooster dat je aan het maken bent"
+type_text r n
+check r "review: 'n' stays on the review" wait_for r "[ VOLGENDE ]"
 keys r Enter
 check r "VOLGENDE makes four empty weeks without asking" wait_for r "Rooster gemaakt: 4 weken, 144 lessen."
 check r "back at step 2 after making them" has r "stap 2 van 3"
@@ -104,6 +112,10 @@ expect_code "the command line makes week 2 of 2030 a holiday" 0
 check r "step 2 reloads by itself: week 2 is now a holiday" wait_week_row r "week 2   07-01-2030" "vakantie" 5
 keys r Escape
 check r "Esc goes back to step 1, keeping the start" wait_for r "Eerste week    07-01-2030"
+keys r Escape
+check r "Esc on step 1 with a plan chosen asks first" wait_for r "Je wijzigingen in het rooster dat je aan het maken bent"
+type_text r j
+check r "… and 'j' leaves the wizard in one key and a yes" wait_for r "MIJNROOSTER INSTELLINGEN"
 kill_session r
 
 # ---- 3. the current week holds planning: ask first, "Nee" changes nothing, "Ja" replaces ----

@@ -244,6 +244,12 @@ keys s Enter
 see s "the second lesson's summary" "Stap 9 van 9 · Overzicht"
 check s "summary: Piet Bakker" line_has s "Leerkracht" "Piet Bakker"
 check s "summary: rekenen niveau 3" line_has s "Groepen" "rekenen niveau 3"
+# leaving from the last step is one key and a yes (not nine Esc presses); "Nee" keeps every choice
+keys s Escape
+if wait_dialog s "Je wijzigingen in deze les zijn nog niet opgeslagen. Weggooien?"; then pass "summary: Esc asks before the choices are thrown away"; else tfail s "summary: Esc asks before the choices are thrown away" "dialog: $(dialog_text s)"; fi
+type_text s n
+see s "summary: 'n' keeps the summary with its choices" "Stap 9 van 9 · Overzicht"
+check s "summary: … Piet Bakker still chosen" line_has s "Leerkracht" "Piet Bakker"
 keys s Enter
 see s "MAAK LES AAN asks first" "Bevestigen"
 Q="Toch maken? Er is 1 waarschuwing: Daniëlle Çelik zit op maandag 08:30–09:30 in twee lessen tegelijk"

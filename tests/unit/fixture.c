@@ -1,5 +1,6 @@
 #include "fixture.h"
 
+#include "core/schema.h"
 #include "test.h"
 
 static const char *const fixture_sql[] = {
@@ -58,4 +59,33 @@ struct auth_settings fixture_auth(void)
 {
     struct auth_settings a = {auth_min_params(), auth_default_policy(), {3, 15, 0, 2, false}};
     return a;
+}
+
+const char *fixture_older_file(const char *marker)
+{
+    int before = 0;
+    while (before < schema_migration_count() && !strstr(schema_migration_sql(before + 1), marker))
+        before++;
+    if (before == schema_migration_count())
+        return NULL;
+    /* the program's own mark, read from a new file rather than copied here */
+    char err[512];
+    struct km_db *fresh = NULL;
+    int64_t app_id = 0;
+    if (db_open(test_tmp_path("fresh.db"), DB_OPEN_CREATE, &fresh, err, sizeof err) != KM_OK)
+        return NULL;
+    db_int(fresh, &app_id, "PRAGMA application_id", NULL);
+    db_close(fresh);
+    const char *path = test_tmp_path("older.db");
+    sqlite3 *h = NULL;
+    bool ok = sqlite3_open(path, &h) == SQLITE_OK;
+    for (int v = 1; ok && v <= before; v++)
+        ok = sqlite3_exec(h, schema_migration_sql(v), NULL, NULL, NULL) == SQLITE_OK;
+    for (size_t i = 0; ok && i < sizeof fixture_sql / sizeof fixture_sql[0]; i++)
+        ok = sqlite3_exec(h, fixture_sql[i], NULL, NULL, NULL) == SQLITE_OK;
+    char pragma[128];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d; PRAGMA application_id = %lld", before, (long long)app_id);
+    ok = ok && sqlite3_exec(h, pragma, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(h);
+    return ok ? path : NULL;
 }

@@ -24,6 +24,11 @@ struct km_db *fixture_open(void);
 /* A user session for one of the fixture's people. */
 void fixture_session(struct km_session *s, struct km_db *db, enum fixture_user who);
 
+/* A file at the schema just before the first migration whose SQL contains marker, with the fixture's school
+ * in it, written with SQLite itself as an older klassenmap left it; its path, or NULL. Opening it with db_open
+ * migrates it, so a test can check that the new migration keeps what was there. */
+const char *fixture_older_file(const char *marker);
+
 /* Cheapest hashing, the default policy, lock-out after 3 failures and no delays (tests measure no time). */
 struct auth_settings fixture_auth(void);
 

@@ -28,6 +28,9 @@ static const struct access_row rows[] = {
      {FX_LEERLING2, FX_LEERLING2, FX_LEERLING2, FX_LEERLING2}, {D, D, D, A}},
     {ACT_PLAN_GOALS, {FX_LESSON1, FX_LESSON1, FX_LESSON1, FX_LESSON1}, {D, A, D, A},
      {FX_LESSON2, FX_LESSON2, FX_LESSON2, FX_LESSON2}, {D, D, D, A}},
+    /* the note is staff-only: the lesson's own student and parent never read it */
+    {ACT_READ_NOTE, {FX_LESSON1, FX_LESSON1, FX_LESSON1, FX_LESSON1}, {D, A, D, A},
+     {FX_LESSON2, FX_LESSON2, FX_LESSON2, FX_LESSON2}, {D, D, D, A}},
     {ACT_CHANGE_OWN_PASSWORD, {0, 0, 0, 0}, {D, A, A, A}, {0, 0, 0, 0}, {D, A, A, A}},
     {ACT_FORGOT_PASSWORD, {0, 0, 0, 0}, {D, A, A, A}, {0, 0, 0, 0}, {D, A, A, A}},
     {ACT_SET_STUDENT_PASSWORD, {FX_LEERLING1, FX_LEERLING1, FX_LEERLING1, FX_LEERLING1}, {D, A, D, A},
@@ -94,6 +97,8 @@ TEST(access_duo_collega_reaches_shared_group)
     fixture_session(&s, db, FX_DUO);
     CHECK(access_check(&s, ACT_SET_STATUS, FX_LEERLING2) == KM_OK);
     CHECK(access_check(&s, ACT_PLAN_GOALS, FX_LESSON2) == KM_OK); /* juf2's lesson, given to the shared group */
+    CHECK(access_check(&s, ACT_READ_NOTE, FX_LESSON2) == KM_OK);  /* ... and its note */
+    CHECK(access_check(&s, ACT_READ_NOTE, FX_LESSON1) == KM_DENIED);
     CHECK(access_check(&s, ACT_SET_STATUS, FX_LEERLING1) == KM_DENIED);
     db_close(db);
 }

@@ -25,7 +25,7 @@ static bool same_settings(const struct km_config *a, const struct km_config *b)
     return SAME_STR(database) && SAME_STR(language) && SAME_STR(theme) && SAME_STR(export_dir) &&
            SAME(min_length_student) && SAME(min_length_staff) && SAME(max_length) && SAME(student_temporary) &&
            SAME_STR(blocklist) && SAME(argon_opslimit) && SAME(argon_memlimit_kib) && SAME(max_concurrent_hashes) &&
-           SAME(max_failures) && SAME(lock_minutes) && SAME(delay_step_ms) && SAME(allow_as) && SAME_STR(smtp_url) &&
+           SAME(max_failures) && SAME(lock_minutes) && SAME(delay_step_ms) && SAME(allow_as) && SAME(idle_logout_minutes) && SAME_STR(smtp_url) &&
            SAME_STR(smtp_tls) && SAME_STR(mail_from) && SAME_STR(smtp_user) && SAME_STR(smtp_password_file) &&
            SAME_STR(ca_file) && SAME(mail_timeout) && SAME_STR(uwlr_endpoint) && SAME_STR(brin) &&
            SAME_STR(key_file) && SAME_STR(schooljaar) && SAME_STR(sync_ca_file) && SAME(sync_timeout) &&
@@ -103,7 +103,7 @@ TEST(config_example_file_lists_every_key)
     static const char *const keys[] = {
         "database", "language", "theme", "export_dir", "min_length_student", "min_length_staff", "max_length",
         "student_temporary", "blocklist", "argon_opslimit", "argon_memlimit_kib", "max_concurrent_hashes",
-        "max_failures", "lock_minutes", "delay_step_ms", "allow_as", "smtp_url", "smtp_tls", "mail_from", "smtp_user",
+        "max_failures", "lock_minutes", "delay_step_ms", "allow_as", "idle_logout_minutes", "smtp_url", "smtp_tls", "mail_from", "smtp_user",
         "smtp_password_file", "ca_file", "mail_timeout", "uwlr_endpoint", "brin", "key_file", "schooljaar",
         "sync_ca_file", "sync_timeout", "dependancecode", "klantcode", "klantnaam", "sync_client_cert",
         "sync_client_key"};

@@ -62,7 +62,7 @@ TEST(ical_folds_at_75_octets_never_inside_a_character)
         l[i].start_min = 8 * 60 + 30;
         l[i].end_min = 9 * 60 + 15;
         l[i].subject = names[i];
-        l[i].room = l[i].teacher = l[i].groups = (char *)"";
+        l[i].room = l[i].teacher = l[i].groups = l[i].pupil_note = (char *)"";
     }
     struct planner_week w = {"2026-11-30", l, N};
     char path[512];

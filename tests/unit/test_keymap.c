@@ -117,6 +117,9 @@ TEST(keymap_default_lookup)
     CHECK(look(&km, ch('R')) == A_SET_ROW);
     CHECK(look(&km, ch('K')) == A_SET_COLUMN);
     CHECK(look(&km, ch('i')) == A_INFO);
+    CHECK(look(&km, ch('m')) == A_EDIT_CLASS);
+    CHECK(look(&km, ch('u')) == A_UNDO);
+    CHECK(look(&km, ch('U')) == A_UNLOCK);
     /* not actions */
     CHECK(look(&km, ch('x')) == ACT_NONE);
     CHECK(look(&km, ch('Q')) == ACT_NONE);
@@ -336,7 +339,7 @@ TEST(keymap_config_errors)
     bind(&cfg, 2, "up", "K");
     bind(&cfg, 7, "uo", "k");
     static const char *const action[] = {"test.ini regel 7: onbekende actie 'uo' in [keys]; bekende acties: up, down, ",
-                                         "all."};
+                                         "all, edit_class, undo."};
     expect_error(&cfg, action, N(action));
 
     test_config(&cfg);
