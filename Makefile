@@ -1,16 +1,21 @@
 # klassenmap — build, test, demo, benchmark and install.
-#   make          build build/klassenmap
-#   make demo     build and open the program on a generated demo school
-#   make check    build and run every test (unit, sanitizer, command line, concurrency, TUI)
+#   make          build build/klassenmap (never installs anything: says which packages are missing)
+#   make deps     install the packages klassenmap needs to build, test and benchmark (apt-get; sudo when not root)
+#   make demo     install what is missing, build, and open the program on a generated demo school
+#   make check    install what is missing, build and run every test (unit, sanitizer, command line, TUI, SSH)
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school (not part of check)
-#   make install  PREFIX=/usr/local DESTDIR=
-# Missing build dependencies are installed by tools/install-deps (apt-get; sudo when not root).
+#   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
+# CFLAGS, CPPFLAGS and LDFLAGS from the environment or the command line are used as given (dpkg-buildflags);
+# without them the defaults below apply. CC=clang works as well as gcc; B=DIR builds in another directory.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/klassenmap
+LOCALEDIR ?= $(PREFIX)/share/locale
+# For code loaded at run time (plugins); nothing is installed there unless PLUGINS names something.
+PKGLIBDIR ?= $(PREFIX)/lib/klassenmap
 SYSCONFDIR ?= /etc
 DESTDIR ?=
 
@@ -19,14 +24,19 @@ VERSION := 0.1.0
 PKGS    := ncursesw sqlite3 libsodium libcurl inih libxml-2.0
 B       := build
 
-WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wformat-truncation=2 -Wstrict-prototypes \
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
         -Wmissing-prototypes -Wmissing-declarations -Wold-style-definition -Wpointer-arith \
         -Wcast-align -Wwrite-strings -Wundef -Wvla -Wimplicit-fallthrough -Wredundant-decls \
         -Wnull-dereference -Wdouble-promotion
-BASE_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DKM_VERSION='"$(VERSION)"' \
-        -DKM_DATADIR='"$(DATADIR)"' -DKM_SYSCONFDIR='"$(SYSCONFDIR)"' -Isrc $(WARN)
-OPT_CFLAGS ?= -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
-OPT_LDFLAGS ?= -pie -Wl,-z,relro,-z,now
+# What the program needs, whatever the environment sets: the language, the build-time paths (build/buildconf.h),
+# position-independent code.
+BASE_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I$(B) -fPIE $(WARN)
+BASE_LDFLAGS := -pie
+# The defaults, hardened; the environment's replace them (Debian: dpkg-buildflags puts _FORTIFY_SOURCE in
+# CPPFLAGS). Fortify lives with -O2 here, so CFLAGS="-O0 -g" alone builds (it needs optimisation).
+CFLAGS   ?= -O2 -g -fstack-protector-strong -D_FORTIFY_SOURCE=2
+CPPFLAGS ?=
+LDFLAGS  ?= -Wl,-z,relro,-z,now
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # pkg-config flags are cached in build/config.mk, made after the dependencies are present.
@@ -47,46 +57,71 @@ UNIT_LINK_SRC := $(LIB_SRC) $(CLI_SRC) $(TUI_SRC)
 OBJ      = $(patsubst %.c,$(B)/obj/%.o,$(APP_SRC))
 UNIT_OBJ = $(patsubst %.c,$(B)/obj/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
 ASAN_OBJ = $(patsubst %.c,$(B)/asan/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
-CFLAGS_ALL  = $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+CFLAGS_ALL  = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(BASE_LDFLAGS) $(LDFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) -lm
 
-.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean distclean format \
-        screens
+.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean \
+        distclean format screens
 
 all: $(B)/klassenmap $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
-# English: po/en.po compiled beside the binary (and installed under DATADIR/locale).
+# English: po/en.po compiled beside the binary (and installed under LOCALEDIR).
 $(B)/locale/en/LC_MESSAGES/klassenmap.mo: po/en.po | $(B)/config.mk
 	@mkdir -p $(dir $@)
 	@echo "  MSGFMT  $<"
 	@msgfmt --check -o $@ $<
 
-# For translators: refresh the template and merge it into en.po.
+# For translators: refresh the template (every layer: core, sync, the command line, the screens) and merge it
+# into en.po.
 po:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS -o po/klassenmap.pot \
-	    $(sort $(wildcard src/tui/*.c src/tui/*.h))
+	    $(sort $(wildcard src/core/*.c src/core/*.h src/sync/*.c src/cli/*.c src/tui/*.c src/tui/*.h)) src/main.c
 	msgmerge --quiet --update --backup=none po/en.po po/klassenmap.pot
 
+# A building make never installs packages: tools/install-deps only checks and names what is missing, except for
+# `make deps` and the README's two commands, `make demo` and `make check`, which install it (and say so).
+DEPS_MODE := $(if $(filter deps demo check,$(MAKECMDGOALS)),,--check)
+
 $(B)/config.mk: tools/install-deps Makefile
-	@sh tools/install-deps build
+	@sh tools/install-deps $(DEPS_MODE) build
 	@mkdir -p $(B)
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS) | sed 's/-D_XOPEN_SOURCE=[0-9]*//; s/-D_DEFAULT_SOURCE//g')"; \
 	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; } > $@
 
 deps:
-	@sh tools/install-deps build test
+	@sh tools/install-deps build test bench
 
-$(B)/obj/%.o: %.c | $(B)/config.mk
+# Paths and the version baked into the program, as a header that only the files using them include. Rewritten
+# only when it changes, so a new PREFIX (or DATADIR, ...) rebuilds exactly those files, and nothing else.
+$(B)/buildconf.h: FORCE
+	@mkdir -p $(B)
+	@{ echo '/* Made by the Makefile: the version and the installation paths of this build. */'; \
+	   echo '#define KM_VERSION "$(VERSION)"'; \
+	   echo '#define KM_DATADIR "$(DATADIR)"'; \
+	   echo '#define KM_LOCALEDIR "$(LOCALEDIR)"'; \
+	   echo '#define KM_PKGLIBDIR "$(PKGLIBDIR)"'; \
+	   echo '#define KM_SYSCONFDIR "$(SYSCONFDIR)"'; } > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+# The compiler and its flags: another CC, CFLAGS, CPPFLAGS or LDFLAGS rebuilds everything (no objects of two
+# compilers or two flag sets mixed in one binary).
+$(B)/flags: FORCE
+	@mkdir -p $(B)
+	@printf '%s\n' "$(CC) $(CFLAGS_ALL) | $(LDFLAGS_ALL)" > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(B)/obj/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	@$(CC) $(CFLAGS_ALL) $(TEST_INC) -MMD -MP -c $< -o $@
 
-$(B)/asan/%.o: %.c | $(B)/config.mk
+$(B)/asan/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC-SAN  $<"
-	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -I$(B) -MMD -MP -c $< -o $@
+	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
 
-$(B)/obj/tests/unit/%.o: CFLAGS += -Itests/unit -I$(B)
+$(B)/obj/tests/unit/%.o: TEST_INC := -Itests/unit
 $(B)/obj/tests/unit/main.o $(B)/asan/tests/unit/main.o: $(B)/unit_tests.inc
 
 # The unit-test registry: every TEST(name) in tests/unit/*.c, found by grep so a new test needs no list.
@@ -98,25 +133,25 @@ $(B)/unit_tests.inc: FORCE
 
 FORCE:
 
-$(B)/klassenmap: $(OBJ)
+$(B)/klassenmap: $(OBJ) $(B)/flags
 	@echo "  LINK    $@"
-	@$(CC) $(OPT_LDFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $(OBJ) $(LDLIBS_ALL)
 
-$(B)/unit: $(UNIT_OBJ)
+$(B)/unit: $(UNIT_OBJ) $(B)/flags
 	@echo "  LINK    $@"
-	@$(CC) $(OPT_LDFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $(UNIT_OBJ) $(LDLIBS_ALL)
 
 $(B)/unit-asan: $(ASAN_OBJ)
 	@echo "  LINK    $@"
 	@$(CC) -fsanitize=address,undefined -o $@ $(ASAN_OBJ) $(LDLIBS_ALL)
 
-$(B)/conctest: tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
+$(B)/conctest: tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/flags
 	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS_ALL) -o $@ tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ tests/concurrency.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
 
-$(B)/bench: tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
+$(B)/bench: tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/flags
 	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS_ALL) -o $@ tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(LDLIBS_ALL)
 
 check: all $(B)/unit $(B)/unit-asan $(B)/conctest
 	@sh tools/install-deps test
@@ -131,50 +166,71 @@ screens: all
 	@KM=$(CURDIR)/$(B)/klassenmap python3 tests/tui/screens.py --update
 
 bench: $(B)/klassenmap $(B)/bench
-	@sh tools/install-deps bench
+	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
 
-# Where sshd and systemd look; conf/ names /usr/local/bin, /usr/local/share/klassenmap and /etc/klassenmap,
-# which are rewritten to this installation's paths on the way.
+# Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap and
+# /etc/klassenmap, which are rewritten to this installation's paths on the way.
 SSHDCONFDIR ?= $(SYSCONFDIR)/ssh/sshd_config.d
 SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
 UNITS = $(wildcard conf/*.service conf/*.timer)
 FIX_PATHS = sed -e 's|/usr/local/bin/klassenmap|$(BINDIR)/klassenmap|g' -e 's|/usr/local/share/klassenmap|$(DATADIR)|g' \
         -e 's|/etc/klassenmap|$(SYSCONFDIR)/klassenmap|g'
+# install_fixed SRC MODE DEST: SRC with the paths rewritten, installed as DEST.
+install_fixed = { $(FIX_PATHS) $(1) > $(B)/fixed.$(notdir $(3)).tmp && \
+        install -m $(2) $(B)/fixed.$(notdir $(3)).tmp $(3) && rm -f $(B)/fixed.$(notdir $(3)).tmp; }
+# Files built elsewhere in this Makefile that are loaded at run time from PKGLIBDIR (none yet).
+PLUGINS ?=
+
+# `make install` is these parts, each on its own: a new kind of file is one more part (and a line in uninstall).
+INSTALL_PARTS := install-program install-plugins install-data install-config install-sshd install-systemd
+install: $(INSTALL_PARTS)
+.PHONY: $(INSTALL_PARTS)
+
+install-program: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES
+	install -m 0755 $(B)/klassenmap $(DESTDIR)$(BINDIR)/klassenmap
+	$(call install_fixed,doc/klassenmap.1,0644,$(DESTDIR)$(MANDIR)/man1/klassenmap.1)
+	install -m 0644 $(B)/locale/en/LC_MESSAGES/klassenmap.mo $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES/klassenmap.mo
+
+install-plugins: all
+	$(if $(strip $(PLUGINS)),install -d $(DESTDIR)$(PKGLIBDIR) && install -m 0644 $(PLUGINS) $(DESTDIR)$(PKGLIBDIR)/,@:)
+
+install-data: all
+	install -d $(DESTDIR)$(DATADIR)/themes
+	install -m 0644 themes/*.theme $(DESTDIR)$(DATADIR)/themes/
+	install -m 0644 conf/klassenmap.ini $(DESTDIR)$(DATADIR)/klassenmap.ini.example
+	install -m 0644 doc/deploy.md $(DESTDIR)$(DATADIR)/deploy.md
+	$(call install_fixed,conf/authorized_keys.example,0644,$(DESTDIR)$(DATADIR)/authorized_keys.example)
+	$(call install_fixed,conf/sshd_config.d/klassenmap.conf,0644,$(DESTDIR)$(DATADIR)/sshd-klassenmap.conf)
+	for c in $(wildcard conf/*.cron); do \
+	    $(call install_fixed,"$$c",0644,$(DESTDIR)$(DATADIR)/$$(basename "$$c")) || exit 1; \
+	done
 
 # Configuration that already exists (klassenmap.ini, the sshd snippet) is never overwritten: it is the school's.
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/themes \
-	        $(DESTDIR)$(SYSCONFDIR)/klassenmap $(DESTDIR)$(SSHDCONFDIR)
-	install -m 0755 $(B)/klassenmap $(DESTDIR)$(BINDIR)/klassenmap
-	install -m 0644 doc/klassenmap.1 $(DESTDIR)$(MANDIR)/man1/klassenmap.1
-	for t in themes/*.theme; do [ -e "$$t" ] && install -m 0644 "$$t" $(DESTDIR)$(DATADIR)/themes/; done; true
-	install -d $(DESTDIR)$(DATADIR)/locale/en/LC_MESSAGES
-	install -m 0644 $(B)/locale/en/LC_MESSAGES/klassenmap.mo $(DESTDIR)$(DATADIR)/locale/en/LC_MESSAGES/
-	install -m 0644 conf/klassenmap.ini $(DESTDIR)$(DATADIR)/klassenmap.ini.example
+install-config: all
+	install -d $(DESTDIR)$(SYSCONFDIR)/klassenmap
 	[ -e $(DESTDIR)$(SYSCONFDIR)/klassenmap/klassenmap.ini ] || \
 	    install -m 0640 conf/klassenmap.ini $(DESTDIR)$(SYSCONFDIR)/klassenmap/klassenmap.ini
-	install -m 0644 doc/deploy.md $(DESTDIR)$(DATADIR)/deploy.md
-	$(FIX_PATHS) conf/authorized_keys.example > $(B)/authorized_keys.example
-	install -m 0644 $(B)/authorized_keys.example $(DESTDIR)$(DATADIR)/authorized_keys.example
-	$(FIX_PATHS) conf/sshd_config.d/klassenmap.conf > $(B)/sshd-klassenmap.conf
-	install -m 0644 $(B)/sshd-klassenmap.conf $(DESTDIR)$(DATADIR)/sshd-klassenmap.conf
+
+install-sshd: all
+	install -d $(DESTDIR)$(SSHDCONFDIR)
 	[ -e $(DESTDIR)$(SSHDCONFDIR)/klassenmap.conf ] || \
-	    install -m 0644 $(B)/sshd-klassenmap.conf $(DESTDIR)$(SSHDCONFDIR)/klassenmap.conf
+	    $(call install_fixed,conf/sshd_config.d/klassenmap.conf,0644,$(DESTDIR)$(SSHDCONFDIR)/klassenmap.conf)
+
+install-systemd: all
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR)
 	for u in $(UNITS); do \
-	    install -d $(DESTDIR)$(SYSTEMDUNITDIR) && $(FIX_PATHS) "$$u" > $(B)/unit.tmp && \
-	    install -m 0644 $(B)/unit.tmp $(DESTDIR)$(SYSTEMDUNITDIR)/$$(basename "$$u") || exit 1; \
-	done; rm -f $(B)/unit.tmp
-	for c in $(wildcard conf/*.cron); do \
-	    $(FIX_PATHS) "$$c" > $(B)/cron.tmp && install -m 0644 $(B)/cron.tmp $(DESTDIR)$(DATADIR)/$$(basename "$$c") || exit 1; \
-	done; rm -f $(B)/cron.tmp
+	    $(call install_fixed,"$$u",0644,$(DESTDIR)$(SYSTEMDUNITDIR)/$$(basename "$$u")) || exit 1; \
+	done
 
 # The school's klassenmap.ini and database stay. The sshd snippet goes too, except while the account exists on
 # this machine: without the Match block sshd would give that account an ordinary shell.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/klassenmap $(DESTDIR)$(MANDIR)/man1/klassenmap.1
+	rm -f $(DESTDIR)$(BINDIR)/klassenmap $(DESTDIR)$(MANDIR)/man1/klassenmap.1 \
+	    $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES/klassenmap.mo
 	for u in $(UNITS); do rm -f $(DESTDIR)$(SYSTEMDUNITDIR)/$$(basename "$$u"); done
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(PKGLIBDIR)
 	@if [ -z "$(DESTDIR)" ] && getent passwd klassenmap >/dev/null 2>&1; then \
 	    echo "$(SSHDCONFDIR)/klassenmap.conf blijft staan zolang het account klassenmap bestaat (userdel klassenmap)."; \
 	else rm -f $(DESTDIR)$(SSHDCONFDIR)/klassenmap.conf; fi

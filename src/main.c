@@ -6,12 +6,14 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/mail.h"
 #include "core/names.h"
 #include "tui/app.h"
+#include "tui/i18n.h"
 
 struct globals {
     const char *db;
@@ -30,7 +32,7 @@ static int take_value(int argc, char **argv, int *i, const char *name, const cha
     if (strcmp(argv[*i], name) != 0)
         return 0;
     if (*i + 1 >= argc) {
-        fprintf(stderr, "klassenmap: %s verwacht een waarde.\n", name);
+        fprintf(stderr, _("klassenmap: %s verwacht een waarde.\n"), name);
         return -1;
     }
     *out = argv[++*i];
@@ -43,6 +45,10 @@ static int parse_globals(int argc, char **argv, struct globals *g)
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         int r;
+        if (strcmp(argv[i], "--") == 0) { /* the end of the options: a command follows */
+            i++;
+            break;
+        }
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             cli_usage(stdout);
             return -1;
@@ -58,7 +64,7 @@ static int parse_globals(int argc, char **argv, struct globals *g)
                 return EXIT_USAGE;
             continue;
         }
-        fprintf(stderr, "klassenmap: onbekende optie '%.40s'; 'klassenmap --help' toont de opties.\n", argv[i]);
+        fprintf(stderr, _("klassenmap: onbekende optie '%.40s'; 'klassenmap --help' toont de opties.\n"), argv[i]);
         return EXIT_USAGE;
     }
     g->first_command = i;
@@ -86,11 +92,11 @@ static int check_as(const struct globals *g, int argc, const struct km_config *c
     if (!g->as_user)
         return 0;
     if (g->first_command < argc) {
-        fprintf(stderr, "klassenmap: --as opent alleen het scherm; het gaat niet samen met een opdracht.\n");
+        fprintf(stderr, _("klassenmap: --as opent alleen het scherm; het gaat niet samen met een opdracht.\n"));
         return EXIT_USAGE;
     }
     if (!cfg->allow_as) {
-        fprintf(stderr, "klassenmap: --as staat uit in de configuratie ([login] allow_as).\n");
+        fprintf(stderr, _("klassenmap: --as staat uit in de configuratie ([login] allow_as).\n"));
         return EXIT_USAGE;
     }
     return 0;
@@ -134,9 +140,10 @@ int main(int argc, char **argv)
     setrlimit(RLIMIT_CORE, &no_core);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     setlocale(LC_ALL, "");
+    i18n_init(NULL); /* the environment's language, until the configuration is read */
 
     if (!clock_init()) {
-        fprintf(stderr, "klassenmap: %s moet de vorm 'JJJJ-MM-DD UU:MM' hebben.\n", CLOCK_TEST_ENV);
+        fprintf(stderr, _("klassenmap: %s moet de vorm 'JJJJ-MM-DD UU:MM' hebben.\n"), CLOCK_TEST_ENV);
         return EXIT_USAGE;
     }
     struct globals g = {0};
@@ -146,11 +153,12 @@ int main(int argc, char **argv)
     static struct km_config cfg;
     if ((rc = load_config(&g, &cfg)) != 0)
         return rc;
+    i18n_init(cfg.language);
     names_set_order(strcmp(cfg.name_order, "roepnaam") == 0 ? NAMES_BY_ROEPNAAM : NAMES_BY_SURNAME);
     if ((rc = check_as(&g, argc, &cfg)) != 0)
         return rc;
     if (auth_init() != KM_OK || mail_init() != KM_OK) {
-        fprintf(stderr, "klassenmap: libsodium of libcurl kan niet starten.\n");
+        fprintf(stderr, _("klassenmap: libsodium of libcurl kan niet starten.\n"));
         return EXIT_FAIL;
     }
     const char *env_db = getenv("KLASSENMAP_DB");

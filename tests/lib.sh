@@ -1,5 +1,6 @@
 # Shared helpers for the shell tests: each check prints "ok" or "FAIL" with what it expected,
-# and the file ends with "NAME: N passed, N failed" for tests/run-all to add up.
+# and the file ends with "NAME: N passed, N failed" (", N skipped" after checks that could not run here)
+# for tests/run-all to add up.
 # The program under test is $KM (build/klassenmap by default), run with a private config.
 
 set -u
@@ -13,12 +14,20 @@ argon_opslimit = 1
 argon_memlimit_kib = 8
 INI
 export KLASSENMAP_CONFIG="$T/test.ini"
+# The program's own language (Dutch), whatever this machine's locale says: LANG=en_* would choose English.
+unset LANGUAGE LC_MESSAGES
+export LC_ALL=C.UTF-8
 unset KLASSENMAP_DB
 # Debian's python3 (with python3-aiosmtpd, python3-icalendar), not a python from elsewhere on PATH.
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
+# Edustandaard's EDEXML and UWLR reference files are not part of this repository (README, "Tests"); checks that
+# need them skip, counted, when they are not there.
+EDEXML_DIR=${EDEXML_DIR:-../shared/edexml}
+UWLR_DIR=${UWLR_DIR:-../shared/uwlr}
 passed=0
 failed=0
+skipped=0
 out=""
 err=""
 code=0
@@ -51,6 +60,12 @@ fail() {
     echo "     stderr: $(printf '%s' "$err" | head -c 400)"
 }
 
+# skip COUNT WHAT WHY: COUNT checks that cannot run here, with one line saying what and why.
+skip() {
+    skipped=$((skipped + $1))
+    echo "SKIP $2: $3"
+}
+
 expect_code() { # DESC CODE
     if [ "$code" = "$2" ]; then pass "$1"; else fail "$1" "expected exit $2"; fi
 }
@@ -71,7 +86,18 @@ expect_err() {
 }
 sum() { sha256sum "$1" | cut -d' ' -f1; }
 
+# sshd's privilege-separation directory, which a booted system makes and a container or a fresh CI machine may
+# lack; sshd (even `sshd -t`) refuses to start without it. False when it is missing and cannot be made (not root).
+sshd_privsep_dir() {
+    [ -d /run/sshd ] && return 0
+    [ "$(id -u)" = 0 ] && mkdir -p -m 0755 /run/sshd
+}
+
 finish() {
-    echo "$1: $passed passed, $failed failed"
+    if [ "$skipped" -gt 0 ]; then
+        echo "$1: $passed passed, $failed failed, $skipped skipped"
+    else
+        echo "$1: $passed passed, $failed failed"
+    fi
     [ "$failed" = 0 ]
 }

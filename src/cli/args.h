@@ -4,12 +4,14 @@
 
 #include <stdbool.h>
 
-enum opt_kind { OPT_STRING, OPT_FLAG, OPT_INT };
+/* OPT_DATE: a string that core's dates_parse accepts ('YYYY-MM-DD', a real day); refused here otherwise, so every
+ * date option is read by the one parser with the one message. */
+enum opt_kind { OPT_STRING, OPT_FLAG, OPT_INT, OPT_DATE };
 
 struct cli_opt {
     const char *name; /* "--role" */
     enum opt_kind kind;
-    void *target;     /* const char **, bool *, long * */
+    void *target;     /* const char ** (OPT_STRING, OPT_DATE), bool *, long * */
 };
 
 struct cli_command_help {
@@ -20,8 +22,9 @@ struct cli_command_help {
 
 #define ARGS_HELP (-1)
 
-/* Fills the targets and up to maxpos positional arguments. On a usage error prints one sentence to
- * stderr and returns EXIT_USAGE; on --help prints the command's help and returns ARGS_HELP. */
+/* Fills the targets and up to maxpos positional arguments; "--" ends the options (what follows is positional, even
+ * when it starts with '-'). On a usage error prints one sentence to stderr and returns EXIT_USAGE; on --help
+ * prints the command's help and returns ARGS_HELP. */
 int args_parse(const struct cli_command_help *help, const struct cli_opt *opts, int argc, char **argv, char **pos,
                int maxpos, int *npos);
 /* Prints "klassenmap NAME: message" and returns EXIT_USAGE. */

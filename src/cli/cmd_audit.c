@@ -5,19 +5,12 @@
 #include "cli/commands.h"
 #include "cli/out.h"
 #include "core/audit.h"
-
-static bool valid_date(const char *d)
-{
-    int y, m, day;
-    char tail;
-    return strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 && m >= 1 && m <= 12 && day >= 1 &&
-           day <= 31;
-}
+#include "core/i18n.h"
 
 static void print_entry(const struct audit_entry *e, bool json, bool first)
 {
     if (json) {
-        printf("%s{\"at\": \"%s\", \"actor\": ", first ? "" : ",\n ", e->at);
+        printf(_("%s{\"at\": \"%s\", \"actor\": "), first ? "" : ",\n ", e->at);
         out_json_string(stdout, e->actor);
         printf(", \"subject\": ");
         out_json_string(stdout, e->subject);
@@ -44,16 +37,14 @@ int cmd_audit(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     const char *since = NULL, *user = NULL, *kind = NULL;
     long limit = 1000;
     bool json = false;
-    const struct cli_opt opts[] = {{"--since", OPT_STRING, &since}, {"--user", OPT_STRING, &user},
+    const struct cli_opt opts[] = {{"--since", OPT_DATE, &since}, {"--user", OPT_STRING, &user},
                                    {"--kind", OPT_STRING, &kind},   {"--limit", OPT_INT, &limit},
                                    {"--json", OPT_FLAG, &json},     {0}};
     char *pos[1];
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
-    if (since && !valid_date(since))
-        return args_usage_error(help, "--since verwacht een datum als 2026-09-01.");
     if (limit < 1 || limit > 1000000)
-        return args_usage_error(help, "--limit is een getal van 1 tot 1000000.");
+        return args_usage_error(help, _("--limit is een getal van 1 tot 1000000."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))

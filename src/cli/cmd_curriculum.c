@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/files.h"
 #include "cli/out.h"
+#include "core/i18n.h"
 #include "sync/csv.h"
 #include "sync/curriculum_csv.h"
 
@@ -32,12 +33,11 @@ int cmd_curriculum_export(struct cli_ctx *c, const struct cli_command_help *help
     return rc;
 }
 
-
 static const char *const change_names[] = {
-    [CCSV_NEW_HOOFDGEBIED] = "nieuw hoofdgebied",
-    [CCSV_NEW_DEELGEBIED] = "nieuw deelgebied",
-    [CCSV_NEW_NIVEAU] = "nieuw niveau",
-    [CCSV_NEW_GOAL] = "nieuw leerdoel",
+    [CCSV_NEW_HOOFDGEBIED] = N_("nieuw hoofdgebied"),
+    [CCSV_NEW_DEELGEBIED] = N_("nieuw deelgebied"),
+    [CCSV_NEW_NIVEAU] = N_("nieuw niveau"),
+    [CCSV_NEW_GOAL] = N_("nieuw leerdoel"),
     [CCSV_CHANGED_GOAL] = "gewijzigd",
 };
 
@@ -45,7 +45,7 @@ static void print_changes(const struct curriculum_csv_result *res)
 {
     for (size_t i = 0; i < res->nchanges; i++) {
         const struct curriculum_csv_change *ch = &res->changes[i];
-        printf("regel %-5d %-18s ", ch->line, change_names[ch->kind]);
+        printf(_("regel %-5d %-18s "), ch->line, _(change_names[ch->kind]));
         out_text(stdout, ch->name);
         if (*ch->detail) {
             printf("  ");
@@ -57,11 +57,12 @@ static void print_changes(const struct curriculum_csv_result *res)
 
 static void print_counts(const struct curriculum_csv_result *res, bool dry_run)
 {
-    printf("%s %d hoofdgebied%s, %d deelgebied%s, %d niveau%s en %d leerdoel%s; %s %d leerdoel%s; %d ongewijzigd.\n",
-           dry_run ? "Zou toevoegen:" : "Toegevoegd:", res->new_hoofdgebieden, res->new_hoofdgebieden == 1 ? "" : "en",
-           res->new_deelgebieden, res->new_deelgebieden == 1 ? "" : "en", res->new_niveaus,
-           res->new_niveaus == 1 ? "" : "s", res->new_goals, res->new_goals == 1 ? "" : "en",
-           dry_run ? "zou wijzigen:" : "gewijzigd:", res->changed_goals, res->changed_goals == 1 ? "" : "en",
+    printf(_("%s %d hoofdgebied%s, %d deelgebied%s, %d niveau%s en %d leerdoel%s; %s %d leerdoel%s; %d ongewijzigd.\n"),
+           dry_run ? _("Zou toevoegen:") : _("Toegevoegd:"), res->new_hoofdgebieden,
+           i18n_plural(res->new_hoofdgebieden, "", "en", "", "en"), res->new_deelgebieden,
+           i18n_plural(res->new_deelgebieden, "", "en", "", "en"),
+           res->new_niveaus, i18n_plural(res->new_niveaus, "", "s", "", "s"), res->new_goals, i18n_plural(res->new_goals, "", "en", "", "s"),
+           dry_run ? _("zou wijzigen:") : _("gewijzigd:"), res->changed_goals, i18n_plural(res->changed_goals, "", "en", "", "s"),
            res->unchanged_goals);
 }
 
@@ -69,7 +70,7 @@ static void print_errors(const struct curriculum_csv_result *res)
 {
     for (size_t i = 0; i < res->nerrors; i++) {
         if (res->errors[i].line)
-            fprintf(stderr, "regel %d: ", res->errors[i].line);
+            fprintf(stderr, _("regel %d: "), res->errors[i].line);
         out_text(stderr, res->errors[i].text);
         fprintf(stderr, "\n");
     }
@@ -83,7 +84,7 @@ int cmd_curriculum_import(struct cli_ctx *c, const struct cli_command_help *help
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef het CSV-bestand (of - voor standaardinvoer).");
+        return args_usage_error(help, _("geef het CSV-bestand (of - voor standaardinvoer)."));
     char *data = NULL;
     size_t len = 0;
     if (cli_read_file(pos[0], &data, &len))
@@ -98,7 +99,7 @@ int cmd_curriculum_import(struct cli_ctx *c, const struct cli_command_help *help
     enum km_rc r = curriculum_csv_import(&s, data, len, dry_run, &res);
     free(data);
     if (r == KM_OK && dry_run) {
-        printf("Proef, er verandert niets.\n");
+        printf(_("Proef, er verandert niets.\n"));
         print_changes(&res);
     }
     if (r == KM_OK)

@@ -9,6 +9,7 @@
 #include "cli/out.h"
 #include "core/dates.h"
 #include "core/groups.h"
+#include "core/i18n.h"
 #include "core/users.h"
 #include "core/weekplan.h"
 
@@ -41,7 +42,7 @@ int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int 
     const char *user = NULL, *from = NULL, *output = NULL;
     long weeks = 1;
     const struct cli_opt opts[] = {{"--user", OPT_STRING, &user},
-                                   {"--from", OPT_STRING, &from},
+                                   {"--from", OPT_DATE, &from},
                                    {"--weeks", OPT_INT, &weeks},
                                    {"--output", OPT_STRING, &output},
                                    {0}};
@@ -49,12 +50,12 @@ int cmd_export_ical(struct cli_ctx *c, const struct cli_command_help *help, int 
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     if (!user)
-        return args_usage_error(help, "--user ontbreekt.");
+        return args_usage_error(help, _("--user ontbreekt."));
     if (weeks < 1 || weeks > 60)
-        return args_usage_error(help, "--weeks is een aantal van 1 tot 60.");
+        return args_usage_error(help, _("--weeks is een aantal van 1 tot 60."));
     int64_t first = dates_monday(dates_today());
-    if (from && !dates_parse(from, &first))
-        return args_usage_error(help, "--from verwacht een datum als 2026-11-30.");
+    if (from)
+        dates_parse(from, &first); /* OPT_DATE: read already */
     first = dates_monday(first);
     struct km_db *db;
     struct km_session s;
@@ -100,16 +101,16 @@ int cmd_export_weekplan(struct cli_ctx *c, const struct cli_command_help *help, 
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     if (!group || !week)
-        return args_usage_error(help, "--group en --week zijn nodig.");
+        return args_usage_error(help, _("--group en --week zijn nodig."));
     /* No PDF writer of our own and no programs started: the browser prints the HTML (A4, a page per student). */
     if (strcmp(format, "pdf") == 0)
-        return args_usage_error(help, "PDF maakt klassenmap niet zelf: open de HTML in een browser en druk af "
-                                      "(A4, een bladzijde per leerling).");
+        return args_usage_error(help, _("PDF maakt klassenmap niet zelf: open de HTML in een browser en druk af "
+                                      "(A4, een bladzijde per leerling)."));
     if (strcmp(format, "html") != 0)
-        return args_usage_error(help, "--format is html (of pdf: zie hieronder).");
+        return args_usage_error(help, _("--format is html (of pdf: zie hieronder)."));
     int64_t monday = parse_week(week);
     if (!monday)
-        return args_usage_error(help, "--week verwacht een weeknummer (50), een week (2026-W50) of een datum (2026-12-07).");
+        return args_usage_error(help, _("--week verwacht een weeknummer (50), een week (2026-W50) of een datum (2026-12-07)."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/out.h"
 #include "core/groups.h"
+#include "core/i18n.h"
 #include "core/relink.h"
 
 int cmd_group_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -20,9 +21,9 @@ int cmd_group_add(struct cli_ctx *c, const struct cli_command_help *help, int ar
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef de naam van de groep.");
+        return args_usage_error(help, _("geef de naam van de groep."));
     if (bron && strcmp(kind, "eigen") != 0)
-        return args_usage_error(help, "alleen een eigen groep heeft een bron.");
+        return args_usage_error(help, _("alleen een eigen groep heeft een bron."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -35,9 +36,9 @@ int cmd_group_add(struct cli_ctx *c, const struct cli_command_help *help, int ar
     if (rc == EXIT_OK && bron_id && groups_set_bron(&s, id, bron_id, -1) != KM_OK)
         rc = out_fail(db); /* the group stays, without a bron; the message says why */
     if (rc == EXIT_OK) {
-        printf("Groep #%lld (", (long long)id);
+        printf(_("Groep #%lld ("), (long long)id);
         out_text(stdout, pos[0]);
-        printf(", %s) gemaakt", kind);
+        printf(_(", %s) gemaakt"), kind);
         if (bron_id) {
             printf(", bron ");
             out_text(stdout, bron);
@@ -53,16 +54,16 @@ static void print_group(const struct km_group *g, bool json)
     if (json) {
         printf("{\"id\": %lld, \"name\": ", (long long)g->id);
         out_json_string(stdout, g->name);
-        printf(", \"kind\": \"%s\", \"schooljaar\": \"%s\", \"jaargroep\": ", g->kind, g->schooljaar);
+        printf(_(", \"kind\": \"%s\", \"schooljaar\": \"%s\", \"jaargroep\": "), g->kind, g->schooljaar);
         out_json_string(stdout, g->jaargroep);
-        printf(", \"students\": %d, \"teachers\": %d, \"synced\": %s}", g->students, g->teachers,
+        printf(_(", \"students\": %d, \"teachers\": %d, \"synced\": %s}"), g->students, g->teachers,
                g->synced ? "true" : "false");
         return;
     }
     printf("#%-5lld ", (long long)g->id);
     out_cell(stdout, g->name, 24);
-    printf("  %-12s %-9s %4d leerlingen, %d leerkracht%s\n", g->kind, g->schooljaar, g->students, g->teachers,
-           g->teachers == 1 ? "" : "en");
+    printf(_("  %-12s %-9s %4d leerlingen, %d leerkracht%s\n"), g->kind, g->schooljaar, g->students, g->teachers,
+           i18n_plural(g->teachers, "", "en", "", "s"));
 }
 
 int cmd_group_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -101,7 +102,7 @@ int cmd_group_members(struct cli_ctx *c, const struct cli_command_help *help, in
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef de naam of het nummer van de groep.");
+        return args_usage_error(help, _("geef de naam of het nummer van de groep."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -153,7 +154,7 @@ static int change_members(struct cli_ctx *c, const struct cli_command_help *help
     int npos;
     PARSE_OR_RETURN(help, NULL, argc, argv, pos, 65, &npos);
     if (npos < 2)
-        return args_usage_error(help, "geef een groep en minstens een gebruikersnaam.");
+        return args_usage_error(help, _("geef een groep en minstens een gebruikersnaam."));
     struct km_db *db;
     struct km_session s;
     int64_t gid, ids[64];
@@ -171,7 +172,7 @@ static int change_members(struct cli_ctx *c, const struct cli_command_help *help
         rc = groups_change_members(&s, gid, ids, (size_t)(npos - 1), join) == KM_OK ? EXIT_OK : out_fail(db);
     for (int i = 1; rc == EXIT_OK && i < npos; i++) {
         out_text(stdout, pos[i]);
-        printf(" %s ", join ? "zit nu in" : "is uit");
+        printf(" %s ", join ? _("zit nu in") : _("is uit"));
         out_text(stdout, pos[0]);
         printf(".\n");
     }
@@ -195,7 +196,7 @@ int cmd_group_rename(struct cli_ctx *c, const struct cli_command_help *help, int
     int npos;
     PARSE_OR_RETURN(help, NULL, argc, argv, pos, 2, &npos);
     if (npos != 2)
-        return args_usage_error(help, "geef de groep en haar nieuwe naam.");
+        return args_usage_error(help, _("geef de groep en haar nieuwe naam."));
     struct km_db *db;
     struct km_session s;
     int64_t id;
@@ -203,7 +204,7 @@ int cmd_group_rename(struct cli_ctx *c, const struct cli_command_help *help, int
         return EXIT_FAIL;
     int rc = groups_rename(&s, id, pos[1], -1) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK) {
-        printf("Groep #%lld heet nu ", (long long)id);
+        printf(_("Groep #%lld heet nu "), (long long)id);
         out_text(stdout, pos[1]);
         printf(".\n");
     }
@@ -217,7 +218,7 @@ static int set_active(struct cli_ctx *c, const struct cli_command_help *help, in
     int npos;
     PARSE_OR_RETURN(help, NULL, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef de naam of het nummer van de groep.");
+        return args_usage_error(help, _("geef de naam of het nummer van de groep."));
     struct km_db *db;
     struct km_session s;
     int64_t id;
@@ -226,7 +227,7 @@ static int set_active(struct cli_ctx *c, const struct cli_command_help *help, in
     int rc = groups_set_active(&s, id, active, -1) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK) {
         out_text(stdout, pos[0]);
-        printf(" is %s.\n", active ? "weer actief" : "gedeactiveerd (leden en planning blijven bewaard)");
+        printf(" is %s.\n", active ? _("weer actief") : _("gedeactiveerd (leden en planning blijven bewaard)"));
     }
     db_close(db);
     return rc;
@@ -250,7 +251,7 @@ int cmd_group_bron(struct cli_ctx *c, const struct cli_command_help *help, int a
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 2, &npos);
     if (npos != (none ? 1 : 2))
-        return args_usage_error(help, "geef de eigen groep en haar bron, of de groep en --none.");
+        return args_usage_error(help, _("geef de eigen groep en haar bron, of de groep en --none."));
     struct km_db *db;
     struct km_session s;
     int64_t id, bron = 0;
@@ -262,9 +263,9 @@ int cmd_group_bron(struct cli_ctx *c, const struct cli_command_help *help, int a
     if (rc == EXIT_OK) {
         out_text(stdout, pos[0]);
         if (none)
-            printf(" volgt geen bron meer.\n");
+            printf(_(" volgt geen bron meer.\n"));
         else {
-            printf(" volgt nu ");
+            printf(_(" volgt nu "));
             out_text(stdout, pos[1]);
             printf(".\n");
         }
@@ -284,7 +285,7 @@ static void print_relink(const struct relink_group *g)
         out_text(stdout, g->proposed_name);
         printf(" (%s)\n", g->proposed_schooljaar);
     } else {
-        printf("geen voorstel: kies een bron met 'group bron'\n");
+        printf(_("geen voorstel: kies een bron met 'group bron'\n"));
     }
 }
 
@@ -293,7 +294,7 @@ static int relink_report(struct km_session *s)
     struct relink_list l;
     if (relink_list(s, NULL, &l) != KM_OK)
         return out_fail(s->db);
-    printf("Eigen groepen gekoppeld aan een groep van voor %s: %zu.\n", l.schooljaar, l.n);
+    printf(_("Eigen groepen gekoppeld aan een groep van voor %s: %zu.\n"), l.schooljaar, l.n);
     for (size_t i = 0; i < l.n; i++)
         print_relink(&l.items[i]);
     relink_free(&l);
@@ -315,12 +316,12 @@ static int relink_one(struct km_session *s, const char *group, const char *bron,
     if (!bron)
         relink_free(&l);
     if (!bron_id)
-        return out_error("Voor '%.64s' is er geen voorstel; geef de nieuwe bron erbij: group relink GROEP BRON.", group);
+        return out_error(_("Voor '%.64s' is er geen voorstel; geef de nieuwe bron erbij: group relink GROEP BRON."), group);
     if (!dry_run && groups_set_bron(s, id, bron_id, -1) != KM_OK)
         return out_fail(s->db);
     out_text(stdout, group);
-    printf(dry_run ? " zou gekoppeld worden aan groep #%lld (proefdraai: er is niets gewijzigd).\n"
-                   : " is gekoppeld aan groep #%lld; de planning blijft bij de eigen groep.\n",
+    printf(dry_run ? _(" zou gekoppeld worden aan groep #%lld (proefdraai: er is niets gewijzigd).\n")
+                   : _(" is gekoppeld aan groep #%lld; de planning blijft bij de eigen groep.\n"),
            (long long)bron_id);
     return EXIT_OK;
 }
@@ -333,7 +334,7 @@ int cmd_group_relink(struct cli_ctx *c, const struct cli_command_help *help, int
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 2, &npos);
     if (all && npos)
-        return args_usage_error(help, "--all koppelt alle groepen; noem dan geen groep.");
+        return args_usage_error(help, _("--all koppelt alle groepen; noem dan geen groep."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -346,8 +347,8 @@ int cmd_group_relink(struct cli_ctx *c, const struct cli_command_help *help, int
     else if ((rc = relink_report(&s)) == EXIT_OK) {
         rc = relink_all(&s, dry_run, &linked, &left) == KM_OK ? EXIT_OK : out_fail(db);
         if (rc == EXIT_OK)
-            printf("%s: %d eigen groep%s, %d zonder voorstel%s.\n", dry_run ? "Zou koppelen" : "Gekoppeld", linked,
-                   linked == 1 ? "" : "en", left, dry_run ? " (proefdraai: er is niets gewijzigd)" : "");
+            printf(_("%s: %d eigen groep%s, %d zonder voorstel%s.\n"), dry_run ? _("Zou koppelen") : _("Gekoppeld"), linked,
+                   linked == 1 ? "" : "en", left, dry_run ? _(" (proefdraai: er is niets gewijzigd)") : "");
     }
     db_close(db);
     return rc;

@@ -12,6 +12,7 @@
 #include "core/dates.h"
 #include "core/groups.h"
 #include "core/html.h"
+#include "core/i18n.h"
 #include "core/lookup.h"
 #include "core/overview.h"
 #include "core/text.h"
@@ -53,8 +54,8 @@ static void csv_goal_header(FILE *f, const struct overview *o, size_t nscale)
         snprintf(head[k], sizeof head[k], "%s %.50s", o->scale.items[k].letter, o->scale.items[k].label);
         fields[n++] = head[k];
     }
-    fields[n++] = "geen status";
-    fields[n++] = "aantal beheerst";
+    fields[n++] = _("geen status");
+    fields[n++] = _("aantal beheerst");
     fields[n++] = "% beheerst";
     csv_row(f, fields, n);
 }
@@ -153,9 +154,9 @@ static void html_head(FILE *f, const struct overview *o, const struct overview_f
     fprintf(f, "</h1>\n<p>Gemaakt op %s &middot; %zu leerling%s &middot; %zu leerdoel%s", today, o->nstudents,
             o->nstudents == 1 ? "" : "en", o->ngoals, o->ngoals == 1 ? "" : "en");
     if (flt->from)
-        fprintf(f, " &middot; gepland van %s tot en met %s", flt->from, flt->to);
+        fprintf(f, _(" &middot; gepland van %s tot en met %s"), flt->from, flt->to);
     if (niveau) {
-        fputs(" &middot; niveau ", f);
+        fputs(_(" &middot; niveau "), f);
         html(f, niveau);
     }
     fputs("</p>\n<p class=\"legend\">Statussen: ", f);
@@ -308,17 +309,14 @@ struct overview_args {
 
 static int check_args(const struct cli_command_help *help, const struct overview_args *a)
 {
-    int64_t day;
     if (!a->group == !a->student)
-        return args_usage_error(help, "geef --group GROEP (of --student GEBRUIKERSNAAM).");
+        return args_usage_error(help, _("geef --group GROEP (of --student GEBRUIKERSNAAM)."));
     if (strcmp(a->format, "csv") != 0 && strcmp(a->format, "html") != 0)
-        return args_usage_error(help, "--format is csv of html, niet '%.20s'.", a->format);
+        return args_usage_error(help, _("--format is csv of html, niet '%.20s'."), a->format);
     if (strcmp(a->table, "leerdoelen") != 0 && strcmp(a->table, "leerlingen") != 0)
-        return args_usage_error(help, "--table is leerdoelen of leerlingen, niet '%.20s'.", a->table);
+        return args_usage_error(help, _("--table is leerdoelen of leerlingen, niet '%.20s'."), a->table);
     if (!a->from != !a->to)
-        return args_usage_error(help, "een periode heeft --from en --to.");
-    if (a->from && (!dates_parse(a->from, &day) || !dates_parse(a->to, &day)))
-        return args_usage_error(help, "--from en --to verwachten een datum als 2026-11-30.");
+        return args_usage_error(help, _("een periode heeft --from en --to."));
     return EXIT_OK;
 }
 
@@ -327,12 +325,12 @@ static int resolve_filter(struct km_session *s, const struct overview_args *a, s
 {
     *f = (struct overview_filter){0, 0, 0, a->from, a->to};
     if (a->hoofdgebied && lookup_hoofdgebied(s, a->hoofdgebied, &f->hoofdgebied_id) != KM_OK)
-        return out_error("Hoofdgebied '%.60s' bestaat niet.", a->hoofdgebied);
+        return out_error(_("Hoofdgebied '%.60s' bestaat niet."), a->hoofdgebied);
     if (a->niveau && lookup_niveau(s, a->niveau, &f->niveau_id) != KM_OK)
-        return out_error("Niveau '%.30s' bestaat niet.", a->niveau);
+        return out_error(_("Niveau '%.30s' bestaat niet."), a->niveau);
     enum km_rc rc = a->deelgebied ? lookup_deelgebied(s, f->hoofdgebied_id, a->deelgebied, &f->deelgebied_id) : KM_OK;
     if (rc == KM_NOTFOUND)
-        return out_error("Deelgebied '%.60s' bestaat niet.", a->deelgebied);
+        return out_error(_("Deelgebied '%.60s' bestaat niet."), a->deelgebied);
     return rc == KM_OK ? EXIT_OK : out_fail(s->db);
 }
 
@@ -395,8 +393,8 @@ int cmd_export_overview(struct cli_ctx *c, const struct cli_command_help *help, 
                                    {"--student", OPT_STRING, &a.student},
                                    {"--format", OPT_STRING, &a.format},
                                    {"--table", OPT_STRING, &a.table},
-                                   {"--from", OPT_STRING, &a.from},
-                                   {"--to", OPT_STRING, &a.to},
+                                   {"--from", OPT_DATE, &a.from},
+                                   {"--to", OPT_DATE, &a.to},
                                    {"--niveau", OPT_STRING, &a.niveau},
                                    {"--hoofdgebied", OPT_STRING, &a.hoofdgebied},
                                    {"--deelgebied", OPT_STRING, &a.deelgebied},

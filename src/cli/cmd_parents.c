@@ -9,11 +9,11 @@
 #include "cli/out.h"
 #include "core/children.h"
 #include "core/groups.h"
+#include "core/i18n.h"
 #include "core/invite.h"
 #include "core/syncruns.h"
 #include "sync/csv.h"
 #include "sync/parents_csv.h"
-
 
 /* ---- invitations ---- */
 
@@ -24,7 +24,7 @@ static int send_invitations(struct km_session *s, const struct km_config *cfg, c
     for (size_t i = 0; i < l->n; i++) {
         char err[600];
         if (invite_send(s, cfg, &l->items[i], err, sizeof err) == KM_OK) {
-            printf("Uitnodiging gemaild aan ");
+            printf(_("Uitnodiging gemaild aan "));
             out_text(stdout, l->items[i].username);
             printf(".\n");
             continue;
@@ -44,7 +44,7 @@ static int invitation_result(int failed, size_t total)
     if (!failed)
         return EXIT_OK;
     return out_error(
-        "%d van de %zu uitnodigingen %s niet verstuurd; 'klassenmap invite parents' probeert het later opnieuw.",
+        _("%d van de %zu uitnodigingen %s niet verstuurd; 'klassenmap invite parents' probeert het later opnieuw."),
         failed, total, failed == 1 ? "is" : "zijn");
 }
 
@@ -66,7 +66,7 @@ static void print_lines(FILE *f, const struct parents_line *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (lines[i].line)
-            fprintf(f, "regel %d: ", lines[i].line);
+            fprintf(f, _("regel %d: "), lines[i].line);
         out_text(f, lines[i].text);
         fputc('\n', f);
     }
@@ -74,19 +74,20 @@ static void print_lines(FILE *f, const struct parents_line *lines, size_t n)
 
 static void print_counts(const struct parents_result *res, bool dry_run, bool invite)
 {
-    printf("%s ouders: %d nieuw, %d gewijzigd, %d weer actief, %d gedeactiveerd, %d ongewijzigd;"
-           " koppelingen met leerlingen: %d nieuw, %d gewijzigd, %d verwijderd.\n",
-           dry_run ? "Proef (er is niets gewijzigd):" : "Geïmporteerd:", res->added, res->changed, res->reactivated,
+    printf(_("%s ouders: %d nieuw, %d gewijzigd, %d weer actief, %d gedeactiveerd, %d ongewijzigd;"
+             " koppelingen met leerlingen: %d nieuw, %d gewijzigd, %d verwijderd.\n"),
+           dry_run ? _("Proef (er is niets gewijzigd):") : "Geïmporteerd:", res->added, res->changed, res->reactivated,
            res->deactivated, res->unchanged, res->links_added, res->links_changed, res->links_removed);
     if (res->added && dry_run)
-        printf(invite
-                   ? "Er zouden %d uitnodigingen worden gemaild.\n"
-                   : "Zonder uitnodiging (--no-invite): 'klassenmap invite parents' mailt de %d nieuwe ouders later.\n",
-               res->added);
-    else if (res->added && !invite)
         printf(
-            "Geen uitnodigingen gemaild (--no-invite); 'klassenmap invite parents' mailt de %d nieuwe ouders later.\n",
+            invite
+                ? _("Er zouden %d uitnodigingen worden gemaild.\n")
+                : _("Zonder uitnodiging (--no-invite): 'klassenmap invite parents' mailt de %d nieuwe ouders later.\n"),
             res->added);
+    else if (res->added && !invite)
+        printf(_("Geen uitnodigingen gemaild (--no-invite); 'klassenmap invite parents' mailt de %d nieuwe ouders "
+                 "later.\n"),
+               res->added);
 }
 
 /* The run goes into sync_runs, like every import from ParnasSys, so SCHOOL INSTELLINGEN shows it. */
@@ -109,7 +110,7 @@ static int report(struct km_session *s, enum km_rc rc, const struct parents_resu
                   bool dry_run, bool invite)
 {
     if (*ignored) {
-        printf("Genegeerde kolommen (niet opgeslagen): ");
+        printf(_("Genegeerde kolommen (niet opgeslagen): "));
         out_text(stdout, ignored);
         printf(".\n");
     }
@@ -131,7 +132,7 @@ int cmd_import_parents(struct cli_ctx *c, const struct cli_command_help *help, i
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef het CSV-bestand met de ouders (of - voor standaardinvoer).");
+        return args_usage_error(help, _("geef het CSV-bestand met de ouders (of - voor standaardinvoer)."));
     char *data = NULL;
     size_t len = 0;
     if (cli_read_file(pos[0], &data, &len))
@@ -183,11 +184,11 @@ int cmd_invite_parents(struct cli_ctx *c, const struct cli_command_help *help, i
     else if (parents_uninvited(&s, &f, &l) != KM_OK)
         rc = out_fail(db);
     else if (l.n == 0)
-        printf("Alle ouders%s met een e-mailadres hebben al een uitnodiging of een wachtwoord.\n",
-               group ? " van de groep" : "");
+        printf(_("Alle ouders%s met een e-mailadres hebben al een uitnodiging of een wachtwoord.\n"),
+               group ? _(" van de groep") : "");
     else if (dry_run)
         for (size_t i = 0; i < l.n; i++) {
-            printf("Zou uitnodigen: ");
+            printf(_("Zou uitnodigen: "));
             out_text(stdout, l.items[i].username);
             printf("\n");
         }
@@ -208,7 +209,7 @@ static int change_link(struct cli_ctx *c, const struct cli_command_help *help, i
     int npos;
     PARSE_OR_RETURN(help, link ? opts : NULL, argc, argv, pos, 2, &npos);
     if (npos != 2)
-        return args_usage_error(help, "geef de gebruikersnaam van de ouder en die van de leerling.");
+        return args_usage_error(help, _("geef de gebruikersnaam van de ouder en die van de leerling."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -221,7 +222,7 @@ static int change_link(struct cli_ctx *c, const struct cli_command_help *help, i
     }
     if (rc == EXIT_OK) {
         out_text(stdout, parent.username);
-        printf(link ? " volgt nu " : " volgt niet meer ");
+        printf(link ? _(" volgt nu ") : _(" volgt niet meer "));
         out_text(stdout, child.username);
         printf(".\n");
     }

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/out.h"
 #include "core/dates.h"
+#include "core/i18n.h"
 #include "core/roster.h"
 #include "core/templates.h"
 
@@ -20,7 +21,7 @@ static int parse_templates(struct km_session *s, const char *list, struct roster
         while (*name == ' ')
             name++;
         if (n >= ROSTER_MAX_WEEKS)
-            return out_error("Meer sjablonen dan weken.");
+            return out_error(_("Meer sjablonen dan weken."));
         if (strcmp(name, "-") == 0 || strcmp(name, "vakantie") == 0)
             last = 0;
         else if (templates_find(s, name, &last) != KM_OK)
@@ -29,15 +30,15 @@ static int parse_templates(struct km_session *s, const char *list, struct roster
     }
     for (int i = n; i < p->weeks; i++)
         p->template_ids[i] = last;
-    return n == 0 ? out_error("Geef minstens één sjabloon (of - voor een vakantieweek).") : EXIT_OK;
+    return n == 0 ? out_error(_("Geef minstens één sjabloon (of - voor een vakantieweek).")) : EXIT_OK;
 }
 
 static int parse_start(const struct cli_command_help *help, const char *from, int64_t *monday)
 {
     if (!from || !dates_parse(from, monday))
-        return args_usage_error(help, "--from verwacht een datum als 2026-11-30.");
+        return args_usage_error(help, _("--from verwacht een datum als 2026-11-30."));
     if (dates_weekday(*monday) != 1)
-        return out_error("%s is geen maandag; het rooster begint op de maandag van een week.", from);
+        return out_error(_("%s is geen maandag; het rooster begint op de maandag van een week."), from);
     return EXIT_OK;
 }
 
@@ -51,12 +52,12 @@ static void print_plan(const struct roster_plan *p, struct km_session *s)
         dates_format(w[i].monday, day);
         printf("week %2d  %s  ", w[i].iso_week, day);
         if (!w[i].exists)
-            printf("(nog niet gemaakt)\n");
+            printf(_("(nog niet gemaakt)\n"));
         else if (w[i].template_id == 0)
             printf("vakantie\n");
         else {
             out_cell(stdout, w[i].template_name, 20);
-            printf("  %4d lessen, %d leerdoelen gepland, %d notities\n", w[i].lessons, w[i].goals, w[i].notes);
+            printf(_("  %4d lessen, %d leerdoelen gepland, %d notities\n"), w[i].lessons, w[i].goals, w[i].notes);
         }
     }
 }
@@ -66,7 +67,7 @@ int cmd_roster_generate(struct cli_ctx *c, const struct cli_command_help *help, 
     const char *from = NULL, *templates = NULL;
     long weeks = 0;
     bool yes = false;
-    const struct cli_opt opts[] = {{"--from", OPT_STRING, &from},
+    const struct cli_opt opts[] = {{"--from", OPT_DATE, &from},
                                    {"--weeks", OPT_INT, &weeks},
                                    {"--template", OPT_STRING, &templates},
                                    {"--yes", OPT_FLAG, &yes},
@@ -77,9 +78,9 @@ int cmd_roster_generate(struct cli_ctx *c, const struct cli_command_help *help, 
     struct roster_plan p;
     memset(&p, 0, sizeof p);
     if (weeks < 1 || weeks > ROSTER_MAX_WEEKS)
-        return args_usage_error(help, "--weeks is een aantal van 1 tot %d.", ROSTER_MAX_WEEKS);
+        return args_usage_error(help, _("--weeks is een aantal van 1 tot %d."), ROSTER_MAX_WEEKS);
     if (!templates)
-        return args_usage_error(help, "--template ontbreekt.");
+        return args_usage_error(help, _("--template ontbreekt."));
     p.weeks = (int)weeks;
     int rc = parse_start(help, from, &p.first_monday);
     if (rc)
@@ -93,10 +94,10 @@ int cmd_roster_generate(struct cli_ctx *c, const struct cli_command_help *help, 
     if (rc == EXIT_OK && roster_generate(&s, &p, yes, NULL, &made) != KM_OK) {
         rc = out_fail(db);
         if (!yes)
-            fprintf(stderr, "Er is niets gewijzigd. Met --yes wordt het rooster toch opnieuw gemaakt.\n");
+            fprintf(stderr, _("Er is niets gewijzigd. Met --yes wordt het rooster toch opnieuw gemaakt.\n"));
     }
     if (rc == EXIT_OK) {
-        printf("Rooster gemaakt: %d weken, %d lessen.\n", p.weeks, made);
+        printf(_("Rooster gemaakt: %d weken, %d lessen.\n"), p.weeks, made);
         print_plan(&p, &s);
     }
     db_close(db);
@@ -129,7 +130,7 @@ int cmd_roster_show(struct cli_ctx *c, const struct cli_command_help *help, int 
 {
     const char *from = NULL;
     long weeks = 0;
-    const struct cli_opt opts[] = {{"--from", OPT_STRING, &from}, {"--weeks", OPT_INT, &weeks}, {0}};
+    const struct cli_opt opts[] = {{"--from", OPT_DATE, &from}, {"--weeks", OPT_INT, &weeks}, {0}};
     char *pos[1];
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
@@ -138,9 +139,9 @@ int cmd_roster_show(struct cli_ctx *c, const struct cli_command_help *help, int 
     if (from && weeks == 0)
         weeks = 1; /* --from alone: that one week */
     if (weeks < 0 || weeks > ROSTER_MAX_WEEKS || (from && weeks < 1))
-        return args_usage_error(help, "--weeks is een aantal van 1 tot %d.", ROSTER_MAX_WEEKS);
+        return args_usage_error(help, _("--weeks is een aantal van 1 tot %d."), ROSTER_MAX_WEEKS);
     if (!from && weeks)
-        return args_usage_error(help, "--weeks hoort bij --from; zonder --from komen alle weken van het rooster.");
+        return args_usage_error(help, _("--weeks hoort bij --from; zonder --from komen alle weken van het rooster."));
     int rc = from ? parse_start(help, from, &p.first_monday) : 0;
     if (rc)
         return rc;

@@ -6,6 +6,7 @@
 #include "cli/out.h"
 #include "core/dates.h"
 #include "core/demo.h"
+#include "core/i18n.h"
 #include "core/mailspool.h"
 #include "core/school.h"
 #include "core/text.h"
@@ -18,17 +19,18 @@ int cmd_init(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     int npos, rc;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     if (!school || !*school)
-        return args_usage_error(help, "--school ontbreekt.");
+        return args_usage_error(help, _("--school ontbreekt."));
     /* Checked before the file is made, so a typo leaves no half-made database behind. */
     if (brin && !school_valid_brin(brin))
-        return out_error("Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters of cijfers, zoals 99ZZ.", brin);
+        return out_error(_("Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters of cijfers, zoals 99ZZ."),
+                         brin);
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_CREATE, &db, &s))
         return EXIT_FAIL;
     rc = school_create(&s, school, brin) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK) {
-        printf("Database %s gemaakt voor ", c->db_path);
+        printf(_("Database %s gemaakt voor "), c->db_path);
         out_text(stdout, school);
         printf(".\n");
     }
@@ -38,14 +40,15 @@ int cmd_init(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
 
 static void print_demo_report(const struct cli_ctx *c, const struct demo_report *r, const char *password)
 {
-    printf("Demoschool gemaakt in %s:\n", c->db_path);
-    printf("  %d leerlingen, %d leerkrachten, %d ouders, %d beheerders\n", r->students, r->teachers, r->parents,
+    printf(_("Demoschool gemaakt in %s:\n"), c->db_path);
+    printf(_("  %d leerlingen, %d leerkrachten, %d ouders, %d beheerders\n"), r->students, r->teachers, r->parents,
            r->beheerders);
-    printf("  %d stamgroepen, %d eigen groepen, %d leerdoelen, %d statussen, %d lokalen\n", r->groups_stam,
+    printf(_("  %d stamgroepen, %d eigen groepen, %d leerdoelen, %d statussen, %d lokalen\n"), r->groups_stam,
            r->groups_eigen, r->goals, r->statuses, r->rooms);
-    printf("  %d weeksjablonen met %d tijdsloten en %d lessen; rooster van %d weken met %d lessen, %d geplande leerdoelen\n",
+    printf(_("  %d weeksjablonen met %d tijdsloten en %d lessen; rooster van %d weken met %d lessen, %d geplande "
+             "leerdoelen\n"),
            r->templates, r->slots, r->lessons, r->weeks, r->instances, r->planned);
-    printf("\nDemo-accounts (wachtwoord: %s):\n", password);
+    printf(_("\nDemo-accounts (wachtwoord: %s):\n"), password);
     for (int i = 0; i < 4; i++) {
         printf("  ");
         out_cell(stdout, r->accounts[i].role, 12);
@@ -65,11 +68,11 @@ int cmd_demo(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     int npos, rc;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     if (strcmp(size, "small") != 0 && strcmp(size, "large") != 0)
-        return args_usage_error(help, "--size is small of large, niet '%.20s'.", size);
+        return args_usage_error(help, _("--size is small of large, niet '%.20s'."), size);
     if (seed < 0 || seed > 0xffffffffL)
-        return args_usage_error(help, "--seed is een getal van 0 tot 4294967295.");
+        return args_usage_error(help, _("--seed is een getal van 0 tot 4294967295."));
     if (!*password)
-        return args_usage_error(help, "--password mag niet leeg zijn.");
+        return args_usage_error(help, _("--password mag niet leeg zijn."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_CREATE, &db, &s))
@@ -86,7 +89,7 @@ int cmd_demo(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
 
 static bool print_check(const char *what, bool ok, const char *detail)
 {
-    printf("%-14s %s", what, ok ? "ok" : "FOUT");
+    printf("%-14s %s", what, ok ? "ok" : _("FOUT"));
     if (detail && *detail) {
         printf(" (");
         out_text(stdout, detail);
@@ -107,7 +110,7 @@ static bool check_mail(struct km_db *db, const struct km_session *s)
     char since[40], detail[600];
     if (!dates_local_stamp(m.since, true, since, sizeof since))
         snprintf(since, sizeof since, "%s", m.since);
-    snprintf(detail, sizeof detail, "werkt niet sinds %s: %s", since, m.last_error);
+    snprintf(detail, sizeof detail, _("werkt niet sinds %s: %s"), since, m.last_error);
     return print_check("mail", false, detail);
 }
 
@@ -133,13 +136,13 @@ int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     ok &= print_check("integriteit", strcmp(h.integrity, "ok") == 0, strcmp(h.integrity, "ok") ? h.integrity : "");
     snprintf(detail, sizeof detail, "journal_mode=%s", h.journal_mode);
     ok &= print_check("wal", strcmp(h.journal_mode, "wal") == 0, detail);
-    snprintf(detail, sizeof detail, "versie %d van %d", h.schema, db_schema_version());
+    snprintf(detail, sizeof detail, _("versie %d van %d"), h.schema, db_schema_version());
     ok &= print_check("schema", h.schema == db_schema_version(), detail);
-    snprintf(detail, sizeof detail, "%lld verwijzingen naar iets dat niet meer bestaat", (long long)h.fk_errors);
+    snprintf(detail, sizeof detail, _("%lld verwijzingen naar iets dat niet meer bestaat"), (long long)h.fk_errors);
     ok &= print_check("verwijzingen", h.fk_errors == 0, h.fk_errors ? detail : "");
     struct school_info school;
     ok &= print_check("school", school_get(db, &school) == KM_OK, school.name);
-    ok &= print_check("configuratie", true, *c->cfg->path ? c->cfg->path : "geen bestand, standaardwaarden");
+    ok &= print_check("configuratie", true, *c->cfg->path ? c->cfg->path : _("geen bestand, standaardwaarden"));
     ok &= check_mail(db, &s);
     db_close(db);
     return ok ? EXIT_OK : EXIT_FAIL;

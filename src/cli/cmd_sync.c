@@ -6,17 +6,18 @@
 #include "cli/commands.h"
 #include "cli/out.h"
 #include "core/groups.h"
+#include "core/i18n.h"
 #include "sync/edex.h"
 
 static void print_counts(const struct sync_report *r, bool dry_run)
 {
     if (dry_run)
         printf("Proef: er verandert niets. Dit zou de import doen:\n");
-    printf("Leerlingen en leerkrachten: %d nieuw, %d gewijzigd, %d gedeactiveerd, %d geactiveerd.\n", r->added,
+    printf(_("Leerlingen en leerkrachten: %d nieuw, %d gewijzigd, %d gedeactiveerd, %d geactiveerd.\n"), r->added,
            r->changed, r->deactivated, r->activated);
     printf("Groepen: %d nieuw, %d gewijzigd; lidmaatschappen: %d gewijzigd.\n", r->groups_added, r->groups_changed,
            r->memberships_changed);
-    printf("Eigen groepen opnieuw te koppelen: %d.\n", r->relink);
+    printf(_("Eigen groepen opnieuw te koppelen: %d.\n"), r->relink);
 }
 
 static void print_lines(FILE *f, const struct sync_report *r)
@@ -26,7 +27,7 @@ static void print_lines(FILE *f, const struct sync_report *r)
         fputc('\n', f);
     }
     if (r->truncated)
-        fprintf(f, "(en meer; alleen de eerste %d regels staan hier)\n", SYNC_MAX_LINES);
+        fprintf(f, _("(en meer; alleen de eerste %d regels staan hier)\n"), SYNC_MAX_LINES);
 }
 
 /* Standard input ("-"), at most EDEX_MAX_BYTES and one byte more, so the importer can say it is too big. */
@@ -58,7 +59,7 @@ static enum km_rc run_import(struct km_db *db, const char *path, const struct ed
     size_t len;
     char *data = read_stdin(&len);
     if (!data)
-        return db_fail(db, KM_ERR, "Kan de standaardinvoer niet lezen.");
+        return db_fail(db, KM_ERR, _("Kan de standaardinvoer niet lezen."));
     enum km_rc rc = edex_import(db, data, len, o, r);
     free(data);
     return rc;
@@ -73,12 +74,12 @@ int cmd_import_edex(struct cli_ctx *c, const struct cli_command_help *help, int 
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef het EDEXML-bestand (of - voor standaardinvoer).");
+        return args_usage_error(help, _("geef het EDEXML-bestand (of - voor standaardinvoer)."));
     if (schooljaar && !groups_valid_schooljaar(schooljaar))
-        return args_usage_error(help, "--schooljaar is een schooljaar zoals 2026-2027, niet '%.20s'.", schooljaar);
+        return args_usage_error(help, _("--schooljaar is een schooljaar zoals 2026-2027, niet '%.20s'."), schooljaar);
     struct sync_report *r = malloc(sizeof *r);
     if (!r)
-        return out_error("Onvoldoende geheugen.");
+        return out_error(_("Onvoldoende geheugen."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s)) {

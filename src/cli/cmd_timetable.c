@@ -8,6 +8,7 @@
 #include "cli/files.h"
 #include "cli/out.h"
 #include "core/hours.h"
+#include "core/i18n.h"
 #include "core/lessons.h"
 #include "core/rooms.h"
 #include "core/templates.h"
@@ -24,9 +25,9 @@ int cmd_room_add(struct cli_ctx *c, const struct cli_command_help *help, int arg
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef de naam van het lokaal.");
+        return args_usage_error(help, _("geef de naam van het lokaal."));
     if (capacity < 0 || capacity > 100000)
-        return args_usage_error(help, "--capacity is het aantal plaatsen (0 = onbekend).");
+        return args_usage_error(help, _("--capacity is het aantal plaatsen (0 = onbekend)."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -35,7 +36,7 @@ int cmd_room_add(struct cli_ctx *c, const struct cli_command_help *help, int arg
     if (rc == EXIT_OK) {
         printf("Lokaal ");
         out_text(stdout, pos[0]);
-        printf(" (%ld plaatsen) toegevoegd.\n", capacity);
+        printf(_(" (%ld plaatsen) toegevoegd.\n"), capacity);
     }
     db_close(db);
     return rc;
@@ -46,11 +47,11 @@ static void print_room(const struct km_room *r, bool json, bool first)
     if (json) {
         printf("%s{\"name\": ", first ? "" : ",\n ");
         out_json_string(stdout, r->name);
-        printf(", \"capacity\": %d, \"lessons\": %d}", r->capacity, r->lessons);
+        printf(_(", \"capacity\": %d, \"lessons\": %d}"), r->capacity, r->lessons);
         return;
     }
     out_cell(stdout, r->name, 24);
-    printf("  %4d plaatsen  %4d les%s in sjablonen\n", r->capacity, r->lessons, r->lessons == 1 ? "" : "sen");
+    printf(_("  %4d plaatsen  %4d les%s in sjablonen\n"), r->capacity, r->lessons, i18n_plural(r->lessons, "", "sen", "", "s"));
 }
 
 int cmd_room_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -84,13 +85,13 @@ static void print_template(const struct km_template *t, bool json, bool first)
     if (json) {
         printf("%s{\"name\": ", first ? "" : ",\n ");
         out_json_string(stdout, t->name);
-        printf(", \"slots\": %d, \"lessons\": %d, \"roster_weeks\": %d}", t->slots, t->lessons, t->roster_weeks);
+        printf(_(", \"slots\": %d, \"lessons\": %d, \"roster_weeks\": %d}"), t->slots, t->lessons, t->roster_weeks);
         return;
     }
     out_cell(stdout, t->name, 24);
-    printf("  %3d tijdsloten  %4d lessen", t->slots, t->lessons);
+    printf(_("  %3d tijdsloten  %4d lessen"), t->slots, t->lessons);
     if (t->roster_weeks)
-        printf("  (in %d roosterwe%s)", t->roster_weeks, t->roster_weeks == 1 ? "ek" : "ken");
+        printf(_("  (in %d roosterwe%s)"), t->roster_weeks, i18n_plural(t->roster_weeks, "ek", "ken", "", "s"));
     printf("\n");
 }
 
@@ -128,7 +129,7 @@ static int open_named(struct cli_ctx *c, const struct cli_command_help *help, in
     if (rc)
         return rc;
     if (npos != 1)
-        return args_usage_error(help, "geef de naam van het weeksjabloon.");
+        return args_usage_error(help, _("geef de naam van het weeksjabloon."));
     *name = pos[0];
     return cli_open(c, DB_OPEN_EXISTING, db, s) ? EXIT_FAIL : EXIT_OK;
 }
@@ -150,7 +151,7 @@ int cmd_template_add(struct cli_ctx *c, const struct cli_command_help *help, int
     if (rc == EXIT_OK) {
         printf("Weeksjabloon ");
         out_text(stdout, name);
-        printf(" gemaakt.\n");
+        printf(_(" gemaakt.\n"));
     }
     db_close(db);
     return rc;
@@ -167,7 +168,7 @@ int cmd_template_delete(struct cli_ctx *c, const struct cli_command_help *help, 
     if (rc == EXIT_OK) {
         printf("Weeksjabloon ");
         out_text(stdout, name);
-        printf(" verwijderd, met zijn tijdsloten en lessen.\n");
+        printf(_(" verwijderd, met zijn tijdsloten en lessen.\n"));
     }
     db_close(db);
     return rc;
@@ -180,18 +181,18 @@ static int print_conflicts(const struct conflict_list *l)
     for (size_t i = 0; i < l->n; i++) {
         bool r = conflict_refused(l->items[i].kind);
         refused += r;
-        printf("%s", r ? "FOUT    " : "LET OP  ");
+        printf("%s", r ? _("FOUT    ") : _("LET OP  "));
         out_text(stdout, l->items[i].text);
         printf("\n");
     }
     if (l->n == 0) {
-        printf("geen botsingen\n");
+        printf(_("geen botsingen\n"));
         return EXIT_OK;
     }
-    printf("%zu botsing%s: %zu FOUT, %zu LET OP\n", l->n, l->n == 1 ? "" : "en", refused, l->n - refused);
+    printf(_("%zu botsing%s: %zu FOUT, %zu LET OP\n"), l->n, i18n_plural(l->n, "", "en", "", "es"), refused, l->n - refused);
     if (refused)
-        return out_error("%zu botsing%s die niet mag%s (een leerkracht of lokaal tegelijk op twee plaatsen).", refused,
-                         refused == 1 ? "" : "en", refused == 1 ? "" : "en");
+        return out_error(_("%zu botsing%s die niet mag%s (een leerkracht of lokaal tegelijk op twee plaatsen)."),
+                         refused, i18n_plural(refused, "", "en", "", "es"), i18n_plural(refused, "", "en", " is", " are"));
     return EXIT_OK;
 }
 
@@ -240,9 +241,9 @@ int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, 
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef de naam van het weeksjabloon.");
+        return args_usage_error(help, _("geef de naam van het weeksjabloon."));
     if (!csv)
-        return args_usage_error(help, "kies het formaat: --csv.");
+        return args_usage_error(help, _("kies het formaat: --csv."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -256,7 +257,7 @@ int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, 
 
 static void print_counts(const struct template_csv_result *res)
 {
-    printf("%d tijdslot%s (", res->slots, res->slots == 1 ? "" : "en");
+    printf(_("%d tijdslot%s ("), res->slots, i18n_plural(res->slots, "", "en", "", "s"));
     bool first = true;
     for (int d = 1; d <= 7; d++) {
         if (!res->slots_per_day[d])
@@ -264,7 +265,7 @@ static void print_counts(const struct template_csv_result *res)
         printf("%s%s %d", first ? "" : ", ", hours_day_short(d), res->slots_per_day[d]);
         first = false;
     }
-    printf("), %d les%s, %d %s", res->lessons, res->lessons == 1 ? "" : "sen", res->blokuren,
+    printf(_("), %d les%s, %d %s"), res->lessons, i18n_plural(res->lessons, "", "sen", "", "s"), res->blokuren,
            res->blokuren == 1 ? "blokuur" : "blokuren");
 }
 
@@ -279,14 +280,14 @@ static void print_import(const struct template_csv_result *res, const char *intr
         printf(".\n");
     }
     for (size_t i = 0; i < res->warnings.n; i++) {
-        printf("LET OP  ");
+        printf(_("LET OP  "));
         out_text(stdout, res->warnings.items[i].text);
         printf("\n");
     }
     for (size_t i = 0; i < res->nerrors; i++) {
         char line[32] = "";
         if (res->errors[i].line)
-            snprintf(line, sizeof line, "regel %d: ", res->errors[i].line);
+            snprintf(line, sizeof line, _("regel %d: "), res->errors[i].line);
         fprintf(stderr, "%s", line);
         out_text(stderr, res->errors[i].text);
         fprintf(stderr, "\n");
@@ -302,7 +303,7 @@ int cmd_template_import(struct cli_ctx *c, const struct cli_command_help *help, 
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef het CSV-bestand (of - voor standaardinvoer).");
+        return args_usage_error(help, _("geef het CSV-bestand (of - voor standaardinvoer)."));
     char *data = NULL;
     size_t len = 0;
     if (cli_read_file(pos[0], &data, &len))
@@ -318,7 +319,7 @@ int cmd_template_import(struct cli_ctx *c, const struct cli_command_help *help, 
     enum km_rc r = template_csv_import(&s, data, len, &o, &res);
     free(data);
     if (dry_run && (r == KM_OK || res.nerrors))
-        print_import(&res, "Proef, er verandert niets. Zou maken: weeksjabloon ");
+        print_import(&res, _("Proef, er verandert niets. Zou maken: weeksjabloon "));
     else
         print_import(&res, r == KM_OK ? "Gemaakt: weeksjabloon " : NULL);
     int rc = r == KM_OK ? EXIT_OK : out_fail(db);

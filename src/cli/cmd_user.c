@@ -6,6 +6,7 @@
 #include "cli/out.h"
 #include "cli/pwread.h"
 #include "core/dates.h"
+#include "core/i18n.h"
 #include "core/users.h"
 
 int cmd_user_add(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -21,12 +22,12 @@ int cmd_user_add(struct cli_ctx *c, const struct cli_command_help *help, int arg
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     struct user_new u = {0};
     if (!role || !km_role_parse(role, &u.role))
-        return args_usage_error(help, "--role is leerling, leerkracht, ouder of beheerder.");
+        return args_usage_error(help, _("--role is leerling, leerkracht, ouder of beheerder."));
     if (!name)
-        return args_usage_error(help, "--name ontbreekt.");
+        return args_usage_error(help, _("--name ontbreekt."));
     char roep[512], voor[64], achter[512];
     if (users_split_name(name, roep, voor, achter, sizeof roep) != KM_OK)
-        return out_error("Geef roepnaam en achternaam, zoals --name \"Sjoerd van 't Hof\".");
+        return out_error(_("Geef roepnaam en achternaam, zoals --name \"Sjoerd van 't Hof\"."));
     u.username = username;
     u.roepnaam = roep;
     u.voorvoegsel = voor;
@@ -41,7 +42,7 @@ int cmd_user_add(struct cli_ctx *c, const struct cli_command_help *help, int arg
     if (rc == EXIT_OK) {
         struct km_user made;
         if (users_get_id(&s, id, &made) == KM_OK) {
-            printf("Gebruiker %s (%s) toegevoegd.\n", made.username, km_role_name(made.role));
+            printf(_("Gebruiker %s (%s) toegevoegd.\n"), made.username, km_role_name(made.role));
             users_free(&made);
         }
     }
@@ -55,7 +56,7 @@ static void print_user_json(const struct km_user *u)
     users_display_name(u, name, sizeof name);
     printf("{\"username\": ");
     out_json_string(stdout, u->username);
-    printf(", \"role\": \"%s\", \"name\": ", km_role_name(u->role));
+    printf(_(", \"role\": \"%s\", \"name\": "), km_role_name(u->role));
     out_json_string(stdout, name);
     printf(", \"roepnaam\": ");
     out_json_string(stdout, u->roepnaam);
@@ -65,7 +66,7 @@ static void print_user_json(const struct km_user *u)
     out_json_string(stdout, u->achternaam);
     printf(", \"email\": ");
     out_json_string(stdout, u->email);
-    printf(", \"active\": %s, \"synced\": %s, \"password\": \"%s\", \"locked_until\": ", u->active ? "true" : "false",
+    printf(_(", \"active\": %s, \"synced\": %s, \"password\": \"%s\", \"locked_until\": "), u->active ? "true" : "false",
            u->synced ? "true" : "false", u->password_state);
     if (*u->locked_until)
         out_json_string(stdout, u->locked_until);
@@ -80,7 +81,7 @@ static bool lock_text(const struct km_user *u, char *out, size_t len)
     char at[32];
     if (!*u->locked_until || !dates_local_stamp(u->locked_until, false, at, sizeof at))
         return false;
-    snprintf(out, len, "geblokkeerd tot %s", at);
+    snprintf(out, len, _("geblokkeerd tot %s"), at);
     return true;
 }
 
@@ -114,7 +115,7 @@ int cmd_user_list(struct cli_ctx *c, const struct cli_command_help *help, int ar
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
     struct user_filter f = {.any_role = role == NULL, .include_inactive = all};
     if (role && !km_role_parse(role, &f.role))
-        return args_usage_error(help, "--role is leerling, leerkracht, ouder of beheerder.");
+        return args_usage_error(help, _("--role is leerling, leerkracht, ouder of beheerder."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -139,22 +140,24 @@ int cmd_user_list(struct cli_ctx *c, const struct cli_command_help *help, int ar
 
 static void print_user_details(const struct km_user *u)
 {
-    static const char *const pw_words[] = {"none", "geen", "set", "ingesteld", "temporary", "tijdelijk (moet bij de volgende login worden gewijzigd)"};
+    static const char *const pw_words[] = {"none",      N_("geen"),
+                                           "set",       N_("ingesteld"),
+                                           "temporary", N_("tijdelijk (moet bij de volgende login worden gewijzigd)")};
     const char *pw = u->password_state;
     for (size_t i = 0; i < sizeof pw_words / sizeof pw_words[0]; i += 2)
         if (strcmp(u->password_state, pw_words[i]) == 0)
-            pw = pw_words[i + 1];
+            pw = _(pw_words[i + 1]);
     char name[700], lock[200] = "", at[64];
     users_display_name(u, name, sizeof name);
     if (lock_text(u, at, sizeof at))
-        snprintf(lock, sizeof lock, "%s (na te veel mislukte logins; opheffen: klassenmap user unlock %.64s)", at,
+        snprintf(lock, sizeof lock, _("%s (na te veel mislukte logins; opheffen: klassenmap user unlock %.64s)"), at,
                  u->username);
-    const char *rows[][2] = {{"gebruikersnaam", u->username}, {"rol", km_role_name(u->role)}, {"naam", name},
-                             {"e-mail", u->email},           {"actief", u->active ? "ja" : "nee"},
-                             {"bron", u->synced ? "ParnasSys (alleen-lezen)" : "klassenmap"},
-                             {"instroom", u->instroom},      {"uitstroom", u->uitstroom},
-                             {"wachtwoord", pw},             {"laatste login", u->last_login},
-                             {"blokkade", lock}};
+    const char *rows[][2] = {{_("gebruikersnaam"), u->username}, {_("rol"), km_role_name(u->role)}, {_("naam"), name},
+                             {_("e-mail"), u->email},           {_("actief"), u->active ? _("ja") : _("nee")},
+                             {_("bron"), u->synced ? _("ParnasSys (alleen-lezen)") : "klassenmap"},
+                             {_("instroom"), u->instroom},      {_("uitstroom"), u->uitstroom},
+                             {_("wachtwoord"), pw},             {_("laatste login"), u->last_login},
+                             {_("blokkade"), lock}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         printf("%-15s ", rows[i][0]);
         out_text(stdout, *rows[i][1] ? rows[i][1] : "-");
@@ -170,7 +173,7 @@ int cmd_user_show(struct cli_ctx *c, const struct cli_command_help *help, int ar
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef een gebruikersnaam.");
+        return args_usage_error(help, _("geef een gebruikersnaam."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -196,14 +199,14 @@ int cmd_user_deactivate(struct cli_ctx *c, const struct cli_command_help *help, 
     int npos;
     PARSE_OR_RETURN(help, NULL, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef een gebruikersnaam.");
+        return args_usage_error(help, _("geef een gebruikersnaam."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
         return EXIT_FAIL;
     int rc = users_deactivate(&s, pos[0]) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK)
-        printf("Gebruiker %s is nu inactief; de gegevens blijven bewaard.\n", pos[0]);
+        printf(_("Gebruiker %s is nu inactief; de gegevens blijven bewaard.\n"), pos[0]);
     db_close(db);
     return rc;
 }
@@ -212,12 +215,12 @@ static int set_password(struct cli_ctx *c, struct km_session *s, const struct km
 {
     char *pw = sodium_malloc(AUTH_PASSWORD_MAX + 2);
     if (!pw)
-        return out_error("Onvoldoende geheugen.");
+        return out_error(_("Onvoldoende geheugen."));
     char err[200];
     int rc = EXIT_OK;
     if (temporary)
         auth_generate_password(pw, 11);
-    else if (pw_read("Nieuw wachtwoord: ", true, pw, AUTH_PASSWORD_MAX + 2, err, sizeof err) != 0)
+    else if (pw_read(_("Nieuw wachtwoord: "), true, pw, AUTH_PASSWORD_MAX + 2, err, sizeof err) != 0)
         rc = out_error("%s", err);
     if (rc == EXIT_OK && users_set_password(s, u->id, pw, &c->auth) != KM_OK)
         rc = out_fail(s->db);
@@ -228,11 +231,11 @@ static int set_password(struct cli_ctx *c, struct km_session *s, const struct km
         users_free(&after);
     }
     if (rc == EXIT_OK && temporary)
-        printf("Tijdelijk wachtwoord voor %s: %s\n(Het wordt niet opnieuw getoond.%s)\n", u->username, pw,
-               must_change ? " Bij de volgende login kiest de gebruiker een eigen wachtwoord." : "");
+        printf(_("Tijdelijk wachtwoord voor %s: %s\n(Het wordt niet opnieuw getoond.%s)\n"), u->username, pw,
+               must_change ? _(" Bij de volgende login kiest de gebruiker een eigen wachtwoord.") : "");
     else if (rc == EXIT_OK)
-        printf("Wachtwoord van %s is gewijzigd.%s\n", u->username,
-               must_change ? " Bij de volgende login kiest de gebruiker een eigen wachtwoord." : "");
+        printf(_("Wachtwoord van %s is gewijzigd.%s\n"), u->username,
+               must_change ? _(" Bij de volgende login kiest de gebruiker een eigen wachtwoord.") : "");
     sodium_free(pw); /* wipes before freeing */
     return rc;
 }
@@ -245,7 +248,7 @@ int cmd_passwd(struct cli_ctx *c, const struct cli_command_help *help, int argc,
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef een gebruikersnaam.");
+        return args_usage_error(help, _("geef een gebruikersnaam."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -266,7 +269,7 @@ int cmd_user_unlock(struct cli_ctx *c, const struct cli_command_help *help, int 
     int npos;
     PARSE_OR_RETURN(help, NULL, argc, argv, pos, 1, &npos);
     if (npos != 1)
-        return args_usage_error(help, "geef een gebruikersnaam.");
+        return args_usage_error(help, _("geef een gebruikersnaam."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -276,7 +279,7 @@ int cmd_user_unlock(struct cli_ctx *c, const struct cli_command_help *help, int 
     if (rc == EXIT_OK) {
         rc = users_unlock(&s, u.id) == KM_OK ? EXIT_OK : out_fail(db);
         if (rc == EXIT_OK)
-            printf("%s kan weer inloggen.\n", u.username);
+            printf(_("%s kan weer inloggen.\n"), u.username);
         users_free(&u);
     }
     db_close(db);

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/out.h"
+#include "core/i18n.h"
 #include "core/sessions.h"
 
 static void print_json(const struct sessions_entry *e, bool first)
@@ -11,13 +12,13 @@ static void print_json(const struct sessions_entry *e, bool first)
     out_json_string(stdout, e->username);
     printf(", \"name\": ");
     out_json_string(stdout, e->name);
-    printf(", \"role\": \"%s\", \"since\": \"%s\", \"last_seen\": \"%s\", \"pid\": %d}", km_role_name(e->role),
+    printf(_(", \"role\": \"%s\", \"since\": \"%s\", \"last_seen\": \"%s\", \"pid\": %d}"), km_role_name(e->role),
            e->since, e->last_seen, e->pid);
 }
 
 static void print_header(void)
 {
-    printf("%-22s  %-30s  %-10s  %-19s  %-19s  %s\n", "gebruiker", "naam", "rol", "sinds", "laatst gezien", "pid");
+    printf("%-22s  %-30s  %-10s  %-19s  %-19s  %s\n", "gebruiker", "naam", "rol", "sinds", _("laatst gezien"), "pid");
 }
 
 static void print_row(const struct sessions_entry *e)
@@ -38,7 +39,7 @@ static void print_list(const struct sessions_list *l, bool json)
         return;
     }
     if (l->n == 0) {
-        printf("Er is niemand ingelogd.\n");
+        printf(_("Er is niemand ingelogd.\n"));
         return;
     }
     print_header();

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "core/i18n.h"
 #include "sync/csv.h"
 
 /* The whole file ("-" is standard input), at most CSV_MAX_BYTES: reading stops just past it. */
@@ -14,7 +15,7 @@ int cli_read_file(const char *path, char **data, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
-        return out_error("Kan '%.200s' niet lezen.", path);
+        return out_error(_("Kan '%.200s' niet lezen."), path);
     size_t cap = 64 * 1024;
     *len = 0;
     *data = malloc(cap);
@@ -34,15 +35,15 @@ int cli_read_file(const char *path, char **data, size_t *len)
         return EXIT_OK;
     free(*data);
     *data = NULL;
-    return too_big ? out_error("'%.200s' is groter dan %u MB.", path, CSV_MAX_BYTES >> 20)
-                   : out_error("Kan '%.200s' niet lezen.", path);
+    return too_big ? out_error(_("'%.200s' is groter dan %u MB."), path, CSV_MAX_BYTES >> 20)
+                   : out_error(_("Kan '%.200s' niet lezen."), path);
 }
 
 int cli_write_output(const char *path, cli_writer write, void *ctx, struct km_db *db)
 {
     FILE *f = path ? fopen(path, "w") : stdout;
     if (!f)
-        return out_error("Kan '%.200s' niet schrijven.", path);
+        return out_error(_("Kan '%.200s' niet schrijven."), path);
     enum km_rc r = write(f, ctx);
     bool written = path ? fclose(f) == 0 : fflush(f) == 0 && !ferror(f);
     if (r != KM_OK || !written) {
@@ -51,7 +52,7 @@ int cli_write_output(const char *path, cli_writer write, void *ctx, struct km_db
         return r != KM_OK && db ? out_fail(db) : out_error("Schrijven is mislukt (schijf vol?).");
     }
     if (path) {
-        printf("Geschreven naar ");
+        printf(_("Geschreven naar "));
         out_text(stdout, path);
         printf(".\n");
     }

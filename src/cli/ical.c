@@ -4,19 +4,25 @@
 #include <time.h>
 
 #include "core/clock.h"
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
+#include "core/i18n.h"
+#include "core/text.h"
 
-/* Lines end in CRLF and are folded at 75 octets, never inside a UTF-8 sequence. */
+/* Lines end in CRLF and are folded so that no line is longer than 75 octets (RFC 5545 3.1), never inside a UTF-8
+ * sequence: a character that would not fit whole goes to the next line (which starts with the one space). */
 static void line(FILE *f, const char *text)
 {
     size_t len = strlen(text), col = 0;
-    for (size_t i = 0; i < len; i++) {
-        bool starts_char = ((unsigned char)text[i] & 0xC0) != 0x80;
-        if (col >= 74 && starts_char) {
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = (size_t)text_utf8_decode(text + i, len - i, &cp);
+        if (col + k > 75) {
             fputs("\r\n ", f);
             col = 1;
         }
-        fputc(text[i], f);
-        col++;
+        fwrite(text + i, 1, k, f);
+        col += k;
+        i += k;
     }
     fputs("\r\n", f);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 void out_cell(FILE *f, const char *s, int width)
@@ -58,7 +59,7 @@ int out_fail(struct km_db *db)
 {
     const char *msg = db_errmsg(db);
     fprintf(stderr, "klassenmap: ");
-    out_text(stderr, *msg ? msg : "onbekende fout.");
+    out_text(stderr, *msg ? msg : _("onbekende fout."));
     fputc('\n', stderr);
     return EXIT_FAIL;
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/auth.h"
+#include "core/i18n.h"
 
 static struct termios saved;
 static volatile sig_atomic_t echo_off;
@@ -62,7 +63,8 @@ int pw_read(const char *prompt, bool confirm, char *buf, size_t len, char *err, 
         setvbuf(stdin, NULL, _IONBF, 0); /* no copy of the password left in stdio's buffer */
         int rc = read_line(stdin, buf, len);
         if (rc != 0)
-            snprintf(err, errlen, rc == -2 ? "Het wachtwoord is te lang." : "Geen wachtwoord gelezen van de invoer.");
+            snprintf(err, errlen,
+                     rc == -2 ? _("Het wachtwoord is te lang.") : _("Geen wachtwoord gelezen van de invoer."));
         return rc ? -1 : 0;
     }
     int rc = read_hidden(prompt, buf, len);
@@ -74,8 +76,10 @@ int pw_read(const char *prompt, bool confirm, char *buf, size_t len, char *err, 
         auth_wipe(again, sizeof again);
     }
     if (rc != 0) {
-        snprintf(err, errlen, rc == -3 ? "De wachtwoorden zijn niet gelijk; er is niets gewijzigd."
-                              : rc == -2 ? "Het wachtwoord is te lang." : "Geen wachtwoord gelezen.");
+        snprintf(err, errlen,
+                 rc == -3   ? _("De wachtwoorden zijn niet gelijk; er is niets gewijzigd.")
+                 : rc == -2 ? _("Het wachtwoord is te lang.")
+                            : _("Geen wachtwoord gelezen."));
         auth_wipe(buf, len);
         return -1;
     }

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
+
 enum scope {
     NO,      /* never */
     YES,     /* any target */
@@ -29,27 +31,27 @@ static const enum scope table[ACT__COUNT][ROLE__COUNT] = {
 };
 
 static const char *const action_names[ACT__COUNT] = {
-    [ACT_VIEW_PLANNING] = "planning bekijken",
-    [ACT_VIEW_STATUS] = "leerdoelstatussen bekijken",
-    [ACT_SET_STATUS] = "leerdoelstatussen zetten",
-    [ACT_PLAN_GOALS] = "leerdoelen in een les plannen",
-    [ACT_READ_NOTE] = "de notitie bij een les lezen",
-    [ACT_CHANGE_OWN_PASSWORD] = "eigen wachtwoord wijzigen",
-    [ACT_FORGOT_PASSWORD] = "wachtwoord vergeten",
-    [ACT_SET_STUDENT_PASSWORD] = "wachtwoord van een leerling instellen",
-    [ACT_SET_STAFF_PASSWORD] = "wachtwoord van een leerkracht of ouder instellen",
-    [ACT_EDIT_TIMETABLE] = "schooltijden, weeksjablonen en rooster beheren",
-    [ACT_EDIT_CURRICULUM] = "leerdoelen en de statusschaal beheren",
-    [ACT_MANAGE_USERS] = "gebruikers beheren",
-    [ACT_MANAGE_GROUPS] = "groepen beheren",
-    [ACT_READ_SYNC_SETTINGS] = "synchronisatie-instellingen bekijken",
-    [ACT_READ_AUDIT] = "het auditlog lezen",
-    [ACT_EDIT_SYNCED] = "gegevens uit ParnasSys wijzigen",
+    [ACT_VIEW_PLANNING] = N_("planning bekijken"),
+    [ACT_VIEW_STATUS] = N_("leerdoelstatussen bekijken"),
+    [ACT_SET_STATUS] = N_("leerdoelstatussen zetten"),
+    [ACT_PLAN_GOALS] = N_("leerdoelen in een les plannen"),
+    [ACT_READ_NOTE] = N_("de notitie bij een les lezen"),
+    [ACT_CHANGE_OWN_PASSWORD] = N_("eigen wachtwoord wijzigen"),
+    [ACT_FORGOT_PASSWORD] = N_("wachtwoord vergeten"),
+    [ACT_SET_STUDENT_PASSWORD] = N_("wachtwoord van een leerling instellen"),
+    [ACT_SET_STAFF_PASSWORD] = N_("wachtwoord van een leerkracht of ouder instellen"),
+    [ACT_EDIT_TIMETABLE] = N_("schooltijden, weeksjablonen en rooster beheren"),
+    [ACT_EDIT_CURRICULUM] = N_("leerdoelen en de statusschaal beheren"),
+    [ACT_MANAGE_USERS] = N_("gebruikers beheren"),
+    [ACT_MANAGE_GROUPS] = N_("groepen beheren"),
+    [ACT_READ_SYNC_SETTINGS] = N_("synchronisatie-instellingen bekijken"),
+    [ACT_READ_AUDIT] = N_("het auditlog lezen"),
+    [ACT_EDIT_SYNCED] = N_("gegevens uit ParnasSys wijzigen"),
 };
 
 const char *access_action_name(enum km_action action)
 {
-    return (unsigned)action < ACT__COUNT ? action_names[action] : "?";
+    return (unsigned)action < ACT__COUNT ? _(action_names[action]) : "?";
 }
 
 bool access_role_may(enum km_role role, enum km_action action)
@@ -164,20 +166,22 @@ static bool account_still_valid(const struct km_session *s)
 
 enum km_rc access_session(const struct km_session *s)
 {
-    return account_still_valid(s) ? KM_OK
-                                  : db_fail(s->db, KM_DENIED, "Je account is niet meer actief of heeft een andere rol; log opnieuw in.");
+    return account_still_valid(s)
+               ? KM_OK
+               : db_fail(s->db, KM_DENIED,
+                         _("Je account is niet meer actief of heeft een andere rol; log opnieuw in."));
 }
 
 enum km_rc access_check(const struct km_session *s, enum km_action action, int64_t target)
 {
     if ((unsigned)action >= ACT__COUNT || (unsigned)s->role >= ROLE__COUNT)
-        return db_fail(s->db, KM_DENIED, "Geen toegang.");
+        return db_fail(s->db, KM_DENIED, _("Geen toegang."));
     if (access_session(s) != KM_OK)
         return KM_DENIED;
     if (action == ACT_EDIT_SYNCED) {
         if (s->origin == ORIGIN_SYNC)
             return KM_OK;
-        return db_fail(s->db, KM_READONLY, "Dit gegeven komt uit ParnasSys en wordt daar gewijzigd.");
+        return db_fail(s->db, KM_READONLY, _("Dit gegeven komt uit ParnasSys en wordt daar gewijzigd."));
     }
     enum scope scope = table[action][s->role];
     bool ok = scope == YES || (scope == OWN && check_own(s, action, target));
@@ -186,8 +190,9 @@ enum km_rc access_check(const struct km_session *s, enum km_action action, int64
     if (ok)
         return KM_OK;
     if (scope == OWN)
-        return db_fail(s->db, KM_DENIED, "Geen toegang: %s mag een %s alleen voor de eigen groepen, kinderen of lessen.",
+        return db_fail(s->db, KM_DENIED,
+                       _("Geen toegang: %s mag een %s alleen voor de eigen groepen, kinderen of lessen."),
                        access_action_name(action), km_role_name(s->role));
-    return db_fail(s->db, KM_DENIED, "Geen toegang: %s mag een %s niet.", access_action_name(action),
+    return db_fail(s->db, KM_DENIED, _("Geen toegang: %s mag een %s niet."), access_action_name(action),
                    km_role_name(s->role));
 }

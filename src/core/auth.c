@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 enum km_rc auth_init(void) { return sodium_init() >= 0 ? KM_OK : KM_ERR; }
@@ -98,15 +99,16 @@ enum km_rc auth_policy_check(const struct auth_policy *p, enum km_role role, con
     int min = role == ROLE_LEERLING ? p->min_student : p->min_staff;
     int chars = text_width(password);
     if (chars < min) {
-        snprintf(why, whylen, "Het wachtwoord is te kort: minstens %d tekens.", min);
+        snprintf(why, whylen, _("Het wachtwoord is te kort: minstens %d tekens."), min);
         return KM_INVALID;
     }
     if (chars > p->max_len || strlen(password) > AUTH_PASSWORD_MAX) {
-        snprintf(why, whylen, "Het wachtwoord is te lang: hoogstens %d tekens.", p->max_len);
+        snprintf(why, whylen, _("Het wachtwoord is te lang: hoogstens %d tekens."), p->max_len);
         return KM_INVALID;
     }
     if (blocked(p, password, username)) {
-        snprintf(why, whylen, "Dit wachtwoord is te makkelijk te raden (het staat op de lijst van veelgebruikte wachtwoorden).");
+        snprintf(why, whylen,
+                 _("Dit wachtwoord is te makkelijk te raden (het staat op de lijst van veelgebruikte wachtwoorden)."));
         return KM_INVALID;
     }
     return KM_OK;
@@ -117,7 +119,7 @@ enum km_rc auth_policy_load_blocklist(struct auth_policy *p, const char *path, c
 {
     FILE *f = fopen(path, "r");
     if (!f) {
-        snprintf(err, errlen, "De lijst met verboden wachtwoorden (%s) kan niet gelezen worden.", path);
+        snprintf(err, errlen, _("De lijst met verboden wachtwoorden (%s) kan niet gelezen worden."), path);
         return KM_NOTFOUND;
     }
     char line[AUTH_PASSWORD_MAX + 2];
@@ -130,7 +132,7 @@ enum km_rc auth_policy_load_blocklist(struct auth_policy *p, const char *path, c
             if (grown)
                 p->extra = grown;
             fclose(f);
-            snprintf(err, errlen, "Onvoldoende geheugen voor de lijst met verboden wachtwoorden.");
+            snprintf(err, errlen, _("Onvoldoende geheugen voor de lijst met verboden wachtwoorden."));
             return KM_ERR;
         }
         if (*folded) {

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
+
 #define BACKUP_DEADLINE_S 60 /* a source locked this long (a migration, an exclusive tool) is an error */
 #define SIDE_FILES 3
 
@@ -61,13 +63,13 @@ static bool same_file(const char *a, const char *b)
 static enum km_rc check_dest(struct km_db *db, const char *dest, bool force)
 {
     if (!dest || !*dest || strlen(dest) > 4000)
-        return db_fail(db, KM_INVALID, "Geef het bestand voor de reservekopie op (hooguit 4000 tekens).");
+        return db_fail(db, KM_INVALID, _("Geef het bestand voor de reservekopie op (hooguit 4000 tekens)."));
     if (same_file(dest, db_path(db)))
-        return db_fail(db, KM_INVALID, "%s is de database zelf; kies een ander bestand.", dest);
+        return db_fail(db, KM_INVALID, _("%s is de database zelf; kies een ander bestand."), dest);
     if (!force && dest_taken(dest))
         return db_fail(db, KM_EXISTS,
-                       "%s bestaat al (of een %s-wal/-journal ervan); kies een nieuw bestand of "
-                       "gebruik --force om het te vervangen.",
+                       _("%s bestaat al (of een %s-wal/-journal ervan); kies een nieuw bestand of "
+                         "gebruik --force om het te vervangen."),
                        dest, dest);
     return KM_OK;
 }
@@ -144,12 +146,12 @@ static enum km_rc make_temp(struct km_db *db, const char *dest, char *tmp, size_
     static const char suffix[] = ".tmp-XXXXXX";
     size_t n = strlen(dest);
     if (n + sizeof suffix > len)
-        return db_fail(db, KM_INVALID, "De bestandsnaam %s is te lang.", dest);
+        return db_fail(db, KM_INVALID, _("De bestandsnaam %s is te lang."), dest);
     memcpy(tmp, dest, n);
     memcpy(tmp + n, suffix, sizeof suffix);
     int fd = mkstemp(tmp); /* 0600: the copy holds every account, like the database */
     if (fd < 0)
-        return db_fail(db, KM_ERR, "%s kan niet worden geschreven: %s.", dest, strerror(errno));
+        return db_fail(db, KM_ERR, _("%s kan niet worden geschreven: %s."), dest, strerror(errno));
     close(fd);
     return KM_OK;
 }
@@ -164,14 +166,14 @@ static enum km_rc copy_to(struct km_db *db, const char *tmp, struct backup_info 
         rc = finish_copy(dst, out->integrity, sizeof out->integrity);
     enum km_rc krc = KM_OK;
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        krc = db_fail(db, KM_BUSY, "De database bleef %d seconden op slot; er is geen reservekopie gemaakt.",
+        krc = db_fail(db, KM_BUSY, _("De database bleef %d seconden op slot; er is geen reservekopie gemaakt."),
                       BACKUP_DEADLINE_S);
     else if (rc == SQLITE_FULL)
-        krc = db_fail(db, KM_ERR, "De schijf is vol; er is geen reservekopie gemaakt.");
+        krc = db_fail(db, KM_ERR, _("De schijf is vol; er is geen reservekopie gemaakt."));
     else if (rc != SQLITE_OK)
-        krc = db_fail(db, KM_ERR, "Reservekopie mislukt: %s.", dst ? sqlite3_errmsg(dst) : "geen geheugen");
+        krc = db_fail(db, KM_ERR, _("Reservekopie mislukt: %s."), dst ? sqlite3_errmsg(dst) : _("geen geheugen"));
     else if (strcmp(out->integrity, "ok") != 0)
-        krc = db_fail(db, KM_ERR, "De kopie is niet in orde (integrity_check: %s); er is geen reservekopie gemaakt.",
+        krc = db_fail(db, KM_ERR, _("De kopie is niet in orde (integrity_check: %s); er is geen reservekopie gemaakt."),
                       out->integrity);
     sqlite3_close(dst);
     return krc;
@@ -182,7 +184,8 @@ enum km_rc backup_to_file(const struct km_session *s, const char *dest, bool for
     struct km_db *db = s->db;
     memset(out, 0, sizeof *out);
     if (s->origin != ORIGIN_SERVER)
-        return db_fail(db, KM_DENIED, "Een reservekopie maakt alleen de beheerder van de server (klassenmap backup).");
+        return db_fail(db, KM_DENIED,
+                       _("Een reservekopie maakt alleen de beheerder van de server (klassenmap backup)."));
     enum km_rc rc = check_dest(db, dest, force);
     char tmp[4200];
     if (rc == KM_OK)
@@ -191,7 +194,7 @@ enum km_rc backup_to_file(const struct km_session *s, const char *dest, bool for
         return rc;
     rc = copy_to(db, tmp, out);
     if (rc == KM_OK && !put_in_place(tmp, dest))
-        rc = db_fail(db, KM_ERR, "%s kan niet worden geschreven: %s.", dest, strerror(errno));
+        rc = db_fail(db, KM_ERR, _("%s kan niet worden geschreven: %s."), dest, strerror(errno));
     if (rc != KM_OK) {
         remove_with_sides(tmp);
         return rc;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/i18n.h"
 
 static enum km_rc may_open(const struct km_session *s, int64_t group_id)
 {
@@ -14,7 +15,8 @@ static enum km_rc may_open(const struct km_session *s, int64_t group_id)
         return KM_OK;
     if (s->role == ROLE_LEERKRACHT && access_teaches_group(s->db, s->user_id, group_id))
         return KM_OK;
-    return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien het statusbord.");
+    return db_fail(s->db, KM_DENIED,
+                   _("Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien het statusbord."));
 }
 
 static enum km_rc load_students(struct km_db *db, int64_t group_id, struct board *b)
@@ -31,14 +33,14 @@ static enum km_rc load_students(struct km_db *db, int64_t group_id, struct board
         struct board_student *n = realloc(b->students, (size_t)(b->nstudents + 1) * sizeof *n);
         if (!n) {
             db_done(st);
-            return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
         }
         b->students = n;
         n[b->nstudents].id = sqlite3_column_int64(st, 0);
         n[b->nstudents].name = db_col_dup(st, 1);
         if (!n[b->nstudents++].name) {
             db_done(st);
-            return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
         }
     }
     return rc == KM_OK && r < 0 ? db_last_rc(db) : rc;
@@ -56,7 +58,7 @@ static enum km_rc load_goals(struct km_db *db, int64_t deelgebied_id, int64_t ni
         struct board_goal *n = realloc(b->goals, (size_t)(b->ngoals + 1) * sizeof *n);
         if (!n) {
             db_done(st);
-            return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
         }
         b->goals = n;
         struct board_goal *g = &n[b->ngoals++];
@@ -65,7 +67,7 @@ static enum km_rc load_goals(struct km_db *db, int64_t deelgebied_id, int64_t ni
         g->title = db_col_dup(st, 2);
         if (!g->code || !g->title) {
             db_done(st);
-            return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
         }
     }
     return rc == KM_OK && r < 0 ? db_last_rc(db) : rc;
@@ -96,7 +98,7 @@ static enum km_rc load_cells(struct km_db *db, int64_t group_id, int64_t deelgeb
     b->status = calloc(cells ? cells : 1, sizeof *b->status);
     b->version = calloc(cells ? cells : 1, sizeof *b->version);
     if (!b->status || !b->version)
-        return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     sqlite3_stmt *st;
     enum km_rc rc = db_query(db, &st,
                              "SELECT gs.student_id, gs.goal_id, gs.status_id, gs.version FROM memberships m"

@@ -5,6 +5,7 @@
 
 #include "core/access.h"
 #include "core/goalstatus.h"
+#include "core/i18n.h"
 
 /* ---- the scale's order ---- */
 
@@ -55,7 +56,7 @@ static enum km_rc may_set_all(const struct km_session *s, const struct bulk_cell
 {
     int64_t ok = 0;
     if (db_int(s->db, &ok, "SELECT 1 FROM status_values WHERE id = ?", "i", status_id) != KM_OK || !ok)
-        return db_fail(s->db, KM_INVALID, "Onbekende status.");
+        return db_fail(s->db, KM_INVALID, _("Onbekende status."));
     for (int i = 0; i < n; i++) {
         bool seen = false;
         for (int k = 0; k < i && !seen; k++)
@@ -187,7 +188,7 @@ enum km_rc bulk_last(const struct km_session *s, struct bulk_batch *out)
 {
     memset(out, 0, sizeof *out);
     if (!access_role_may(s->role, ACT_SET_STATUS))
-        return db_fail(s->db, KM_DENIED, "Geen toegang: statussen zetten doen leerkrachten.");
+        return db_fail(s->db, KM_DENIED, _("Geen toegang: statussen zetten doen leerkrachten."));
     enum km_rc rc = access_session(s);
     if (rc != KM_OK)
         return rc;
@@ -235,7 +236,7 @@ static void name_left(struct km_db *db, int64_t student, int64_t goal, struct bu
         snprintf(line, 200, "?");
         return;
     }
-    snprintf(line, 200, "%s · %s: nu %s, door %s", db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+    snprintf(line, 200, _("%s · %s: nu %s, door %s"), db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2),
              db_col_text(st, 3));
     db_done(st);
 }
@@ -269,7 +270,7 @@ static enum km_rc undo_tx(struct km_db *db, void *arg)
     int64_t mine = 0;
     if (db_int(db, &mine, "SELECT 1 FROM status_batches WHERE id = ? AND changed_by IS NULLIF(?, 0) AND undone_at IS NULL",
                "ii", c->batch, c->s->user_id) != KM_OK || !mine)
-        return db_fail(db, KM_NOTFOUND, "Deze wijziging is al teruggezet, of is niet van jou.");
+        return db_fail(db, KM_NOTFOUND, _("Deze wijziging is al teruggezet, of is niet van jou."));
     /* the batch's rows first (the cursor is done before any cell is written) */
     static int64_t rows[UNDO_MAX_CELLS][5];
     int n = 0;

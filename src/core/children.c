@@ -6,9 +6,10 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, "Onvoldoende geheugen."); }
+static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 /* ---- a parent's children ---- */
 
@@ -55,7 +56,8 @@ enum km_rc children_of(const struct km_session *s, int64_t parent_id, struct km_
     if (rc != KM_OK)
         return rc;
     if (!(s->role == ROLE_BEHEERDER || (s->role == ROLE_OUDER && s->user_id == parent_id)))
-        return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de ouder zelf (of de beheerder) ziet wie de kinderen zijn.");
+        return db_fail(s->db, KM_DENIED,
+                       _("Geen toegang: alleen de ouder zelf (of de beheerder) ziet wie de kinderen zijn."));
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
                   "SELECT u.id, " DISPLAY_NAME ","
@@ -79,7 +81,7 @@ enum km_rc children_parents(const struct km_session *s, int64_t child_id, struct
         return rc;
     bool self = s->origin == ORIGIN_USER && s->user_id == child_id;
     if (!(s->role == ROLE_BEHEERDER || self || (s->role == ROLE_OUDER && access_parent_of(s->db, s->user_id, child_id))))
-        return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de leerling, de ouders en de beheerder zien wie de ouders zijn.");
+        return db_fail(s->db, KM_DENIED, _("Geen toegang: alleen de leerling, de ouders en de beheerder zien wie de ouders zijn."));
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
                   "SELECT u.id, " DISPLAY_NAME ", '', u.active, u.username, pc.relation, pc.source = 'parnassys'"
@@ -110,16 +112,16 @@ static enum km_rc check_link(struct km_db *db, const struct link_ctx *c, char *d
     int r = rc == KM_OK ? db_step(db, st) : -1;
     if (r <= 0) {
         db_done(st);
-        return r == 0 ? db_fail(db, KM_NOTFOUND, "Deze ouder of leerling bestaat niet (meer).") : db_last_rc(db);
+        return r == 0 ? db_fail(db, KM_NOTFOUND, _("Deze ouder of leerling bestaat niet (meer).")) : db_last_rc(db);
     }
     bool roles = sqlite3_column_int(st, 0) && sqlite3_column_int(st, 1);
     bool synced = sqlite3_column_int(st, 2) || sqlite3_column_int(st, 5);
     snprintf(detail, len, "%s - %s", db_col_text(st, 3), db_col_text(st, 4));
     db_done(st);
     if (!roles)
-        return db_fail(db, KM_INVALID, "Een ouder wordt gekoppeld aan een leerling.");
+        return db_fail(db, KM_INVALID, _("Een ouder wordt gekoppeld aan een leerling."));
     if (synced)
-        return db_fail(db, KM_READONLY, "Deze ouder komt uit ParnasSys; wijzigen in ParnasSys.");
+        return db_fail(db, KM_READONLY, _("Deze ouder komt uit ParnasSys; wijzigen in ParnasSys."));
     return KM_OK;
 }
 

@@ -7,14 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 #include "core/auth.h"
+#include "core/i18n.h"
 #include "core/ini.h"
 #include "core/school.h"
 #include "core/text.h"
-
-#ifndef KM_SYSCONFDIR
-#define KM_SYSCONFDIR "/etc"
-#endif
 
 #define MEMBER_SIZE(field) sizeof(((struct km_config *)0)->field)
 
@@ -33,7 +31,7 @@ struct key_def {
     check_fn check;
 };
 
-static const char *not_empty(char *v) { return *v ? NULL : "mag niet leeg zijn"; }
+static const char *not_empty(char *v) { return *v ? NULL : _("mag niet leeg zijn"); }
 static const char *check_language(char *v);
 static const char *check_theme(char *v);
 static const char *check_name_order(char *v);
@@ -133,12 +131,12 @@ void config_defaults(struct km_config *c)
 
 static const char *check_language(char *v)
 {
-    return strcmp(v, "nl") == 0 || strcmp(v, "en") == 0 ? NULL : "moet nl of en zijn";
+    return strcmp(v, "nl") == 0 || strcmp(v, "en") == 0 ? NULL : _("moet nl of en zijn");
 }
 
 static const char *check_name_order(char *v)
 {
-    return strcmp(v, "achternaam") == 0 || strcmp(v, "roepnaam") == 0 ? NULL : "moet achternaam of roepnaam zijn";
+    return strcmp(v, "achternaam") == 0 || strcmp(v, "roepnaam") == 0 ? NULL : _("moet achternaam of roepnaam zijn");
 }
 
 /* The theme name becomes part of a file name, so it may not walk out of the themes directory. */
@@ -147,9 +145,9 @@ static const char *check_theme(char *v)
     /* The same rule as the theme loader's: the name becomes part of a file name in the themes folder. */
     for (const char *p = v; *p; p++)
         if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '-' && *p != '_')
-            return "mag alleen kleine letters, cijfers, '-' en '_' bevatten";
+            return _("mag alleen kleine letters, cijfers, '-' en '_' bevatten");
     if (strlen(v) > 32)
-        return "is te lang (hoogstens 32 tekens)";
+        return _("is te lang (hoogstens 32 tekens)");
     return not_empty(v);
 }
 
@@ -158,25 +156,26 @@ static bool has_prefix(const char *s, const char *prefix) { return strncmp(s, pr
 static const char *check_smtp_url(char *v)
 {
     bool ok = (has_prefix(v, "smtp://") && v[7]) || (has_prefix(v, "smtps://") && v[8]);
-    return ok ? NULL : "moet beginnen met smtp:// of smtps:// gevolgd door de server";
+    return ok ? NULL : _("moet beginnen met smtp:// of smtps:// gevolgd door de server");
 }
 
 static const char *check_tls(char *v)
 {
     bool ok = strcmp(v, "none") == 0 || strcmp(v, "starttls") == 0 || strcmp(v, "tls") == 0;
-    return ok ? NULL : "moet none, starttls of tls zijn";
+    return ok ? NULL : _("moet none, starttls of tls zijn");
 }
 
 static const char *check_mail_from(char *v)
 {
     const char *at = strchr(v, '@');
-    return at && at > v && at[1] ? NULL : "moet een e-mailadres zijn, zoals klassenmap@school.nl";
+    return at && at > v && at[1] ? NULL : _("moet een e-mailadres zijn, zoals klassenmap@school.nl");
 }
 
 /* The autorisatiesleutel travels with every request: never over plain HTTP. */
 static const char *check_https(char *v)
 {
-    return !*v || (has_prefix(v, "https://") && v[8]) ? NULL : "moet beginnen met https:// (of leeg zijn: geen sync)";
+    return !*v || (has_prefix(v, "https://") && v[8]) ? NULL
+                                                      : _("moet beginnen met https:// (of leeg zijn: geen sync)");
 }
 
 /* UWLR's tpBrinCode: two digits and two capitals. Small letters are taken as capitals. */
@@ -186,14 +185,14 @@ static const char *check_brin(char *v)
         return NULL;
     for (char *p = v; *p; p++)
         *p = (char)toupper((unsigned char)*p);
-    return school_valid_brin(v) ? NULL : "moet 2 cijfers en 2 hoofdletters zijn, zoals 99ZZ (of leeg)";
+    return school_valid_brin(v) ? NULL : _("moet 2 cijfers en 2 hoofdletters zijn, zoals 99ZZ (of leeg)");
 }
 
 /* UWLR's dependancecode: two digits; 00 is the school itself. */
 static const char *check_dependancecode(char *v)
 {
     bool ok = isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[1]) && v[2] == '\0';
-    return ok ? NULL : "moet 2 cijfers zijn, zoals 00 (de school zelf) of 01";
+    return ok ? NULL : _("moet 2 cijfers zijn, zoals 00 (de school zelf) of 01");
 }
 
 /* UWLR's tpString64 (klantcode, klantnaam): 1 to 64 characters; "" means not set. Controls and invalid UTF-8
@@ -202,14 +201,14 @@ static const char *check_string64(char *v)
 {
     long chars = text_plain_length(v);
     if (chars < 0)
-        return "mag geen stuurtekens of ongeldige UTF-8 bevatten";
-    return chars <= 64 ? NULL : "mag hoogstens 64 tekens lang zijn (UWLR)";
+        return _("mag geen stuurtekens of ongeldige UTF-8 bevatten");
+    return chars <= 64 ? NULL : _("mag hoogstens 64 tekens lang zijn (UWLR)");
 }
 
 /* UWLR's tpSchooljaar ([1-2]nnn-[1-2]nnn), and the second year follows the first. */
 static const char *check_schooljaar(char *v)
 {
-    const char *why = "moet auto zijn of een schooljaar zoals 2026-2027";
+    const char *why = _("moet auto zijn of een schooljaar zoals 2026-2027");
     if (strcmp(v, "auto") == 0)
         return NULL;
     for (int i = 0; i < 9; i++)
@@ -225,7 +224,7 @@ static int bad_value(struct ini_file *in, const struct key_def *d, const char *v
 {
     if (!*v)
         return ini_fail(in, "%s in [%s] %s", d->name, d->section, why);
-    return ini_fail(in, "%s in [%s] %s, niet '%s'", d->name, d->section, why, v);
+    return ini_fail(in, _("%s in [%s] %s, niet '%s'"), d->name, d->section, why, v);
 }
 
 static bool parse_number(const char *v, long long min, long long max, long long *out)
@@ -247,7 +246,7 @@ static int store_number(struct ini_file *in, const struct key_def *d, const char
 {
     long long n;
     if (!parse_number(v, d->min, d->max, &n))
-        return ini_fail(in, "%s in [%s] moet een geheel getal van %lld tot en met %lld zijn, niet '%s'", d->name,
+        return ini_fail(in, _("%s in [%s] moet een geheel getal van %lld tot en met %lld zijn, niet '%s'"), d->name,
                         d->section, d->min, d->max, v);
     char *dst = field(in, d);
     /* memcpy: the field's own type, without casting the byte pointer */
@@ -268,7 +267,7 @@ static int store_bool(struct ini_file *in, const struct key_def *d, const char *
 {
     bool b;
     if (!ini_parse_bool(v, &b))
-        return bad_value(in, d, v, "moet ja of nee zijn (of yes/no, true/false, on/off, 1/0)");
+        return bad_value(in, d, v, _("moet ja of nee zijn (of yes/no, true/false, on/off, 1/0)"));
     memcpy(field(in, d), &b, sizeof b);
     return 1;
 }
@@ -277,7 +276,7 @@ static int store_string(struct ini_file *in, const struct key_def *d, const char
 {
     size_t n = strlen(v);
     if (n >= d->size)
-        return ini_fail(in, "de waarde van %s in [%s] is te lang (hoogstens %zu tekens)", d->name, d->section,
+        return ini_fail(in, _("de waarde van %s in [%s] is te lang (hoogstens %zu tekens)"), d->name, d->section,
                         d->size - 1);
     char *dst = field(in, d);
     memcpy(dst, v, n + 1);
@@ -291,15 +290,16 @@ static int store_keybind(struct ini_file *in, const char *action, const char *ke
     struct km_config *c = x->c;
     for (int i = 0; i < c->nkeys; i++)
         if (strcmp(c->keys[i].action, action) == 0)
-            return ini_fail(in, "'%s' in [keys] staat er twee keer in (eerst op regel %d)", action, c->keys[i].line);
+            return ini_fail(in, _("'%s' in [keys] staat er twee keer in (eerst op regel %d)"), action, c->keys[i].line);
     if (c->nkeys == CONFIG_MAX_KEYS)
-        return ini_fail(in, "te veel regels in [keys] (hoogstens %d)", CONFIG_MAX_KEYS);
+        return ini_fail(in, _("te veel regels in [keys] (hoogstens %d)"), CONFIG_MAX_KEYS);
     struct config_keybind *k = &c->keys[c->nkeys];
     size_t na = strlen(action), nk = strlen(keys);
     if (na >= sizeof k->action)
-        return ini_fail(in, "de naam '%s' in [keys] is te lang (hoogstens %zu tekens)", action, sizeof k->action - 1);
+        return ini_fail(in, _("de naam '%s' in [keys] is te lang (hoogstens %zu tekens)"), action,
+                        sizeof k->action - 1);
     if (nk >= sizeof k->keys)
-        return ini_fail(in, "de toetsen bij %s in [keys] zijn te lang (hoogstens %zu tekens)", action,
+        return ini_fail(in, _("de toetsen bij %s in [keys] zijn te lang (hoogstens %zu tekens)"), action,
                         sizeof k->keys - 1);
     memcpy(k->action, action, na + 1);
     memcpy(k->keys, keys, nk + 1);
@@ -315,7 +315,8 @@ static int on_section(struct ini_file *in, const char *name, int len)
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
         if (strlen(sections[i]) == (size_t)len && strncmp(sections[i], name, (size_t)len) == 0)
             return 1;
-    return ini_fail(in, "onbekende sectie [%.*s]; bekend zijn [general], [password], [login], [mail], [sync] en [keys]",
+    return ini_fail(in,
+                    _("onbekende sectie [%.*s]; bekend zijn [general], [password], [login], [mail], [sync] en [keys]"),
                     len, name);
 }
 
@@ -334,10 +335,10 @@ static int on_value(struct ini_file *in, const char *section, const char *name, 
         return store_keybind(in, name, value);
     const struct key_def *d = find_key(section, name);
     if (!d)
-        return ini_fail(in, "onbekende sleutel '%s' in [%s]", name, section);
+        return ini_fail(in, _("onbekende sleutel '%s' in [%s]"), name, section);
     int *seen = &x->seen[d - key_defs];
     if (*seen)
-        return ini_fail(in, "%s in [%s] staat er twee keer in (eerst op regel %d)", name, section, *seen);
+        return ini_fail(in, _("%s in [%s] staat er twee keer in (eerst op regel %d)"), name, section, *seen);
     *seen = in->line;
     switch (d->kind) {
     case K_STR: return store_string(in, d, value);
@@ -356,16 +357,16 @@ static void on_done(struct ini_file *in)
     const struct key_def *key = find_key("sync", "sync_client_key");
     int line = x->seen[key - key_defs];
     if (x->c->sync_client_key[0] && !x->c->sync_client_cert[0])
-        ini_fail_at(in, line, "sync_client_key in [sync] hoort bij een clientcertificaat: zet ook sync_client_cert");
+        ini_fail_at(in, line, _("sync_client_key in [sync] hoort bij een clientcertificaat: zet ook sync_client_cert"));
 }
 
 static const struct ini_format config_format = {
     .section = on_section,
     .value = on_value,
     .done = on_done,
-    .no_name = "er staat geen sleutel voor de '='",
-    .bad_line = "dit is geen [sectie], geen 'sleutel = waarde' en geen commentaar (met ; of #)",
-    .no_memory = "te weinig geheugen om het bestand te lezen",
+    .no_name = N_("er staat geen sleutel voor de '='"),
+    .bad_line = N_("dit is geen [sectie], geen 'sleutel = waarde' en geen commentaar (met ; of #)"),
+    .no_memory = N_("te weinig geheugen om het bestand te lezen"),
 };
 
 /* ---- loading ---- */
@@ -377,7 +378,7 @@ enum km_rc config_load(const char *path, struct km_config *c, char *err, size_t 
         err[0] = '\0';
     size_t plen = strlen(path);
     if (plen >= sizeof c->path) {
-        snprintf(err, errlen, "Het pad van het configuratiebestand is te lang (hoogstens %zu tekens).",
+        snprintf(err, errlen, _("Het pad van het configuratiebestand is te lang (hoogstens %zu tekens)."),
                  sizeof c->path - 1);
         return KM_INVALID;
     }

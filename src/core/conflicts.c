@@ -2,13 +2,15 @@
  * at once through group membership, more children than the room holds, a lesson outside school hours
  * (warnings). Each check is one query over the template; `scoped` limits it to the lessons in the temp
  * table conflict_scope (the ones being added or changed). */
+#include "core/conflicts.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/access.h"
-#include "core/conflicts.h"
 #include "core/hours.h"
+#include "core/i18n.h"
 
 #define NAMES_SHOWN 4
 
@@ -84,7 +86,7 @@ static enum km_rc push(struct km_db *db, struct conflict_list *out, enum conflic
         free(copy);
         if (n)
             out->items = n;
-        return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     }
     out->items = n;
     struct conflict *c = &n[out->n++];
@@ -113,10 +115,10 @@ static void describe_pair(enum conflict_kind kind, sqlite3_stmt *st, char *out, 
     char w[64];
     when(st, 2, w, sizeof w);
     if (kind == CONFLICT_TEACHER)
-        snprintf(out, len, "%s geeft %s twee lessen tegelijk: %s en %s.", db_col_text(st, 5), w, db_col_text(st, 6),
+        snprintf(out, len, _("%s geeft %s twee lessen tegelijk: %s en %s."), db_col_text(st, 5), w, db_col_text(st, 6),
                  db_col_text(st, 7));
     else
-        snprintf(out, len, "Lokaal %s is %s dubbel bezet: %s en %s.", db_col_text(st, 5), w, db_col_text(st, 6),
+        snprintf(out, len, _("Lokaal %s is %s dubbel bezet: %s en %s."), db_col_text(st, 5), w, db_col_text(st, 6),
                  db_col_text(st, 7));
 }
 
@@ -136,8 +138,8 @@ static void describe_students(sqlite3_stmt *st, char *out, size_t len)
     size_t shown = p && *p ? (size_t)(p - all - 2) : strlen(all);
     snprintf(names, sizeof names, "%.*s", (int)(shown < 500 ? shown : 500), all);
     if (n > NAMES_SHOWN)
-        snprintf(more, sizeof more, " en %d anderen", n - NAMES_SHOWN);
-    snprintf(out, len, "%s%s zit%s %s in twee lessen tegelijk: %s en %s.", names, more, n == 1 ? "" : "ten", w,
+        snprintf(more, sizeof more, _(" en %d anderen"), n - NAMES_SHOWN);
+    snprintf(out, len, _("%s%s zit%s %s in twee lessen tegelijk: %s en %s."), names, more, i18n_plural(n, "", "ten", " is", " are"), w,
              db_col_text(st, 7), db_col_text(st, 8));
 }
 
@@ -175,14 +177,14 @@ static enum km_rc run_singles(struct km_db *db, enum conflict_kind kind, int64_t
             return db_last_rc(db);
         when(st, 1, w, sizeof w);
         if (kind == CONFLICT_CAPACITY) {
-            snprintf(text, sizeof text, "%s %s: %d kinderen in lokaal %s, dat plaats heeft voor %d.", db_col_text(st, 7), w,
-                     sqlite3_column_int(st, 6), db_col_text(st, 4), sqlite3_column_int(st, 5));
+            snprintf(text, sizeof text, _("%s %s: %d kinderen in lokaal %s, dat plaats heeft voor %d."),
+                     db_col_text(st, 7), w, sqlite3_column_int(st, 6), db_col_text(st, 4), sqlite3_column_int(st, 5));
         } else if (sqlite3_column_int(st, 4) < 0) {
-            snprintf(text, sizeof text, "%s %s: de school is dan dicht.", db_col_text(st, 6), w);
+            snprintf(text, sizeof text, _("%s %s: de school is dan dicht."), db_col_text(st, 6), w);
         } else {
             hours_format(sqlite3_column_int(st, 4), a);
             hours_format(sqlite3_column_int(st, 5), b);
-            snprintf(text, sizeof text, "%s %s valt buiten de schooltijden (%s–%s).", db_col_text(st, 6), w, a, b);
+            snprintf(text, sizeof text, _("%s %s valt buiten de schooltijden (%s–%s)."), db_col_text(st, 6), w, a, b);
         }
         rc = push(db, out, kind, st, false, text);
     }

@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 /* ---- the three levels ----
@@ -60,7 +61,7 @@ static const struct level_sql levels[] = {
         "SELECT (SELECT count(*) FROM leerdoelen WHERE deelgebied_id = ?1),"
         " (SELECT count(*) FROM lessons WHERE deelgebied_id = ?1)",
         "DELETE FROM deelgebieden WHERE id = ?",
-        "leerdoel(en), ook ingetrokken",
+        N_("leerdoel(en), ook ingetrokken"),
     },
     [CUR_NIVEAU] = {
         "niveau", "niveaus", CURRICULUM_NIVEAU_MAX, false,
@@ -77,7 +78,7 @@ static const struct level_sql levels[] = {
         "SELECT (SELECT count(*) FROM leerdoelen WHERE niveau_id = ?1),"
         " (SELECT count(*) FROM lesson_niveaus WHERE niveau_id = ?1)",
         "DELETE FROM niveaus WHERE id = ?",
-        "leerdoel(en), ook ingetrokken",
+        N_("leerdoel(en), ook ingetrokken"),
     },
 };
 /* clang-format on */
@@ -87,7 +88,7 @@ static const struct level_sql *level_of(enum cur_level level)
     return (unsigned)level <= CUR_NIVEAU ? &levels[level] : &levels[CUR_HOOFDGEBIED];
 }
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, "Onvoldoende geheugen."); }
+static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 static enum km_rc may_edit(const struct km_session *s) { return access_check(s, ACT_EDIT_CURRICULUM, 0); }
 
@@ -102,18 +103,18 @@ bool curriculum_name_ok(enum cur_level level, const char *clean, char *why, size
     const struct level_sql *l = level_of(level);
     if (fits(clean, l->max))
         return true;
-    snprintf(why, len, "de naam van een %s heeft 1 tot %d tekens", l->what, l->max);
+    snprintf(why, len, _("de naam van een %s heeft 1 tot %d tekens"), l->what, l->max);
     return false;
 }
 
 bool curriculum_goal_ok(const char *code, const char *title, int sort_order, char *why, size_t len)
 {
     if (!fits(code, CURRICULUM_CODE_MAX))
-        snprintf(why, len, "de code van een leerdoel heeft 1 tot %d tekens", CURRICULUM_CODE_MAX);
+        snprintf(why, len, _("de code van een leerdoel heeft 1 tot %d tekens"), CURRICULUM_CODE_MAX);
     else if (!fits(title, CURRICULUM_TITLE_MAX))
-        snprintf(why, len, "de titel van een leerdoel heeft 1 tot %d tekens", CURRICULUM_TITLE_MAX);
+        snprintf(why, len, _("de titel van een leerdoel heeft 1 tot %d tekens"), CURRICULUM_TITLE_MAX);
     else if (sort_order < -1 || sort_order > CURRICULUM_ORDER_MAX)
-        snprintf(why, len, "de volgorde is een getal van 0 tot %d", CURRICULUM_ORDER_MAX);
+        snprintf(why, len, _("de volgorde is een getal van 0 tot %d"), CURRICULUM_ORDER_MAX);
     else
         return true;
     return false;
@@ -238,7 +239,7 @@ static enum km_rc goal_by_id(struct km_db *db, int64_t id, struct cur_goal *out)
     enum km_rc rc = db_query(db, &st, GOAL_COLUMNS " WHERE l.id = ?", "i", id);
     if (rc == KM_OK)
         rc = one_goal(db, st, out);
-    return rc == KM_NOTFOUND ? db_fail(db, KM_NOTFOUND, "Dit leerdoel bestaat niet (meer).") : rc;
+    return rc == KM_NOTFOUND ? db_fail(db, KM_NOTFOUND, _("Dit leerdoel bestaat niet (meer).")) : rc;
 }
 
 enum km_rc curriculum_goal_get(const struct km_session *s, int64_t id, struct cur_goal *out)
@@ -258,7 +259,7 @@ enum km_rc curriculum_goal_by_code(const struct km_session *s, const char *code,
                       "t", code ? code : "");
     if (rc == KM_OK)
         rc = one_goal(s->db, st, out);
-    return rc == KM_NOTFOUND ? db_fail(s->db, KM_NOTFOUND, "Er is geen leerdoel met code '%.40s'.", code ? code : "")
+    return rc == KM_NOTFOUND ? db_fail(s->db, KM_NOTFOUND, _("Er is geen leerdoel met code '%.40s'."), code ? code : "")
                              : rc;
 }
 
@@ -314,15 +315,15 @@ static enum km_rc current_item(struct km_db *db, const struct item_ctx *c, struc
         return rc;
     int r = db_step(db, st);
     if (r <= 0)
-        return r < 0 ? db_last_rc(db) : db_fail(db, KM_NOTFOUND, "Dit %s bestaat niet (meer).", c->l->what);
+        return r < 0 ? db_last_rc(db) : db_fail(db, KM_NOTFOUND, _("Dit %s bestaat niet (meer)."), c->l->what);
     snprintf(row->name, sizeof row->name, "%s", db_col_text(st, 0));
     row->version = sqlite3_column_int64(st, 1);
     row->parent = sqlite3_column_int64(st, 2);
     db_done(st);
     if (c->expected >= 0 && row->version != c->expected)
         return db_fail(db, KM_CONFLICT,
-                       "Iemand anders heeft dit %s intussen gewijzigd (nu: '%.60s'); bekijk het opnieuw.", c->l->what,
-                       row->name);
+                       _("Iemand anders heeft dit %s intussen gewijzigd (nu: '%.60s'); bekijk het opnieuw."),
+                       c->l->what, row->name);
     return KM_OK;
 }
 
@@ -331,8 +332,8 @@ static enum km_rc name_free(struct km_db *db, const struct item_ctx *c, int64_t 
     int64_t one;
     enum km_rc rc = db_int(db, &one, c->l->dup, c->l->parent ? "tii" : "ti", c->name, c->id, parent);
     if (rc == KM_OK)
-        return c->l->parent ? db_fail(db, KM_EXISTS, "Er is al een %s '%s' in dit hoofdgebied.", c->l->what, c->name)
-                            : db_fail(db, KM_EXISTS, "Er is al een %s '%s'.", c->l->what, c->name);
+        return c->l->parent ? db_fail(db, KM_EXISTS, _("Er is al een %s '%s' in dit hoofdgebied."), c->l->what, c->name)
+                            : db_fail(db, KM_EXISTS, _("Er is al een %s '%s'."), c->l->what, c->name);
     return rc == KM_NOTFOUND ? KM_OK : rc;
 }
 
@@ -348,7 +349,7 @@ static enum km_rc add_item_tx(struct km_db *db, void *arg)
     struct item_ctx *c = arg;
     int64_t one;
     if (c->l->parent && db_int(db, &one, "SELECT 1 FROM hoofdgebieden WHERE id = ?", "i", c->parent) != KM_OK)
-        return db_fail(db, KM_NOTFOUND, "Dit hoofdgebied bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit hoofdgebied bestaat niet (meer)."));
     enum km_rc rc = name_free(db, c, c->parent);
     if (rc == KM_OK)
         rc = db_exec(db, c->l->insert, c->l->parent ? "ti" : "t", c->name, c->parent);
@@ -368,7 +369,7 @@ static enum km_rc clean_item_name(const struct km_session *s, const struct level
     text_clean(name ? name : "", buf, len);
     char why[160];
     if (!curriculum_name_ok((enum cur_level)(l - levels), buf, why, sizeof why))
-        return db_fail(s->db, KM_INVALID, "De naam klopt niet: %s.", why);
+        return db_fail(s->db, KM_INVALID, _("De naam klopt niet: %s."), why);
     return KM_OK;
 }
 
@@ -440,7 +441,7 @@ static enum km_rc renumber(struct km_db *db, struct id_list *sib, int64_t id, in
     while (at < sib->n && sib->ids[at] != id)
         at++;
     if (at == sib->n)
-        return db_fail(db, KM_NOTFOUND, "Dit staat niet (meer) in de lijst.");
+        return db_fail(db, KM_NOTFOUND, _("Dit staat niet (meer) in de lijst."));
     long to = (long)at + delta;
     to = to < 0 ? 0 : to >= (long)sib->n ? (long)sib->n - 1 : to;
     for (size_t i = at; (long)i < to; i++)
@@ -495,9 +496,9 @@ static enum km_rc delete_item_tx(struct km_db *db, void *arg)
     db_done(st);
     if (under || lessons)
         return db_fail(db, KM_INVALID,
-                       "'%.60s' wordt nog gebruikt door %d %s en %d les(sen) in weeksjablonen; "
-                       "trek de leerdoelen in of pas de lessen eerst aan.",
-                       row.name, under, c->l->uses_first, lessons);
+                       _("'%.60s' wordt nog gebruikt door %d %s en %d les(sen) in weeksjablonen; "
+                         "trek de leerdoelen in of pas de lessen eerst aan."),
+                       row.name, under, _(c->l->uses_first), lessons);
     rc = db_exec(db, c->l->del, "i", c->id);
     return rc == KM_OK ? audit_item(c, "curriculum-verwijderd", row.name) : rc;
 }
@@ -528,7 +529,7 @@ static enum km_rc retire_area_tx(struct km_db *db, void *arg)
         return rc;
     c->changed = db_changes(db);
     char detail[320];
-    snprintf(detail, sizeof detail, "%s (%d leerdoel(en))", row.name, c->changed);
+    snprintf(detail, sizeof detail, _("%s (%d leerdoel(en))"), row.name, c->changed);
     return c->changed ? audit_item(c, c->retired ? "leerdoelen-ingetrokken" : "leerdoelen-teruggezet", detail) : KM_OK;
 }
 
@@ -538,7 +539,7 @@ enum km_rc curriculum_retire_area(const struct km_session *s, enum cur_level lev
     enum km_rc rc = may_edit(s);
     if (rc == KM_OK && level != CUR_HOOFDGEBIED && level != CUR_DEELGEBIED)
         rc = db_fail(s->db, KM_INVALID,
-                     "Alleen de leerdoelen van een hoofdgebied of deelgebied worden samen ingetrokken.");
+                     _("Alleen de leerdoelen van een hoofdgebied of deelgebied worden samen ingetrokken."));
     struct item_ctx c = {.s = s, .l = level_of(level), .id = id, .expected = -1, .retired = retired};
     if (rc == KM_OK)
         rc = db_tx(s->db, retire_area_tx, &c);
@@ -570,7 +571,7 @@ static enum km_rc clean_goal(const struct km_session *s, const struct cur_goal_i
     c->in.title = c->title;
     char why[160];
     if (!curriculum_goal_ok(c->code, c->title, in->sort_order, why, sizeof why))
-        return db_fail(s->db, KM_INVALID, "Het leerdoel klopt niet: %s.", why);
+        return db_fail(s->db, KM_INVALID, _("Het leerdoel klopt niet: %s."), why);
     return KM_OK;
 }
 
@@ -579,15 +580,15 @@ static enum km_rc goal_refs_ok(struct km_db *db, const struct goal_ctx *c)
 {
     int64_t one;
     if (db_int(db, &one, "SELECT 1 FROM deelgebieden WHERE id = ?", "i", c->in.deelgebied_id) != KM_OK)
-        return db_fail(db, KM_NOTFOUND, "Dit deelgebied bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit deelgebied bestaat niet (meer)."));
     if (c->in.niveau_id && db_int(db, &one, "SELECT 1 FROM niveaus WHERE id = ?", "i", c->in.niveau_id) != KM_OK)
-        return db_fail(db, KM_NOTFOUND, "Dit niveau bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit niveau bestaat niet (meer)."));
     char other[256];
     enum km_rc rc =
         db_text(db, other, sizeof other, "SELECT title FROM leerdoelen WHERE code = ? COLLATE NOCASE AND id <> ?", "ti",
                 c->code, c->id);
     if (rc == KM_OK)
-        return db_fail(db, KM_EXISTS, "Code '%s' is al van een ander leerdoel ('%.60s').", c->code, other);
+        return db_fail(db, KM_EXISTS, _("Code '%s' is al van een ander leerdoel ('%.60s')."), c->code, other);
     return rc == KM_NOTFOUND ? KM_OK : rc;
 }
 
@@ -646,8 +647,8 @@ static enum km_rc goal_now(struct km_db *db, const struct goal_ctx *c, struct cu
     enum km_rc rc = goal_by_id(db, c->id, g);
     if (rc == KM_OK && c->expected >= 0 && g->version != c->expected) {
         rc = db_fail(db, KM_CONFLICT,
-                     "Iemand anders heeft leerdoel %.40s intussen gewijzigd (nu: '%.60s'%s); "
-                     "bekijk het opnieuw.",
+                     _("Iemand anders heeft leerdoel %.40s intussen gewijzigd (nu: '%.60s'%s); "
+                       "bekijk het opnieuw."),
                      g->code, g->title, g->retired ? ", ingetrokken" : "");
         curriculum_goal_free(g);
     }

@@ -2,7 +2,9 @@
 
 #include <stdlib.h>
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, "Onvoldoende geheugen."); }
+#include "core/i18n.h"
+
+static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 static enum km_rc push_area(struct km_area_list *out, sqlite3_stmt *st)
 {

@@ -37,22 +37,6 @@ void dates_format(int64_t day, char out[11])
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
-bool dates_parse(const char *text, int64_t *day)
-{
-    int y, m, d;
-    char tail;
-    if (!text || strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || y < 1900 || y > 2200 ||
-        m < 1 || m > 12 || d < 1 || d > 31)
-        return false;
-    int64_t z = dates_from_civil(y, m, d);
-    int cy, cm, cd;
-    civil(z, &cy, &cm, &cd);
-    if (cy != y || cm != m || cd != d)
-        return false; /* 31 April, 29 February in a common year */
-    *day = z;
-    return true;
-}
-
 /* Day 0, 1970-01-01, was a Thursday; z % 7 is negative before 1970. */
 int dates_weekday(int64_t day) { return (int)((day % 7 + 10) % 7) + 1; }
 
@@ -84,6 +68,100 @@ int64_t dates_today(void)
     struct tm tm;
     clock_local(&tm);
     return dates_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* ---- the one date reader ---- */
+
+void dates_to_civil(int64_t day, int *y, int *m, int *d) { civil(day, y, m, d); }
+
+bool dates_from_parts(int y, int m, int d, int64_t *day)
+{
+    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
+        return false;
+    int64_t z = dates_from_civil(y, m, d);
+    int cy, cm, cd;
+    civil(z, &cy, &cm, &cd);
+    if (cy != y || cm != m || cd != d)
+        return false; /* 31 April, 29 February in a common year: the day would roll over */
+    *day = z;
+    return true;
+}
+
+/* Reads min..max digits at *p into *v, moving *p past them. */
+static bool digits(const char **p, int min, int max, int *v)
+{
+    int n = 0, x = 0;
+    while (n < max && (*p)[n] >= '0' && (*p)[n] <= '9')
+        x = x * 10 + ((*p)[n++] - '0');
+    if (n < min)
+        return false;
+    *p += n;
+    *v = x;
+    return true;
+}
+
+bool dates_parse(const char *text, int64_t *day)
+{
+    const char *p = text;
+    int y, m, d;
+    return p && digits(&p, 4, 4, &y) && *p++ == '-' && digits(&p, 2, 2, &m) && *p++ == '-' &&
+           digits(&p, 2, 2, &d) && *p == '\0' && dates_from_parts(y, m, d, day);
+}
+
+/* 'D-M' with '-', '/' or '.', leaving *p after the month and the separator in *sep. */
+static bool day_month(const char **p, int *m, int *d, char *sep)
+{
+    if (!digits(p, 1, 2, d) || !**p || !strchr("-/.", **p))
+        return false;
+    *sep = *(*p)++;
+    return digits(p, 1, 2, m);
+}
+
+bool dates_parse_input(const char *text, int64_t *day)
+{
+    if (dates_parse(text, day))
+        return true;
+    const char *p = text;
+    int y, m, d;
+    char sep;
+    if (!p || !day_month(&p, &m, &d, &sep) || *p++ != sep)
+        return false;
+    const char *year = p;
+    if (!digits(&p, 2, 4, &y) || *p != '\0' || p - year == 3)
+        return false;
+    return dates_from_parts(p - year == 2 ? 2000 + y : y, m, d, day);
+}
+
+bool dates_parse_day_month(const char *text, int *month, int *mday)
+{
+    const char *p = text;
+    int m, d;
+    char sep;
+    int64_t z;
+    if (!p || !day_month(&p, &m, &d, &sep) || *p != '\0' || !dates_from_parts(2024, m, d, &z))
+        return false; /* 2024: a leap year */
+    *month = m;
+    *mday = d;
+    return true;
+}
+
+bool dates_parse_stamp(const char *text, int64_t *day, int *minutes)
+{
+    char date[11];
+    int h, mi, sec;
+    if (!text || strlen(text) < 16 || text[10] != ' ')
+        return false;
+    memcpy(date, text, 10);
+    date[10] = '\0';
+    const char *p = text + 11;
+    if (!dates_parse(date, day) || !digits(&p, 2, 2, &h) || *p++ != ':' || !digits(&p, 2, 2, &mi) || h > 23 || mi > 59)
+        return false;
+    if (*p == ':' && (p++, !digits(&p, 2, 2, &sec) || sec > 60))
+        return false;
+    if (*p != '\0')
+        return false;
+    *minutes = h * 60 + mi;
+    return true;
 }
 
 int64_t dates_nearest_week(int week, int64_t ref)

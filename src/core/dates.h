@@ -10,8 +10,24 @@
 int64_t dates_from_civil(int y, int m, int d);
 /* 'YYYY-MM-DD' */
 void dates_format(int64_t day, char out[11]);
-/* Parses 'YYYY-MM-DD' (a real date); false otherwise. */
+
+/* The one reader of dates, for every argument, field and stored value: a date is a real calendar day between
+ * 1900 and 2200 (no 31 April, no 29 February of a common year, no 2026-02-31), and nothing else follows it. */
+/* 'YYYY-MM-DD' exactly (arguments, stored values); false otherwise. */
 bool dates_parse(const char *text, int64_t *day);
+/* What people type in a field: 'YYYY-MM-DD', or the day first as the Dutch write it, 'D-M-YYYY' with '-', '/' or
+ * '.' (one kind throughout) and a two-digit year meaning 20YY: '30-11-2026', '7/12/26', '1.2.2027'. */
+bool dates_parse_input(const char *text, int64_t *day);
+/* Day and month without a year, typed the same way ('15-3', '15/03'); the month's day count is checked against
+ * a leap year, so '29-2' passes and the caller picks the year. */
+bool dates_parse_day_month(const char *text, int *month, int *mday);
+/* A stored moment, 'YYYY-MM-DD HH:MM' with optional ':SS' (SQLite's datetime()): the day and the minutes since
+ * midnight. */
+bool dates_parse_stamp(const char *text, int64_t *day, int *minutes);
+/* A day from its parts, when they make a real day (as above). */
+bool dates_from_parts(int y, int m, int d, int64_t *day);
+/* The parts of a day. */
+void dates_to_civil(int64_t day, int *y, int *m, int *d);
 /* 1 = Monday … 7 = Sunday (ISO). */
 int dates_weekday(int64_t day);
 /* The Monday of the ISO week the day is in. */

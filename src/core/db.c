@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +13,8 @@
 
 #include "core/clock.h"
 #include "core/names.h"
+#include "core/i18n.h"
 #include "core/schema.h"
-
-#include <sodium.h>
 
 /* 'KMAP': marks a SQLite file as ours, so we never migrate somebody else's database. */
 #define KM_APPLICATION_ID 0x4B4D4150
@@ -81,18 +81,18 @@ static enum km_rc sqlite_fail(struct km_db *db, int src)
     switch (primary) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return db_fail(db, KM_BUSY, "De database is bezet door een ander programma; probeer het zo opnieuw.");
+        return db_fail(db, KM_BUSY, _("De database is bezet door een ander programma; probeer het zo opnieuw."));
     case SQLITE_CONSTRAINT:
         if (src == SQLITE_CONSTRAINT_UNIQUE || src == SQLITE_CONSTRAINT_PRIMARYKEY)
-            return db_fail(db, KM_EXISTS, "Dit bestaat al (%s).", sqlite3_errmsg(db->h));
-        return db_fail(db, KM_INVALID, "Ongeldige verwijzing of waarde (%s).", sqlite3_errmsg(db->h));
+            return db_fail(db, KM_EXISTS, _("Dit bestaat al (%s)."), sqlite3_errmsg(db->h));
+        return db_fail(db, KM_INVALID, _("Ongeldige verwijzing of waarde (%s)."), sqlite3_errmsg(db->h));
     case SQLITE_READONLY:
-        return db_fail(db, KM_ERR, "De database %s is alleen-lezen.", db->path);
+        return db_fail(db, KM_ERR, _("De database %s is alleen-lezen."), db->path);
     case SQLITE_FULL:
-        return db_fail(db, KM_ERR, "De schijf is vol; er is niets gewijzigd.");
+        return db_fail(db, KM_ERR, _("De schijf is vol; er is niets gewijzigd."));
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-        return db_fail(db, KM_ERR, "%s is geen geldige klassenmap-database.", db->path);
+        return db_fail(db, KM_ERR, _("%s is geen geldige klassenmap-database."), db->path);
     default:
         return db_fail(db, KM_ERR, "Databasefout: %s.", sqlite3_errmsg(db->h));
     }
@@ -143,7 +143,8 @@ static enum km_rc bind_args(struct km_db *db, sqlite3_stmt *st, const char *fmt,
             rc = (s && *s) ? sqlite3_bind_text(st, n, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, n);
             break;
         }
-        default: return db_fail(db, KM_ERR, "interne fout: onbekend parametertype '%c'", *f);
+        default:
+            return db_fail(db, KM_ERR, _("interne fout: onbekend parametertype '%c'"), *f);
         }
     }
     return rc == SQLITE_OK ? KM_OK : sqlite_fail(db, rc);
@@ -303,19 +304,20 @@ static enum km_rc precheck_file(const char *path, enum db_open_mode mode, bool *
     const char *dir = dirname(dirbuf);
     struct stat sd;
     if (stat(dir, &sd) != 0 || !S_ISDIR(sd.st_mode)) {
-        snprintf(err, errlen, "De map %s bestaat niet; maak haar eerst aan.", dir);
+        snprintf(err, errlen, _("De map %s bestaat niet; maak haar eerst aan."), dir);
         return KM_NOTFOUND;
     }
     struct stat sf;
     *exists = stat(path, &sf) == 0;
     if (!*exists) {
         if (mode == DB_OPEN_EXISTING) {
-            snprintf(err, errlen, "De database %s bestaat niet; maak er een met 'klassenmap init --school NAAM'.", path);
+            snprintf(err, errlen, _("De database %s bestaat niet; maak er een met 'klassenmap init --school NAAM'."),
+                     path);
             return KM_NOTFOUND;
         }
     } else {
         if (!S_ISREG(sf.st_mode)) {
-            snprintf(err, errlen, "%s is geen bestand, dus geen klassenmap-database.", path);
+            snprintf(err, errlen, _("%s is geen bestand, dus geen klassenmap-database."), path);
             return KM_INVALID;
         }
         char head[16] = {0};
@@ -324,17 +326,21 @@ static enum km_rc precheck_file(const char *path, enum db_open_mode mode, bool *
         if (fd >= 0)
             close(fd);
         if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0) {
-            snprintf(err, errlen, "%s is geen klassenmap-database (geen SQLite-bestand); er is niets gewijzigd.", path);
+            snprintf(err, errlen, _("%s is geen klassenmap-database (geen SQLite-bestand); er is niets gewijzigd."),
+                     path);
             return KM_INVALID;
         }
         /* Root ignores permission bits, so a file marked read-only is honoured explicitly. */
         if ((sf.st_mode & 0222) == 0 || access(path, W_OK) != 0) {
-            snprintf(err, errlen, "De database %s is alleen-lezen; klassenmap moet erin kunnen schrijven.", path);
+            snprintf(err, errlen, _("De database %s is alleen-lezen; klassenmap moet erin kunnen schrijven."), path);
             return KM_READONLY;
         }
     }
     if ((sd.st_mode & 0222) == 0 || access(dir, W_OK) != 0) {
-        snprintf(err, errlen, "De map %s is niet schrijfbaar; klassenmap moet er de database en haar logbestand kunnen schrijven.", dir);
+        snprintf(
+            err, errlen,
+            _("De map %s is niet schrijfbaar; klassenmap moet er de database en haar logbestand kunnen schrijven."),
+            dir);
         return KM_READONLY;
     }
     return KM_OK;
@@ -349,13 +355,17 @@ static enum km_rc check_identity(struct km_db *db, bool existed)
     if (rc == KM_OK)
         rc = db_int(db, &tables, "SELECT count(*) FROM sqlite_master", NULL);
     if (rc != KM_OK)
-        return db_fail(db, rc == KM_BUSY ? KM_BUSY : KM_INVALID, "%s is geen geldige klassenmap-database (%s).",
+        return db_fail(db, rc == KM_BUSY ? KM_BUSY : KM_INVALID, _("%s is geen geldige klassenmap-database (%s)."),
                        db->path, rc == KM_BUSY ? "bezet" : "onleesbaar");
     if (existed && app_id != KM_APPLICATION_ID && (tables > 0 || user_version > 0))
-        return db_fail(db, KM_INVALID, "%s is een SQLite-bestand van een ander programma, geen klassenmap-database; er is niets gewijzigd.", db->path);
+        return db_fail(
+            db, KM_INVALID,
+            _("%s is een SQLite-bestand van een ander programma, geen klassenmap-database; er is niets gewijzigd."),
+            db->path);
     if (user_version > schema_migration_count())
         return db_fail(db, KM_INVALID,
-                       "%s komt van een nieuwere versie van klassenmap (schema %lld; deze versie kent t/m %d); werk klassenmap bij.",
+                       _("%s komt van een nieuwere versie van klassenmap (schema %lld; deze versie kent t/m %d); werk "
+                         "klassenmap bij."),
                        db->path, (long long)user_version, schema_migration_count());
     return KM_OK;
 }
@@ -369,7 +379,7 @@ static enum km_rc apply_one_migration(struct km_db *db, void *arg)
         return rc; /* another process migrated meanwhile */
     char *msg = NULL;
     if (sqlite3_exec(db->h, schema_migration_sql(version), NULL, NULL, &msg) != SQLITE_OK) {
-        db_fail(db, KM_ERR, "Bijwerken naar schema %d mislukt: %s", version, msg ? msg : "?");
+        db_fail(db, KM_ERR, _("Bijwerken naar schema %d mislukt: %s"), version, msg ? msg : "?");
         sqlite3_free(msg);
         return KM_ERR;
     }
@@ -393,7 +403,7 @@ static enum km_rc configure(struct km_db *db)
     sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
     enum km_rc rc = db_text(db, mode, sizeof mode, "PRAGMA journal_mode = WAL", NULL);
     if (rc == KM_OK && strcmp(mode, "wal") != 0)
-        return db_fail(db, KM_ERR, "De database %s kan niet in WAL-modus (journal_mode=%s).", db->path, mode);
+        return db_fail(db, KM_ERR, _("De database %s kan niet in WAL-modus (journal_mode=%s)."), db->path, mode);
     if (rc == KM_OK && names_sql_register(db->h) != SQLITE_OK) /* the one name order, for ORDER BY */
         rc = sqlite_fail(db, sqlite3_extended_errcode(db->h));
     /* NORMAL in WAL mode: a crash of the program (kill -9) never loses a commit; a power cut may
@@ -425,7 +435,7 @@ enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out,
 {
     *out = NULL;
     if (!path || !*path) {
-        snprintf(err, errlen, "Geen database opgegeven (--db, KLASSENMAP_DB of 'database' in de configuratie).");
+        snprintf(err, errlen, _("Geen database opgegeven (--db, KLASSENMAP_DB of 'database' in de configuratie)."));
         return KM_INVALID;
     }
     bool existed = false;
@@ -434,13 +444,13 @@ enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out,
         return rc;
     struct km_db *db = calloc(1, sizeof *db);
     if (!db) {
-        snprintf(err, errlen, "Onvoldoende geheugen.");
+        snprintf(err, errlen, _("Onvoldoende geheugen."));
         return KM_ERR;
     }
     snprintf(db->path, sizeof db->path, "%s", path);
     int flags = SQLITE_OPEN_READWRITE | (mode == DB_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "De database %s kan niet worden geopend: %s.", path, sqlite3_errmsg(db->h));
+        snprintf(err, errlen, _("De database %s kan niet worden geopend: %s."), path, sqlite3_errmsg(db->h));
         db_close(db);
         return KM_ERR;
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/i18n.h"
 
 static const char *field_name(enum draft_field f) { return f == DRAFT_PUPIL ? "pupil" : "note"; }
 
@@ -12,7 +13,7 @@ static const char *field_name(enum draft_field f) { return f == DRAFT_PUPIL ? "p
 static enum km_rc may_draft(const struct km_session *s, int64_t instance_id)
 {
     if (s->origin != ORIGIN_USER || s->user_id == 0)
-        return db_fail(s->db, KM_DENIED, "Alleen een ingelogde leerkracht of beheerder heeft concepten.");
+        return db_fail(s->db, KM_DENIED, _("Alleen een ingelogde leerkracht of beheerder heeft concepten."));
     return access_check(s, ACT_PLAN_GOALS, instance_id);
 }
 
@@ -62,7 +63,7 @@ enum km_rc drafts_get(const struct km_session *s, int64_t instance_id, enum draf
     out->base_version = sqlite3_column_int64(st, 1);
     snprintf(out->saved_at, sizeof out->saved_at, "%s", db_col_text(st, 2));
     db_done(st);
-    return out->text ? KM_OK : db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+    return out->text ? KM_OK : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
 }
 
 enum km_rc drafts_drop_tx(struct km_db *db, int64_t user_id, int64_t instance_id, enum draft_field field)

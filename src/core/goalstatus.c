@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/i18n.h"
 
 enum km_rc goalstatus_read(struct km_db *db, int64_t student_id, int64_t goal_id, struct goal_status *out)
 {
@@ -39,7 +40,7 @@ struct set_ctx {
 static enum km_rc label_of(struct km_db *db, int64_t status_id, char *buf, size_t len)
 {
     if (db_text(db, buf, len, "SELECT label FROM status_values WHERE id = ?", "i", status_id) != KM_OK)
-        snprintf(buf, len, "geen status");
+        snprintf(buf, len, _("geen status"));
     return KM_OK;
 }
 
@@ -53,7 +54,7 @@ static enum km_rc set_tx(struct km_db *db, void *arg)
     if (c->expected >= 0 && cur.version != c->expected) {
         char label[64];
         label_of(db, cur.status_id, label, sizeof label);
-        return db_fail(db, KM_CONFLICT, "Iemand anders heeft deze status intussen gewijzigd (nu: %s, om %s).", label,
+        return db_fail(db, KM_CONFLICT, _("Iemand anders heeft deze status intussen gewijzigd (nu: %s, om %s)."), label,
                        cur.updated_at);
     }
     c->version = cur.version;
@@ -94,7 +95,7 @@ enum km_rc goalstatus_set(const struct km_session *s, int64_t student_id, int64_
     int64_t ok = 0;
     if (db_int(s->db, &ok, "SELECT (SELECT 1 FROM status_values WHERE id = ?) AND (SELECT 1 FROM leerdoelen WHERE id = ?)",
                "ii", status_id, goal_id) != KM_OK || !ok)
-        return db_fail(s->db, KM_INVALID, "Onbekende status of onbekend leerdoel.");
+        return db_fail(s->db, KM_INVALID, _("Onbekende status of onbekend leerdoel."));
     struct set_ctx c = {s, student_id, goal_id, status_id, expected_version, 0};
     rc = db_tx(s->db, set_tx, &c);
     if (rc == KM_OK && new_version)

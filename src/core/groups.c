@@ -8,12 +8,17 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
+#include "core/dates.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 void groups_schooljaar(const char *date, char out[12])
 {
-    int y = 0, m = 0;
-    if (!date || sscanf(date, "%4d-%2d", &y, &m) != 2) {
+    int y = 0, m = 0, d;
+    int64_t day;
+    if (date && dates_parse(date, &day)) {
+        dates_to_civil(day, &y, &m, &d);
+    } else {
         struct tm tm;
         clock_local(&tm);
         y = tm.tm_year + 1900;
@@ -41,7 +46,7 @@ static bool clean_name(struct km_db *db, const char *name, char *clean, size_t l
     text_clean(name ? name : "", clean, len);
     if (*clean && text_width(clean) <= 64)
         return true;
-    db_fail(db, KM_INVALID, "Een groepsnaam heeft 1 tot 64 tekens.");
+    db_fail(db, KM_INVALID, _("Een groepsnaam heeft 1 tot 64 tekens."));
     return false;
 }
 
@@ -59,7 +64,7 @@ static enum km_rc add_tx(struct km_db *db, void *arg)
     enum km_rc rc = db_exec(db, "INSERT INTO groups (name, kind, schooljaar, jaargroep, created_at) VALUES (?, ?, ?, ?, ?)",
                             "tttet", c->name, c->kind, c->schooljaar, c->jaargroep, now);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "Er is al een groep '%s' in schooljaar %s.", c->name, c->schooljaar);
+        return db_fail(db, KM_EXISTS, _("Er is al een groep '%s' in schooljaar %s."), c->name, c->schooljaar);
     if (rc != KM_OK)
         return rc;
     c->id = db_last_id(db);
@@ -76,13 +81,15 @@ enum km_rc groups_add(const struct km_session *s, const char *name, const char *
     if (!clean_name(s->db, name, clean, sizeof clean))
         return KM_INVALID;
     if (!valid_kind(kind))
-        return db_fail(s->db, KM_INVALID, "Onbekende soort groep '%.20s' (stamgroep, samengesteld of eigen).", kind ? kind : "");
+        return db_fail(s->db, KM_INVALID, _("Onbekende soort groep '%.20s' (stamgroep, samengesteld of eigen)."),
+                       kind ? kind : "");
     /* Stamgroepen and samengestelde groepen come from ParnasSys; only the sync and the server's
      * administrator (for a school without ParnasSys) make them. */
     if (strcmp(kind, "eigen") != 0 && s->origin == ORIGIN_USER)
-        return db_fail(s->db, KM_READONLY, "Stamgroepen en samengestelde groepen komen uit ParnasSys; maak hier een eigen groep.");
+        return db_fail(s->db, KM_READONLY,
+                       _("Stamgroepen en samengestelde groepen komen uit ParnasSys; maak hier een eigen groep."));
     if (schooljaar && !groups_valid_schooljaar(schooljaar))
-        return db_fail(s->db, KM_INVALID, "Ongeldig schooljaar '%.20s' (zoals 2026-2027).", schooljaar);
+        return db_fail(s->db, KM_INVALID, _("Ongeldig schooljaar '%.20s' (zoals 2026-2027)."), schooljaar);
     groups_schooljaar(NULL, year);
     struct add_ctx c = {s, clean, kind, schooljaar ? schooljaar : year, jaargroep, 0};
     rc = db_tx(s->db, add_tx, &c);
@@ -112,7 +119,8 @@ enum km_rc groups_find(const struct km_session *s, const char *name_or_id, const
         rc = db_int(s->db, id, "SELECT id FROM groups WHERE name = ? COLLATE NOCASE ORDER BY schooljaar DESC LIMIT 1", "t",
                     name_or_id);
     if (rc == KM_NOTFOUND)
-        return db_fail(s->db, KM_NOTFOUND, "Groep '%.64s' bestaat niet in schooljaar %s.", name_or_id, schooljaar ? schooljaar : year);
+        return db_fail(s->db, KM_NOTFOUND, _("Groep '%.64s' bestaat niet in schooljaar %s."), name_or_id,
+                       schooljaar ? schooljaar : year);
     return rc;
 }
 
@@ -183,7 +191,8 @@ static enum km_rc may_see_group(const struct km_session *s, int64_t group_id)
         return KM_OK;
     if (s->role == ROLE_LEERKRACHT && access_teaches_group(s->db, s->user_id, group_id))
         return KM_OK;
-    return db_fail(s->db, KM_DENIED, "Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien haar leden.");
+    return db_fail(s->db, KM_DENIED,
+                   _("Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien haar leden."));
 }
 
 /* Students first, then teachers (as before), each by the Dutch rule. */
@@ -225,7 +234,7 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
         if (nt)
             teacher = nt;
         if (!ni || !nt) {
-            rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+            rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
             db_done(st);
             break;
         }
@@ -233,7 +242,7 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
         teacher[n++] = sqlite3_column_int(st, 1) != 0;
     }
     if (rc == KM_OK && n && !(out->items = calloc(n, sizeof *out->items)))
-        rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     for (size_t i = 0; rc == KM_OK && i < n; i++) {
         rc = users_get_id(&server, ids[i], &out->items[i].user);
         out->items[i].teacher = teacher[i];
@@ -260,8 +269,8 @@ struct member_ctx {
 /* Why a group's name, state or members cannot be changed here: it comes from ParnasSys. */
 static enum km_rc refuse_synced(struct km_db *db, const char *name)
 {
-    return db_fail(db, KM_READONLY, "Groep '%.64s' komt uit ParnasSys; wijzigen in ParnasSys (of maak een eigen groep voor "
-                                    "een andere indeling).", name);
+    return db_fail(db, KM_READONLY, _("Groep '%.64s' komt uit ParnasSys; wijzigen in ParnasSys (of maak een eigen groep voor "
+                                    "een andere indeling)."), name);
 }
 
 /* The group's name and whether its members and name come from ParnasSys; KM_NOTFOUND otherwise. */
@@ -272,7 +281,7 @@ static enum km_rc read_group(struct km_db *db, int64_t id, char *name, size_t le
     int r = rc == KM_OK ? db_step(db, st) : -1;
     if (r <= 0) {
         db_done(st);
-        return r == 0 ? db_fail(db, KM_NOTFOUND, "Deze groep bestaat niet (meer).") : db_last_rc(db);
+        return r == 0 ? db_fail(db, KM_NOTFOUND, _("Deze groep bestaat niet (meer).")) : db_last_rc(db);
     }
     snprintf(name, len, "%s", db_col_text(st, 0));
     *synced = sqlite3_column_int(st, 1) != 0;
@@ -291,11 +300,11 @@ static enum km_rc change_one_member(struct km_db *db, struct member_ctx *c, cons
     if (rc == KM_OK)
         rc = db_int(db, &active, "SELECT active FROM users WHERE id = ?", "i", user);
     if (rc != KM_OK)
-        return rc == KM_NOTFOUND ? db_fail(db, KM_NOTFOUND, "Deze gebruiker bestaat niet (meer).") : rc;
+        return rc == KM_NOTFOUND ? db_fail(db, KM_NOTFOUND, _("Deze gebruiker bestaat niet (meer).")) : rc;
     if (strcmp(role, "leerling") != 0 && strcmp(role, "leerkracht") != 0)
-        return db_fail(db, KM_INVALID, "Alleen leerlingen en leerkrachten zijn lid van een groep (%s is %s).", username, role);
+        return db_fail(db, KM_INVALID, _("Alleen leerlingen en leerkrachten zijn lid van een groep (%s is %s)."), username, role);
     if (c->add && !active)
-        return db_fail(db, KM_INVALID, "%s is niet actief en komt niet in een groep.", username);
+        return db_fail(db, KM_INVALID, _("%s is niet actief en komt niet in een groep."), username);
     if (c->add)
         rc = db_exec(db, "INSERT OR IGNORE INTO memberships (group_id, user_id, kind) VALUES (?, ?, ?)", "iit", c->group_id,
                      user, role);
@@ -317,7 +326,7 @@ static enum km_rc member_tx(struct km_db *db, void *arg)
     if (synced && access_check(c->s, ACT_EDIT_SYNCED, c->group_id) != KM_OK)
         return refuse_synced(db, name);
     if (c->add && !active)
-        return db_fail(db, KM_INVALID, "Groep '%.64s' is gedeactiveerd; activeer haar eerst.", name);
+        return db_fail(db, KM_INVALID, _("Groep '%.64s' is gedeactiveerd; activeer haar eerst."), name);
     for (size_t i = 0; rc == KM_OK && i < c->n; i++)
         rc = change_one_member(db, c, name, c->users[i]);
     if (rc == KM_OK)
@@ -354,12 +363,12 @@ enum km_rc groups_get(const struct km_session *s, int64_t id, struct km_group *o
     int r = rc == KM_OK ? db_step(s->db, st) : -1;
     if (r <= 0) {
         db_done(st);
-        return r == 0 ? db_fail(s->db, KM_NOTFOUND, "Deze groep bestaat niet of is niet te zien.")
+        return r == 0 ? db_fail(s->db, KM_NOTFOUND, _("Deze groep bestaat niet of is niet te zien."))
                       : rc == KM_OK ? db_last_rc(s->db) : rc;
     }
     rc = groups_read_row(st, out);
     db_done(st);
-    return rc == KM_OK ? KM_OK : db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+    return rc == KM_OK ? KM_OK : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
 }
 
 void groups_free(struct km_group *g)
@@ -388,7 +397,7 @@ static enum km_rc editable(struct km_db *db, struct edit_ctx *c, char *name, siz
     int64_t version = 0;
     rc = db_int(db, &version, "SELECT version FROM groups WHERE id = ?", "i", c->id);
     if (rc == KM_OK && c->expected >= 0 && version != c->expected)
-        return db_fail(db, KM_CONFLICT, "Groep '%.64s' is intussen door iemand anders gewijzigd; bekijk haar opnieuw.", name);
+        return db_fail(db, KM_CONFLICT, _("Groep '%.64s' is intussen door iemand anders gewijzigd; bekijk haar opnieuw."), name);
     return rc;
 }
 
@@ -401,7 +410,7 @@ static enum km_rc rename_tx(struct km_db *db, void *arg)
         return rc;
     rc = db_exec(db, "UPDATE groups SET name = ?, version = version + 1 WHERE id = ?", "ti", c->name, c->id);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "Er is in dat schooljaar al een groep '%s'.", c->name);
+        return db_fail(db, KM_EXISTS, _("Er is in dat schooljaar al een groep '%s'."), c->name);
     char detail[600];
     snprintf(detail, sizeof detail, "%s -> %s", old, c->name);
     return rc == KM_OK ? audit_add(c->s, 0, "groep-hernoemd", detail) : rc;
@@ -450,11 +459,11 @@ static enum km_rc check_bron(struct km_db *db, int64_t bron, char *year, size_t 
     if (rc == KM_OK)
         rc = db_text(db, year, len, "SELECT schooljaar FROM groups WHERE id = ?", "i", bron);
     if (rc == KM_NOTFOUND)
-        return db_fail(db, KM_NOTFOUND, "De gekozen bron bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("De gekozen bron bestaat niet (meer)."));
     if (rc == KM_OK && strcmp(kind, "eigen") == 0)
-        return db_fail(db, KM_INVALID, "Een bron is een stamgroep of samengestelde groep, geen eigen groep.");
+        return db_fail(db, KM_INVALID, _("Een bron is een stamgroep of samengestelde groep, geen eigen groep."));
     if (rc == KM_OK && !active)
-        return db_fail(db, KM_INVALID, "De gekozen bron is niet meer actief; kies een groep van dit schooljaar.");
+        return db_fail(db, KM_INVALID, _("De gekozen bron is niet meer actief; kies een groep van dit schooljaar."));
     return rc;
 }
 
@@ -468,7 +477,7 @@ enum km_rc groups_set_bron_in_tx(struct km_db *db, const struct km_session *s, i
     if (rc == KM_OK)
         rc = db_text(db, kind, sizeof kind, "SELECT kind FROM groups WHERE id = ?", "i", id);
     if (rc == KM_OK && strcmp(kind, "eigen") != 0)
-        return db_fail(db, KM_INVALID, "Alleen een eigen groep volgt een bron; '%.64s' is een %s.", name, kind);
+        return db_fail(db, KM_INVALID, _("Alleen een eigen groep volgt een bron; '%.64s' is een %s."), name, kind);
     if (rc == KM_OK)
         rc = db_text(db, year, sizeof year, "SELECT schooljaar FROM groups WHERE id = ?", "i", id);
     if (rc == KM_OK && bron)
@@ -478,7 +487,7 @@ enum km_rc groups_set_bron_in_tx(struct km_db *db, const struct km_session *s, i
     if (bron && strcmp(bron_year, year) > 0)
         rc = db_exec(db, "UPDATE groups SET schooljaar = ? WHERE id = ?", "ti", bron_year, id);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "Er is in schooljaar %s al een groep '%.64s'; geef een van beide eerst een andere naam.",
+        return db_fail(db, KM_EXISTS, _("Er is in schooljaar %s al een groep '%.64s'; geef een van beide eerst een andere naam."),
                        bron_year, name);
     if (rc == KM_OK)
         rc = db_exec(db, "UPDATE groups SET linked_group_id = NULLIF(?, 0), version = version + 1 WHERE id = ?", "ii", bron, id);

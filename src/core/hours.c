@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/i18n.h"
 
 static const char *const short_names[8] = {"", "ma", "di", "wo", "do", "vr", "za", "zo"};
 static const char *const long_names[8] = {"", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
@@ -73,7 +74,8 @@ static enum km_rc check_version(struct km_db *db, int weekday, int64_t expected)
     if (rc == KM_NOTFOUND)
         version = 0, rc = KM_OK;
     if (rc == KM_OK && version != expected)
-        return db_fail(db, KM_CONFLICT, "Iemand anders heeft de schooltijden van %s intussen gewijzigd; bekijk ze opnieuw.",
+        return db_fail(db, KM_CONFLICT,
+                       _("Iemand anders heeft de schooltijden van %s intussen gewijzigd; bekijk ze opnieuw."),
                        hours_day_name(weekday));
     return rc;
 }
@@ -106,9 +108,9 @@ static enum km_rc change(const struct km_session *s, struct set_ctx *c)
     if (rc != KM_OK)
         return rc;
     if (c->weekday < 1 || c->weekday > 7)
-        return db_fail(s->db, KM_INVALID, "Een weekdag is 1 (maandag) tot 7 (zondag).");
+        return db_fail(s->db, KM_INVALID, _("Een weekdag is 1 (maandag) tot 7 (zondag)."));
     if (!c->close && (c->start < 0 || c->end > 24 * 60 || c->start >= c->end))
-        return db_fail(s->db, KM_INVALID, "De eindtijd moet na de begintijd liggen, op dezelfde dag.");
+        return db_fail(s->db, KM_INVALID, _("De eindtijd moet na de begintijd liggen, op dezelfde dag."));
     return db_tx(s->db, set_tx, c);
 }
 

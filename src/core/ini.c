@@ -7,6 +7,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/i18n.h"
+
 void ini_blank_controls(char *s)
 {
     for (; *s; s++)
@@ -66,13 +68,13 @@ static int get_line(struct ini_file *in, char *buf, int num)
     int ch;
     while ((ch = getc(in->f)) != EOF && ch != '\n') {
         if (ch == '\0')
-            return ini_fail(in, "de regel bevat een NUL-teken (is dit wel een tekstbestand)");
+            return ini_fail(in, _("de regel bevat een NUL-teken (is dit wel een tekstbestand)"));
         if (n + 2 >= (size_t)num)
-            return ini_fail(in, "de regel is langer dan %d tekens", num - 2);
+            return ini_fail(in, _("de regel is langer dan %d tekens"), num - 2);
         buf[n++] = (char)ch;
     }
     if (ch == EOF && ferror(in->f))
-        return ini_fail(in, "het bestand kan niet gelezen worden (%s)", strerror(errno));
+        return ini_fail(in, _("het bestand kan niet gelezen worden (%s)"), strerror(errno));
     if (ch == EOF && n == 0)
         return 0;
     if (ch == '\n')
@@ -98,7 +100,7 @@ static int check_section_line(struct ini_file *in, const char *buf)
         return 1;
     const char *end = strchr(buf, ']');
     if (!end)
-        return ini_fail(in, "sectiekop zonder ']'");
+        return ini_fail(in, _("sectiekop zonder ']'"));
     return in->format->section(in, buf + 1, (int)(end - buf - 1));
 }
 
@@ -122,9 +124,9 @@ static int on_value(void *user, const char *section, const char *name, const cha
     if (in->fail_line)
         return 0;
     if (!*name)
-        return ini_fail(in, "%s", in->format->no_name);
+        return ini_fail(in, "%s", _(in->format->no_name));
     if (!*section)
-        return ini_fail(in, "'%s' staat boven de eerste [sectie]", name);
+        return ini_fail(in, _("'%s' staat boven de eerste [sectie]"), name);
     if (!in->format->section(in, section, (int)strlen(section)))
         return 0;
     return in->format->value(in, section, name, value);
@@ -139,11 +141,13 @@ static FILE *open_file(const char *path, char *err, size_t errlen)
     struct stat st;
     const char *why = NULL;
     if (!f)
-        why = errno == ENOENT ? "het bestand bestaat niet" : errno == EACCES ? "geen leesrechten" : strerror(errno);
+        why = errno == ENOENT   ? _("het bestand bestaat niet")
+              : errno == EACCES ? _("geen leesrechten")
+                                : strerror(errno);
     else if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
-        why = "het is een map, geen bestand";
+        why = _("het is een map, geen bestand");
     if (why)
-        snprintf(err, errlen, "%s kan niet geopend worden: %s.", path, why);
+        snprintf(err, errlen, _("%s kan niet geopend worden: %s."), path, why);
     if (why && f)
         fclose(f);
     return why ? NULL : f;
@@ -156,7 +160,7 @@ static int parse(struct ini_file *in)
     /* inih tells its own first error only at the end; the reader or handler may have failed on an earlier line */
     if (rc > 0 && (!in->fail_line || rc < in->fail_line)) {
         in->fail_line = 0;
-        ini_fail_at(in, rc, "%s", in->format->bad_line);
+        ini_fail_at(in, rc, "%s", _(in->format->bad_line));
     }
     if (rc >= 0 && !in->fail_line && in->format->done)
         in->format->done(in);
@@ -171,11 +175,11 @@ enum km_rc ini_read(const char *path, const struct ini_format *format, void *use
     int rc = parse(&in);
     fclose(in.f);
     if (rc < 0) {
-        snprintf(err, errlen, "%s: %s.", path, format->no_memory);
+        snprintf(err, errlen, "%s: %s.", path, _(format->no_memory));
         return KM_ERR;
     }
     if (in.fail_line) {
-        snprintf(err, errlen, "%s regel %d: %s.", path, in.fail_line, in.msg);
+        snprintf(err, errlen, _("%s regel %d: %s."), path, in.fail_line, in.msg);
         return KM_INVALID;
     }
     return KM_OK;

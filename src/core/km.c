@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
+
 static const char *const role_names[ROLE__COUNT] = {
     [ROLE_LEERLING] = "leerling",
     [ROLE_LEERKRACHT] = "leerkracht",
@@ -30,13 +32,20 @@ const char *km_rc_name(enum km_rc rc)
     switch (rc) {
     case KM_OK: return "ok";
     case KM_ERR: return "fout";
-    case KM_DENIED: return "geen toegang";
-    case KM_NOTFOUND: return "niet gevonden";
-    case KM_EXISTS: return "bestaat al";
-    case KM_INVALID: return "ongeldige invoer";
-    case KM_CONFLICT: return "intussen gewijzigd";
-    case KM_BUSY: return "database bezet";
-    case KM_READONLY: return "komt uit ParnasSys";
+    case KM_DENIED:
+        return _("geen toegang");
+    case KM_NOTFOUND:
+        return _("niet gevonden");
+    case KM_EXISTS:
+        return _("bestaat al");
+    case KM_INVALID:
+        return _("ongeldige invoer");
+    case KM_CONFLICT:
+        return _("intussen gewijzigd");
+    case KM_BUSY:
+        return _("database bezet");
+    case KM_READONLY:
+        return _("komt uit ParnasSys");
     }
     return "?";
 }

@@ -8,6 +8,7 @@
 #include "core/audit.h"
 #include "core/conflicts.h"
 #include "core/hours.h"
+#include "core/i18n.h"
 
 /* ---- reading ---- */
 
@@ -68,7 +69,7 @@ enum km_rc lessons_list(const struct km_session *s, int64_t template_id, int64_t
         db_done(st);
         lessons_list_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+            db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     }
     return rc;
 }
@@ -93,7 +94,7 @@ enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, in
         int64_t *grown = r > 0 ? realloc(*ids, (*n + 1) * sizeof **ids) : NULL;
         if (!grown) {
             db_done(st);
-            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
             break;
         }
         *ids = grown;
@@ -118,22 +119,22 @@ static bool exists(struct km_db *db, const char *sql, int64_t id)
 static enum km_rc check_refs(struct km_db *db, const struct lesson_input *in)
 {
     if (in->teacher_id && !exists(db, "SELECT 1 FROM users WHERE id = ? AND role = 'leerkracht' AND active = 1", in->teacher_id))
-        return db_fail(db, KM_INVALID, "Kies een actieve leerkracht.");
+        return db_fail(db, KM_INVALID, _("Kies een actieve leerkracht."));
     if (in->room_id && !exists(db, "SELECT 1 FROM rooms WHERE id = ?", in->room_id))
-        return db_fail(db, KM_INVALID, "Dit lokaal bestaat niet (meer).");
+        return db_fail(db, KM_INVALID, _("Dit lokaal bestaat niet (meer)."));
     if (in->hoofdgebied_id && !exists(db, "SELECT 1 FROM hoofdgebieden WHERE id = ?", in->hoofdgebied_id))
-        return db_fail(db, KM_INVALID, "Dit hoofdgebied bestaat niet (meer).");
+        return db_fail(db, KM_INVALID, _("Dit hoofdgebied bestaat niet (meer)."));
     int64_t hg = 0;
     if (in->deelgebied_id && db_int(db, &hg, "SELECT hoofdgebied_id FROM deelgebieden WHERE id = ?", "i", in->deelgebied_id) != KM_OK)
-        return db_fail(db, KM_INVALID, "Dit deelgebied bestaat niet (meer).");
+        return db_fail(db, KM_INVALID, _("Dit deelgebied bestaat niet (meer)."));
     if (in->deelgebied_id && in->hoofdgebied_id && hg != in->hoofdgebied_id)
-        return db_fail(db, KM_INVALID, "Dit deelgebied hoort niet bij het gekozen hoofdgebied.");
+        return db_fail(db, KM_INVALID, _("Dit deelgebied hoort niet bij het gekozen hoofdgebied."));
     for (int i = 0; i < in->nniveaus; i++)
         if (!exists(db, "SELECT 1 FROM niveaus WHERE id = ?", in->niveaus[i]))
-            return db_fail(db, KM_INVALID, "Een gekozen niveau bestaat niet (meer).");
+            return db_fail(db, KM_INVALID, _("Een gekozen niveau bestaat niet (meer)."));
     for (int i = 0; i < in->ngroups; i++)
         if (!exists(db, "SELECT 1 FROM groups WHERE id = ? AND active = 1", in->groups[i].group_id))
-            return db_fail(db, KM_INVALID, "Een gekozen groep bestaat niet (meer) of is niet actief.");
+            return db_fail(db, KM_INVALID, _("Een gekozen groep bestaat niet (meer) of is niet actief."));
     return KM_OK;
 }
 
@@ -151,7 +152,7 @@ static enum km_rc slot_info(struct km_db *db, int64_t slot_id, struct slot_info 
     if (rc != KM_OK)
         return rc;
     if (db_step(db, st) != 1)
-        return db_fail(db, KM_NOTFOUND, "Dit tijdslot bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit tijdslot bestaat niet (meer)."));
     *x = (struct slot_info){sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
                             sqlite3_column_int(st, 3), sqlite3_column_int(st, 4) != 0};
     db_done(st);
@@ -174,7 +175,8 @@ static enum km_rc check_linked(struct km_db *db, const struct lesson_input *in, 
                "iddd", first->template_id, first->weekday, prev.end, next.start);
         if (next.template_id != first->template_id || next.weekday != first->weekday || next.is_break ||
             next.start < prev.end || between > 0)
-            return db_fail(db, KM_INVALID, "Een blokuur loopt over tijdsloten die op dezelfde dag direct op elkaar volgen.");
+            return db_fail(db, KM_INVALID,
+                           _("Een blokuur loopt over tijdsloten die op dezelfde dag direct op elkaar volgen."));
         prev = next;
     }
     return KM_OK;
@@ -184,12 +186,12 @@ static enum km_rc check_input(struct km_db *db, const struct lesson_input *in, s
 {
     if (in->nniveaus < 0 || in->nniveaus > LESSON_MAX_NIVEAUS || in->ngroups < 0 || in->ngroups > LESSON_MAX_GROUPS ||
         in->nlinked < 0 || in->nlinked > LESSON_MAX_LINKED)
-        return db_fail(db, KM_INVALID, "Te veel groepen, niveaus of gekoppelde tijdsloten.");
+        return db_fail(db, KM_INVALID, _("Te veel groepen, niveaus of gekoppelde tijdsloten."));
     if (in->ngroups == 0)
-        return db_fail(db, KM_INVALID, "Kies minstens één groep voor de les.");
+        return db_fail(db, KM_INVALID, _("Kies minstens één groep voor de les."));
     enum km_rc rc = slot_info(db, in->slot_id, slot);
     if (rc == KM_OK && slot->is_break)
-        return db_fail(db, KM_INVALID, "Dit tijdslot is een pauze; daarin komen geen lessen.");
+        return db_fail(db, KM_INVALID, _("Dit tijdslot is een pauze; daarin komen geen lessen."));
     if (rc == KM_OK)
         rc = check_refs(db, in);
     return rc == KM_OK ? check_linked(db, in, slot) : rc;
@@ -255,7 +257,8 @@ static enum km_rc judge(struct km_db *db, struct change_ctx *c, int64_t template
         if (conflict_refused(c->found.items[i].kind))
             return db_fail(db, KM_INVALID, "%s", c->found.items[i].text);
     if (c->found.n && !c->accept)
-        return db_fail(db, KM_CONFLICT, "Let op: %zu waarschuwing(en); bevestig om de les toch zo te maken.", c->found.n);
+        return db_fail(db, KM_CONFLICT, _("Let op: %zu waarschuwing(en); bevestig om de les toch zo te maken."),
+                       c->found.n);
     return KM_OK;
 }
 
@@ -320,9 +323,9 @@ static enum km_rc update_tx(struct km_db *db, void *arg)
     enum km_rc rc = prepare_scope(db, c);
     int64_t version = 0;
     if (rc == KM_OK && db_int(db, &version, "SELECT version FROM lessons WHERE id = ?", "i", c->lesson_id) != KM_OK)
-        return db_fail(db, KM_NOTFOUND, "Deze les bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Deze les bestaat niet (meer)."));
     if (rc == KM_OK && version != c->expected)
-        return db_fail(db, KM_CONFLICT, "Iemand anders heeft deze les intussen gewijzigd; bekijk haar opnieuw.");
+        return db_fail(db, KM_CONFLICT, _("Iemand anders heeft deze les intussen gewijzigd; bekijk haar opnieuw."));
     if (rc == KM_OK)
         rc = check_input(db, c->in, &slot);
     if (rc == KM_OK)
@@ -366,7 +369,7 @@ static enum km_rc delete_tx(struct km_db *db, void *arg)
     struct change_ctx *c = arg;
     int64_t block = 0;
     if (db_int(db, &block, "SELECT COALESCE(block_id, id) FROM lessons WHERE id = ?", "i", c->lesson_id) != KM_OK)
-        return db_fail(db, KM_NOTFOUND, "Deze les bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Deze les bestaat niet (meer)."));
     /* the whole blokuur goes: its head and every part */
     enum km_rc rc = db_exec(db, "DELETE FROM lessons WHERE id = ?1 OR id = ?2 OR block_id = ?2", "ii", c->lesson_id, block);
     return rc == KM_OK ? audit_add(c->s, 0, "les-verwijderd", "") : rc;
@@ -395,7 +398,7 @@ enum km_rc lessons_get_input(const struct km_session *s, int64_t lesson_id, stru
     if (rc != KM_OK)
         return rc;
     if (db_step(db, st) != 1)
-        return db_fail(db, KM_NOTFOUND, "Deze les bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Deze les bestaat niet (meer)."));
     in->slot_id = sqlite3_column_int64(st, 0);
     in->teacher_id = sqlite3_column_int64(st, 1);
     in->hoofdgebied_id = sqlite3_column_int64(st, 2);

@@ -9,10 +9,11 @@
 #include "core/clock.h"
 #include "core/dates.h"
 #include "core/hashgate.h"
+#include "core/i18n.h"
 
 #define MAX_DELAY_MS 5000
 
-const char *login_failure_text(void) { return "Onjuiste gebruikersnaam of wachtwoord."; }
+const char *login_failure_text(void) { return _("Onjuiste gebruikersnaam of wachtwoord."); }
 
 struct account {
     int64_t id;
@@ -99,7 +100,7 @@ static enum km_rc failure_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = db_int(db, &n, "SELECT failed_logins FROM users WHERE id = ?", "i", c->id);
     if (rc == KM_OK)
-        rc = audit_add(c->actor, c->id, "login-mislukt", c->was_locked ? "account geblokkeerd" : "");
+        rc = audit_add(c->actor, c->id, "login-mislukt", c->was_locked ? _("account geblokkeerd") : "");
     bool lock_now = !c->was_locked && c->limits->max_failures > 0 && n >= c->limits->max_failures;
     if (rc != KM_OK || !lock_now)
         return rc;
@@ -110,7 +111,7 @@ static enum km_rc failure_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = db_text(db, until, sizeof until, "SELECT locked_until FROM users WHERE id = ?", "i", c->id);
     dates_local_stamp(until, false, local, sizeof local);
-    snprintf(detail, sizeof detail, "na %lld mislukte pogingen %d minuten geblokkeerd, tot %s", (long long)n, minutes,
+    snprintf(detail, sizeof detail, _("na %lld mislukte pogingen %d minuten geblokkeerd, tot %s"), (long long)n, minutes,
              local);
     return rc == KM_OK ? audit_add(c->actor, c->id, "account-geblokkeerd", detail) : rc;
 }
@@ -164,7 +165,7 @@ static enum km_rc success_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = db_exec(db, "DELETE FROM login_failures WHERE name = ?", "t", c->name);
     if (rc == KM_OK && c->new_hash)
-        rc = audit_add(c->s, c->id, "wachtwoord-herberekend", "nieuwe Argon2id-parameters");
+        rc = audit_add(c->s, c->id, "wachtwoord-herberekend", _("nieuwe Argon2id-parameters"));
     return rc == KM_OK ? audit_add(c->s, c->id, "login", "") : rc;
 }
 

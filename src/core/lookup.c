@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "core/groups.h"
+#include "core/i18n.h"
 
 /* NOCASE finds "Rekenen" for "rekenen"; ordering by the exact match first keeps a school that has both
  * spellings predictable. */
@@ -30,8 +31,9 @@ enum km_rc lookup_deelgebied(const struct km_session *s, int64_t hoofdgebied_id,
     if (rc != KM_OK)
         return rc;
     if (areas > 1)
-        return db_fail(s->db, KM_INVALID, "deelgebied '%.60s' bestaat bij %lld hoofdgebieden; vul het hoofdgebied in",
-                       name, (long long)areas);
+        return db_fail(s->db, KM_INVALID,
+                       _("deelgebied '%.60s' bestaat bij %lld hoofdgebieden; vul het hoofdgebied in"), name,
+                       (long long)areas);
     return db_int(s->db, id,
                   "SELECT id FROM deelgebieden WHERE name = ?1 COLLATE NOCASE AND (?2 = 0 OR hoofdgebied_id = ?2)"
                   " ORDER BY name = ?1 DESC, id LIMIT 1",
@@ -61,6 +63,6 @@ enum km_rc lookup_name(const struct km_session *s, enum lookup_kind kind, int64_
     if (len)
         out[0] = '\0';
     if ((unsigned)kind >= sizeof sql / sizeof sql[0])
-        return db_fail(s->db, KM_INVALID, "Onbekende soort naam.");
+        return db_fail(s->db, KM_INVALID, _("Onbekende soort naam."));
     return db_text(s->db, out, len, sql[kind], "i", id);
 }

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 
 #define MAIL_MAX 8192
 
@@ -37,22 +38,43 @@ static bool plain_address(const char *a)
     return true;
 }
 
-/* RFC 2047: a subject with ë or é travels as base64 UTF-8. */
-static void encode_subject(const char *subject, char *out, size_t len)
+/* RFC 2047: the subject travels as base64 UTF-8 in encoded words of at most 75 characters, each holding whole
+ * characters, one per folded header line of at most 76 ("Subject: " takes 9 of the first). */
+#define WORD_MAX_BYTES 45 /* 60 base64 characters: "=?UTF-8?B?" + 60 + "?=" = 72 */
+#define FIRST_WORD_MAX_BYTES 39 /* 52 base64 characters: 9 + 10 + 52 + 2 = 73 */
+
+/* How many bytes of s (at most max) end on a character boundary. */
+static size_t whole_chars(const char *s, size_t len, size_t max)
 {
-    char b64[512];
-    sodium_bin2base64(b64, sizeof b64, (const unsigned char *)subject, strnlen(subject, 300),
-                      sodium_base64_VARIANT_ORIGINAL);
-    snprintf(out, len, "=?UTF-8?B?%s?=", b64);
+    if (len <= max)
+        return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--; /* s[n] continues a character: end before that character starts */
+    return n ? n : max;
 }
 
-/* Bare \n becomes \r\n, and a line with only "." is doubled so it cannot end the DATA early. */
+static void encode_subject(const char *subject, char *out, size_t len)
+{
+    size_t total = strnlen(subject, 300), pos = 0, used = 0;
+    out[0] = '\0';
+    for (int word = 0; pos < total && used < len; word++) {
+        size_t n = whole_chars(subject + pos, total - pos, word ? WORD_MAX_BYTES : FIRST_WORD_MAX_BYTES);
+        char b64[sodium_base64_ENCODED_LEN(WORD_MAX_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+        sodium_bin2base64(b64, sizeof b64, (const unsigned char *)subject + pos, n, sodium_base64_VARIANT_ORIGINAL);
+        int w = snprintf(out + used, len - used, "%s=?UTF-8?B?%s?=", word ? "\r\n " : "", b64);
+        if (w < 0 || (size_t)w >= len - used)
+            break;
+        used += (size_t)w;
+        pos += n;
+    }
+}
+
+/* Bare \n becomes \r\n. A line starting with "." is left alone: libcurl dot-stuffs the DATA itself (RFC 5321
+ * 4.5.2), and doing it here as well would make ".." arrive. */
 static size_t append_body(char *out, size_t pos, size_t len, const char *body)
 {
     for (const char *p = body; *p && pos + 3 < len; p++) {
-        bool line_start = p == body || p[-1] == '\n';
-        if (line_start && *p == '.')
-            out[pos++] = '.';
         if (*p == '\n')
             out[pos++] = '\r';
         out[pos++] = *p;
@@ -64,7 +86,7 @@ static size_t append_body(char *out, size_t pos, size_t len, const char *body)
 static size_t build_message(const struct km_config *cfg, const char *to, const char *subject, const char *body,
                             char *out, size_t len)
 {
-    char date[64], subj[600], id[40];
+    char date[64], subj[700], id[40];
     time_t t = clock_now();
     struct tm tm;
     gmtime_r(&t, &tm);
@@ -104,21 +126,21 @@ static void set_tls(CURL *c, const struct km_config *cfg)
 static const char *dutch_reason(CURLcode rc)
 {
     switch (rc) {
-    case CURLE_COULDNT_RESOLVE_HOST: return "de naam van de mailserver is onbekend";
-    case CURLE_COULDNT_CONNECT: return "de mailserver is niet bereikbaar";
-    case CURLE_OPERATION_TIMEDOUT: return "de mailserver antwoordde niet op tijd";
-    case CURLE_LOGIN_DENIED: return "de mailserver weigerde de gebruikersnaam of het wachtwoord";
-    case CURLE_USE_SSL_FAILED: return "de mailserver biedt geen versleutelde verbinding";
+    case CURLE_COULDNT_RESOLVE_HOST: return _("de naam van de mailserver is onbekend");
+    case CURLE_COULDNT_CONNECT: return _("de mailserver is niet bereikbaar");
+    case CURLE_OPERATION_TIMEDOUT: return _("de mailserver antwoordde niet op tijd");
+    case CURLE_LOGIN_DENIED: return _("de mailserver weigerde de gebruikersnaam of het wachtwoord");
+    case CURLE_USE_SSL_FAILED: return _("de mailserver biedt geen versleutelde verbinding");
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE: return "de versleutelde verbinding met de mailserver mislukte";
+    case CURLE_SSL_CACERT_BADFILE: return _("de versleutelde verbinding met de mailserver mislukte");
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
-    case CURLE_GOT_NOTHING: return "de verbinding met de mailserver viel weg";
-    case CURLE_OUT_OF_MEMORY: return "onvoldoende geheugen";
+    case CURLE_GOT_NOTHING: return _("de verbinding met de mailserver viel weg");
+    case CURLE_OUT_OF_MEMORY: return _("onvoldoende geheugen");
     case CURLE_UNSUPPORTED_PROTOCOL:
-    case CURLE_URL_MALFORMAT: return "het adres van de mailserver (smtp_url) klopt niet";
-    default: return "de mailserver nam de mail niet aan";
+    case CURLE_URL_MALFORMAT: return _("het adres van de mailserver (smtp_url) klopt niet");
+    default: return _("de mailserver nam de mail niet aan");
     }
 }
 
@@ -128,7 +150,7 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
                      size_t errlen)
 {
     if (!plain_address(to) || !plain_address(cfg->mail_from)) {
-        snprintf(err, errlen, "Ongeldig e-mailadres; er is geen mail verstuurd.");
+        snprintf(err, errlen, _("Ongeldig e-mailadres; er is geen mail verstuurd."));
         return KM_INVALID;
     }
     char *msg = malloc(MAIL_MAX);
@@ -136,7 +158,7 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
     if (!msg || !c) {
         free(msg);
         curl_easy_cleanup(c);
-        snprintf(err, errlen, "Onvoldoende geheugen om een mail te versturen.");
+        snprintf(err, errlen, _("Onvoldoende geheugen om een mail te versturen."));
         return KM_ERR;
     }
     struct payload p = {msg, build_message(cfg, to, subject, body, msg, MAIL_MAX), 0};
@@ -159,7 +181,7 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
     }
     CURLcode rc = p.len ? curl_easy_perform(c) : CURLE_OUT_OF_MEMORY;
     if (rc != CURLE_OK)
-        snprintf(err, errlen, "De mail kon niet worden verstuurd via %s: %s (%s).", cfg->smtp_url, dutch_reason(rc),
+        snprintf(err, errlen, _("De mail kon niet worden verstuurd via %s: %s (%s)."), cfg->smtp_url, dutch_reason(rc),
                  curl_easy_strerror(rc));
     sodium_memzero(secret, sizeof secret);
     sodium_memzero(msg, MAIL_MAX); /* it held a one-time code */

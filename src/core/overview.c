@@ -6,6 +6,7 @@
 #include "core/access.h"
 #include "core/curriculum.h"
 #include "core/dates.h"
+#include "core/i18n.h"
 
 struct ov_ctx {
     const struct km_session *s;
@@ -18,7 +19,7 @@ struct ov_ctx {
     bool any_niveau; /* some student counts every niveau */
 };
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, "Onvoldoende geheugen."); }
+static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 int overview_percent(int part, int whole)
 {
@@ -34,8 +35,8 @@ static enum km_rc may_see_group(const struct km_session *s, int64_t group_id)
     if (s->role == ROLE_BEHEERDER || (s->role == ROLE_LEERKRACHT && access_teaches_group(s->db, s->user_id, group_id)))
         return KM_OK;
     return db_fail(s->db, KM_DENIED,
-                   "Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien het "
-                   "overzicht van de groep.");
+                   _("Geen toegang: alleen de leerkrachten van deze groep en de beheerder zien het "
+                     "overzicht van de groep."));
 }
 
 static enum km_rc filter_ok(struct km_db *db, const struct overview_filter *f)
@@ -44,8 +45,8 @@ static enum km_rc filter_ok(struct km_db *db, const struct overview_filter *f)
     if (!f->from && !f->to)
         return KM_OK;
     if (!f->from || !f->to || !dates_parse(f->from, &a) || !dates_parse(f->to, &b))
-        return db_fail(db, KM_INVALID, "Een periode heeft een begin- en een einddatum, zoals 2026-11-30.");
-    return a <= b ? KM_OK : db_fail(db, KM_INVALID, "De periode begint na haar einde.");
+        return db_fail(db, KM_INVALID, _("Een periode heeft een begin- en een einddatum, zoals 2026-11-30."));
+    return a <= b ? KM_OK : db_fail(db, KM_INVALID, _("De periode begint na haar einde."));
 }
 
 /* ---- reading ---- */
@@ -60,7 +61,7 @@ static enum km_rc read_title(struct ov_ctx *c)
                                        " || ' ' END || achternaam FROM users WHERE id = ? AND role = 'leerling'",
                                        "i", c->student);
     if (rc == KM_NOTFOUND)
-        return db_fail(db, KM_NOTFOUND, c->group ? "Deze groep bestaat niet." : "Deze leerling bestaat niet.");
+        return db_fail(db, KM_NOTFOUND, c->group ? _("Deze groep bestaat niet.") : _("Deze leerling bestaat niet."));
     if (rc == KM_OK && !(c->o->title = strdup(name)))
         return no_memory(db);
     return rc;
@@ -122,7 +123,7 @@ static enum km_rc student_niveau(struct ov_ctx *c, struct overview_student *x)
 static enum km_rc filter_niveau_name(struct ov_ctx *c, char *out, size_t len)
 {
     enum km_rc rc = db_text(c->s->db, out, len, "SELECT name FROM niveaus WHERE id = ?", "i", c->f->niveau_id);
-    return rc == KM_NOTFOUND ? db_fail(c->s->db, KM_NOTFOUND, "Dit niveau bestaat niet.") : rc;
+    return rc == KM_NOTFOUND ? db_fail(c->s->db, KM_NOTFOUND, _("Dit niveau bestaat niet.")) : rc;
 }
 
 static enum km_rc read_niveaus(struct ov_ctx *c)

@@ -7,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/i18n.h"
 #include "core/users.h"
 
 /* A synced parent as the database has it before the run. */
@@ -155,7 +156,7 @@ static enum km_rc load_parents(struct km_db *db, struct run *r)
         return rc;
     r->parents = calloc((size_t)count + 1, sizeof *r->parents);
     if (!r->parents)
-        return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     sqlite3_stmt *st;
     /* ORDER BY uses the BINARY collation: the order strcmp gives, for bsearch. */
     rc = db_query(db, &st,
@@ -168,7 +169,7 @@ static enum km_rc load_parents(struct km_db *db, struct run *r)
             return db_last_rc(db);
         bool ok = read_known_parent(st, &r->parents[r->nparents++]);
         if (!ok)
-            rc = db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+            rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     }
     db_done(st);
     return rc;
@@ -182,7 +183,7 @@ static enum km_rc load_links(struct km_db *db, struct run *r)
         return rc;
     r->links = calloc((size_t)count + 1, sizeof *r->links);
     if (!r->links)
-        return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     sqlite3_stmt *st;
     rc = db_query(db, &st,
                   "SELECT parent_id, child_id, relation FROM parent_child WHERE source = 'parnassys'"
@@ -196,7 +197,7 @@ static enum km_rc load_links(struct km_db *db, struct run *r)
         l->parent = sqlite3_column_int64(st, 0);
         l->child = sqlite3_column_int64(st, 1);
         if (!(l->relation = db_col_dup(st, 2)))
-            rc = db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+            rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     }
     db_done(st);
     return rc;
@@ -250,7 +251,7 @@ static bool resolve_children(struct km_db *db, struct run *r, const struct paren
             snprintf(out[i].username, sizeof out[i].username, "%s", db_col_text(st, 1));
         } else {
             ok = parents_error(r->res, c->line,
-                               "geen leerling met sleutel '%.60s' (synchroniseer eerst de leerlingen uit ParnasSys)",
+                               _("geen leerling met sleutel '%.60s' (synchroniseer eerst de leerlingen uit ParnasSys)"),
                                c->student_key);
         }
         db_done(st);
@@ -294,13 +295,13 @@ static enum km_rc refresh_parent(struct km_db *db, struct run *r, const struct p
     *touched = true;
     if (fields) {
         r->res->changed++;
-        change(r, p->line, "~ ouder %s (%s): naam of e-mail gewijzigd", name, k->username);
-        rc = audit_add(r->s, k->id, "gebruiker-gewijzigd", "naam of e-mail uit ParnasSys");
+        change(r, p->line, _("~ ouder %s (%s): naam of e-mail gewijzigd"), name, k->username);
+        rc = audit_add(r->s, k->id, "gebruiker-gewijzigd", _("naam of e-mail uit ParnasSys"));
     }
     if (rc == KM_OK && !k->active) {
         r->res->reactivated++;
-        change(r, p->line, "+ ouder %s (%s) weer actief", name, k->username);
-        rc = audit_add(r->s, k->id, "gebruiker-geactiveerd", "weer in de ouderlijst van ParnasSys");
+        change(r, p->line, _("+ ouder %s (%s) weer actief"), name, k->username);
+        rc = audit_add(r->s, k->id, "gebruiker-geactiveerd", _("weer in de ouderlijst van ParnasSys"));
     }
     return rc;
 }
@@ -332,8 +333,8 @@ static enum km_rc adopt_local(struct km_db *db, struct run *r, const struct pare
     display_name(p, name, sizeof name);
     db_text(db, username, sizeof username, "SELECT username FROM users WHERE id = ?", "i", *id);
     r->res->changed++;
-    change(r, p->line, "~ ouder %s (%s) komt voortaan uit ParnasSys", name, username);
-    return audit_add(r->s, *id, "gebruiker-gewijzigd", "ouder komt voortaan uit ParnasSys");
+    change(r, p->line, _("~ ouder %s (%s) komt voortaan uit ParnasSys"), name, username);
+    return audit_add(r->s, *id, "gebruiker-gewijzigd", _("ouder komt voortaan uit ParnasSys"));
 }
 
 static enum km_rc add_parent(struct km_db *db, struct run *r, const struct parents_in *p, int64_t *id)
@@ -355,7 +356,7 @@ static enum km_rc add_parent(struct km_db *db, struct run *r, const struct paren
     char name[700];
     display_name(p, name, sizeof name);
     change(r, p->line, "+ ouder %s (%s) <%s>", name, username, p->email);
-    return audit_add(r->s, *id, "gebruiker-aangemaakt", "ouder uit ParnasSys");
+    return audit_add(r->s, *id, "gebruiker-aangemaakt", _("ouder uit ParnasSys"));
 }
 
 static enum km_rc link_child(struct km_db *db, struct run *r, int64_t parent, const struct parents_child *c,
@@ -378,11 +379,11 @@ static enum km_rc link_child(struct km_db *db, struct run *r, int64_t parent, co
     const char *rel = *c->relation ? c->relation : "ouder";
     if (l) {
         r->res->links_changed++;
-        change(r, c->line, "~ koppeling: nu %s van %s", rel, child->username);
+        change(r, c->line, _("~ koppeling: nu %s van %s"), rel, child->username);
         return KM_OK;
     }
     r->res->links_added++;
-    change(r, c->line, "+ koppeling: %s van %s", rel, child->username);
+    change(r, c->line, _("+ koppeling: %s van %s"), rel, child->username);
     return audit_add(r->s, parent, "ouder-gekoppeld", child->username);
 }
 
@@ -390,7 +391,7 @@ static enum km_rc apply_parent(struct km_db *db, struct run *r, const struct par
 {
     struct child_ref *children = calloc(p->nchildren + 1, sizeof *children);
     if (!children)
-        return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     enum km_rc rc = KM_OK;
     bool touched = false;
     int64_t id = 0;
@@ -434,9 +435,9 @@ static enum km_rc deactivate_missing(struct km_db *db, struct run *r)
         if (rc == KM_OK)
             rc = db_exec(db, "DELETE FROM sessions WHERE user_id = ?", "i", k->id);
         if (rc == KM_OK)
-            rc = audit_add(r->s, k->id, "gebruiker-gedeactiveerd", "niet meer in de ouderlijst van ParnasSys");
+            rc = audit_add(r->s, k->id, "gebruiker-gedeactiveerd", _("niet meer in de ouderlijst van ParnasSys"));
         r->res->deactivated++;
-        change(r, 0, "- ouder %s%s%s %s (%s) staat niet meer in het bestand: inactief", k->roepnaam,
+        change(r, 0, _("- ouder %s%s%s %s (%s) staat niet meer in het bestand: inactief"), k->roepnaam,
                *k->voorvoegsel ? " " : "", k->voorvoegsel, k->achternaam, k->username);
     }
     return rc;
@@ -456,7 +457,7 @@ static enum km_rc unlink_missing(struct km_db *db, struct run *r)
         if (rc == KM_OK)
             rc = audit_add(r->s, l->parent, "ouder-ontkoppeld", child);
         r->res->links_removed++;
-        change(r, 0, "- koppeling: %s niet meer bij %s", parent, child);
+        change(r, 0, _("- koppeling: %s niet meer bij %s"), parent, child);
     }
     return rc;
 }
@@ -478,10 +479,10 @@ static enum km_rc run_tx(struct km_db *db, void *arg)
     if (rc == KM_OK && r->res->nerrors == 0)
         rc = unlink_missing(db, r);
     if (rc == KM_OK && r->res->nomem)
-        rc = db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     if (rc == KM_OK && r->res->nerrors)
-        rc = db_fail(db, KM_INVALID, "%zu fout%s in het bestand; er is niets gewijzigd.", r->res->nerrors,
-                     r->res->nerrors == 1 ? "" : "en");
+        rc = db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets gewijzigd."), r->res->nerrors,
+                     i18n_plural(r->res->nerrors, "", "en", "", "s"));
     if (rc == KM_OK && r->dry_run) {
         /* A dry run is the real run, rolled back: what it reports is exactly what would happen. */
         r->dry_done = true;
@@ -505,7 +506,7 @@ enum km_rc parents_import(const struct km_session *s, const struct parents_in *i
     if (rc != KM_OK)
         return rc;
     if (n == 0 && res->nerrors == 0)
-        parents_error(res, 0, "het bestand noemt geen enkele ouder; een lege lijst zou alle ouders deactiveren");
+        parents_error(res, 0, _("het bestand noemt geen enkele ouder; een lege lijst zou alle ouders deactiveren"));
     struct run r = {.s = s, .in = in, .n = n, .dry_run = dry_run, .res = res, .base_errors = res->nerrors};
     rc = db_tx(s->db, run_tx, &r);
     if (r.dry_done && rc == KM_CONFLICT)
@@ -514,8 +515,8 @@ enum km_rc parents_import(const struct km_session *s, const struct parents_in *i
     if (res->nerrors) {
         qsort(res->errors, res->nerrors, sizeof *res->errors, error_cmp);
         if (rc == KM_OK)
-            rc = db_fail(s->db, KM_INVALID, "%zu fout%s in het bestand; er is niets gewijzigd.", res->nerrors,
-                         res->nerrors == 1 ? "" : "en");
+            rc = db_fail(s->db, KM_INVALID, _("%zu fout%s in het bestand; er is niets gewijzigd."), res->nerrors,
+                         i18n_plural(res->nerrors, "", "en", "", "s"));
     }
     if (rc != KM_OK) {
         free(res->changes);
@@ -579,7 +580,7 @@ static enum km_rc query_uninvited(struct km_db *db, int64_t group_id, int64_t id
     while (rc == KM_OK && (step = db_step(db, st)) != 0)
         rc = step < 0                         ? db_last_rc(db)
              : push_invitee(out, st) == KM_OK ? KM_OK
-                                              : db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+                                              : db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     if (rc != KM_OK)
         db_done(st);
     return rc;
@@ -619,8 +620,8 @@ static enum km_rc mark_tx(struct km_db *db, void *arg)
     db_now(now);
     enum km_rc rc = db_exec(db, "UPDATE users SET invited_at = ? WHERE id = ? AND role = 'ouder'", "ti", now, c->id);
     if (rc == KM_OK && db_changes(db) != 1)
-        rc = db_fail(db, KM_NOTFOUND, "Deze ouder bestaat niet.");
-    return rc == KM_OK ? audit_add(c->s, c->id, "ouder-uitgenodigd", "accountmail verstuurd") : rc;
+        rc = db_fail(db, KM_NOTFOUND, _("Deze ouder bestaat niet."));
+    return rc == KM_OK ? audit_add(c->s, c->id, "ouder-uitgenodigd", _("accountmail verstuurd")) : rc;
 }
 
 enum km_rc parents_mark_invited(const struct km_session *s, int64_t id)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/i18n.h"
 
 /* What every week view shows of a lesson: when, what, where, who, which groups, how much is planned. */
 #define WEEK_COLUMNS                                                                                           \
@@ -71,7 +72,7 @@ static enum km_rc collect(const struct km_session *s, enum km_rc rc, sqlite3_stm
         db_done(st);
         planner_week_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+            db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     }
     return rc;
 }
@@ -115,7 +116,7 @@ enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind
     memset(out, 0, sizeof *out);
     snprintf(out->monday, sizeof out->monday, "%s", monday);
     if (s->role != ROLE_BEHEERDER)
-        return db_fail(s->db, KM_DENIED, "Geen toegang: de week van een groep of lokaal is voor de beheerder.");
+        return db_fail(s->db, KM_DENIED, _("Geen toegang: de week van een groep of lokaal is voor de beheerder."));
     sqlite3_stmt *st;
     enum km_rc rc = db_query(s->db, &st, subject_week_sql, "dit", kind == PLANNER_ROOM ? 1 : 0, id, monday);
     return collect(s, rc, st, out);
@@ -139,7 +140,7 @@ enum km_rc planner_current_lesson(const struct km_session *s, int64_t person_id,
         return rc;
     rc = db_int(s->db, instance_id, next_sql, "itd", person_id, date, minute);
     if (rc == KM_NOTFOUND)
-        return db_fail(s->db, KM_NOTFOUND, "Er is nu geen les en er komt er de komende weken ook geen.");
+        return db_fail(s->db, KM_NOTFOUND, _("Er is nu geen les en er komt er de komende weken ook geen."));
     return rc;
 }
 

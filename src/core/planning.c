@@ -7,6 +7,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/drafts.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 
@@ -26,7 +27,7 @@ static enum km_rc may_view(const struct km_session *s, int64_t instance_id, bool
                " LIMIT 1",
                "ii", instance_id, s->user_id) == KM_OK)
         return KM_OK;
-    return db_fail(s->db, KM_DENIED, "Geen toegang tot deze les.");
+    return db_fail(s->db, KM_DENIED, _("Geen toegang tot deze les."));
 }
 
 /* ---- reading a lesson ---- */
@@ -53,7 +54,7 @@ static enum km_rc read_header(struct km_db *db, int64_t id, struct lesson_detail
     if (rc != KM_OK)
         return rc;
     if (db_step(db, st) != 1)
-        return db_fail(db, KM_NOTFOUND, "Deze les bestaat niet (meer); misschien is het rooster opnieuw gemaakt.");
+        return db_fail(db, KM_NOTFOUND, _("Deze les bestaat niet (meer); misschien is het rooster opnieuw gemaakt."));
     snprintf(d->date, sizeof d->date, "%s", db_col_text(st, 0));
     d->start_min = sqlite3_column_int(st, 1);
     d->end_min = sqlite3_column_int(st, 2);
@@ -69,7 +70,7 @@ static enum km_rc read_header(struct km_db *db, int64_t id, struct lesson_detail
     db_done(st);
     return d->subject && d->room && d->teacher && d->groups && d->note && d->pupil_note
                ? KM_OK
-               : db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+               : db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
 }
 
 static enum km_rc read_niveaus(struct km_db *db, int64_t id, struct lesson_detail *d)
@@ -95,7 +96,7 @@ static enum km_rc push_goal(struct km_db *db, struct planning_goal **goals, int 
 {
     struct planning_goal *grown = realloc(*goals, (size_t)(*n + 1) * sizeof **goals);
     if (!grown)
-        return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     *goals = grown;
     struct planning_goal *g = &grown[(*n)++];
     memset(g, 0, sizeof *g);
@@ -104,7 +105,7 @@ static enum km_rc push_goal(struct km_db *db, struct planning_goal **goals, int 
     g->title = db_col_dup(st, 2);
     g->area = db_col_dup(st, 3);
     snprintf(g->niveau, sizeof g->niveau, "%s", db_col_text(st, 4));
-    return g->code && g->title && g->area ? KM_OK : db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+    return g->code && g->title && g->area ? KM_OK : db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
 }
 
 static enum km_rc read_goals(struct km_db *db, int64_t id, struct lesson_detail *d)
@@ -213,7 +214,7 @@ static enum km_rc add_goal_tx(struct km_db *db, void *arg)
     db_now(now);
     int64_t ok = 0;
     if (db_int(db, &ok, "SELECT 1 FROM leerdoelen WHERE id = ? AND retired = 0", "i", c->goal) != KM_OK)
-        return db_fail(db, KM_INVALID, "Dit leerdoel bestaat niet (meer) of is niet meer in gebruik.");
+        return db_fail(db, KM_INVALID, _("Dit leerdoel bestaat niet (meer) of is niet meer in gebruik."));
     enum km_rc rc = db_exec(db,
                             "INSERT OR IGNORE INTO planned_goals (instance_id, goal_id, added_by, added_at)"
                             " VALUES (?, ?, NULLIF(?, 0), ?)",
@@ -240,7 +241,7 @@ static enum km_rc text_tx(struct km_db *db, void *arg)
     int64_t version = -1;
     db_int(db, &version, "SELECT version FROM lesson_instances WHERE id = ?", "i", c->instance);
     if (version < 0)
-        return db_fail(db, KM_NOTFOUND, "Deze les bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Deze les bestaat niet (meer)."));
     if (version != c->expected)
         return db_fail(db, KM_CONFLICT, "Iemand anders (een duo-collega?) heeft deze les intussen gewijzigd; "
                                         "de nieuwe tekst en leerdoelen staan nu op het scherm.");
@@ -277,12 +278,12 @@ static enum km_rc set_text(const struct km_session *s, int64_t instance_id, cons
                            bool pupil)
 {
     size_t len = text ? strlen(text) : 0, max = pupil ? PLANNING_PUPIL_NOTE_MAX : PLANNING_NOTE_MAX;
-    const char *what = pupil ? "De tekst voor leerlingen en ouders" : "Een notitie";
+    const char *what = pupil ? _("De tekst voor leerlingen en ouders") : _("Een notitie");
     if (len > max)
-        return db_fail(s->db, KM_INVALID, "%s heeft hoogstens %zu tekens.", what, max);
+        return db_fail(s->db, KM_INVALID, _("%s heeft hoogstens %zu tekens."), what, max);
     for (size_t i = 0; i < len; i++)
         if ((unsigned char)text[i] < 0x20 && text[i] != '\n')
-            return db_fail(s->db, KM_INVALID, "%s bevat een stuurteken.", what);
+            return db_fail(s->db, KM_INVALID, _("%s bevat een stuurteken."), what);
     struct change_ctx c = {s, instance_id, 0, expected_version, text ? text : "", pupil};
     return change(s, &c, text_tx);
 }
@@ -306,7 +307,7 @@ enum km_rc planning_candidates(const struct km_session *s, const struct goal_fil
     *out = NULL;
     *n = 0;
     if (s->role != ROLE_LEERKRACHT && s->role != ROLE_BEHEERDER)
-        return db_fail(s->db, KM_DENIED, "Geen toegang: leerdoelen plannen doen leerkrachten.");
+        return db_fail(s->db, KM_DENIED, _("Geen toegang: leerdoelen plannen doen leerkrachten."));
     sqlite3_stmt *st;
     enum km_rc rc = db_query(s->db, &st,
                              "SELECT " GOAL_COLUMNS " FROM leerdoelen g" GOAL_JOINS

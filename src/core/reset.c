@@ -2,13 +2,14 @@
 
 #include <ctype.h>
 #include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "core/audit.h"
 #include "core/hashgate.h"
+#include "core/i18n.h"
 #include "core/mail.h"
 #include "core/mailspool.h"
 #include "core/school.h"
@@ -100,14 +101,14 @@ static bool mail_code(const char *school_name, const struct km_config *cfg, cons
 {
     char body[2048];
     snprintf(body, sizeof body,
-             "Beste %s,\n\n"
-             "Er is een nieuw wachtwoord aangevraagd voor je account %s bij %s.\n\n"
-             "Je code is:   %.4s %.4s\n\n"
-             "Vul de code in op het inlogscherm van klassenmap, bij \"wachtwoord vergeten\".\n"
-             "De code is %d minuten geldig en werkt één keer.\n\n"
-             "Heb je dit niet zelf aangevraagd? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.\n",
+             _("Beste %s,\n\n"
+               "Er is een nieuw wachtwoord aangevraagd voor je account %s bij %s.\n\n"
+               "Je code is:   %.4s %.4s\n\n"
+               "Vul de code in op het inlogscherm van klassenmap, bij \"wachtwoord vergeten\".\n"
+               "De code is %d minuten geldig en werkt één keer.\n\n"
+               "Heb je dit niet zelf aangevraagd? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.\n"),
              a->roepnaam, a->username, school_name, code, code + 4, RESET_VALID_MINUTES);
-    bool sent = mail_send(cfg, a->email, "Je code voor een nieuw wachtwoord", body, err, errlen) == KM_OK;
+    bool sent = mail_send(cfg, a->email, _("Je code voor een nieuw wachtwoord"), body, err, errlen) == KM_OK;
     sodium_memzero(body, sizeof body);
     return sent;
 }
@@ -219,13 +220,13 @@ static enum km_rc confirm_tx(struct km_db *db, void *arg)
     if (rc != KM_OK || !claim.claimed)
         return rc;
     rc = users_store_password(db, c->actor, c->user, c->pw_hash, false, true);
-    return rc == KM_OK ? audit_add(c->actor, c->user, "wachtwoord-hersteld", "met een code uit de mail") : rc;
+    return rc == KM_OK ? audit_add(c->actor, c->user, "wachtwoord-hersteld", _("met een code uit de mail")) : rc;
 }
 
 enum km_rc reset_confirm(struct km_db *db, const struct auth_settings *auth, const char *who, const char *code,
                          const char *new_password)
 {
-    static const char *const wrong = "De code is onjuist, al gebruikt of verlopen; vraag zo nodig een nieuwe aan.";
+    const char *wrong = _("De code is onjuist, al gebruikt of verlopen; vraag zo nodig een nieuwe aan.");
     char why[200];
     /* The policy first, with the staff rules and the name as typed: the same answer whether or not the
      * account exists, and a typo in the new password does not use up the code. */
@@ -235,7 +236,7 @@ enum km_rc reset_confirm(struct km_db *db, const struct auth_settings *auth, con
     bool usable = who && find_account(db, who, &a) && strcmp(a.role, "leerling") != 0;
     char pw_hash[AUTH_HASH_LEN];
     if (hashgate_hash(db, auth->limits.max_concurrent_hashes, new_password, &auth->params, pw_hash) != KM_OK)
-        return db_fail(db, KM_ERR, "Onvoldoende geheugen om het wachtwoord te versleutelen.");
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen om het wachtwoord te versleutelen."));
     if (!usable) {
         auth_wipe(pw_hash, sizeof pw_hash);
         return db_fail(db, KM_DENIED, "%s", wrong);

@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 #define ROOM_NAME_MAX 40
@@ -55,9 +56,9 @@ static enum km_rc check_input(const struct km_session *s, const char *name, int 
         return rc;
     text_clean(name ? name : "", clean, len);
     if (!*clean || text_width(clean) > ROOM_NAME_MAX)
-        return db_fail(s->db, KM_INVALID, "De naam van een lokaal heeft 1 tot %d tekens.", ROOM_NAME_MAX);
+        return db_fail(s->db, KM_INVALID, _("De naam van een lokaal heeft 1 tot %d tekens."), ROOM_NAME_MAX);
     if (capacity < 0 || capacity > ROOM_CAPACITY_MAX)
-        return db_fail(s->db, KM_INVALID, "De capaciteit is een aantal van 0 tot %d.", ROOM_CAPACITY_MAX);
+        return db_fail(s->db, KM_INVALID, _("De capaciteit is een aantal van 0 tot %d."), ROOM_CAPACITY_MAX);
     return KM_OK;
 }
 
@@ -74,7 +75,7 @@ static enum km_rc add_tx(struct km_db *db, void *arg)
     struct room_ctx *c = arg;
     enum km_rc rc = db_exec(db, "INSERT INTO rooms (name, capacity) VALUES (?, ?)", "td", c->name, c->capacity);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "Er is al een lokaal '%s'.", c->name);
+        return db_fail(db, KM_EXISTS, _("Er is al een lokaal '%s'."), c->name);
     c->id = db_last_id(db);
     return rc == KM_OK ? audit_add(c->s, 0, "lokaal-toegevoegd", c->name) : rc;
 }
@@ -97,9 +98,10 @@ static enum km_rc update_tx(struct km_db *db, void *arg)
     enum km_rc rc = db_exec(db, "UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND version = ?",
                             "tdii", c->name, c->capacity, c->id, c->expected);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "Er is al een lokaal '%s'.", c->name);
+        return db_fail(db, KM_EXISTS, _("Er is al een lokaal '%s'."), c->name);
     if (rc == KM_OK && db_changes(db) == 0)
-        return db_fail(db, KM_CONFLICT, "Iemand anders heeft dit lokaal intussen gewijzigd of verwijderd; bekijk het opnieuw.");
+        return db_fail(db, KM_CONFLICT,
+                       _("Iemand anders heeft dit lokaal intussen gewijzigd of verwijderd; bekijk het opnieuw."));
     return rc == KM_OK ? audit_add(c->s, 0, "lokaal-gewijzigd", c->name) : rc;
 }
 
@@ -117,12 +119,13 @@ static enum km_rc delete_tx(struct km_db *db, void *arg)
     int64_t used = 0;
     enum km_rc rc = db_int(db, &used, "SELECT count(*) FROM lessons WHERE room_id = ?", "i", c->id);
     if (rc == KM_OK && used)
-        return db_fail(db, KM_INVALID, "Dit lokaal wordt gebruikt door %lld les(sen); kies daar eerst een ander lokaal.",
+        return db_fail(db, KM_INVALID,
+                       _("Dit lokaal wordt gebruikt door %lld les(sen); kies daar eerst een ander lokaal."),
                        (long long)used);
     if (rc == KM_OK)
         rc = db_exec(db, "DELETE FROM rooms WHERE id = ?", "i", c->id);
     if (rc == KM_OK && db_changes(db) == 0)
-        return db_fail(db, KM_NOTFOUND, "Dit lokaal bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit lokaal bestaat niet (meer)."));
     return rc == KM_OK ? audit_add(c->s, 0, "lokaal-verwijderd", "") : rc;
 }
 
@@ -139,7 +142,7 @@ enum km_rc rooms_find(const struct km_session *s, const char *name, int64_t *id)
     if (rc != KM_OK)
         return rc;
     rc = db_int(s->db, id, "SELECT id FROM rooms WHERE name = ? COLLATE NOCASE", "t", name);
-    return rc == KM_NOTFOUND ? db_fail(s->db, KM_NOTFOUND, "Lokaal '%.40s' bestaat niet.", name) : rc;
+    return rc == KM_NOTFOUND ? db_fail(s->db, KM_NOTFOUND, _("Lokaal '%.40s' bestaat niet."), name) : rc;
 }
 
 void rooms_list_free(struct km_room_list *l)

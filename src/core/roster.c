@@ -6,6 +6,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/dates.h"
+#include "core/i18n.h"
 
 static enum km_rc week_counts(struct km_db *db, const char *monday, int *lessons, int *goals, int *notes)
 {
@@ -52,9 +53,9 @@ static enum km_rc week_info(struct km_db *db, int64_t monday, struct roster_week
 static enum km_rc check_plan_shape(struct km_db *db, int64_t first_monday, int weeks)
 {
     if (weeks < 1 || weeks > ROSTER_MAX_WEEKS)
-        return db_fail(db, KM_INVALID, "Een rooster gaat over 1 tot %d weken.", ROSTER_MAX_WEEKS);
+        return db_fail(db, KM_INVALID, _("Een rooster gaat over 1 tot %d weken."), ROSTER_MAX_WEEKS);
     if (dates_weekday(first_monday) != 1)
-        return db_fail(db, KM_INVALID, "Het rooster begint op een maandag.");
+        return db_fail(db, KM_INVALID, _("Het rooster begint op een maandag."));
     return KM_OK;
 }
 
@@ -93,7 +94,7 @@ enum km_rc roster_span(const struct km_session *s, int64_t *first_monday, int64_
     if (rc != KM_OK)
         return rc;
     if (!dates_parse(first, first_monday) || !dates_parse(last, last_monday))
-        return db_fail(s->db, KM_NOTFOUND, "Er is nog geen schoolrooster; maak het met 'klassenmap roster generate'.");
+        return db_fail(s->db, KM_NOTFOUND, _("Er is nog geen schoolrooster; maak het met 'klassenmap roster generate'."));
     return KM_OK;
 }
 
@@ -202,21 +203,22 @@ static enum km_rc generate_tx(struct km_db *db, void *arg)
     if (c->impact.nweeks && !c->confirmed) {
         char weeks[300];
         roster_weeks_text(&c->impact, weeks, sizeof weeks);
-        return db_fail(db, KM_CONFLICT,
-                       "In %s staat planning: %d geplande leerdoelen en %d notities in %d lessen. Opnieuw maken wist die.",
-                       weeks, c->impact.goals, c->impact.notes, c->impact.lessons);
+        return db_fail(
+            db, KM_CONFLICT,
+            _("In %s staat planning: %d geplande leerdoelen en %d notities in %d lessen. Opnieuw maken wist die."),
+            weeks, c->impact.goals, c->impact.notes, c->impact.lessons);
     }
     for (int i = 0; rc == KM_OK && i < c->plan->weeks; i++) {
         int64_t t = c->plan->template_ids[i];
         int64_t ok = 0;
         if (t && db_int(db, &ok, "SELECT 1 FROM week_templates WHERE id = ?", "i", t) != KM_OK)
-            return db_fail(db, KM_NOTFOUND, "Een gekozen weeksjabloon bestaat niet (meer).");
+            return db_fail(db, KM_NOTFOUND, _("Een gekozen weeksjabloon bestaat niet (meer)."));
         rc = make_week(db, c->plan->first_monday + 7 * i, t, &c->made);
     }
     char detail[120], first[11];
     dates_format(c->plan->first_monday, first);
-    snprintf(detail, sizeof detail, "%d weken vanaf %s, %d lessen%s", c->plan->weeks, first, c->made,
-             c->impact.nweeks ? ", bestaande planning gewist na bevestiging" : "");
+    snprintf(detail, sizeof detail, _("%d weken vanaf %s, %d lessen%s"), c->plan->weeks, first, c->made,
+             c->impact.nweeks ? _(", bestaande planning gewist na bevestiging") : "");
     return rc == KM_OK ? audit_add(c->s, 0, "rooster-gemaakt", detail) : rc;
 }
 

@@ -8,6 +8,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 bool school_valid_brin(const char *b)
@@ -27,7 +28,7 @@ static enum km_rc create_tx(struct km_db *db, void *arg)
     int64_t n = 0;
     enum km_rc rc = db_int(db, &n, "SELECT count(*) FROM school", NULL);
     if (rc == KM_OK && n > 0)
-        return db_fail(db, KM_EXISTS, "De database %s hoort al bij een school; er is niets gewijzigd.", db_path(db));
+        return db_fail(db, KM_EXISTS, _("De database %s hoort al bij een school; er is niets gewijzigd."), db_path(db));
     char now[20];
     db_now(now);
     if (rc == KM_OK)
@@ -57,9 +58,10 @@ enum km_rc school_create(const struct km_session *s, const char *name, const cha
     char clean[256];
     text_clean(name ? name : "", clean, sizeof clean);
     if (!*clean || text_width(clean) > 100)
-        return db_fail(s->db, KM_INVALID, "De naam van de school heeft 1 tot 100 tekens.");
+        return db_fail(s->db, KM_INVALID, _("De naam van de school heeft 1 tot 100 tekens."));
     if (brin && *brin && !school_valid_brin(brin))
-        return db_fail(s->db, KM_INVALID, "Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters, zoals 99ZZ.", brin);
+        return db_fail(s->db, KM_INVALID,
+                       _("Ongeldige BRIN-code '%.10s': twee cijfers en twee hoofdletters, zoals 99ZZ."), brin);
     struct create_ctx c = {s, clean, brin};
     enum km_rc done = db_tx(s->db, create_tx, &c);
     if (done == KM_OK)
@@ -76,7 +78,8 @@ enum km_rc school_get(struct km_db *db, struct school_info *out)
         return rc;
     int r = db_step(db, st);
     if (r <= 0)
-        return r < 0 ? db_last_rc(db) : db_fail(db, KM_NOTFOUND, "Deze database heeft nog geen school; gebruik 'klassenmap init'.");
+        return r < 0 ? db_last_rc(db)
+                     : db_fail(db, KM_NOTFOUND, _("Deze database heeft nog geen school; gebruik 'klassenmap init'."));
     snprintf(out->name, sizeof out->name, "%s", db_col_text(st, 0));
     snprintf(out->brin, sizeof out->brin, "%s", db_col_text(st, 1));
     out->demo = sqlite3_column_int(st, 2) != 0;

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
+
 static void session_init(struct km_session *s, struct km_db *db, enum session_origin origin, const char *name)
 {
     memset(s, 0, sizeof *s);
@@ -24,7 +26,8 @@ enum km_rc session_for_user(struct km_session *s, struct km_db *db, const char *
         return rc;
     int r = db_step(db, st);
     if (r <= 0)
-        return r < 0 ? db_last_rc(db) : db_fail(db, KM_NOTFOUND, "Gebruiker %s bestaat niet of is niet actief.", username);
+        return r < 0 ? db_last_rc(db)
+                     : db_fail(db, KM_NOTFOUND, _("Gebruiker %s bestaat niet of is niet actief."), username);
     memset(s, 0, sizeof *s);
     s->db = db;
     s->origin = ORIGIN_USER;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/i18n.h"
 
 #define DEAD_MODIFIER "-3 minutes" /* SESSIONS_DEAD_MINUTES, as SQLite's datetime() wants it */
 #define CLEAN_BATCH 64             /* dead rows removed per registration; the rest go next time */
@@ -81,7 +82,7 @@ static enum km_rc register_tx(struct km_db *db, void *arg)
                      " SELECT id, ?, ?, ? FROM users WHERE id = ? AND active = 1",
                      "dtti", c->pid, now, now, c->s->user_id);
     if (rc == KM_OK && db_changes(db) == 0)
-        return db_fail(db, KM_DENIED, "Je account is niet meer actief; log opnieuw in.");
+        return db_fail(db, KM_DENIED, _("Je account is niet meer actief; log opnieuw in."));
     c->id = db_last_id(db);
     return rc;
 }
@@ -90,7 +91,7 @@ enum km_rc sessions_register(const struct km_session *s, int pid, int64_t *id)
 {
     *id = 0;
     if (s->origin != ORIGIN_USER || s->user_id == 0)
-        return db_fail(s->db, KM_DENIED, "Alleen een ingelogde persoon heeft een sessie.");
+        return db_fail(s->db, KM_DENIED, _("Alleen een ingelogde persoon heeft een sessie."));
     struct register_ctx c = {s, pid, 0};
     enum km_rc rc = db_tx(s->db, register_tx, &c);
     if (rc == KM_OK)
@@ -104,7 +105,7 @@ static enum km_rc touch_tx(struct km_db *db, void *arg)
     db_now(now);
     enum km_rc rc = db_exec(db, "UPDATE sessions SET last_seen = ? WHERE id = ?", "ti", now, *(int64_t *)arg);
     if (rc == KM_OK && db_changes(db) == 0)
-        return db_fail(db, KM_NOTFOUND, "Deze sessie staat niet meer in de lijst.");
+        return db_fail(db, KM_NOTFOUND, _("Deze sessie staat niet meer in de lijst."));
     return rc;
 }
 
@@ -171,7 +172,7 @@ static enum km_rc list_read(struct km_db *db, void *arg)
         read_entry(st, &e);
         if (pid_alive(e.pid) && push_entry(out, &cap, &e) != KM_OK) {
             db_done(st);
-            return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
         }
     }
     return rc;

@@ -10,6 +10,7 @@
 
 #include "core/audit.h"
 #include "core/groups.h"
+#include "core/i18n.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "core/users.h"
@@ -49,7 +50,7 @@ void snapshot_error(struct sync_report *r, int line, const char *element, const 
     va_end(ap);
     r->errors++;
     if (line > 0)
-        snapshot_line(r, "regel %d: <%s>: %s", line, element, text);
+        snapshot_line(r, _("regel %d: <%s>: %s"), line, element, text);
     else
         snapshot_line(r, "<%s>: %s", element, text);
 }
@@ -105,7 +106,7 @@ static void free_state(struct apply *a)
     a->person_new = NULL;
 }
 
-static enum km_rc nomem(struct km_db *db) { return db_fail(db, KM_ERR, "Onvoldoende geheugen."); }
+static enum km_rc nomem(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 /* Appends to a NUL-terminated buffer; a full buffer simply stops growing. */
 __attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
@@ -209,9 +210,10 @@ static enum km_rc check_brin(struct km_db *db, struct apply *a)
         return rc;
     if (!*brin || !*a->snap->brin || strcasecmp(brin, a->snap->brin) == 0)
         return KM_OK;
-    snapshot_error(a->r, a->snap->brin_line, "brincode", "het bestand is van BRIN %s, deze database van BRIN %s.",
+    snapshot_error(a->r, a->snap->brin_line, "brincode", _("het bestand is van BRIN %s, deze database van BRIN %s."),
                    a->snap->brin, brin);
-    return db_fail(db, KM_INVALID, "Het bestand is van een andere school (BRIN %s); er is niets veranderd.", a->snap->brin);
+    return db_fail(db, KM_INVALID, _("Het bestand is van een andere school (BRIN %s); er is niets veranderd."),
+                   a->snap->brin);
 }
 
 /* ---- groups ---- */
@@ -262,7 +264,7 @@ static enum km_rc group_name(struct km_db *db, struct apply *a, const struct sna
     snprintf(out, len, "%s (%s)", g->name, g->key);
     if (!name_taken(db, a->snap->schooljaar, out, self))
         return KM_OK;
-    return db_fail(db, KM_EXISTS, "De groepsnaam '%s' is in %s al in gebruik.", out, a->snap->schooljaar);
+    return db_fail(db, KM_EXISTS, _("De groepsnaam '%s' is in %s al in gebruik."), out, a->snap->schooljaar);
 }
 
 static const char *group_kind(const struct snap_group *g) { return g->samengesteld ? "samengesteld" : "stamgroep"; }
@@ -283,9 +285,9 @@ static enum km_rc insert_group(struct km_db *db, struct apply *a, size_t i, bool
         return rc;
     a->group_ids[i] = db_last_id(db);
     a->r->groups_added++;
-    snapshot_line(a->r, "+ %s %s (%s%s%s)%s", g->samengesteld ? "samengestelde groep" : "groep", name,
+    snapshot_line(a->r, "+ %s %s (%s%s%s)%s", g->samengesteld ? _("samengestelde groep") : "groep", name,
                   a->snap->schooljaar, *g->jaargroep ? ", jaargroep " : "", g->jaargroep,
-                  active ? "" : ", inactief: het schooljaar is voorbij");
+                  active ? "" : _(", inactief: het schooljaar is voorbij"));
     return audit_add(&a->sync, 0, "groep-aangemaakt", name);
 }
 
@@ -298,13 +300,13 @@ static enum km_rc update_group(struct km_db *db, struct apply *a, size_t i, cons
         return rc;
     a->group_ids[i] = old->id;
     if (strcmp(name, old->name) != 0)
-        appendf(what, sizeof what, ", naam (was %s)", old->name);
+        appendf(what, sizeof what, _(", naam (was %s)"), old->name);
     if (strcmp(group_kind(g), old->kind) != 0)
         appendf(what, sizeof what, ", soort %s", group_kind(g));
     if (strcmp(g->jaargroep, old->jaargroep) != 0)
         appendf(what, sizeof what, ", jaargroep %s", *g->jaargroep ? g->jaargroep : "-");
     if (active != old->active)
-        appendf(what, sizeof what, ", %s", active ? "weer actief" : "inactief");
+        appendf(what, sizeof what, ", %s", active ? _("weer actief") : "inactief");
     if (!*what)
         return KM_OK;
     rc = db_exec(db, "UPDATE groups SET name = ?, kind = ?, jaargroep = ?, active = ?, version = version + 1 WHERE id = ?",
@@ -389,7 +391,7 @@ static enum km_rc retire_groups(struct km_db *db, struct apply *a)
         a->snap->schooljaar, &ids, &n);
     for (size_t i = 0; rc == KM_OK && i < n; i++)
         if (!in_snapshot_groups(a, ids[i]))
-            rc = deactivate_group(db, a, ids[i], "niet meer in ParnasSys");
+            rc = deactivate_group(db, a, ids[i], _("niet meer in ParnasSys"));
     free(ids);
     if (rc != KM_OK)
         return rc;
@@ -397,7 +399,7 @@ static enum km_rc retire_groups(struct km_db *db, struct apply *a)
         db, "SELECT id FROM groups WHERE source = 'parnassys' AND active = 1 AND schooljaar < ? ORDER BY schooljaar, name",
         a->current_year, &ids, &n);
     for (size_t i = 0; rc == KM_OK && i < n; i++)
-        rc = deactivate_group(db, a, ids[i], "het schooljaar is voorbij");
+        rc = deactivate_group(db, a, ids[i], _("het schooljaar is voorbij"));
     free(ids);
     return rc;
 }
@@ -414,9 +416,9 @@ static bool wants_active(const struct apply *a, const struct snap_person *p)
 static void inactive_reason(const struct apply *a, const struct snap_person *p, char *out, size_t len)
 {
     if (*p->uitstroom && strcmp(p->uitstroom, a->snap->today) <= 0)
-        snprintf(out, len, "uitgestroomd op %s", p->uitstroom);
+        snprintf(out, len, _("uitgestroomd op %s"), p->uitstroom);
     else
-        snprintf(out, len, "actief vanaf %s", p->instroom);
+        snprintf(out, len, _("actief vanaf %s"), p->instroom);
 }
 
 static bool looks_like_email(const char *e)
@@ -434,7 +436,7 @@ static const char *usable_email(struct apply *a, const struct snap_person *p)
         return p->email;
     char name[300];
     person_name(p, name, sizeof name);
-    snapshot_line(a->r, "let op: %s %s: '%s' is geen e-mailadres en is niet opgeslagen", role_word(p->teacher), name,
+    snapshot_line(a->r, _("let op: %s %s: '%s' is geen e-mailadres en is niet opgeslagen"), role_word(p->teacher), name,
                   p->email);
     return "";
 }
@@ -576,7 +578,7 @@ static enum km_rc retire_people(struct km_db *db, struct apply *a)
         char name[300];
         join_name(o->roepnaam, o->voorvoegsel, o->achternaam, name, sizeof name);
         a->r->deactivated++;
-        snapshot_line(a->r, "- %s %s: niet meer in ParnasSys", role_word(o->teacher), name);
+        snapshot_line(a->r, _("- %s %s: niet meer in ParnasSys"), role_word(o->teacher), name);
         enum km_rc rc = set_active(db, a, o->id, false);
         if (rc != KM_OK)
             return rc;
@@ -684,7 +686,7 @@ static void member_line(struct km_db *db, struct apply *a, const struct member *
     if (is_new)
         return; /* its "+" line says it */
     db_text(db, group, sizeof group, "SELECT name FROM groups WHERE id = ?", "i", m->group);
-    snapshot_line(a->r, added ? "+ %s in groep %s" : "- %s uit groep %s", name, group);
+    snapshot_line(a->r, added ? _("+ %s in groep %s") : _("- %s uit groep %s"), name, group);
 }
 
 static enum km_rc change_member(struct km_db *db, struct apply *a, const struct member *m, char op)
@@ -757,7 +759,7 @@ static enum km_rc list_relinks(struct km_db *db, struct apply *a)
         if (r < 0)
             return db_last_rc(db);
         a->r->relink++;
-        snapshot_line(a->r, "! eigen groep %s is gekoppeld aan %s van %s: koppel haar aan een groep van %s",
+        snapshot_line(a->r, _("! eigen groep %s is gekoppeld aan %s van %s: koppel haar aan een groep van %s"),
                       db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2), a->snap->schooljaar);
     }
     return rc;
@@ -766,8 +768,10 @@ static enum km_rc list_relinks(struct km_db *db, struct apply *a)
 /* The first error line: notes ("let op: …") may come before it. */
 static const char *first_error(const struct sync_report *r)
 {
+    const char *line_format = _("regel %d: <%s>: %s");
+    size_t prefix = strcspn(line_format, "%"); /* "regel ", in the language chosen */
     for (int i = 0; i < r->nlines; i++)
-        if (strncmp(r->lines[i], "regel ", 6) == 0 || r->lines[i][0] == '<')
+        if (strncmp(r->lines[i], line_format, prefix) == 0 || r->lines[i][0] == '<')
             return r->lines[i];
     return "";
 }
@@ -775,14 +779,15 @@ static const char *first_error(const struct sync_report *r)
 static void run_message(const struct sync_report *r, const char *schooljaar, char *out, size_t len)
 {
     if (r->errors) {
-        snprintf(out, len, "%d fout%s: %s", r->errors, r->errors == 1 ? "" : "en", first_error(r));
+        snprintf(out, len, _("%d fout%s: %s"), r->errors, i18n_plural(r->errors, "", "en", "", "s"), first_error(r));
         return;
     }
-    snprintf(out, len,
-             "schooljaar %s: %d nieuw, %d gewijzigd, %d gedeactiveerd, %d geactiveerd; groepen %d nieuw, %d gewijzigd;"
-             " %d lidmaatschappen gewijzigd; %d eigen groep%s opnieuw te koppelen",
-             schooljaar, r->added, r->changed, r->deactivated, r->activated, r->groups_added, r->groups_changed,
-             r->memberships_changed, r->relink, r->relink == 1 ? "" : "en");
+    snprintf(
+        out, len,
+        _("schooljaar %s: %d nieuw, %d gewijzigd, %d gedeactiveerd, %d geactiveerd; groepen %d nieuw, %d gewijzigd;"
+          " %d lidmaatschappen gewijzigd; %d eigen groep%s opnieuw te koppelen"),
+        schooljaar, r->added, r->changed, r->deactivated, r->activated, r->groups_added, r->groups_changed,
+        r->memberships_changed, r->relink, i18n_plural(r->relink, "", "en", "", "en"));
 }
 
 static enum km_rc record_run(struct km_db *db, const char *started, const char *source, bool dry_run,

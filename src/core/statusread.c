@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/i18n.h"
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, "Onvoldoende geheugen."); }
+static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 /* ---- the history of one cell ---- */
 

@@ -7,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 const char *const statusscale_roles[STATUSSCALE_NROLES] = {"status_none", "status_busy", "status_almost",
@@ -53,13 +54,13 @@ static bool cleaned_ok(const struct clean_input *c, char *why, size_t len)
 {
     const char *l = c->letter;
     if (!*c->label || text_width(c->label) > STATUSSCALE_LABEL_MAX)
-        snprintf(why, len, "de naam van een status heeft 1 tot %d tekens", STATUSSCALE_LABEL_MAX);
+        snprintf(why, len, _("de naam van een status heeft 1 tot %d tekens"), STATUSSCALE_LABEL_MAX);
     else if (strlen(l) != 1 || !(isdigit((unsigned char)l[0]) || (l[0] >= 'A' && l[0] <= 'Z')))
-        snprintf(why, len, "de letter is één letter A-Z of één cijfer");
+        snprintf(why, len, _("de letter is één letter A-Z of één cijfer"));
     else if (!one_glyph(c->glyph))
-        snprintf(why, len, "het teken is precies één smal teken, zoals ● of +");
+        snprintf(why, len, _("het teken is precies één smal teken, zoals ● of +"));
     else if (!known_role(c->role))
-        snprintf(why, len, "de kleurrol is %s, %s, %s of %s", statusscale_roles[0], statusscale_roles[1],
+        snprintf(why, len, _("de kleurrol is %s, %s, %s of %s"), statusscale_roles[0], statusscale_roles[1],
                  statusscale_roles[2], statusscale_roles[3]);
     else
         return true;
@@ -112,7 +113,7 @@ static enum km_rc read_scale(struct km_db *db, struct status_scale *out)
         db_done(st);
         statusscale_free(out);
         if (rc == KM_ERR && !*db_errmsg(db))
-            db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+            db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     }
     return rc;
 }
@@ -193,7 +194,8 @@ static enum km_rc prepare(const struct km_session *s, const struct status_input 
         return rc;
     clean(in, &c->in);
     char why[160];
-    return cleaned_ok(&c->in, why, sizeof why) ? KM_OK : db_fail(s->db, KM_INVALID, "De status klopt niet: %s.", why);
+    return cleaned_ok(&c->in, why, sizeof why) ? KM_OK
+                                               : db_fail(s->db, KM_INVALID, _("De status klopt niet: %s."), why);
 }
 
 /* No other value has the label or the letter (case ignored for both). */
@@ -202,10 +204,10 @@ static enum km_rc unique_ok(struct km_db *db, const struct scale_ctx *c)
     char other[160];
     if (db_text(db, other, sizeof other, "SELECT label FROM status_values WHERE upper(letter) = ? AND id <> ?", "ti",
                 c->in.letter, c->id) == KM_OK)
-        return db_fail(db, KM_EXISTS, "De letter %s hoort al bij '%.40s'.", c->in.letter, other);
+        return db_fail(db, KM_EXISTS, _("De letter %s hoort al bij '%.40s'."), c->in.letter, other);
     if (db_text(db, other, sizeof other, "SELECT label FROM status_values WHERE label = ? COLLATE NOCASE AND id <> ?",
                 "ti", c->in.label, c->id) == KM_OK)
-        return db_fail(db, KM_EXISTS, "Er is al een status '%.40s'.", other);
+        return db_fail(db, KM_EXISTS, _("Er is al een status '%.40s'."), other);
     return KM_OK;
 }
 
@@ -229,7 +231,7 @@ static enum km_rc add_tx(struct km_db *db, void *arg)
     int64_t n = 0;
     enum km_rc rc = db_int(db, &n, "SELECT count(*) FROM status_values", NULL);
     if (rc == KM_OK && n >= STATUSSCALE_MAX)
-        return db_fail(db, KM_INVALID, "Een statusschaal heeft hoogstens %d waarden.", STATUSSCALE_MAX);
+        return db_fail(db, KM_INVALID, _("Een statusschaal heeft hoogstens %d waarden."), STATUSSCALE_MAX);
     if (rc == KM_OK)
         rc = unique_ok(db, c);
     if (rc == KM_OK)
@@ -269,7 +271,7 @@ static enum km_rc current(struct km_db *db, const struct scale_ctx *c, struct cu
         return rc;
     int r = db_step(db, st);
     if (r <= 0)
-        return r < 0 ? db_last_rc(db) : db_fail(db, KM_NOTFOUND, "Deze status bestaat niet (meer).");
+        return r < 0 ? db_last_rc(db) : db_fail(db, KM_NOTFOUND, _("Deze status bestaat niet (meer)."));
     snprintf(v->label, sizeof v->label, "%s", db_col_text(st, 0));
     snprintf(v->letter, sizeof v->letter, "%s", db_col_text(st, 1));
     int64_t version = sqlite3_column_int64(st, 2);
@@ -277,7 +279,7 @@ static enum km_rc current(struct km_db *db, const struct scale_ctx *c, struct cu
     db_done(st);
     if (c->expected >= 0 && version != c->expected)
         return db_fail(db, KM_CONFLICT,
-                       "Iemand anders heeft status '%.40s' intussen gewijzigd; bekijk de schaal opnieuw.", v->label);
+                       _("Iemand anders heeft status '%.40s' intussen gewijzigd; bekijk de schaal opnieuw."), v->label);
     return KM_OK;
 }
 
@@ -289,7 +291,7 @@ static enum km_rc update_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = unique_ok(db, c);
     if (rc == KM_OK && v.mastered && !c->in.mastered && !other_mastered(db, c->id))
-        return db_fail(db, KM_INVALID, "Minstens één status telt als beheerst; dit is de laatste.");
+        return db_fail(db, KM_INVALID, _("Minstens één status telt als beheerst; dit is de laatste."));
     if (rc == KM_OK)
         rc = db_exec(db,
                      "UPDATE status_values SET label = ?, letter = ?, glyph = ?, colour_role = ?, mastered = ?,"
@@ -322,16 +324,16 @@ static enum km_rc delete_tx(struct km_db *db, void *arg)
         return rc;
     if (uses)
         return db_fail(db, KM_INVALID,
-                       "Status '%.40s' staat nog bij %lld leerdoel(en) van leerlingen; geef die eerst "
-                       "een andere status, of wijzig alleen de naam.",
+                       _("Status '%.40s' staat nog bij %lld leerdoel(en) van leerlingen; geef die eerst "
+                         "een andere status, of wijzig alleen de naam."),
                        v.label, (long long)uses);
     if (history)
         return db_fail(db, KM_INVALID,
-                       "Status '%.40s' staat in de geschiedenis van %lld wijziging(en) en blijft "
-                       "daarom bestaan; wijzig alleen de naam.",
+                       _("Status '%.40s' staat in de geschiedenis van %lld wijziging(en) en blijft "
+                         "daarom bestaan; wijzig alleen de naam."),
                        v.label, (long long)history);
     if (v.mastered && !other_mastered(db, c->id))
-        return db_fail(db, KM_INVALID, "Minstens één status telt als beheerst; dit is de laatste.");
+        return db_fail(db, KM_INVALID, _("Minstens één status telt als beheerst; dit is de laatste."));
     rc = db_exec(db, "DELETE FROM status_values WHERE id = ?", "i", c->id);
     return rc == KM_OK ? audit_value(c, "status-waarde-verwijderd", v.letter, v.label) : rc;
 }
@@ -359,7 +361,7 @@ static enum km_rc reorder(struct km_db *db, int64_t id, int delta)
     }
     db_done(st);
     if (rc != KM_OK || at < 0)
-        return rc != KM_OK ? rc : db_fail(db, KM_NOTFOUND, "Deze status bestaat niet (meer).");
+        return rc != KM_OK ? rc : db_fail(db, KM_NOTFOUND, _("Deze status bestaat niet (meer)."));
     int to = at + delta < 0 ? 0 : at + delta >= n ? n - 1 : at + delta;
     for (int i = at; i < to; i++)
         ids[i] = ids[i + 1];

@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/groups.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 struct record_ctx {
@@ -100,7 +101,7 @@ enum km_rc syncruns_list(const struct km_session *s, int limit, struct syncrun_l
         if (item)
             read_run(st, item);
         else
-            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     }
     if (rc != KM_OK) {
         db_done(st);

@@ -7,6 +7,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/hours.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 #define TEMPLATE_NAME_MAX 40
@@ -60,7 +61,7 @@ enum km_rc templates_find(const struct km_session *s, const char *name, int64_t 
     if (rc != KM_OK)
         return rc;
     rc = db_int(s->db, id, "SELECT id FROM week_templates WHERE name = ? COLLATE NOCASE", "t", name);
-    return rc == KM_NOTFOUND ? db_fail(s->db, KM_NOTFOUND, "Weeksjabloon '%.40s' bestaat niet.", name) : rc;
+    return rc == KM_NOTFOUND ? db_fail(s->db, KM_NOTFOUND, _("Weeksjabloon '%.40s' bestaat niet."), name) : rc;
 }
 
 static enum km_rc clean_name(const struct km_session *s, const char *name, char *out, size_t len)
@@ -70,7 +71,7 @@ static enum km_rc clean_name(const struct km_session *s, const char *name, char 
         return rc;
     text_clean(name ? name : "", out, len);
     if (!*out || text_width(out) > TEMPLATE_NAME_MAX)
-        return db_fail(s->db, KM_INVALID, "De naam van een weeksjabloon heeft 1 tot %d tekens.", TEMPLATE_NAME_MAX);
+        return db_fail(s->db, KM_INVALID, _("De naam van een weeksjabloon heeft 1 tot %d tekens."), TEMPLATE_NAME_MAX);
     return KM_OK;
 }
 
@@ -93,10 +94,10 @@ static enum km_rc insert_template(struct km_db *db, struct template_ctx *c)
     char now[20];
     db_now(now);
     if (name_taken(db, c->name, 0))
-        return db_fail(db, KM_EXISTS, "Er is al een weeksjabloon '%s'.", c->name);
+        return db_fail(db, KM_EXISTS, _("Er is al een weeksjabloon '%s'."), c->name);
     enum km_rc rc = db_exec(db, "INSERT INTO week_templates (name, created_at) VALUES (?, ?)", "tt", c->name, now);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "Er is al een weeksjabloon '%s'.", c->name);
+        return db_fail(db, KM_EXISTS, _("Er is al een weeksjabloon '%s'."), c->name);
     c->new_id = db_last_id(db);
     return rc;
 }
@@ -124,13 +125,13 @@ static enum km_rc rename_tx(struct km_db *db, void *arg)
 {
     struct template_ctx *c = arg;
     if (name_taken(db, c->name, c->id))
-        return db_fail(db, KM_EXISTS, "Er is al een weeksjabloon '%s'.", c->name);
+        return db_fail(db, KM_EXISTS, _("Er is al een weeksjabloon '%s'."), c->name);
     enum km_rc rc = db_exec(db, "UPDATE week_templates SET name = ?, version = version + 1 WHERE id = ? AND version = ?",
                             "tii", c->name, c->id, c->expected);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "Er is al een weeksjabloon '%s'.", c->name);
+        return db_fail(db, KM_EXISTS, _("Er is al een weeksjabloon '%s'."), c->name);
     if (rc == KM_OK && db_changes(db) == 0)
-        return db_fail(db, KM_CONFLICT, "Iemand anders heeft dit weeksjabloon intussen gewijzigd of verwijderd.");
+        return db_fail(db, KM_CONFLICT, _("Iemand anders heeft dit weeksjabloon intussen gewijzigd of verwijderd."));
     return rc == KM_OK ? audit_add(c->s, 0, "weeksjabloon-hernoemd", c->name) : rc;
 }
 
@@ -179,7 +180,7 @@ static enum km_rc copy_tx(struct km_db *db, void *arg)
     struct template_ctx *c = arg;
     int64_t exists = 0;
     if (db_int(db, &exists, "SELECT 1 FROM week_templates WHERE id = ?", "i", c->id) != KM_OK)
-        return db_fail(db, KM_NOTFOUND, "Dit weeksjabloon bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit weeksjabloon bestaat niet (meer)."));
     enum km_rc rc = insert_template(db, c);
     if (rc == KM_OK)
         rc = copy_contents(db, c->id, c->new_id);
@@ -204,8 +205,10 @@ static enum km_rc delete_tx(struct km_db *db, void *arg)
     int64_t weeks = 0;
     enum km_rc rc = db_int(db, &weeks, "SELECT count(*) FROM roster_weeks WHERE template_id = ?", "i", c->id);
     if (rc == KM_OK && weeks)
-        return db_fail(db, KM_INVALID, "Het schoolrooster gebruikt dit weeksjabloon in %lld week/weken; "
-                                       "kies daar eerst een ander sjabloon.", (long long)weeks);
+        return db_fail(db, KM_INVALID,
+                       _("Het schoolrooster gebruikt dit weeksjabloon in %lld week/weken; "
+                         "kies daar eerst een ander sjabloon."),
+                       (long long)weeks);
     char name[128] = "";
     db_text(db, name, sizeof name, "SELECT name FROM week_templates WHERE id = ?", "i", c->id);
     if (rc == KM_OK)
@@ -214,7 +217,7 @@ static enum km_rc delete_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = db_exec(db, "DELETE FROM week_templates WHERE id = ?", "i", c->id);
     if (rc == KM_OK && db_changes(db) == 0)
-        return db_fail(db, KM_NOTFOUND, "Dit weeksjabloon bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit weeksjabloon bestaat niet (meer)."));
     return rc == KM_OK ? audit_add(c->s, 0, "weeksjabloon-verwijderd", name) : rc;
 }
 
@@ -293,9 +296,9 @@ static enum km_rc check_times(struct km_db *db, int start, int end, int step)
     hours_format(start, a);
     hours_format(end, b);
     if (start < 0 || end > 24 * 60 || start >= end)
-        return db_fail(db, KM_INVALID, "Een tijdslot eindigt na zijn begin (%s–%s).", a, b);
+        return db_fail(db, KM_INVALID, _("Een tijdslot eindigt na zijn begin (%s–%s)."), a, b);
     if (step > 1 && (start % step || end % step))
-        return db_fail(db, KM_INVALID, "Tijden gaan per %d minuten; %s–%s past daar niet op.", step, a, b);
+        return db_fail(db, KM_INVALID, _("Tijden gaan per %d minuten; %s–%s past daar niet op."), step, a, b);
     return KM_OK;
 }
 
@@ -306,11 +309,11 @@ static enum km_rc check_within_hours(struct km_db *db, int weekday, int start, i
     db_int(db, &open_end, "SELECT end_min FROM school_hours WHERE weekday = ?", "d", weekday);
     char a[6], b[6];
     if (open_start < 0)
-        return db_fail(db, KM_INVALID, "Op %s is de school dicht (zie INSTELLINGEN).", hours_day_name(weekday));
+        return db_fail(db, KM_INVALID, _("Op %s is de school dicht (zie INSTELLINGEN)."), hours_day_name(weekday));
     if (start < open_start || end > open_end) {
         hours_format((int)open_start, a);
         hours_format((int)open_end, b);
-        return db_fail(db, KM_INVALID, "Op %s is de school open van %s tot %s; het tijdslot valt daarbuiten.",
+        return db_fail(db, KM_INVALID, _("Op %s is de school open van %s tot %s; het tijdslot valt daarbuiten."),
                        hours_day_name(weekday), a, b);
     }
     return KM_OK;
@@ -332,7 +335,8 @@ static enum km_rc check_no_overlap(struct km_db *db, const struct slot_ctx *c, i
     hours_format(sqlite3_column_int(st, 1), a);
     hours_format(sqlite3_column_int(st, 2), b);
     db_done(st);
-    return db_fail(db, KM_INVALID, "Op %s overlapt dit met tijdslot '%s' (%s–%s).", hours_day_name(weekday), name, a, b);
+    return db_fail(db, KM_INVALID, _("Op %s overlapt dit met tijdslot '%s' (%s–%s)."), hours_day_name(weekday), name, a,
+                   b);
 }
 
 static enum km_rc check_day(struct km_db *db, const struct slot_ctx *c, int weekday)
@@ -346,7 +350,7 @@ static enum km_rc add_slots_tx(struct km_db *db, void *arg)
     struct slot_ctx *c = arg;
     int64_t exists = 0;
     if (db_int(db, &exists, "SELECT 1 FROM week_templates WHERE id = ?", "i", c->template_id) != KM_OK)
-        return db_fail(db, KM_NOTFOUND, "Dit weeksjabloon bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit weeksjabloon bestaat niet (meer)."));
     enum km_rc rc = KM_OK;
     for (int d = 1; d <= 7 && rc == KM_OK; d++) {
         if (!(c->days & (1u << d)))
@@ -368,7 +372,7 @@ static enum km_rc slot_input(const struct km_session *s, int start, int end, int
         return rc;
     text_clean(name ? name : "", clean, len);
     if (text_width(clean) > SLOT_NAME_MAX)
-        return db_fail(s->db, KM_INVALID, "De naam van een tijdslot heeft hoogstens %d tekens.", SLOT_NAME_MAX);
+        return db_fail(s->db, KM_INVALID, _("De naam van een tijdslot heeft hoogstens %d tekens."), SLOT_NAME_MAX);
     return check_times(s->db, start, end, step);
 }
 
@@ -378,7 +382,7 @@ enum km_rc slots_add(const struct km_session *s, int64_t template_id, unsigned d
     char clean[128];
     enum km_rc rc = slot_input(s, start_min, end_min, step, name, clean, sizeof clean);
     if (rc == KM_OK && (days_mask & 0xFEu) == 0)
-        rc = db_fail(s->db, KM_INVALID, "Kies minstens één dag voor het tijdslot.");
+        rc = db_fail(s->db, KM_INVALID, _("Kies minstens één dag voor het tijdslot."));
     struct slot_ctx c = {s, template_id, 0, 0, days_mask, start_min, end_min, clean, is_break};
     return rc == KM_OK ? db_tx(s->db, add_slots_tx, &c) : rc;
 }
@@ -388,11 +392,12 @@ static enum km_rc update_slot_tx(struct km_db *db, void *arg)
     struct slot_ctx *c = arg;
     int64_t weekday = 0, lessons = 0;
     if (db_int(db, &weekday, "SELECT weekday FROM time_slots WHERE id = ? AND version = ?", "ii", c->slot_id, c->expected) != KM_OK)
-        return db_fail(db, KM_CONFLICT, "Iemand anders heeft dit tijdslot intussen gewijzigd of verwijderd.");
+        return db_fail(db, KM_CONFLICT, _("Iemand anders heeft dit tijdslot intussen gewijzigd of verwijderd."));
     db_int(db, &c->template_id, "SELECT template_id FROM time_slots WHERE id = ?", "i", c->slot_id);
     db_int(db, &lessons, "SELECT count(*) FROM lessons WHERE slot_id = ?", "i", c->slot_id);
     if (c->is_break && lessons)
-        return db_fail(db, KM_INVALID, "Een pauze heeft geen lessen; dit tijdslot heeft er %lld.", (long long)lessons);
+        return db_fail(db, KM_INVALID, _("Een pauze heeft geen lessen; dit tijdslot heeft er %lld."),
+                       (long long)lessons);
     enum km_rc rc = check_day(db, c, (int)weekday);
     if (rc == KM_OK)
         rc = db_exec(db, "UPDATE time_slots SET start_min = ?, end_min = ?, name = ?, is_break = ?, version = version + 1"
@@ -417,7 +422,7 @@ static enum km_rc delete_slot_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = db_exec(db, "DELETE FROM time_slots WHERE id = ?", "i", c->slot_id);
     if (rc == KM_OK && db_changes(db) == 0)
-        return db_fail(db, KM_NOTFOUND, "Dit tijdslot bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Dit tijdslot bestaat niet (meer)."));
     return rc == KM_OK ? audit_add(c->s, 0, "tijdslot-verwijderd", "") : rc;
 }
 

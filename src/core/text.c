@@ -9,7 +9,9 @@ struct range {
 };
 
 /* Both tables follow glibc's wcwidth, which ncurses and most terminals use, so columns line up on screen.
- * Generated from Unicode 14 data: general category Mn, Me and Cf, without U+00AD and the prepended
+ * Unicode 14.0.0, as glibc 2.36 (Debian 12). Made, with the folding table below, by tools/gen_text_tables.py
+ * from Debian python3's Unicode database (`--check` compares them with this file; the cli suite runs it).
+ * zero_width: general category Mn, Me and Cf, without U+00AD and the prepended
  * concatenation marks (which are visible), plus the conjoining Hangul vowels/finals. Unassigned code
  * points between two ranges are merged in to keep the table small; they never occur in real names. */
 static const struct range zero_width[] = {
@@ -71,9 +73,9 @@ static const struct range zero_width[] = {
     {0x1E8D0, 0x1E8D6}, {0x1E944, 0x1E94A}, {0xE0001, 0xE01EF},
 };
 
-/* East Asian Width W or F (Unicode 14) and, as glibc has them, U+3248-324F and U+4DC0-4DFF; plus the
- * unassigned code points of the CJK ideograph blocks and of the emoji blocks 1F300-1F64F, 1F900-1FAFF,
- * so emoji newer than this table still take two columns. */
+/* East Asian Width W or F (Unicode 14.0.0) and, as glibc has them, U+3248-324F and U+4DC0-4DFF; plus the
+ * unassigned code points of the CJK ideograph blocks and of the emoji blocks 1F300-1F64F, 1F900-1F9FF and
+ * 1FA70-1FAFF, so emoji newer than this table still take two columns. */
 static const struct range wide[] = {
     {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC}, {0x23F0, 0x23F0}, {0x23F3, 0x23F3},
     {0x25FD, 0x25FE}, {0x2614, 0x2615}, {0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
@@ -92,7 +94,8 @@ static const struct range wide[] = {
     {0x1F93C, 0x1F945}, {0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x3FFFD},
 };
 
-/* Latin letters with diacritics (Latin-1 Supplement, Latin Extended-A, ș/ț) and their ASCII base. */
+/* Latin letters with diacritics (Latin-1 Supplement, Latin Extended-A, ș/ț) and their ASCII base
+ * (tools/gen_text_tables.py). */
 struct fold {
     uint16_t lo, hi;
     const char *to;

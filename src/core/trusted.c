@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/i18n.h"
 
 #define TRUSTED_DETAIL "ssh-sleutel"
 
@@ -47,7 +48,7 @@ static enum km_rc refuse(struct km_db *db, const char *username)
     struct trusted_ctx c = {&anon, account_id(db, username), "login-mislukt",
                             TRUSTED_DETAIL ": account bestaat niet of is niet actief"};
     db_tx(db, failure_tx, &c); /* best effort: the refusal stands either way */
-    return db_fail(db, KM_DENIED, "Het account %.60s bestaat niet of is niet actief; vraag de beheerder.", username);
+    return db_fail(db, KM_DENIED, _("Het account %.60s bestaat niet of is niet actief; vraag de beheerder."), username);
 }
 
 static bool name_ok(const char *username)
@@ -67,7 +68,7 @@ enum km_rc login_trusted(struct km_db *db, const char *username, struct km_sessi
     if (result)
         result->must_change_password = false;
     if (!name_ok(username))
-        return db_fail(db, KM_INVALID, "--as verwacht een gebruikersnaam (hooguit 64 tekens).");
+        return db_fail(db, KM_INVALID, _("--as verwacht een gebruikersnaam (hooguit 64 tekens)."));
     if (session_for_user(s, db, username) != KM_OK) {
         memset(s, 0, sizeof *s);
         return refuse(db, username);

@@ -8,6 +8,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/hashgate.h"
+#include "core/i18n.h"
 #include "core/login.h"
 #include "core/names.h"
 #include "core/text.h"
@@ -79,7 +80,7 @@ enum km_rc users_make_username(struct km_db *db, const char *roepnaam, const cha
     snprintf(out, len, "%s", base);
     for (int n = 2; username_taken(db, out); n++) {
         if (n > 9999)
-            return db_fail(db, KM_EXISTS, "Geen vrije gebruikersnaam gevonden voor %s.", base);
+            return db_fail(db, KM_EXISTS, _("Geen vrije gebruikersnaam gevonden voor %s."), base);
         snprintf(out, len, "%s%d", base, n);
     }
     return KM_OK;
@@ -113,9 +114,9 @@ static bool valid_email(const char *e)
 static enum km_rc check_name_field(struct km_db *db, const char *what, const char *v, bool required)
 {
     if (required && (!v || !*v))
-        return db_fail(db, KM_INVALID, "De %s ontbreekt.", what);
+        return db_fail(db, KM_INVALID, _("De %s ontbreekt."), what);
     if (v && text_width(v) > USERS_NAME_MAX)
-        return db_fail(db, KM_INVALID, "De %s is te lang (hoogstens %d tekens).", what, USERS_NAME_MAX);
+        return db_fail(db, KM_INVALID, _("De %s is te lang (hoogstens %d tekens)."), what, USERS_NAME_MAX);
     return KM_OK;
 }
 
@@ -141,7 +142,7 @@ static enum km_rc add_tx(struct km_db *db, void *arg)
                             " VALUES (?, ?, ?, ?, ?, ?, ?)",
                             "tttttet", km_role_name(c->u->role), c->username, c->roep, c->voor, c->achter, c->u->email, now);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, "De gebruikersnaam %s is al in gebruik.", c->username);
+        return db_fail(db, KM_EXISTS, _("De gebruikersnaam %s is al in gebruik."), c->username);
     if (rc != KM_OK)
         return rc;
     c->id = db_last_id(db);
@@ -154,7 +155,7 @@ enum km_rc users_add(const struct km_session *s, const struct user_new *u, int64
     if (rc != KM_OK)
         return rc;
     if ((unsigned)u->role >= ROLE__COUNT)
-        return db_fail(s->db, KM_INVALID, "Onbekende rol.");
+        return db_fail(s->db, KM_INVALID, _("Onbekende rol."));
     struct add_ctx c = {.s = s, .u = u};
     text_clean(u->roepnaam ? u->roepnaam : "", c.roep, sizeof c.roep);
     text_clean(u->voorvoegsel ? u->voorvoegsel : "", c.voor, sizeof c.voor);
@@ -165,13 +166,15 @@ enum km_rc users_add(const struct km_session *s, const struct user_new *u, int64
         return rc;
     if (u->username && *u->username) {
         if (!valid_username(u->username))
-            return db_fail(s->db, KM_INVALID,
-                           "Ongeldige gebruikersnaam '%.40s': 2 tot %d tekens a-z, 0-9, punt, streepje of liggend streepje, "
-                           "beginnend met een letter of cijfer.", u->username, USERS_USERNAME_MAX);
+            return db_fail(
+                s->db, KM_INVALID,
+                _("Ongeldige gebruikersnaam '%.40s': 2 tot %d tekens a-z, 0-9, punt, streepje of liggend streepje, "
+                  "beginnend met een letter of cijfer."),
+                u->username, USERS_USERNAME_MAX);
         snprintf(c.username, sizeof c.username, "%s", u->username);
     }
     if (u->email && *u->email && !valid_email(u->email))
-        return db_fail(s->db, KM_INVALID, "Ongeldig e-mailadres '%.80s'.", u->email);
+        return db_fail(s->db, KM_INVALID, _("Ongeldig e-mailadres '%.80s'."), u->email);
     rc = db_tx(s->db, add_tx, &c);
     if (rc == KM_OK && id)
         *id = c.id;
@@ -213,7 +216,7 @@ static enum km_rc may_see_user(const struct km_session *s, const struct km_user 
         return KM_OK;
     if (u->role == ROLE_LEERLING)
         return access_check(s, ACT_VIEW_STATUS, u->id);
-    return db_fail(s->db, KM_DENIED, "Geen toegang tot dit account.");
+    return db_fail(s->db, KM_DENIED, _("Geen toegang tot dit account."));
 }
 
 /* Reads the row a users_get* query produced, then checks that the session may see it. */
@@ -223,14 +226,14 @@ static enum km_rc get_from(const struct km_session *s, sqlite3_stmt *st, struct 
     /* Only the beheerder learns that a name does not exist; others get the answer they get for anyone
      * they may not see, so usernames cannot be probed. */
     if (r == 0 && s->role != ROLE_BEHEERDER)
-        return db_fail(s->db, KM_DENIED, "Geen toegang tot dit account.");
+        return db_fail(s->db, KM_DENIED, _("Geen toegang tot dit account."));
     if (r <= 0)
-        return r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_NOTFOUND, "Deze gebruiker bestaat niet.");
+        return r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_NOTFOUND, _("Deze gebruiker bestaat niet."));
     fill_user(st, out);
     db_done(st);
     if (!user_complete(out)) {
         users_free(out);
-        return db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     }
     enum km_rc rc = may_see_user(s, out);
     if (rc != KM_OK)
@@ -298,7 +301,7 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
             cap = cap ? cap * 2 : 64;
             struct km_user *items = realloc(out->items, cap * sizeof *items);
             if (!items) {
-                rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+                rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
                 break;
             }
             out->items = items;
@@ -306,7 +309,7 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
         fill_user(st, &out->items[out->n]);
         out->items[out->n].groups = db_col_dup(st, 14);
         if (!user_complete(&out->items[out->n]) || !out->items[out->n++].groups)
-            rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+            rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     }
     if (rc != KM_OK) {
         db_done(st);
@@ -332,13 +335,15 @@ static enum km_rc deactivate_tx(struct km_db *db, void *arg)
         return rc;
     int r = db_step(db, st);
     if (r <= 0)
-        return r < 0 ? db_last_rc(db) : db_fail(db, KM_NOTFOUND, "Gebruiker %s bestaat niet.", c->username);
+        return r < 0 ? db_last_rc(db) : db_fail(db, KM_NOTFOUND, _("Gebruiker %s bestaat niet."), c->username);
     id = sqlite3_column_int64(st, 0);
     synced = sqlite3_column_int64(st, 1);
     db_done(st);
     if (synced && (rc = access_check(c->s, ACT_EDIT_SYNCED, id)) != KM_OK)
-        return db_fail(db, KM_READONLY, "%s komt uit ParnasSys; daar wordt een vertrek ingevoerd, en de synchronisatie "
-                                         "zet het account dan op inactief.", c->username);
+        return db_fail(db, KM_READONLY,
+                       _("%s komt uit ParnasSys; daar wordt een vertrek ingevoerd, en de synchronisatie "
+                         "zet het account dan op inactief."),
+                       c->username);
     rc = db_exec(db, "UPDATE users SET active = 0, version = version + 1 WHERE id = ?", "i", id);
     if (rc == KM_OK)
         rc = db_exec(db, "DELETE FROM sessions WHERE user_id = ?", "i", id);
@@ -409,7 +414,7 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
     if (rc == KM_OK)
         rc = db_text(s->db, username, sizeof username, "SELECT username FROM users WHERE id = ?", "i", target);
     if (rc == KM_NOTFOUND)
-        return db_fail(s->db, KM_NOTFOUND, "Deze gebruiker bestaat niet of is niet actief.");
+        return db_fail(s->db, KM_NOTFOUND, _("Deze gebruiker bestaat niet of is niet actief."));
     if (rc != KM_OK)
         return rc;
     bool student = strcmp(role, "leerling") == 0;
@@ -427,7 +432,7 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
         return db_fail(s->db, KM_INVALID, "%s", why);
     char hash[AUTH_HASH_LEN];
     if (hashgate_hash(s->db, settings->limits.max_concurrent_hashes, password, &settings->params, hash) != KM_OK)
-        return db_fail(s->db, KM_ERR, "Onvoldoende geheugen om het wachtwoord te versleutelen.");
+        return db_fail(s->db, KM_ERR, _("Onvoldoende geheugen om het wachtwoord te versleutelen."));
     bool own = action == ACT_CHANGE_OWN_PASSWORD;
     struct password_ctx c = {s, target, hash, password_state(settings, own, student), own};
     rc = db_tx(s->db, password_tx, &c);
@@ -454,7 +459,7 @@ enum km_rc users_change_own_password(const struct km_session *s, const char *cur
     auth_wipe(hash, sizeof hash);
     if (!ok) {
         login_record_failure(s->db, &settings->limits, s->username, s->user_id, locked);
-        return db_fail(s->db, KM_DENIED, "Het huidige wachtwoord klopt niet; er is niets gewijzigd.");
+        return db_fail(s->db, KM_DENIED, _("Het huidige wachtwoord klopt niet; er is niets gewijzigd."));
     }
     return users_set_password(s, s->user_id, new_password, settings);
 }
@@ -482,7 +487,7 @@ enum km_rc users_previous_login(const struct km_session *s, char *out, size_t le
 {
     out[0] = '\0';
     if (s->origin != ORIGIN_USER || s->user_id == 0)
-        return db_fail(s->db, KM_DENIED, "Alleen een ingelogde persoon heeft een vorige login.");
+        return db_fail(s->db, KM_DENIED, _("Alleen een ingelogde persoon heeft een vorige login."));
     enum km_rc rc = access_session(s); /* one's own, while the account is still active */
     if (rc != KM_OK)
         return rc;

@@ -7,6 +7,7 @@
 #include "core/access.h"
 #include "core/dates.h"
 #include "core/school.h"
+#include "core/i18n.h"
 
 /* Makes room for one more item of size bytes in *items (n used, *cap allocated): doubling, so a long week
  * costs few reallocs. */
@@ -23,7 +24,7 @@ static bool room_for(void **items, size_t *cap, size_t n, size_t size)
     return true;
 }
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, "Onvoldoende geheugen."); }
+static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 /* Adds a copy of column col to the string list. */
 static enum km_rc push_text(struct km_db *db, char ***list, int *n, size_t *cap, sqlite3_stmt *st, int col)
@@ -206,7 +207,7 @@ static enum km_rc read_header(struct km_db *db, struct build *b)
     if (rc == KM_OK)
         rc = db_text(db, w->group, sizeof w->group, "SELECT name FROM groups WHERE id = ?", "i", b->group);
     if (rc == KM_NOTFOUND)
-        return db_fail(db, KM_NOTFOUND, "Deze groep bestaat niet (meer).");
+        return db_fail(db, KM_NOTFOUND, _("Deze groep bestaat niet (meer)."));
     sqlite3_stmt *st;
     if (rc == KM_OK)
         rc = db_query(db, &st, "SELECT weekday FROM school_hours", NULL);
@@ -244,7 +245,7 @@ static enum km_rc may_print(const struct km_session *s, int64_t group_id)
         return rc;
     if (s->role == ROLE_LEERKRACHT && access_teaches_group(s->db, s->user_id, group_id))
         return KM_OK;
-    return db_fail(s->db, KM_DENIED, "Geen toegang: de weektaak van een groep is voor haar leerkrachten en de beheerder.");
+    return db_fail(s->db, KM_DENIED, _("Geen toegang: de weektaak van een groep is voor haar leerkrachten en de beheerder."));
 }
 
 enum km_rc weekplan_build(const struct km_session *s, int64_t group_id, const char *date, struct weekplan *out)
@@ -252,7 +253,7 @@ enum km_rc weekplan_build(const struct km_session *s, int64_t group_id, const ch
     memset(out, 0, sizeof *out);
     int64_t day = 0;
     if (!date || !dates_parse(date, &day))
-        return db_fail(s->db, KM_INVALID, "Ongeldige datum '%.20s' (zoals 2026-11-30).", date ? date : "");
+        return db_fail(s->db, KM_INVALID, _("Ongeldige datum '%.20s' (zoals 2026-11-30)."), date ? date : "");
     enum km_rc rc = may_print(s, group_id);
     if (rc != KM_OK)
         return rc;

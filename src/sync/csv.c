@@ -1,10 +1,11 @@
 #include "sync/csv.h"
 
-#include "core/text.h"
-
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
 
 /* ---- reading ---- */
 
@@ -52,7 +53,7 @@ static void problem(struct parser *p, int line, const char *text)
 static void nul_byte(struct parser *p)
 {
     if (!p->nul_seen)
-        problem(p, p->line, "het bestand bevat een NUL-teken; is het wel een CSV-bestand (tekst, UTF-8)?");
+        problem(p, p->line, _("het bestand bevat een NUL-teken; is het wel een CSV-bestand (tekst, UTF-8)?"));
     p->nul_seen = true;
 }
 
@@ -73,7 +74,7 @@ static void read_quoted(struct parser *p)
     p->i++;
     for (;;) {
         if (p->i >= p->len) {
-            problem(p, start, "een aanhalingsteken (\") wordt niet afgesloten");
+            problem(p, start, _("een aanhalingsteken (\") wordt niet afgesloten"));
             return;
         }
         char c = p->s[p->i++];
@@ -109,7 +110,7 @@ static void read_field(struct parser *p)
     if (p->i < p->len && p->s[p->i] == '"') {
         read_quoted(p);
         if (p->i < p->len && p->s[p->i] != p->sep && !at_eol(p))
-            problem(p, p->line, "er staat tekst na het afsluitende aanhalingsteken van een veld");
+            problem(p, p->line, _("er staat tekst na het afsluitende aanhalingsteken van een veld"));
     }
     read_plain(p); /* after a closing quote this keeps the stray text rather than losing it */
     put(p, '\0');
@@ -285,7 +286,7 @@ bool csv_record_fits(const struct csv_record *r, const int *col, const char *con
         snprintf(missing + used, sizeof missing - used, n++ ? ", '%s'" : "'%s'", names[c]);
     }
     if (n) {
-        snprintf(why, whylen, n == 1 ? "kolom %s ontbreekt" : "kolommen %s ontbreken", missing);
+        snprintf(why, whylen, n == 1 ? _("kolom %s ontbreekt") : _("kolommen %s ontbreken"), missing);
         return false;
     }
     for (size_t i = header_fields; i < r->n; i++) {

@@ -10,6 +10,7 @@
 #include "core/access.h"
 #include "core/curriculum.h"
 #include "core/curriculum_read.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "sync/csv.h"
 
@@ -210,7 +211,7 @@ static enum km_rc load_school(struct import *imp)
         return rc;
     imp->by_code = malloc((imp->goals.n + 1) * sizeof *imp->by_code);
     if (!imp->by_code)
-        return db_fail(imp->s->db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(imp->s->db, KM_ERR, _("Onvoldoende geheugen."));
     for (size_t i = 0; i < imp->goals.n; i++)
         imp->by_code[i] = &imp->goals.items[i];
     qsort(imp->by_code, imp->goals.n, sizeof *imp->by_code, by_code_cmp);
@@ -233,7 +234,8 @@ static long find_name(const void *base, size_t n, size_t stride, size_t name_off
 {
     long ci = -1;
     for (size_t i = 0; i < n; i++) {
-        const char *other = *(const char *const *)((const char *)base + i * stride + name_offset);
+        const char *other; /* copied out: the field of a struct in a byte-addressed array */
+        memcpy(&other, (const char *)base + i * stride + name_offset, sizeof other);
         if (strcmp(other, name) == 0)
             return (long)i;
         if (ci < 0 && strcasecmp(other, name) == 0)
@@ -303,11 +305,11 @@ static long niveau_index(struct import *imp, const char *name, int line)
     if (at < 0 && imp->niveaus.n > 0) {
         char known[120];
         known_niveaus(imp, known, sizeof known);
-        bad(imp, line, "onbekend niveau '%.30s' (de school kent: %s)", name, known);
+        bad(imp, line, _("onbekend niveau '%.30s' (de school kent: %s)"), name, known);
         return -2;
     }
     if (at < 0 && imp->nniv >= MAX_NEW_NIVEAUS) {
-        bad(imp, line, "meer dan %d verschillende niveaus", MAX_NEW_NIVEAUS);
+        bad(imp, line, _("meer dan %d verschillende niveaus"), MAX_NEW_NIVEAUS);
         return -2;
     }
     struct named *n = grow(imp, &imp->niv, &imp->nniv, sizeof *n);
@@ -331,14 +333,14 @@ static bool read_header(struct import *imp, const struct csv_record *r)
             if (strcasecmp(name, columns[c]) != 0)
                 continue;
             if (imp->col[c] >= 0)
-                ok = bad(imp, r->line, "kolom '%s' staat twee keer in de kopregel", columns[c]);
+                ok = bad(imp, r->line, _("kolom '%s' staat twee keer in de kopregel"), columns[c]);
             imp->col[c] = (int)i;
         }
     }
     imp->header_fields = r->n;
     for (int c = 0; c < COL__COUNT; c++)
         if (imp->col[c] < 0 && required[c])
-            ok = bad(imp, r->line, "kolom '%s' ontbreekt in de kopregel", columns[c]);
+            ok = bad(imp, r->line, _("kolom '%s' ontbreekt in de kopregel"), columns[c]);
     return ok;
 }
 
@@ -383,7 +385,7 @@ static bool parse_order(struct import *imp, struct row *row)
         return true;
     size_t n = strspn(t, "0123456789");
     if (t[n] || n > 6)
-        return bad(imp, row->line, "volgorde is een getal van 0 tot %d, niet '%.20s'", CURRICULUM_ORDER_MAX, t);
+        return bad(imp, row->line, _("volgorde is een getal van 0 tot %d, niet '%.20s'"), CURRICULUM_ORDER_MAX, t);
     row->order = atoi(t);
     return true;
 }
@@ -394,7 +396,7 @@ static bool parse_retired(struct import *imp, struct row *row)
     row->retired = strcasecmp(t, "ja") == 0;
     if (!*t || row->retired || strcasecmp(t, "nee") == 0)
         return true;
-    return bad(imp, row->line, "ingetrokken is 'ja' of 'nee', niet '%.20s'", t);
+    return bad(imp, row->line, _("ingetrokken is 'ja' of 'nee', niet '%.20s'"), t);
 }
 
 /* The rules core applies to names, so a mistake is named with its line instead of stopping the import
@@ -410,7 +412,7 @@ static bool check_names(struct import *imp, struct row *row)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         const char *v = row->f[names[i].col];
         if (!*v && required[names[i].col])
-            ok = bad(imp, row->line, "kolom '%s' is leeg", columns[names[i].col]);
+            ok = bad(imp, row->line, _("kolom '%s' is leeg"), columns[names[i].col]);
         else if (*v && !curriculum_name_ok(names[i].level, v, why, sizeof why))
             ok = bad(imp, row->line, "%s", why);
     }
@@ -423,7 +425,7 @@ static bool check_goal(struct import *imp, struct row *row)
     bool ok = true;
     for (enum col c = COL_CODE; c <= COL_TITEL; c++)
         if (!*row->f[c])
-            ok = bad(imp, row->line, "kolom '%s' is leeg", columns[c]);
+            ok = bad(imp, row->line, _("kolom '%s' is leeg"), columns[c]);
     if (ok && !curriculum_goal_ok(row->f[COL_CODE], row->f[COL_TITEL], 0, why, sizeof why))
         ok = bad(imp, row->line, "%s", why);
     return ok;
@@ -447,7 +449,7 @@ static void read_record(struct import *imp, const struct csv_record *r)
         return;
     if (imp->nrows >= CURRICULUM_CSV_MAX_ROWS) {
         if (!imp->too_many)
-            bad(imp, r->line, "meer dan %d leerdoelen in één bestand", CURRICULUM_CSV_MAX_ROWS);
+            bad(imp, r->line, _("meer dan %d leerdoelen in één bestand"), CURRICULUM_CSV_MAX_ROWS);
         imp->too_many = true;
         return;
     }
@@ -490,7 +492,7 @@ static void check_duplicates(struct import *imp)
             first = i;
             continue;
         }
-        bad(imp, sorted[i]->line, "code '%.40s' staat ook op regel %d", sorted[i]->f[COL_CODE], sorted[first]->line);
+        bad(imp, sorted[i]->line, _("code '%.40s' staat ook op regel %d"), sorted[i]->f[COL_CODE], sorted[first]->line);
     }
     free(sorted);
 }
@@ -678,7 +680,7 @@ static void read_table(struct import *imp)
     for (size_t i = 0; i < t->nproblems; i++)
         bad(imp, t->problems[i].line, "%s", t->problems[i].text);
     if (t->n == 0) {
-        bad(imp, 0, "het bestand is leeg");
+        bad(imp, 0, _("het bestand is leeg"));
         return;
     }
     if (!read_header(imp, &t->records[0]))
@@ -702,11 +704,11 @@ static enum km_rc import_fn(struct km_db *db, void *arg)
     if (!imp->nomem && imp->res->nerrors == 0 && order_new_niveaus(imp))
         list_changes(imp);
     if (imp->nomem)
-        return db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     if (imp->res->nerrors) {
         sort_errors(imp->res);
-        return db_fail(db, KM_INVALID, "%zu fout%s in het bestand; er is niets geïmporteerd.", imp->res->nerrors,
-                       imp->res->nerrors == 1 ? "" : "en");
+        return db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets geïmporteerd."), imp->res->nerrors,
+                       i18n_plural(imp->res->nerrors, "", "en", "", "s"));
     }
     return imp->dry_run ? KM_OK : write_all(imp);
 }
@@ -720,7 +722,7 @@ enum km_rc curriculum_csv_import(const struct km_session *s, const char *data, s
         return rc;
     struct csv_table t;
     if (csv_parse(data, len, 0, &t) != 0)
-        return db_fail(s->db, KM_INVALID, "Het bestand is groter dan %u MB of het geheugen is op.",
+        return db_fail(s->db, KM_INVALID, _("Het bestand is groter dan %u MB of het geheugen is op."),
                        CSV_MAX_BYTES >> 20);
     struct import imp = {.s = s, .dry_run = dry_run, .res = res, .table = &t};
     rc = dry_run ? db_read(s->db, import_fn, &imp) : db_tx(s->db, import_fn, &imp);

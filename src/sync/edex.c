@@ -11,6 +11,7 @@
 
 #include "core/dates.h"
 #include "core/groups.h"
+#include "core/i18n.h"
 #include "core/school.h"
 #include "core/text.h"
 #include "core/users.h"
@@ -132,7 +133,7 @@ static const char *text_of(struct reader *rd, const xmlNode *n)
         text_clean((const char *)raw, out, len * 3 + 1);
     xmlFree(raw);
     if (len > TEXT_MAX_BYTES)
-        fail(rd, n, (const char *)n->name, "de tekst is langer dan %d tekens.", TEXT_MAX_BYTES);
+        fail(rd, n, (const char *)n->name, _("de tekst is langer dan %d tekens."), TEXT_MAX_BYTES);
     return out ? out : "";
 }
 
@@ -158,11 +159,11 @@ static const char *key_of(struct reader *rd, const xmlNode *n)
 {
     const char *key = attr_of(rd, n, "key");
     if (!key || !*key) {
-        fail(rd, n, (const char *)n->name, "het attribuut key ontbreekt.");
+        fail(rd, n, (const char *)n->name, _("het attribuut key ontbreekt."));
         return NULL;
     }
     if (text_width(key) > KEY_MAX_CHARS) {
-        fail(rd, n, (const char *)n->name, "de key is langer dan %d tekens.", KEY_MAX_CHARS);
+        fail(rd, n, (const char *)n->name, _("de key is langer dan %d tekens."), KEY_MAX_CHARS);
         return NULL;
     }
     return key;
@@ -191,7 +192,7 @@ static void check_unique(struct reader *rd, struct keyed *list, size_t n, const 
         qsort(list, n, sizeof *list, cmp_keyed);
     for (size_t i = 1; i < n; i++)
         if (strcmp(list[i - 1].key, list[i].key) == 0)
-            snapshot_error(rd->r, list[i].line, element, "de key '%s' komt al voor op regel %d.", list[i].key,
+            snapshot_error(rd->r, list[i].line, element, _("de key '%s' komt al voor op regel %d."), list[i].key,
                            list[i - 1].line);
 }
 
@@ -225,14 +226,14 @@ static void check_schooljaar(struct reader *rd, const xmlNode *n)
     groups_schooljaar(rd->today, current);
     next_schooljaar(current, next);
     if (!groups_valid_schooljaar(rd->schooljaar)) {
-        fail(rd, n, "schooljaar", "'%s' is geen schooljaar (zoals %s).", rd->schooljaar, current);
+        fail(rd, n, "schooljaar", _("'%s' is geen schooljaar (zoals %s)."), rd->schooljaar, current);
         return;
     }
     bool accepted = rd->o->accept_schooljaar && strcmp(rd->o->accept_schooljaar, rd->schooljaar) == 0;
     if (!accepted && strcmp(rd->schooljaar, current) != 0 && strcmp(rd->schooljaar, next) != 0)
         fail(rd, n, "schooljaar",
-             "het bestand is van schooljaar %s, het is nu %s; neem dat schooljaar uitdrukkelijk aan om het toch te "
-             "importeren (import edex --schooljaar %s).",
+             _("het bestand is van schooljaar %s, het is nu %s; neem dat schooljaar uitdrukkelijk aan om het toch te "
+               "importeren (import edex --schooljaar %s)."),
              rd->schooljaar, current, rd->schooljaar);
 }
 
@@ -246,7 +247,7 @@ static void read_school(struct reader *rd, const xmlNode *school)
             rd->brin = text_of(rd, c);
             rd->brin_line = line_of(c);
             if (!school_valid_brin(rd->brin))
-                fail(rd, c, "brincode", "'%s' is geen BRIN-code (zoals 99ZZ).", rd->brin);
+                fail(rd, c, "brincode", _("'%s' is geen BRIN-code (zoals 99ZZ)."), rd->brin);
         }
     }
     if (!rd->schooljaar)
@@ -292,7 +293,7 @@ static void read_group(struct reader *rd, const xmlNode *n, bool samengesteld)
     const char *name = required(rd, n, "naam");
     const char *jaargroep = samengesteld ? "" : required(rd, n, "jaargroep");
     if (name && text_width(name) > 64)
-        fail(rd, n, (const char *)n->name, "de naam is langer dan 64 tekens.");
+        fail(rd, n, (const char *)n->name, _("de naam is langer dan 64 tekens."));
     if (!key || !name || !jaargroep)
         return;
     struct snap_group *grown = arena_grow(&rd->arena, rd->groups, rd->ngroups, &rd->capgroups, sizeof *grown);
@@ -366,13 +367,13 @@ static bool finish_names(struct reader *rd, const xmlNode *n, const struct names
     p->achternaam = or_empty(nm->achternaam);
     p->email = or_empty(nm->email);
     if (!*p->achternaam && !(nm->roepnaam && *nm->roepnaam)) {
-        fail(rd, n, (const char *)n->name, "%s %s: <roepnaam> ontbreekt (of <achternaam>).", n->name, p->key);
+        fail(rd, n, (const char *)n->name, _("%s %s: <roepnaam> ontbreekt (of <achternaam>)."), n->name, p->key);
         return false;
     }
     const char *parts[] = {p->roepnaam, p->voorvoegsel, p->achternaam};
     for (int i = 0; i < 3; i++) {
         if (text_width(parts[i]) > USERS_NAME_MAX) {
-            fail(rd, n, (const char *)n->name, "%s %s: een naam is langer dan %d tekens.", n->name, p->key,
+            fail(rd, n, (const char *)n->name, _("%s %s: een naam is langer dan %d tekens."), n->name, p->key,
                  USERS_NAME_MAX);
             return false;
         }
@@ -388,7 +389,7 @@ static const char *date_of(struct reader *rd, const xmlNode *c)
     snprintf(day, sizeof day, "%s", v);
     int64_t d;
     if (!dates_parse(day, &d) || (strlen(v) > 10 && strchr("Z+-", v[10]) == NULL)) {
-        fail(rd, c, (const char *)c->name, "'%s' is geen datum (JJJJ-MM-DD).", v);
+        fail(rd, c, (const char *)c->name, _("'%s' is geen datum (JJJJ-MM-DD)."), v);
         return "";
     }
     char *out = arena_alloc(&rd->arena, 11);
@@ -405,11 +406,11 @@ static bool resolve_group(struct reader *rd, const xmlNode *ref, bool samengeste
         return false;
     const struct keyed *k = find_key(rd->group_keys, rd->ngroup_keys, key);
     if (!k) {
-        fail(rd, ref, (const char *)ref->name, "de groep '%s' bestaat niet in <groepen>.", key);
+        fail(rd, ref, (const char *)ref->name, _("de groep '%s' bestaat niet in <groepen>."), key);
         return false;
     }
     if (k->kind != (int)samengesteld) {
-        fail(rd, ref, (const char *)ref->name, "'%s' is een %s.", key, k->kind ? "samengestelde groep" : "groep");
+        fail(rd, ref, (const char *)ref->name, _("'%s' is een %s."), key, k->kind ? _("samengestelde groep") : "groep");
         return false;
     }
     *index = k->index;
@@ -437,7 +438,7 @@ static void check_vestiging(struct reader *rd, const xmlNode *ref)
 {
     const char *key = key_of(rd, ref);
     if (key && !find_key(rd->vestigingen, rd->nvestigingen, key))
-        fail(rd, ref, "vestiging", "de vestiging '%s' bestaat niet in <vestigingen>.", key);
+        fail(rd, ref, "vestiging", _("de vestiging '%s' bestaat niet in <vestigingen>."), key);
 }
 
 static void read_student_part(struct reader *rd, const xmlNode *c, struct snap_person *p, struct link_list *links)
@@ -576,7 +577,7 @@ static void read_container(struct reader *rd, const xmlNode *root)
 {
     const xmlNode *box = find_container(root, 0);
     if (!box) {
-        fail(rd, root, (const char *)root->name, "geen <leerlingen> gevonden: dit is geen EDEXML-bestand.");
+        fail(rd, root, (const char *)root->name, _("geen <leerlingen> gevonden: dit is geen EDEXML-bestand."));
         return;
     }
     const xmlNode *school = child(box, "school");
@@ -634,9 +635,9 @@ static xmlDoc *parse(struct reader *rd, const char *xml, size_t len)
     xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, "edex.xml", rd->o->encoding,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
     if (ps.doctype_line)
-        snapshot_error(rd->r, ps.doctype_line, "!DOCTYPE", "een DTD is niet toegestaan in een EDEXML-bestand.");
+        snapshot_error(rd->r, ps.doctype_line, "!DOCTYPE", _("een DTD is niet toegestaan in een EDEXML-bestand."));
     else if (!doc)
-        snapshot_error(rd->r, ps.error_line ? ps.error_line : 1, "EDEX", "het bestand is geen geldige XML (%s).",
+        snapshot_error(rd->r, ps.error_line ? ps.error_line : 1, "EDEX", _("het bestand is geen geldige XML (%s)."),
                        ps.error_line ? ps.error : "onleesbaar");
     if (doc && ps.doctype_line) {
         xmlFreeDoc(doc);
@@ -658,8 +659,8 @@ static bool set_today(struct reader *rd, const struct edex_options *o)
 static enum km_rc refuse(struct km_db *db, const struct edex_options *o, struct sync_report *out)
 {
     snapshot_record_failure(db, o->source_name, o->dry_run, out);
-    return db_fail(db, KM_INVALID, "%d fout%s in het bestand; er is niets veranderd.", out->errors,
-                   out->errors == 1 ? "" : "en");
+    return db_fail(db, KM_INVALID, _("%d fout%s in het bestand; er is niets veranderd."), out->errors,
+                   i18n_plural(out->errors, "", "en", "", "s"));
 }
 
 static enum km_rc apply(struct km_db *db, struct reader *rd, const struct edex_options *o)
@@ -675,9 +676,9 @@ enum km_rc edex_import(struct km_db *db, const char *xml, size_t len, const stru
     memset(out, 0, sizeof *out);
     struct reader rd = {.r = out, .o = o};
     if (!set_today(&rd, o))
-        return db_fail(db, KM_INVALID, "Ongeldige datum '%.20s' (JJJJ-MM-DD).", o->today);
+        return db_fail(db, KM_INVALID, _("Ongeldige datum '%.20s' (JJJJ-MM-DD)."), o->today);
     if (len > EDEX_MAX_BYTES) {
-        snapshot_error(out, 0, "EDEX", "het bestand is groter dan %u MB.", EDEX_MAX_BYTES >> 20);
+        snapshot_error(out, 0, "EDEX", _("het bestand is groter dan %u MB."), EDEX_MAX_BYTES >> 20);
         return refuse(db, o, out);
     }
     xmlDoc *doc = parse(&rd, xml, len);
@@ -686,7 +687,7 @@ enum km_rc edex_import(struct km_db *db, const char *xml, size_t len, const stru
     xmlFreeDoc(doc);
     enum km_rc rc;
     if (rd.arena.nomem)
-        rc = db_fail(db, KM_ERR, "Onvoldoende geheugen.");
+        rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
     else
         rc = out->errors || !doc ? refuse(db, o, out) : apply(db, &rd, o);
     arena_free(&rd.arena);
@@ -738,9 +739,9 @@ enum km_rc edex_import_path(struct km_db *db, const char *path, const struct ede
     char *data = read_file(path, &len, &too_big);
     if (!data) {
         memset(out, 0, sizeof *out);
-        snapshot_error(out, 0, "EDEX", "kan het bestand niet lezen.");
+        snapshot_error(out, 0, "EDEX", _("kan het bestand niet lezen."));
         snapshot_record_failure(db, o->source_name, o->dry_run, out);
-        return db_fail(db, KM_NOTFOUND, "Kan '%.200s' niet lezen.", path);
+        return db_fail(db, KM_NOTFOUND, _("Kan '%.200s' niet lezen."), path);
     }
     enum km_rc rc = edex_import(db, data, too_big ? EDEX_MAX_BYTES + 1u : len, o, out);
     free(data);

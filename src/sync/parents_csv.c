@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/users.h"
 #include "sync/csv.h"
@@ -69,14 +70,14 @@ static bool read_header(struct reader *rd, const struct csv_record *r)
         if (c < 0)
             note_ignored(rd, name); /* an address or a phone number: never read, never stored */
         else if (rd->col[c] >= 0)
-            ok = parents_error(rd->res, r->line, "kolom '%s' staat twee keer in de kopregel", columns[c]);
+            ok = parents_error(rd->res, r->line, _("kolom '%s' staat twee keer in de kopregel"), columns[c]);
         else
             rd->col[c] = (int)i;
     }
     rd->header_fields = r->n;
     for (int c = 0; c < COL__COUNT; c++)
         if (rd->col[c] < 0 && required[c])
-            ok = parents_error(rd->res, r->line, "kolom '%s' ontbreekt in de kopregel", columns[c]);
+            ok = parents_error(rd->res, r->line, _("kolom '%s' ontbreekt in de kopregel"), columns[c]);
     return ok;
 }
 
@@ -130,10 +131,10 @@ static bool check_fields(struct reader *rd, struct row *row)
         if (required[c] && !*row->f[c])
             ok = parents_error(rd->res, row->line, "%s ontbreekt", columns[c]);
         else if (text_width(row->f[c]) > max_width[c])
-            ok = parents_error(rd->res, row->line, "%s is te lang (hoogstens %d tekens)", columns[c], max_width[c]);
+            ok = parents_error(rd->res, row->line, _("%s is te lang (hoogstens %d tekens)"), columns[c], max_width[c]);
     }
     if (*row->f[COL_EMAIL] && !plausible_email(row->f[COL_EMAIL]))
-        ok = parents_error(rd->res, row->line, "'%.80s' is geen e-mailadres", row->f[COL_EMAIL]);
+        ok = parents_error(rd->res, row->line, _("'%.80s' is geen e-mailadres"), row->f[COL_EMAIL]);
     return ok;
 }
 
@@ -152,7 +153,7 @@ static void read_record(struct reader *rd, const struct csv_record *r)
     for (size_t i = rd->header_fields; i < r->n; i++) {
         char probe[8];
         if (text_clean(r->fields[i], probe, sizeof probe) > 0) {
-            parents_error(rd->res, r->line, "%zu velden, maar de kopregel heeft er %zu", r->n, rd->header_fields);
+            parents_error(rd->res, r->line, _("%zu velden, maar de kopregel heeft er %zu"), r->n, rd->header_fields);
             return;
         }
     }
@@ -186,10 +187,10 @@ static bool agrees(struct reader *rd, const struct row *first, const struct row 
     static const int fields[] = {COL_ROEPNAAM, COL_VOORVOEGSEL, COL_ACHTERNAAM};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         if (strcmp(first->f[fields[i]], row->f[fields[i]]) != 0)
-            return parents_error(rd->res, row->line, "dezelfde ouder heeft op regel %d een andere %s ('%.60s')",
+            return parents_error(rd->res, row->line, _("dezelfde ouder heeft op regel %d een andere %s ('%.60s')"),
                                  first->line, columns[fields[i]], first->f[fields[i]]);
     if (strcasecmp(first->f[COL_EMAIL], row->f[COL_EMAIL]) != 0)
-        return parents_error(rd->res, row->line, "dezelfde ouder heeft op regel %d een ander e-mailadres (%.80s)",
+        return parents_error(rd->res, row->line, _("dezelfde ouder heeft op regel %d een ander e-mailadres (%.80s)"),
                              first->line, first->f[COL_EMAIL]);
     return true;
 }
@@ -198,7 +199,7 @@ static bool new_child(struct reader *rd, struct parents_in *p, const struct row 
 {
     for (size_t i = 0; i < p->nchildren; i++)
         if (strcmp(p->children[i].student_key, row->f[COL_LEERLING]) == 0)
-            return parents_error(rd->res, row->line, "leerling '%.60s' staat al op regel %d bij deze ouder",
+            return parents_error(rd->res, row->line, _("leerling '%.60s' staat al op regel %d bij deze ouder"),
                                  row->f[COL_LEERLING], p->children[i].line);
     return true;
 }
@@ -246,7 +247,7 @@ static enum km_rc group_and_import(const struct km_session *s, struct reader *rd
         qsort(parents, n, sizeof *parents, parent_line_cmp);
         rc = parents_import(s, parents, n, dry_run, rd->res);
     } else {
-        rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     }
     free(by_key);
     free(parents);
@@ -260,11 +261,11 @@ static void read_table(struct reader *rd)
     for (size_t i = 0; i < t->nproblems; i++)
         parents_error(rd->res, t->problems[i].line, "%s", t->problems[i].text);
     if (t->n == 0) {
-        parents_error(rd->res, 0, "het bestand is leeg");
+        parents_error(rd->res, 0, _("het bestand is leeg"));
         return;
     }
     if (t->n - 1 > PARENTS_MAX_ROWS) {
-        parents_error(rd->res, 0, "meer dan %d regels; splits het bestand niet, maar vraag een kleinere export",
+        parents_error(rd->res, 0, _("meer dan %d regels; splits het bestand niet, maar vraag een kleinere export"),
                       PARENTS_MAX_ROWS);
         return;
     }
@@ -282,16 +283,16 @@ enum km_rc parents_csv_import(const struct km_session *s, const char *data, size
         ignored[0] = '\0';
     struct csv_table t;
     if (csv_parse(data, len, 0, &t) != 0)
-        return db_fail(s->db, KM_INVALID, "Het bestand is groter dan %u MB of het geheugen is op.",
+        return db_fail(s->db, KM_INVALID, _("Het bestand is groter dan %u MB of het geheugen is op."),
                        CSV_MAX_BYTES >> 20);
     struct reader rd = {.res = res, .t = &t, .ignored = ignored, .ignoredlen = ignoredlen};
     rd.rows = calloc(t.n + 1, sizeof *rd.rows);
     enum km_rc rc;
     if (!rd.rows) {
-        rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     } else {
         read_table(&rd);
-        rc = res->nomem ? db_fail(s->db, KM_ERR, "Onvoldoende geheugen.") : group_and_import(s, &rd, dry_run);
+        rc = res->nomem ? db_fail(s->db, KM_ERR, _("Onvoldoende geheugen.")) : group_and_import(s, &rd, dry_run);
     }
     for (size_t i = 0; i < rd.nrows; i++)
         free_row(&rd.rows[i]);

@@ -7,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/hours.h"
+#include "core/i18n.h"
 #include "core/lookup.h"
 #include "core/templates.h"
 #include "sync/csv.h"
@@ -123,7 +124,7 @@ static enum km_rc export_lesson(struct export_ctx *e, const struct km_slot *x, c
     if (l->block_id) {
         int n = block_number(&e->blocks, l->block_id);
         if (n < 0)
-            return db_fail(e->s->db, KM_ERR, "Onvoldoende geheugen.");
+            return db_fail(e->s->db, KM_ERR, _("Onvoldoende geheugen."));
         snprintf(r.block, sizeof r.block, "%d", n);
     }
     write_row(e->out, e->name, &r);
@@ -155,7 +156,7 @@ static enum km_rc template_name(const struct km_session *s, int64_t id, char *ou
     enum km_rc rc = templates_list(s, &l);
     if (rc != KM_OK)
         return rc;
-    rc = db_fail(s->db, KM_NOTFOUND, "Dit weeksjabloon bestaat niet (meer).");
+    rc = db_fail(s->db, KM_NOTFOUND, _("Dit weeksjabloon bestaat niet (meer)."));
     for (size_t i = 0; i < l.n; i++)
         if (l.items[i].id == id) {
             snprintf(out, len, "%s", l.items[i].name);

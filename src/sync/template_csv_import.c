@@ -10,6 +10,7 @@
 
 #include "core/access.h"
 #include "core/hours.h"
+#include "core/i18n.h"
 #include "core/lookup.h"
 #include "core/rooms.h"
 #include "core/templates.h"
@@ -128,9 +129,9 @@ static int parse_time(struct import *imp, int line, const char *text, const char
 {
     int t = hours_parse(text);
     if (!*text)
-        bad(imp, line, "kolom '%s' is leeg", what);
+        bad(imp, line, _("kolom '%s' is leeg"), what);
     else if (t < 0)
-        bad(imp, line, "ongeldige tijd '%.40s' in kolom '%s' (UU:MM)", text, what);
+        bad(imp, line, _("ongeldige tijd '%.40s' in kolom '%s' (UU:MM)"), text, what);
     return t;
 }
 
@@ -148,14 +149,14 @@ static bool read_header(struct import *imp, const struct csv_record *r)
             if (strcasecmp(name, template_csv_columns[c]) != 0)
                 continue;
             if (imp->col[c] >= 0)
-                ok = bad(imp, r->line, "kolom '%s' staat twee keer in de kopregel", template_csv_columns[c]);
+                ok = bad(imp, r->line, _("kolom '%s' staat twee keer in de kopregel"), template_csv_columns[c]);
             imp->col[c] = (int)i;
         }
     }
     imp->header_fields = r->n;
     for (int c = 0; c < TCOL__COUNT; c++)
         if (imp->col[c] < 0 && !(c == TCOL_SJABLOON && imp->opt->name))
-            ok = bad(imp, r->line, "kolom '%s' ontbreekt in de kopregel", template_csv_columns[c]);
+            ok = bad(imp, r->line, _("kolom '%s' ontbreekt in de kopregel"), template_csv_columns[c]);
     return ok;
 }
 
@@ -177,12 +178,12 @@ static void read_template_name(struct import *imp, const struct csv_record *r)
     char name[sizeof imp->res->name];
     field(imp, r, TCOL_SJABLOON, name, sizeof name);
     if (!*name) {
-        bad(imp, r->line, "kolom 'sjabloon' is leeg");
+        bad(imp, r->line, _("kolom 'sjabloon' is leeg"));
     } else if (!imp->name_line) {
         snprintf(imp->res->name, sizeof imp->res->name, "%s", name);
         imp->name_line = r->line;
     } else if (strcmp(name, imp->res->name) != 0) {
-        bad(imp, r->line, "sjabloon '%.60s' wijkt af van '%.60s' op regel %d; een bestand bevat één sjabloon", name,
+        bad(imp, r->line, _("sjabloon '%.60s' wijkt af van '%.60s' op regel %d; een bestand bevat één sjabloon"), name,
             imp->res->name, imp->name_line);
     }
 }
@@ -210,7 +211,7 @@ static long find_or_add_slot(struct import *imp, const struct islot *x)
             return (long)i;
         char a[6];
         hours_format(x->start, a);
-        bad(imp, x->line, "tijdslot %s %s staat ook op regel %d, maar met een andere eindtijd, naam of pauze",
+        bad(imp, x->line, _("tijdslot %s %s staat ook op regel %d, maar met een andere eindtijd, naam of pauze"),
             hours_day_short(x->weekday), a, y->line);
         return -1;
     }
@@ -234,11 +235,11 @@ static long read_slot(struct import *imp, const struct csv_record *r)
     x.is_break = is_break == 1;
     bool ok = x.weekday > 0 && x.start >= 0 && x.end >= 0 && is_break >= 0;
     if (!x.weekday)
-        bad(imp, r->line, "onbekende dag '%.40s' (ma, di, wo, do, vr, za of zo)", day);
+        bad(imp, r->line, _("onbekende dag '%.40s' (ma, di, wo, do, vr, za of zo)"), day);
     if (is_break < 0)
-        bad(imp, r->line, "pauze is 'ja' of 'nee', niet '%.40s'", pause);
+        bad(imp, r->line, _("pauze is 'ja' of 'nee', niet '%.40s'"), pause);
     if (x.start >= 0 && x.end >= 0 && x.end <= x.start)
-        ok = bad(imp, r->line, "de eindtijd %s ligt niet na de begintijd %s", end, begin);
+        ok = bad(imp, r->line, _("de eindtijd %s ligt niet na de begintijd %s"), end, begin);
     return ok ? find_or_add_slot(imp, &x) : -1;
 }
 
@@ -261,13 +262,13 @@ static bool lesson_teacher(struct import *imp, const struct csv_record *r, struc
     struct km_user u;
     enum km_rc rc = users_get(imp->s, l->teacher, &u);
     if (rc == KM_NOTFOUND)
-        return bad(imp, r->line, "onbekende leerkracht '%.60s'", l->teacher);
+        return bad(imp, r->line, _("onbekende leerkracht '%.60s'"), l->teacher);
     if (rc != KM_OK)
         return bad(imp, r->line, "%s", db_errmsg(imp->s->db));
     bool teacher = u.role == ROLE_LEERKRACHT && u.active;
     l->in.teacher_id = u.id;
     users_free(&u);
-    return teacher || bad(imp, r->line, "'%.60s' is geen actieve leerkracht", l->teacher);
+    return teacher || bad(imp, r->line, _("'%.60s' is geen actieve leerkracht"), l->teacher);
 }
 
 static bool lesson_subject(struct import *imp, const struct csv_record *r, struct ilesson *l)
@@ -277,14 +278,14 @@ static bool lesson_subject(struct import *imp, const struct csv_record *r, struc
     field(imp, r, TCOL_DEELGEBIED, dg, sizeof dg);
     bool ok = true;
     if (*hg && lookup_hoofdgebied(imp->s, hg, &l->in.hoofdgebied_id) != KM_OK)
-        ok = bad(imp, r->line, "onbekend hoofdgebied '%.60s'", hg);
+        ok = bad(imp, r->line, _("onbekend hoofdgebied '%.60s'"), hg);
     if (!*dg)
         return ok;
     enum km_rc rc = lookup_deelgebied(imp->s, l->in.hoofdgebied_id, dg, &l->in.deelgebied_id);
     if (rc == KM_NOTFOUND && l->in.hoofdgebied_id)
-        return bad(imp, r->line, "onbekend deelgebied '%.60s' bij hoofdgebied '%.60s'", dg, hg);
+        return bad(imp, r->line, _("onbekend deelgebied '%.60s' bij hoofdgebied '%.60s'"), dg, hg);
     if (rc == KM_NOTFOUND)
-        return bad(imp, r->line, "onbekend deelgebied '%.60s'", dg);
+        return bad(imp, r->line, _("onbekend deelgebied '%.60s'"), dg);
     return rc == KM_OK ? ok : bad(imp, r->line, "%s", db_errmsg(imp->s->db));
 }
 
@@ -292,7 +293,7 @@ static bool lesson_room(struct import *imp, const struct csv_record *r, struct i
 {
     field(imp, r, TCOL_LOKAAL, l->room, sizeof l->room);
     if (*l->room && rooms_find(imp->s, l->room, &l->in.room_id) != KM_OK)
-        return bad(imp, r->line, "onbekend lokaal '%.60s'", l->room);
+        return bad(imp, r->line, _("onbekend lokaal '%.60s'"), l->room);
     return true;
 }
 
@@ -307,9 +308,9 @@ static bool lesson_niveaus(struct import *imp, const struct csv_record *r, struc
             continue;
         int64_t id;
         if (l->in.nniveaus == LESSON_MAX_NIVEAUS)
-            return bad(imp, r->line, "een les heeft hoogstens %d niveaus", LESSON_MAX_NIVEAUS);
+            return bad(imp, r->line, _("een les heeft hoogstens %d niveaus"), LESSON_MAX_NIVEAUS);
         if (lookup_niveau(imp->s, name, &id) != KM_OK)
-            ok = bad(imp, r->line, "onbekend niveau '%.60s'", name);
+            ok = bad(imp, r->line, _("onbekend niveau '%.60s'"), name);
         else
             l->in.niveaus[l->in.nniveaus++] = id;
     }
@@ -320,7 +321,7 @@ static bool lesson_niveaus(struct import *imp, const struct csv_record *r, struc
 static bool strip_free(char *name)
 {
     size_t n = strlen(name), k = strlen(TEMPLATE_CSV_FREE_SUFFIX) - 1; /* the suffix without its space */
-    if (n <= k || strcasecmp(name + n - k, TEMPLATE_CSV_FREE_SUFFIX + 1) != 0)
+    if (n <= k || strcasecmp(name + n - k, &TEMPLATE_CSV_FREE_SUFFIX[1]) != 0)
         return false;
     name[n - k] = '\0';
     while (n - k > 0 && name[n - k - 1] == ' ')
@@ -340,14 +341,14 @@ static bool lesson_groups(struct import *imp, const struct csv_record *r, struct
             continue;
         int64_t id;
         if (l->in.ngroups == LESSON_MAX_GROUPS)
-            return bad(imp, r->line, "een les heeft hoogstens %d groepen", LESSON_MAX_GROUPS);
+            return bad(imp, r->line, _("een les heeft hoogstens %d groepen"), LESSON_MAX_GROUPS);
         if (lookup_group(imp->s, name, &id) != KM_OK)
-            ok = bad(imp, r->line, "onbekende groep '%.60s'", name);
+            ok = bad(imp, r->line, _("onbekende groep '%.60s'"), name);
         else
             l->in.groups[l->in.ngroups++] = (struct lesson_group){id, !optional};
     }
     if (ok && l->in.ngroups == 0)
-        return bad(imp, r->line, "een les heeft minstens één groep; kolom 'groepen' is leeg");
+        return bad(imp, r->line, _("een les heeft minstens één groep; kolom 'groepen' is leeg"));
     return ok;
 }
 
@@ -359,7 +360,7 @@ static bool lesson_block(struct import *imp, const struct csv_record *r, struct 
         return true;
     long n = strtol(text, &end, 10);
     if (*end || n < 1 || n > 1000000)
-        return bad(imp, r->line, "blokuur '%.40s' is geen nummer (1, 2, …)", text);
+        return bad(imp, r->line, _("blokuur '%.40s' is geen nummer (1, 2, …)"), text);
     l->block = (int)n;
     return true;
 }
@@ -383,7 +384,7 @@ static void read_lesson(struct import *imp, const struct csv_record *r, long slo
     l.line = r->line;
     bool ok = slot >= 0;
     if (ok && imp->slots[slot].is_break)
-        ok = bad(imp, r->line, "tijdslot '%.40s' is een pauze; daarin komen geen lessen", imp->slots[slot].name);
+        ok = bad(imp, r->line, _("tijdslot '%.40s' is een pauze; daarin komen geen lessen"), imp->slots[slot].name);
     ok &= lesson_teacher(imp, r, &l);
     ok &= lesson_subject(imp, r, &l);
     ok &= lesson_room(imp, r, &l);
@@ -414,17 +415,17 @@ static void check_slot_times(struct import *imp, const struct islot *x, const st
     hours_format(x->end, b);
     int step = imp->opt->step;
     if (step > 1 && (x->start % step || x->end % step))
-        bad(imp, x->line, "tijden gaan per %d minuten; %s–%s past daar niet op", step, a, b);
+        bad(imp, x->line, _("tijden gaan per %d minuten; %s–%s past daar niet op"), step, a, b);
     if (!day->open) {
-        bad(imp, x->line, "op %s is de school dicht (zie INSTELLINGEN)", hours_day_name(x->weekday));
+        bad(imp, x->line, _("op %s is de school dicht (zie INSTELLINGEN)"), hours_day_name(x->weekday));
     } else if (x->start < day->start_min || x->end > day->end_min) {
         hours_format(day->start_min, open);
         hours_format(day->end_min, close);
-        bad(imp, x->line, "op %s is de school open van %s tot %s; tijdslot %s–%s valt daarbuiten",
+        bad(imp, x->line, _("op %s is de school open van %s tot %s; tijdslot %s–%s valt daarbuiten"),
             hours_day_name(x->weekday), open, close, a, b);
     }
     if (text_width(x->name) > SLOT_NAME_MAX)
-        bad(imp, x->line, "de naam van een tijdslot heeft hoogstens %d tekens", SLOT_NAME_MAX);
+        bad(imp, x->line, _("de naam van een tijdslot heeft hoogstens %d tekens"), SLOT_NAME_MAX);
 }
 
 static void check_slots(struct import *imp)
@@ -443,7 +444,7 @@ static void check_slots(struct import *imp)
             hours_format(y->start, a);
             hours_format(y->end, b);
             if (y->weekday == x->weekday && x->start < y->end && y->start < x->end)
-                bad(imp, x->line, "dit tijdslot overlapt tijdslot '%.40s' (%s %s–%s) op regel %d", y->name,
+                bad(imp, x->line, _("dit tijdslot overlapt tijdslot '%.40s' (%s %s–%s) op regel %d"), y->name,
                     hours_day_short(y->weekday), a, b, y->line);
         }
         imp->res->slots_per_day[x->weekday]++;
@@ -521,11 +522,12 @@ static bool check_part(struct import *imp, const struct ilesson *p, const struct
 {
     const struct islot *x = &imp->slots[p->slot], *y = &imp->slots[q->slot];
     if (x->weekday != y->weekday)
-        return bad(imp, p->line, "blokuur %d staat op een andere dag dan op regel %d", p->block, q->line);
+        return bad(imp, p->line, _("blokuur %d staat op een andere dag dan op regel %d"), p->block, q->line);
     if (p->slot == q->slot)
-        return bad(imp, p->line, "blokuur %d staat twee keer in hetzelfde tijdslot (ook regel %d)", p->block, q->line);
+        return bad(imp, p->line, _("blokuur %d staat twee keer in hetzelfde tijdslot (ook regel %d)"), p->block,
+                   q->line);
     if (!adjacent(imp, y, x))
-        return bad(imp, p->line, "blokuur %d loopt niet over tijdsloten die direct op elkaar volgen (zie regel %d)",
+        return bad(imp, p->line, _("blokuur %d loopt niet over tijdsloten die direct op elkaar volgen (zie regel %d)"),
                    p->block, q->line);
     return true;
 }
@@ -537,7 +539,7 @@ static void check_block(struct import *imp, size_t first)
     size_t parts[BLOCK_MAX_PARTS];
     size_t n = block_parts(imp, head->block, parts);
     if (n > BLOCK_MAX_PARTS) {
-        bad(imp, head->line, "blokuur %d loopt over meer dan %d tijdsloten", head->block, BLOCK_MAX_PARTS);
+        bad(imp, head->line, _("blokuur %d loopt over meer dan %d tijdsloten"), head->block, BLOCK_MAX_PARTS);
         return;
     }
     bool ok = true;
@@ -545,8 +547,8 @@ static void check_block(struct import *imp, size_t first)
         const struct ilesson *p = &imp->lessons[parts[k]];
         if (p != head && !same_contents(&p->in, &head->in))
             ok = bad(imp, p->line,
-                     "blokuur %d heeft hier een andere leerkracht, vak, lokaal, niveaus of groepen dan "
-                     "op regel %d",
+                     _("blokuur %d heeft hier een andere leerkracht, vak, lokaal, niveaus of groepen dan "
+                       "op regel %d"),
                      p->block, head->line);
         if (k > 0)
             ok &= check_part(imp, p, &imp->lessons[parts[k - 1]]);
@@ -579,10 +581,10 @@ static void check_clashes(struct import *imp)
             if (a->slot != b->slot)
                 continue;
             if (a->in.teacher_id && a->in.teacher_id == b->in.teacher_id)
-                bad(imp, b->line, "leerkracht '%.40s' geeft op %s %s al les (regel %d)", b->teacher,
+                bad(imp, b->line, _("leerkracht '%.40s' geeft op %s %s al les (regel %d)"), b->teacher,
                     hours_day_short(x->weekday), at, a->line);
             if (a->in.room_id && a->in.room_id == b->in.room_id)
-                bad(imp, b->line, "lokaal '%.40s' is op %s %s al bezet (regel %d)", b->room,
+                bad(imp, b->line, _("lokaal '%.40s' is op %s %s al bezet (regel %d)"), b->room,
                     hours_day_short(x->weekday), at, a->line);
         }
     }
@@ -595,13 +597,13 @@ static void check_name(struct import *imp)
     int64_t id;
     if (!*name) {
         if (imp->opt->name)
-            bad(imp, 0, "geef het sjabloon een naam");
+            bad(imp, 0, _("geef het sjabloon een naam"));
         return; /* without --name, every empty sjabloon field was named already */
     }
     if (text_width(name) > TEMPLATE_NAME_MAX)
-        bad(imp, line, "de naam van een weeksjabloon heeft 1 tot %d tekens", TEMPLATE_NAME_MAX);
+        bad(imp, line, _("de naam van een weeksjabloon heeft 1 tot %d tekens"), TEMPLATE_NAME_MAX);
     else if (templates_find(imp->s, name, &id) == KM_OK)
-        bad(imp, line, "sjabloon '%.60s' bestaat al; kies een andere naam (--name)", name);
+        bad(imp, line, _("sjabloon '%.60s' bestaat al; kies een andere naam (--name)"), name);
 }
 
 static void read_all(struct import *imp, const struct csv_table *t)
@@ -610,7 +612,7 @@ static void read_all(struct import *imp, const struct csv_table *t)
     for (size_t i = 0; i < t->nproblems; i++)
         bad(imp, t->problems[i].line, "%s", t->problems[i].text);
     if (t->n == 0) {
-        bad(imp, 0, "het bestand is leeg");
+        bad(imp, 0, _("het bestand is leeg"));
         return;
     }
     if (!read_header(imp, &t->records[0]))
@@ -618,7 +620,7 @@ static void read_all(struct import *imp, const struct csv_table *t)
     for (size_t i = 1; i < t->n && !imp->nomem; i++)
         read_record(imp, &t->records[i]);
     if (imp->nslots == 0 && imp->res->nerrors == 0)
-        bad(imp, 0, "het bestand heeft geen regels met tijdsloten");
+        bad(imp, 0, _("het bestand heeft geen regels met tijdsloten"));
     check_slots(imp);
     check_blocks(imp);
     check_clashes(imp);
@@ -668,7 +670,7 @@ static enum km_rc map_slots(struct import *imp, int64_t template_id)
             if (l.items[j].weekday == x->weekday && l.items[j].start_min == x->start)
                 x->id = l.items[j].id;
         if (!x->id && rc == KM_OK) {
-            bad(imp, x->line, "dit tijdslot is niet gemaakt");
+            bad(imp, x->line, _("dit tijdslot is niet gemaakt"));
             rc = KM_ERR;
         }
     }
@@ -778,7 +780,7 @@ static enum km_rc make_unit(struct import *imp, const struct unit *u)
     }
     if (keep_warnings(imp, &w))
         return KM_OK;
-    bad(imp, 0, "Onvoldoende geheugen.");
+    bad(imp, 0, _("Onvoldoende geheugen."));
     return KM_ERR;
 }
 
@@ -789,7 +791,7 @@ static enum km_rc make_lessons(struct import *imp)
     size_t *last_in_slot = calloc(imp->nslots + 1, sizeof *last_in_slot);
     enum km_rc rc = KM_OK;
     if (!p.units || !p.unit_of || !p.edges || !last_in_slot) {
-        bad(imp, 0, "Onvoldoende geheugen.");
+        bad(imp, 0, _("Onvoldoende geheugen."));
         rc = KM_ERR;
     } else {
         plan_units(imp, &p);
@@ -819,7 +821,7 @@ static enum km_rc make_template(struct import *imp)
     if (rc == KM_OK)
         rc = make_lessons(imp);
     if (rc != KM_OK && templates_delete(imp->s, id) != KM_OK)
-        bad(imp, 0, "het half gemaakte sjabloon kon niet worden verwijderd: %s", db_errmsg(imp->s->db));
+        bad(imp, 0, _("het half gemaakte sjabloon kon niet worden verwijderd: %s"), db_errmsg(imp->s->db));
     return rc;
 }
 
@@ -832,8 +834,9 @@ enum km_rc template_csv_import(const struct km_session *s, const char *data, siz
         return rc;
     struct csv_table t;
     if (csv_parse(data, len, 0, &t) != 0)
-        return len > CSV_MAX_BYTES ? db_fail(s->db, KM_INVALID, "Het bestand is groter dan %u MB.", CSV_MAX_BYTES >> 20)
-                                   : db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+        return len > CSV_MAX_BYTES
+                   ? db_fail(s->db, KM_INVALID, _("Het bestand is groter dan %u MB."), CSV_MAX_BYTES >> 20)
+                   : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     struct import imp = {.s = s, .opt = opt, .res = res};
     if (opt->name)
         text_clean(opt->name, res->name, sizeof res->name);
@@ -841,12 +844,12 @@ enum km_rc template_csv_import(const struct km_session *s, const char *data, siz
     csv_free(&t);
     sort_errors(res);
     if (imp.nomem)
-        rc = db_fail(s->db, KM_ERR, "Onvoldoende geheugen.");
+        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     else if (res->nerrors)
-        rc = db_fail(s->db, KM_INVALID, "%zu fout%s in het bestand; er is niets veranderd.", res->nerrors,
-                     res->nerrors == 1 ? "" : "en");
+        rc = db_fail(s->db, KM_INVALID, _("%zu fout%s in het bestand; er is niets veranderd."), res->nerrors,
+                     i18n_plural(res->nerrors, "", "en", "", "s"));
     else if (!opt->dry_run && make_template(&imp) != KM_OK)
-        rc = db_fail(s->db, KM_INVALID, "Het weeksjabloon is niet gemaakt; er is niets veranderd.");
+        rc = db_fail(s->db, KM_INVALID, _("Het weeksjabloon is niet gemaakt; er is niets veranderd."));
     free(imp.slots);
     free(imp.lessons);
     return rc;

@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 #include "core/groups.h"
+#include "core/i18n.h"
 #include "core/school.h"
 #include "core/session.h"
 #include "core/syncruns.h"
@@ -88,13 +90,14 @@ static enum km_rc private_file_usable(int fd, const char *path, const char *sett
 {
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errlen, "Het bestand %.300s (%s) is geen gewoon bestand; er is niets gewijzigd.", path, setting);
+        snprintf(err, errlen, _("Het bestand %.300s (%s) is geen gewoon bestand; er is niets gewijzigd."), path,
+                 setting);
         return KM_INVALID;
     }
     if ((st.st_mode & 077) || st.st_uid != geteuid()) {
         snprintf(err, errlen,
-                 "Het bestand %.300s (%s) is ook voor anderen op de server leesbaar of niet van klassenmap; maak het"
-                 " alleen leesbaar voor klassenmap (chown, chmod 600); er is niets gewijzigd.",
+                 _("Het bestand %.300s (%s) is ook voor anderen op de server leesbaar of niet van klassenmap; maak het"
+                   " alleen leesbaar voor klassenmap (chown, chmod 600); er is niets gewijzigd."),
                  path, setting);
         return KM_DENIED;
     }
@@ -106,10 +109,10 @@ static int open_private(const char *path, const char *setting, char *err, size_t
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         int e = errno;
-        snprintf(err, errlen, "Het bestand %.300s (%s) kan niet worden gelezen (%s); er is niets gewijzigd.", path,
+        snprintf(err, errlen, _("Het bestand %.300s (%s) kan niet worden gelezen (%s); er is niets gewijzigd."), path,
                  setting,
-                 e == ENOENT   ? "het bestaat niet"
-                 : e == EACCES ? "geen leesrecht"
+                 e == ENOENT   ? _("het bestaat niet")
+                 : e == EACCES ? _("geen leesrecht")
                                : strerror(e));
         *rc = KM_NOTFOUND;
         return -1;
@@ -127,17 +130,18 @@ static enum km_rc check_key(const char *key, const char *path, char *err, size_t
 {
     long chars = text_plain_length(key);
     if (chars == 0)
-        snprintf(err, errlen, "Het sleutelbestand %.300s (key_file) is leeg; er is niets gewijzigd.", path);
+        snprintf(err, errlen, _("Het sleutelbestand %.300s (key_file) is leeg; er is niets gewijzigd."), path);
     else if (chars < 0)
         snprintf(err, errlen,
-                 "De autorisatiesleutel in %.300s (key_file) bevat stuurtekens of ongeldige UTF-8; er is niets"
-                 " gewijzigd.",
+                 _("De autorisatiesleutel in %.300s (key_file) bevat stuurtekens of ongeldige UTF-8; er is niets"
+                   " gewijzigd."),
                  path);
     else if (chars > UWLR_STRING64)
-        snprintf(err, errlen,
-                 "De autorisatiesleutel in %.300s (key_file) is langer dan de %d tekens die UWLR toestaat; er is niets"
-                 " gewijzigd.",
-                 path, UWLR_STRING64);
+        snprintf(
+            err, errlen,
+            _("De autorisatiesleutel in %.300s (key_file) is langer dan de %d tekens die UWLR toestaat; er is niets"
+              " gewijzigd."),
+            path, UWLR_STRING64);
     return chars > 0 && chars <= UWLR_STRING64 ? KM_OK : KM_INVALID;
 }
 
@@ -145,7 +149,7 @@ enum km_rc uwlr_read_key(const char *path, char *key, size_t keylen, char *err, 
 {
     key[0] = '\0';
     if (!path || !*path) {
-        snprintf(err, errlen, "Er is geen sleutelbestand ingesteld (key_file in [sync]); er is niets gewijzigd.");
+        snprintf(err, errlen, _("Er is geen sleutelbestand ingesteld (key_file in [sync]); er is niets gewijzigd."));
         return KM_INVALID;
     }
     enum km_rc rc;
@@ -173,7 +177,7 @@ static enum km_rc check_client_key(const struct uwlr_request *req, char *err, si
     bool separate = req->client_key && *req->client_key;
     enum km_rc rc;
     int fd = open_private(separate ? req->client_key : req->client_cert,
-                          separate ? "sync_client_key" : "sync_client_cert, met de sleutel", err, errlen, &rc);
+                          separate ? "sync_client_key" : _("sync_client_cert, met de sleutel"), err, errlen, &rc);
     if (fd >= 0)
         close(fd);
     return rc;
@@ -247,13 +251,13 @@ static void client_cert_message(const struct uwlr_request *req, const char *host
 {
     if (!req->client_cert || !*req->client_cert)
         snprintf(err, errlen,
-                 "ParnasSys (%s) vraagt een TLS-clientcertificaat: zet sync_client_cert en sync_client_key in [sync];"
-                 " er is niets gewijzigd.",
+                 _("ParnasSys (%s) vraagt een TLS-clientcertificaat: zet sync_client_cert en sync_client_key in [sync];"
+                   " er is niets gewijzigd."),
                  host);
     else
         snprintf(err, errlen,
-                 "ParnasSys (%s) aanvaardt het clientcertificaat %.300s (sync_client_cert) niet: vraag de leverancier"
-                 " welk certificaat de koppeling verwacht; er is niets gewijzigd.",
+                 _("ParnasSys (%s) aanvaardt het clientcertificaat %.300s (sync_client_cert) niet: vraag de leverancier"
+                   " welk certificaat de koppeling verwacht; er is niets gewijzigd."),
                  host, req->client_cert);
 }
 
@@ -269,26 +273,26 @@ static void curl_message(CURLcode rc, const char *detail, const struct uwlr_requ
     switch (rc) {
     case CURLE_OPERATION_TIMEDOUT:
         snprintf(err, errlen,
-                 "ParnasSys (%s) antwoordde niet binnen %d seconde%s (sync_timeout); er is niets gewijzigd.", host,
-                 req->timeout, req->timeout == 1 ? "" : "n");
+                 _("ParnasSys (%s) antwoordde niet binnen %d seconde%s (sync_timeout); er is niets gewijzigd."), host,
+                 req->timeout, i18n_plural(req->timeout, "", "n", "", "s"));
         break;
     case CURLE_COULDNT_CONNECT:
         snprintf(err, errlen,
-                 "Geen verbinding met ParnasSys (%s): de server weigert of is onbereikbaar; er is niets gewijzigd.",
+                 _("Geen verbinding met ParnasSys (%s): de server weigert of is onbereikbaar; er is niets gewijzigd."),
                  host);
         break;
     case CURLE_COULDNT_RESOLVE_HOST:
-        snprintf(err, errlen, "De servernaam %s is onbekend (uwlr_endpoint of DNS); er is niets gewijzigd.", host);
+        snprintf(err, errlen, _("De servernaam %s is onbekend (uwlr_endpoint of DNS); er is niets gewijzigd."), host);
         break;
     case CURLE_PEER_FAILED_VERIFICATION:
-        snprintf(
-            err, errlen,
-            "Het TLS-certificaat van %s is niet te vertrouwen (onbekende uitgever of verkeerde naam; zie sync_ca_file);"
-            " er is niets gewijzigd.",
-            host);
+        snprintf(err, errlen,
+                 _("Het TLS-certificaat van %s is niet te vertrouwen (onbekende uitgever of verkeerde naam; zie "
+                   "sync_ca_file);"
+                   " er is niets gewijzigd."),
+                 host);
         break;
     case CURLE_SSL_CACERT_BADFILE:
-        snprintf(err, errlen, "Het CA-bestand %.300s (sync_ca_file) kan niet worden gelezen; er is niets gewijzigd.",
+        snprintf(err, errlen, _("Het CA-bestand %.300s (sync_ca_file) kan niet worden gelezen; er is niets gewijzigd."),
                  req->ca_file);
         break;
     case CURLE_SSL_CONNECT_ERROR:
@@ -297,31 +301,32 @@ static void curl_message(CURLcode rc, const char *detail, const struct uwlr_requ
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR: /* TLS 1.3: a refused client certificate can also end the connection like this */
         snprintf(err, errlen,
-                 "De verbinding met ParnasSys (%s) werd verbroken voordat er een antwoord kwam%s; er is niets"
-                 " gewijzigd.",
+                 _("De verbinding met ParnasSys (%s) werd verbroken voordat er een antwoord kwam%s; er is niets"
+                   " gewijzigd."),
                  host,
                  req->client_cert && *req->client_cert
                      ? ""
-                     : " (vraagt de server een TLS-clientcertificaat? zie sync_client_cert in [sync])");
+                     : _(" (vraagt de server een TLS-clientcertificaat? zie sync_client_cert in [sync])"));
         break;
     case CURLE_SSL_CERTPROBLEM:
-        snprintf(err, errlen,
-                 "Het clientcertificaat %.300s (sync_client_cert, sync_client_key) kan niet worden gebruikt: is het PEM"
-                 " en hoort de sleutel bij het certificaat?; er is niets gewijzigd.",
-                 req->client_cert);
+        snprintf(
+            err, errlen,
+            _("Het clientcertificaat %.300s (sync_client_cert, sync_client_key) kan niet worden gebruikt: is het PEM"
+              " en hoort de sleutel bij het certificaat?; er is niets gewijzigd."),
+            req->client_cert);
         break;
     case CURLE_UNSUPPORTED_PROTOCOL:
-        snprintf(err, errlen, "uwlr_endpoint moet met https:// beginnen; er is niets gewijzigd.");
+        snprintf(err, errlen, _("uwlr_endpoint moet met https:// beginnen; er is niets gewijzigd."));
         break;
     case CURLE_WRITE_ERROR:
         if (a->too_big) {
-            snprintf(err, errlen, "Het antwoord van ParnasSys is groter dan %u MB; er is niets gewijzigd.",
+            snprintf(err, errlen, _("Het antwoord van ParnasSys is groter dan %u MB; er is niets gewijzigd."),
                      UWLR_MAX_ANSWER >> 20);
             break;
         }
-        /* fall through */
+        __attribute__((fallthrough));
     default:
-        snprintf(err, errlen, "De verbinding met ParnasSys (%s) is mislukt: %s; er is niets gewijzigd.", host,
+        snprintf(err, errlen, _("De verbinding met ParnasSys (%s) is mislukt: %s; er is niets gewijzigd."), host,
                  curl_easy_strerror(rc));
     }
 }
@@ -331,16 +336,17 @@ static void http_message(long status, char *err, size_t errlen)
     if (status >= 300 && status < 400)
         snprintf(
             err, errlen,
-            "ParnasSys verwijst door (HTTP %ld), en klassenmap volgt geen doorverwijzingen: controleer uwlr_endpoint;"
-            " er is niets gewijzigd.",
+            _("ParnasSys verwijst door (HTTP %ld), en klassenmap volgt geen doorverwijzingen: controleer uwlr_endpoint;"
+              " er is niets gewijzigd."),
             status);
     else if (status == 401 || status == 403)
-        snprintf(err, errlen,
-                 "ParnasSys weigert de toegang (HTTP %ld), waarschijnlijk door de autorisatiesleutel in key_file; er is"
-                 " niets gewijzigd.",
-                 status);
+        snprintf(
+            err, errlen,
+            _("ParnasSys weigert de toegang (HTTP %ld), waarschijnlijk door de autorisatiesleutel in key_file; er is"
+              " niets gewijzigd."),
+            status);
     else
-        snprintf(err, errlen, "ParnasSys gaf een fout terug (HTTP %ld); er is niets gewijzigd.", status);
+        snprintf(err, errlen, _("ParnasSys gaf een fout terug (HTTP %ld); er is niets gewijzigd."), status);
 }
 
 static struct curl_slist *soap_headers(void)
@@ -403,13 +409,13 @@ static enum km_rc post(const struct uwlr_request *req, const char *request, size
     if (!c || !headers) {
         curl_easy_cleanup(c);
         curl_slist_free_all(headers);
-        snprintf(err, errlen, "Onvoldoende geheugen voor de verbinding met ParnasSys; er is niets gewijzigd.");
+        snprintf(err, errlen, _("Onvoldoende geheugen voor de verbinding met ParnasSys; er is niets gewijzigd."));
         return KM_ERR;
     }
     if (!set_options(c, req, request, len, headers, a)) {
         curl_easy_cleanup(c);
         curl_slist_free_all(headers);
-        snprintf(err, errlen, "Deze libcurl kan niet tot https worden beperkt; de sleutel is niet verstuurd.");
+        snprintf(err, errlen, _("Deze libcurl kan niet tot https worden beperkt; de sleutel is niet verstuurd."));
         return KM_ERR;
     }
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
@@ -442,7 +448,7 @@ enum km_rc uwlr_fetch(const struct uwlr_request *req, const char *key_file, stru
     sodium_memzero(key, sizeof key);
     struct answer a = {0};
     if (reqlen == 0) {
-        snprintf(err, errlen, "Onvoldoende geheugen voor het verzoek aan ParnasSys; er is niets gewijzigd.");
+        snprintf(err, errlen, _("Onvoldoende geheugen voor het verzoek aan ParnasSys; er is niets gewijzigd."));
         rc = KM_ERR;
     } else {
         rc = post(req, request, reqlen, &a, reply, err, errlen);
@@ -478,16 +484,16 @@ static enum km_rc pick_brin(struct km_db *db, const struct km_config *cfg, char 
     case BRIN_CONFLICT:
         snprintf(
             err, errlen,
-            "De BRIN in de configuratie (%s) is niet die van de school in de database (%s); er is niets gewijzigd.",
+            _("De BRIN in de configuratie (%s) is niet die van de school in de database (%s); er is niets gewijzigd."),
             cfg->brin, school.brin);
         return KM_INVALID;
     case BRIN_NONE:
-        snprintf(err, errlen, "Er is geen BRIN: zet brin in [sync] van de configuratie; er is niets gewijzigd.");
+        snprintf(err, errlen, _("Er is geen BRIN: zet brin in [sync] van de configuratie; er is niets gewijzigd."));
         return KM_INVALID;
     case BRIN_INVALID: /* a database made before the BRIN was checked as UWLR wants it */
         snprintf(err, errlen,
-                 "De BRIN van de school (%s) is geen BRIN zoals UWLR die vraagt (2 cijfers en 2 hoofdletters, zoals"
-                 " 99ZZ): zet brin in [sync]; er is niets gewijzigd.",
+                 _("De BRIN van de school (%s) is geen BRIN zoals UWLR die vraagt (2 cijfers en 2 hoofdletters, zoals"
+                   " 99ZZ): zet brin in [sync]; er is niets gewijzigd."),
                  brin);
         return KM_INVALID;
     default:
@@ -501,9 +507,9 @@ static enum km_rc settings_for(struct km_db *db, const struct km_config *cfg, st
 {
     if (!cfg->klantcode[0] || !cfg->klantnaam[0]) {
         snprintf(err, errlen,
-                 "%s ontbreekt in [sync] van %.300s: UWLR vraagt klantcode en klantnaam bij elk verzoek (zie de"
-                 " koppeling in ParnasSys); er is niets gewijzigd.",
-                 !cfg->klantcode[0] ? "klantcode" : "klantnaam", cfg->path[0] ? cfg->path : "de configuratie");
+                 _("%s ontbreekt in [sync] van %.300s: UWLR vraagt klantcode en klantnaam bij elk verzoek (zie de"
+                   " koppeling in ParnasSys); er is niets gewijzigd."),
+                 !cfg->klantcode[0] ? "klantcode" : "klantnaam", cfg->path[0] ? cfg->path : _("de configuratie"));
         return KM_INVALID;
     }
     enum km_rc rc = pick_brin(db, cfg, rs->brin, sizeof rs->brin, err, errlen);
@@ -540,11 +546,12 @@ static enum km_rc refuse_eckid_only(const struct uwlr_answer *ans, char *msg, si
         snprintf(students, sizeof students, "%d leerling%s", s, s == 1 ? "" : "en");
     if (t)
         snprintf(teachers, sizeof teachers, "%d leerkracht%s", t, t == 1 ? "" : "en");
-    snprintf(msg, len,
-             "Het antwoord van ParnasSys heeft %s%s%s zonder key, alleen met een ECK-iD (de vorm van UWLR 2.3, niet de"
-             " gevraagde 2.2): klassenmap kent iedereen aan de key uit ParnasSys en neemt daarom niets over; er is"
-             " niets gewijzigd.",
-             students, s && t ? " en " : "", teachers);
+    snprintf(
+        msg, len,
+        _("Het antwoord van ParnasSys heeft %s%s%s zonder key, alleen met een ECK-iD (de vorm van UWLR 2.3, niet de"
+          " gevraagde 2.2): klassenmap kent iedereen aan de key uit ParnasSys en neemt daarom niets over; er is"
+          " niets gewijzigd."),
+        students, s && t ? " en " : "", teachers);
     return KM_ERR;
 }
 
@@ -559,17 +566,18 @@ static enum km_rc judge(const struct uwlr_answer *ans, long status, const struct
         if (status != 200)
             http_message(status, msg, len);
         else
-            snprintf(msg, len, "Het antwoord van ParnasSys is geen UWLR-antwoord: %s; er is niets gewijzigd.",
+            snprintf(msg, len, _("Het antwoord van ParnasSys is geen UWLR-antwoord: %s; er is niets gewijzigd."),
                      ans->what);
         return KM_ERR;
     case UWLR_ANSWER_NO_DATA:
-        snprintf(msg, len,
-                 "ParnasSys heeft geen gegevens voor BRIN %s, dependance %s in schooljaar %s (geengegevens): controleer"
-                 " brin, dependancecode en schooljaar in [sync] en de koppeling in ParnasSys; er is niets gewijzigd.",
-                 rs->brin, rs->req.dependancecode, rs->year);
+        snprintf(
+            msg, len,
+            _("ParnasSys heeft geen gegevens voor BRIN %s, dependance %s in schooljaar %s (geengegevens): controleer"
+              " brin, dependancecode en schooljaar in [sync] en de koppeling in ParnasSys; er is niets gewijzigd."),
+            rs->brin, rs->req.dependancecode, rs->year);
         return KM_ERR;
     case UWLR_ANSWER_NO_CHANGES:
-        snprintf(msg, len, "ParnasSys meldt geen wijzigingen (geenwijzigingen); er is niets gewijzigd.");
+        snprintf(msg, len, _("ParnasSys meldt geen wijzigingen (geenwijzigingen); er is niets gewijzigd."));
         return KM_OK;
     case UWLR_ANSWER_DATA: break;
     }
@@ -626,8 +634,8 @@ enum km_rc uwlr_sync(struct km_db *db, const struct km_config *cfg, bool dry_run
     memset(rep, 0, sizeof *rep);
     msg[0] = '\0';
     if (!cfg->uwlr_endpoint[0]) {
-        snprintf(msg, msglen, "sync staat uit: uwlr_endpoint is leeg in [sync] van %s.",
-                 cfg->path[0] ? cfg->path : "de configuratie");
+        snprintf(msg, msglen, _("sync staat uit: uwlr_endpoint is leeg in [sync] van %s."),
+                 cfg->path[0] ? cfg->path : _("de configuratie"));
         return KM_NOTFOUND;
     }
     char started[20], encoding[40];
@@ -636,7 +644,7 @@ enum km_rc uwlr_sync(struct km_db *db, const struct km_config *cfg, bool dry_run
     enum km_rc rc = fetch_answer(db, cfg, &reply, encoding, sizeof encoding, msg, msglen);
     if (rc != KM_OK || !reply.body) {
         record(db, rc == KM_OK, dry_run, started, msg);
-        return rc; /* KM_ERR, never KM_NOTFOUND: that stays the one answer that means "sync staat uit" */
+        return rc; /* KM_ERR, never KM_NOTFOUND: that stays the one answer that means _("sync staat uit") */
     }
     struct edex_options o = {.dry_run = dry_run, .source_name = SOURCE_NAME, .encoding = encoding[0] ? encoding : NULL};
     rc = edex_import(db, reply.body, reply.len, &o, rep);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 /* Where the reader is, by the elements it passed at each depth:
@@ -119,7 +120,7 @@ static void first_in_body(struct scan *sc, xmlTextReaderPtr rd)
     } else if (is_name(rd, "leerlinggegevens_antwoord")) {
         sc->in_answer = true;
     } else {
-        other_element(sc, rd, "", " in de SOAP-Body in plaats van <leerlinggegevens_antwoord>");
+        other_element(sc, rd, "", _(" in de SOAP-Body in plaats van <leerlinggegevens_antwoord>"));
     }
 }
 
@@ -137,7 +138,7 @@ static void first_in_answer(struct scan *sc, xmlTextReaderPtr rd)
     } else {
         other_element(
             sc, rd, "",
-            " in <leerlinggegevens_antwoord> in plaats van leerlinggegevens, geenwijzigingen of geengegevens");
+            _(" in <leerlinggegevens_antwoord> in plaats van leerlinggegevens, geenwijzigingen of geengegevens"));
     }
 }
 
@@ -147,7 +148,7 @@ static bool visit_element(struct scan *sc, xmlTextReaderPtr rd)
     switch (xmlTextReaderDepth(rd)) {
     case 0:
         if (!is_name(rd, "Envelope"))
-            other_element(sc, rd, "geen SOAP-bericht maar ", "");
+            other_element(sc, rd, _("geen SOAP-bericht maar "), "");
         return false;
     case 1:
         sc->in_body = is_name(rd, "Body");
@@ -181,9 +182,9 @@ static bool visit_element(struct scan *sc, xmlTextReaderPtr rd)
 /* The reader came to the end without knowing the form: say what was missing. */
 static void incomplete(struct scan *sc)
 {
-    const char *what = !sc->body_child    ? "een SOAP-bericht zonder inhoud in de Body"
+    const char *what = !sc->body_child    ? _("een SOAP-bericht zonder inhoud in de Body")
                        : sc->answer_child ? NULL
-                                          : "een leeg <leerlinggegevens_antwoord>";
+                                          : _("een leeg <leerlinggegevens_antwoord>");
     if (what && sc->out->kind != UWLR_ANSWER_DATA)
         other(sc, what);
 }
@@ -193,14 +194,14 @@ void uwlr_answer_read(const char *body, size_t len, const char *encoding, struct
     memset(out, 0, sizeof *out);
     out->kind = UWLR_ANSWER_OTHER;
     if (!body || len == 0 || len > INT_MAX) {
-        snprintf(out->what, sizeof out->what, "%s", len ? "een antwoord dat te groot is" : "een leeg antwoord");
+        snprintf(out->what, sizeof out->what, "%s", len ? _("een antwoord dat te groot is") : _("een leeg antwoord"));
         return;
     }
     /* No DTD is loaded, no entity expanded, nothing fetched; a DOCTYPE stops the reading. */
     xmlTextReaderPtr rd =
         xmlReaderForMemory(body, (int)len, NULL, encoding, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!rd) {
-        snprintf(out->what, sizeof out->what, "%s", "onleesbaar (onvoldoende geheugen)");
+        snprintf(out->what, sizeof out->what, "%s", _("onleesbaar (onvoldoende geheugen)"));
         return;
     }
     struct scan sc = {.out = out};
@@ -209,13 +210,13 @@ void uwlr_answer_read(const char *body, size_t len, const char *encoding, struct
         int type = xmlTextReaderNodeType(rd);
         bool skip = false;
         if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-            other(&sc, "een document met een DTD, die niet is toegestaan");
+            other(&sc, _("een document met een DTD, die niet is toegestaan"));
         else if (type == XML_READER_TYPE_ELEMENT)
             skip = visit_element(&sc, rd);
         r = skip ? xmlTextReaderNext(rd) : xmlTextReaderRead(rd);
     }
     if (!sc.done && r < 0) {
-        snprintf(out->what, sizeof out->what, "geen geldige XML (regel %d)", xmlTextReaderGetParserLineNumber(rd));
+        snprintf(out->what, sizeof out->what, _("geen geldige XML (regel %d)"), xmlTextReaderGetParserLineNumber(rd));
         out->kind = UWLR_ANSWER_OTHER;
     } else if (!sc.done) {
         incomplete(&sc);
@@ -264,15 +265,15 @@ static const struct {
     const char *code, *hint;
 } fault_hints[] = {
     {"Client.AutorisatieOngeldig",
-     "de autorisatiesleutel wordt niet aanvaard: controleer in ParnasSys of de koppeling met klassenmap actief is en"
-     " of key_file de sleutel van die koppeling bevat"},
+     N_("de autorisatiesleutel wordt niet aanvaard: controleer in ParnasSys of de koppeling met klassenmap actief is en"
+        " of key_file de sleutel van die koppeling bevat")},
     {"Client.OngeldigeKlantIdentificatie",
-     "klantcode of klantnaam in [sync] wordt niet herkend: neem ze precies over van de koppeling in ParnasSys"},
+     N_("klantcode of klantnaam in [sync] wordt niet herkend: neem ze precies over van de koppeling in ParnasSys")},
     {"Client.XsdVersieOngeldig",
-     "de server levert geen UWLR 2.2 (xsdversie 2.2, wat klassenmap vraagt): vraag de leverancier welke versie de"
-     " koppeling levert"},
+     N_("de server levert geen UWLR 2.2 (xsdversie 2.2, wat klassenmap vraagt): vraag de leverancier welke versie de"
+        " koppeling levert")},
     {"Client.OngeldigBericht",
-     "de server vindt het verzoek ongeldig: controleer brin, dependancecode en schooljaar in [sync]"},
+     N_("de server vindt het verzoek ongeldig: controleer brin, dependancecode en schooljaar in [sync]")},
 };
 
 static bool starts_with(const char *s, const char *prefix) { return strncasecmp(s, prefix, strlen(prefix)) == 0; }
@@ -282,15 +283,15 @@ const char *uwlr_fault_hint(const char *code)
     code = code ? code : "";
     for (size_t i = 0; i < sizeof fault_hints / sizeof fault_hints[0]; i++)
         if (strcasecmp(code, fault_hints[i].code) == 0)
-            return fault_hints[i].hint;
+            return _(fault_hints[i].hint);
     if (starts_with(code, "Server") || starts_with(code, "Receiver"))
-        return "de fout ligt bij de server van ParnasSys: probeer het later opnieuw";
-    return "controleer [sync] in de configuratie en de koppeling met klassenmap in ParnasSys";
+        return _("de fout ligt bij de server van ParnasSys: probeer het later opnieuw");
+    return _("controleer [sync] in de configuratie en de koppeling met klassenmap in ParnasSys");
 }
 
 void uwlr_fault_sentence(const struct uwlr_fault *f, char *out, size_t len)
 {
-    snprintf(out, len, "ParnasSys weigerde het verzoek: %s (%s%s%s); %s; er is niets gewijzigd.",
-             f->text[0] ? f->text : "zonder uitleg", f->code[0] ? f->code : "zonder faultcode",
+    snprintf(out, len, _("ParnasSys weigerde het verzoek: %s (%s%s%s); %s; er is niets gewijzigd."),
+             f->text[0] ? f->text : _("zonder uitleg"), f->code[0] ? f->code : _("zonder faultcode"),
              f->detail[0] ? "; detail: " : "", f->detail, uwlr_fault_hint(f->code));
 }

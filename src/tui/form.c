@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dates.h"
 #include "core/text.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
@@ -269,26 +270,16 @@ bool form_click(struct form *f, int y)
 
 /* ---- validation ---- */
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static bool valid_ymd(int y, int m, int d)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] + (m == 2 && leap(y));
-}
-
-/* Accepts 2026-11-30 and 30-11-2026 (as Dutch people write it) and stores the ISO form. */
+/* Accepts 2026-11-30 and 30-11-2026 (as Dutch people write it; core's one date reader) and stores the ISO form. */
 static bool normalise_date(char *v)
 {
-    int y, m, d;
-    char tail;
-    if (sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(v) == 10 && valid_ymd(y, m, d))
-        return true;
-    if (sscanf(v, "%2d-%2d-%4d%c", &d, &m, &y, &tail) == 3 && valid_ymd(y, m, d)) {
-        snprintf(v, FIELD_VALUE_MAX, "%04d-%02d-%02d", y, m, d);
-        return true;
-    }
-    return false;
+    int64_t day;
+    char iso[11];
+    if (!dates_parse_input(v, &day))
+        return false;
+    dates_format(day, iso);
+    snprintf(v, FIELD_VALUE_MAX, "%s", iso);
+    return true;
 }
 
 static bool normalise_time(char *v)

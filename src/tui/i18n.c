@@ -2,43 +2,9 @@
 
 #include "tui/paths.h"
 
-#include <limits.h>
-#include <stdbool.h>
-#include <locale.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-static void bind_domain(void)
+void i18n_init(const char *config_language)
 {
     char dir[4096];
     paths_data_dir("locale", dir, sizeof dir);
-    bindtextdomain("klassenmap", dir);
-}
-
-static const char *env_language(void)
-{
-    const char *vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return v;
-    }
-    return "";
-}
-
-void i18n_init(const char *config_language)
-{
-    const char *env = env_language();
-    bool english = strncmp(env, "en", 2) == 0 || (strncmp(env, "nl", 2) != 0 && config_language &&
-                                                   strcmp(config_language, "en") == 0);
-    /* gettext only translates when LC_MESSAGES is not "C"; LANGUAGE then picks the catalogue. */
-    setenv("LANGUAGE", english ? "en" : "nl", 1);
-    if (!setlocale(LC_MESSAGES, "") || strcmp(setlocale(LC_MESSAGES, NULL), "C") == 0 ||
-        strcmp(setlocale(LC_MESSAGES, NULL), "POSIX") == 0)
-        setlocale(LC_MESSAGES, "C.UTF-8");
-    bind_domain();
-    bind_textdomain_codeset("klassenmap", "UTF-8");
-    textdomain("klassenmap");
+    i18n_setup(config_language, dir);
 }

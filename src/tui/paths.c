@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 
 static bool is_dir(const char *p)
 {
@@ -30,5 +31,8 @@ void paths_data_dir(const char *sub, char *out, size_t len)
         if (is_dir(out))
             return;
     }
-    snprintf(out, len, "%s/%s", KM_DATADIR, sub);
+    if (strcmp(sub, "locale") == 0)
+        snprintf(out, len, "%s", KM_LOCALEDIR); /* installed with every other program's translations */
+    else
+        snprintf(out, len, "%s/%s", KM_DATADIR, sub);
 }

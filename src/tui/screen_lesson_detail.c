@@ -61,10 +61,11 @@ static void when_text(const struct lesson_detail *d, bool long_form, char *out, 
     hours_format(d->start_min, t0);
     hours_format(d->end_min, t1);
     out[0] = '\0';
-    if (!dates_parse(d->date, &z) || sscanf(d->date, "%4d-%2d-%2d", &y, &m, &day) != 3) {
+    if (!dates_parse(d->date, &z)) {
         appendf(out, len, "%s %s–%s", d->date, t0, t1);
         return;
     }
+    dates_to_civil(z, &y, &m, &day);
     if (long_form)
         appendf(out, len, _("%s %02d-%02d-%04d · %s–%s · week %d"), _(day_long[dates_weekday(z)]), day, m, y, t0, t1,
                 dates_iso_week(z, &iso_year));

@@ -8,6 +8,7 @@
 #include "tui/form.h"
 #include "tui/i18n.h"
 #include "tui/screens.h"
+#include "buildconf.h" /* KM_VERSION, KM_DATADIR, ...: made by the Makefile */
 
 enum { F_USER, F_PASS, F_GO, F_FORGOT };
 

@@ -55,13 +55,7 @@ __attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len,
     va_end(ap);
 }
 
-static void civil(int64_t day, int *y, int *m, int *d)
-{
-    char iso[11];
-    dates_format(day, iso);
-    if (sscanf(iso, "%4d-%2d-%2d", y, m, d) != 3)
-        *y = *m = *d = 0;
-}
+static void civil(int64_t day, int *y, int *m, int *d) { dates_to_civil(day, y, m, d); }
 
 static int64_t parse_iso(const char *iso)
 {
@@ -1406,16 +1400,9 @@ static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_wee
         if (num != p)
             return false;
     }
-    if (sscanf(p, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 1000)
-        return civil_ok(y, m, d, day);
-    char sep1, sep2;
-    int k = sscanf(p, "%2d%c%2d%c%4d%c", &d, &sep1, &m, &sep2, &y, &tail);
-    if (k == 5 && strchr("-/.", sep1) && sep1 == sep2) {
-        if (y < 100)
-            y += 2000;
-        return civil_ok(y, m, d, day);
-    }
-    if (sscanf(p, "%2d%c%2d%c", &d, &sep1, &m, &tail) == 3 && strchr("-/.", sep1)) {
+    if (dates_parse_input(p, day))
+        return true;
+    if (dates_parse_day_month(p, &m, &d)) {
         /* no year: the one that puts the date nearest to the week shown */
         int ry, rm, rd;
         civil(ref, &ry, &rm, &rd);

@@ -82,19 +82,7 @@ static void day_text(int64_t day, char out[11])
 }
 
 /* 2026-11-30 or 30-11-2026 (also 7-12-2026), a real date; false otherwise. Also while it is being typed. */
-static bool parse_day(const char *text, int64_t *day)
-{
-    int d, m, y;
-    char tail;
-    if (dates_parse(text, day))
-        return true;
-    if (sscanf(text, "%2d-%2d-%4d%c", &d, &m, &y, &tail) != 3 || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
-        d > 31)
-        return false;
-    char iso[40];
-    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-    return dates_parse(iso, day); /* refuses 31-04 and 29-02 of a common year */
-}
+static bool parse_day(const char *text, int64_t *day) { return dates_parse_input(text, day); }
 
 /* 1 … ROSTER_MAX_WEEKS in digits only; 0 otherwise. */
 static int parse_weeks(const char *text)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/children.h"
+#include "core/dates.h"
 #include "core/memberships.h"
 #include "core/text.h"
 #include "core/users.h"
@@ -63,12 +64,14 @@ static const enum action users_actions[] = {A_SELECT, A_SEARCH,  A_SEARCH_NEXT, 
 /* Dates are stored as YYYY-MM-DD; shown the Dutch way, DD-MM-YYYY. Anything else is shown as it is. */
 static void date_text(const char *iso, char *out, size_t len)
 {
+    int64_t day;
     int y, m, d;
-    char tail;
-    if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+    if (dates_parse(iso, &day)) {
+        dates_to_civil(day, &y, &m, &d);
         snprintf(out, len, "%02d-%02d-%04d", d % 100, m % 100, y % 10000);
-    else
+    } else {
         snprintf(out, len, "%s", iso);
+    }
 }
 
 /* ---- the table ---- */

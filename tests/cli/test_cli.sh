@@ -93,6 +93,16 @@ run "$KM" --db "$DB" audit;                          expect_out "audit has passw
 expect_no_out "audit has no password" "Zonnebloem"
 run "$KM" --db "$DB" audit --user juf.an --json;     expect_out "audit json filter" '"subject": "juf.an"'
 run "$KM" --db "$DB" audit --since gisteren;         expect_err "audit bad date" 2 "--since"
+# one date reader for every date option: a day that does not exist is refused, whatever the command
+run "$KM" --db "$DB" audit --since 2026-02-31;       expect_err "audit --since 2026-02-31 refused" 2 "bestaande datum"
+run "$KM" --db "$DB" audit --since=2026-04-31;       expect_err "audit --since=2026-04-31 refused" 2 "bestaande datum"
+run "$KM" --db "$DB" audit --since 2024-02-29;       expect_code "audit --since 2024-02-29 (a leap day) accepted" 0
+run "$KM" --db "$DB" export ical --user juf.an --from 2026-02-29; expect_err "export ical --from 2026-02-29 refused" 2 "bestaande datum"
+run "$KM" --db "$DB" roster show --from 2026-13-01;  expect_err "roster show --from 2026-13-01 refused" 2 "bestaande datum"
+# "--" ends the options, globally and per command
+run "$KM" --db "$DB" -- user show juf.an;            expect_out "-- before the command" "juf.an"
+run "$KM" --db "$DB" user show -- --help;            expect_err "after --, --help is a name" 1 "bestaat niet"
+run "$KM" --db "$DB" user show -- -x;                expect_err "after --, -x is a name, not an option" 1 "bestaat niet"
 
 # --- bad databases: one sentence, exit 1, file unchanged ---
 printf 'dit is geen database\n' > "$T/tekst.db"; before=$(sum "$T/tekst.db")
@@ -197,6 +207,29 @@ assert all(e.get("UID") for e in events)
 PY
 then pass "ical parses with python3-icalendar, times in Europe/Amsterdam"; else fail "ical parses with python3-icalendar, times in Europe/Amsterdam"; fi
 run "$KM" --db "$DEMO" export ical --user niemand;  expect_err "ical: unknown user" 1 "bestaat niet"
+
+# the display-width and folding tables are what their generator makes from Unicode 14.0.0
+if [ "$("$PY" -c 'import unicodedata; print(unicodedata.unidata_version)' 2>/dev/null)" = 14.0.0 ]; then
+    run "$PY" tools/gen_text_tables.py --check
+    expect_out "src/core/text.c's tables are tools/gen_text_tables.py's (Unicode 14.0.0)" "the same as in src/core/text.c"
+else
+    skip 1 "the text tables compared with their generator" "$PY does not carry Unicode 14.0.0 (Debian 12's python3 does)"
+fi
+
+# --help and the man page list the same commands
+run "$KM" --help
+help_cmds=$(printf '%s\n' "$out" | sed -n '/^Opdrachten:/,/^$/p' | sed -n 's/^  \([a-z][a-z ]*[a-z]\)  .*/\1/p' | sort)
+man_cmds=$(sed -n '/^\.SH COMMANDS/,/^\.SH [A-BD-Z]/p' doc/klassenmap.1 | grep -A1 '^\.TP' | grep '^\.B' |
+    sed -E 's/^\.BI? "?//; s/(\\f|\\-|").*//' |
+    awk '{ n = ""; for (i = 1; i <= NF && $i ~ /^[a-z]+$/; i++) n = n (n == "" ? "" : " ") $i; print n }' | sort)
+if [ -n "$help_cmds" ] && [ "$help_cmds" = "$man_cmds" ]; then
+    pass "--help and the man page list the same $(printf '%s\n' "$help_cmds" | wc -l) commands"
+else
+    printf '%s\n' "$help_cmds" >"$T/help.cmds"
+    printf '%s\n' "$man_cmds" >"$T/man.cmds"
+    fail "--help and the man page list the same commands" "< only in --help, > only in the man page:" \
+        "$(diff "$T/help.cmds" "$T/man.cmds" | grep '^[<>]' | tr '\n' ' ')"
+fi
 
 # --- AVG: a lesson's note is staff-only; the line for the class is for everyone who sees the lesson ---
 "$PY" - "$DEMO" "$MONDAY" <<'PY'

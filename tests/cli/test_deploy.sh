@@ -210,7 +210,7 @@ ROOT="$T/root"
 if make -s -o all install DESTDIR="$ROOT" >"$T/install.out" 2>&1; then
     missing=""
     for f in usr/local/bin/klassenmap usr/local/share/man/man1/klassenmap.1 usr/local/share/klassenmap/themes/default.theme \
-        usr/local/share/klassenmap/locale/en/LC_MESSAGES/klassenmap.mo etc/klassenmap/klassenmap.ini \
+        usr/local/share/locale/en/LC_MESSAGES/klassenmap.mo etc/klassenmap/klassenmap.ini \
         etc/ssh/sshd_config.d/klassenmap.conf usr/local/share/klassenmap/authorized_keys.example \
         usr/local/lib/systemd/system/klassenmap-backup.timer usr/local/share/klassenmap/deploy.md; do
         [ -e "$ROOT/$f" ] || missing="$missing $f"
@@ -230,7 +230,9 @@ left=$(cd "$ROOT" && find . -type f | sort | tr '\n' ' ')
 [ "$left" = "./etc/klassenmap/klassenmap.ini " ] && pass "make uninstall removes all but the school's configuration" ||
     fail "make uninstall removes all but the school's configuration" "left: $left"
 
-if [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1; then
+if [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1 && ! sshd_privsep_dir; then
+    skip 13 "the sshd snippet checked with sshd -t and -T" "/run/sshd is missing and only root can make it"
+elif [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1; then
     ssh-keygen -q -t ed25519 -N '' -f "$T/hostkey" >/dev/null
     printf 'HostKey %s\nInclude %s\n' "$T/hostkey" "$(pwd)/conf/sshd_config.d/klassenmap.conf" >"$T/sshd_a"
     run /usr/sbin/sshd -t -f "$T/sshd_a";  expect_code "the sshd snippet passes sshd -t" 0

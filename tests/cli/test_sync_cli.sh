@@ -3,7 +3,7 @@
 # first; dry runs, errors with their lines that change nothing, idempotence, leavers, read-only synced data,
 # and no minimised field (BSN, postcode, geboortedatum) in the database file.
 . tests/lib.sh
-XSD=../shared/edexml/EDEXML.structuur.xsd
+XSD=$EDEXML_DIR/EDEXML.structuur.xsd
 DB="$T/school.db"
 
 gen() { # NAME OPTIONS...: writes $T/NAME.xml
@@ -21,13 +21,21 @@ gen renamed --students 40 --teachers 6 --rename 1
 gen later --students 40 --teachers 6 --future 1
 gen old --students 10 --teachers 2 --schooljaar 2014-2015
 gen other --students 10 --teachers 2 --brin 12AB
-for f in small left renamed later old other; do
-    if valid "$T/$f.xml"; then pass "$f.xml validates against the EDEXML schema"; else fail "$f.xml validates against the EDEXML schema"; fi
-done
 for b in dup-key no-name bad-group; do
     gen "broken-$b" --students 40 --teachers 6 --break "$b"
-    if valid "$T/broken-$b.xml"; then fail "the schema refuses broken-$b.xml too"; else pass "the schema refuses broken-$b.xml too"; fi
 done
+if [ ! -r "$XSD" ]; then
+    skip 9 "the 9 fixtures checked against the EDEXML schema" "no $XSD (Edustandaard's schema; set EDEXML_DIR, see README)"
+elif ! command -v xmllint >/dev/null 2>&1; then
+    skip 9 "the 9 fixtures checked against the EDEXML schema" "no xmllint (libxml2-utils; make deps)"
+else
+    for f in small left renamed later old other; do
+        if valid "$T/$f.xml"; then pass "$f.xml validates against the EDEXML schema"; else fail "$f.xml validates against the EDEXML schema"; fi
+    done
+    for b in dup-key no-name bad-group; do
+        if valid "$T/broken-$b.xml"; then fail "the schema refuses broken-$b.xml too"; else pass "the schema refuses broken-$b.xml too"; fi
+    done
+fi
 printf 'dit is geen XML\n' > "$T/not-xml.xml"
 
 # --- usage ---

@@ -560,6 +560,6 @@ expect_out "the parents import is a run too" "ouders ouders.csv"
 if [ "$skipped" != 0 ]; then
     command -v xmllint >/dev/null || why="xmllint is not installed"
     [ -n "${why:-}" ] || why="no UWLR 2.2 schemas in $UWLR_DIR (UWLR_DIR) or EDEXML schema in $EDEXML_DIR (EDEXML_DIR)"
-    echo "uwlr-cli: $skipped schema checks skipped: $why"
+    echo "SKIP $skipped schema checks: $why"
 fi
 finish uwlr-cli

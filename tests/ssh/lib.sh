@@ -2,7 +2,7 @@
 # SSH sessions run this build's klassenmap, and ssh clients in tmux panes whose screens can be read.
 # Source tests/lib.sh and tests/tui/lib.sh first. Everything here needs root (CI runs as root).
 #
-#   ssh_need_root NAME      not root: prints "NAME: 0 passed, 0 failed" with a note and exits 0
+#   ssh_need_root NAME      not root: the suite is counted as skipped, with a line saying why, and exits 0
 #   ssh_setup               the account, its database directory, the client key, the sshd; false (with the
 #                           reason on stdout) when something is missing
 #   $KMUSER $W $KCONF $DB   the account, its directory (0700, its own), the config its sessions use, the database
@@ -36,8 +36,8 @@ ROOT=$(pwd)
 
 ssh_need_root() {
     [ "$(id -u)" = 0 ] && return 0
-    echo "note: the SSH tests run a private sshd and create a system account, so they need root (CI runs as root)."
-    echo "$1: 0 passed, 0 failed"
+    skip 1 "the SSH suite" "it runs a private sshd and creates a system account, so it needs root (CI runs as root)"
+    finish "$1"
     exit 0
 }
 
@@ -190,8 +190,7 @@ INI
     ssh-keygen -q -t ed25519 -N '' -f "$D/host_key" -C km-test-host || return 1
     ssh-keygen -q -t ed25519 -N '' -f "$D/client_key" -C km-test-client || return 1
     cp "$D/client_key.pub" "$D/authorized_keys" && chmod 0644 "$D/authorized_keys"
-    # sshd's privilege separation directory (made at boot on a normal system)
-    [ -d /run/sshd ] || mkdir -m 0755 /run/sshd || return 1
+    sshd_privsep_dir || return 1
     if [ -f "$ROOT/conf/sshd_config.d/klassenmap.conf" ]; then
         fit_snippet "$D/authorized_keys" <"$ROOT/conf/sshd_config.d/klassenmap.conf" >"$D/klassenmap.conf"
         SNIPPET=1

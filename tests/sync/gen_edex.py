@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes an EDEXML 2.1 export as ParnasSys makes it, for the import tests and the benchmark.
 
-Deterministic for a seed. Every file it writes validates against ../shared/edexml/EDEXML.structuur.xsd, except
+Deterministic for a seed. Every file it writes validates against EDEXML.structuur.xsd in EDEXML_DIR, except
 the ones asked to be broken with --break (and those are refused by that schema too). Students also carry the
 fields klassenmap must never store (geboortedatum, land, bsn, gewicht, postcode, etniciteit), with values that
 are easy to grep for: bsn 7310xxxxx, postcode NNNNQX.

@@ -7,6 +7,9 @@
 # `sh tests/tui/test_english.sh`.
 . tests/lib.sh
 . tests/tui/lib.sh
+. tests/cli/dutch_words.sh
+# Every screen read is kept per session, so the English sessions can be searched for Dutch words at the end.
+screen() { TM capture-pane -p -t "$1" 2>/dev/null | tee -a "$T/screens-$1.txt"; }
 
 if ! have_tmux; then
     fail "tmux is needed for the TUI tests (sh tools/install-deps test)"
@@ -287,5 +290,21 @@ done
 for s in env_en config_en plain env_nl; do
     check "$s" "$s: still running" [ "$(pane_dead "$s")" = 0 ]
 done
+
+# No Dutch word on any English screen that was read (the school's data aside: names, goals, groups)
+"$PY" -c 'import sqlite3,sys
+c = sqlite3.connect(sys.argv[1])
+for (t,) in c.execute("SELECT name FROM sqlite_master WHERE type = ?", ("table",)).fetchall():
+    for row in c.execute("SELECT * FROM \"%s\"" % t):
+        print(" ".join(str(v) for v in row if isinstance(v, str)))' "$DB" >"$T/data.txt"
+cat "$T"/screens-admin_en.txt "$T"/screens-teacher_en.txt "$T"/screens-env_en.txt "$T"/screens-config_en.txt \
+    2>/dev/null >"$T/english-screens.txt"
+found=$(dutch_in "$T/english-screens.txt" "$T/data.txt")
+if [ -s "$T/english-screens.txt" ] && [ -z "$found" ]; then
+    pass "no Dutch word on the English screens ($(wc -l <"$T/english-screens.txt") lines read)"
+else
+    fail "no Dutch word on the English screens" "Dutch words: $found"
+    for w in $found; do grep -iw -m 3 -- "$w" "$T/english-screens.txt" | sed "s/^/     [$w] /"; done
+fi
 
 finish english

@@ -4,6 +4,7 @@
 
 #include "core/config.h"
 #include "test.h"
+#include "buildconf.h"
 
 static void write_ini(char *path, size_t len, const char *text)
 {

@@ -45,8 +45,8 @@ TEST(csv_newlines_in_quotes_keep_line_numbers)
 
 TEST(csv_crlf_lf_cr_and_bom)
 {
-    const char *variants[] = {"\xEF\xBB\xBF"
-                              "a;b\r\nc;d\r\n",
+    const char *variants[] = {("\xEF\xBB\xBF"
+                               "a;b\r\nc;d\r\n"),
                               "a;b\nc;d\n", "a;b\rc;d\r", "a;b\nc;d"};
     for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
         struct csv_table t;
