@@ -1,5 +1,6 @@
 /* Arguments, configuration and dispatch: a command goes to the command line, no command opens the screens. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,10 @@ int main(int argc, char **argv)
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    /* A file-size limit (ulimit -f) would kill the process with SIGXFSZ in the middle of a write, without a word;
+     * ignored, the write fails with EFBIG, SQLite rolls the transaction back and the sentence says "bestand te
+     * groot". What was committed before stays. */
+    signal(SIGXFSZ, SIG_IGN);
     setlocale(LC_ALL, "");
     i18n_init(NULL); /* the environment's language, until the configuration is read */
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,6 +45,7 @@ struct km_db {
     enum dbfault fault;
     dev_t dev; /* the file this handle opened: a different one at the path means it was replaced */
     ino_t ino;
+    bool probed;   /* db_probe ran */
     bool released; /* DBFAULT_GONE: the old file's connection is closed (let_go) */
     dev_t wal_dev; /* the -wal beside it: SQLite leaves a moved file's WAL where it was */
     ino_t wal_ino;
@@ -90,6 +92,19 @@ static enum km_rc refuse_latched(struct km_db *db)
     return KM_ERR;
 }
 
+/* The errno under a failed write. SQLite's copy (sqlite3_system_errno) reads errno after the statement's clean-up
+ * and then often holds 0; a write that failed while this process has a file-size limit (ulimit -f; SIGXFSZ is
+ * ignored in main) is taken for EFBIG, since ENOSPC reaches us as SQLITE_FULL. */
+static int system_errno(struct km_db *db, int src)
+{
+    int e = sqlite3_system_errno(db->h);
+    struct rlimit lim;
+    if (!e && (src == SQLITE_IOERR_WRITE || src == SQLITE_IOERR_TRUNCATE || src == SQLITE_IOERR_SHMSIZE) &&
+        getrlimit(RLIMIT_FSIZE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY)
+        e = EFBIG;
+    return e;
+}
+
 /* Maps a SQLite result to ours and words the message for a person, not a programmer: the cause (dbfault) comes
  * from the extended code and the errno under it. A damaged or vanished file latches: nothing is written after. */
 static enum km_rc sqlite_fail(struct km_db *db, int src)
@@ -103,7 +118,7 @@ static enum km_rc sqlite_fail(struct km_db *db, int src)
     }
     if (db->fault == DBFAULT_GONE)
         return refuse_latched(db); /* whatever failed: the file is not there any more */
-    enum dbfault f = dbfault_classify(src, sqlite3_system_errno(db->h));
+    enum dbfault f = dbfault_classify(src, system_errno(db, src));
     db->last_fault = f;
     if (dbfault_is_fatal(f) && !db->fault)
         db->fault = f;
@@ -115,6 +130,18 @@ static enum km_rc sqlite_fail(struct km_db *db, int src)
 }
 
 enum dbfault db_fault(const struct km_db *db) { return db->fault; }
+
+enum dbfault db_probe(struct km_db *db)
+{
+    if (db->probed || db->fault)
+        return db->fault;
+    db->probed = true;
+    char first[256] = "";
+    enum km_rc rc = db_text(db, first, sizeof first, "PRAGMA quick_check(1)", NULL);
+    if (rc == KM_OK && strcmp(first, "ok") != 0)
+        db->fault = DBFAULT_DAMAGED; /* a finding; an error of its own (CORRUPT) latched in sqlite_fail */
+    return db->fault;
+}
 
 /* The file at the path is still the one this handle opened: same device and inode. A restore done by deleting or
  * replacing it leaves this process writing into a file nobody will read again. */
@@ -226,8 +253,9 @@ enum km_rc db_exec(struct km_db *db, const char *sql, const char *fmt, ...)
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
     }
+    rc = src == SQLITE_DONE ? KM_OK : sqlite_fail(db, sqlite3_extended_errcode(db->h)); /* before the reset: errno */
     sqlite3_reset(st);
-    return src == SQLITE_DONE ? KM_OK : sqlite_fail(db, sqlite3_extended_errcode(db->h));
+    return rc;
 }
 
 enum km_rc db_query(struct km_db *db, sqlite3_stmt **st, const char *sql, const char *fmt, ...)
@@ -587,7 +615,7 @@ enum km_rc db_reopen(struct km_db *db, char *err, size_t errlen)
     struct stat st;
     char wal[4200];
     snprintf(wal, sizeof wal, "%s-wal", db->path);
-    if (db->fault == DBFAULT_GONE && db->wal_ino && stat(wal, &st) == 0 && st.st_dev == db->wal_dev &&
+    if (!same_file(db) && db->wal_ino && stat(wal, &st) == 0 && st.st_dev == db->wal_dev &&
         st.st_ino == db->wal_ino) {
         snprintf(err, errlen, _("Naast het nieuwe bestand staat nog het logbestand van het oude (%s-wal): geopend met "
                                 "het nieuwe zou het dat beschadigen. Zet %s-wal en %s-shm opzij en kies dan opnieuw."),
