@@ -47,8 +47,10 @@ struct km_db {
     ino_t ino;
     bool probed;   /* db_probe ran */
     bool released; /* DBFAULT_GONE: the old file's connection is closed (let_go) */
-    dev_t wal_dev; /* the -wal beside it: SQLite leaves a moved file's WAL where it was */
+    dev_t wal_dev; /* the -wal and -shm beside it: SQLite leaves a moved file's WAL where it was */
     ino_t wal_ino;
+    dev_t shm_dev;
+    ino_t shm_ino;
 };
 
 int db_schema_version(void) { return schema_migration_count(); }
@@ -151,10 +153,23 @@ static bool same_file(const struct km_db *db)
     return stat(db->path, &st) == 0 && st.st_dev == db->dev && st.st_ino == db->ino;
 }
 
-/* The file at the path is not the one this process opened. Its connection is closed at once: the last connection
- * to close moves the old WAL into the old file and removes the `-wal` and `-shm` beside the path, which a process
- * opening the new file would otherwise read as its own. An empty in-memory connection takes its place, so the
- * handle stays valid; every use of it is refused with the sentence until the beheerder re-opens (db_reopen). */
+/* Moves the old file's -wal or -shm (suffix) from beside the path to "<path><suffix>.oud-<inode>", when it is
+ * still the one this handle used: SQLite closes a moved file without moving its WAL into it and leaves both where
+ * they were, and whoever opens the new file next would read them as the new file's own, mixing two databases.
+ * Open connections keep theirs (they hold it open); the old file's last commits stay in the renamed -wal. */
+static void set_aside(const struct km_db *db, const char *suffix, dev_t dev, ino_t ino)
+{
+    char from[4200], to[4300];
+    struct stat st;
+    snprintf(from, sizeof from, "%s%s", db->path, suffix);
+    snprintf(to, sizeof to, "%s.oud-%lu", from, (unsigned long)db->ino);
+    if (ino && stat(from, &st) == 0 && st.st_dev == dev && st.st_ino == ino)
+        rename(from, to); /* best effort: db_reopen refuses while it is still there */
+}
+
+/* The file at the path is not the one this process opened. Its connection is closed at once and its -wal and -shm
+ * set aside (set_aside). An empty in-memory connection takes its place, so the handle stays valid; every use of it
+ * is refused with the sentence until the beheerder re-opens (db_reopen). */
 static void let_go(struct km_db *db)
 {
     for (int i = 0; i < db->ncache; i++)
@@ -162,6 +177,8 @@ static void let_go(struct km_db *db)
     db->ncache = 0;
     sqlite3_close(db->h);
     db->h = NULL;
+    set_aside(db, "-wal", db->wal_dev, db->wal_ino);
+    set_aside(db, "-shm", db->shm_dev, db->shm_ino);
     sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
     sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL);
     db->released = true;
@@ -564,6 +581,11 @@ enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out,
     if (rc == KM_OK && stat(wal, &st) == 0) {
         db->wal_dev = st.st_dev;
         db->wal_ino = st.st_ino;
+    }
+    snprintf(wal, sizeof wal, "%s-shm", path);
+    if (rc == KM_OK && stat(wal, &st) == 0) {
+        db->shm_dev = st.st_dev;
+        db->shm_ino = st.st_ino;
     }
     if (rc != KM_OK) {
         snprintf(err, errlen, "%s", db->err);

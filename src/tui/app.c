@@ -71,7 +71,8 @@ static void app_pop(struct app *a)
         struct screen *next = a->next;
         a->next = NULL;
         app_push(a, next);
-    } else if (a->depth && a->stack[a->depth - 1]->ops->reload) {
+    } else if (a->depth && a->stack[a->depth - 1]->ops->reload && !db_fault(a->db)) {
+        /* a damaged or vanished file: what the screen below shows stays, rather than an empty screen */
         a->stack[a->depth - 1]->ops->reload(a->stack[a->depth - 1], a);
     }
     a->dirty = true;
