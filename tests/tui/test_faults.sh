@@ -214,4 +214,26 @@ check s "WINCH: and back" wait_until 3 sh -c "tmux -L '$SOCK' capture-pane -p -t
 alive "$pid" && pass "signals: the session lives through all of them" || fail "signals: the session lives"
 kill_session s
 
+# From a shell with job control (a beheerder on the server): Ctrl-Z stops the program and gives the shell back,
+# fg gives the screen back whole. Under sshd's ForceCommand (no job control, as in the panes above) TSTP stops
+# nothing: the kernel does not stop an orphaned process group, and the screen stays.
+if command -v bash >/dev/null 2>&1; then
+    TM new-session -d -s j -x 80 -y 24 "env -u TMUX PS1='shell$ ' TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 bash --norc --noprofile -i"
+    wait_for j 'shell$' || tfail j "job control: a shell"
+    type_text j "KLASSENMAP_CONFIG='$KLASSENMAP_CONFIG' '$KM' --db '$DB'"
+    keys j Enter
+    wait_for j "Gebruikersnaam" && login j beheerder demo || tfail j "job control: the program in the shell"
+    screen j >"$T/before.txt"
+    keys j C-z
+    check j "Ctrl-Z (TSTP): the program stops and the shell is back" wait_for j "Stopped"
+    type_text j "fg"
+    keys j Enter
+    check j "fg (CONT): the screen comes back whole" wait_until 3 sh -c "tmux -L '$SOCK' capture-pane -p -t j | cmp -s - '$T/before.txt'"
+    keys j Down
+    check j "fg (CONT): keys work again" wait_until 3 sh -c "! tmux -L '$SOCK' capture-pane -p -t j | cmp -s - '$T/before.txt'"
+    kill_session j
+else
+    skip 3 "job control" "bash is not installed"
+fi
+
 finish faults
