@@ -425,6 +425,10 @@ static enum km_rc precheck_file(const char *path, enum db_open_mode mode, bool *
         }
         char head[16] = {0};
         int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 && (errno == EACCES || errno == EPERM)) { /* no permission is not "not a database" */
+            dbfault_sentence(DBFAULT_PERMISSION, path, err, errlen);
+            return KM_DENIED;
+        }
         ssize_t n = fd >= 0 ? read(fd, head, sizeof head) : -1;
         if (fd >= 0)
             close(fd);
@@ -434,6 +438,20 @@ static enum km_rc precheck_file(const char *path, enum db_open_mode mode, bool *
             return KM_INVALID;
         }
         /* Root ignores permission bits, so a file marked read-only is honoured explicitly. */
+        if ((sf.st_mode & 0222) != 0 && access(path, W_OK) != 0 && errno == EACCES) {
+            dbfault_sentence(DBFAULT_PERMISSION, path, err, errlen);
+            return KM_DENIED;
+        }
+        /* A -wal or -shm left by another account (klassenmap once started as root): SQLite would call the whole
+         * database read-only. */
+        for (int i = 0; i < 2; i++) {
+            char side[4200];
+            snprintf(side, sizeof side, "%s-%s", path, i ? "shm" : "wal");
+            if (access(side, F_OK) == 0 && access(side, R_OK | W_OK) != 0 && errno == EACCES) {
+                dbfault_sentence(DBFAULT_PERMISSION, side, err, errlen);
+                return KM_DENIED;
+            }
+        }
         if ((sf.st_mode & 0222) == 0 || access(path, W_OK) != 0) {
             snprintf(err, errlen, _("De database %s is alleen-lezen; klassenmap moet erin kunnen schrijven."), path);
             return KM_READONLY;

@@ -47,6 +47,30 @@ else
     skip 7 "full disk" "a tmpfs cannot be mounted here (not root, or no mount permission)"
 fi
 
+# ---- no permission: another account runs the command (root ignores permission bits) ----
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+    as_nobody() { setpriv --reuid=nobody --regid="$(id -gn nobody)" --clear-groups env KLASSENMAP_CONFIG="$KLASSENMAP_CONFIG" "$@"; }
+    chmod 0711 "$T"
+    chmod 0644 "$T/test.ini"
+    P="$T/perm"
+    mkdir -m 0777 "$P"
+    "$KM" --db "$P/s.db" init --school "De Vlieger" >/dev/null
+    chmod 0600 "$P/s.db"
+    run as_nobody "$KM" --db "$P/s.db" user list
+    expect_err "no permission on the file: said as such, not as 'no SQLite file'" 1 "Geen toegang tot de database $P/s.db:"
+    chmod 0666 "$P/s.db"
+    touch "$P/s.db-shm"
+    chmod 0644 "$P/s.db-shm" # left by a run as root
+    run as_nobody "$KM" --db "$P/s.db" user add --role leerkracht --name "Jan Jansen"
+    expect_err "a -shm of another account: names that file, not 'read-only'" 1 "Geen toegang tot de database $P/s.db-shm"
+    rm -f "$P/s.db-shm"
+    run as_nobody "$KM" --db "$P/s.db" user add --role leerkracht --name "Jan Jansen"
+    expect_code "with the permissions right, the same command works" 0
+    chmod 0700 "$T"
+else
+    skip 3 "no permission" "not root, or setpriv or the account nobody missing"
+fi
+
 # ---- 2. a damaged page mid-file ----
 DB="$T/school.db"
 "$KM" --db "$DB" demo >/dev/null 2>&1 || fail "demo school made"
