@@ -662,6 +662,11 @@ enum km_rc db_reopen(struct km_db *db, char *err, size_t errlen)
                  db->path, db->path, db->path);
         return KM_CONFLICT;
     }
+    if (db->fault == DBFAULT_DAMAGED && same_file(db)) {
+        snprintf(err, errlen, _("Op de plaats van de database %s staat nog hetzelfde beschadigde bestand; zet eerst de "
+                                "laatste reservekopie terug."), db->path);
+        return KM_CONFLICT;
+    }
     struct km_db *fresh;
     enum km_rc rc = db_open(db->path, DB_OPEN_EXISTING, &fresh, err, errlen);
     if (rc != KM_OK)

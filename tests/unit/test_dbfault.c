@@ -88,6 +88,9 @@ TEST(dbfault_damaged_page_latches_no_more_writes)
     char name[100] = "";
     CHECK(db_text(db, name, sizeof name, "SELECT name FROM school", NULL) == KM_OK); /* reading goes on */
     CHECK(strcmp(name, "anders") != 0);
+    CHECK(db_reopen(db, err, sizeof err) == KM_CONFLICT); /* the same damaged file: no fresh start on it */
+    CHECK(strstr(err, "reservekopie") != NULL);
+    CHECK(db_fault(db) == DBFAULT_DAMAGED);
     db_close(db);
 }
 
