@@ -186,8 +186,8 @@ static void let_go(struct km_db *db)
 
 enum km_rc db_file_check(struct km_db *db)
 {
-    if (!db->fault && !same_file(db))
-        db->fault = DBFAULT_GONE;
+    if (db->fault != DBFAULT_GONE && !same_file(db))
+        db->fault = DBFAULT_GONE; /* also after damage: a restore moved over it must not meet this file's -wal */
     if (db->fault == DBFAULT_GONE && !db->released && sqlite3_get_autocommit(db->h))
         let_go(db);
     return db->fault ? refuse_latched(db) : KM_OK;
@@ -594,14 +594,14 @@ enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out,
         rc = migrate(db);
     if (rc == KM_OK)
         tell_clock(db);
-    char wal[4200];
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    if (rc == KM_OK && stat(wal, &st) == 0) {
+    char side[4200];
+    snprintf(side, sizeof side, "%s-wal", path);
+    if (rc == KM_OK && stat(side, &st) == 0) {
         db->wal_dev = st.st_dev;
         db->wal_ino = st.st_ino;
     }
-    snprintf(wal, sizeof wal, "%s-shm", path);
-    if (rc == KM_OK && stat(wal, &st) == 0) {
+    snprintf(side, sizeof side, "%s-shm", path);
+    if (rc == KM_OK && stat(side, &st) == 0) {
         db->shm_dev = st.st_dev;
         db->shm_ino = st.st_ino;
     }

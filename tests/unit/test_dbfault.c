@@ -91,6 +91,18 @@ TEST(dbfault_damaged_page_latches_no_more_writes)
     CHECK(db_reopen(db, err, sizeof err) == KM_CONFLICT); /* the same damaged file: no fresh start on it */
     CHECK(strstr(err, "reservekopie") != NULL);
     CHECK(db_fault(db) == DBFAULT_DAMAGED);
+    /* the backup moved over it while this process still has it open: this file's -wal goes aside, then re-open */
+    char copy[4200];
+    snprintf(copy, sizeof copy, "%s.kopie", path);
+    struct km_db *backup = NULL;
+    REQUIRE(db_open(copy, DB_OPEN_CREATE, &backup, err, sizeof err) == KM_OK);
+    db_close(backup);
+    REQUIRE(rename(copy, path) == 0);
+    CHECK(db_file_check(db) == KM_ERR);
+    CHECK(db_fault(db) == DBFAULT_GONE);
+    CHECK(db_reopen(db, err, sizeof err) == KM_OK);
+    CHECK(db_fault(db) == DBFAULT_NONE);
+    CHECK(db_exec(db, "UPDATE school SET name = 'hersteld'", NULL) == KM_OK);
     db_close(db);
 }
 
