@@ -1,5 +1,6 @@
 #!/bin/sh
 # When the file or the terminal misbehaves (issue 16): the real binary in tmux.
+#  0. a full disk under an open board: the change says so and is saved once there is room again;
 #  1. the database is replaced, then deleted, under a teacher's open board: the status change after it is refused
 #     with a sentence, the screen says nothing is saved any more, and neither file holds the change; the
 #     beheerder's session opens the new file only on the beheerder's Enter, after the old -wal is set aside;
@@ -116,6 +117,32 @@ keys t 2
 check t "deleted: the status change is refused" wait_for t "weggehaald of vervangen" 5
 [ -e "$DB" ] && fail "deleted: nothing made a new file at the path" || pass "deleted: nothing made a new file at the path"
 kill_session t
+
+# ---- a full disk under an open session (a small tmpfs mounted here: root) ----
+MNT="$T/small"
+mkdir "$MNT"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4m tmpfs "$MNT" 2>/dev/null; then
+    trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; umount "$MNT" 2>/dev/null; rm -rf "$T"' EXIT
+    MAIN_DB=$DB
+    DB="$MNT/school.db"
+    cp "$T/pristine.db" "$DB"
+    open_board t 80 24 leerkracht || tfail t "full disk: teacher opens the board"
+    dd if=/dev/zero of="$MNT/fill" bs=4k >/dev/null 2>&1
+    keys t 3
+    check t "full disk mid-write: the status change says the disk is full" wait_for t "is vol; er is" 5
+    check t "full disk: not taken for a damaged file" hasnt t "is beschadigd"
+    check t "full disk: the session is not stopped (nothing latched)" hasnt t "niets wordt opgeslagen"
+    rm "$MNT/fill"
+    keys t 3
+    check t "full disk: with room again the same change is saved" wait_for t "RE-BR-5.01: ◐ J bijna" 5
+    [ "$(status_in "$DB")" = J ] && pass "full disk: the database has it" || fail "full disk: the database has it"
+    kill_session t
+    sleep 0.3
+    umount "$MNT"
+    DB=$MAIN_DB
+else
+    skip 5 "full disk under a session" "a tmpfs cannot be mounted here (not root, or no mount permission)"
+fi
 
 # ---- 2. a damaged page in the middle of the file ----
 cp "$T/pristine.db" "$DB"
