@@ -574,8 +574,9 @@ enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out,
     int src = sqlite3_open_v2(path, &db->h, flags, NULL);
     struct stat st;
     if (src != SQLITE_OK || stat(path, &st) != 0) {
-        enum dbfault f = src != SQLITE_OK ? dbfault_classify(sqlite3_extended_errcode(db->h), sqlite3_system_errno(db->h))
-                                          : DBFAULT_GONE;
+        enum dbfault f = src != SQLITE_OK
+                             ? dbfault_classify(sqlite3_extended_errcode(db->h), sqlite3_system_errno(db->h))
+                             : DBFAULT_OTHER; /* gone between the open and the stat */
         if (f == DBFAULT_OTHER || f == DBFAULT_IO)
             snprintf(err, errlen, _("De database %s kan niet worden geopend: %s."), path, sqlite3_errmsg(db->h));
         else

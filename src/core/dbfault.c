@@ -59,8 +59,10 @@ void dbfault_sentence(enum dbfault f, const char *path, char *buf, size_t len)
 {
     switch (f) {
     case DBFAULT_FULL:
-        snprintf(buf, len, _("De schijf met de database %s is vol; er is niets gewijzigd. Maak ruimte vrij: het bestand "
-                             "zelf is niet beschadigd."), path);
+        snprintf(buf, len,
+                 _("De schijf met de database %s is vol; er is niets gewijzigd. Maak ruimte vrij: het bestand zelf is "
+                   "niet beschadigd."),
+                 path);
         break;
     case DBFAULT_TOOBIG:
         snprintf(buf, len, _("Bestand te groot: de database %s mag van het systeem niet verder groeien (een grens op "

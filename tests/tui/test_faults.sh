@@ -3,7 +3,7 @@
 #  0. a full disk under an open board: the change says so and is saved once there is room again;
 #  1. the database is replaced, then deleted, under a teacher's open board: the status change after it is refused
 #     with a sentence, the screen says nothing is saved any more, and neither file holds the change; the
-#     beheerder's session opens the new file only on the beheerder's Enter, after the old -wal is set aside;
+#     sessions set the old -wal and -shm aside; the beheerder's own session opens the new file on Enter;
 #  2. a page in the middle of the file is overwritten: the board says the file is damaged, nothing more is
 #     written, the beheerder's home says so and `klassenmap check` lists the findings;
 #  3. signals: HUP and TERM keep an unsaved note as a draft, TSTP then CONT and WINCH give the screen back whole,
