@@ -72,6 +72,12 @@ enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, in
  * is then NOT made and KM_CONFLICT asks the caller to confirm. warnings may be NULL only with accept. */
 enum km_rc lessons_add(const struct km_session *s, const struct lesson_input *in, bool accept_warnings,
                        struct conflict_list *warnings, int64_t *id);
+/* Adds n lessons to one template in one transaction (an import): each checked as lessons_add checks it, the
+ * clash check run once over all of them. A teacher or room clash refuses them all (KM_INVALID, the clash
+ * named); other clashes are accepted and returned in warnings in the order adding them one by one would give
+ * (per input, per kind). On failure *failed is the input that failed (n when none in particular). */
+enum km_rc lessons_add_many(const struct km_session *s, const struct lesson_input *in, size_t n,
+                            struct conflict_list *warnings, size_t *failed);
 /* Replaces a lesson's contents (same slot), with the same checks; a blokuur changes as a whole. */
 enum km_rc lessons_update(const struct km_session *s, int64_t lesson_id, const struct lesson_input *in,
                           bool accept_warnings, struct conflict_list *warnings, int64_t expected_version);
