@@ -74,6 +74,87 @@ enum km_rc lessons_list(const struct km_session *s, int64_t template_id, int64_t
     return rc;
 }
 
+/* char(31) is LESSON_SHEET_SEP; the inner ORDER BY gives group_concat its order (by id, as lessons_get_input). */
+static const char *const sheet_sql =
+    "SELECT l.id, l.slot_id, COALESCE(l.block_id, 0), COALESCE(u.username, ''), COALESCE(h.name, ''),"
+    " COALESCE(d.name, ''), COALESCE(r.name, ''),"
+    " COALESCE((SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM lesson_niveaus ln"
+    "  JOIN niveaus n ON n.id = ln.niveau_id WHERE ln.lesson_id = src.id ORDER BY ln.niveau_id)), ''),"
+    " COALESCE((SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM lesson_groups lg"
+    "  JOIN groups g ON g.id = lg.group_id WHERE lg.lesson_id = src.id ORDER BY lg.group_id)), ''),"
+    " COALESCE((SELECT group_concat(m, '') FROM (SELECT CASE WHEN lg.mandatory THEN '1' ELSE '0' END AS m"
+    "  FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id WHERE lg.lesson_id = src.id"
+    "  ORDER BY lg.group_id)), '')"
+    " FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN lessons src ON src.id = COALESCE(l.block_id, l.id)"
+    " LEFT JOIN users u ON u.id = src.teacher_id LEFT JOIN hoofdgebieden h ON h.id = src.hoofdgebied_id"
+    " LEFT JOIN deelgebieden d ON d.id = src.deelgebied_id LEFT JOIN rooms r ON r.id = src.room_id"
+    " WHERE x.template_id = ?1 ORDER BY x.weekday, x.start_min, l.id";
+
+static enum km_rc push_sheet(struct lesson_sheet_list *out, sqlite3_stmt *st)
+{
+    struct lesson_sheet *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    if (!n)
+        return KM_ERR;
+    out->items = n;
+    struct lesson_sheet *l = &n[out->n++];
+    *l = (struct lesson_sheet){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+                               db_col_dup(st, 3), db_col_dup(st, 4), db_col_dup(st, 5), db_col_dup(st, 6),
+                               db_col_dup(st, 7), db_col_dup(st, 8), db_col_dup(st, 9)};
+    return l->teacher && l->hoofdgebied && l->deelgebied && l->room && l->niveaus && l->groups && l->mandatory
+               ? KM_OK
+               : KM_ERR;
+}
+
+struct sheet_ctx {
+    int64_t template_id;
+    struct lesson_sheet_list *out;
+};
+
+static enum km_rc sheet_read(struct km_db *db, void *arg)
+{
+    struct sheet_ctx *c = arg;
+    sqlite3_stmt *st;
+    enum km_rc rc = db_query(db, &st, sheet_sql, "i", c->template_id);
+    int r;
+    while (rc == KM_OK && (r = db_step(db, st)) != 0)
+        rc = r < 0 ? db_last_rc(db) : push_sheet(c->out, st);
+    if (rc != KM_OK)
+        db_done(st);
+    return rc;
+}
+
+enum km_rc lessons_sheet(const struct km_session *s, int64_t template_id, struct lesson_sheet_list *out)
+{
+    *out = (struct lesson_sheet_list){NULL, 0};
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    struct sheet_ctx c = {template_id, out};
+    if (rc == KM_OK)
+        rc = db_read(s->db, sheet_read, &c);
+    if (rc != KM_OK) {
+        lessons_sheet_free(out);
+        if (rc == KM_ERR && !*db_errmsg(s->db))
+            db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+    }
+    return rc;
+}
+
+void lessons_sheet_free(struct lesson_sheet_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        struct lesson_sheet *x = &l->items[i];
+        free(x->teacher);
+        free(x->hoofdgebied);
+        free(x->deelgebied);
+        free(x->room);
+        free(x->niveaus);
+        free(x->groups);
+        free(x->mandatory);
+    }
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
 enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, int64_t **ids, size_t *n)
 {
     *ids = NULL;
