@@ -27,16 +27,18 @@ bool conflict_refused(enum conflict_kind kind) { return kind == CONFLICT_TEACHER
     "  AND b.start_min < a.end_min"                                                                            \
     "  WHERE ?2 = 0 OR a.id IN (SELECT id FROM conflict_scope) OR b.id IN (SELECT id FROM conflict_scope))"
 
-/* The same pairs, starting from the lessons in conflict_scope: each with the lessons of its own day. A pair
- * of two scoped lessons is found once (a.id < b.id), a pair with an unscoped one once from the scoped side. */
+/* The same pairs, starting from the lessons in conflict_scope: each with the lessons of the overlapping slots
+ * of its day (CROSS JOIN keeps that order). A pair of two scoped lessons is found once (a.id < b.id), a pair
+ * with an unscoped one once, from the scoped side. */
 #define SCOPED_PAIRS                                                                                           \
-    "WITH ls AS (SELECT l.id, l.teacher_id, l.room_id, x.weekday, x.start_min, x.end_min FROM lessons l"      \
-    "  JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = ?1),"                                       \
-    " pairs AS (SELECT min(a.id, b.id) AS la, max(a.id, b.id) AS lb, a.weekday AS wd,"                         \
-    "  max(a.start_min, b.start_min) AS s, min(a.end_min, b.end_min) AS e, a.teacher_id AS ta,"                \
+    "WITH pairs AS (SELECT min(a.id, b.id) AS la, max(a.id, b.id) AS lb, xa.weekday AS wd,"                    \
+    "  max(xa.start_min, xb.start_min) AS s, min(xa.end_min, xb.end_min) AS e, a.teacher_id AS ta,"            \
     "  b.teacher_id AS tb, a.room_id AS ra, b.room_id AS rb"                                                   \
-    "  FROM conflict_scope c JOIN ls a ON a.id = c.id JOIN ls b ON b.weekday = a.weekday AND b.id <> a.id"     \
-    "  AND a.start_min < b.end_min AND b.start_min < a.end_min"                                                \
+    "  FROM conflict_scope c CROSS JOIN lessons a ON a.id = c.id"                                              \
+    "  CROSS JOIN time_slots xa ON xa.id = a.slot_id AND xa.template_id = ?1"                                  \
+    "  CROSS JOIN time_slots xb ON xb.template_id = ?1 AND xb.weekday = xa.weekday"                            \
+    "  AND xa.start_min < xb.end_min AND xb.start_min < xa.end_min"                                            \
+    "  CROSS JOIN lessons b ON b.slot_id = xb.id AND b.id <> a.id"                                             \
     "  WHERE ?2 = 1 AND (a.id < b.id OR b.id NOT IN (SELECT id FROM conflict_scope)))"
 
 /* "rekenen (groep 5a)": how a lesson is named in a message. */
@@ -110,20 +112,20 @@ static const char *const hours_sql =
     " WHERE x.template_id = ?1 AND (?2 = 0 OR l.id IN (SELECT id FROM conflict_scope))"
     " AND (h.weekday IS NULL OR x.start_min < h.start_min OR x.end_min > h.end_min) ORDER BY x.weekday, x.start_min";
 
-/* The same two, from the scoped lessons rather than over the template. */
+/* The same two, from the scoped lessons rather than over the template (CROSS JOIN: in that order). */
 static const char *const capacity_scoped_sql =
     "SELECT l.id, x.weekday, x.start_min, x.end_min, r.name, r.capacity,"
     " (SELECT count(DISTINCT m.user_id) FROM lesson_groups lg JOIN memberships m ON m.group_id = lg.group_id"
     "  AND m.kind = 'leerling' JOIN users u ON u.id = m.user_id AND u.active = 1 WHERE lg.lesson_id = l.id) AS n, "
     LESSON_LABEL("l.id")
-    " FROM conflict_scope c JOIN lessons l ON l.id = c.id JOIN time_slots x ON x.id = l.slot_id"
-    " JOIN rooms r ON r.id = l.room_id"
+    " FROM conflict_scope c CROSS JOIN lessons l ON l.id = c.id CROSS JOIN time_slots x ON x.id = l.slot_id"
+    " CROSS JOIN rooms r ON r.id = l.room_id"
     " WHERE x.template_id = ?1 AND ?2 = 1 AND r.capacity > 0 AND n > r.capacity ORDER BY x.weekday, x.start_min";
 
 static const char *const hours_scoped_sql =
     "SELECT l.id, x.weekday, x.start_min, x.end_min, COALESCE(h.start_min, -1), COALESCE(h.end_min, -1), "
     LESSON_LABEL("l.id")
-    " FROM conflict_scope c JOIN lessons l ON l.id = c.id JOIN time_slots x ON x.id = l.slot_id"
+    " FROM conflict_scope c CROSS JOIN lessons l ON l.id = c.id CROSS JOIN time_slots x ON x.id = l.slot_id"
     " LEFT JOIN school_hours h ON h.weekday = x.weekday"
     " WHERE x.template_id = ?1 AND ?2 = 1"
     " AND (h.weekday IS NULL OR x.start_min < h.start_min OR x.end_min > h.end_min) ORDER BY x.weekday, x.start_min";
