@@ -17,14 +17,16 @@
 
 bool conflict_refused(enum conflict_kind kind) { return kind == CONFLICT_TEACHER || kind == CONFLICT_ROOM; }
 
-/* The lessons of the template with their day and times; a and b overlap on the same day. */
-#define OVERLAPPING_PAIRS                                                                                      \
+/* The lessons of the template with their day and times; a and b overlap on the same day and share `key`
+ * (the teacher or the room): joined on it, so the work follows the lessons of one teacher or room, not the
+ * square of the lessons in a slot. */
+#define OVERLAPPING_PAIRS(key)                                                                                 \
     "WITH ls AS (SELECT l.id, l.teacher_id, l.room_id, x.weekday, x.start_min, x.end_min FROM lessons l"      \
     "  JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = ?1),"                                       \
     " pairs AS (SELECT a.id AS la, b.id AS lb, a.weekday AS wd, max(a.start_min, b.start_min) AS s,"           \
     "  min(a.end_min, b.end_min) AS e, a.teacher_id AS ta, b.teacher_id AS tb, a.room_id AS ra, b.room_id AS rb" \
-    "  FROM ls a JOIN ls b ON a.weekday = b.weekday AND a.id < b.id AND a.start_min < b.end_min"              \
-    "  AND b.start_min < a.end_min"                                                                            \
+    "  FROM ls a JOIN ls b ON b." key " = a." key " AND a.weekday = b.weekday AND a.id < b.id"                  \
+    "  AND a.start_min < b.end_min AND b.start_min < a.end_min"                                                \
     "  WHERE ?2 = 0 OR a.id IN (SELECT id FROM conflict_scope) OR b.id IN (SELECT id FROM conflict_scope))"
 
 /* The same pairs, starting from the lessons in conflict_scope: each with the lessons of the overlapping slots
@@ -57,8 +59,8 @@ bool conflict_refused(enum conflict_kind kind) { return kind == CONFLICT_TEACHER
     " SELECT la, lb, wd, s, e, r.name, " LESSON_LABEL("la") ", " LESSON_LABEL("lb")                            \
     " FROM pairs JOIN rooms r ON r.id = ra WHERE ra = rb ORDER BY wd, s"
 
-static const char *const teacher_sql = OVERLAPPING_PAIRS TEACHER_PAIRS;
-static const char *const room_sql = OVERLAPPING_PAIRS ROOM_PAIRS;
+static const char *const teacher_sql = OVERLAPPING_PAIRS("teacher_id") TEACHER_PAIRS;
+static const char *const room_sql = OVERLAPPING_PAIRS("room_id") ROOM_PAIRS;
 static const char *const teacher_scoped_sql = SCOPED_PAIRS TEACHER_PAIRS;
 static const char *const room_scoped_sql = SCOPED_PAIRS ROOM_PAIRS;
 
@@ -87,10 +89,10 @@ static const char *const student_sql =
  * the few children to their lessons, never from the template's slots to every child. */
 static const char *const student_scoped_sql =
     "WITH touched AS MATERIALIZED (SELECT DISTINCT m.user_id AS uid, x.weekday AS wd FROM conflict_scope c"
-    "  JOIN lessons l ON l.id = c.id JOIN time_slots x ON x.id = l.slot_id AND x.template_id = ?1"
-    "  JOIN lesson_groups lg ON lg.lesson_id = l.id"
-    "  JOIN memberships m ON m.group_id = lg.group_id AND m.kind = 'leerling'"
-    "  JOIN users u ON u.id = m.user_id AND u.active = 1),"
+    "  CROSS JOIN lessons l ON l.id = c.id CROSS JOIN time_slots x ON x.id = l.slot_id AND x.template_id = ?1"
+    "  CROSS JOIN lesson_groups lg ON lg.lesson_id = l.id"
+    "  CROSS JOIN memberships m ON m.group_id = lg.group_id AND m.kind = 'leerling'"
+    "  CROSS JOIN users u ON u.id = m.user_id AND u.active = 1),"
     " kids AS MATERIALIZED (SELECT DISTINCT l.id AS lid, t.uid AS uid, t.wd AS wd, x.start_min AS s,"
     "  x.end_min AS e FROM touched t CROSS JOIN memberships m ON m.user_id = t.uid AND m.kind = 'leerling'"
     "  CROSS JOIN lesson_groups lg ON lg.group_id = m.group_id CROSS JOIN lessons l ON l.id = lg.lesson_id"
