@@ -39,7 +39,7 @@ BEGIN {
         r = m > 0 && (k in x) ? x[k] / m : 0
         g = sprintf("xl/large between 0.80 and 1.20%s", r >= 0.8 && r <= 1.2 ? "" : " NIET GEHAALD")
     }
-    if (k in x) printf "%-40s %11.3f %11.3f %8.2fx   %s\n", k, m, x[k], m > 0 ? x[k] / m : 0, g
+    if (k in x) printf "%-40s %11.3f %11.3f %8.2fx   %s\n", k, m, x[k], (m > 0 ? x[k] / m : 0), g
 }' "$B/bench-large.out"
 echo "== terminal"
 python3 tests/bench_tui.py "$KM" "$DB" "$CONF"
