@@ -195,7 +195,7 @@ TEST(curriculum_goals_add_update_conflict)
 
     REQUIRE(curriculum_goal_move(&b, g3, -1, -1) == KM_OK);
     struct cur_goal_list l;
-    struct cur_goal_filter f = {0, 1, n5, false};
+    struct cur_goal_filter f = {0, 1, n5, false, 0};
     REQUIRE(curriculum_goals(&b, &f, &l) == KM_OK);
     REQUIRE(l.n == 2);
     CHECK(l.items[0].id == g3 && l.items[0].sort_order == 1);
@@ -227,7 +227,7 @@ TEST(curriculum_retire_keeps_history)
     REQUIRE(curriculum_goals(&b, NULL, &l) == KM_OK);
     CHECK(l.n == 0);
     curriculum_goals_free(&l);
-    struct cur_goal_filter all = {0, 0, 0, true};
+    struct cur_goal_filter all = {0, 0, 0, true, 0};
     REQUIRE(curriculum_goals(&b, &all, &l) == KM_OK);
     CHECK(l.n == 1 && l.items[0].retired);
     curriculum_goals_free(&l);

@@ -1,5 +1,5 @@
 /* The query plans of the hot queries: a teacher's, a student's and a parent's week, the lesson of now, the
- * status board, and adding one lesson to a full template. Every statement these run is taken
+ * status board, the overview of a group and of a child, and adding one lesson to a full template. Every statement these run is taken
  * from SQLite's trace and explained (EXPLAIN QUERY PLAN); none may SCAN one of the tables that grow with the
  * school, nor search the lessons by date alone (every lesson of the school that week). Their cost then follows the person or the group, and a later change cannot lose an index without
  * this test saying which query and which table. The plans are the ones the large school gets: without
@@ -12,6 +12,7 @@
 #include "core/demo.h"
 #include "core/groups.h"
 #include "core/lessons.h"
+#include "core/overview.h"
 #include "core/planner.h"
 #include "core/templates.h"
 #include "test.h"
@@ -189,6 +190,17 @@ TEST(plans_of_hot_queries_use_indexes)
     board_free(&b);
     check_plans(db, &seen, "statusbord");
 
+
+    forget(&seen);
+    struct overview o;
+    struct overview_filter f = {0, 0, 0, NULL, NULL};
+    REQUIRE(overview_group(&juf, group, &f, &o) == KM_OK);
+    CHECK(o.ngoals > 0);
+    overview_free(&o);
+    check_plans(db, &seen, "overzicht van een groep");
+    REQUIRE(overview_student(&ouder, student, &f, &o) == KM_OK);
+    overview_free(&o);
+    check_plans(db, &seen, "overzicht van een kind");
 
     /* One lesson more in a full template: the clash check starts from that lesson. */
     int64_t tpl = 0, slot = 0;
