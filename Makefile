@@ -4,7 +4,7 @@
 #   make demo     install what is missing, build, and open the program on a generated demo school
 #   make check    install what is missing, build and run every test (unit, sanitizer, command line, TUI, SSH)
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
-#   make bench    benchmarks on the large demo school (not part of check)
+#   make bench    benchmarks on the large demo school and the xl one, side by side (not part of check)
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
 # CFLAGS, CPPFLAGS and LDFLAGS from the environment or the command line are used as given (dpkg-buildflags);
 # without them the defaults below apply. CC=clang works as well as gcc; B=DIR builds in another directory.

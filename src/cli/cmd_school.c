@@ -68,8 +68,8 @@ int cmd_demo(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     char *pos[1];
     int npos, rc;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
-    if (strcmp(size, "small") != 0 && strcmp(size, "large") != 0)
-        return args_usage_error(help, _("--size is small of large, niet '%.20s'."), size);
+    if (strcmp(size, "small") != 0 && strcmp(size, "large") != 0 && strcmp(size, "xl") != 0)
+        return args_usage_error(help, _("--size is small, large of xl, niet '%.20s'."), size);
     if (seed < 0 || seed > 0xffffffffL)
         return args_usage_error(help, _("--seed is een getal van 0 tot 4294967295."));
     if (!*password)
@@ -78,8 +78,8 @@ int cmd_demo(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     struct km_session s;
     if (cli_open(c, DB_OPEN_CREATE, &db, &s))
         return EXIT_FAIL;
-    struct demo_options o = {strcmp(size, "large") == 0 ? DEMO_LARGE : DEMO_SMALL, (uint32_t)seed, password,
-                             c->auth.params};
+    enum demo_size kind = strcmp(size, "xl") == 0 ? DEMO_XL : strcmp(size, "large") == 0 ? DEMO_LARGE : DEMO_SMALL;
+    struct demo_options o = {kind, (uint32_t)seed, password, c->auth.params};
     struct demo_report r;
     rc = demo_create(db, &o, &r) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK)

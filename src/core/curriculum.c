@@ -196,11 +196,18 @@ static enum km_rc push_goal(struct cur_goal_list *out, sqlite3_stmt *st)
 enum km_rc curriculum_goals(const struct km_session *s, const struct cur_goal_filter *f, struct cur_goal_list *out)
 {
     *out = (struct cur_goal_list){NULL, 0};
-    static const struct cur_goal_filter all = {0, 0, 0, false};
+    static const struct cur_goal_filter all = {0, 0, 0, false, 0};
     f = f ? f : &all;
     enum km_rc rc = access_session(s);
     sqlite3_stmt *st = NULL;
-    if (rc == KM_OK)
+    if (rc == KM_OK && f->niveau_or_none)
+        rc = db_query(s->db, &st,
+                      GOAL_COLUMNS " WHERE (l.niveau_id = ?5 OR l.niveau_id IS NULL) AND (?1 = 0 OR d.hoofdgebied_id = ?1)"
+                                   " AND (?2 = 0 OR l.deelgebied_id = ?2) AND (?3 = 0 OR l.niveau_id = ?3)"
+                                   " AND (?4 OR l.retired = 0)" GOAL_ORDER,
+                      "iiidi", f->hoofdgebied_id, f->deelgebied_id, f->niveau_id, (int)f->with_retired,
+                      f->niveau_or_none);
+    else if (rc == KM_OK)
         rc = db_query(s->db, &st,
                       GOAL_COLUMNS " WHERE (?1 = 0 OR d.hoofdgebied_id = ?1) AND (?2 = 0 OR l.deelgebied_id = ?2)"
                                    " AND (?3 = 0 OR l.niveau_id = ?3) AND (?4 OR l.retired = 0)" GOAL_ORDER,

@@ -233,7 +233,15 @@ static enum km_rc take_goal(struct overview *o, struct cur_goal *g)
 
 static enum km_rc read_goals(struct ov_ctx *c)
 {
-    struct cur_goal_filter gf = {c->f->hoofdgebied_id, c->f->deelgebied_id, c->f->niveau_id, false};
+    struct cur_goal_filter gf = {c->f->hoofdgebied_id, c->f->deelgebied_id, c->f->niveau_id, false, 0};
+    /* A group of one niveau (a stamgroep): only that niveau's goals and those without one are wanted, read by
+     * index instead of the whole curriculum. */
+    if (!c->f->niveau_id && !c->any_niveau && c->o->nstudents) {
+        gf.niveau_or_none = c->o->students[0].niveau_id;
+        for (size_t i = 1; i < c->o->nstudents; i++)
+            if (c->o->students[i].niveau_id != gf.niveau_or_none)
+                gf.niveau_or_none = 0;
+    }
     enum km_rc rc = curriculum_goals(c->s, &gf, &c->goals);
     if (rc == KM_OK)
         rc = read_period(c);

@@ -58,7 +58,7 @@ static void write_goal(FILE *out, const struct cur_goal *g)
 
 enum km_rc curriculum_csv_export(const struct km_session *s, FILE *out)
 {
-    struct cur_goal_filter all = {0, 0, 0, true};
+    struct cur_goal_filter all = {0, 0, 0, true, 0};
     struct cur_goal_list l;
     enum km_rc rc = curriculum_goals(s, &all, &l);
     if (rc != KM_OK)
@@ -201,7 +201,7 @@ static int by_code_cmp(const void *a, const void *b)
 
 static enum km_rc load_school(struct import *imp)
 {
-    struct cur_goal_filter all = {0, 0, 0, true};
+    struct cur_goal_filter all = {0, 0, 0, true, 0};
     enum km_rc rc = curriculum_areas(imp->s, &imp->areas);
     if (rc == KM_OK)
         rc = curriculum_niveaus(imp->s, &imp->niveaus);
