@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "core/access.h"
-#include "core/mailspool.h"
 
 enum km_rc audit_add(const struct km_session *s, int64_t subject_id, const char *kind, const char *detail)
 {
@@ -39,7 +38,6 @@ enum km_rc audit_list(const struct km_session *s, const struct audit_filter *f, 
     enum km_rc rc = access_check(s, ACT_READ_AUDIT, 0);
     if (rc != KM_OK)
         return rc;
-    mailspool_import(s->db); /* failed mails of the background mailer, so the log is complete */
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
                   "SELECT id, datetime(at, 'localtime'), actor_name, subject_name, kind, detail FROM audit_log"
