@@ -37,9 +37,6 @@
 #define CANDIDATE_LIMIT 500
 #define MAX_WRAP 4096
 
-static const char *const day_long[8] = {"",          N_("maandag"), N_("dinsdag"),  N_("woensdag"),
-                                        N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
-
 /* Adds to the end of buf, cut (never overflowing) when full. */
 __attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
 {
@@ -67,10 +64,10 @@ static void when_text(const struct lesson_detail *d, bool long_form, char *out, 
     }
     dates_to_civil(z, &y, &m, &day);
     if (long_form)
-        appendf(out, len, _("%s %02d-%02d-%04d · %s–%s · week %d"), _(day_long[dates_weekday(z)]), day, m, y, t0, t1,
+        appendf(out, len, _("%s %02d-%02d-%04d · %s–%s · week %d"), _(dates_day_name(dates_weekday(z))), day, m, y, t0, t1,
                 dates_iso_week(z, &iso_year));
     else
-        appendf(out, len, "%s %02d-%02d %s", _(day_long[dates_weekday(z)]), day, m, t0);
+        appendf(out, len, "%s %02d-%02d %s", _(dates_day_name(dates_weekday(z))), day, m, t0);
 }
 
 static bool lesson_is_now(const struct lesson_detail *d)

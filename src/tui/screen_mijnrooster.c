@@ -34,12 +34,6 @@
 #define PANEL_SIDE_MIN 110 /* from this terminal width on, the student's own goals stand beside the day */
 #define MAX_GOAL_LINES 6   /* per lesson in the day view; more are summed up on one line */
 
-static const char *const day_short[8] = {"", N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za"), N_("zo")};
-static const char *const day_long[8] = {"",          N_("maandag"), N_("dinsdag"),  N_("woensdag"),
-                                        N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
-static const char *const month_long[13] = {"",         N_("januari"), N_("februari"), N_("maart"),    N_("april"),
-                                           N_("mei"),   N_("juni"),    N_("juli"),     N_("augustus"), N_("september"),
-                                           N_("oktober"), N_("november"), N_("december")};
 
 /* ---- dates and text ---- */
 
@@ -76,7 +70,7 @@ static void date_long(int64_t day, char *out, size_t len)
 {
     int y, m, d;
     civil(day, &y, &m, &d);
-    snprintf(out, len, "%s %d %s %d", _(day_long[dates_weekday(day)]), d, m >= 1 && m <= 12 ? _(month_long[m]) : "?", y);
+    snprintf(out, len, "%s %d %s %d", _(dates_day_name(dates_weekday(day))), d, _(dates_month_name(m)), y);
 }
 
 /* The first n code points of s. */
@@ -785,7 +779,7 @@ static void draw_day_header(const struct rooster *r, int c, int y, int x, int w)
     bool today = day == r->today;
     char ds[16], text[96];
     date_short(day, ds, sizeof ds);
-    snprintf(text, sizeof text, "%s%s %s", today ? "▼ " : "", w >= 18 ? _(day_long[r->wd[c]]) : _(day_short[r->wd[c]]), ds);
+    snprintf(text, sizeof text, "%s%s %s", today ? "▼ " : "", w >= 18 ? _(dates_day_name(r->wd[c])) : _(dates_day_short(r->wd[c])), ds);
     if (today && w >= 24)
         appendf(text, sizeof text, "%s", _(" vandaag"));
     draw_text(stdscr, y, x, w, "", today ? TR_TODAY : TR_GRID_HEADER);
@@ -1064,7 +1058,7 @@ static void draw_day_strip(const struct rooster *r, int y, int width)
         int64_t day = r->monday + r->wd[c] - 1;
         char ds[16], text[64];
         date_short(day, ds, sizeof ds);
-        snprintf(text, sizeof text, " %s%s %s ", day == r->today ? "▼" : "", _(day_short[r->wd[c]]), ds);
+        snprintf(text, sizeof text, " %s%s %s ", day == r->today ? "▼" : "", _(dates_day_short(r->wd[c])), ds);
         int tw = text_width(text);
         if (x + tw >= width)
             break;
@@ -1341,15 +1335,6 @@ static void toggle_view(struct rooster *r)
 
 /* ---- going to a week or a date ---- */
 
-static bool civil_ok(int y, int m, int d, int64_t *out)
-{
-    char iso[16];
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
-        return false;
-    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-    return dates_parse(iso, out);
-}
-
 /* "week 12", "wk 12 2027", "2027-W12", "12", "15-03-2027", "15/3/27", "2027-03-15", "15-3", "vandaag".
  * Sets *day (a Monday for a week) and *is_week. */
 static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_week)
@@ -1408,7 +1393,7 @@ static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_wee
         civil(ref, &ry, &rm, &rd);
         int64_t best = 0, best_d = 0, z;
         for (int yy = ry - 1; yy <= ry + 1; yy++)
-            if (civil_ok(yy, m, d, &z)) {
+            if (dates_from_parts(yy, m, d, &z)) {
                 int64_t dist = z > ref ? z - ref : ref - z;
                 if (!best || dist < best_d)
                     best = z, best_d = dist;
