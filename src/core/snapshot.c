@@ -12,6 +12,7 @@
 #include "core/groups.h"
 #include "core/i18n.h"
 #include "core/session.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/users.h"
 
@@ -109,17 +110,6 @@ static void free_state(struct apply *a)
 static enum km_rc nomem(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 /* Appends to a NUL-terminated buffer; a full buffer simply stops growing. */
-__attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
-{
-    size_t used = strnlen(buf, len);
-    if (used + 1 >= len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, len - used, fmt, ap);
-    va_end(ap);
-}
-
 static void person_key(const struct snap_person *p, char key[KEY_MAX])
 {
     snprintf(key, KEY_MAX, "%s%s", p->teacher ? SNAPSHOT_TEACHER_KEY : "", p->key);
@@ -300,13 +290,13 @@ static enum km_rc update_group(struct km_db *db, struct apply *a, size_t i, cons
         return rc;
     a->group_ids[i] = old->id;
     if (strcmp(name, old->name) != 0)
-        appendf(what, sizeof what, _(", naam (was %s)"), old->name);
+        strbuf_appendf(what, sizeof what, _(", naam (was %s)"), old->name);
     if (strcmp(group_kind(g), old->kind) != 0)
-        appendf(what, sizeof what, ", soort %s", group_kind(g));
+        strbuf_appendf(what, sizeof what, ", soort %s", group_kind(g));
     if (strcmp(g->jaargroep, old->jaargroep) != 0)
-        appendf(what, sizeof what, ", jaargroep %s", *g->jaargroep ? g->jaargroep : "-");
+        strbuf_appendf(what, sizeof what, ", jaargroep %s", *g->jaargroep ? g->jaargroep : "-");
     if (active != old->active)
-        appendf(what, sizeof what, ", %s", active ? _("weer actief") : "inactief");
+        strbuf_appendf(what, sizeof what, ", %s", active ? _("weer actief") : "inactief");
     if (!*what)
         return KM_OK;
     rc = db_exec(db, "UPDATE groups SET name = ?, kind = ?, jaargroep = ?, active = ?, version = version + 1 WHERE id = ?",
@@ -450,7 +440,7 @@ static void describe_links(const struct apply *a, const struct snap_person *p, c
         const char *roles = p->links[i].roles ? p->links[i].roles : "";
         if (!p->teacher && g->samengesteld)
             continue;
-        appendf(out, len, "%s%s%s%s%s", *out ? ", " : p->teacher ? ", groepen " : ", groep ", g->name,
+        strbuf_appendf(out, len, "%s%s%s%s%s", *out ? ", " : p->teacher ? ", groepen " : ", groep ", g->name,
                 *roles ? " (" : "", roles, *roles ? ")" : "");
         if (!p->teacher)
             return;
@@ -491,7 +481,7 @@ static enum km_rc add_person(struct km_db *db, struct apply *a, size_t i, const 
 static void note_change(char *what, size_t len, bool differs, const char *field)
 {
     if (differs)
-        appendf(what, len, "%s%s", *what ? ", " : "", field);
+        strbuf_appendf(what, len, "%s%s", *what ? ", " : "", field);
 }
 
 static enum km_rc update_fields(struct km_db *db, struct apply *a, size_t i, const struct old_person *o, const char *email)

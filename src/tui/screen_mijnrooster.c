@@ -6,7 +6,6 @@
  * beheerder first picks a teacher, group or room. Enter opens a lesson. Everything shown comes from core
  * (planner, planning, hours); every string from data is drawn through draw_text. */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include "core/planner.h"
 #include "core/planning.h"
 #include "core/rooms.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/users.h"
 #include "tui/draw.h"
@@ -37,17 +37,6 @@
 
 /* ---- dates and text ---- */
 
-/* Adds to the end of buf, cut (never overflowing) when full. */
-__attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
-{
-    size_t used = strlen(buf);
-    if (used + 1 >= len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, len - used, fmt, ap);
-    va_end(ap);
-}
 
 static void civil(int64_t day, int *y, int *m, int *d) { dates_to_civil(day, y, m, d); }
 
@@ -155,7 +144,7 @@ static void groups_fit(const char *groups, int width, char *out, size_t len)
         char one[256], ab[256];
         snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), s);
         abbreviate(one, ab, sizeof ab);
-        appendf(out, len, "%s%s", used ? "," : "", ab);
+        strbuf_appendf(out, len, "%s%s", used ? "," : "", ab);
         used = strlen(out);
         s += n;
         while (*s == ',' || *s == ' ')
@@ -620,7 +609,7 @@ static void set_title(struct rooster *r)
         snprintf(when, sizeof when, _("week %d · %s t/m %s-%d"), week, a0, a1, y);
     }
     r->base.title[0] = '\0';
-    appendf(r->base.title, sizeof r->base.title, "MIJNROOSTER › %s › %s", r->subj.name, when);
+    strbuf_appendf(r->base.title, sizeof r->base.title, "MIJNROOSTER › %s › %s", r->subj.name, when);
 }
 
 /* The title row again, with the way to the other view when it fits (drawn over the shell's title row,
@@ -762,11 +751,11 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
     if (l->goals)
         snprintf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
     if (l->has_note)
-        appendf(longmark, sizeof longmark, "%s%s", l->goals ? "  " : "", _("✎ notitie"));
+        strbuf_appendf(longmark, sizeof longmark, "%s%s", l->goals ? "  " : "", _("✎ notitie"));
     if (text_width(longmark) > w && l->goals) { /* "◆ 2 leerdoelen ✎" */
         longmark[0] = '\0';
-        appendf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
-        appendf(longmark, sizeof longmark, "%s", l->has_note ? " ✎" : "");
+        strbuf_appendf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
+        strbuf_appendf(longmark, sizeof longmark, "%s", l->has_note ? " ✎" : "");
     }
     draw_text(stdscr, y + 3, x, w, text_width(longmark) <= w ? longmark : mark, role);
     for (int k = 4; k < L; k++)
@@ -781,7 +770,7 @@ static void draw_day_header(const struct rooster *r, int c, int y, int x, int w)
     date_short(day, ds, sizeof ds);
     snprintf(text, sizeof text, "%s%s %s", today ? "▼ " : "", w >= 18 ? _(dates_day_name(r->wd[c])) : _(dates_day_short(r->wd[c])), ds);
     if (today && w >= 24)
-        appendf(text, sizeof text, "%s", _(" vandaag"));
+        strbuf_appendf(text, sizeof text, "%s", _(" vandaag"));
     draw_text(stdscr, y, x, w, "", today ? TR_TODAY : TR_GRID_HEADER);
     int tw = text_width(text);
     draw_text_raw(stdscr, y, x + (tw < w ? (w - tw) / 2 : 0), w, text, today ? TR_TODAY : TR_GRID_HEADER);
@@ -963,7 +952,7 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
             char extra[64] = "";
             if (it->have)
                 snprintf(extra, sizeof extra, "%s", _("  (nog niets gepland)"));
-            appendf(buf, sizeof buf, "%s", extra);
+            strbuf_appendf(buf, sizeof buf, "%s", extra);
         }
         draw_text(stdscr, y, x + INDENT, w - INDENT, buf, base);
         break;
