@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "core/audit.h"
+#include "core/fileread.h"
 #include "core/mailspool.h"
 #include "fixture.h"
 #include "test.h"
@@ -72,26 +73,10 @@ TEST(mailspool_health_since_first_failure)
 static char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (n == cap) {
-            char *more = realloc(buf, cap = cap ? cap * 2 : 65536);
-            if (!more) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = more;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    *len = n;
-    return buf;
+    char *data = f ? fileread_all(f, (size_t)1 << 30, len) : NULL;
+    if (f)
+        fclose(f);
+    return data;
 }
 
 /* Reading the audit log and the mail's health only reads: on a connection that refuses every write (SQLite's
