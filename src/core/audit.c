@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "core/access.h"
+#include "core/vec.h"
 
 enum km_rc audit_add(const struct km_session *s, int64_t subject_id, const char *kind, const char *detail)
 {
@@ -17,7 +18,7 @@ enum km_rc audit_add(const struct km_session *s, int64_t subject_id, const char 
 
 static enum km_rc push_entry(struct audit_list *out, sqlite3_stmt *st)
 {
-    struct audit_entry *items = realloc(out->items, (out->n + 1) * sizeof *items);
+    struct audit_entry *items = vec_grow(out->items, out->n, sizeof *items);
     if (!items)
         return KM_ERR;
     out->items = items;

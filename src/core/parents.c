@@ -9,6 +9,7 @@
 #include "core/audit.h"
 #include "core/i18n.h"
 #include "core/users.h"
+#include "core/vec.h"
 
 /* A synced parent as the database has it before the run. */
 struct known_parent {
@@ -156,7 +157,7 @@ static enum km_rc load_parents(struct km_db *db, struct run *r)
         return rc;
     r->parents = calloc((size_t)count + 1, sizeof *r->parents);
     if (!r->parents)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     sqlite3_stmt *st;
     /* ORDER BY uses the BINARY collation: the order strcmp gives, for bsearch. */
     rc = db_query(db, &st,
@@ -169,7 +170,7 @@ static enum km_rc load_parents(struct km_db *db, struct run *r)
             return db_last_rc(db);
         bool ok = read_known_parent(st, &r->parents[r->nparents++]);
         if (!ok)
-            rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = vec_no_memory(db);
     }
     db_done(st);
     return rc;
@@ -183,7 +184,7 @@ static enum km_rc load_links(struct km_db *db, struct run *r)
         return rc;
     r->links = calloc((size_t)count + 1, sizeof *r->links);
     if (!r->links)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     sqlite3_stmt *st;
     rc = db_query(db, &st,
                   "SELECT parent_id, child_id, relation FROM parent_child WHERE source = 'parnassys'"
@@ -197,7 +198,7 @@ static enum km_rc load_links(struct km_db *db, struct run *r)
         l->parent = sqlite3_column_int64(st, 0);
         l->child = sqlite3_column_int64(st, 1);
         if (!(l->relation = db_col_dup(st, 2)))
-            rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = vec_no_memory(db);
     }
     db_done(st);
     return rc;
@@ -391,7 +392,7 @@ static enum km_rc apply_parent(struct km_db *db, struct run *r, const struct par
 {
     struct child_ref *children = calloc(p->nchildren + 1, sizeof *children);
     if (!children)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     enum km_rc rc = KM_OK;
     bool touched = false;
     int64_t id = 0;
@@ -479,7 +480,7 @@ static enum km_rc run_tx(struct km_db *db, void *arg)
     if (rc == KM_OK && r->res->nerrors == 0)
         rc = unlink_missing(db, r);
     if (rc == KM_OK && r->res->nomem)
-        rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(db);
     if (rc == KM_OK && r->res->nerrors)
         rc = db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets gewijzigd."), r->res->nerrors,
                      i18n_plural(r->res->nerrors, "", "en", "", "s"));
@@ -580,7 +581,7 @@ static enum km_rc query_uninvited(struct km_db *db, int64_t group_id, int64_t id
     while (rc == KM_OK && (step = db_step(db, st)) != 0)
         rc = step < 0                         ? db_last_rc(db)
              : push_invitee(out, st) == KM_OK ? KM_OK
-                                              : db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+                                              : vec_no_memory(db);
     if (rc != KM_OK)
         db_done(st);
     return rc;

@@ -9,6 +9,7 @@
 #include "core/access.h"
 #include "core/i18n.h"
 #include "core/mailspool.h"
+#include "core/vec.h"
 
 #define DEAD_MODIFIER "-3 minutes" /* SESSIONS_DEAD_MINUTES, as SQLite's datetime() wants it */
 #define CLEAN_BATCH 64             /* dead rows removed per registration; the rest go next time */
@@ -181,7 +182,7 @@ static enum km_rc list_read(struct km_db *db, void *arg)
         read_entry(st, &e);
         if (pid_alive(e.pid) && push_entry(out, &cap, &e) != KM_OK) {
             db_done(st);
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         }
     }
     return rc;

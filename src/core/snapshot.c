@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
 
 #define KEY_MAX 300 /* a key (EDEXML allows 256 characters) with the teacher prefix */
 
@@ -107,8 +108,6 @@ static void free_state(struct apply *a)
     a->person_new = NULL;
 }
 
-static enum km_rc nomem(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
-
 /* Appends to a NUL-terminated buffer; a full buffer simply stops growing. */
 static void person_key(const struct snap_person *p, char key[KEY_MAX])
 {
@@ -169,14 +168,14 @@ static enum km_rc load_old(struct km_db *db, struct apply *a)
             struct old_person *grown = realloc(a->old, cap * sizeof *grown);
             if (!grown) {
                 db_done(st);
-                return nomem(db);
+                return vec_no_memory(db);
             }
             a->old = grown;
         }
         bool ok = read_old(st, &a->old[a->nold++]);
         if (!ok) {
             db_done(st);
-            return nomem(db);
+            return vec_no_memory(db);
         }
     }
     if (rc == KM_OK && a->nold)
@@ -347,10 +346,10 @@ static enum km_rc active_synced_groups(struct km_db *db, const char *sql, const 
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
         if (r < 0)
             return db_last_rc(db);
-        int64_t *grown = realloc(*ids, (*n + 1) * sizeof *grown);
+        int64_t *grown = vec_grow(*ids, *n, sizeof *grown);
         if (!grown) {
             db_done(st);
-            return nomem(db);
+            return vec_no_memory(db);
         }
         *ids = grown;
         (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
@@ -609,7 +608,7 @@ static enum km_rc load_members(struct km_db *db, struct apply *a, struct member 
             struct member *grown = realloc(*out, cap * sizeof *grown);
             if (!grown) {
                 db_done(st);
-                return nomem(db);
+                return vec_no_memory(db);
             }
             *out = grown;
         }
@@ -630,7 +629,7 @@ static enum km_rc wanted_members(struct km_db *db, struct apply *a, struct membe
         total += a->snap->people[i].nlinks;
     *out = total ? malloc(total * sizeof **out) : NULL;
     if (total && !*out)
-        return nomem(db);
+        return vec_no_memory(db);
     for (size_t i = 0; i < a->snap->npeople; i++) {
         const struct snap_person *p = &a->snap->people[i];
         for (size_t k = 0; k < p->nlinks; k++)
@@ -803,7 +802,7 @@ static enum km_rc prepare(struct km_db *db, struct apply *a)
     a->group_ids = calloc(ng ? ng : 1, sizeof *a->group_ids);
     a->person_ids = calloc(np ? np : 1, sizeof *a->person_ids);
     a->person_new = calloc(np ? np : 1, sizeof *a->person_new);
-    return a->group_ids && a->person_ids && a->person_new ? KM_OK : nomem(db);
+    return a->group_ids && a->person_ids && a->person_new ? KM_OK : vec_no_memory(db);
 }
 
 static enum km_rc apply_all(struct km_db *db, struct apply *a)

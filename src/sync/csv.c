@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 /* ---- reading ---- */
 
@@ -38,7 +39,7 @@ static void put(struct parser *p, char c)
 static void problem(struct parser *p, int line, const char *text)
 {
     struct csv_table *t = p->out;
-    struct csv_problem *grown = realloc(t->problems, (t->nproblems + 1) * sizeof *grown);
+    struct csv_problem *grown = vec_grow(t->problems, t->nproblems, sizeof *grown);
     if (!grown) {
         p->nomem = true;
         return;
@@ -118,7 +119,7 @@ static void read_field(struct parser *p)
 
 static bool push_field(struct parser *p, struct csv_record *r)
 {
-    char **grown = realloc(r->fields, (r->n + 1) * sizeof *grown);
+    char **grown = vec_grow(r->fields, r->n, sizeof *grown);
     char *copy = p->nomem ? NULL : malloc(p->n);
     if (!grown || !copy) {
         if (grown)
@@ -156,7 +157,7 @@ static void read_record(struct parser *p)
         skip_eol(p);
         break;
     }
-    struct csv_record *grown = p->nomem ? NULL : realloc(p->out->records, (p->out->n + 1) * sizeof *grown);
+    struct csv_record *grown = p->nomem ? NULL : vec_grow(p->out->records, p->out->n, sizeof *grown);
     if (!grown) {
         free_record(&r);
         p->nomem = true;

@@ -12,6 +12,7 @@
 #include "core/curriculum_read.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 #include "sync/csv.h"
 
 enum col {
@@ -118,7 +119,7 @@ static bool bad(struct import *imp, int line, const char *fmt, ...) __attribute_
 static bool bad(struct import *imp, int line, const char *fmt, ...)
 {
     struct curriculum_csv_result *res = imp->res;
-    struct curriculum_csv_error *grown = realloc(res->errors, (res->nerrors + 1) * sizeof *grown);
+    struct curriculum_csv_error *grown = vec_grow(res->errors, res->nerrors, sizeof *grown);
     if (!grown) {
         imp->nomem = true;
         return false;
@@ -137,7 +138,7 @@ static bool bad(struct import *imp, int line, const char *fmt, ...)
 static void *grow(struct import *imp, void *arr_ptr, size_t *n, size_t size)
 {
     void **arr = arr_ptr;
-    void *grown = realloc(*arr, (*n + 1) * size);
+    void *grown = vec_grow(*arr, *n, size);
     if (!grown) {
         imp->nomem = true;
         return NULL;
@@ -211,7 +212,7 @@ static enum km_rc load_school(struct import *imp)
         return rc;
     imp->by_code = malloc((imp->goals.n + 1) * sizeof *imp->by_code);
     if (!imp->by_code)
-        return db_fail(imp->s->db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(imp->s->db);
     for (size_t i = 0; i < imp->goals.n; i++)
         imp->by_code[i] = &imp->goals.items[i];
     qsort(imp->by_code, imp->goals.n, sizeof *imp->by_code, by_code_cmp);
@@ -704,7 +705,7 @@ static enum km_rc import_fn(struct km_db *db, void *arg)
     if (!imp->nomem && imp->res->nerrors == 0 && order_new_niveaus(imp))
         list_changes(imp);
     if (imp->nomem)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     if (imp->res->nerrors) {
         sort_errors(imp->res);
         return db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets geïmporteerd."), imp->res->nerrors,

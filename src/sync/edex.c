@@ -16,6 +16,7 @@
 #include "core/school.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
 
 #define KEY_MAX_CHARS 256  /* EDEXKeyType */
 #define TEXT_MAX_BYTES 1024 /* the longest text we keep (a name of 200 characters, an address of 256) */
@@ -688,7 +689,7 @@ enum km_rc edex_import(struct km_db *db, const char *xml, size_t len, const stru
     xmlFreeDoc(doc);
     enum km_rc rc;
     if (rd.arena.nomem)
-        rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(db);
     else
         rc = out->errors || !doc ? refuse(db, o, out) : apply(db, &rd, o);
     arena_free(&rd.arena);

@@ -23,6 +23,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/labels.h"
@@ -1571,7 +1572,7 @@ static void chooser_clear(struct chooser *c)
 
 static struct pick *add_pick(struct chooser *c, enum subj_kind kind, int64_t id, const char *name, const char *info)
 {
-    struct pick *grown = realloc(c->items, (size_t)(c->n + 1) * sizeof *grown);
+    struct pick *grown = vec_grow(c->items, c->n, sizeof *grown);
     if (!grown)
         return NULL;
     c->items = grown;
