@@ -40,30 +40,12 @@ struct run {
 
 /* ---- the result ---- */
 
-static struct parents_line *push_line(struct parents_result *res, struct parents_line **arr, size_t *n)
-{
-    /* Grows by doubling: n is a power of two whenever the array is full. */
-    if ((*n & (*n - 1)) == 0) {
-        size_t cap = *n ? *n * 2 : 16;
-        struct parents_line *p = realloc(*arr, cap * sizeof *p);
-        if (!p) {
-            res->nomem = true;
-            return NULL;
-        }
-        *arr = p;
-    }
-    return &(*arr)[(*n)++];
-}
-
 bool parents_error(struct parents_result *res, int line, const char *fmt, ...)
 {
-    struct parents_line *l = push_line(res, &res->errors, &res->nerrors);
-    if (!l)
-        return false;
-    l->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(l->text, sizeof l->text, fmt, ap);
+    if (!line_error_addv(&res->errors, &res->nerrors, line, fmt, ap))
+        res->nomem = true;
     va_end(ap);
     return false;
 }
@@ -71,13 +53,10 @@ bool parents_error(struct parents_result *res, int line, const char *fmt, ...)
 static void change(struct run *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void change(struct run *r, int line, const char *fmt, ...)
 {
-    struct parents_line *l = push_line(r->res, &r->res->changes, &r->res->nchanges);
-    if (!l)
-        return;
-    l->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(l->text, sizeof l->text, fmt, ap);
+    if (!line_error_addv(&r->res->changes, &r->res->nchanges, line, fmt, ap)) /* the same list serves the changes */
+        r->res->nomem = true;
     va_end(ap);
 }
 
@@ -492,14 +471,6 @@ static enum km_rc run_tx(struct km_db *db, void *arg)
     return rc;
 }
 
-static int error_cmp(const void *a, const void *b)
-{
-    const struct parents_line *x = a, *y = b;
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    return x < y ? -1 : x > y; /* qsort is not stable; this keeps the order of one line's errors */
-}
-
 enum km_rc parents_import(const struct km_session *s, const struct parents_in *in, size_t n, bool dry_run,
                           struct parents_result *res)
 {
@@ -514,7 +485,7 @@ enum km_rc parents_import(const struct km_session *s, const struct parents_in *i
         rc = KM_OK;
     free_known(&r);
     if (res->nerrors) {
-        qsort(res->errors, res->nerrors, sizeof *res->errors, error_cmp);
+        line_error_sort(res->errors, res->nerrors); /* one line's errors stay in the order found */
         if (rc == KM_OK)
             rc = db_fail(s->db, KM_INVALID, _("%zu fout%s in het bestand; er is niets gewijzigd."), res->nerrors,
                          i18n_plural(res->nerrors, "", "en", "", "s"));

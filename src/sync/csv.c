@@ -38,16 +38,8 @@ static void put(struct parser *p, char c)
 
 static void problem(struct parser *p, int line, const char *text)
 {
-    struct csv_table *t = p->out;
-    struct csv_problem *grown = vec_grow(t->problems, t->nproblems, sizeof *grown);
-    if (!grown) {
+    if (!line_error_add(&p->out->problems, &p->out->nproblems, line, "%s", text))
         p->nomem = true;
-        return;
-    }
-    t->problems = grown;
-    grown[t->nproblems].line = line;
-    snprintf(grown[t->nproblems].text, sizeof grown[t->nproblems].text, "%s", text);
-    t->nproblems++;
 }
 
 /* A NUL means this is not a text file; saying so once is enough. */

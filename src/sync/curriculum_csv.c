@@ -118,18 +118,10 @@ static bool bad(struct import *imp, int line, const char *fmt, ...) __attribute_
 /* Records a mistake; returns false so a check can end with `return bad(...)`. */
 static bool bad(struct import *imp, int line, const char *fmt, ...)
 {
-    struct curriculum_csv_result *res = imp->res;
-    struct curriculum_csv_error *grown = vec_grow(res->errors, res->nerrors, sizeof *grown);
-    if (!grown) {
-        imp->nomem = true;
-        return false;
-    }
-    res->errors = grown;
-    struct curriculum_csv_error *e = &grown[res->nerrors++];
-    e->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->text, sizeof e->text, fmt, ap);
+    if (!line_error_addv(&imp->res->errors, &imp->res->nerrors, line, fmt, ap))
+        imp->nomem = true;
     va_end(ap);
     return false;
 }
@@ -498,18 +490,6 @@ static void check_duplicates(struct import *imp)
     free(sorted);
 }
 
-/* By line, keeping the order of mistakes found on one line (insertion sort: stable, and lists are short). */
-static void sort_errors(struct curriculum_csv_result *res)
-{
-    for (size_t i = 1; i < res->nerrors; i++) {
-        struct curriculum_csv_error e = res->errors[i];
-        size_t j = i;
-        for (; j > 0 && res->errors[j - 1].line > e.line; j--)
-            res->errors[j] = res->errors[j - 1];
-        res->errors[j] = e;
-    }
-}
-
 /* after[a * k + b]: niveau b follows niveau a somewhere within one deelgebied of the file. */
 static void niveau_edges(const struct import *imp, bool *after, long *last)
 {
@@ -707,7 +687,7 @@ static enum km_rc import_fn(struct km_db *db, void *arg)
     if (imp->nomem)
         return vec_no_memory(db);
     if (imp->res->nerrors) {
-        sort_errors(imp->res);
+        line_error_sort(imp->res->errors, imp->res->nerrors); /* one line's mistakes stay in the order found */
         return db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets geïmporteerd."), imp->res->nerrors,
                        i18n_plural(imp->res->nerrors, "", "en", "", "s"));
     }
