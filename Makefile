@@ -61,7 +61,7 @@ CFLAGS_ALL  = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(BASE_LDFLAGS) $(LDFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) -lm
 
-.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean \
+.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench keys-doc install uninstall clean \
         distclean format screens
 
 all: $(B)/klassenmap $(B)/locale/en/LC_MESSAGES/klassenmap.mo
@@ -164,6 +164,10 @@ demo: all
 screens: all
 	@sh tools/install-deps test
 	@KM=$(CURDIR)/$(B)/klassenmap python3 tests/tui/screens.py --update
+
+# doc/keys.md's table of default keys, from the keymap (klassenmap --print-keys); tests/cli/test_keys_doc.sh checks it.
+keys-doc: all
+	@sh tools/keys_doc.sh $(B)/klassenmap doc/keys.md
 
 bench: $(B)/klassenmap $(B)/bench
 	@sh tools/install-deps --check bench

@@ -15,6 +15,7 @@
 #include "core/names.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
+#include "tui/keys_doc.h"
 
 struct globals {
     const char *db;
@@ -56,6 +57,10 @@ static int parse_globals(int argc, char **argv, struct globals *g)
         }
         if (strcmp(argv[i], "--version") == 0) {
             printf("klassenmap %s\n", KM_VERSION);
+            return -1;
+        }
+        if (strcmp(argv[i], "--print-keys") == 0) { /* for `make keys-doc`: doc/keys.md's table */
+            keys_doc_print(stdout);
             return -1;
         }
         if ((r = take_value(argc, argv, &i, "--db", &g->db)) != 0 ||

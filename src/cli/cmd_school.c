@@ -104,6 +104,7 @@ static bool print_check(const char *what, bool ok, const char *detail)
 static bool check_mail(struct km_db *db, const struct km_session *s)
 {
     struct mail_health m;
+    mailspool_import(db); /* the check writes: the background mailer's results first (best effort) */
     if (mailspool_health(s, &m) != KM_OK)
         return print_check("mail", false, db_errmsg(db));
     if (!m.failing)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/dates.h"
 #include "core/sessions.h"
 #include "core/text.h"
 #include "core/trusted.h"
@@ -136,12 +137,10 @@ const char *app_action_help(const struct app *a, const struct screen *s, enum ac
 
 static void today_text(char *out, size_t len)
 {
-    static const char *const days[] = {N_("zo"), N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za")};
-    static const char *const months[] = {N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
-                                         N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec")};
     struct tm tm;
     clock_local(&tm);
-    snprintf(out, len, "%s %d %s %d", _(days[tm.tm_wday]), tm.tm_mday, _(months[tm.tm_mon]), tm.tm_year + 1900);
+    snprintf(out, len, "%s %d %s %d", _(dates_day_short(tm.tm_wday ? tm.tm_wday : 7)), tm.tm_mday,
+             _(dates_month_short(tm.tm_mon + 1)), tm.tm_year + 1900);
 }
 
 static void draw_header(struct app *a)
