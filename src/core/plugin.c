@@ -1,0 +1,110 @@
+#include "core/plugin.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buildconf.h" /* KM_VERSION, KM_BINDIR, KM_PKGLIBDIR */
+#include "core/i18n.h"
+
+#define PLUGINS_MAX 4
+
+static struct {
+    char name[16];
+    void *handle;
+} loaded[PLUGINS_MAX];
+
+void plugin_dir(char *out, size_t len)
+{
+    char exe[PATH_MAX], bindir[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash = NULL;
+    if (n > 0) {
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+    }
+    if (!slash) { /* no /proc: only the installed directory */
+        snprintf(out, len, "%s", KM_PKGLIBDIR);
+        return;
+    }
+    *slash = '\0';
+    const char *dir = slash == exe ? "/" : exe;
+    bool installed = strcmp(realpath(KM_BINDIR, bindir) ? bindir : KM_BINDIR, dir) == 0;
+    snprintf(out, len, "%s", installed ? KM_PKGLIBDIR : dir);
+}
+
+/* Belongs to root or to the program's owner, and nobody else can change it. */
+static bool trusted(const struct stat *st, uid_t owner)
+{
+    return (st->st_uid == 0 || st->st_uid == owner) && !(st->st_mode & (S_IWGRP | S_IWOTH));
+}
+
+static void *open_checked(const char *name, const char *what, char *err, size_t errlen)
+{
+    char dir[PATH_MAX], path[PATH_MAX + 32];
+    plugin_dir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/klassenmap-%s.so", dir, name);
+    struct stat program, d, f;
+    uid_t owner = stat("/proc/self/exe", &program) == 0 ? program.st_uid : 0;
+    if (stat(path, &f) != 0 || access(path, R_OK) != 0) {
+        snprintf(err, errlen, _("Het onderdeel voor %s (%s) ontbreekt of is niet te lezen: %s. Installeer klassenmap opnieuw."),
+                 what, path, strerror(errno));
+        return NULL;
+    }
+    if (stat(dir, &d) != 0 || !trusted(&d, owner) || !S_ISREG(f.st_mode) || !trusted(&f, owner)) {
+        snprintf(err, errlen,
+                 _("Het onderdeel voor %s (%s) wordt niet geladen: het bestand en zijn map moeten van root of van de"
+                   " eigenaar van klassenmap zijn, en door niemand anders te wijzigen."),
+                 what, path);
+        return NULL;
+    }
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        snprintf(err, errlen, _("Het onderdeel voor %s kan niet worden geladen (%s). Installeer klassenmap opnieuw."), what,
+                 dlerror());
+        return NULL;
+    }
+    const char *version = dlsym(h, "km_plugin_version");
+    if (!version || strcmp(version, KM_VERSION) != 0) {
+        snprintf(err, errlen,
+                 _("Het onderdeel voor %s (%s) hoort bij een andere versie van klassenmap dan %s: start klassenmap"
+                   " opnieuw, of installeer het opnieuw."),
+                 what, path, KM_VERSION);
+        dlclose(h);
+        return NULL;
+    }
+    return h;
+}
+
+static void *load(const char *name, const char *what, char *err, size_t errlen)
+{
+    int i = 0;
+    for (; i < PLUGINS_MAX && loaded[i].handle; i++)
+        if (strcmp(loaded[i].name, name) == 0)
+            return loaded[i].handle;
+    void *h = open_checked(name, what, err, errlen);
+    if (h && i < PLUGINS_MAX) { /* kept for the rest of the process, never closed */
+        snprintf(loaded[i].name, sizeof loaded[i].name, "%s", name);
+        loaded[i].handle = h;
+    }
+    return h;
+}
+
+plugin_fn plugin_function(const char *name, const char *what, const char *symbol, char *err, size_t errlen)
+{
+    void *h = load(name, what, err, errlen);
+    void *sym = h ? dlsym(h, symbol) : NULL;
+    if (h && !sym)
+        snprintf(err, errlen, _("Het onderdeel voor %s kan niet worden geladen (%s). Installeer klassenmap opnieuw."), what,
+                 dlerror());
+    plugin_fn fn = NULL;
+    if (sym)
+        memcpy(&fn, &sym, sizeof fn); /* POSIX: dlsym's object pointer holds a function's address */
+    return fn;
+}
