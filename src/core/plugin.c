@@ -13,12 +13,12 @@
 #include "buildconf.h" /* KM_VERSION, KM_BINDIR, KM_PKGLIBDIR */
 #include "core/i18n.h"
 
-#define PLUGINS_MAX 4
+/* Each plugin and what it is for, in the words of the sentence that says it cannot be loaded. */
+static const struct {
+    const char *name, *what;
+} plugins[PLUGIN__COUNT] = {[PLUGIN_MAIL] = {"mail", N_("mail")}, [PLUGIN_SYNC] = {"sync", N_("EDEXML en UWLR")}};
 
-static struct {
-    char name[16];
-    void *handle;
-} loaded[PLUGINS_MAX];
+static void *loaded[PLUGIN__COUNT];
 
 void plugin_dir(char *out, size_t len)
 {
@@ -82,29 +82,31 @@ static void *open_checked(const char *name, const char *what, char *err, size_t 
     return h;
 }
 
-static void *load(const char *name, const char *what, char *err, size_t errlen)
+/* Loaded once and kept for the rest of the process, never closed. */
+static void *load(enum plugin p, char *err, size_t errlen)
 {
-    int i = 0;
-    for (; i < PLUGINS_MAX && loaded[i].handle; i++)
-        if (strcmp(loaded[i].name, name) == 0)
-            return loaded[i].handle;
-    void *h = open_checked(name, what, err, errlen);
-    if (h && i < PLUGINS_MAX) { /* kept for the rest of the process, never closed */
-        snprintf(loaded[i].name, sizeof loaded[i].name, "%s", name);
-        loaded[i].handle = h;
-    }
-    return h;
+    if (!loaded[p])
+        loaded[p] = open_checked(plugins[p].name, i18n_tr(plugins[p].what), err, errlen);
+    return loaded[p];
 }
 
-plugin_fn plugin_function(const char *name, const char *what, const char *symbol, char *err, size_t errlen)
+plugin_fn plugin_function(enum plugin p, const char *symbol, char *err, size_t errlen)
 {
-    void *h = load(name, what, err, errlen);
+    void *h = load(p, err, errlen);
     void *sym = h ? dlsym(h, symbol) : NULL;
     if (h && !sym)
-        snprintf(err, errlen, _("Het onderdeel voor %s kan niet worden geladen (%s). Installeer klassenmap opnieuw."), what,
-                 dlerror());
+        snprintf(err, errlen, _("Het onderdeel voor %s kan niet worden geladen (%s). Installeer klassenmap opnieuw."),
+                 i18n_tr(plugins[p].what), dlerror());
     plugin_fn fn = NULL;
     if (sym)
         memcpy(&fn, &sym, sizeof fn); /* POSIX: dlsym's object pointer holds a function's address */
     return fn;
+}
+
+bool plugin_check_all(char *err, size_t errlen)
+{
+    for (int p = 0; p < PLUGIN__COUNT; p++)
+        if (!load((enum plugin)p, err, errlen))
+            return false;
+    return true;
 }

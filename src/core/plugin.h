@@ -13,14 +13,23 @@
 #ifndef KM_PLUGIN_H
 #define KM_PLUGIN_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+enum plugin {
+    PLUGIN_MAIL, /* klassenmap-mail.so */
+    PLUGIN_SYNC, /* klassenmap-sync.so */
+    PLUGIN__COUNT
+};
 
 typedef void (*plugin_fn)(void); /* cast to the function's own type before calling */
 
-/* The function `symbol` of klassenmap-NAME.so, loaded on the first call and kept for the rest of the process.
- * NULL when the plugin cannot be used, with one sentence in err that names it and says why; `what` says what it
- * is for, in the reader's words ("mail"). */
-plugin_fn plugin_function(const char *name, const char *what, const char *symbol, char *err, size_t errlen);
+/* The function `symbol` of the plugin, loaded on the first call and kept for the rest of the process. NULL when
+ * the plugin cannot be used, with one sentence in err that says what it is for, where it was looked for and why
+ * it cannot be used. */
+plugin_fn plugin_function(enum plugin p, const char *symbol, char *err, size_t errlen);
+/* Whether every plugin can be used (`klassenmap check`): loads them; false with the first refusal in err. */
+bool plugin_check_all(char *err, size_t errlen);
 
 /* The directory plugins are loaded from, as above. */
 void plugin_dir(char *out, size_t len);

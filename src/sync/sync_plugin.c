@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/plugin.h"
 #include "core/syncruns.h"
 #include "sync/edex.h"
@@ -11,7 +10,7 @@
 
 static plugin_fn sync_function(const char *symbol, char *err, size_t errlen)
 {
-    return plugin_function("sync", _("EDEXML en UWLR"), symbol, err, errlen);
+    return plugin_function(PLUGIN_SYNC, symbol, err, errlen);
 }
 
 /* As the importer fails: an empty report and the sentence in the handle. */
