@@ -123,6 +123,14 @@ $(B)/buildconf.h: FORCE
 	   echo '#define KM_SYSCONFDIR "$(SYSCONFDIR)"'; } > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
+# What the program and its plugins must agree on: the version, the headers of core and sync (the structures and
+# functions they pass each other), the compiler and its flags. A plugin with another id is refused (core/plugin.c):
+# a session still open after `make install` or an upgrade never calls into a plugin built from other headers.
+$(B)/plugin_abi.h: $(sort $(wildcard src/core/*.h src/sync/*.h)) $(B)/flags
+	@{ echo '/* Made by the Makefile: the id a plugin must carry to be loaded by this program (core/plugin.h). */'; \
+	   echo "#define KM_PLUGIN_ABI \"$(VERSION) $$(cat $^ | sha256sum | cut -c1-16)\""; } > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
 # The compiler and its flags: another CC, CFLAGS, CPPFLAGS or LDFLAGS rebuilds everything (no objects of two
 # compilers or two flag sets mixed in one binary).
 $(B)/flags: FORCE
@@ -145,6 +153,7 @@ $(B)/asan/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@echo "  CC-SAN  $<"
 	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
 
+$(B)/obj/src/core/plugin.o $(B)/asan/src/core/plugin.o $(B)/pic/src/plugin_id.o: $(B)/plugin_abi.h
 $(B)/obj/tests/unit/%.o: TEST_INC := -Itests/unit
 $(B)/obj/tests/unit/main.o $(B)/asan/tests/unit/main.o: $(B)/unit_tests.inc
 

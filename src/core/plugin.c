@@ -10,8 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buildconf.h" /* KM_VERSION, KM_BINDIR, KM_PKGLIBDIR */
+#include "buildconf.h" /* KM_BINDIR, KM_PKGLIBDIR */
 #include "core/i18n.h"
+#include "plugin_abi.h" /* KM_PLUGIN_ABI, made by the Makefile */
 
 /* Each plugin and what it is for, in the words of the sentence that says it cannot be loaded. */
 static const struct {
@@ -70,12 +71,12 @@ static void *open_checked(const char *name, const char *what, char *err, size_t 
                  dlerror());
         return NULL;
     }
-    const char *version = dlsym(h, "km_plugin_version");
-    if (!version || strcmp(version, KM_VERSION) != 0) {
+    const char *abi = dlsym(h, "km_plugin_abi");
+    if (!abi || strcmp(abi, KM_PLUGIN_ABI) != 0) {
         snprintf(err, errlen,
-                 _("Het onderdeel voor %s (%s) hoort bij een andere versie van klassenmap dan %s: start klassenmap"
-                   " opnieuw, of installeer het opnieuw."),
-                 what, path, KM_VERSION);
+                 _("Het onderdeel voor %s (%s) hoort bij een andere versie van klassenmap: start klassenmap opnieuw"
+                   " (na een upgrade), of installeer het opnieuw."),
+                 what, path);
         dlclose(h);
         return NULL;
     }

@@ -9,7 +9,7 @@
  * PKGLIBDIR for the installed program (BINDIR/klassenmap), else the directory of the running executable, as
  * /proc/self/exe names it (build/klassenmap loads build/klassenmap-*.so): a directory exactly as trusted as the
  * program itself. The directory and the file must belong to root or to the program's owner and be writable by
- * nobody else, and the plugin must come from the same version. */
+ * nobody else, and the plugin must come from the same version and headers (KM_PLUGIN_ABI: the Makefile's hash). */
 #ifndef KM_PLUGIN_H
 #define KM_PLUGIN_H
 

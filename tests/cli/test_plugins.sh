@@ -107,7 +107,7 @@ else
     chmod 0644 "$SO"
 fi
 if command -v "${CC:-cc}" >/dev/null 2>&1; then
-    printf 'const char km_plugin_version[] = "0.0.0-ander";\n' >"$T/other.c"
+    printf 'const char km_plugin_abi[] = "0.0.0 ander";\n' >"$T/other.c"
     "${CC:-cc}" -shared -fPIC -o "$SO" "$T/other.c" && chmod 0644 "$SO"
     refused "a plugin of another version" "hoort bij een andere versie van klassenmap"
 else
