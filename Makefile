@@ -219,12 +219,13 @@ bench: $(B)/klassenmap $(B)/bench
 	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
 
-# Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap and
-# /etc/klassenmap, which are rewritten to this installation's paths on the way.
+# Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap,
+# /usr/local/lib/klassenmap and /etc/klassenmap, which are rewritten to this installation's paths on the way.
 SSHDCONFDIR ?= $(SYSCONFDIR)/ssh/sshd_config.d
 SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
 UNITS = $(wildcard conf/*.service conf/*.timer)
 FIX_PATHS = sed -e 's|/usr/local/bin/klassenmap|$(BINDIR)/klassenmap|g' -e 's|/usr/local/share/klassenmap|$(DATADIR)|g' \
+        -e 's|/usr/local/lib/klassenmap|$(PKGLIBDIR)|g' \
         -e 's|/etc/klassenmap|$(SYSCONFDIR)/klassenmap|g'
 # install_fixed SRC MODE DEST: SRC with the paths rewritten, installed as DEST.
 install_fixed = { $(FIX_PATHS) $(1) > $(B)/fixed.$(notdir $(3)).tmp && \
