@@ -133,9 +133,9 @@ installed_finds() {
 }
 
 if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1; then
-    skip 3 "the DESTDIR tree run as /usr/bin/klassenmap" "needs root and unshare (a private mount namespace)"
+    skip 4 "the DESTDIR tree run as /usr/bin/klassenmap" "needs root and unshare (a private mount namespace)"
 elif ! unshare -m --propagation private sh -c "mount -t overlay overlay -o lowerdir='$ROOT/usr':/usr /usr" 2>/dev/null; then
-    skip 3 "the DESTDIR tree run as /usr/bin/klassenmap" "overlayfs cannot be mounted here"
+    skip 4 "the DESTDIR tree run as /usr/bin/klassenmap" "overlayfs cannot be mounted here"
 else
     # tmux's server stays in the namespace, where /usr is the installed tree over the system's
     login_screen usr /usr/bin/klassenmap unshare -m --propagation private sh -c \
@@ -146,6 +146,12 @@ else
         "mount -t overlay overlay -o lowerdir='$ROOT/usr':/usr /usr && man -w klassenmap" 2>/dev/null)
     [ "$manpath" = /usr/share/man/man1/klassenmap.1 ] && pass "/usr/bin/klassenmap: man klassenmap finds the page" ||
         fail "/usr/bin/klassenmap: man klassenmap finds the page" "man -w: $manpath"
+    plugins=$(unshare -m --propagation private sh -c \
+        "mount -t overlay overlay -o lowerdir='$ROOT/usr':/usr /usr && /usr/bin/klassenmap --db '$DB' check" 2>&1 |
+        grep '^onderdelen')
+    [ "$plugins" = "onderdelen     ok (/usr/lib/klassenmap)" ] &&
+        pass "/usr/bin/klassenmap loads its plugins from /usr/lib/klassenmap" ||
+        fail "/usr/bin/klassenmap loads its plugins from /usr/lib/klassenmap" "$plugins"
 fi
 
 # ---- make install PREFIX=DIR, no DESTDIR: the program run from there ----
