@@ -105,7 +105,8 @@ $(B)/config.mk: tools/install-deps Makefile
 	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; \
 	   echo "APP_LIBS := $$(pkg-config --libs $(APP_PKGS))"; \
 	   echo "MAIL_LIBS := $$(pkg-config --libs $(MAIL_PKGS))"; \
-	   echo "SYNC_LIBS := $$(pkg-config --libs $(SYNC_PKGS))"; } > $@
+	   echo "SYNC_LIBS := $$(pkg-config --libs $(SYNC_PKGS))"; \
+	   echo "BARE_LIBS := $$(pkg-config --libs ncursesw sqlite3)"; } > $@
 
 deps:
 	@sh tools/install-deps build test bench
@@ -215,7 +216,12 @@ screens: all
 	@sh tools/install-deps test
 	@KM=$(CURDIR)/$(B)/klassenmap python3 tests/tui/screens.py --update
 
-bench: $(B)/klassenmap $(B)/bench
+# The bare ncurses + SQLite program that klassenmap's start is measured against.
+$(B)/bench-bare: tests/bench_bare.c $(B)/flags
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ tests/bench_bare.c $(BARE_LIBS)
+
+bench: all $(B)/bench $(B)/bench-bare
 	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
 

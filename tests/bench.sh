@@ -16,7 +16,7 @@ echo "demo --size large: $(awk "BEGIN { printf \"%.2f\", $end - $start }") s, $(
 echo "== queries"
 "$B/bench" "$DB"
 echo "== terminal"
-python3 tests/bench_tui.py "$KM" "$DB" "$CONF"
+python3 tests/bench_tui.py "$KM" "$DB" "$CONF" "$B/bench-bare"
 echo "== 30 logins at once (Argon2id $(sed -n 's/^argon_opslimit = //p' conf/klassenmap.ini) passes, $(sed -n 's/^argon_memlimit_kib = //p' conf/klassenmap.ini) KiB, at most $(sed -n 's/^max_concurrent_hashes = //p' conf/klassenmap.ini) at once)"
 "${PY:-/usr/bin/python3}" tests/bench_logins.py "$KM" "$DB" "$CONF"
 echo "== EDEXML import: 1,200 leerlingen and 90 leerkrachten into a fresh school"
