@@ -65,7 +65,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_LINK_SRC := $(LIB_SRC) $(CLI_SRC) $(TUI_SRC)
 
 OBJ      = $(patsubst %.c,$(B)/obj/%.o,$(APP_SRC))
-# Plugins are position-independent code (-fPIC), each with src/plugin_id.c (the version the loader checks).
+# Plugins are position-independent code (-fPIC), each with src/plugin_id.c (the build id the loader checks).
 MAIL_PLUGIN_OBJ = $(patsubst %.c,$(B)/pic/%.o,$(MAIL_PLUGIN_SRC) src/plugin_id.c)
 SYNC_PLUGIN_OBJ = $(patsubst %.c,$(B)/pic/%.o,$(SYNC_PLUGIN_SRC) src/plugin_id.c)
 PLUGIN_SO = $(B)/klassenmap-mail.so $(B)/klassenmap-sync.so
