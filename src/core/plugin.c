@@ -54,7 +54,8 @@ static void *open_checked(const char *name, const char *what, char *err, size_t 
     struct stat program, d, f;
     uid_t owner = stat("/proc/self/exe", &program) == 0 ? program.st_uid : 0;
     if (stat(path, &f) != 0 || access(path, R_OK) != 0) {
-        snprintf(err, errlen, _("Het onderdeel voor %s (%s) ontbreekt of is niet te lezen: %s. Installeer klassenmap opnieuw."),
+        snprintf(err, errlen,
+                 _("Het onderdeel voor %s (%s) ontbreekt of is niet te lezen: %s. Installeer klassenmap opnieuw."),
                  what, path, strerror(errno));
         return NULL;
     }
@@ -67,8 +68,8 @@ static void *open_checked(const char *name, const char *what, char *err, size_t 
     }
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
-        snprintf(err, errlen, _("Het onderdeel voor %s kan niet worden geladen (%s). Installeer klassenmap opnieuw."), what,
-                 dlerror());
+        snprintf(err, errlen, _("Het onderdeel voor %s kan niet worden geladen (%s). Installeer klassenmap opnieuw."),
+                 what, dlerror());
         return NULL;
     }
     const char *abi = dlsym(h, "km_plugin_abi");

@@ -31,7 +31,8 @@ enum km_rc edex_import(struct km_db *db, const char *xml, size_t len, const stru
 enum km_rc edex_import_path(struct km_db *db, const char *path, const struct edex_options *o, struct sync_report *out)
 {
     char err[600];
-    __typeof__(edex_import_path) *f = (__typeof__(edex_import_path) *)sync_function("edex_import_path", err, sizeof err);
+    __typeof__(edex_import_path) *f =
+        (__typeof__(edex_import_path) *)sync_function("edex_import_path", err, sizeof err);
     return f ? f(db, path, o, out) : import_not_loaded(db, out, err);
 }
 

@@ -25,7 +25,8 @@ loaded() { # CMD...: the shared objects the command loaded, as the dynamic loade
     LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\([^ ]*\) .*generating link map.*/\1/p'
 }
 heavy=$(loaded "$KM" --db "$DB" user list | grep -E "$HEAVY|klassenmap-")
-[ -z "$heavy" ] && pass "a command without mail or sync loads no plugin" || fail "a command without mail or sync loads no plugin" "$heavy"
+[ -z "$heavy" ] && pass "a command without mail or sync loads no plugin" ||
+    fail "a command without mail or sync loads no plugin" "$heavy"
 
 # --- a screen session, before and after its login screen mailed a reset code ---
 heavy_maps() { grep -E "$HEAVY|klassenmap-(mail|sync)" "/proc/$1/maps" 2>/dev/null | awk '{ print $NF }' | sort -u; }
@@ -48,7 +49,8 @@ else
     if wait_for s "Gebruikersnaam"; then
         pid=$(pane_pid s)
         maps=$(heavy_maps "$pid")
-        [ -n "$pid" ] && [ -z "$maps" ] && pass "the login screen maps no libcurl, libxml2 or ICU ($(awk '$NF ~ /\.so/ { print $NF }' "/proc/$pid/maps" | sort -u | wc -l) shared objects)" ||
+        n=$(awk '$NF ~ /\.so/ { print $NF }' "/proc/$pid/maps" | sort -u | wc -l)
+        [ -n "$pid" ] && [ -z "$maps" ] && pass "the login screen maps no libcurl, libxml2 or ICU ($n shared objects)" ||
             fail "the login screen maps no libcurl, libxml2 or ICU" "$maps"
         keys s Tab Tab Tab
         keys s Enter
