@@ -142,17 +142,27 @@ $(B)/flags: FORCE
 $(B)/obj/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) $(TEST_INC) -MMD -MP -c $< -o $@
+	@$(CC) $(LAYER_INC) $(CFLAGS_ALL) $(TEST_INC) -MMD -MP -c $< -o $@
 
 $(B)/pic/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC-PIC  $<"
-	@$(CC) $(CFLAGS_ALL) -fPIC -MMD -MP -c $< -o $@
+	@$(CC) $(LAYER_INC) $(CFLAGS_ALL) -fPIC -MMD -MP -c $< -o $@
 
 $(B)/asan/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC-SAN  $<"
-	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
+	@$(CC) $(LAYER_INC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
+
+# The layers, kept by the compiler (src/guard/README.md): a folder first on a layer's include path whose sqlite3.h
+# or curses.h stops the build. The screens and the command line see no SQL; core, sync and the command line no curses.
+NO_SQLITE := -Isrc/guard/no_sqlite
+NO_CURSES := -Isrc/guard/no_curses
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/tui/%.o: LAYER_INC := $(NO_SQLITE)))
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/cli/%.o: LAYER_INC := $(NO_SQLITE) $(NO_CURSES)))
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/core/%.o: LAYER_INC := $(NO_CURSES)))
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/sync/%.o: LAYER_INC := $(NO_CURSES)))
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/%.o: LAYER_INC := $(NO_SQLITE)))
 
 $(B)/obj/src/core/plugin.o $(B)/asan/src/core/plugin.o $(B)/pic/src/plugin_id.o: $(B)/plugin_abi.h
 $(B)/obj/tests/unit/%.o: TEST_INC := -Itests/unit
