@@ -197,7 +197,7 @@ static int open_item(struct app *a, const struct menu_item *it)
     case GO_MENU_TIMETABLE: app_push(a, menu_screen_new(a, MENU_TIMETABLE)); break;
     case GO_ROOSTER: app_push(a, mijnrooster_screen_new(a)); break;
     case GO_LEERDOELEN: /* the status board for staff, one's own (or a child's) goals for students and parents */
-        app_push(a, a->session.role == ROLE_LEERKRACHT || a->session.role == ROLE_BEHEERDER ? board_screen_new(a)
+        app_push(a, a->session.role == ROLE_LEERKRACHT || a->session.role == ROLE_BEHEERDER ? board_choose_screen_new(a)
                                                                                             : mygoals_screen_new(a));
         break;
     case GO_GROUPS: app_push(a, groups_screen_new(a)); break;
