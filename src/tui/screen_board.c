@@ -826,15 +826,14 @@ static void board_destroy(struct screen *s)
 }
 
 static const struct screen_ops board_ops = {
-    .actions = board_actions,
     .draw = board_draw,
     .on_action = board_action,
     .on_text = board_text,
     .wants_text = board_wants_text,
     .reload = board_reload,
+    .resume = board_reload,
     .on_click = board_click,
     .destroy = board_destroy,
-    .words = board_words,
 };
 
 struct screen *board_screen_new(struct app *a, int64_t group_id, const char *group, int64_t deel_id,
@@ -844,6 +843,8 @@ struct screen *board_screen_new(struct app *a, int64_t group_id, const char *gro
     if (!bs)
         return NULL;
     bs->base.ops = &board_ops;
+    bs->base.actions = board_actions;
+    bs->base.words = board_words;
     bs->app = a;
     bs->group_id = group_id;
     bs->deel_id = deel_id;

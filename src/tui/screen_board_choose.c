@@ -331,10 +331,10 @@ static void choose_destroy(struct screen *s)
 }
 
 static const struct screen_ops choose_ops = {
-    .actions = choose_actions,
     .draw = choose_draw,
     .on_action = choose_action,
     .reload = choose_reload,
+    .resume = choose_reload,
     .on_click = choose_click,
     .destroy = choose_destroy,
     .words_now = choose_words,
@@ -346,6 +346,7 @@ struct screen *board_choose_screen_new(struct app *a)
     if (!c)
         return NULL;
     c->base.ops = &choose_ops;
+    c->base.actions = choose_actions;
     c->app = a;
     snprintf(c->base.title, sizeof c->base.title, "LEERDOELEN › %s", _("kies een groep en een deelgebied"));
     list_init(&c->list[P_GROUP], group_row, group_text, c);

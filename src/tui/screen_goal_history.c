@@ -137,10 +137,10 @@ static void history_destroy(struct screen *s)
 }
 
 static const struct screen_ops history_ops = {
-    .actions = history_actions,
     .draw = history_draw,
     .on_action = history_action,
     .reload = history_reload,
+    .resume = history_reload,
     .destroy = history_destroy,
 };
 
@@ -151,6 +151,7 @@ struct screen *goal_history_screen_new(struct app *a, int64_t student_id, const 
     if (!h)
         return NULL;
     h->base.ops = &history_ops;
+    h->base.actions = history_actions;
     h->app = a;
     h->student = student_id;
     h->goal = goal_id;

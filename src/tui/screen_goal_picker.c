@@ -396,10 +396,10 @@ static void picker_destroy(struct screen *s)
 }
 
 static const struct screen_ops picker_ops = {
-    .actions = picker_actions,
     .draw = picker_draw,
     .on_action = picker_action,
     .reload = picker_reload,
+    .resume = picker_reload,
     .on_click = picker_click,
     .destroy = picker_destroy,
     .words_now = picker_words,
@@ -411,6 +411,7 @@ struct screen *goal_picker_screen_new(struct app *a, int64_t instance_id)
     if (!p)
         return NULL;
     p->base.ops = &picker_ops;
+    p->base.actions = picker_actions;
     p->app = a;
     p->id = instance_id;
     snprintf(p->base.title, sizeof p->base.title, "%s", "MIJNROOSTER › LES › LEERDOELEN KOPPELEN");

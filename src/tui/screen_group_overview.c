@@ -382,10 +382,10 @@ static void overview_destroy(struct screen *s)
 }
 
 static const struct screen_ops overview_ops = {
-    .actions = overview_actions,
     .draw = overview_draw,
     .on_action = overview_action,
     .reload = overview_reload,
+    .resume = overview_reload,
     .on_click = overview_click,
     .destroy = overview_destroy,
     .words_now = overview_words,
@@ -398,6 +398,7 @@ struct screen *group_overview_screen_new(struct app *a, int64_t group_id, const 
     if (!ov)
         return NULL;
     ov->base.ops = &overview_ops;
+    ov->base.actions = overview_actions;
     ov->app = a;
     ov->group_id = group_id;
     ov->niveau_id = niveau_id;

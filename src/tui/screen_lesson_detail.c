@@ -58,7 +58,6 @@ static const enum action edit_actions[] = {A_ADD,  A_DELETE,  A_EDIT,      A_EDI
                                            ACT_NONE};
 static const enum action view_actions[] = {A_SELECT, A_BACK, A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
 
-static const struct screen_ops detail_edit_ops, detail_view_ops;
 
 /* "N 5 · B 10 · J 3 · V 7 · geen 2" (letters from the school's scale; numbers padded so the rows line up);
  * shorter at a higher level: "N 5 · B 10 · … · – 2", "N 5  B 10  …  – 2", then "N5 B10 J3 V7 –2". */
@@ -188,7 +187,7 @@ static void detail_load(struct detail *ds)
     list_set_count(&ds->list, ds->d.ngoals);
     measure(ds, 76);
     /* the actions follow what core allows now (a teacher may have been taken off the group) */
-    ds->base.ops = ds->found && ds->d.may_edit ? &detail_edit_ops : &detail_view_ops;
+    ds->base.actions = ds->found && ds->d.may_edit ? edit_actions : view_actions;
     char when[160];
     snprintf(ds->base.title, sizeof ds->base.title, "%s", "MIJNROOSTER › LES");
     if (ds->found) {
@@ -437,22 +436,13 @@ static const struct action_words *detail_words(const struct screen *s, enum acti
     return w ? w : action_words_find(words, act);
 }
 
-static const struct screen_ops detail_edit_ops = {
-    .actions = edit_actions,
+/* Students and parents get the view's actions: the same lesson without add, remove and edit (so neither footer
+ * nor help lists them). */
+static const struct screen_ops detail_ops = {
     .draw = detail_draw,
     .on_action = detail_action,
     .reload = detail_reload,
-    .on_click = detail_click,
-    .destroy = detail_destroy,
-    .words_now = detail_words,
-};
-
-/* Students and parents: the same lesson without add, remove and edit (so neither footer nor help lists them). */
-static const struct screen_ops detail_view_ops = {
-    .actions = view_actions,
-    .draw = detail_draw,
-    .on_action = detail_action,
-    .reload = detail_reload,
+    .resume = detail_reload,
     .on_click = detail_click,
     .destroy = detail_destroy,
     .words_now = detail_words,
@@ -463,7 +453,8 @@ struct screen *lesson_detail_screen_new(struct app *a, int64_t instance_id, int6
     struct detail *ds = calloc(1, sizeof *ds);
     if (!ds)
         return NULL;
-    ds->base.ops = &detail_view_ops;
+    ds->base.ops = &detail_ops;
+    ds->base.actions = view_actions;
     ds->app = a;
     ds->id = instance_id;
     ds->student = for_student;

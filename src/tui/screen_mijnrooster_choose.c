@@ -263,13 +263,12 @@ static void chooser_destroy(struct screen *s)
 }
 
 static const struct screen_ops chooser_ops = {
-    .actions = chooser_actions,
     .draw = chooser_draw,
     .on_action = chooser_action,
     .reload = chooser_reload,
+    .resume = chooser_reload,
     .on_click = chooser_click,
     .destroy = chooser_destroy,
-    .words = chooser_words,
 };
 
 static struct chooser *chooser_new(struct app *a, bool parent)
@@ -278,6 +277,8 @@ static struct chooser *chooser_new(struct app *a, bool parent)
     if (!c)
         return NULL;
     c->base.ops = &chooser_ops;
+    c->base.actions = chooser_actions;
+    c->base.words = chooser_words;
     c->app = a;
     c->parent = parent;
     snprintf(c->base.title, sizeof c->base.title, "MIJNROOSTER › %s",

@@ -414,12 +414,12 @@ static void editor_destroy(struct screen *s)
 }
 
 static const struct screen_ops editor_ops = {
-    .actions = editor_actions,
     .draw = editor_draw,
     .on_action = editor_action,
     .on_text = editor_text,
     .wants_text = editor_wants_text,
     .reload = editor_reload,
+    .resume = editor_reload,
     .destroy = editor_destroy,
     .words_now = editor_words,
     .unsaved = editor_unsaved,
@@ -434,6 +434,7 @@ struct screen *note_editor_screen_new(struct app *a, const struct lesson_detail 
     if (!e)
         return NULL;
     e->base.ops = &editor_ops;
+    e->base.actions = editor_actions;
     e->app = a;
     e->id = d->instance_id;
     e->field = field;
