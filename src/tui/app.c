@@ -12,12 +12,14 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/dbwatch.h"
 #include "core/sessions.h"
 #include "core/text.h"
 #include "core/trusted.h"
 #include "core/users.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
+#include "tui/frame.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
 #include "tui/screens.h"
@@ -223,7 +225,8 @@ static void draw_message_rows(struct app *a)
     draw_wrapped(stdscr, y, 1, a->cols - 2, n > 0 ? n : 1, a->message, a->message_role);
 }
 
-static void draw_message(struct app *a)
+/* Returns true when it placed the caret (a prompt being typed). */
+static bool draw_message(struct app *a)
 {
     int y = a->rows - 2;
     draw_fill(stdscr, y, 0, 1, a->cols, TR_NORMAL);
@@ -232,11 +235,11 @@ static void draw_message(struct app *a)
         snprintf(line, sizeof line, "%s %s", a->prompt, a->prompt_text);
         int w = draw_text_raw(stdscr, y, 1, a->cols - 2, line, TR_INPUT);
         move(y, 1 + w);
-        curs_set(1);
-        return;
+        return true;
     }
     if (a->message[0]) /* an empty message is no message: never a coloured bar without words */
         draw_message_rows(a);
+    return false;
 }
 
 static void draw_too_small(struct app *a)
@@ -254,7 +257,7 @@ static void paint(struct app *a)
 {
     a->dirty = false; /* before drawing: a screen that opens another while drawing asks for the next paint */
     getmaxyx(stdscr, a->rows, a->cols);
-    curs_set(0);
+    bool caret = false;
     if (a->cols < APP_MIN_COLS || a->rows < APP_MIN_ROWS) {
         draw_too_small(a);
     } else {
@@ -269,14 +272,13 @@ static void paint(struct app *a)
         draw_footer(a);
         bool cursor = a->depth && a->stack[a->depth - 1]->ops->wants_text &&
                       a->stack[a->depth - 1]->ops->wants_text(a->stack[a->depth - 1]);
-        draw_message(a);
+        caret = draw_message(a);
         if (cursor && !a->prompt) {
             move(cy, cx); /* a text field placed the cursor while drawing */
-            curs_set(1);
+            caret = true;
         }
     }
-    wnoutrefresh(stdscr);
-    doupdate();
+    frame_show(caret);
 }
 
 /* ---- input ---- */
@@ -632,31 +634,95 @@ static void presence_sync(struct app *a)
     sessions_register(&a->session, (int)getpid(), &presence.row);
 }
 
+static long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* After the kernel says a database file was written, data_version is asked a moment later (the writer may
+ * not have finished its commit yet) and once more after a while, for a commit that took longer. */
+#define WAKE_CHECK_MS 5
+#define WAKE_RECHECK_MS 100
+
+/* The kernel's word that a database file was written (dbwatch): when to ask data_version next. */
+struct wake {
+    struct dbwatch w;
+    long check_at, recheck_at; /* monotonic ms; 0: nothing due */
+};
+
+static int wait_ms(const struct wake *k, long now)
+{
+    long due = k->check_at ? k->check_at : k->recheck_at;
+    if (!due)
+        return IDLE_MS;
+    return due <= now ? 0 : (int)(due - now < IDLE_MS ? due - now : IDLE_MS);
+}
+
+/* A watched file was written: the checks are set from now, later writes of the same burst pushing the first
+ * one on a little. A watch that lost its file is given up here and opened again by wake_poll. */
+static void wake_heard(struct wake *k)
+{
+    if (!dbwatch_drain(&k->w))
+        dbwatch_close(&k->w);
+    long now = monotonic_ms();
+    k->check_at = now + WAKE_CHECK_MS;
+    k->recheck_at = now + WAKE_RECHECK_MS;
+}
+
+/* Runs the checks that are due. True when one ran. */
+static bool wake_due(struct app *a, struct wake *k)
+{
+    long now = monotonic_ms();
+    bool ran = false;
+    if (k->check_at && now >= k->check_at) {
+        k->check_at = 0;
+        ran = true;
+    } else if (!k->check_at && k->recheck_at && now >= k->recheck_at) {
+        k->recheck_at = 0;
+        ran = true;
+    }
+    if (ran)
+        check_data_version(a);
+    return ran;
+}
+
 static void main_loop(struct app *a)
 {
-    struct pollfd in = {STDIN_FILENO, POLLIN, 0};
+    struct wake k = {0};
+    dbwatch_open(&k.w, a->db);
     int empty_reads = 0;
     while (a->running && !hangup && !terminated) {
         presence_sync(a);
         for (int i = 0; a->dirty && i < 2; i++) /* twice when drawing opened a screen (the first after login) */
             paint(a);
-        int r = poll(&in, 1, IDLE_MS);
-        if (hangup || terminated || (r > 0 && (in.revents & (POLLHUP | POLLERR | POLLNVAL))))
+        struct pollfd in[2] = {{STDIN_FILENO, POLLIN, 0}, {k.w.fd, POLLIN, 0}};
+        int r = poll(in, k.w.fd >= 0 ? 2 : 1, wait_ms(&k, monotonic_ms()));
+        if (hangup || terminated || (r > 0 && (in[0].revents & (POLLHUP | POLLERR | POLLNVAL))))
             break;
         if (r < 0 && errno != EINTR)
             break;
-        if (r <= 0) {
-            check_data_version(a);
+        bool key_ready = r > 0 && in[0].revents;
+        if (r > 0 && k.w.fd >= 0 && in[1].revents)
+            wake_heard(&k);
+        bool checked = wake_due(a, &k);
+        if (r <= 0 && !checked && !k.check_at && !k.recheck_at) {
+            check_data_version(a); /* the poll: where the kernel cannot tell, or missed it */
             check_idle(a);
-            if (r < 0) /* EINTR: SIGWINCH; curses queues KEY_RESIZE */
-                read_keys(a);
-            continue;
+            if (k.w.fd < 0) /* a file was replaced; watch the new one */
+                dbwatch_open(&k.w, a->db);
         }
+        if (r < 0) /* EINTR: SIGWINCH; curses queues KEY_RESIZE */
+            read_keys(a);
+        if (!key_ready)
+            continue;
         /* Readable but no key at all, several times running: the other end is gone (EOF). */
         empty_reads = read_keys(a) ? 0 : empty_reads + 1;
         if (empty_reads >= MAX_READ_ERRORS)
             break;
     }
+    dbwatch_close(&k.w);
 }
 
 /* ---- start and end ---- */
