@@ -5,6 +5,7 @@
 #   make check    install what is missing, build and run every test (unit, sanitizer, command line, TUI, SSH)
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school (not part of check)
+#   make bench-burst  200 SSH logins at once against a private sshd on loopback (root; BURST=N for another count)
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
 # CFLAGS, CPPFLAGS and LDFLAGS from the environment or the command line are used as given (dpkg-buildflags);
 # without them the defaults below apply. CC=clang works as well as gcc; B=DIR builds in another directory.
@@ -61,7 +62,7 @@ CFLAGS_ALL  = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(BASE_LDFLAGS) $(LDFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) -lm
 
-.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean \
+.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench bench-burst install uninstall clean \
         distclean format screens
 
 all: $(B)/klassenmap $(B)/locale/en/LC_MESSAGES/klassenmap.mo
@@ -168,6 +169,13 @@ screens: all
 bench: $(B)/klassenmap $(B)/bench
 	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
+
+BURST ?= 200
+bench-burst: $(B)/klassenmap
+	@sh tools/install-deps --check test
+	@[ -f $(B)/bench-large.db ] || { printf '[general]\ndatabase = %s\n' $(B)/bench-large.db > $(B)/bench.ini && \
+	    $(B)/klassenmap --config $(B)/bench.ini --db $(B)/bench-large.db demo --size large >/dev/null; }
+	@sh tests/ssh/bench_burst.sh $(B) $(B)/bench-large.db $(BURST)
 
 # Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap and
 # /etc/klassenmap, which are rewritten to this installation's paths on the way.
