@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
@@ -23,7 +24,7 @@ void dbwatch_open(struct dbwatch *w, struct km_db *db)
 
 bool dbwatch_drain(struct dbwatch *w)
 {
-    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    char buf[4096];
     bool kept = true;
     for (;;) {
         ssize_t n = read(w->fd, buf, sizeof buf);
@@ -31,11 +32,12 @@ bool dbwatch_drain(struct dbwatch *w)
             return kept && (errno == EAGAIN || errno == EINTR);
         if (n == 0)
             return kept;
-        for (char *p = buf; p < buf + n;) {
-            const struct inotify_event *e = (const struct inotify_event *)p;
-            if (e->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED))
+        for (const char *p = buf; p + sizeof(struct inotify_event) <= buf + n;) {
+            struct inotify_event e; /* the header only, copied: the buffer's bytes need not be aligned */
+            memcpy(&e, p, sizeof e);
+            if (e.mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED))
                 kept = false;
-            p += sizeof *e + e->len;
+            p += sizeof e + e.len;
         }
     }
 }
