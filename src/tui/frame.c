@@ -12,6 +12,7 @@
 #define COST_LOOK 16 /* an attribute change and back as curses writes it (ESC ( B ESC [ 0 ; 2 m) */
 #define COST_SECOND 20 /* a second update: moving back up, and resetting the attributes at its end */
 #define LINES_MAX 512
+#define TOUCHED_MAX 8 /* lines changed: a cursor move changes a few */
 
 struct cell {
     wchar_t wch[CCHARW_MAX + 1];
@@ -36,7 +37,7 @@ static bool same_cell(const struct cell *a, const struct cell *b)
 /* Where the line's first changed stretch ends, and the bytes saved by a split there (0: none), when curses would write the unchanged cells after it (a gap
  * not longer than a cursor move) although they hold look changes that cost more than moving over them: the
  * changes into the gap's looks and back, beyond the one change from the stretch to the next. */
-static int line_split(int y, int cols, int *end)
+static int line_split(int y, int cols, int *end, bool *touched)
 {
     struct cell was, now, prev = {0}, last = {0};
     int run_end = -1, gap = 0, looks = 0;
@@ -45,6 +46,7 @@ static int line_split(int y, int cols, int *end)
         cell_at(curscr, y, x, &was);
         cell_at(stdscr, y, x, &now);
         bool changed = !same_cell(&was, &now);
+        *touched = *touched || changed;
         if (changed && run_end >= 0 && !in_run) {
             looks += !same_look(&now, &prev);
             looks -= !same_look(&now, &last);
@@ -79,17 +81,20 @@ static void show_split(void)
     int py, px, cy, cx;
     getyx(curscr, py, px); /* reading curscr moves its cursor, which curses takes for the terminal's */
     getyx(stdscr, cy, cx); /* and reading stdscr moves the caret */
-    int rows = getmaxy(stdscr), cols = getmaxx(stdscr), n = 0, saved = 0;
+    int rows = getmaxy(stdscr), cols = getmaxx(stdscr), n = 0, saved = 0, touched = 0;
     static int ends[LINES_MAX];
     if (rows > LINES_MAX)
         rows = LINES_MAX;
     for (int y = 0; y < rows; y++) {
-        int gain = line_split(y, cols, &ends[y]);
+        bool t = false;
+        int gain = line_split(y, cols, &ends[y], &t);
         saved += gain;
+        touched += t;
         if (!gain)
             ends[y] = 0;
     }
-    for (int y = 0; saved > COST_SECOND && y < rows; y++) {
+    /* a new screen or a new week changes most lines: there the second update costs more than it saves */
+    for (int y = 0; saved > COST_SECOND && touched <= TOUCHED_MAX && y < rows; y++) {
         if (!ends[y])
             continue;
         WINDOW *part = derwin(stdscr, 1, ends[y], y, 0);
