@@ -35,7 +35,7 @@ echo "$N SSH logins at once: private sshd (OpenSSH $(ssh -V 2>&1 | sed 's/^OpenS
 cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 c0=$(cpu_busy)
 # shellcheck disable=SC2046
-"$PY" tests/ssh/burst.py "$N" "$DB" "$T/users.json" -- ssh $(ssh_opts) -tt "$KMUSER@127.0.0.1"
+"$PY" tests/ssh/burst.py "$N" "$DB" "$T/users.json" "$KMUSER" -- ssh $(ssh_opts) -tt "$KMUSER@127.0.0.1"
 rc=$?
 c1=$(cpu_busy)
 echo "CPU of the whole machine meanwhile: $(awk -v a="$c0" -v b="$c1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / hz }') CPU-seconds" \

@@ -2,7 +2,8 @@
 """make bench-burst, the driver: N people log in over SSH at the same moment, each with their own klassenmap
 account on the login screen (ssh -tt to the school account, then name and password as typed), and each then
 opens the first item of the main menu. Reports when the last one had it open, how many did not get there, and
-how many of their logins the database recorded. Usage: burst.py N DB USERS_JSON -- SSH_ARGV..."""
+how many of their logins the database recorded, and the CPU time the account's klassenmap processes used (read
+from /proc before they end). Usage: burst.py N DB USERS_JSON ACCOUNT -- SSH_ARGV..."""
 import json, os, pty, select, signal, sqlite3, sys, time, fcntl, struct, termios
 
 TIMEOUT = 180
@@ -18,9 +19,32 @@ def spawn(argv):
     return pid, fd
 
 
+def account_cpu(account):
+    """CPU seconds (user + system) of the account's live klassenmap processes, and how many there are."""
+    import pwd
+    uid = pwd.getpwnam(account).pw_uid
+    hz = os.sysconf("SC_CLK_TCK")
+    total, count = 0, 0
+    for p in os.listdir("/proc"):
+        if not p.isdigit():
+            continue
+        try:
+            if os.stat(f"/proc/{p}").st_uid != uid:
+                continue
+            stat = open(f"/proc/{p}/stat").read()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        if comm == "klassenmap":
+            total += int(fields[11]) + int(fields[12])
+            count += 1
+    return total / hz, count
+
+
 def main():
     n = int(sys.argv[1])
-    db, users_json = sys.argv[2], sys.argv[3]
+    db, users_json, account = sys.argv[2], sys.argv[3], sys.argv[4]
     argv = sys.argv[sys.argv.index("--") + 1:]
     users = json.load(open(users_json))[:n]
     if len(users) < n:
@@ -63,6 +87,7 @@ def main():
     elapsed = max((s["done"] for s in sess if s["done"] is not None), default=0.0)
     failed = [s for s in sess if s["done"] is None]
     time.sleep(0.5)
+    cpu, procs = account_cpu(account)
     con = sqlite3.connect(db, timeout=30)
     logins = con.execute("SELECT count(*) FROM audit_log WHERE id > ? AND kind = 'login'", (start_id,)).fetchone()[0]
     rows = con.execute("SELECT count(*) FROM sessions").fetchone()[0]
@@ -83,6 +108,7 @@ def main():
     half = done[len(done) // 2] if done else 0.0
     print(f"{n} SSH logins at once: all in after {elapsed:.1f} s (half after {half:.1f} s); {len(failed)} failed;"
           f" logins written {logins} of {n}; sessions registered {rows} of {n}")
+    print(f"CPU of the {procs} klassenmap processes until then: {cpu:.1f} s (Argon2id and all)")
     for s in failed[:5]:
         print(f"  {s['user']}: {s['state']}")
     sys.exit(1 if failed else 0)
