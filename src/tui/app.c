@@ -556,18 +556,19 @@ static void handle_key(struct app *a, int kr, wint_t ch)
     apply_result(a, dispatch_key(a, ch, is_key));
 }
 
-/* Another process committed: the visible screen reads its data again. */
-static void check_data_version(struct app *a)
+/* Another process committed: the visible screen reads its data again. True when it did. */
+static bool check_data_version(struct app *a)
 {
     int64_t v;
     if (db_data_version(a->db, &v) != KM_OK || v == a->data_version)
-        return;
+        return false;
     a->data_version = v;
     struct screen *top = a->depth ? a->stack[a->depth - 1] : NULL;
     if (top && top->ops->reload) {
         top->ops->reload(top, a);
         a->dirty = true;
     }
+    return true;
 }
 
 /* Reads every key waiting. Returns false when the terminal is gone (EOF or repeated read errors). */
@@ -642,50 +643,77 @@ static long monotonic_ms(void)
 }
 
 /* After the kernel says a database file was written, data_version is asked a moment later (the writer may
- * not have finished its commit yet) and once more after a while, for a commit that took longer. */
+ * not have finished its commit yet), and once more after a while when that found nothing new (a commit that
+ * took longer; or this session's own, which changes nothing for it). After a reload the kernel's word is not
+ * listened to for a while (the mute): 100 ms, doubling while the changes come as fast as the mute lets them in,
+ * up to the poll's second, and shrinking again when they slow down. A change now and then shows at once, and a
+ * storm of commits (200 people logging in) costs each screen no more reloads than the poll did. */
 #define WAKE_CHECK_MS 5
 #define WAKE_RECHECK_MS 100
+#define WAKE_GAP_MIN_MS 100
 
-/* The kernel's word that a database file was written (dbwatch): when to ask data_version next. */
 struct wake {
     struct dbwatch w;
     long check_at, recheck_at; /* monotonic ms; 0: nothing due */
+    long mute_until;           /* the watch is not polled before this */
+    long gap_ms;               /* the next mute after a reload */
+    long last_reload;
 };
 
-static int wait_ms(const struct wake *k, long now)
+static bool wake_listening(const struct wake *k, long now)
+{
+    return k->w.fd >= 0 && !k->check_at && now >= k->mute_until;
+}
+
+/* How long poll may wait; *idle: the whole idle tick, nothing of the watch's due before it. */
+static int wait_ms(const struct wake *k, long now, bool *idle)
 {
     long due = k->check_at ? k->check_at : k->recheck_at;
+    if (k->w.fd >= 0 && !k->check_at && k->mute_until > now && (!due || k->mute_until < due))
+        due = k->mute_until; /* then listen again */
+    *idle = !due;
     if (!due)
         return IDLE_MS;
     return due <= now ? 0 : (int)(due - now < IDLE_MS ? due - now : IDLE_MS);
 }
 
-/* A watched file was written: the checks are set from now, later writes of the same burst pushing the first
- * one on a little. A watch that lost its file is given up here and opened again by wake_poll. */
+/* A watched file was written. A watch that lost its file is given up here and opened again by the poll. */
 static void wake_heard(struct wake *k)
 {
     if (!dbwatch_drain(&k->w))
         dbwatch_close(&k->w);
-    long now = monotonic_ms();
-    k->check_at = now + WAKE_CHECK_MS;
-    k->recheck_at = now + WAKE_RECHECK_MS;
+    k->check_at = monotonic_ms() + WAKE_CHECK_MS;
 }
 
-/* Runs the checks that are due. True when one ran. */
+/* Runs the check that is due. True when one ran. */
 static bool wake_due(struct app *a, struct wake *k)
 {
     long now = monotonic_ms();
-    bool ran = false;
     if (k->check_at && now >= k->check_at) {
         k->check_at = 0;
-        ran = true;
-    } else if (!k->check_at && k->recheck_at && now >= k->recheck_at) {
+        if (!check_data_version(a)) {
+            k->recheck_at = now + WAKE_RECHECK_MS;
+            return true;
+        }
         k->recheck_at = 0;
-        ran = true;
+        long since = now - k->last_reload;
+        if (k->gap_ms < WAKE_GAP_MIN_MS || since >= IDLE_MS)
+            k->gap_ms = WAKE_GAP_MIN_MS; /* quiet for a while: the next change shows at once again */
+        else if (since < 2 * k->gap_ms) /* changes come about as fast as the mute lets them in: a storm */
+            k->gap_ms = k->gap_ms * 2 > IDLE_MS ? IDLE_MS : k->gap_ms * 2;
+        else if ((k->gap_ms /= 2) < WAKE_GAP_MIN_MS)
+            k->gap_ms = WAKE_GAP_MIN_MS;
+        k->last_reload = now;
+        k->mute_until = now + k->gap_ms;
+        return true;
     }
-    if (ran)
-        check_data_version(a);
-    return ran;
+    if (!k->check_at && k->recheck_at && now >= k->recheck_at) {
+        k->recheck_at = 0;
+        if (check_data_version(a))
+            k->last_reload = now;
+        return true;
+    }
+    return false;
 }
 
 static void main_loop(struct app *a)
@@ -697,17 +725,20 @@ static void main_loop(struct app *a)
         presence_sync(a);
         for (int i = 0; a->dirty && i < 2; i++) /* twice when drawing opened a screen (the first after login) */
             paint(a);
+        long now = monotonic_ms();
+        bool listening = wake_listening(&k, now), idle;
+        int timeout = wait_ms(&k, now, &idle);
         struct pollfd in[2] = {{STDIN_FILENO, POLLIN, 0}, {k.w.fd, POLLIN, 0}};
-        int r = poll(in, k.w.fd >= 0 ? 2 : 1, wait_ms(&k, monotonic_ms()));
+        int r = poll(in, listening ? 2 : 1, timeout);
         if (hangup || terminated || (r > 0 && (in[0].revents & (POLLHUP | POLLERR | POLLNVAL))))
             break;
         if (r < 0 && errno != EINTR)
             break;
         bool key_ready = r > 0 && in[0].revents;
-        if (r > 0 && k.w.fd >= 0 && in[1].revents)
+        if (r > 0 && listening && in[1].revents)
             wake_heard(&k);
-        bool checked = wake_due(a, &k);
-        if (r <= 0 && !checked && !k.check_at && !k.recheck_at) {
+        wake_due(a, &k);
+        if (r < 0 || (r == 0 && idle)) {
             check_data_version(a); /* the poll: where the kernel cannot tell, or missed it */
             check_idle(a);
             if (k.w.fd < 0) /* a file was replaced; watch the new one */
