@@ -3,6 +3,7 @@
 #   make deps     install the packages klassenmap needs to build, test and benchmark (apt-get; sudo when not root)
 #   make demo     install what is missing, build, and open the program on a generated demo school
 #   make check    install what is missing, build and run every test (unit, sanitizer, command line, TUI, SSH)
+#   make check-valgrind  the unit and command-line suites with the program under valgrind: 0 errors
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school (not part of check)
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
@@ -62,7 +63,7 @@ LDFLAGS_ALL = $(BASE_LDFLAGS) $(LDFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) -lm
 
 .PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean \
-        distclean format screens
+        distclean format screens check-valgrind
 
 all: $(B)/klassenmap $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
@@ -156,6 +157,12 @@ $(B)/bench: tests/bench.c $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/flags
 check: all $(B)/unit $(B)/unit-asan $(B)/conctest
 	@sh tools/install-deps test
 	@sh tests/run-all $(B)
+
+# The unit suite and the command-line suites with the program under valgrind: 0 errors (tests/valgrind/run.sh;
+# suppressions, library noise only, in tests/valgrind/km.supp). JOBS=N suites at a time (default 2).
+check-valgrind: all $(B)/unit
+	@sh tools/install-deps test
+	@sh tests/valgrind/run.sh $(B)
 
 demo: all
 	@sh tools/demo $(B)

@@ -85,6 +85,12 @@ for enc in EUC-JP windows-1252; do
         fail "declared $enc: nothing of libxml2's own on stderr"
     fi
 done
+# Standard input that cannot be read (a directory): one sentence, nothing else (under valgrind: no
+# uninitialised report printed).
+"$KM" --db "$DB" import edex - < "$T" >"$T/out" 2>"$T/err"
+code=$? out=$(cat "$T/out") err=$(cat "$T/err")
+expect_err "unreadable standard input" 1 "Kan de standaardinvoer niet lezen."
+[ "$(printf '%s\n' "$err" | grep -c .)" = 1 ] && pass "unreadable standard input: one line" || fail "unreadable standard input: one line"
 run "$KM" --db "$DB" import edex "$T/other.xml";            expect_err "another school's BRIN" 1 "BRIN 12AB"
 run "$KM" --db "$DB" import edex "$T/old.xml";              expect_err "an old school year is refused" 1 "schooljaar 2014-2015"
 run "$KM" --db "$DB" import edex "$T/broken-bad-group.xml" --dry-run; expect_err "a dry run shows errors too" 1 "G-BESTAAT-NIET"
