@@ -20,7 +20,7 @@ chmod 0755 "$W"
 
 # One wrapper per suite, so each suite's logs stay apart. --error-exitcode as well as the logs: a suite that
 # checks exit codes fails at once on an error; the logs catch the processes whose exit code nobody checks.
-VG_OPTS="--quiet --error-exitcode=97 --leak-check=no --num-callers=30 --suppressions=$ROOT/tests/valgrind/km.supp"
+VG_OPTS="--quiet --error-exitcode=97 --leak-check=no --num-callers=30 --read-inline-info=no --suppressions=$ROOT/tests/valgrind/km.supp"
 wrapper() { # NAME: makes $W/NAME/km
     mkdir -p "$W/$1/logs"
     chmod 0777 "$W/$1/logs"
@@ -41,13 +41,16 @@ run_suite() {
     echo "$(($(date +%s) - start))" >"$W/$name/seconds"
 }
 
+# cpu NAME: the CPU time (user and system) of what this subshell ran, from `times` (its second line: children).
+cpu() { times | sed -n 2p | tr '\n' ' ' >"$W/$1/cpu"; }
+
 suites="unit"
 for t in tests/cli/test_*.sh; do
     case $t in */test_install.sh) continue ;; esac
     suites="$suites $(basename "$t" .sh)"
 done
 
-one() { # NAME
+one() { # NAME (in a subshell of its own, so `times` counts this suite alone)
     case $1 in
         unit)
             wrapper unit
@@ -57,6 +60,7 @@ one() { # NAME
             ;;
         *) run_suite "$1" sh "tests/cli/$1.sh" ;;
     esac
+    cpu "$1"
 }
 
 # Two at a time: a suite is mostly one process waiting for the next, so two share the machine's two cores.
@@ -73,7 +77,7 @@ wait
 
 p=0 f=0 k=0
 for s in $suites; do
-    echo "== $s (under valgrind, $(cat "$W/$s/seconds" 2>/dev/null || echo ?) s)"
+    echo "== $s (under valgrind: $(cat "$W/$s/seconds" 2>/dev/null || echo ?) s, CPU user/system $(cat "$W/$s/cpu" 2>/dev/null))"
     cat "$W/$s/out"
     line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$W/$s/out" | tail -n 1)
     if [ -z "$line" ]; then
