@@ -56,7 +56,7 @@ TUI_SRC  := $(sort $(wildcard src/tui/*.c))
 # What only mail and the sync run is not in the program but in two plugins (core/plugin.h), so a screen session
 # never maps libcurl, libxml2 and ICU. The program has stand-ins of the same names that load them (*_plugin.c).
 MAIL_PLUGIN_SRC := src/core/mail.c
-SYNC_PLUGIN_SRC := src/sync/edex.c src/sync/uwlr.c src/sync/uwlr_answer.c
+SYNC_PLUGIN_SRC := src/sync/edex.c src/sync/uwlr.c src/sync/uwlr_answer.c src/sync/xmlerr.c
 PLUGIN_STANDIN_SRC := src/core/mail_plugin.c src/sync/sync_plugin.c
 # Everything real, for the tests' programs (unit, unit-asan, conctest, bench), which link it directly.
 LIB_SRC  := $(filter-out $(PLUGIN_STANDIN_SRC),$(CORE_SRC) $(SYNC_SRC))
