@@ -42,7 +42,10 @@ run_suite() {
 }
 
 # cpu NAME: the CPU time (user and system) of what this subshell ran, from `times` (its second line: children).
-cpu() { times | sed -n 2p | tr '\n' ' ' >"$W/$1/cpu"; }
+cpu() {
+    times >"$W/$1/times" # not in a pipeline: that would be a subshell with no children of its own
+    sed -n 2p "$W/$1/times" >"$W/$1/cpu"
+}
 
 suites="unit"
 for t in tests/cli/test_*.sh; do
