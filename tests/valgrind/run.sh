@@ -1,7 +1,8 @@
 #!/bin/sh
 # make check-valgrind: the unit suite and the command-line suites (tests/cli/test_*.sh) with the program under
 # valgrind (memcheck). Every process writes its own log; a suite whose processes logged anything fails, with the
-# log shown. Usage: tests/valgrind/run.sh [BUILD_DIR] (JOBS=2: suites run two at a time).
+# log shown. Usage: tests/valgrind/run.sh [BUILD_DIR] (JOBS=2: suites run two at a time; SUITES="unit test_cli":
+# only those).
 # tests/cli/test_install.sh is left out: it builds and installs its own copies of the program and runs those.
 # The last line adds up every suite and every valgrind check: "check-valgrind: N passed, N failed[, N skipped]".
 set -u
@@ -52,6 +53,8 @@ for t in tests/cli/test_*.sh; do
     case $t in */test_install.sh) continue ;; esac
     suites="$suites $(basename "$t" .sh)"
 done
+# SUITES="unit test_cli ...": only those (for a quicker run, or to time one suite).
+suites=${SUITES:-$suites}
 
 one() { # NAME (in a subshell of its own, so `times` counts this suite alone)
     case $1 in
