@@ -22,6 +22,7 @@
 #include "tui/i18n.h"
 #include "tui/paths.h"
 #include "tui/screens.h"
+#include "tui/termkeys.h"
 #include "tui/termtype.h"
 
 #define IDLE_MS 1000
@@ -597,6 +598,8 @@ static bool read_keys(struct app *a)
         if (kr == ERR)
             break;
         got++;
+        if (kr == OK && ch == 27 && termkeys_drop_unknown(stdscr))
+            continue; /* a sequence of a key no table knows: nothing, rather than Esc */
         handle_key(a, kr, ch);
         if (!a->running)
             return true;
@@ -722,7 +725,7 @@ static void start_curses(struct app *a, char *theme_err, size_t errlen)
     noecho();
     nonl();
     nodelay(stdscr, TRUE);
-    set_escdelay(25);
+    termkeys_install();
     mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
     mouseinterval(200);
     struct theme t;
