@@ -11,7 +11,6 @@
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "core/config.h"
-#include "core/mail.h"
 #include "core/names.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
@@ -167,8 +166,8 @@ int main(int argc, char **argv)
     names_set_order(strcmp(cfg.name_order, "roepnaam") == 0 ? NAMES_BY_ROEPNAAM : NAMES_BY_SURNAME);
     if ((rc = check_as(&g, argc, &cfg)) != 0)
         return rc;
-    if (auth_init() != KM_OK || mail_init() != KM_OK) {
-        fprintf(stderr, _("klassenmap: libsodium of libcurl kan niet starten.\n"));
+    if (auth_init() != KM_OK) {
+        fprintf(stderr, _("klassenmap: libsodium kan niet starten.\n"));
         return EXIT_FAIL;
     }
     const char *env_db = getenv("KLASSENMAP_DB");

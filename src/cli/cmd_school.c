@@ -9,6 +9,7 @@
 #include "core/demo.h"
 #include "core/i18n.h"
 #include "core/mailspool.h"
+#include "core/plugin.h"
 #include "core/school.h"
 #include "core/text.h"
 
@@ -138,6 +139,17 @@ static bool check_integrity(const char *path)
     return print_check("integriteit", n == 0, n ? _("zie de regels hierboven") : "");
 }
 
+/* The plugins for mail and the sync (core/plugin.h), loaded now rather than found missing when the nightly sync
+ * runs or someone asks for a code. */
+static bool check_plugins(void)
+{
+    char detail[700];
+    bool ok = plugin_check_all(detail, sizeof detail);
+    if (ok)
+        plugin_dir(detail, sizeof detail);
+    return print_check("onderdelen", ok, detail);
+}
+
 int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
 {
     char *pos[1];
@@ -177,6 +189,7 @@ int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     ok &= print_check("school", school_get(db, &school) == KM_OK, school.name);
     ok &= print_check("configuratie", true, *c->cfg->path ? c->cfg->path : _("geen bestand, standaardwaarden"));
     ok &= check_mail(db, &s);
+    ok &= check_plugins();
     db_close(db);
     return ok ? EXIT_OK : EXIT_FAIL;
 }

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/statusscale.h"
 
 #include <ctype.h>

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/trusted.h"
 
 #include <stdio.h>

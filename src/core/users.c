@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/users.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/vec.h"
 #include "core/weekplan.h"
 
