@@ -10,7 +10,10 @@
 #include <unistd.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
+#include "core/mailspool.h"
+#include "core/vec.h"
 
 #define DEAD_MODIFIER "-3 minutes" /* SESSIONS_DEAD_MINUTES, as SQLite's datetime() wants it */
 #define CLEAN_BATCH 64             /* dead rows removed per registration; the rest go next time */
@@ -164,12 +167,16 @@ static enum km_rc touch_tx(struct km_db *db, void *arg)
     return rc;
 }
 
-/* Reads the school's file and writes only the presence file: one statement each, outside a transaction, so
+/* The once-a-minute touch of a logged-in screen. Reads the school's file and writes only the presence file: one statement each, outside a transaction, so
  * the school's file is neither locked for writing nor changed. */
 enum km_rc sessions_touch(struct km_db *db, int64_t id)
 {
-    if (!presence_attach(db))
-        return db_tx(db, touch_tx, &id);
+    if (!presence_attach(db)) {
+        enum km_rc rc = db_tx(db, touch_tx, &id);
+        if (rc == KM_OK)
+            mailspool_import(db); /* best effort: the next minute tries again */
+        return rc;
+    }
     int64_t n = 0;
     enum km_rc rc = db_int(db, &n, "SELECT count(*) FROM main.sessions WHERE id = ?", "i", id);
     if (rc != KM_OK)
@@ -178,10 +185,15 @@ enum km_rc sessions_touch(struct km_db *db, int64_t id)
         return db_fail(db, KM_NOTFOUND, _("Deze sessie staat niet meer in de lijst."));
     char now[20];
     db_now(now);
-    return db_exec(db,
-                   "INSERT INTO presence.seen (id, last_seen) VALUES (?, ?)"
-                   " ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen",
-                   "it", id, now);
+    rc = db_exec(db,
+                 "INSERT INTO presence.seen (id, last_seen) VALUES (?, ?)"
+                 " ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen",
+                 "it", id, now);
+    /* The background mailer's results reach the audit log here, so reading it never writes. It is a commit in
+     * the school's file only when the spool holds something (a failed mail): rare, and then worth a reload. */
+    if (rc == KM_OK)
+        mailspool_import(db);
+    return rc;
 }
 
 static enum km_rc end_tx(struct km_db *db, void *arg)
@@ -261,7 +273,7 @@ static enum km_rc list_read(struct km_db *db, void *arg)
         read_entry(st, &e);
         if (pid_alive(e.pid) && push_entry(out, &cap, &e) != KM_OK) {
             db_done(st);
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         }
     }
     return rc;

@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include "core/db_sql.h"
 #include "core/dbwatch.h"
 #include "core/sessions.h"
 #include "fixture.h"
