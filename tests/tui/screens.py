@@ -189,8 +189,21 @@ def mask_cells(chars, cells, masks):
         while at >= 0:
             col = sum(cell_width(c) for c in text[:at])
             style = cells[col] if col < len(cells) else (frozenset(), None, None)
-            chars[at:at + len(word)] = list(placeholder)
-            cells[col:col + len(word)] = [style] * len(placeholder)
+            # A pid of 4 or 6 digits must give the same screen as one of 5: the placeholder takes its place and
+            # as much of the blank padding after it as it needs, so the columns after it do not move.
+            pad = 0
+            while at + len(word) + pad < len(text) and text[at + len(word) + pad] == " ":
+                pad += 1
+            width = len(word) + pad
+            if width >= len(placeholder):
+                tail = cells[col + len(word):col + width]
+                shift = len(placeholder) - len(word)
+                new_tail = tail[shift:] if shift >= 0 else [style] * -shift + tail
+                chars[at:at + width] = list(placeholder) + [" "] * (width - len(placeholder))
+                cells[col:col + width] = [style] * len(placeholder) + new_tail
+            else:
+                chars[at:at + len(word)] = list(placeholder)
+                cells[col:col + len(word)] = [style] * len(placeholder)
             text = "".join(chars)
             at = text.find(word, at + len(placeholder))
 
