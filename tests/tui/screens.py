@@ -666,7 +666,8 @@ class FooterRun:
                 continue
             before = self.run.capture()
             self.run.tmux.run("send-keys", "-t", self.run.session, key)
-            if self.changed(before, 3):
+            # (a key that does nothing here costs this wait; one that answers late is seen by the next round)
+            if self.changed(before, 1.5):
                 self.run.settle(None, key)
         return not self.run.dead() and frame(self.run.text()) == want
 
