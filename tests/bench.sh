@@ -42,7 +42,7 @@ BEGIN {
     if (k in x) printf "%-40s %11.3f %11.3f %8.2fx   %s\n", k, m, x[k], (m > 0 ? x[k] / m : 0), g
 }' "$B/bench-large.out"
 echo "== terminal"
-python3 tests/bench_tui.py "$KM" "$DB" "$CONF"
+python3 tests/bench_tui.py "$KM" "$DB" "$CONF" "$B/bench-bare"
 echo "== 30 logins at once (Argon2id $(sed -n 's/^argon_opslimit = //p' conf/klassenmap.ini) passes, $(sed -n 's/^argon_memlimit_kib = //p' conf/klassenmap.ini) KiB, at most $(sed -n 's/^max_concurrent_hashes = //p' conf/klassenmap.ini) at once)"
 "${PY:-/usr/bin/python3}" tests/bench_logins.py "$KM" "$DB" "$CONF"
 echo "== EDEXML import: 1,200 leerlingen and 90 leerkrachten into a fresh school"

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "core/fileread.h"
 #include "core/i18n.h"
 #include "sync/csv.h"
 
@@ -16,19 +17,8 @@ int cli_read_file(const char *path, char **data, size_t *len)
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
         return out_error(_("Kan '%.200s' niet lezen."), path);
-    size_t cap = 64 * 1024;
-    *len = 0;
-    *data = malloc(cap);
-    while (*data && !ferror(f) && !feof(f) && *len <= CSV_MAX_BYTES) {
-        if (*len == cap) {
-            char *grown = realloc(*data, cap *= 2);
-            if (!grown)
-                break;
-            *data = grown;
-        }
-        *len += fread(*data + *len, 1, cap - *len, f);
-    }
-    bool too_big = *len > CSV_MAX_BYTES, read_all = *data && feof(f) && !ferror(f);
+    *data = fileread_all(f, CSV_MAX_BYTES, len);
+    bool too_big = *data && *len > CSV_MAX_BYTES, read_all = *data != NULL;
     if (f != stdin)
         fclose(f);
     if (read_all && !too_big)

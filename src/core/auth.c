@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 enum km_rc auth_init(void) { return sodium_init() >= 0 ? KM_OK : KM_ERR; }
 
@@ -127,7 +128,7 @@ enum km_rc auth_policy_load_blocklist(struct auth_policy *p, const char *path, c
         line[strcspn(line, "\r\n")] = '\0';
         char folded[AUTH_PASSWORD_MAX + 1];
         text_fold_ascii(line, 0, folded, sizeof folded);
-        char **grown = *folded ? realloc(p->extra, (size_t)(p->nextra + 1) * sizeof *grown) : NULL;
+        char **grown = *folded ? vec_grow(p->extra, p->nextra, sizeof *grown) : NULL;
         if (*folded && (!grown || !(grown[p->nextra] = strdup(folded)))) {
             if (grown)
                 p->extra = grown;

@@ -12,6 +12,7 @@
 #include "core/access.h"
 #include "core/hours.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 #define NAMES_SHOWN 4
 
@@ -135,13 +136,13 @@ static const char *const hours_scoped_sql =
 static enum km_rc push(struct km_db *db, struct conflict_list *out, enum conflict_kind kind, sqlite3_stmt *st,
                        bool pair, const char *text)
 {
-    struct conflict *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct conflict *n = vec_grow(out->items, out->n, sizeof *n);
     char *copy = strdup(text);
     if (!n || !copy) {
         free(copy);
         if (n)
             out->items = n;
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     }
     out->items = n;
     struct conflict *c = &n[out->n++];

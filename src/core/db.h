@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 
+#include "core/dbfault.h"
 #include "core/km.h"
 
 struct km_db;
@@ -71,6 +72,23 @@ struct db_health {
 };
 /* Reads the database's health for `klassenmap check`. */
 enum km_rc db_health(struct km_db *db, struct db_health *out);
+
+/* DBFAULT_DAMAGED or DBFAULT_GONE once this process met a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) or found
+ * another file, or none, at its path; from then on every write is refused with that sentence. DBFAULT_NONE else. */
+enum dbfault db_fault(const struct km_db *db);
+/* PRAGMA quick_check, once per handle (it reads the whole file: about 0.7 s for 36 MB): a finding latches
+ * DBFAULT_DAMAGED. For the beheerder's home screen, so the damage another process met is seen there too. */
+enum dbfault db_probe(struct km_db *db);
+/* Whether the file at the path is still the one opened (device and inode): call it when polling. Not: the fault
+ * latches (GONE), the sentence is set and KM_ERR returned. db_tx and writing db_exec check it themselves. */
+enum km_rc db_file_check(struct km_db *db);
+/* Opens the file now at the path again in place of the old one (the beheerder's choice after DBFAULT_GONE): on
+ * success the handle works on the new file with no fault; on failure err says why and the handle is unchanged. */
+enum km_rc db_reopen(struct km_db *db, char *err, size_t errlen);
+/* PRAGMA integrity_check on a read-only connection of its own: fn gets each finding. Returns how many (0: the file
+ * is in order), or -1 with err when the check could not run (a full disk, no permission, ...). */
+int db_integrity_file(const char *path, void (*fn)(void *ctx, const char *finding), void *ctx, char *err,
+                      size_t errlen);
 
 /* The SQLite connection itself, for the few core modules that need an API the helpers above do not cover
  * (the online backup). Never for SQL: that goes through db_exec and friends. */

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "core/demo_names.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 
 #define SCHOOL_NAME "OBS De Regenboog (demo)"
@@ -655,29 +656,18 @@ static enum km_rc membership(struct km_db *db, int64_t group_id, int64_t user_id
 
 /* pattern with its first '#' replaced by value ("rekenen niveau #" -> "rekenen niveau 5"). */
 /* Appends n bytes of s, cut to fit (the buffers are sized so that nothing is ever cut). */
-static void append(char *out, size_t len, const char *s, size_t n)
-{
-    size_t used = strnlen(out, len);
-    if (used >= len)
-        return;
-    if (n > len - 1 - used)
-        n = len - 1 - used;
-    memcpy(out + used, s, n);
-    out[used + n] = '\0';
-}
-
 static void fill_in(const char *pattern, const char *value, const char *suffix, char *out, size_t len)
 {
     const char *mark = strchr(pattern, '#');
     if (len == 0)
         return;
     out[0] = '\0';
-    append(out, len, pattern, mark ? (size_t)(mark - pattern) : strlen(pattern));
+    strbuf_appendn(out, len, pattern, mark ? (size_t)(mark - pattern) : strlen(pattern));
     if (mark) {
-        append(out, len, value, strlen(value));
-        append(out, len, mark + 1, strlen(mark + 1));
+        strbuf_appendn(out, len, value, strlen(value));
+        strbuf_appendn(out, len, mark + 1, strlen(mark + 1));
     }
-    append(out, len, suffix, strlen(suffix));
+    strbuf_appendn(out, len, suffix, strlen(suffix));
 }
 
 static enum km_rc insert_stamgroep(struct km_db *db, struct fill *f, int g)

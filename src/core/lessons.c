@@ -9,6 +9,7 @@
 #include "core/conflicts.h"
 #include "core/hours.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 /* ---- reading ---- */
 
@@ -29,7 +30,7 @@ static const char *const list_sql =
 
 static enum km_rc push_lesson(struct km_lesson_list *out, sqlite3_stmt *st)
 {
-    struct km_lesson *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_lesson *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -69,7 +70,7 @@ enum km_rc lessons_list(const struct km_session *s, int64_t template_id, int64_t
         db_done(st);
         lessons_list_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            vec_no_memory(s->db);
     }
     return rc;
 }
@@ -172,10 +173,10 @@ enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, in
                              "i", slot_id);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {
-        int64_t *grown = r > 0 ? realloc(*ids, (*n + 1) * sizeof **ids) : NULL;
+        int64_t *grown = r > 0 ? vec_grow(*ids, *n, sizeof **ids) : NULL;
         if (!grown) {
             db_done(st);
-            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = r < 0 ? db_last_rc(s->db) : vec_no_memory(s->db);
             break;
         }
         *ids = grown;

@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 /* What every week view shows of a lesson: when, what, where, who, which groups, how much is planned. */
 #define WEEK_COLUMNS                                                                                           \
@@ -46,7 +47,7 @@ static const char *const subject_week_sql =
 
 static enum km_rc push_lesson(struct planner_week *w, sqlite3_stmt *st)
 {
-    struct planned_lesson *n = realloc(w->lessons, (size_t)(w->n + 1) * sizeof *n);
+    struct planned_lesson *n = vec_grow(w->lessons, w->n, sizeof *n);
     if (!n)
         return KM_ERR;
     w->lessons = n;
@@ -77,7 +78,7 @@ static enum km_rc collect(const struct km_session *s, enum km_rc rc, sqlite3_stm
         db_done(st);
         planner_week_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            vec_no_memory(s->db);
     }
     return rc;
 }

@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 /* ---- reading ---- */
 
@@ -37,16 +38,8 @@ static void put(struct parser *p, char c)
 
 static void problem(struct parser *p, int line, const char *text)
 {
-    struct csv_table *t = p->out;
-    struct csv_problem *grown = realloc(t->problems, (t->nproblems + 1) * sizeof *grown);
-    if (!grown) {
+    if (!line_error_add(&p->out->problems, &p->out->nproblems, line, "%s", text))
         p->nomem = true;
-        return;
-    }
-    t->problems = grown;
-    grown[t->nproblems].line = line;
-    snprintf(grown[t->nproblems].text, sizeof grown[t->nproblems].text, "%s", text);
-    t->nproblems++;
 }
 
 /* A NUL means this is not a text file; saying so once is enough. */
@@ -118,7 +111,7 @@ static void read_field(struct parser *p)
 
 static bool push_field(struct parser *p, struct csv_record *r)
 {
-    char **grown = realloc(r->fields, (r->n + 1) * sizeof *grown);
+    char **grown = vec_grow(r->fields, r->n, sizeof *grown);
     char *copy = p->nomem ? NULL : malloc(p->n);
     if (!grown || !copy) {
         if (grown)
@@ -156,7 +149,7 @@ static void read_record(struct parser *p)
         skip_eol(p);
         break;
     }
-    struct csv_record *grown = p->nomem ? NULL : realloc(p->out->records, (p->out->n + 1) * sizeof *grown);
+    struct csv_record *grown = p->nomem ? NULL : vec_grow(p->out->records, p->out->n, sizeof *grown);
     if (!grown) {
         free_record(&r);
         p->nomem = true;

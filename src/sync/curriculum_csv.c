@@ -12,6 +12,7 @@
 #include "core/curriculum_read.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 #include "sync/csv.h"
 
 enum col {
@@ -117,18 +118,10 @@ static bool bad(struct import *imp, int line, const char *fmt, ...) __attribute_
 /* Records a mistake; returns false so a check can end with `return bad(...)`. */
 static bool bad(struct import *imp, int line, const char *fmt, ...)
 {
-    struct curriculum_csv_result *res = imp->res;
-    struct curriculum_csv_error *grown = realloc(res->errors, (res->nerrors + 1) * sizeof *grown);
-    if (!grown) {
-        imp->nomem = true;
-        return false;
-    }
-    res->errors = grown;
-    struct curriculum_csv_error *e = &grown[res->nerrors++];
-    e->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->text, sizeof e->text, fmt, ap);
+    if (!line_error_addv(&imp->res->errors, &imp->res->nerrors, line, fmt, ap))
+        imp->nomem = true;
     va_end(ap);
     return false;
 }
@@ -137,7 +130,7 @@ static bool bad(struct import *imp, int line, const char *fmt, ...)
 static void *grow(struct import *imp, void *arr_ptr, size_t *n, size_t size)
 {
     void **arr = arr_ptr;
-    void *grown = realloc(*arr, (*n + 1) * size);
+    void *grown = vec_grow(*arr, *n, size);
     if (!grown) {
         imp->nomem = true;
         return NULL;
@@ -211,7 +204,7 @@ static enum km_rc load_school(struct import *imp)
         return rc;
     imp->by_code = malloc((imp->goals.n + 1) * sizeof *imp->by_code);
     if (!imp->by_code)
-        return db_fail(imp->s->db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(imp->s->db);
     for (size_t i = 0; i < imp->goals.n; i++)
         imp->by_code[i] = &imp->goals.items[i];
     qsort(imp->by_code, imp->goals.n, sizeof *imp->by_code, by_code_cmp);
@@ -497,18 +490,6 @@ static void check_duplicates(struct import *imp)
     free(sorted);
 }
 
-/* By line, keeping the order of mistakes found on one line (insertion sort: stable, and lists are short). */
-static void sort_errors(struct curriculum_csv_result *res)
-{
-    for (size_t i = 1; i < res->nerrors; i++) {
-        struct curriculum_csv_error e = res->errors[i];
-        size_t j = i;
-        for (; j > 0 && res->errors[j - 1].line > e.line; j--)
-            res->errors[j] = res->errors[j - 1];
-        res->errors[j] = e;
-    }
-}
-
 /* after[a * k + b]: niveau b follows niveau a somewhere within one deelgebied of the file. */
 static void niveau_edges(const struct import *imp, bool *after, long *last)
 {
@@ -704,9 +685,9 @@ static enum km_rc import_fn(struct km_db *db, void *arg)
     if (!imp->nomem && imp->res->nerrors == 0 && order_new_niveaus(imp))
         list_changes(imp);
     if (imp->nomem)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     if (imp->res->nerrors) {
-        sort_errors(imp->res);
+        line_error_sort(imp->res->errors, imp->res->nerrors); /* one line's mistakes stay in the order found */
         return db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets geïmporteerd."), imp->res->nerrors,
                        i18n_plural(imp->res->nerrors, "", "en", "", "s"));
     }

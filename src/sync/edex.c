@@ -10,11 +10,13 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/fileread.h"
 #include "core/groups.h"
 #include "core/i18n.h"
 #include "core/school.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
 
 #define KEY_MAX_CHARS 256  /* EDEXKeyType */
 #define TEXT_MAX_BYTES 1024 /* the longest text we keep (a name of 200 characters, an address of 256) */
@@ -687,7 +689,7 @@ enum km_rc edex_import(struct km_db *db, const char *xml, size_t len, const stru
     xmlFreeDoc(doc);
     enum km_rc rc;
     if (rd.arena.nomem)
-        rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(db);
     else
         rc = out->errors || !doc ? refuse(db, o, out) : apply(db, &rd, o);
     arena_free(&rd.arena);
@@ -707,28 +709,9 @@ static char *read_file(const char *path, size_t *len, bool *too_big)
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    size_t cap = 1 << 20;
-    char *data = malloc(cap);
-    *len = 0;
-    while (data && !ferror(f) && !feof(f) && *len <= EDEX_MAX_BYTES) {
-        if (*len == cap) {
-            char *grown = realloc(data, cap *= 2);
-            if (!grown) {
-                free(data);
-                data = NULL;
-                break;
-            }
-            data = grown;
-        }
-        *len += fread(data + *len, 1, cap - *len, f);
-    }
-    bool ok = data && !ferror(f);
+    char *data = fileread_all(f, EDEX_MAX_BYTES, len);
     fclose(f);
-    *too_big = *len > EDEX_MAX_BYTES;
-    if (!ok) {
-        free(data);
-        return NULL;
-    }
+    *too_big = data && *len > EDEX_MAX_BYTES;
     return data;
 }
 
