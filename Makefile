@@ -3,8 +3,10 @@
 #   make deps     install the packages klassenmap needs to build, test and benchmark (apt-get; sudo when not root)
 #   make demo     install what is missing, build, and open the program on a generated demo school
 #   make check    install what is missing, build and run every test (unit, sanitizer, command line, TUI, SSH)
+#   make check-valgrind  the unit and command-line suites with the program under valgrind: 0 errors
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school and the xl one, side by side (not part of check)
+#   make bench-burst  200 SSH logins at once against a private sshd on loopback (root; BURST=N for another count)
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
 # CFLAGS, CPPFLAGS and LDFLAGS from the environment or the command line are used as given (dpkg-buildflags);
 # without them the defaults below apply. CC=clang works as well as gcc; B=DIR builds in another directory.
@@ -55,7 +57,7 @@ TUI_SRC  := $(sort $(wildcard src/tui/*.c))
 # What only mail and the sync run is not in the program but in two plugins (core/plugin.h), so a screen session
 # never maps libcurl, libxml2 and ICU. The program has stand-ins of the same names that load them (*_plugin.c).
 MAIL_PLUGIN_SRC := src/core/mail.c
-SYNC_PLUGIN_SRC := src/sync/edex.c src/sync/uwlr.c src/sync/uwlr_answer.c
+SYNC_PLUGIN_SRC := src/sync/edex.c src/sync/uwlr.c src/sync/uwlr_answer.c src/sync/xmlerr.c
 PLUGIN_STANDIN_SRC := src/core/mail_plugin.c src/sync/sync_plugin.c
 # Everything real, for the tests' programs (unit, unit-asan, conctest, bench), which link it directly.
 LIB_SRC  := $(filter-out $(PLUGIN_STANDIN_SRC),$(CORE_SRC) $(SYNC_SRC))
@@ -77,7 +79,7 @@ LDLIBS_ALL  = $(PKG_LIBS) -lm
 APP_LDLIBS  = $(APP_LIBS) -lm
 
 .PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench keys-doc install uninstall clean \
-        distclean format screens
+        distclean format screens check-valgrind bench-burst
 
 all: $(B)/klassenmap $(PLUGIN_SO) $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
@@ -218,6 +220,12 @@ check: all $(B)/unit $(B)/unit-asan $(B)/conctest
 	@sh tools/install-deps test
 	@sh tests/run-all $(B)
 
+# The unit suite and the command-line suites with the program under valgrind: 0 errors (tests/valgrind/run.sh;
+# suppressions, library noise only, in tests/valgrind/km.supp). JOBS=N suites at a time (default 2).
+check-valgrind: all $(B)/unit
+	@sh tools/install-deps test
+	@sh tests/valgrind/run.sh $(B)
+
 demo: all
 	@sh tools/demo $(B)
 
@@ -238,6 +246,13 @@ $(B)/bench-bare: tests/bench_bare.c $(B)/flags
 bench: all $(B)/bench $(B)/bench-bare
 	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
+
+BURST ?= 200
+bench-burst: $(B)/klassenmap
+	@sh tools/install-deps --check test
+	@[ -f $(B)/bench-large.db ] || { printf '[general]\ndatabase = %s\n' $(B)/bench-large.db > $(B)/bench.ini && \
+	    $(B)/klassenmap --config $(B)/bench.ini --db $(B)/bench-large.db demo --size large >/dev/null; }
+	@sh tests/ssh/bench_burst.sh $(B) $(B)/bench-large.db $(BURST)
 
 # Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap,
 # /usr/local/lib/klassenmap and /etc/klassenmap, which are rewritten to this installation's paths on the way.

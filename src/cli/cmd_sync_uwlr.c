@@ -46,7 +46,7 @@ int cmd_sync(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
         return EXIT_FAIL;
     if (!dry_run)
         mailspool_import(db); /* the timer's periodic write: the background mailer's results reach the log */
-    struct sync_report *rep = malloc(sizeof *rep);
+    struct sync_report *rep = calloc(1, sizeof *rep);
     char msg[UWLR_MESSAGE_MAX] = "";
     enum km_rc rc = rep ? uwlr_sync(db, c->cfg, dry_run, rep, msg, sizeof msg) : KM_ERR;
     int exit_code = EXIT_OK;

@@ -228,9 +228,12 @@ static bool needs_quotes(const char *s, char sep)
     return strchr(s, sep) || strpbrk(s, "\"\r\n") || (n && (s[0] == ' ' || s[n - 1] == ' '));
 }
 
-void csv_write_field(FILE *f, const char *s, char sep)
+/* Every field is sanitised here, for every CSV written: a CSV on standard output reaches a terminal, and no data
+ * may steer it (controls, C1, bidi controls become U+FFFD). A line feed stays: a quoted field may hold lines. */
+void csv_write_field(FILE *f, const char *raw, char sep)
 {
-    s = s ? s : "";
+    char *clean = text_sanitize_dup(raw, true);
+    const char *s = clean ? clean : ""; /* out of memory: an empty field rather than none */
     bool quote = needs_quotes(s, sep);
     if (quote)
         fputc('"', f);
@@ -243,6 +246,7 @@ void csv_write_field(FILE *f, const char *s, char sep)
     }
     if (quote)
         fputc('"', f);
+    free(clean);
 }
 
 void csv_write_record(FILE *f, const char *const *fields, size_t n, char sep)

@@ -36,26 +36,15 @@ static const bool required[COL__COUNT] = {true, true, false, true, true, false, 
 
 /* ---- export ---- */
 
-/* Fields are sanitised: an export to standard output reaches a terminal. Text stored through core is clean
- * already, so this changes nothing there and the round trip stays exact. */
+/* csv_write_record sanitises every field: an export to standard output reaches a terminal. Text stored through
+ * core is clean already, so this changes nothing there and the round trip stays exact. */
 static void write_goal(FILE *out, const struct cur_goal *g)
 {
     char order[16];
     snprintf(order, sizeof order, "%d", g->sort_order);
-    const char *raw[COL__COUNT] = {g->hoofdgebied,           g->deelgebied, g->niveau, g->code, g->title, order,
-                                   g->retired ? "ja" : "nee"};
-    char *clean[COL__COUNT] = {0};
-    const char *fields[COL__COUNT] = {0};
-    for (int c = 0; c < COL__COUNT; c++) {
-        size_t cap = strlen(raw[c]) * 3 + 1;
-        clean[c] = malloc(cap);
-        if (clean[c])
-            text_sanitize(raw[c], clean[c], cap);
-        fields[c] = clean[c] ? clean[c] : "";
-    }
+    const char *fields[COL__COUNT] = {g->hoofdgebied, g->deelgebied, g->niveau, g->code, g->title, order,
+                                      g->retired ? "ja" : "nee"};
     csv_write_record(out, fields, COL__COUNT, ';');
-    for (int c = 0; c < COL__COUNT; c++)
-        free(clean[c]);
 }
 
 enum km_rc curriculum_csv_export(const struct km_session *s, FILE *out)

@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "core/users.h"
 #include "core/vec.h"
+#include "sync/xmlerr.h"
 
 #define KEY_MAX_CHARS 256  /* EDEXKeyType */
 #define TEXT_MAX_BYTES 1024 /* the longest text we keep (a name of 200 characters, an address of 256) */
@@ -597,10 +598,11 @@ static void read_container(struct reader *rd, const xmlNode *root)
     check_unique(rd, rd->teacher_keys, rd->nteacher_keys, "leerkracht");
 }
 
-/* What the parser met: the line of a DOCTYPE, and its first error (later ones follow from it). */
+/* What the parser met: the line of a DOCTYPE, and its first error (later ones follow from it), whether the parser
+ * or the encoding conversion below it raised it. */
 struct parse_state {
-    int doctype_line, error_line;
-    char error[160];
+    int doctype_line;
+    struct xmlerr error;
 };
 
 /* A DTD could declare entities (the billion laughs) or fetch files: the parser stops at the DOCTYPE. */
@@ -613,16 +615,6 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
     xmlStopParser(p);
 }
 
-static void first_error(void *ctx, xmlErrorPtr e)
-{
-    struct parse_state *ps = ((xmlParserCtxtPtr)ctx)->_private;
-    if (ps->error_line || !e || e->level < XML_ERR_ERROR)
-        return;
-    ps->error_line = e->line > 0 ? e->line : 1;
-    snprintf(ps->error, sizeof ps->error, "%s", e->message ? e->message : "onleesbaar");
-    ps->error[strcspn(ps->error, "\n")] = '\0';
-}
-
 static xmlDoc *parse(struct reader *rd, const char *xml, size_t len)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -631,16 +623,19 @@ static xmlDoc *parse(struct reader *rd, const char *xml, size_t len)
         return NULL;
     }
     struct parse_state ps = {0};
+    xmlerr_begin(&ps.error, ctxt);
     ctxt->_private = &ps;
     ctxt->sax->internalSubset = refuse_doctype;
-    ctxt->sax->serror = first_error;
+    ctxt->sax->serror = xmlerr_structured;
     xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, "edex.xml", rd->o->encoding,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+    xmlerr_end();
+    const struct xmlerr *e = &ps.error;
     if (ps.doctype_line)
         snapshot_error(rd->r, ps.doctype_line, "!DOCTYPE", _("een DTD is niet toegestaan in een EDEXML-bestand."));
     else if (!doc)
-        snapshot_error(rd->r, ps.error_line ? ps.error_line : 1, "EDEX", _("het bestand is geen geldige XML (%s)."),
-                       ps.error_line ? ps.error : "onleesbaar");
+        snapshot_error(rd->r, e->line ? e->line : 1, "EDEX", _("het bestand is geen geldige XML (%s)."),
+                       e->message[0] ? e->message : "onleesbaar");
     if (doc && ps.doctype_line) {
         xmlFreeDoc(doc);
         doc = NULL;
