@@ -6,6 +6,7 @@
 #   make check-valgrind  the unit and command-line suites with the program under valgrind: 0 errors
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school and the xl one, side by side (not part of check)
+#   make bench-burst  200 SSH logins at once against a private sshd on loopback (root; BURST=N for another count)
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
 # CFLAGS, CPPFLAGS and LDFLAGS from the environment or the command line are used as given (dpkg-buildflags);
 # without them the defaults below apply. CC=clang works as well as gcc; B=DIR builds in another directory.
@@ -78,7 +79,7 @@ LDLIBS_ALL  = $(PKG_LIBS) -lm
 APP_LDLIBS  = $(APP_LIBS) -lm
 
 .PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench keys-doc install uninstall clean \
-        distclean format screens check-valgrind
+        distclean format screens check-valgrind bench-burst
 
 all: $(B)/klassenmap $(PLUGIN_SO) $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
@@ -143,17 +144,27 @@ $(B)/flags: FORCE
 $(B)/obj/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) $(TEST_INC) -MMD -MP -c $< -o $@
+	@$(CC) $(LAYER_INC) $(CFLAGS_ALL) $(TEST_INC) -MMD -MP -c $< -o $@
 
 $(B)/pic/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC-PIC  $<"
-	@$(CC) $(CFLAGS_ALL) -fPIC -MMD -MP -c $< -o $@
+	@$(CC) $(LAYER_INC) $(CFLAGS_ALL) -fPIC -MMD -MP -c $< -o $@
 
 $(B)/asan/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC-SAN  $<"
-	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
+	@$(CC) $(LAYER_INC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
+
+# The layers, kept by the compiler (src/guard/README.md): a folder first on a layer's include path whose sqlite3.h
+# or curses.h stops the build. The screens and the command line see no SQL; core, sync and the command line no curses.
+NO_SQLITE := -Isrc/guard/no_sqlite
+NO_CURSES := -Isrc/guard/no_curses
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/tui/%.o: LAYER_INC := $(NO_SQLITE)))
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/cli/%.o: LAYER_INC := $(NO_SQLITE) $(NO_CURSES)))
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/core/%.o: LAYER_INC := $(NO_CURSES)))
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/sync/%.o: LAYER_INC := $(NO_CURSES)))
+$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/%.o: LAYER_INC := $(NO_SQLITE)))
 
 $(B)/obj/src/core/plugin.o $(B)/asan/src/core/plugin.o $(B)/pic/src/plugin_id.o: $(B)/plugin_abi.h
 $(B)/obj/tests/unit/%.o: TEST_INC := -Itests/unit
@@ -235,6 +246,13 @@ $(B)/bench-bare: tests/bench_bare.c $(B)/flags
 bench: all $(B)/bench $(B)/bench-bare
 	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
+
+BURST ?= 200
+bench-burst: $(B)/klassenmap
+	@sh tools/install-deps --check test
+	@[ -f $(B)/bench-large.db ] || { printf '[general]\ndatabase = %s\n' $(B)/bench-large.db > $(B)/bench.ini && \
+	    $(B)/klassenmap --config $(B)/bench.ini --db $(B)/bench-large.db demo --size large >/dev/null; }
+	@sh tests/ssh/bench_burst.sh $(B) $(B)/bench-large.db $(BURST)
 
 # Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap,
 # /usr/local/lib/klassenmap and /etc/klassenmap, which are rewritten to this installation's paths on the way.

@@ -10,6 +10,7 @@
 #include "core/board.h"
 #include "core/bulkstatus.h"
 #include "core/db.h"
+#include "core/db_sql.h"
 #include "core/groups.h"
 #include "core/dates.h"
 #include "core/lessons.h"

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include "core/db_sql.h"
 
 int main(int argc, char **argv)
 {

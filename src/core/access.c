@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 enum scope {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/vec.h"
 
 enum km_rc audit_add(const struct km_session *s, int64_t subject_id, const char *kind, const char *detail)

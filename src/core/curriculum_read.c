@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/vec.h"
 

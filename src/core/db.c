@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/db_sql.h"
 #include "core/dbfault.h"
 #include "core/names.h"
 #include "core/i18n.h"

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 /* The errno says more than SQLite's code when a system call failed underneath: SQLITE_IOERR_SHMSIZE at open is

@@ -6,6 +6,7 @@
  *      the roster's ~41k lesson instances come from one INSERT ... SELECT per school day.
  * Phase 2 draws its own random numbers (statuses, eigen groepen) from a stream re-seeded at its start, so
  * a retry of the transaction after SQLITE_BUSY produces exactly the same rows. */
+#include "core/db_sql.h"
 #include "core/demo.h"
 
 #include "core/clock.h"

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 enum km_rc goalstatus_read(struct km_db *db, int64_t student_id, int64_t goal_id, struct goal_status *out)

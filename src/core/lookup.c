@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 
+#include "core/db_sql.h"
 #include "core/groups.h"
 #include "core/i18n.h"
 

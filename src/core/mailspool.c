@@ -8,6 +8,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/session.h"
 #include "core/text.h"
 

@@ -6,6 +6,7 @@
 #include "core/access.h"
 #include "core/curriculum.h"
 #include "core/dates.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/vec.h"
 

@@ -7,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/users.h"
 #include "core/vec.h"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/vec.h"
 

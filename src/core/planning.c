@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/drafts.h"
 #include "core/i18n.h"
 #include "core/text.h"

@@ -1,5 +1,6 @@
 /* Applies a ParnasSys snapshot: one transaction that diffs groups, people and memberships against what the
  * sync made before. The rules are in snapshot.h. */
+#include "core/db_sql.h"
 #include "core/snapshot.h"
 
 #include <stdarg.h>

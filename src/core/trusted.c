@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/mailspool.h"
 

@@ -1,4 +1,5 @@
 #include "core/vec.h"
+#include "core/db_sql.h"
 #include "core/weekplan.h"
 
 #include <stdio.h>

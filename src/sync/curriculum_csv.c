@@ -10,6 +10,7 @@
 #include "core/access.h"
 #include "core/curriculum.h"
 #include "core/curriculum_read.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/vec.h"

@@ -6,6 +6,7 @@
 #include "core/auth.h"
 #include "core/conflicts.h"
 #include "core/db.h"
+#include "core/db_sql.h"
 #include "core/demo.h"
 #include "core/lessons.h"
 #include "core/templates.h"

@@ -2,6 +2,7 @@
  * that keeps history and hides the goal from choices; only the beheerder changes anything. */
 #include "core/board.h"
 #include "core/curriculum.h"
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "fixture.h"
 #include "test.h"

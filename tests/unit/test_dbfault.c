@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/db.h"
+#include "core/db_sql.h"
 #include "core/dbfault.h"
 #include "fixture.h"
 #include "test.h"

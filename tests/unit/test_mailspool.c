@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/fileread.h"
 #include "core/mailspool.h"
 #include "fixture.h"

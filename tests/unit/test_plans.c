@@ -9,6 +9,7 @@
 #include "core/auth.h"
 #include "core/board.h"
 #include "core/db.h"
+#include "core/db_sql.h"
 #include "core/demo.h"
 #include "core/groups.h"
 #include "core/lessons.h"

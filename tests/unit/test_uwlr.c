@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/db_sql.h"
 #include "core/syncruns.h"
 #include "fixture.h"
 #include "sync/uwlr.h"
