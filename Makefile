@@ -5,6 +5,8 @@
 #   make check    install what is missing, build and run every test (unit, sanitizer, command line, TUI, SSH)
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school (not part of check)
+#   make fuzz     libFuzzer harnesses (clang, ASan/UBSan), each run FUZZ_SECONDS=60; make fuzz-ci: FUZZ_RUNS each
+#   make analyze  clang --analyze and gcc -fanalyzer over src/: 0 findings
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
 # CFLAGS, CPPFLAGS and LDFLAGS from the environment or the command line are used as given (dpkg-buildflags);
 # without them the defaults below apply. CC=clang works as well as gcc; B=DIR builds in another directory.
@@ -168,6 +170,37 @@ screens: all
 bench: $(B)/klassenmap $(B)/bench
 	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
+
+# Fuzzing (tests/fuzz, doc/hacking.md "Fuzzing"): one libFuzzer harness per input format, always built with clang
+# (libFuzzer is clang's) under ASan and UBSan, in $(B)/fuzz/. `make fuzz` runs each for FUZZ_SECONDS (its corpus
+# kept in $(B)/fuzz/corpus/ from run to run); `make fuzz-ci` runs each for FUZZ_RUNS inputs from the seeds, with a
+# fixed seed, as CI does. A crash, leak, sanitizer report or timeout is written to $(B)/fuzz/findings/.
+FUZZ_CC := clang
+FUZZ_HARNESSES := edex uwlr_answer template_csv curriculum_csv parents_csv config theme keymap
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 20000
+FUZZ_CFLAGS = $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
+        $(PKG_CFLAGS) -Itests/fuzz
+FUZZ_OBJ = $(patsubst %.c,$(B)/fuzz/obj/%.o,$(UNIT_LINK_SRC) tests/fuzz/fuzz.c)
+FUZZ_BINS = $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_HARNESSES))
+.PHONY: fuzz fuzz-build fuzz-ci
+
+$(B)/fuzz/obj/%.o: %.c | $(B)/config.mk $(B)/buildconf.h
+	@mkdir -p $(dir $@)
+	@echo "  CC-FUZZ $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@echo "  LINK    $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS_ALL)
+
+fuzz-build: $(FUZZ_OBJ) $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run $(B) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+fuzz-ci: fuzz-build
+	@sh tests/fuzz/run $(B) -runs=$(FUZZ_RUNS) $(FUZZ_HARNESSES)
 
 # Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap and
 # /etc/klassenmap, which are rewritten to this installation's paths on the way.

@@ -38,6 +38,7 @@ struct km_db {
     enum km_rc last_rc; /* of the last failure, so callers of db_step can return it */
     struct stmt_slot cache[STMT_CACHE];
     int ncache;
+    bool memory; /* db_open_memory: no file, so no WAL */
 };
 
 int db_schema_version(void) { return schema_migration_count(); }
@@ -401,8 +402,8 @@ static enum km_rc configure(struct km_db *db)
 {
     char mode[16] = "";
     sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-    enum km_rc rc = db_text(db, mode, sizeof mode, "PRAGMA journal_mode = WAL", NULL);
-    if (rc == KM_OK && strcmp(mode, "wal") != 0)
+    enum km_rc rc = db->memory ? KM_OK : db_text(db, mode, sizeof mode, "PRAGMA journal_mode = WAL", NULL);
+    if (rc == KM_OK && !db->memory && strcmp(mode, "wal") != 0)
         return db_fail(db, KM_ERR, _("De database %s kan niet in WAL-modus (journal_mode=%s)."), db->path, mode);
     if (rc == KM_OK && names_sql_register(db->h) != SQLITE_OK) /* the one name order, for ORDER BY */
         rc = sqlite_fail(db, sqlite3_extended_errcode(db->h));
@@ -431,6 +432,34 @@ static void tell_clock(struct km_db *db)
     clock_database_opened(real == 0);
 }
 
+/* Opens db->path with flags, checks, configures and migrates it; on failure frees db. */
+static enum km_rc open_handle(struct km_db *db, int flags, bool existed, struct km_db **out, char *err, size_t errlen)
+{
+    const char *path = db->path;
+    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, _("De database %s kan niet worden geopend: %s."), path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return KM_ERR;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+    enum km_rc rc = check_identity(db, existed);
+    if (rc == KM_OK)
+        rc = configure(db);
+    if (rc == KM_OK)
+        rc = migrate(db);
+    if (rc == KM_OK)
+        tell_clock(db);
+    if (rc != KM_OK) {
+        snprintf(err, errlen, "%s", db->err);
+        db_close(db);
+        return rc;
+    }
+    db->err[0] = '\0';
+    *out = db;
+    return KM_OK;
+}
+
 enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -449,28 +478,20 @@ enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out,
     }
     snprintf(db->path, sizeof db->path, "%s", path);
     int flags = SQLITE_OPEN_READWRITE | (mode == DB_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, _("De database %s kan niet worden geopend: %s."), path, sqlite3_errmsg(db->h));
-        db_close(db);
+    return open_handle(db, flags, existed, out, err, errlen);
+}
+
+enum km_rc db_open_memory(struct km_db **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    struct km_db *db = calloc(1, sizeof *db);
+    if (!db) {
+        snprintf(err, errlen, _("Onvoldoende geheugen."));
         return KM_ERR;
     }
-    sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-    rc = check_identity(db, existed);
-    if (rc == KM_OK)
-        rc = configure(db);
-    if (rc == KM_OK)
-        rc = migrate(db);
-    if (rc == KM_OK)
-        tell_clock(db);
-    if (rc != KM_OK) {
-        snprintf(err, errlen, "%s", db->err);
-        db_close(db);
-        return rc;
-    }
-    db->err[0] = '\0';
-    *out = db;
-    return KM_OK;
+    snprintf(db->path, sizeof db->path, ":memory:");
+    db->memory = true;
+    return open_handle(db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, false, out, err, errlen);
 }
 
 void db_close(struct km_db *db)

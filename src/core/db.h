@@ -18,6 +18,9 @@ enum db_open_mode {
 /* Opens (and migrates) the database at path. On failure returns non-KM_OK, leaves *out NULL and
  * writes one Dutch sentence to err; the file is never changed by a failed open. */
 enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out, char *err, size_t errlen);
+/* A database in memory with the whole schema, for the fuzz harnesses: private to this handle, gone at db_close,
+ * never in WAL mode. Same failures as db_open. */
+enum km_rc db_open_memory(struct km_db **out, char *err, size_t errlen);
 void db_close(struct km_db *db);
 
 /* The last error of this handle as one sentence (empty when none). */
