@@ -202,6 +202,13 @@ fuzz: fuzz-build
 fuzz-ci: fuzz-build
 	@sh tests/fuzz/run $(B) -runs=$(FUZZ_RUNS) $(FUZZ_HARNESSES)
 
+# Static analysis (doc/hacking.md "Static analysis"): clang --analyze and gcc -fanalyzer over every file of the
+# program, without -Werror's warnings (the build checks those) but with its defines and include paths.
+ANALYZE_FLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I$(B) $(PKG_CFLAGS)
+.PHONY: analyze
+analyze: | $(B)/config.mk $(B)/buildconf.h
+	@ANALYZE_FLAGS='$(ANALYZE_FLAGS)' sh tools/analyze $(APP_SRC)
+
 # Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap and
 # /etc/klassenmap, which are rewritten to this installation's paths on the way.
 SSHDCONFDIR ?= $(SYSCONFDIR)/ssh/sshd_config.d

@@ -77,7 +77,7 @@ int cmd_import_edex(struct cli_ctx *c, const struct cli_command_help *help, int 
         return args_usage_error(help, _("geef het EDEXML-bestand (of - voor standaardinvoer)."));
     if (schooljaar && !groups_valid_schooljaar(schooljaar))
         return args_usage_error(help, _("--schooljaar is een schooljaar zoals 2026-2027, niet '%.20s'."), schooljaar);
-    struct sync_report *r = malloc(sizeof *r);
+    struct sync_report *r = calloc(1, sizeof *r); /* run_import may fail before it fills the report */
     if (!r)
         return out_error(_("Onvoldoende geheugen."));
     struct km_db *db;

@@ -130,12 +130,11 @@ static void describe_students(sqlite3_stmt *st, char *out, size_t len)
     /* the names, at most a few, then "en N anderen" */
     const char *all = db_col_text(st, 6);
     const char *p = all;
-    for (int i = 0; i < NAMES_SHOWN && p && *p; i++) {
-        p = strstr(p, ", ");
-        if (p)
-            p += 2;
+    for (int i = 0; i < NAMES_SHOWN && *p; i++) {
+        const char *comma = strstr(p, ", ");
+        p = comma ? comma + 2 : p + strlen(p);
     }
-    size_t shown = p && *p ? (size_t)(p - all - 2) : strlen(all);
+    size_t shown = *p ? (size_t)(p - all - 2) : strlen(all);
     snprintf(names, sizeof names, "%.*s", (int)(shown < 500 ? shown : 500), all);
     if (n > NAMES_SHOWN)
         snprintf(more, sizeof more, _(" en %d anderen"), n - NAMES_SHOWN);

@@ -46,10 +46,10 @@ const char *db_errmsg(const struct km_db *db) { return db ? db->err : ""; }
 const char *db_path(const struct km_db *db) { return db->path; }
 int64_t db_last_id(struct km_db *db) { return sqlite3_last_insert_rowid(db->h); }
 sqlite3 *db_handle(struct km_db *db) { return db->h; }
-enum km_rc db_last_rc(const struct km_db *db) { return db->last_rc; }
+enum km_rc (db_last_rc)(const struct km_db *db) { return db->last_rc != KM_OK ? db->last_rc : KM_ERR; }
 int db_changes(struct km_db *db) { return sqlite3_changes(db->h); }
 
-enum km_rc db_fail(struct km_db *db, enum km_rc rc, const char *fmt, ...)
+enum km_rc (db_fail)(struct km_db *db, enum km_rc rc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -101,6 +101,7 @@ static enum km_rc sqlite_fail(struct km_db *db, int src)
 
 static enum km_rc prepare_cached(struct km_db *db, const char *sql, sqlite3_stmt **out)
 {
+    *out = NULL; /* on failure too: no caller reads it then, but none can read garbage either */
     for (int i = 0; i < db->ncache; i++) {
         if (db->cache[i].sql == sql || strcmp(db->cache[i].sql, sql) == 0) {
             sqlite3_reset(db->cache[i].st);
