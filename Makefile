@@ -3,8 +3,9 @@
 #   make deps     install the packages klassenmap needs to build, test and benchmark (apt-get; sudo when not root)
 #   make demo     install what is missing, build, and open the program on a generated demo school
 #   make check    install what is missing, build and run every test (unit, sanitizer, command line, TUI, SSH)
+#   make check-valgrind  the unit and command-line suites with the program under valgrind: 0 errors
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
-#   make bench    benchmarks on the large demo school (not part of check)
+#   make bench    benchmarks on the large demo school and the xl one, side by side (not part of check)
 #   make fuzz     libFuzzer harnesses (clang, ASan/UBSan), each run FUZZ_SECONDS=60; make fuzz-ci: FUZZ_RUNS each
 #   make analyze  clang --analyze and gcc -fanalyzer over src/: 0 findings
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
@@ -16,14 +17,18 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/klassenmap
 LOCALEDIR ?= $(PREFIX)/share/locale
-# For code loaded at run time (plugins); nothing is installed there unless PLUGINS names something.
+# The plugins (klassenmap-mail.so, klassenmap-sync.so), loaded when mail or the ParnasSys sync runs.
 PKGLIBDIR ?= $(PREFIX)/lib/klassenmap
 SYSCONFDIR ?= /etc
 DESTDIR ?=
 
 CC      ?= cc
 VERSION := 0.1.0
-PKGS    := ncursesw sqlite3 libsodium libcurl inih libxml-2.0
+# The program links APP_PKGS; libcurl and libxml2 (with ICU) only the plugins that need them.
+APP_PKGS := ncursesw sqlite3 libsodium inih
+MAIL_PKGS := libcurl libsodium
+SYNC_PKGS := libcurl libxml-2.0 libsodium sqlite3
+PKGS    := $(APP_PKGS) libcurl libxml-2.0
 B       := build
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
@@ -50,23 +55,34 @@ CORE_SRC := $(sort $(wildcard src/core/*.c))
 SYNC_SRC := $(sort $(wildcard src/sync/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TUI_SRC  := $(sort $(wildcard src/tui/*.c))
-LIB_SRC  := $(CORE_SRC) $(SYNC_SRC)
-APP_SRC  := $(LIB_SRC) $(CLI_SRC) $(TUI_SRC) src/main.c
+# What only mail and the sync run is not in the program but in two plugins (core/plugin.h), so a screen session
+# never maps libcurl, libxml2 and ICU. The program has stand-ins of the same names that load them (*_plugin.c).
+MAIL_PLUGIN_SRC := src/core/mail.c
+SYNC_PLUGIN_SRC := src/sync/edex.c src/sync/uwlr.c src/sync/uwlr_answer.c src/sync/xmlerr.c
+PLUGIN_STANDIN_SRC := src/core/mail_plugin.c src/sync/sync_plugin.c
+# Everything real, for the tests' programs (unit, unit-asan, conctest, bench), which link it directly.
+LIB_SRC  := $(filter-out $(PLUGIN_STANDIN_SRC),$(CORE_SRC) $(SYNC_SRC))
+APP_SRC  := $(filter-out $(MAIL_PLUGIN_SRC) $(SYNC_PLUGIN_SRC),$(CORE_SRC) $(SYNC_SRC)) $(CLI_SRC) $(TUI_SRC) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 # Unit tests link everything but main.c, so TUI helpers (text drawing, keymap) are testable too.
 UNIT_LINK_SRC := $(LIB_SRC) $(CLI_SRC) $(TUI_SRC)
 
 OBJ      = $(patsubst %.c,$(B)/obj/%.o,$(APP_SRC))
+# Plugins are position-independent code (-fPIC), each with src/plugin_id.c (the build id the loader checks).
+MAIL_PLUGIN_OBJ = $(patsubst %.c,$(B)/pic/%.o,$(MAIL_PLUGIN_SRC) src/plugin_id.c)
+SYNC_PLUGIN_OBJ = $(patsubst %.c,$(B)/pic/%.o,$(SYNC_PLUGIN_SRC) src/plugin_id.c)
+PLUGIN_SO = $(B)/klassenmap-mail.so $(B)/klassenmap-sync.so
 UNIT_OBJ = $(patsubst %.c,$(B)/obj/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
 ASAN_OBJ = $(patsubst %.c,$(B)/asan/%.o,$(UNIT_LINK_SRC) $(UNIT_SRC))
 CFLAGS_ALL  = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(BASE_LDFLAGS) $(LDFLAGS)
 LDLIBS_ALL  = $(PKG_LIBS) -lm
+APP_LDLIBS  = $(APP_LIBS) -lm
 
-.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench install uninstall clean \
-        distclean format screens
+.PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench keys-doc install uninstall clean \
+        distclean format screens check-valgrind
 
-all: $(B)/klassenmap $(B)/locale/en/LC_MESSAGES/klassenmap.mo
+all: $(B)/klassenmap $(PLUGIN_SO) $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
 # English: po/en.po compiled beside the binary (and installed under LOCALEDIR).
 $(B)/locale/en/LC_MESSAGES/klassenmap.mo: po/en.po | $(B)/config.mk
@@ -89,7 +105,11 @@ $(B)/config.mk: tools/install-deps Makefile
 	@sh tools/install-deps $(DEPS_MODE) build
 	@mkdir -p $(B)
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS) | sed 's/-D_XOPEN_SOURCE=[0-9]*//; s/-D_DEFAULT_SOURCE//g')"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; } > $@
+	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; \
+	   echo "APP_LIBS := $$(pkg-config --libs $(APP_PKGS))"; \
+	   echo "MAIL_LIBS := $$(pkg-config --libs $(MAIL_PKGS))"; \
+	   echo "SYNC_LIBS := $$(pkg-config --libs $(SYNC_PKGS))"; \
+	   echo "BARE_LIBS := $$(pkg-config --libs ncursesw sqlite3)"; } > $@
 
 deps:
 	@sh tools/install-deps build test bench
@@ -100,10 +120,19 @@ $(B)/buildconf.h: FORCE
 	@mkdir -p $(B)
 	@{ echo '/* Made by the Makefile: the version and the installation paths of this build. */'; \
 	   echo '#define KM_VERSION "$(VERSION)"'; \
+	   echo '#define KM_BINDIR "$(BINDIR)"'; \
 	   echo '#define KM_DATADIR "$(DATADIR)"'; \
 	   echo '#define KM_LOCALEDIR "$(LOCALEDIR)"'; \
 	   echo '#define KM_PKGLIBDIR "$(PKGLIBDIR)"'; \
 	   echo '#define KM_SYSCONFDIR "$(SYSCONFDIR)"'; } > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+# What the program and its plugins must agree on: the version, the headers of core and sync (the structures and
+# functions they pass each other), the compiler and its flags. A plugin with another id is refused (core/plugin.c):
+# a session still open after `make install` or an upgrade never calls into a plugin built from other headers.
+$(B)/plugin_abi.h: $(sort $(wildcard src/core/*.h src/sync/*.h)) $(B)/flags
+	@{ echo '/* Made by the Makefile: the id a plugin must carry to be loaded by this program (core/plugin.h). */'; \
+	   echo "#define KM_PLUGIN_ABI \"$(VERSION) $$(cat $^ | sha256sum | cut -c1-16)\""; } > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 # The compiler and its flags: another CC, CFLAGS, CPPFLAGS or LDFLAGS rebuilds everything (no objects of two
@@ -116,13 +145,29 @@ $(B)/flags: FORCE
 $(B)/obj/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS_ALL) $(TEST_INC) -MMD -MP -c $< -o $@
+	@$(CC) $(LAYER_INC) $(CFLAGS_ALL) $(TEST_INC) -MMD -MP -c $< -o $@
+
+$(B)/pic/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
+	@mkdir -p $(dir $@)
+	@echo "  CC-PIC  $<"
+	@$(CC) $(LAYER_INC) $(CFLAGS_ALL) -fPIC -MMD -MP -c $< -o $@
 
 $(B)/asan/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC-SAN  $<"
-	@$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
+	@$(CC) $(LAYER_INC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
 
+# The layers, kept by the compiler (src/guard/README.md): a folder first on a layer's include path whose sqlite3.h
+# or curses.h stops the build. The screens and the command line see no SQL; core, sync and the command line no curses.
+NO_SQLITE := -Isrc/guard/no_sqlite
+NO_CURSES := -Isrc/guard/no_curses
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/tui/%.o: LAYER_INC := $(NO_SQLITE)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/cli/%.o: LAYER_INC := $(NO_SQLITE) $(NO_CURSES)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/core/%.o: LAYER_INC := $(NO_CURSES)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/sync/%.o: LAYER_INC := $(NO_CURSES)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/%.o: LAYER_INC := $(NO_SQLITE)))
+
+$(B)/obj/src/core/plugin.o $(B)/asan/src/core/plugin.o $(B)/pic/src/plugin_id.o $(B)/fuzz/obj/src/core/plugin.o: $(B)/plugin_abi.h
 $(B)/obj/tests/unit/%.o: TEST_INC := -Itests/unit
 $(B)/obj/tests/unit/main.o $(B)/asan/tests/unit/main.o: $(B)/unit_tests.inc
 
@@ -135,9 +180,26 @@ $(B)/unit_tests.inc: FORCE
 
 FORCE:
 
-$(B)/klassenmap: $(OBJ) $(B)/flags
+# The program exports to the plugins exactly what they leave undefined (of that, only its own functions count),
+# nothing more: no library loaded later can bind to the program's other functions.
+$(B)/plugin-exports.list: $(PLUGIN_SO)
+	@{ echo '{'; nm -D --undefined-only $^ | awk 'NF == 2 { sub(/@.*/, "", $$2); print "  " $$2 ";" }' | sort -u; \
+	   echo '};'; } > $@
+
+$(B)/klassenmap: $(OBJ) $(B)/flags $(B)/plugin-exports.list
 	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $(OBJ) $(LDLIBS_ALL)
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -Wl,--dynamic-list=$(B)/plugin-exports.list -o $@ $(OBJ) $(APP_LDLIBS)
+
+# -Bsymbolic: a plugin's calls among its own functions stay inside it (the program has stand-ins of the same names).
+# Not writable by group or others: the loader refuses a plugin anyone but its owner could change.
+plugin_link = $(CC) $(CFLAGS_ALL) -fPIC -shared $(LDFLAGS) -Wl,-Bsymbolic -o $@ $(1) $(2) && chmod go-w $@
+$(B)/klassenmap-mail.so: $(MAIL_PLUGIN_OBJ) $(B)/flags
+	@echo "  LINK    $@"
+	@$(call plugin_link,$(MAIL_PLUGIN_OBJ),$(MAIL_LIBS))
+
+$(B)/klassenmap-sync.so: $(SYNC_PLUGIN_OBJ) $(B)/flags
+	@echo "  LINK    $@"
+	@$(call plugin_link,$(SYNC_PLUGIN_OBJ),$(SYNC_LIBS))
 
 $(B)/unit: $(UNIT_OBJ) $(B)/flags
 	@echo "  LINK    $@"
@@ -159,6 +221,12 @@ check: all $(B)/unit $(B)/unit-asan $(B)/conctest
 	@sh tools/install-deps test
 	@sh tests/run-all $(B)
 
+# The unit suite and the command-line suites with the program under valgrind: 0 errors (tests/valgrind/run.sh;
+# suppressions, library noise only, in tests/valgrind/km.supp). JOBS=N suites at a time (default 2).
+check-valgrind: all $(B)/unit
+	@sh tools/install-deps test
+	@sh tests/valgrind/run.sh $(B)
+
 demo: all
 	@sh tools/demo $(B)
 
@@ -167,7 +235,16 @@ screens: all
 	@sh tools/install-deps test
 	@KM=$(CURDIR)/$(B)/klassenmap python3 tests/tui/screens.py --update
 
-bench: $(B)/klassenmap $(B)/bench
+# doc/keys.md's table of default keys, from the keymap (klassenmap --print-keys); tests/cli/test_keys_doc.sh checks it.
+keys-doc: all
+	@sh tools/keys_doc.sh $(B)/klassenmap doc/keys.md
+
+# The bare ncurses + SQLite program that klassenmap's start is measured against.
+$(B)/bench-bare: tests/bench_bare.c $(B)/flags
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ tests/bench_bare.c $(BARE_LIBS)
+
+bench: all $(B)/bench $(B)/bench-bare
 	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
 
@@ -188,7 +265,7 @@ FUZZ_BINS = $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_HARNESSES))
 $(B)/fuzz/obj/%.o: %.c | $(B)/config.mk $(B)/buildconf.h
 	@mkdir -p $(dir $@)
 	@echo "  CC-FUZZ $<"
-	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+	@$(FUZZ_CC) $(LAYER_INC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	@echo "  LINK    $@"
@@ -206,21 +283,24 @@ fuzz-ci: fuzz-build
 # program, without -Werror's warnings (the build checks those) but with its defines and include paths.
 ANALYZE_FLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I$(B) $(PKG_CFLAGS)
 .PHONY: analyze
-analyze: | $(B)/config.mk $(B)/buildconf.h
-	@ANALYZE_FLAGS='$(ANALYZE_FLAGS)' sh tools/analyze $(APP_SRC)
+# Every source of the program and of its plugins.
+ANALYZE_SRC = $(sort $(CORE_SRC) $(SYNC_SRC) $(CLI_SRC) $(TUI_SRC) $(wildcard src/*.c))
+analyze: | $(B)/config.mk $(B)/buildconf.h $(B)/plugin_abi.h
+	@ANALYZE_FLAGS='$(ANALYZE_FLAGS)' sh tools/analyze $(ANALYZE_SRC)
 
-# Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap and
-# /etc/klassenmap, which are rewritten to this installation's paths on the way.
+# Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap,
+# /usr/local/lib/klassenmap and /etc/klassenmap, which are rewritten to this installation's paths on the way.
 SSHDCONFDIR ?= $(SYSCONFDIR)/ssh/sshd_config.d
 SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
 UNITS = $(wildcard conf/*.service conf/*.timer)
 FIX_PATHS = sed -e 's|/usr/local/bin/klassenmap|$(BINDIR)/klassenmap|g' -e 's|/usr/local/share/klassenmap|$(DATADIR)|g' \
+        -e 's|/usr/local/lib/klassenmap|$(PKGLIBDIR)|g' \
         -e 's|/etc/klassenmap|$(SYSCONFDIR)/klassenmap|g'
 # install_fixed SRC MODE DEST: SRC with the paths rewritten, installed as DEST.
 install_fixed = { $(FIX_PATHS) $(1) > $(B)/fixed.$(notdir $(3)).tmp && \
         install -m $(2) $(B)/fixed.$(notdir $(3)).tmp $(3) && rm -f $(B)/fixed.$(notdir $(3)).tmp; }
-# Files built elsewhere in this Makefile that are loaded at run time from PKGLIBDIR (none yet).
-PLUGINS ?=
+# Files built elsewhere in this Makefile that are loaded at run time from PKGLIBDIR.
+PLUGINS ?= $(PLUGIN_SO)
 
 # `make install` is these parts, each on its own: a new kind of file is one more part (and a line in uninstall).
 INSTALL_PARTS := install-program install-plugins install-data install-config install-sshd install-systemd

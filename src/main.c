@@ -1,5 +1,6 @@
 /* Arguments, configuration and dispatch: a command goes to the command line, no command opens the screens. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +11,10 @@
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "core/config.h"
-#include "core/mail.h"
 #include "core/names.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
+#include "tui/keys_doc.h"
 
 struct globals {
     const char *db;
@@ -55,6 +56,10 @@ static int parse_globals(int argc, char **argv, struct globals *g)
         }
         if (strcmp(argv[i], "--version") == 0) {
             printf("klassenmap %s\n", KM_VERSION);
+            return -1;
+        }
+        if (strcmp(argv[i], "--print-keys") == 0) { /* for `make keys-doc`: doc/keys.md's table */
+            keys_doc_print(stdout);
             return -1;
         }
         if ((r = take_value(argc, argv, &i, "--db", &g->db)) != 0 ||
@@ -139,6 +144,10 @@ int main(int argc, char **argv)
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    /* A file-size limit (ulimit -f) would kill the process with SIGXFSZ in the middle of a write, without a word;
+     * ignored, the write fails with EFBIG, SQLite rolls the transaction back and the sentence says "bestand te
+     * groot". What was committed before stays. */
+    signal(SIGXFSZ, SIG_IGN);
     setlocale(LC_ALL, "");
     i18n_init(NULL); /* the environment's language, until the configuration is read */
 
@@ -157,8 +166,8 @@ int main(int argc, char **argv)
     names_set_order(strcmp(cfg.name_order, "roepnaam") == 0 ? NAMES_BY_ROEPNAAM : NAMES_BY_SURNAME);
     if ((rc = check_as(&g, argc, &cfg)) != 0)
         return rc;
-    if (auth_init() != KM_OK || mail_init() != KM_OK) {
-        fprintf(stderr, _("klassenmap: libsodium of libcurl kan niet starten.\n"));
+    if (auth_init() != KM_OK) {
+        fprintf(stderr, _("klassenmap: libsodium kan niet starten.\n"));
         return EXIT_FAIL;
     }
     const char *env_db = getenv("KLASSENMAP_DB");

@@ -1,5 +1,6 @@
 #!/bin/sh
-# make bench: builds the large demo school once (timed), then the query and terminal benchmarks.
+# make bench: builds the large demo school and the xl one (4x) once (timed), the query benchmarks on both side
+# by side, then the terminal benchmarks on the large school.
 set -eu
 B=${1:-build}
 KM="$B/klassenmap"
@@ -13,10 +14,35 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 echo "demo --size large: $(awk "BEGIN { printf \"%.2f\", $end - $start }") s, $(du -h "$DB" | cut -f1) database"
 "$KM" --config "$CONF" --db "$DB" check | sed 's/^/  /'
-echo "== queries"
-"$B/bench" "$DB"
+echo "== xl demo school (4x the large one: 4,800 students, 8,000 goals)"
+XDB="$B/bench-xl.db"
+rm -f "$XDB" "$XDB-wal" "$XDB-shm"
+start=$(date +%s.%N)
+"$KM" --config "$CONF" --db "$XDB" demo --size xl >/dev/null
+end=$(date +%s.%N)
+echo "demo --size xl: $(awk "BEGIN { printf \"%.2f\", $end - $start }") s, $(du -h "$XDB" | cut -f1) database"
+echo "== queries, large school"
+"$B/bench" "$DB" | tee "$B/bench-large.out"
+echo "== queries, xl school"
+"$B/bench" "$XDB" | tee "$B/bench-xl.out"
+echo "== large and xl side by side (median; a figure that follows the person, not the school, stays at 1x)"
+awk -v xl="$B/bench-xl.out" '
+function median(line) { sub(/.* median +/, "", line); sub(/ ms.*/, "", line); return line + 0 }
+function goal(line) { i = index(line, "   doel <="); return i ? substr(line, i + 3) : "" }
+BEGIN {
+    while ((getline line < xl) > 0) { k = substr(line, 1, 40); sub(/ +$/, "", k); x[k] = median(line) }
+    printf "%-40s %11s %11s %9s   %s\n", "", "large ms", "xl ms", "xl/large", "goal (large school)"
+}
+{
+    k = substr($0, 1, 40); sub(/ +$/, "", k); m = median($0); g = goal($0)
+    if (k == "week van een leerkracht") {
+        r = m > 0 && (k in x) ? x[k] / m : 0
+        g = sprintf("xl/large between 0.80 and 1.20%s", r >= 0.8 && r <= 1.2 ? "" : " NIET GEHAALD")
+    }
+    if (k in x) printf "%-40s %11.3f %11.3f %8.2fx   %s\n", k, m, x[k], (m > 0 ? x[k] / m : 0), g
+}' "$B/bench-large.out"
 echo "== terminal"
-python3 tests/bench_tui.py "$KM" "$DB" "$CONF"
+python3 tests/bench_tui.py "$KM" "$DB" "$CONF" "$B/bench-bare"
 echo "== 30 logins at once (Argon2id $(sed -n 's/^argon_opslimit = //p' conf/klassenmap.ini) passes, $(sed -n 's/^argon_memlimit_kib = //p' conf/klassenmap.ini) KiB, at most $(sed -n 's/^max_concurrent_hashes = //p' conf/klassenmap.ini) at once)"
 "${PY:-/usr/bin/python3}" tests/bench_logins.py "$KM" "$DB" "$CONF"
 echo "== EDEXML import: 1,200 leerlingen and 90 leerkrachten into a fresh school"

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Terminal benchmarks (make bench): time from start to a drawn first screen, bytes written for it, and
-bytes written for one cursor move, for klassenmap and for calcurse measured the same way in the same run.
+bytes written for one cursor move, for klassenmap and for calcurse measured the same way in the same run; and the
+login screen against the bare ncurses + SQLite program (tests/bench_bare.c, the optional fourth argument), started
+in turn. Usage: bench_tui.py KLASSENMAP DB CONFIG [BARE]
 
 A frame counts as drawn when the program has written its last byte before going quiet for QUIET seconds;
 the time reported is that of the last byte."""
@@ -131,6 +133,29 @@ def board(km, db, conf, env):
     stop(pid, fd)
 
 
+def shared_objects(pid):
+    """The distinct shared objects mapped into a running process."""
+    with open(f"/proc/{pid}/maps") as f:
+        return len({line.split()[-1] for line in f if ".so" in line.rsplit("/", 1)[-1]})
+
+
+def start_vs_bare(km, bare, db, conf, env, n=11):
+    """The login screen settled against the bare ncurses + SQLite program (tests/bench_bare.c), started in turn, n
+    times each: the median of each, their ratio, and the shared objects each has mapped once its screen is drawn."""
+    runs = {"km": [], "bare": []}
+    for _ in range(n):
+        for what, argv in (("km", [km, "--config", conf, "--db", db]), ("bare", [bare, db])):
+            t0 = time.monotonic()
+            pid, fd = spawn(argv, env)
+            secs, _, _ = read_frame(fd, t0)
+            runs[what].append((secs, shared_objects(pid)))
+            stop(pid, fd)
+    (km_s, km_so), (bare_s, bare_so) = (sorted(runs[w])[n // 2] for w in ("km", "bare"))
+    print(f"kaal programma (ncurses+SQLite): start tot scherm {bare_s * 1000:7.1f} ms  {bare_so:3d} gedeelde objecten")
+    print(f"klassenmap: inlogscherm klaar (om en om)   {km_s * 1000:7.1f} ms  {km_so:3d} gedeelde objecten"
+          f"  {km_s / bare_s:.2f}x het kale programma (doel <= 30 ms)")
+
+
 def calcurse(env):
     home = tempfile.mkdtemp()
     argv = ["calcurse", "-D", home]
@@ -161,6 +186,8 @@ def main():
     env.pop("NO_COLOR", None)
     print(f"(terminal {COLS}x{ROWS}; mediaan van 5 starts; een scherm is klaar na {QUIET * 1000:.0f} ms stilte)")
     klassenmap(km, db, conf, env)
+    if len(sys.argv) > 4:
+        start_vs_bare(km, sys.argv[4], db, conf, env)
     planner(km, db, conf, env)
     board(km, db, conf, env)
     calcurse(env)

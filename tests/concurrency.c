@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/db.h"
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "core/school.h"
 #include "core/users.h"

@@ -15,7 +15,7 @@ struct command {
 
 static const struct command commands[] = {
     {{"init", N_("--school NAAM [--brin CODE]"), N_("maak een nieuwe, lege schooldatabase")}, cmd_init},
-    {{"demo", N_("[--size small|large] [--seed N] [--password WW]"), N_("maak een demoschool met accounts per rol")},
+    {{"demo", N_("[--size small|large|xl] [--seed N] [--password WW]"), N_("maak een demoschool met accounts per rol")},
      cmd_demo},
     {{"check", "", N_("controleer de database (integriteit, WAL, schema) en de configuratie")}, cmd_check},
     {{"user add", N_("--role ROL [--username NAAM] --name \"Roepnaam [voorvoegsel] Achternaam\" [--email ADRES]"), N_("voeg een gebruiker toe (rol: leerling, leerkracht, ouder, beheerder)")},

@@ -3,22 +3,21 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/json.h"
 #include "cli/out.h"
 #include "core/audit.h"
 #include "core/i18n.h"
 
-static void print_entry(const struct audit_entry *e, bool json, bool first)
+static void print_entry(const struct audit_entry *e, struct json_out *json)
 {
     if (json) {
-        printf(_("%s{\"at\": \"%s\", \"actor\": "), first ? "" : ",\n ", e->at);
-        out_json_string(stdout, e->actor);
-        printf(", \"subject\": ");
-        out_json_string(stdout, e->subject);
-        printf(", \"kind\": ");
-        out_json_string(stdout, e->kind);
-        printf(", \"detail\": ");
-        out_json_string(stdout, e->detail);
-        printf("}");
+        json_object_begin(json);
+        json_string(json, "at", e->at);
+        json_string(json, "actor", e->actor);
+        json_string(json, "subject", e->subject);
+        json_string(json, "kind", e->kind);
+        json_string(json, "detail", e->detail);
+        json_object_end(json);
         return;
     }
     printf("%s  ", e->at);
@@ -52,12 +51,13 @@ int cmd_audit(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     struct audit_filter f = {since, user, kind, (int)limit};
     struct audit_list l;
     int rc = audit_list(&s, &f, &l) == KM_OK ? EXIT_OK : out_fail(db);
+    struct json_out j;
     if (json && rc == EXIT_OK)
-        printf("[");
+        json_list_begin(&j, stdout);
     for (size_t i = 0; rc == EXIT_OK && i < l.n; i++)
-        print_entry(&l.items[i], json, i == 0);
+        print_entry(&l.items[i], json ? &j : NULL);
     if (json && rc == EXIT_OK)
-        printf("]\n");
+        json_list_end(&j);
     audit_list_free(&l);
     db_close(db);
     return rc;

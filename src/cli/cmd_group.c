@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/json.h"
 #include "cli/out.h"
 #include "core/groups.h"
 #include "core/i18n.h"
@@ -49,15 +50,19 @@ int cmd_group_add(struct cli_ctx *c, const struct cli_command_help *help, int ar
     return rc;
 }
 
-static void print_group(const struct km_group *g, bool json)
+static void print_group(const struct km_group *g, struct json_out *json)
 {
     if (json) {
-        printf("{\"id\": %lld, \"name\": ", (long long)g->id);
-        out_json_string(stdout, g->name);
-        printf(_(", \"kind\": \"%s\", \"schooljaar\": \"%s\", \"jaargroep\": "), g->kind, g->schooljaar);
-        out_json_string(stdout, g->jaargroep);
-        printf(_(", \"students\": %d, \"teachers\": %d, \"synced\": %s}"), g->students, g->teachers,
-               g->synced ? "true" : "false");
+        json_object_begin(json);
+        json_int(json, "id", g->id);
+        json_string(json, "name", g->name);
+        json_string(json, "kind", g->kind);
+        json_string(json, "schooljaar", g->schooljaar);
+        json_string(json, "jaargroep", g->jaargroep);
+        json_int(json, "students", g->students);
+        json_int(json, "teachers", g->teachers);
+        json_bool(json, "synced", g->synced);
+        json_object_end(json);
         return;
     }
     printf("#%-5lld ", (long long)g->id);
@@ -80,15 +85,13 @@ int cmd_group_list(struct cli_ctx *c, const struct cli_command_help *help, int a
         return EXIT_FAIL;
     struct km_group_list l;
     int rc = groups_list(&s, year, &l) == KM_OK ? EXIT_OK : out_fail(db);
+    struct json_out j;
     if (json && rc == EXIT_OK)
-        printf("[");
-    for (size_t i = 0; rc == EXIT_OK && i < l.n; i++) {
-        if (json && i)
-            printf(",\n ");
-        print_group(&l.items[i], json);
-    }
+        json_list_begin(&j, stdout);
+    for (size_t i = 0; rc == EXIT_OK && i < l.n; i++)
+        print_group(&l.items[i], json ? &j : NULL);
     if (json && rc == EXIT_OK)
-        printf("]\n");
+        json_list_end(&j);
     groups_list_free(&l);
     db_close(db);
     return rc;
@@ -110,18 +113,19 @@ int cmd_group_members(struct cli_ctx *c, const struct cli_command_help *help, in
     int64_t id;
     struct group_member_list l = {0};
     int rc = groups_find(&s, pos[0], NULL, &id) == KM_OK && groups_members(&s, id, &l) == KM_OK ? EXIT_OK : out_fail(db);
+    struct json_out j;
     if (json && rc == EXIT_OK)
-        printf("[");
+        json_list_begin(&j, stdout);
     for (size_t i = 0; rc == EXIT_OK && i < l.n; i++) {
         char name[700];
         const struct km_user *u = &l.items[i].user;
         users_display_name(u, name, sizeof name);
         if (json) {
-            printf("%s{\"username\": ", i ? ",\n " : "");
-            out_json_string(stdout, u->username);
-            printf(", \"name\": ");
-            out_json_string(stdout, name);
-            printf(", \"part\": \"%s\"}", l.items[i].teacher ? "leerkracht" : "leerling");
+            json_object_begin(&j);
+            json_string(&j, "username", u->username);
+            json_string(&j, "name", name);
+            json_string(&j, "part", l.items[i].teacher ? "leerkracht" : "leerling");
+            json_object_end(&j);
             continue;
         }
         out_cell(stdout, l.items[i].teacher ? "leerkracht" : "leerling", 12);
@@ -130,7 +134,7 @@ int cmd_group_members(struct cli_ctx *c, const struct cli_command_help *help, in
         printf("\n");
     }
     if (json && rc == EXIT_OK)
-        printf("]\n");
+        json_list_end(&j);
     groups_members_free(&l);
     db_close(db);
     return rc;

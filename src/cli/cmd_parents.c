@@ -62,7 +62,7 @@ static int invite_new(struct km_session *s, const struct km_config *cfg, const s
 
 /* ---- import parents ---- */
 
-static void print_lines(FILE *f, const struct parents_line *lines, size_t n)
+static void print_lines(FILE *f, const struct line_error *lines, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (lines[i].line)

@@ -1,6 +1,7 @@
 /* init, demo and check: the database as a whole. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/out.h"
@@ -8,6 +9,7 @@
 #include "core/demo.h"
 #include "core/i18n.h"
 #include "core/mailspool.h"
+#include "core/plugin.h"
 #include "core/school.h"
 #include "core/text.h"
 
@@ -67,8 +69,8 @@ int cmd_demo(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     char *pos[1];
     int npos, rc;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);
-    if (strcmp(size, "small") != 0 && strcmp(size, "large") != 0)
-        return args_usage_error(help, _("--size is small of large, niet '%.20s'."), size);
+    if (strcmp(size, "small") != 0 && strcmp(size, "large") != 0 && strcmp(size, "xl") != 0)
+        return args_usage_error(help, _("--size is small, large of xl, niet '%.20s'."), size);
     if (seed < 0 || seed > 0xffffffffL)
         return args_usage_error(help, _("--seed is een getal van 0 tot 4294967295."));
     if (!*password)
@@ -77,8 +79,8 @@ int cmd_demo(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     struct km_session s;
     if (cli_open(c, DB_OPEN_CREATE, &db, &s))
         return EXIT_FAIL;
-    struct demo_options o = {strcmp(size, "large") == 0 ? DEMO_LARGE : DEMO_SMALL, (uint32_t)seed, password,
-                             c->auth.params};
+    enum demo_size kind = strcmp(size, "xl") == 0 ? DEMO_XL : strcmp(size, "large") == 0 ? DEMO_LARGE : DEMO_SMALL;
+    struct demo_options o = {kind, (uint32_t)seed, password, c->auth.params};
     struct demo_report r;
     rc = demo_create(db, &o, &r) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK)
@@ -103,6 +105,7 @@ static bool print_check(const char *what, bool ok, const char *detail)
 static bool check_mail(struct km_db *db, const struct km_session *s)
 {
     struct mail_health m;
+    mailspool_import(db); /* the check writes: the background mailer's results first (best effort) */
     if (mailspool_health(s, &m) != KM_OK)
         return print_check("mail", false, db_errmsg(db));
     if (!m.failing)
@@ -114,6 +117,39 @@ static bool check_mail(struct km_db *db, const struct km_session *s)
     return print_check("mail", false, detail);
 }
 
+static void print_finding(void *ctx, const char *finding)
+{
+    (void)ctx;
+    printf("  ");
+    out_text(stdout, finding);
+    printf("\n");
+}
+
+/* Every finding of integrity_check, on a connection of its own: also when the file is too damaged to open. */
+static bool check_integrity(const char *path)
+{
+    char err[600] = "";
+    int n = db_integrity_file(path, print_finding, NULL, err, sizeof err);
+    if (n < 0) { /* not a finding about the file: why it could not be read */
+        printf("%-14s %s (", "integriteit", _("niet gecontroleerd"));
+        out_text(stdout, err);
+        printf(")\n");
+        return false;
+    }
+    return print_check("integriteit", n == 0, n ? _("zie de regels hierboven") : "");
+}
+
+/* The plugins for mail and the sync (core/plugin.h), loaded now rather than found missing when the nightly sync
+ * runs or someone asks for a code. */
+static bool check_plugins(void)
+{
+    char detail[700];
+    bool ok = plugin_check_all(detail, sizeof detail);
+    if (ok)
+        plugin_dir(detail, sizeof detail);
+    return print_check("onderdelen", ok, detail);
+}
+
 int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
 {
     char *pos[1];
@@ -121,11 +157,20 @@ int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     PARSE_OR_RETURN(help, NULL, argc, argv, pos, 0, &npos);
     struct km_db *db;
     struct km_session s;
-    if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
+    char err[600];
+    if (db_open(c->db_path, DB_OPEN_EXISTING, &db, err, sizeof err) != KM_OK) {
+        out_error("%s", err);
+        /* A file that is there but does not open: what integrity_check finds in it tells a damaged file from a
+         * full disk or a permission (the file itself is then in order). */
+        if (c->db_path && *c->db_path && access(c->db_path, F_OK) == 0)
+            check_integrity(c->db_path);
         return EXIT_FAIL;
+    }
+    session_server(&s, db);
     struct db_health h;
     if (db_health(db, &h) != KM_OK) {
         rc = out_fail(db);
+        check_integrity(c->db_path);
         db_close(db);
         return rc;
     }
@@ -133,7 +178,7 @@ int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     bool ok = true;
     snprintf(detail, sizeof detail, "%s", c->db_path);
     ok &= print_check("database", true, detail);
-    ok &= print_check("integriteit", strcmp(h.integrity, "ok") == 0, strcmp(h.integrity, "ok") ? h.integrity : "");
+    ok &= check_integrity(c->db_path);
     snprintf(detail, sizeof detail, "journal_mode=%s", h.journal_mode);
     ok &= print_check("wal", strcmp(h.journal_mode, "wal") == 0, detail);
     snprintf(detail, sizeof detail, _("versie %d van %d"), h.schema, db_schema_version());
@@ -144,6 +189,7 @@ int cmd_check(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     ok &= print_check("school", school_get(db, &school) == KM_OK, school.name);
     ok &= print_check("configuratie", true, *c->cfg->path ? c->cfg->path : _("geen bestand, standaardwaarden"));
     ok &= check_mail(db, &s);
+    ok &= check_plugins();
     db_close(db);
     return ok ? EXIT_OK : EXIT_FAIL;
 }

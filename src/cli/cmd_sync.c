@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/out.h"
+#include "core/fileread.h"
 #include "core/groups.h"
 #include "core/i18n.h"
 #include "sync/edex.h"
@@ -31,26 +32,7 @@ static void print_lines(FILE *f, const struct sync_report *r)
 }
 
 /* Standard input ("-"), at most EDEX_MAX_BYTES and one byte more, so the importer can say it is too big. */
-static char *read_stdin(size_t *len)
-{
-    size_t cap = 1 << 20;
-    char *data = malloc(cap);
-    *len = 0;
-    while (data && !ferror(stdin) && !feof(stdin) && *len <= EDEX_MAX_BYTES) {
-        if (*len == cap) {
-            char *grown = realloc(data, cap *= 2);
-            if (!grown)
-                break;
-            data = grown;
-        }
-        *len += fread(data + *len, 1, cap - *len, stdin);
-    }
-    if (data && (ferror(stdin) || (!feof(stdin) && *len <= EDEX_MAX_BYTES))) {
-        free(data);
-        return NULL;
-    }
-    return data;
-}
+static char *read_stdin(size_t *len) { return fileread_all(stdin, EDEX_MAX_BYTES, len); }
 
 static enum km_rc run_import(struct km_db *db, const char *path, const struct edex_options *o, struct sync_report *r)
 {
@@ -77,7 +59,7 @@ int cmd_import_edex(struct cli_ctx *c, const struct cli_command_help *help, int 
         return args_usage_error(help, _("geef het EDEXML-bestand (of - voor standaardinvoer)."));
     if (schooljaar && !groups_valid_schooljaar(schooljaar))
         return args_usage_error(help, _("--schooljaar is een schooljaar zoals 2026-2027, niet '%.20s'."), schooljaar);
-    struct sync_report *r = calloc(1, sizeof *r); /* run_import may fail before it fills the report */
+    struct sync_report *r = calloc(1, sizeof *r); /* empty: stdin may fail before the importer fills it */
     if (!r)
         return out_error(_("Onvoldoende geheugen."));
     struct km_db *db;

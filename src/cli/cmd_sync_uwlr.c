@@ -7,6 +7,7 @@
 #include "cli/out.h"
 #include "core/groups.h"
 #include "core/i18n.h"
+#include "core/mailspool.h"
 #include "core/syncruns.h"
 #include "sync/uwlr.h"
 
@@ -43,7 +44,9 @@ int cmd_sync(struct cli_ctx *c, const struct cli_command_help *help, int argc, c
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
         return EXIT_FAIL;
-    struct sync_report *rep = malloc(sizeof *rep);
+    if (!dry_run)
+        mailspool_import(db); /* the timer's periodic write: the background mailer's results reach the log */
+    struct sync_report *rep = calloc(1, sizeof *rep);
     char msg[UWLR_MESSAGE_MAX] = "";
     enum km_rc rc = rep ? uwlr_sync(db, c->cfg, dry_run, rep, msg, sizeof msg) : KM_ERR;
     int exit_code = EXIT_OK;

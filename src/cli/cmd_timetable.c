@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/json.h"
 #include "cli/files.h"
 #include "cli/out.h"
 #include "core/hours.h"
@@ -42,12 +43,14 @@ int cmd_room_add(struct cli_ctx *c, const struct cli_command_help *help, int arg
     return rc;
 }
 
-static void print_room(const struct km_room *r, bool json, bool first)
+static void print_room(const struct km_room *r, struct json_out *json)
 {
     if (json) {
-        printf("%s{\"name\": ", first ? "" : ",\n ");
-        out_json_string(stdout, r->name);
-        printf(_(", \"capacity\": %d, \"lessons\": %d}"), r->capacity, r->lessons);
+        json_object_begin(json);
+        json_string(json, "name", r->name);
+        json_int(json, "capacity", r->capacity);
+        json_int(json, "lessons", r->lessons);
+        json_object_end(json);
         return;
     }
     out_cell(stdout, r->name, 24);
@@ -68,10 +71,13 @@ int cmd_room_list(struct cli_ctx *c, const struct cli_command_help *help, int ar
     struct km_room_list l;
     int rc = rooms_list(&s, &l) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK) {
-        printf(json ? "[" : "");
+        struct json_out j;
+        if (json)
+            json_list_begin(&j, stdout);
         for (size_t i = 0; i < l.n; i++)
-            print_room(&l.items[i], json, i == 0);
-        printf(json ? "]\n" : "");
+            print_room(&l.items[i], json ? &j : NULL);
+        if (json)
+            json_list_end(&j);
         rooms_list_free(&l);
     }
     db_close(db);
@@ -80,12 +86,15 @@ int cmd_room_list(struct cli_ctx *c, const struct cli_command_help *help, int ar
 
 /* ---- templates ---- */
 
-static void print_template(const struct km_template *t, bool json, bool first)
+static void print_template(const struct km_template *t, struct json_out *json)
 {
     if (json) {
-        printf("%s{\"name\": ", first ? "" : ",\n ");
-        out_json_string(stdout, t->name);
-        printf(_(", \"slots\": %d, \"lessons\": %d, \"roster_weeks\": %d}"), t->slots, t->lessons, t->roster_weeks);
+        json_object_begin(json);
+        json_string(json, "name", t->name);
+        json_int(json, "slots", t->slots);
+        json_int(json, "lessons", t->lessons);
+        json_int(json, "roster_weeks", t->roster_weeks);
+        json_object_end(json);
         return;
     }
     out_cell(stdout, t->name, 24);
@@ -109,10 +118,13 @@ int cmd_template_list(struct cli_ctx *c, const struct cli_command_help *help, in
     struct km_template_list l;
     int rc = templates_list(&s, &l) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK) {
-        printf(json ? "[" : "");
+        struct json_out j;
+        if (json)
+            json_list_begin(&j, stdout);
         for (size_t i = 0; i < l.n; i++)
-            print_template(&l.items[i], json, i == 0);
-        printf(json ? "]\n" : "");
+            print_template(&l.items[i], json ? &j : NULL);
+        if (json)
+            json_list_end(&j);
         templates_list_free(&l);
     }
     db_close(db);

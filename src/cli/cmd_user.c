@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/json.h"
 #include "cli/out.h"
 #include "cli/pwread.h"
 #include "core/dates.h"
@@ -50,29 +51,23 @@ int cmd_user_add(struct cli_ctx *c, const struct cli_command_help *help, int arg
     return rc;
 }
 
-static void print_user_json(const struct km_user *u)
+static void print_user_json(struct json_out *j, const struct km_user *u)
 {
     char name[700];
     users_display_name(u, name, sizeof name);
-    printf("{\"username\": ");
-    out_json_string(stdout, u->username);
-    printf(_(", \"role\": \"%s\", \"name\": "), km_role_name(u->role));
-    out_json_string(stdout, name);
-    printf(", \"roepnaam\": ");
-    out_json_string(stdout, u->roepnaam);
-    printf(", \"voorvoegsel\": ");
-    out_json_string(stdout, u->voorvoegsel);
-    printf(", \"achternaam\": ");
-    out_json_string(stdout, u->achternaam);
-    printf(", \"email\": ");
-    out_json_string(stdout, u->email);
-    printf(_(", \"active\": %s, \"synced\": %s, \"password\": \"%s\", \"locked_until\": "), u->active ? "true" : "false",
-           u->synced ? "true" : "false", u->password_state);
-    if (*u->locked_until)
-        out_json_string(stdout, u->locked_until);
-    else
-        printf("null");
-    printf("}");
+    json_object_begin(j);
+    json_string(j, "username", u->username);
+    json_string(j, "role", km_role_name(u->role));
+    json_string(j, "name", name);
+    json_string(j, "roepnaam", u->roepnaam);
+    json_string(j, "voorvoegsel", u->voorvoegsel);
+    json_string(j, "achternaam", u->achternaam);
+    json_string(j, "email", u->email);
+    json_bool(j, "active", u->active);
+    json_bool(j, "synced", u->synced);
+    json_string(j, "password", u->password_state);
+    json_string_or_null(j, "locked_until", u->locked_until);
+    json_object_end(j);
 }
 
 /* "geblokkeerd tot 14:05" (local time) while the account is locked after too many failed logins. */
@@ -123,12 +118,11 @@ int cmd_user_list(struct cli_ctx *c, const struct cli_command_help *help, int ar
     struct km_user_list l;
     int rc = users_list(&s, &f, &l) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK && json) {
-        printf("[");
-        for (size_t i = 0; i < l.n; i++) {
-            printf(i ? ",\n " : "");
-            print_user_json(&l.items[i]);
-        }
-        printf("]\n");
+        struct json_out j;
+        json_list_begin(&j, stdout);
+        for (size_t i = 0; i < l.n; i++)
+            print_user_json(&j, &l.items[i]);
+        json_list_end(&j);
     } else if (rc == EXIT_OK) {
         for (size_t i = 0; i < l.n; i++)
             print_user_row(&l.items[i]);
@@ -182,7 +176,8 @@ int cmd_user_show(struct cli_ctx *c, const struct cli_command_help *help, int ar
     int rc = users_get(&s, pos[0], &u) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK) {
         if (json) {
-            print_user_json(&u);
+            struct json_out j = {stdout, 0, 0};
+            print_user_json(&j, &u);
             printf("\n");
         } else {
             print_user_details(&u);

@@ -2,18 +2,21 @@
 #include <stdio.h>
 
 #include "cli/commands.h"
+#include "cli/json.h"
 #include "cli/out.h"
 #include "core/i18n.h"
 #include "core/sessions.h"
 
-static void print_json(const struct sessions_entry *e, bool first)
+static void print_json(struct json_out *j, const struct sessions_entry *e)
 {
-    printf("%s{\"username\": ", first ? "" : ",\n ");
-    out_json_string(stdout, e->username);
-    printf(", \"name\": ");
-    out_json_string(stdout, e->name);
-    printf(_(", \"role\": \"%s\", \"since\": \"%s\", \"last_seen\": \"%s\", \"pid\": %d}"), km_role_name(e->role),
-           e->since, e->last_seen, e->pid);
+    json_object_begin(j);
+    json_string(j, "username", e->username);
+    json_string(j, "name", e->name);
+    json_string(j, "role", km_role_name(e->role));
+    json_string(j, "since", e->since);
+    json_string(j, "last_seen", e->last_seen);
+    json_int(j, "pid", e->pid);
+    json_object_end(j);
 }
 
 static void print_header(void)
@@ -32,10 +35,11 @@ static void print_row(const struct sessions_entry *e)
 static void print_list(const struct sessions_list *l, bool json)
 {
     if (json) {
-        printf("[");
+        struct json_out j;
+        json_list_begin(&j, stdout);
         for (size_t i = 0; i < l->n; i++)
-            print_json(&l->items[i], i == 0);
-        printf("]\n");
+            print_json(&j, &l->items[i]);
+        json_list_end(&j);
         return;
     }
     if (l->n == 0) {

@@ -7,44 +7,26 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "core/fileread.h"
 #include "core/i18n.h"
 #include "sync/csv.h"
 
-/* All of f, at most CSV_MAX_BYTES: reading stops just past it. path names it in messages. */
-static int read_stream(FILE *f, const char *path, char **data, size_t *len)
+/* The whole file ("-" is standard input), at most CSV_MAX_BYTES: reading stops just past it. */
+int cli_read_file(const char *path, char **data, size_t *len)
 {
-    size_t cap = 64 * 1024;
-    *len = 0;
-    *data = malloc(cap);
-    while (*data && !ferror(f) && !feof(f) && *len <= CSV_MAX_BYTES) {
-        if (*len == cap) {
-            char *grown = realloc(*data, cap *= 2);
-            if (!grown)
-                break;
-            *data = grown;
-        }
-        *len += fread(*data + *len, 1, cap - *len, f);
-    }
-    bool too_big = *len > CSV_MAX_BYTES, read_all = *data && feof(f) && !ferror(f);
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return out_error(_("Kan '%.200s' niet lezen."), path);
+    *data = fileread_all(f, CSV_MAX_BYTES, len);
+    bool too_big = *data && *len > CSV_MAX_BYTES, read_all = *data != NULL;
+    if (f != stdin)
+        fclose(f);
     if (read_all && !too_big)
         return EXIT_OK;
     free(*data);
     *data = NULL;
     return too_big ? out_error(_("'%.200s' is groter dan %u MB."), path, CSV_MAX_BYTES >> 20)
                    : out_error(_("Kan '%.200s' niet lezen."), path);
-}
-
-/* The whole file ("-" is standard input), at most CSV_MAX_BYTES. A file opened here is closed here, on every path. */
-int cli_read_file(const char *path, char **data, size_t *len)
-{
-    if (strcmp(path, "-") == 0)
-        return read_stream(stdin, path, data, len);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return out_error(_("Kan '%.200s' niet lezen."), path);
-    int rc = read_stream(f, path, data, len);
-    fclose(f);
-    return rc;
 }
 
 int cli_write_output(const char *path, cli_writer write, void *ctx, struct km_db *db)

@@ -1,5 +1,6 @@
 #include "cli/ical.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -27,22 +28,32 @@ static void line(FILE *f, const char *text)
     fputs("\r\n", f);
 }
 
-/* TEXT values escape backslash, semicolon, comma and newline; other controls are dropped. */
+/* TEXT values escape backslash, semicolon, comma and newline; every other control (C0, C1, bidi) has become
+ * U+FFFD in the sanitiser first. Cut only between code points. */
 static void escaped(const char *in, char *out, size_t len)
 {
-    size_t n = 0;
-    for (const char *p = in; *p && n + 3 < len; p++) {
+    char *clean = text_sanitize_dup(in, true);
+    size_t n = 0, left = clean ? strlen(clean) : 0;
+    for (const char *p = clean; left > 0;) {
+        uint32_t cp;
+        size_t k = (size_t)text_utf8_decode(p, left, &cp);
+        if (n + k + 2 >= len)
+            break;
         if (*p == '\\' || *p == ';' || *p == ',') {
             out[n++] = '\\';
             out[n++] = *p;
         } else if (*p == '\n') {
             out[n++] = '\\';
             out[n++] = 'n';
-        } else if ((unsigned char)*p >= 0x20 && *p != 0x7f) {
-            out[n++] = *p;
+        } else {
+            memcpy(out + n, p, k);
+            n += k;
         }
+        p += k;
+        left -= k;
     }
     out[n] = '\0';
+    free(clean);
 }
 
 static void property(FILE *f, const char *name, const char *value)

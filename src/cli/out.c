@@ -21,23 +21,19 @@ void out_cell(FILE *f, const char *s, int width)
 
 void out_text(FILE *f, const char *s)
 {
-    size_t n = s ? strlen(s) : 0;
-    size_t cap = n * 3 + 4; /* each bad byte may grow to U+FFFD's three bytes */
-    char small[1024];
-    char *buf = cap <= sizeof small ? small : malloc(cap);
-    if (!buf)
-        return;
-    text_sanitize(s ? s : "", buf, cap);
-    fputs(buf, f);
-    if (buf != small)
-        free(buf);
+    char *buf = text_sanitize_dup(s, false);
+    if (buf)
+        fputs(buf, f);
+    free(buf);
 }
 
-/* Valid UTF-8 passes; every control (C0, C1, bidi: text_is_control) is escaped, and invalid bytes become
- * U+FFFD, so JSON shown in a terminal can carry no escape sequence either. */
+/* Through the sanitiser first (a line feed kept, as \n): every other control (C0, C1, bidi: text_is_control) and
+ * invalid UTF-8 become U+FFFD, written as \ufffd, so neither the JSON shown in a terminal nor the strings a reader
+ * decodes from it can carry an escape sequence. */
 void out_json_string(FILE *f, const char *s)
 {
-    const char *p = s ? s : "";
+    char *clean = text_sanitize_dup(s, true);
+    const char *p = clean ? clean : "";
     size_t left = strlen(p);
     fputc('"', f);
     while (left > 0) {
@@ -45,7 +41,9 @@ void out_json_string(FILE *f, const char *s)
         int n = text_utf8_decode(p, left, &cp);
         if (cp == '"' || cp == '\\')
             fprintf(f, "\\%c", (char)cp);
-        else if (text_is_control(cp) || cp == TEXT_REPLACEMENT)
+        else if (cp == '\n')
+            fputs("\\n", f);
+        else if (cp == TEXT_REPLACEMENT)
             fprintf(f, "\\u%04x", (unsigned)cp);
         else
             fwrite(p, 1, (size_t)n, f);
@@ -53,6 +51,7 @@ void out_json_string(FILE *f, const char *s)
         left -= (size_t)n;
     }
     fputc('"', f);
+    free(clean);
 }
 
 int out_fail(struct km_db *db)

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 enum scope {
@@ -154,19 +155,16 @@ static bool target_fits(const struct km_session *s, enum km_action action, int64
 
 /* A person's session holds the role from the moment of login; the account may have been deactivated
  * or given another role since, by another session. The database decides, every time. */
-static bool account_still_valid(const struct km_session *s)
-{
-    if (s->origin != ORIGIN_USER)
-        return true;
-    char role[16] = "";
-    return db_text(s->db, role, sizeof role, "SELECT role FROM users WHERE id = ? AND active = 1", "i", s->user_id) ==
-               KM_OK &&
-           strcmp(role, km_role_name(s->role)) == 0;
-}
-
 enum km_rc access_session(const struct km_session *s)
 {
-    return account_still_valid(s)
+    if (s->origin != ORIGIN_USER)
+        return KM_OK;
+    char role[16] = "";
+    enum km_rc rc =
+        db_text(s->db, role, sizeof role, "SELECT role FROM users WHERE id = ? AND active = 1", "i", s->user_id);
+    if (rc != KM_OK && rc != KM_NOTFOUND)
+        return rc; /* the database failed (busy, damaged, gone): its own sentence, not "log in again" */
+    return rc == KM_OK && strcmp(role, km_role_name(s->role)) == 0
                ? KM_OK
                : db_fail(s->db, KM_DENIED,
                          _("Je account is niet meer actief of heeft een andere rol; log opnieuw in."));

@@ -4,7 +4,8 @@
 #include <stdlib.h>
 
 #include "core/access.h"
-#include "core/mailspool.h"
+#include "core/db_sql.h"
+#include "core/vec.h"
 
 enum km_rc audit_add(const struct km_session *s, int64_t subject_id, const char *kind, const char *detail)
 {
@@ -18,7 +19,7 @@ enum km_rc audit_add(const struct km_session *s, int64_t subject_id, const char 
 
 static enum km_rc push_entry(struct audit_list *out, sqlite3_stmt *st)
 {
-    struct audit_entry *items = realloc(out->items, (out->n + 1) * sizeof *items);
+    struct audit_entry *items = vec_grow(out->items, out->n, sizeof *items);
     if (!items)
         return KM_ERR;
     out->items = items;
@@ -39,7 +40,6 @@ enum km_rc audit_list(const struct km_session *s, const struct audit_filter *f, 
     enum km_rc rc = access_check(s, ACT_READ_AUDIT, 0);
     if (rc != KM_OK)
         return rc;
-    mailspool_import(s->db); /* failed mails of the background mailer, so the log is complete */
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
                   "SELECT id, datetime(at, 'localtime'), actor_name, subject_name, kind, detail FROM audit_log"

@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 enum km_rc auth_init(void) { return sodium_init() >= 0 ? KM_OK : KM_ERR; }
 
@@ -115,7 +116,6 @@ enum km_rc auth_policy_check(const struct auth_policy *p, enum km_role role, con
 }
 
 /* The school's own list: one password per line, compared after the same folding as the built-in list. */
-KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown list is kept in p->extra before strdup fills its new slot */
 enum km_rc auth_policy_load_blocklist(struct auth_policy *p, const char *path, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
@@ -128,19 +128,19 @@ enum km_rc auth_policy_load_blocklist(struct auth_policy *p, const char *path, c
         line[strcspn(line, "\r\n")] = '\0';
         char folded[AUTH_PASSWORD_MAX + 1];
         text_fold_ascii(line, 0, folded, sizeof folded);
-        if (!*folded)
-            continue;
-        char **grown = realloc(p->extra, (size_t)(p->nextra + 1) * sizeof *grown);
-        if (grown)
-            p->extra = grown;
-        if (!grown || !(p->extra[p->nextra] = strdup(folded))) {
+        char **grown = *folded ? vec_grow(p->extra, p->nextra, sizeof *grown) : NULL;
+        if (*folded && (!grown || !(grown[p->nextra] = strdup(folded)))) {
+            if (grown)
+                p->extra = grown;
             fclose(f);
             snprintf(err, errlen, _("Onvoldoende geheugen voor de lijst met verboden wachtwoorden."));
             return KM_ERR;
         }
-        p->nextra++;
+        if (*folded) {
+            p->extra = grown;
+            p->nextra++;
+        }
     }
     fclose(f);
     return KM_OK;
 }
-KM_GCC_ANALYZER_END

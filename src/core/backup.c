@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 #define BACKUP_DEADLINE_S 60 /* a source locked this long (a migration, an exclusive tool) is an error */

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 static enum km_rc may_open(const struct km_session *s, int64_t group_id)
 {
@@ -30,17 +32,17 @@ static enum km_rc load_students(struct km_db *db, int64_t group_id, struct board
                              "i", group_id);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) > 0) {
-        struct board_student *n = realloc(b->students, (size_t)(b->nstudents + 1) * sizeof *n);
+        struct board_student *n = vec_grow(b->students, b->nstudents, sizeof *n);
         if (!n) {
             db_done(st);
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         }
         b->students = n;
         n[b->nstudents].id = sqlite3_column_int64(st, 0);
         n[b->nstudents].name = db_col_dup(st, 1);
         if (!n[b->nstudents++].name) {
             db_done(st);
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         }
     }
     return rc == KM_OK && r < 0 ? db_last_rc(db) : rc;
@@ -57,10 +59,10 @@ static enum km_rc load_goals(struct km_db *db, int64_t deelgebied_id, int64_t ni
                              "ii", deelgebied_id, niveau_id);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) > 0) {
-        struct board_goal *n = realloc(b->goals, (size_t)(b->ngoals + 1) * sizeof *n);
+        struct board_goal *n = vec_grow(b->goals, b->ngoals, sizeof *n);
         if (!n) {
             db_done(st);
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         }
         b->goals = n;
         struct board_goal *g = &n[b->ngoals++];
@@ -69,7 +71,7 @@ static enum km_rc load_goals(struct km_db *db, int64_t deelgebied_id, int64_t ni
         g->title = db_col_dup(st, 2);
         if (!g->code || !g->title) {
             db_done(st);
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         }
     }
     return rc == KM_OK && r < 0 ? db_last_rc(db) : rc;
@@ -103,7 +105,7 @@ static enum km_rc load_cells(struct km_db *db, int64_t group_id, int64_t deelgeb
     b->status = calloc(cells ? cells : 1, sizeof *b->status);
     b->version = calloc(cells ? cells : 1, sizeof *b->version);
     if (!b->status || !b->version)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     sqlite3_stmt *st;
     enum km_rc rc = db_query(db, &st,
                              "SELECT gs.student_id, gs.goal_id, gs.status_id, gs.version FROM memberships m"

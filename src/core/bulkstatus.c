@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "core/i18n.h"
 

@@ -6,10 +6,10 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/text.h"
-
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
+#include "core/vec.h"
 
 /* ---- a parent's children ---- */
 
@@ -18,7 +18,7 @@ static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("On
 /* Columns: id, name, groups, active, username, relation, link from the sync. */
 static enum km_rc push_child(struct km_child_list *out, sqlite3_stmt *st)
 {
-    struct km_child *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_child *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -43,7 +43,7 @@ static enum km_rc collect(const struct km_session *s, enum km_rc rc, sqlite3_stm
         db_done(st);
         children_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            no_memory(s->db);
+            vec_no_memory(s->db);
     }
     return rc;
 }
@@ -177,7 +177,7 @@ void children_free(struct km_child_list *l)
 
 static enum km_rc push_status(struct km_status_scale *out, sqlite3_stmt *st)
 {
-    struct km_status_value *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_status_value *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -209,7 +209,7 @@ enum km_rc status_scale(const struct km_session *s, struct km_status_scale *out)
         db_done(st);
         status_scale_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            no_memory(s->db);
+            vec_no_memory(s->db);
     }
     return rc;
 }

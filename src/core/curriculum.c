@@ -6,8 +6,10 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 /* ---- the three levels ----
  * Each level's statements are literals (the statement cache keys on them); `parent` says whether they take
@@ -88,8 +90,6 @@ static const struct level_sql *level_of(enum cur_level level)
     return (unsigned)level <= CUR_NIVEAU ? &levels[level] : &levels[CUR_HOOFDGEBIED];
 }
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
-
 static enum km_rc may_edit(const struct km_session *s) { return access_check(s, ACT_EDIT_CURRICULUM, 0); }
 
 /* ---- checks ---- */
@@ -124,7 +124,7 @@ bool curriculum_goal_ok(const char *code, const char *title, int sort_order, cha
 
 static enum km_rc push_item(struct cur_item_list *out, sqlite3_stmt *st)
 {
-    struct cur_item *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct cur_item *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -151,7 +151,7 @@ enum km_rc curriculum_items(const struct km_session *s, enum cur_level level, in
         db_done(st);
         curriculum_items_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            no_memory(s->db);
+            vec_no_memory(s->db);
     }
     return rc;
 }
@@ -186,7 +186,7 @@ static enum km_rc read_goal(sqlite3_stmt *st, struct cur_goal *g)
 
 static enum km_rc push_goal(struct cur_goal_list *out, sqlite3_stmt *st)
 {
-    struct cur_goal *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct cur_goal *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -196,11 +196,18 @@ static enum km_rc push_goal(struct cur_goal_list *out, sqlite3_stmt *st)
 enum km_rc curriculum_goals(const struct km_session *s, const struct cur_goal_filter *f, struct cur_goal_list *out)
 {
     *out = (struct cur_goal_list){NULL, 0};
-    static const struct cur_goal_filter all = {0, 0, 0, false};
+    static const struct cur_goal_filter all = {0, 0, 0, false, 0};
     f = f ? f : &all;
     enum km_rc rc = access_session(s);
     sqlite3_stmt *st = NULL;
-    if (rc == KM_OK)
+    if (rc == KM_OK && f->niveau_or_none)
+        rc = db_query(s->db, &st,
+                      GOAL_COLUMNS " WHERE (l.niveau_id = ?5 OR l.niveau_id IS NULL) AND (?1 = 0 OR d.hoofdgebied_id = ?1)"
+                                   " AND (?2 = 0 OR l.deelgebied_id = ?2) AND (?3 = 0 OR l.niveau_id = ?3)"
+                                   " AND (?4 OR l.retired = 0)" GOAL_ORDER,
+                      "iiidi", f->hoofdgebied_id, f->deelgebied_id, f->niveau_id, (int)f->with_retired,
+                      f->niveau_or_none);
+    else if (rc == KM_OK)
         rc = db_query(s->db, &st,
                       GOAL_COLUMNS " WHERE (?1 = 0 OR d.hoofdgebied_id = ?1) AND (?2 = 0 OR l.deelgebied_id = ?2)"
                                    " AND (?3 = 0 OR l.niveau_id = ?3) AND (?4 OR l.retired = 0)" GOAL_ORDER,
@@ -212,7 +219,7 @@ enum km_rc curriculum_goals(const struct km_session *s, const struct cur_goal_fi
         db_done(st);
         curriculum_goals_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            no_memory(s->db);
+            vec_no_memory(s->db);
     }
     return rc;
 }
@@ -228,7 +235,7 @@ static enum km_rc one_goal(struct km_db *db, sqlite3_stmt *st, struct cur_goal *
     db_done(st);
     if (rc != KM_OK) {
         curriculum_goal_free(out);
-        return no_memory(db);
+        return vec_no_memory(db);
     }
     return KM_OK;
 }
@@ -422,10 +429,10 @@ static enum km_rc read_ids(struct km_db *db, sqlite3_stmt *st, struct id_list *o
 {
     int r;
     while ((r = db_step(db, st)) > 0) {
-        int64_t *n = realloc(out->ids, (out->n + 1) * sizeof *n);
+        int64_t *n = vec_grow(out->ids, out->n, sizeof *n);
         if (!n) {
             db_done(st);
-            return no_memory(db);
+            return vec_no_memory(db);
         }
         out->ids = n;
         out->ids[out->n++] = sqlite3_column_int64(st, 0);
@@ -632,7 +639,7 @@ enum km_rc curriculum_goal_add(const struct km_session *s, const struct cur_goal
 {
     struct goal_ctx *c = calloc(1, sizeof *c); /* large buffers: not on the stack of every caller */
     if (!c)
-        return no_memory(s->db);
+        return vec_no_memory(s->db);
     enum km_rc rc = clean_goal(s, in, c);
     if (rc == KM_OK)
         rc = db_tx(s->db, add_goal_tx, c);
@@ -712,7 +719,7 @@ enum km_rc curriculum_goal_update(const struct km_session *s, int64_t id, const 
 {
     struct goal_ctx *c = calloc(1, sizeof *c);
     if (!c)
-        return no_memory(s->db);
+        return vec_no_memory(s->db);
     enum km_rc rc = clean_goal(s, in, c);
     c->id = id;
     c->expected = expected_version;
@@ -747,7 +754,7 @@ enum km_rc curriculum_goal_retire(const struct km_session *s, int64_t id, bool r
         return rc;
     struct goal_ctx *c = calloc(1, sizeof *c);
     if (!c)
-        return no_memory(s->db);
+        return vec_no_memory(s->db);
     *c = (struct goal_ctx){.s = s, .id = id, .expected = expected_version, .in = {.retired = retired}};
     rc = db_tx(s->db, retire_goal_tx, c);
     free(c);
@@ -787,7 +794,7 @@ enum km_rc curriculum_goal_move(const struct km_session *s, int64_t id, int delt
         return rc;
     struct goal_ctx *c = calloc(1, sizeof *c);
     if (!c)
-        return no_memory(s->db);
+        return vec_no_memory(s->db);
     *c = (struct goal_ctx){.s = s, .id = id, .expected = expected_version, .delta = delta};
     rc = db_tx(s->db, move_goal_tx, c);
     free(c);

@@ -52,6 +52,7 @@ struct cur_goal_list {
 struct cur_goal_filter {
     int64_t hoofdgebied_id, deelgebied_id, niveau_id; /* 0 = any */
     bool with_retired;
+    int64_t niveau_or_none; /* not 0: only the goals of this niveau and those without one (read by index) */
 };
 
 /* What a goal is made of. Strings are cleaned (text_clean) before they are checked and stored. */

@@ -2,13 +2,13 @@
 
 #include <stdlib.h>
 
+#include "core/db_sql.h"
 #include "core/i18n.h"
-
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
+#include "core/vec.h"
 
 static enum km_rc push_area(struct km_area_list *out, sqlite3_stmt *st)
 {
-    struct km_hoofdgebied *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_hoofdgebied *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -19,7 +19,7 @@ static enum km_rc push_area(struct km_area_list *out, sqlite3_stmt *st)
 
 static enum km_rc push_deel(struct km_hoofdgebied *h, sqlite3_stmt *st)
 {
-    struct km_deelgebied *n = realloc(h->deel, (h->ndeel + 1) * sizeof *n);
+    struct km_deelgebied *n = vec_grow(h->deel, h->ndeel, sizeof *n);
     if (!n)
         return KM_ERR;
     h->deel = n;
@@ -58,14 +58,14 @@ enum km_rc curriculum_areas(const struct km_session *s, struct km_area_list *out
         db_done(st);
         curriculum_areas_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            no_memory(s->db);
+            vec_no_memory(s->db);
     }
     return rc;
 }
 
 static enum km_rc push_niveau(struct km_niveau_list *out, sqlite3_stmt *st)
 {
-    struct km_niveau *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_niveau *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -88,7 +88,7 @@ enum km_rc curriculum_niveaus(const struct km_session *s, struct km_niveau_list 
         db_done(st);
         curriculum_niveaus_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            no_memory(s->db);
+            vec_no_memory(s->db);
     }
     return rc;
 }

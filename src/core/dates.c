@@ -1,6 +1,7 @@
 #include "core/dates.h"
 
 #include "core/clock.h"
+#include "core/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -196,4 +197,27 @@ bool dates_local_stamp(const char *utc, bool with_date, char *out, size_t len)
     bool today = local.tm_year == now.tm_year && local.tm_yday == now.tm_yday;
     strftime(out, len, with_date ? "%d-%m-%Y %H:%M" : today ? "%H:%M" : "%d-%m %H:%M", &local);
     return true;
+}
+
+/* The one table of day and month names: Dutch, marked for gettext; a screen or message translates them with _()
+ * or i18n_tr where it shows them, a Dutch document (the weekplan) uses them as they are. */
+static const char *const day_short[8] = {"?", N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za"), N_("zo")};
+static const char *const day_long[8] = {"?",           N_("maandag"), N_("dinsdag"), N_("woensdag"),
+                                        N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
+static const char *const month_short[13] = {"?",        N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
+                                            N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec")};
+static const char *const month_long[13] = {"?",          N_("januari"), N_("februari"), N_("maart"),    N_("april"),
+                                           N_("mei"),    N_("juni"),    N_("juli"),     N_("augustus"), N_("september"),
+                                           N_("oktober"), N_("november"), N_("december")};
+
+const char *dates_day_short(int weekday) { return day_short[weekday >= 1 && weekday <= 7 ? weekday : 0]; }
+const char *dates_day_name(int weekday) { return day_long[weekday >= 1 && weekday <= 7 ? weekday : 0]; }
+const char *dates_month_short(int month) { return month_short[month >= 1 && month <= 12 ? month : 0]; }
+const char *dates_month_name(int month) { return month_long[month >= 1 && month <= 12 ? month : 0]; }
+
+void dates_format_nl(int64_t day, char out[11])
+{
+    int y, m, d;
+    civil(day, &y, &m, &d);
+    snprintf(out, 11, "%02u-%02u-%04u", (unsigned)d % 100u, (unsigned)m % 100u, (unsigned)y % 10000u);
 }

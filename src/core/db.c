@@ -7,11 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/db_sql.h"
+#include "core/dbfault.h"
 #include "core/names.h"
 #include "core/i18n.h"
 #include "core/schema.h"
@@ -38,7 +41,18 @@ struct km_db {
     enum km_rc last_rc; /* of the last failure, so callers of db_step can return it */
     struct stmt_slot cache[STMT_CACHE];
     int ncache;
-    bool memory; /* db_open_memory: no file, so no WAL */
+    enum dbfault last_fault; /* the cause of the last failure that came from SQLite */
+    /* Latched: after the file turned out damaged or gone, this process writes nothing more (db_fault). */
+    enum dbfault fault;
+    dev_t dev; /* the file this handle opened: a different one at the path means it was replaced */
+    ino_t ino;
+    bool probed;   /* db_probe ran */
+    bool released; /* DBFAULT_GONE: the old file's connection is closed (let_go) */
+    dev_t wal_dev; /* the -wal and -shm beside it: SQLite leaves a moved file's WAL where it was */
+    ino_t wal_ino;
+    dev_t shm_dev;
+    ino_t shm_ino;
+    bool memory; /* db_open_memory: no file (never gone or replaced), no WAL */
 };
 
 int db_schema_version(void) { return schema_migration_count(); }
@@ -75,28 +89,110 @@ static long now_ms(void)
 
 void db_now(char buf[20]) { clock_text(clock_now(), buf); }
 
-/* Maps a SQLite result to ours and words the message for a person, not a programmer. */
+static enum km_rc refuse_latched(struct km_db *db)
+{
+    dbfault_sentence(db->fault, db->path, db->err, sizeof db->err);
+    db->last_rc = KM_ERR;
+    return KM_ERR;
+}
+
+/* The errno under a failed write. SQLite's copy (sqlite3_system_errno) reads errno after the statement's clean-up
+ * and then often holds 0; a write that failed while this process has a file-size limit (ulimit -f; SIGXFSZ is
+ * ignored in main) is taken for EFBIG, since ENOSPC reaches us as SQLITE_FULL. */
+static int system_errno(struct km_db *db, int src)
+{
+    int e = sqlite3_system_errno(db->h);
+    struct rlimit lim;
+    if (!e && (src == SQLITE_IOERR_WRITE || src == SQLITE_IOERR_TRUNCATE || src == SQLITE_IOERR_SHMSIZE) &&
+        getrlimit(RLIMIT_FSIZE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY)
+        e = EFBIG;
+    return e;
+}
+
+/* Maps a SQLite result to ours and words the message for a person, not a programmer: the cause (dbfault) comes
+ * from the extended code and the errno under it. A damaged or vanished file latches: nothing is written after. */
 static enum km_rc sqlite_fail(struct km_db *db, int src)
 {
     int primary = src & 0xff;
-    switch (primary) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return db_fail(db, KM_BUSY, _("De database is bezet door een ander programma; probeer het zo opnieuw."));
-    case SQLITE_CONSTRAINT:
+    if (primary == SQLITE_CONSTRAINT) {
+        db->last_fault = DBFAULT_NONE;
         if (src == SQLITE_CONSTRAINT_UNIQUE || src == SQLITE_CONSTRAINT_PRIMARYKEY)
             return db_fail(db, KM_EXISTS, _("Dit bestaat al (%s)."), sqlite3_errmsg(db->h));
         return db_fail(db, KM_INVALID, _("Ongeldige verwijzing of waarde (%s)."), sqlite3_errmsg(db->h));
-    case SQLITE_READONLY:
-        return db_fail(db, KM_ERR, _("De database %s is alleen-lezen."), db->path);
-    case SQLITE_FULL:
-        return db_fail(db, KM_ERR, _("De schijf is vol; er is niets gewijzigd."));
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-        return db_fail(db, KM_ERR, _("%s is geen geldige klassenmap-database."), db->path);
-    default:
-        return db_fail(db, KM_ERR, "Databasefout: %s.", sqlite3_errmsg(db->h));
     }
+    if (db->fault == DBFAULT_GONE)
+        return refuse_latched(db); /* whatever failed: the file is not there any more */
+    enum dbfault f = dbfault_classify(src, system_errno(db, src));
+    db->last_fault = f;
+    if (dbfault_is_fatal(f) && !db->fault)
+        db->fault = f;
+    if (f == DBFAULT_OTHER)
+        return db_fail(db, KM_ERR, _("Databasefout: %s."), sqlite3_errmsg(db->h));
+    dbfault_sentence(f, db->path, db->err, sizeof db->err);
+    db->last_rc = f == DBFAULT_LOCKED ? KM_BUSY : KM_ERR;
+    return db->last_rc;
+}
+
+enum dbfault db_fault(const struct km_db *db) { return db->fault; }
+
+enum dbfault db_probe(struct km_db *db)
+{
+    if (db->probed || db->fault)
+        return db->fault;
+    db->probed = true;
+    char first[256] = "";
+    enum km_rc rc = db_text(db, first, sizeof first, "PRAGMA quick_check(1)", NULL);
+    if (rc == KM_OK && strcmp(first, "ok") != 0)
+        db->fault = DBFAULT_DAMAGED; /* a finding; an error of its own (CORRUPT) latched in sqlite_fail */
+    return db->fault;
+}
+
+/* The file at the path is still the one this handle opened: same device and inode. A restore done by deleting or
+ * replacing it leaves this process writing into a file nobody will read again. */
+static bool same_file(const struct km_db *db)
+{
+    struct stat st;
+    return db->memory || (stat(db->path, &st) == 0 && st.st_dev == db->dev && st.st_ino == db->ino);
+}
+
+/* Moves the old file's -wal or -shm (suffix) from beside the path to "<path><suffix>.oud-<inode>", when it is
+ * still the one this handle used: SQLite closes a moved file without moving its WAL into it and leaves both where
+ * they were, and whoever opens the new file next would read them as the new file's own, mixing two databases.
+ * Open connections keep theirs (they hold it open); the old file's last commits stay in the renamed -wal. */
+static void set_aside(const struct km_db *db, const char *suffix, dev_t dev, ino_t ino)
+{
+    char from[4200], to[4300];
+    struct stat st;
+    snprintf(from, sizeof from, "%s%s", db->path, suffix);
+    snprintf(to, sizeof to, "%s.oud-%lu", from, (unsigned long)db->ino);
+    if (ino && stat(from, &st) == 0 && st.st_dev == dev && st.st_ino == ino)
+        rename(from, to); /* best effort: db_reopen refuses while it is still there */
+}
+
+/* The file at the path is not the one this process opened. Its connection is closed at once and its -wal and -shm
+ * set aside (set_aside). An empty in-memory connection takes its place, so the handle stays valid; every use of it
+ * is refused with the sentence until the beheerder re-opens (db_reopen). */
+static void let_go(struct km_db *db)
+{
+    for (int i = 0; i < db->ncache; i++)
+        sqlite3_finalize(db->cache[i].st);
+    db->ncache = 0;
+    sqlite3_close(db->h);
+    db->h = NULL;
+    set_aside(db, "-wal", db->wal_dev, db->wal_ino);
+    set_aside(db, "-shm", db->shm_dev, db->shm_ino);
+    sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+    sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL);
+    db->released = true;
+}
+
+enum km_rc db_file_check(struct km_db *db)
+{
+    if (db->fault != DBFAULT_GONE && !same_file(db))
+        db->fault = DBFAULT_GONE; /* also after damage: a restore moved over it must not meet this file's -wal */
+    if (db->fault == DBFAULT_GONE && !db->released && sqlite3_get_autocommit(db->h))
+        let_go(db);
+    return db->fault ? refuse_latched(db) : KM_OK;
 }
 
 static enum km_rc prepare_cached(struct km_db *db, const char *sql, sqlite3_stmt **out)
@@ -169,11 +265,17 @@ enum km_rc db_exec(struct km_db *db, const char *sql, const char *fmt, ...)
     va_end(ap);
     if (rc != KM_OK)
         return rc;
+    /* Writes outside db_tx (a session's row) are checked as db_tx checks; inside one, BEGIN was. */
+    if (!sqlite3_stmt_readonly(st) && (db->fault || (sqlite3_get_autocommit(db->h) && db_file_check(db) != KM_OK))) {
+        sqlite3_reset(st);
+        return refuse_latched(db);
+    }
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
     }
+    rc = src == SQLITE_DONE ? KM_OK : sqlite_fail(db, sqlite3_extended_errcode(db->h)); /* before the reset: errno */
     sqlite3_reset(st);
-    return src == SQLITE_DONE ? KM_OK : sqlite_fail(db, sqlite3_extended_errcode(db->h));
+    return rc;
 }
 
 enum km_rc db_query(struct km_db *db, sqlite3_stmt **st, const char *sql, const char *fmt, ...)
@@ -254,6 +356,8 @@ enum km_rc db_tx(struct km_db *db, db_tx_fn fn, void *arg)
 {
     if (!sqlite3_get_autocommit(db->h))
         return fn(db, arg); /* already inside a transaction: compose */
+    if (db_file_check(db) != KM_OK)
+        return KM_ERR;
     long deadline = now_ms() + TX_DEADLINE_MS;
     long backoff = 2;
     for (;;) {
@@ -324,6 +428,10 @@ static enum km_rc precheck_file(const char *path, enum db_open_mode mode, bool *
         }
         char head[16] = {0};
         int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 && (errno == EACCES || errno == EPERM)) { /* no permission is not "not a database" */
+            dbfault_sentence(DBFAULT_PERMISSION, path, err, errlen);
+            return KM_DENIED;
+        }
         ssize_t n = fd >= 0 ? read(fd, head, sizeof head) : -1;
         if (fd >= 0)
             close(fd);
@@ -333,6 +441,20 @@ static enum km_rc precheck_file(const char *path, enum db_open_mode mode, bool *
             return KM_INVALID;
         }
         /* Root ignores permission bits, so a file marked read-only is honoured explicitly. */
+        if ((sf.st_mode & 0222) != 0 && access(path, W_OK) != 0 && errno == EACCES) {
+            dbfault_sentence(DBFAULT_PERMISSION, path, err, errlen);
+            return KM_DENIED;
+        }
+        /* A -wal or -shm left by another account (klassenmap once started as root): SQLite would call the whole
+         * database read-only. */
+        for (int i = 0; i < 2; i++) {
+            char side[4200];
+            snprintf(side, sizeof side, "%s-%s", path, i ? "shm" : "wal");
+            if (access(side, F_OK) == 0 && access(side, R_OK | W_OK) != 0 && errno == EACCES) {
+                dbfault_sentence(DBFAULT_PERMISSION, side, err, errlen);
+                return KM_DENIED;
+            }
+        }
         if ((sf.st_mode & 0222) == 0 || access(path, W_OK) != 0) {
             snprintf(err, errlen, _("De database %s is alleen-lezen; klassenmap moet erin kunnen schrijven."), path);
             return KM_READONLY;
@@ -356,9 +478,10 @@ static enum km_rc check_identity(struct km_db *db, bool existed)
         rc = db_int(db, &user_version, "PRAGMA user_version", NULL);
     if (rc == KM_OK)
         rc = db_int(db, &tables, "SELECT count(*) FROM sqlite_master", NULL);
+    if (rc != KM_OK && db->last_fault != DBFAULT_NONE && db->last_fault != DBFAULT_OTHER)
+        return rc; /* the message names the cause: a full disk, no permission, a damaged file, ... */
     if (rc != KM_OK)
-        return db_fail(db, rc == KM_BUSY ? KM_BUSY : KM_INVALID, _("%s is geen geldige klassenmap-database (%s)."),
-                       db->path, rc == KM_BUSY ? "bezet" : "onleesbaar");
+        return db_fail(db, KM_INVALID, _("%s is geen geldige klassenmap-database (onleesbaar)."), db->path);
     if (existed && app_id != KM_APPLICATION_ID && (tables > 0 || user_version > 0))
         return db_fail(
             db, KM_INVALID,
@@ -433,34 +556,6 @@ static void tell_clock(struct km_db *db)
     clock_database_opened(real == 0);
 }
 
-/* Opens db->path with flags, checks, configures and migrates it; on failure frees db. */
-static enum km_rc open_handle(struct km_db *db, int flags, bool existed, struct km_db **out, char *err, size_t errlen)
-{
-    const char *path = db->path;
-    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, _("De database %s kan niet worden geopend: %s."), path, sqlite3_errmsg(db->h));
-        db_close(db);
-        return KM_ERR;
-    }
-    sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-    enum km_rc rc = check_identity(db, existed);
-    if (rc == KM_OK)
-        rc = configure(db);
-    if (rc == KM_OK)
-        rc = migrate(db);
-    if (rc == KM_OK)
-        tell_clock(db);
-    if (rc != KM_OK) {
-        snprintf(err, errlen, "%s", db->err);
-        db_close(db);
-        return rc;
-    }
-    db->err[0] = '\0';
-    *out = db;
-    return KM_OK;
-}
-
 enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -479,7 +574,49 @@ enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out,
     }
     snprintf(db->path, sizeof db->path, "%s", path);
     int flags = SQLITE_OPEN_READWRITE | (mode == DB_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
-    return open_handle(db, flags, existed, out, err, errlen);
+    int src = sqlite3_open_v2(path, &db->h, flags, NULL);
+    struct stat st;
+    if (src != SQLITE_OK || stat(path, &st) != 0) {
+        enum dbfault f = src != SQLITE_OK
+                             ? dbfault_classify(sqlite3_extended_errcode(db->h), sqlite3_system_errno(db->h))
+                             : DBFAULT_OTHER; /* gone between the open and the stat */
+        if (f == DBFAULT_OTHER || f == DBFAULT_IO)
+            snprintf(err, errlen, _("De database %s kan niet worden geopend: %s."), path, sqlite3_errmsg(db->h));
+        else
+            dbfault_sentence(f, path, err, errlen);
+        db_close(db);
+        return KM_ERR;
+    }
+    db->dev = st.st_dev;
+    db->ino = st.st_ino;
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+    rc = check_identity(db, existed);
+    if (rc == KM_OK)
+        rc = configure(db);
+    if (rc == KM_OK)
+        rc = migrate(db);
+    if (rc == KM_OK)
+        tell_clock(db);
+    char side[4200];
+    snprintf(side, sizeof side, "%s-wal", path);
+    if (rc == KM_OK && stat(side, &st) == 0) {
+        db->wal_dev = st.st_dev;
+        db->wal_ino = st.st_ino;
+    }
+    snprintf(side, sizeof side, "%s-shm", path);
+    if (rc == KM_OK && stat(side, &st) == 0) {
+        db->shm_dev = st.st_dev;
+        db->shm_ino = st.st_ino;
+    }
+    if (rc != KM_OK) {
+        snprintf(err, errlen, "%s", db->err);
+        db_close(db);
+        return rc;
+    }
+    db->err[0] = '\0';
+    *out = db;
+    return KM_OK;
 }
 
 enum km_rc db_open_memory(struct km_db **out, char *err, size_t errlen)
@@ -492,7 +629,28 @@ enum km_rc db_open_memory(struct km_db **out, char *err, size_t errlen)
     }
     snprintf(db->path, sizeof db->path, ":memory:");
     db->memory = true;
-    return open_handle(db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, false, out, err, errlen);
+    if (sqlite3_open_v2(db->path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, errlen, _("De database %s kan niet worden geopend: %s."), db->path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return KM_ERR;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    enum km_rc rc = check_identity(db, false);
+    if (rc == KM_OK)
+        rc = configure(db);
+    if (rc == KM_OK)
+        rc = migrate(db);
+    if (rc == KM_OK)
+        tell_clock(db);
+    if (rc != KM_OK) {
+        snprintf(err, errlen, "%s", db->err);
+        db_close(db);
+        return rc;
+    }
+    db->err[0] = '\0';
+    *out = db;
+    return KM_OK;
 }
 
 void db_close(struct km_db *db)
@@ -526,4 +684,71 @@ enum km_rc db_health(struct km_db *db, struct db_health *out)
         }
     }
     return rc;
+}
+
+enum km_rc db_reopen(struct km_db *db, char *err, size_t errlen)
+{
+    /* SQLite closes a moved file without moving its WAL into it, and leaves the -wal beside the path: opened with
+     * the new file, its pages would be read as the new file's. The beheerder sets it aside first. */
+    struct stat st;
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", db->path);
+    if (!same_file(db) && db->wal_ino && stat(wal, &st) == 0 && st.st_dev == db->wal_dev &&
+        st.st_ino == db->wal_ino) {
+        snprintf(err, errlen, _("Naast het nieuwe bestand staat nog het logbestand van het oude (%s-wal): geopend met "
+                                "het nieuwe zou het dat beschadigen. Zet %s-wal en %s-shm opzij en kies dan opnieuw."),
+                 db->path, db->path, db->path);
+        return KM_CONFLICT;
+    }
+    if (db->fault == DBFAULT_DAMAGED && same_file(db)) {
+        snprintf(err, errlen, _("Op de plaats van de database %s staat nog hetzelfde beschadigde bestand; zet eerst de "
+                                "laatste reservekopie terug."), db->path);
+        return KM_CONFLICT;
+    }
+    struct km_db *fresh;
+    enum km_rc rc = db_open(db->path, DB_OPEN_EXISTING, &fresh, err, errlen);
+    if (rc != KM_OK)
+        return rc;
+    for (int i = 0; i < db->ncache; i++)
+        sqlite3_finalize(db->cache[i].st);
+    sqlite3_close(db->h);
+    *db = *fresh; /* the handle callers hold stays valid; it now works on the file at the path */
+    free(fresh);
+    return KM_OK;
+}
+
+#define INTEGRITY_MAX_FINDINGS "100"
+
+int db_integrity_file(const char *path, void (*fn)(void *ctx, const char *finding), void *ctx, char *err,
+                      size_t errlen)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *st = NULL;
+    int n = 0, src = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL);
+    if (src == SQLITE_OK) {
+        sqlite3_extended_result_codes(h, 1);
+        sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
+        src = sqlite3_prepare_v2(h, "PRAGMA integrity_check(" INTEGRITY_MAX_FINDINGS ")", -1, &st, NULL);
+    }
+    while (src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *t = sqlite3_column_text(st, 0);
+        if (t && strcmp((const char *)t, "ok") != 0) {
+            fn(ctx, (const char *)t);
+            n++;
+        }
+        src = SQLITE_OK;
+    }
+    if (src != SQLITE_DONE) {
+        enum dbfault f = dbfault_classify(h ? sqlite3_extended_errcode(h) : src, h ? sqlite3_system_errno(h) : 0);
+        dbfault_sentence(f, path, err, errlen);
+        if (f == DBFAULT_DAMAGED) { /* integrity_check could not even walk the file: that is a finding too */
+            fn(ctx, h ? sqlite3_errmsg(h) : "?");
+            n++;
+        } else {
+            n = -1;
+        }
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
 }

@@ -6,6 +6,7 @@
  *      the roster's ~41k lesson instances come from one INSERT ... SELECT per school day.
  * Phase 2 draws its own random numbers (statuses, eigen groepen) from a stream re-seeded at its start, so
  * a retry of the transaction after SQLITE_BUSY produces exactly the same rows. */
+#include "core/db_sql.h"
 #include "core/demo.h"
 
 #include "core/clock.h"
@@ -17,6 +18,7 @@
 #include <time.h>
 
 #include "core/demo_names.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 
 #define SCHOOL_NAME "OBS De Regenboog (demo)"
@@ -114,6 +116,31 @@ static const struct plan plan_large = {
     .niveau_last = 8,
     .lokalen = 48,
     .halls = 2,
+    .weeks = 40,
+    .holiday_every = 10,
+    .toets_every = 8,
+    .eigen_lessons = false,
+};
+
+/* The large school four times over: four times the groups (a..x per jaargroep), people, rooms and goals; the
+ * same weeks and templates per group. */
+static const struct plan plan_xl = {
+    .jg_first = 1,
+    .jg_last = 8,
+    .groups_per_jg = 24,
+    .per_group = 25,
+    .duo_every = 3,
+    .extra_teachers = 88,
+    .beheerders = 4,
+    .families = 4000,
+    .parents = 7200,
+    .eigen_per_jg = 20,
+    .eigen_member_pct = 7,
+    .goals = 8000,
+    .niveau_first = 1,
+    .niveau_last = 8,
+    .lokalen = 192,
+    .halls = 8,
     .weeks = 40,
     .holiday_every = 10,
     .toets_every = 8,
@@ -630,29 +657,18 @@ static enum km_rc membership(struct km_db *db, int64_t group_id, int64_t user_id
 
 /* pattern with its first '#' replaced by value ("rekenen niveau #" -> "rekenen niveau 5"). */
 /* Appends n bytes of s, cut to fit (the buffers are sized so that nothing is ever cut). */
-static void append(char *out, size_t len, const char *s, size_t n)
-{
-    size_t used = strnlen(out, len);
-    if (used >= len)
-        return;
-    if (n > len - 1 - used)
-        n = len - 1 - used;
-    memcpy(out + used, s, n);
-    out[used + n] = '\0';
-}
-
 static void fill_in(const char *pattern, const char *value, const char *suffix, char *out, size_t len)
 {
     const char *mark = strchr(pattern, '#');
     if (len == 0)
         return;
     out[0] = '\0';
-    append(out, len, pattern, mark ? (size_t)(mark - pattern) : strlen(pattern));
+    strbuf_appendn(out, len, pattern, mark ? (size_t)(mark - pattern) : strlen(pattern));
     if (mark) {
-        append(out, len, value, strlen(value));
-        append(out, len, mark + 1, strlen(mark + 1));
+        strbuf_appendn(out, len, value, strlen(value));
+        strbuf_appendn(out, len, mark + 1, strlen(mark + 1));
     }
-    append(out, len, suffix, strlen(suffix));
+    strbuf_appendn(out, len, suffix, strlen(suffix));
 }
 
 static enum km_rc insert_stamgroep(struct km_db *db, struct fill *f, int g)
@@ -706,7 +722,10 @@ static enum km_rc insert_eigen(struct km_db *db, struct fill *f, int jg, int k)
     const struct plan *p = &m->plan;
     char name[64], jaargroep[8];
     snprintf(jaargroep, sizeof jaargroep, "%d", jg % 100);
-    fill_in(demo_eigen_patterns[(size_t)(jg + k) % demo_eigen_patterns_n], jaargroep, "", name, sizeof name);
+    char round[16] = ""; /* the xl school has more eigen groepen per jaargroep than there are patterns */
+    if ((size_t)k >= demo_eigen_patterns_n)
+        snprintf(round, sizeof round, " (%d)", (int)((size_t)k / demo_eigen_patterns_n) + 1);
+    fill_in(demo_eigen_patterns[(size_t)(jg + k) % demo_eigen_patterns_n], jaargroep, round, name, sizeof name);
     int linked = (jg - p->jg_first) * p->groups_per_jg + k % p->groups_per_jg;
     int teacher =
         p->extra_teachers > 0 ? m->first_extra + f->rep->groups_eigen % p->extra_teachers : m->stam_teacher[2 * linked];
@@ -1351,7 +1370,7 @@ enum km_rc demo_create(struct km_db *db, const struct demo_options *opt, struct 
         return rc;
     struct model m;
     memset(&m, 0, sizeof m);
-    m.plan = opt->size == DEMO_LARGE ? plan_large : plan_small;
+    m.plan = opt->size == DEMO_XL ? plan_xl : opt->size == DEMO_LARGE ? plan_large : plan_small;
     m.seed = opt->seed;
     if (!build_model(&m)) {
         model_free(&m);

@@ -13,6 +13,7 @@ enum demo_size {
     DEMO_SMALL, /* 2 stamgroepen, 50 students, ~100 goals, 1 template, 8 roster weeks: fast enough for unit tests */
     DEMO_LARGE, /* 48 stamgroepen, 1,200 students, 90 staff, 1,800 parents, 2,000 goals, ~250k statuses,
                  * 2 templates, 40 roster weeks with ~41k lesson instances */
+    DEMO_XL,    /* 4x the large school (192 stamgroepen, 4,800 students, 8,000 goals): to see what grows with it */
 };
 
 struct demo_options {

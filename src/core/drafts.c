@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/drafts.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 static const char *field_name(enum draft_field f) { return f == DRAFT_PUPIL ? "pupil" : "note"; }
 
@@ -63,7 +65,7 @@ enum km_rc drafts_get(const struct km_session *s, int64_t instance_id, enum draf
     out->base_version = sqlite3_column_int64(st, 1);
     snprintf(out->saved_at, sizeof out->saved_at, "%s", db_col_text(st, 2));
     db_done(st);
-    return out->text ? KM_OK : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+    return out->text ? KM_OK : vec_no_memory(s->db);
 }
 
 enum km_rc drafts_drop_tx(struct km_db *db, int64_t user_id, int64_t instance_id, enum draft_field field)

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/groups.h"
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "core/dates.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 void groups_schooljaar(const char *date, char out[12])
 {
@@ -160,7 +162,7 @@ enum km_rc groups_read_row(sqlite3_stmt *st, struct km_group *g)
 
 static enum km_rc push_group(struct km_group_list *out, sqlite3_stmt *st)
 {
-    struct km_group *items = realloc(out->items, (out->n + 1) * sizeof *items);
+    struct km_group *items = vec_grow(out->items, out->n, sizeof *items);
     if (!items)
         return KM_ERR;
     out->items = items;
@@ -229,14 +231,14 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
             rc = db_last_rc(s->db);
             break;
         }
-        int64_t *ni = realloc(ids, (n + 1) * sizeof *ni);
-        bool *nt = realloc(teacher, (n + 1) * sizeof *nt);
+        int64_t *ni = vec_grow(ids, n, sizeof *ni);
+        bool *nt = vec_grow(teacher, n, sizeof *nt);
         if (ni)
             ids = ni;
         if (nt)
             teacher = nt;
         if (!ni || !nt) {
-            rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = vec_no_memory(s->db);
             db_done(st);
             break;
         }
@@ -244,7 +246,7 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
         teacher[n++] = sqlite3_column_int(st, 1) != 0;
     }
     if (rc == KM_OK && n && !(out->items = calloc(n, sizeof *out->items)))
-        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(s->db);
     for (size_t i = 0; rc == KM_OK && i < n; i++) {
         rc = users_get_id(&server, ids[i], &out->items[i].user);
         out->items[i].teacher = teacher[i];
@@ -371,7 +373,7 @@ enum km_rc groups_get(const struct km_session *s, int64_t id, struct km_group *o
     }
     rc = groups_read_row(st, out);
     db_done(st);
-    return rc == KM_OK ? KM_OK : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+    return rc == KM_OK ? KM_OK : vec_no_memory(s->db);
 }
 
 void groups_free(struct km_group *g)

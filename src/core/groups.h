@@ -5,6 +5,8 @@
 #include "core/session.h"
 #include "core/users.h"
 
+struct sqlite3_stmt; /* core/db_sql.h: for core only */
+
 struct km_group {
     int64_t id;
     char *name;
@@ -71,7 +73,7 @@ enum km_rc groups_set_bron_in_tx(struct km_db *db, const struct km_session *s, i
 
 /* Core-internal: one row of the group columns (id, name, kind, schooljaar, jaargroep, synced, active,
  * linked group, version, students, teachers) into g. */
-enum km_rc groups_read_row(sqlite3_stmt *st, struct km_group *g);
+enum km_rc groups_read_row(struct sqlite3_stmt *st, struct km_group *g);
 void groups_list_free(struct km_group_list *l);
 void groups_members_free(struct group_member_list *l);
 

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/hours.h"
 
 #include <ctype.h>
@@ -6,14 +7,11 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/dates.h"
 #include "core/i18n.h"
 
-static const char *const short_names[8] = {"", "ma", "di", "wo", "do", "vr", "za", "zo"};
-static const char *const long_names[8] = {"", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-                                          "zondag"};
-
-const char *hours_day_short(int weekday) { return weekday >= 1 && weekday <= 7 ? short_names[weekday] : "?"; }
-const char *hours_day_name(int weekday) { return weekday >= 1 && weekday <= 7 ? long_names[weekday] : "?"; }
+const char *hours_day_short(int weekday) { return dates_day_short(weekday); }
+const char *hours_day_name(int weekday) { return dates_day_name(weekday); }
 
 void hours_format(int minutes, char out[6])
 {

@@ -22,7 +22,7 @@ enum km_rc hours_get(const struct km_session *s, struct school_day days[7]);
 enum km_rc hours_set(const struct km_session *s, int weekday, int start_min, int end_min, int64_t expected_version);
 /* Closes a day (no lessons that day). */
 enum km_rc hours_close(const struct km_session *s, int weekday, int64_t expected_version);
-/* "ma", "di" … and "maandag" … for screens and messages. */
+/* "ma", "di" … and "maandag" … for screens and messages: core/dates.h's table (dates_day_short, dates_day_name). */
 const char *hours_day_short(int weekday);
 const char *hours_day_name(int weekday);
 /* "08:30" */

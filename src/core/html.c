@@ -7,11 +7,9 @@
 
 void html_text(FILE *f, const char *s)
 {
-    size_t cap = strlen(s ? s : "") * 3 + 4;
-    char *buf = malloc(cap);
+    char *buf = text_sanitize_dup(s, false);
     if (!buf)
         return;
-    text_sanitize(s ? s : "", buf, cap);
     for (const char *p = buf; *p; p++) {
         switch (*p) {
         case '&': fputs("&amp;", f); break;

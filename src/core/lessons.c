@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/lessons.h"
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "core/conflicts.h"
 #include "core/hours.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 /* ---- reading ---- */
 
@@ -29,7 +31,7 @@ static const char *const list_sql =
 
 static enum km_rc push_lesson(struct km_lesson_list *out, sqlite3_stmt *st)
 {
-    struct km_lesson *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_lesson *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -69,9 +71,90 @@ enum km_rc lessons_list(const struct km_session *s, int64_t template_id, int64_t
         db_done(st);
         lessons_list_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
+            vec_no_memory(s->db);
+    }
+    return rc;
+}
+
+/* char(31) is LESSON_SHEET_SEP; the inner ORDER BY gives group_concat its order (by id, as lessons_get_input). */
+static const char *const sheet_sql =
+    "SELECT l.id, l.slot_id, COALESCE(l.block_id, 0), COALESCE(u.username, ''), COALESCE(h.name, ''),"
+    " COALESCE(d.name, ''), COALESCE(r.name, ''),"
+    " COALESCE((SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM lesson_niveaus ln"
+    "  JOIN niveaus n ON n.id = ln.niveau_id WHERE ln.lesson_id = src.id ORDER BY ln.niveau_id)), ''),"
+    " COALESCE((SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM lesson_groups lg"
+    "  JOIN groups g ON g.id = lg.group_id WHERE lg.lesson_id = src.id ORDER BY lg.group_id)), ''),"
+    " COALESCE((SELECT group_concat(m, '') FROM (SELECT CASE WHEN lg.mandatory THEN '1' ELSE '0' END AS m"
+    "  FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id WHERE lg.lesson_id = src.id"
+    "  ORDER BY lg.group_id)), '')"
+    " FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN lessons src ON src.id = COALESCE(l.block_id, l.id)"
+    " LEFT JOIN users u ON u.id = src.teacher_id LEFT JOIN hoofdgebieden h ON h.id = src.hoofdgebied_id"
+    " LEFT JOIN deelgebieden d ON d.id = src.deelgebied_id LEFT JOIN rooms r ON r.id = src.room_id"
+    " WHERE x.template_id = ?1 ORDER BY x.weekday, x.start_min, l.id";
+
+static enum km_rc push_sheet(struct lesson_sheet_list *out, sqlite3_stmt *st)
+{
+    struct lesson_sheet *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    if (!n)
+        return KM_ERR;
+    out->items = n;
+    struct lesson_sheet *l = &n[out->n++];
+    *l = (struct lesson_sheet){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+                               db_col_dup(st, 3), db_col_dup(st, 4), db_col_dup(st, 5), db_col_dup(st, 6),
+                               db_col_dup(st, 7), db_col_dup(st, 8), db_col_dup(st, 9)};
+    return l->teacher && l->hoofdgebied && l->deelgebied && l->room && l->niveaus && l->groups && l->mandatory
+               ? KM_OK
+               : KM_ERR;
+}
+
+struct sheet_ctx {
+    int64_t template_id;
+    struct lesson_sheet_list *out;
+};
+
+static enum km_rc sheet_read(struct km_db *db, void *arg)
+{
+    struct sheet_ctx *c = arg;
+    sqlite3_stmt *st;
+    enum km_rc rc = db_query(db, &st, sheet_sql, "i", c->template_id);
+    int r;
+    while (rc == KM_OK && (r = db_step(db, st)) != 0)
+        rc = r < 0 ? db_last_rc(db) : push_sheet(c->out, st);
+    if (rc != KM_OK)
+        db_done(st);
+    return rc;
+}
+
+enum km_rc lessons_sheet(const struct km_session *s, int64_t template_id, struct lesson_sheet_list *out)
+{
+    *out = (struct lesson_sheet_list){NULL, 0};
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    struct sheet_ctx c = {template_id, out};
+    if (rc == KM_OK)
+        rc = db_read(s->db, sheet_read, &c);
+    if (rc != KM_OK) {
+        lessons_sheet_free(out);
+        if (rc == KM_ERR && !*db_errmsg(s->db))
             db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
     }
     return rc;
+}
+
+void lessons_sheet_free(struct lesson_sheet_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        struct lesson_sheet *x = &l->items[i];
+        free(x->teacher);
+        free(x->hoofdgebied);
+        free(x->deelgebied);
+        free(x->room);
+        free(x->niveaus);
+        free(x->groups);
+        free(x->mandatory);
+    }
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
 }
 
 enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, int64_t **ids, size_t *n)
@@ -91,10 +174,10 @@ enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, in
                              "i", slot_id);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {
-        int64_t *grown = r > 0 ? realloc(*ids, (*n + 1) * sizeof **ids) : NULL;
+        int64_t *grown = r > 0 ? vec_grow(*ids, *n, sizeof **ids) : NULL;
         if (!grown) {
             db_done(st);
-            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = r < 0 ? db_last_rc(s->db) : vec_no_memory(s->db);
             break;
         }
         *ids = grown;
@@ -262,11 +345,16 @@ static enum km_rc judge(struct km_db *db, struct change_ctx *c, int64_t template
     return KM_OK;
 }
 
+static enum km_rc empty_scope(struct km_db *db)
+{
+    enum km_rc rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS conflict_scope (id INTEGER PRIMARY KEY)", NULL);
+    return rc == KM_OK ? db_exec(db, "DELETE FROM conflict_scope", NULL) : rc;
+}
+
 static enum km_rc prepare_scope(struct km_db *db, struct change_ctx *c)
 {
     conflicts_free(&c->found); /* the transaction may run again after a busy database */
-    enum km_rc rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS conflict_scope (id INTEGER PRIMARY KEY)", NULL);
-    return rc == KM_OK ? db_exec(db, "DELETE FROM conflict_scope", NULL) : rc;
+    return empty_scope(db);
 }
 
 static enum km_rc add_tx(struct km_db *db, void *arg)
@@ -304,6 +392,126 @@ enum km_rc lessons_add(const struct km_session *s, const struct lesson_input *in
     hand_over(&c, warnings);
     if (rc == KM_OK && id)
         *id = c.lesson_id;
+    return rc;
+}
+
+/* ---- many at once (an import) ---- */
+
+struct many_ctx {
+    const struct km_session *s;
+    const struct lesson_input *in;
+    size_t n;
+    int64_t *heads; /* the id of each input's (first) lesson, increasing */
+    size_t failed;
+    struct conflict_list found;
+};
+
+/* The input whose adding made lesson id: ids grow in the order the inputs are made. */
+static size_t input_of(const struct many_ctx *c, int64_t id)
+{
+    size_t lo = 0, hi = c->n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->heads[mid] <= id)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+struct ranked {
+    size_t input, pos;
+    struct conflict c;
+};
+
+static int ranked_cmp(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+    if (x->input != y->input)
+        return x->input < y->input ? -1 : 1;
+    if (x->c.kind != y->c.kind)
+        return x->c.kind < y->c.kind ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The clashes as adding the inputs one by one would have found them: per input (the later lesson of a pair),
+ * per kind, in the query's order. */
+static enum km_rc order_found(struct km_db *db, struct many_ctx *c)
+{
+    struct conflict_list *f = &c->found;
+    if (f->n < 2)
+        return KM_OK;
+    struct ranked *r = malloc(f->n * sizeof *r);
+    if (!r)
+        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+    for (size_t i = 0; i < f->n; i++) {
+        int64_t later = f->items[i].lesson_a > f->items[i].lesson_b ? f->items[i].lesson_a : f->items[i].lesson_b;
+        r[i] = (struct ranked){input_of(c, later), i, f->items[i]};
+    }
+    qsort(r, f->n, sizeof *r, ranked_cmp);
+    for (size_t i = 0; i < f->n; i++)
+        f->items[i] = r[i].c;
+    free(r);
+    return KM_OK;
+}
+
+static enum km_rc add_many_tx(struct km_db *db, void *arg)
+{
+    struct many_ctx *c = arg;
+    conflicts_free(&c->found);
+    enum km_rc rc = empty_scope(db);
+    int64_t template_id = 0, before = 0;
+    for (size_t i = 0; rc == KM_OK && i < c->n; i++) {
+        struct slot_info slot;
+        c->failed = i;
+        rc = check_input(db, &c->in[i], &slot);
+        if (rc == KM_OK && i > 0 && slot.template_id != template_id)
+            rc = db_fail(db, KM_INVALID, _("Alle lessen horen bij hetzelfde weeksjabloon."));
+        template_id = slot.template_id;
+        if (rc == KM_OK && i == 0)
+            rc = db_int(db, &before, "SELECT count(*) FROM lessons l JOIN time_slots x ON x.id = l.slot_id"
+                        " WHERE x.template_id = ?", "i", template_id);
+        if (rc == KM_OK)
+            rc = insert_block(db, &c->in[i], &c->heads[i]);
+        if (rc == KM_OK)
+            rc = audit_add(c->s, 0, "les-gemaakt", "");
+    }
+    if (rc != KM_OK || c->n == 0)
+        return rc;
+    c->failed = c->n;
+    /* into an empty template every clash is a new one: the check over the whole template is the same, and
+     * cheaper than one that starts from each lesson */
+    rc = conflicts_find(db, template_id, before > 0, &c->found);
+    if (rc == KM_OK)
+        rc = order_found(db, c);
+    for (size_t i = 0; rc == KM_OK && i < c->found.n; i++)
+        if (conflict_refused(c->found.items[i].kind)) {
+            const struct conflict *x = &c->found.items[i];
+            c->failed = input_of(c, x->lesson_a > x->lesson_b ? x->lesson_a : x->lesson_b);
+            return db_fail(db, KM_INVALID, "%s", x->text);
+        }
+    return rc;
+}
+
+enum km_rc lessons_add_many(const struct km_session *s, const struct lesson_input *in, size_t n,
+                            struct conflict_list *warnings, size_t *failed)
+{
+    *warnings = (struct conflict_list){NULL, 0};
+    *failed = n;
+    enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
+    if (rc != KM_OK)
+        return rc;
+    struct many_ctx c = {s, in, n, calloc(n + 1, sizeof *c.heads), n, {NULL, 0}};
+    if (!c.heads)
+        return db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+    rc = db_tx(s->db, add_many_tx, &c);
+    free(c.heads);
+    *failed = rc == KM_OK ? n : c.failed;
+    if (rc == KM_OK)
+        *warnings = c.found;
+    else
+        conflicts_free(&c.found);
     return rc;
 }
 

@@ -65,6 +65,23 @@ bool conflict_refused(enum conflict_kind kind);
 
 /* The lessons of one slot, or of a whole template when slot_id is 0 (then template_id counts). */
 enum km_rc lessons_list(const struct km_session *s, int64_t template_id, int64_t slot_id, struct km_lesson_list *out);
+/* A lesson as the template's spreadsheet names it (a blokuur's part as its head): the teacher's username,
+ * the names of subject and room ("" for none), and the niveaus and groups by id, each list separated by
+ * LESSON_SHEET_SEP; mandatory has a '1' or '0' per group. */
+#define LESSON_SHEET_SEP '\x1f'
+struct lesson_sheet {
+    int64_t id, slot_id, block_id;
+    char *teacher, *hoofdgebied, *deelgebied, *room, *niveaus, *groups, *mandatory;
+};
+
+struct lesson_sheet_list {
+    struct lesson_sheet *items;
+    size_t n;
+};
+
+/* Every lesson of a template in one query, by day, time and id (as lessons_list orders them). */
+enum km_rc lessons_sheet(const struct km_session *s, int64_t template_id, struct lesson_sheet_list *out);
+void lessons_sheet_free(struct lesson_sheet_list *l);
 /* Teachers not teaching in a slot that overlaps slot_id (for VOEG EEN LES TOE). */
 enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, int64_t **ids, size_t *n);
 /* Adds a lesson (and the linked slots' lessons of a blokuur). A teacher or room clash is refused
@@ -72,6 +89,12 @@ enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, in
  * is then NOT made and KM_CONFLICT asks the caller to confirm. warnings may be NULL only with accept. */
 enum km_rc lessons_add(const struct km_session *s, const struct lesson_input *in, bool accept_warnings,
                        struct conflict_list *warnings, int64_t *id);
+/* Adds n lessons to one template in one transaction (an import): each checked as lessons_add checks it, the
+ * clash check run once over all of them. A teacher or room clash refuses them all (KM_INVALID, the clash
+ * named); other clashes are accepted and returned in warnings in the order adding them one by one would give
+ * (per input, per kind). On failure *failed is the input that failed (n when none in particular). */
+enum km_rc lessons_add_many(const struct km_session *s, const struct lesson_input *in, size_t n,
+                            struct conflict_list *warnings, size_t *failed);
 /* Replaces a lesson's contents (same slot), with the same checks; a blokuur changes as a whole. */
 enum km_rc lessons_update(const struct km_session *s, int64_t lesson_id, const struct lesson_input *in,
                           bool accept_warnings, struct conflict_list *warnings, int64_t expected_version);

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/login.h"
 
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include "core/dates.h"
 #include "core/hashgate.h"
 #include "core/i18n.h"
+#include "core/mailspool.h"
 
 #define MAX_DELAY_MS 5000
 
@@ -192,6 +194,7 @@ enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, con
     lower_name(user, name);
     struct success_ctx c = {s, acc.id, rehash ? upgraded : NULL, name};
     db_tx(db, success_tx, &c); /* recording the login must not decide it */
+    mailspool_import(db);      /* the login writes anyway: the mailer's failures reach the log before it is read */
     auth_wipe(upgraded, sizeof upgraded);
     auth_wipe(acc.hash, sizeof acc.hash);
     if (result)

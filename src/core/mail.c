@@ -144,8 +144,6 @@ static const char *dutch_reason(CURLcode rc)
     }
 }
 
-enum km_rc mail_init(void) { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? KM_OK : KM_ERR; }
-
 enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *subject, const char *body, char *err,
                      size_t errlen)
 {
@@ -154,7 +152,7 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
         return KM_INVALID;
     }
     char *msg = malloc(MAIL_MAX);
-    CURL *c = curl_easy_init();
+    CURL *c = curl_easy_init(); /* the first one starts libcurl (curl_global_init): one thread here */
     if (!msg || !c) {
         free(msg);
         curl_easy_cleanup(c);

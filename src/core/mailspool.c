@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/mailspool.h"
 
 #include <fcntl.h>
@@ -141,6 +142,5 @@ enum km_rc mailspool_health(const struct km_session *s, struct mail_health *out)
     enum km_rc rc = access_check(s, ACT_READ_AUDIT, 0);
     if (rc != KM_OK)
         return rc;
-    mailspool_import(s->db); /* best effort: a busy database shows what was known */
     return read_health(s->db, out);
 }

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/memberships.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 /* The columns of groups_list (same order), then the person's part in the group. */
 static const char *const user_groups_sql =
@@ -39,12 +41,12 @@ static enum km_rc push_row(struct km_db *db, struct km_membership_list *out, siz
         size_t want = *cap ? *cap * 2 : 8;
         struct km_membership *items = realloc(out->items, want * sizeof *items);
         if (!items)
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         out->items = items;
         *cap = want;
     }
     if (read_row(&out->items[out->n++], st) != KM_OK)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     return KM_OK;
 }
 

@@ -5,7 +5,6 @@
 #ifndef KM_NAMES_H
 #define KM_NAMES_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 
 enum names_order {
@@ -25,6 +24,7 @@ int names_compare(const char *roepnaam1, const char *voorvoegsel1, const char *a
 
 /* Makes km_name_key(roepnaam, voorvoegsel, achternaam) known to a connection, so a query sorts with
  * `ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id` — the one rule, in SQL. */
-int names_sql_register(sqlite3 *h);
+struct sqlite3; /* core/db_sql.h: for core only */
+int names_sql_register(struct sqlite3 *h);
 
 #endif

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/overview.h"
 
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include "core/curriculum.h"
 #include "core/dates.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 struct ov_ctx {
     const struct km_session *s;
@@ -18,8 +20,6 @@ struct ov_ctx {
     size_t nperiod;
     bool any_niveau; /* some student counts every niveau */
 };
-
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
 
 int overview_percent(int part, int whole)
 {
@@ -64,14 +64,14 @@ static enum km_rc read_title(struct ov_ctx *c)
     if (rc == KM_NOTFOUND)
         return db_fail(db, KM_NOTFOUND, c->group ? _("Deze groep bestaat niet.") : _("Deze leerling bestaat niet."));
     if (rc == KM_OK && !(c->o->title = strdup(name)))
-        return no_memory(db);
+        return vec_no_memory(db);
     return rc;
 }
 KM_GCC_ANALYZER_END
 
 static enum km_rc push_student(struct overview *o, sqlite3_stmt *st)
 {
-    struct overview_student *n = realloc(o->students, (o->nstudents + 1) * sizeof *n);
+    struct overview_student *n = vec_grow(o->students, o->nstudents, sizeof *n);
     if (!n)
         return KM_ERR;
     o->students = n;
@@ -97,7 +97,7 @@ static enum km_rc read_students(struct ov_ctx *c)
         rc = r < 0 ? db_last_rc(db) : push_student(c->o, st);
     if (rc != KM_OK)
         db_done(st);
-    return rc == KM_ERR && !*db_errmsg(db) ? no_memory(db) : rc;
+    return rc == KM_ERR && !*db_errmsg(db) ? vec_no_memory(db) : rc;
 }
 
 /* The niveau named after the jaargroep of the student's group (see overview.h). */
@@ -119,7 +119,7 @@ static enum km_rc student_niveau(struct ov_ctx *c, struct overview_student *x)
     x->niveau = r ? db_col_dup(st, 1) : strdup("");
     if (r)
         db_done(st);
-    return x->niveau ? KM_OK : no_memory(db);
+    return x->niveau ? KM_OK : vec_no_memory(db);
 }
 
 static enum km_rc filter_niveau_name(struct ov_ctx *c, char *out, size_t len)
@@ -139,7 +139,7 @@ static enum km_rc read_niveaus(struct ov_ctx *c)
             rc = student_niveau(c, x);
             c->any_niveau = c->any_niveau || x->niveau_id == 0;
         } else if (!(x->niveau = strdup(name))) {
-            rc = no_memory(c->s->db);
+            rc = vec_no_memory(c->s->db);
         } else {
             x->niveau_id = c->f->niveau_id;
         }
@@ -170,10 +170,10 @@ static enum km_rc read_period(struct ov_ctx *c)
                              "ttii", c->f->from, c->f->to, c->group, c->student);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) > 0) {
-        int64_t *n = realloc(c->period, (c->nperiod + 1) * sizeof *n);
+        int64_t *n = vec_grow(c->period, c->nperiod, sizeof *n);
         if (!n) {
             db_done(st);
-            return no_memory(db);
+            return vec_no_memory(db);
         }
         c->period = n;
         c->period[c->nperiod++] = sqlite3_column_int64(st, 0);
@@ -207,7 +207,7 @@ static long area_index(struct overview_area **list, size_t *n, int64_t id, const
 {
     if (*n && (*list)[*n - 1].id == id)
         return (long)*n - 1;
-    struct overview_area *grown = realloc(*list, (*n + 1) * sizeof *grown);
+    struct overview_area *grown = vec_grow(*list, *n, sizeof *grown);
     if (!grown)
         return -1;
     *list = grown;
@@ -222,7 +222,7 @@ static enum km_rc take_goal(struct overview *o, struct cur_goal *g)
 {
     long h = area_index(&o->hoofd, &o->nhoofd, g->hoofdgebied_id, g->hoofdgebied, 0);
     long d = h < 0 ? -1 : area_index(&o->deel, &o->ndeel, g->deelgebied_id, g->deelgebied, (size_t)h);
-    struct overview_goal *n = d < 0 ? NULL : realloc(o->goals, (o->ngoals + 1) * sizeof *n);
+    struct overview_goal *n = d < 0 ? NULL : vec_grow(o->goals, o->ngoals, sizeof *n);
     if (!n)
         return KM_ERR;
     o->goals = n;
@@ -239,14 +239,22 @@ KM_GCC_ANALYZER_END
 
 static enum km_rc read_goals(struct ov_ctx *c)
 {
-    struct cur_goal_filter gf = {c->f->hoofdgebied_id, c->f->deelgebied_id, c->f->niveau_id, false};
+    struct cur_goal_filter gf = {c->f->hoofdgebied_id, c->f->deelgebied_id, c->f->niveau_id, false, 0};
+    /* A group of one niveau (a stamgroep): only that niveau's goals and those without one are wanted, read by
+     * index instead of the whole curriculum. */
+    if (!c->f->niveau_id && !c->any_niveau && c->o->nstudents) {
+        gf.niveau_or_none = c->o->students[0].niveau_id;
+        for (size_t i = 1; i < c->o->nstudents; i++)
+            if (c->o->students[i].niveau_id != gf.niveau_or_none)
+                gf.niveau_or_none = 0;
+    }
     enum km_rc rc = curriculum_goals(c->s, &gf, &c->goals);
     if (rc == KM_OK)
         rc = read_period(c);
     for (size_t i = 0; rc == KM_OK && i < c->goals.n; i++)
         if (goal_wanted(c, &c->goals.items[i]))
             rc = take_goal(c->o, &c->goals.items[i]);
-    return rc == KM_ERR && !*db_errmsg(c->s->db) ? no_memory(c->s->db) : rc;
+    return rc == KM_ERR && !*db_errmsg(c->s->db) ? vec_no_memory(c->s->db) : rc;
 }
 
 /* ---- the cells and the counts ---- */
@@ -365,10 +373,10 @@ static enum km_rc allocate_counts(struct overview *o)
 static enum km_rc read_counts(struct ov_ctx *c)
 {
     if (allocate_counts(c->o) != KM_OK)
-        return no_memory(c->s->db);
+        return vec_no_memory(c->s->db);
     struct id_index *goals = goal_index(c->o);
     if (!goals)
-        return no_memory(c->s->db);
+        return vec_no_memory(c->s->db);
     enum km_rc rc = fill_cells(c, goals);
     free(goals);
     if (rc == KM_OK)

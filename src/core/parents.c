@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/parents.h"
 
 #include <stdarg.h>
@@ -9,6 +10,7 @@
 #include "core/audit.h"
 #include "core/i18n.h"
 #include "core/users.h"
+#include "core/vec.h"
 
 /* A synced parent as the database has it before the run. */
 struct known_parent {
@@ -39,30 +41,12 @@ struct run {
 
 /* ---- the result ---- */
 
-static struct parents_line *push_line(struct parents_result *res, struct parents_line **arr, size_t *n)
-{
-    /* Grows by doubling: n is a power of two whenever the array is full. */
-    if ((*n & (*n - 1)) == 0) {
-        size_t cap = *n ? *n * 2 : 16;
-        struct parents_line *p = realloc(*arr, cap * sizeof *p);
-        if (!p) {
-            res->nomem = true;
-            return NULL;
-        }
-        *arr = p;
-    }
-    return &(*arr)[(*n)++];
-}
-
 bool parents_error(struct parents_result *res, int line, const char *fmt, ...)
 {
-    struct parents_line *l = push_line(res, &res->errors, &res->nerrors);
-    if (!l)
-        return false;
-    l->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(l->text, sizeof l->text, fmt, ap);
+    if (!line_error_addv(&res->errors, &res->nerrors, line, fmt, ap))
+        res->nomem = true;
     va_end(ap);
     return false;
 }
@@ -70,13 +54,10 @@ bool parents_error(struct parents_result *res, int line, const char *fmt, ...)
 static void change(struct run *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void change(struct run *r, int line, const char *fmt, ...)
 {
-    struct parents_line *l = push_line(r->res, &r->res->changes, &r->res->nchanges);
-    if (!l)
-        return;
-    l->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(l->text, sizeof l->text, fmt, ap);
+    if (!line_error_addv(&r->res->changes, &r->res->nchanges, line, fmt, ap)) /* the same list serves the changes */
+        r->res->nomem = true;
     va_end(ap);
 }
 
@@ -156,7 +137,7 @@ static enum km_rc load_parents(struct km_db *db, struct run *r)
         return rc;
     r->parents = calloc((size_t)count + 1, sizeof *r->parents);
     if (!r->parents)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     sqlite3_stmt *st;
     /* ORDER BY uses the BINARY collation: the order strcmp gives, for bsearch. */
     rc = db_query(db, &st,
@@ -169,7 +150,7 @@ static enum km_rc load_parents(struct km_db *db, struct run *r)
             return db_last_rc(db);
         bool ok = read_known_parent(st, &r->parents[r->nparents++]);
         if (!ok)
-            rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = vec_no_memory(db);
     }
     db_done(st);
     return rc;
@@ -183,7 +164,7 @@ static enum km_rc load_links(struct km_db *db, struct run *r)
         return rc;
     r->links = calloc((size_t)count + 1, sizeof *r->links);
     if (!r->links)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     sqlite3_stmt *st;
     rc = db_query(db, &st,
                   "SELECT parent_id, child_id, relation FROM parent_child WHERE source = 'parnassys'"
@@ -197,7 +178,7 @@ static enum km_rc load_links(struct km_db *db, struct run *r)
         l->parent = sqlite3_column_int64(st, 0);
         l->child = sqlite3_column_int64(st, 1);
         if (!(l->relation = db_col_dup(st, 2)))
-            rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = vec_no_memory(db);
     }
     db_done(st);
     return rc;
@@ -391,7 +372,7 @@ static enum km_rc apply_parent(struct km_db *db, struct run *r, const struct par
 {
     struct child_ref *children = calloc(p->nchildren + 1, sizeof *children);
     if (!children)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     enum km_rc rc = KM_OK;
     bool touched = false;
     int64_t id = 0;
@@ -479,7 +460,7 @@ static enum km_rc run_tx(struct km_db *db, void *arg)
     if (rc == KM_OK && r->res->nerrors == 0)
         rc = unlink_missing(db, r);
     if (rc == KM_OK && r->res->nomem)
-        rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(db);
     if (rc == KM_OK && r->res->nerrors)
         rc = db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets gewijzigd."), r->res->nerrors,
                      i18n_plural(r->res->nerrors, "", "en", "", "s"));
@@ -489,14 +470,6 @@ static enum km_rc run_tx(struct km_db *db, void *arg)
         rc = KM_CONFLICT;
     }
     return rc;
-}
-
-static int error_cmp(const void *a, const void *b)
-{
-    const struct parents_line *x = a, *y = b;
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    return x < y ? -1 : x > y; /* qsort is not stable; this keeps the order of one line's errors */
 }
 
 enum km_rc parents_import(const struct km_session *s, const struct parents_in *in, size_t n, bool dry_run,
@@ -513,7 +486,7 @@ enum km_rc parents_import(const struct km_session *s, const struct parents_in *i
         rc = KM_OK;
     free_known(&r);
     if (res->nerrors) {
-        qsort(res->errors, res->nerrors, sizeof *res->errors, error_cmp);
+        line_error_sort(res->errors, res->nerrors); /* one line's errors stay in the order found */
         if (rc == KM_OK)
             rc = db_fail(s->db, KM_INVALID, _("%zu fout%s in het bestand; er is niets gewijzigd."), res->nerrors,
                          i18n_plural(res->nerrors, "", "en", "", "s"));
@@ -580,7 +553,7 @@ static enum km_rc query_uninvited(struct km_db *db, int64_t group_id, int64_t id
     while (rc == KM_OK && (step = db_step(db, st)) != 0)
         rc = step < 0                         ? db_last_rc(db)
              : push_invitee(out, st) == KM_OK ? KM_OK
-                                              : db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+                                              : vec_no_memory(db);
     if (rc != KM_OK)
         db_done(st);
     return rc;

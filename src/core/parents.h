@@ -14,6 +14,7 @@
 #ifndef KM_PARENTS_H
 #define KM_PARENTS_H
 
+#include "core/lineerrors.h"
 #include "core/session.h"
 
 #define PARENTS_MAX_ROWS 50000
@@ -33,15 +34,10 @@ struct parents_in {
     size_t nchildren;
 };
 
-struct parents_line {
-    int line; /* 0: not about one record */
-    char text[300];
-};
-
 struct parents_result {
-    struct parents_line *errors; /* in the order found; the import sorts them by line */
+    struct line_error *errors; /* in the order found; the import sorts them by line (core/lineerrors.h) */
     size_t nerrors;
-    struct parents_line *changes; /* "+ ouder Anna de Vries (anna.devries)", "~ …", "- …" */
+    struct line_error *changes; /* "+ ouder Anna de Vries (anna.devries)", "~ …", "- …" */
     size_t nchanges;
     int added, changed, reactivated, deactivated, unchanged, links_added, links_changed, links_removed;
     int64_t *added_ids; /* the new accounts, for their invitation */

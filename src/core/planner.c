@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/planner.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 /* What every week view shows of a lesson: when, what, where, who, which groups, how much is planned. */
 #define WEEK_COLUMNS                                                                                           \
@@ -21,15 +23,20 @@
     " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id" \
     " LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN users t ON t.id = i.teacher_id"
 
-/* The lessons of a person in a week: taught by them, given to a group they teach (duo-collega), or given
- * to a group they are a student of. One query; the indexes on lesson_instances(date) and
- * lesson_groups(group_id) serve it. */
+/* The instances of a person between two dates: taught by them (the index on lesson_instances(teacher_id,
+ * date)), or given to a group they teach (duo-collega) or are a student of (memberships(user_id), then
+ * lesson_groups(group_id) and lesson_instances(lesson_id, date)). Two indexed halves of a UNION, so the cost
+ * follows the person's lessons, not the school's: `teacher_id = ? OR EXISTS (...)` would read every lesson of
+ * the week. */
+#define PERSON_INSTANCES(from, to)                                                                             \
+    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1),"                            \
+    " ids(id) AS (SELECT i.id FROM lesson_instances i WHERE i.teacher_id = ?1 AND i.date >= " from             \
+    "  AND i.date < " to " UNION SELECT i.id FROM mine JOIN lesson_groups lg ON lg.group_id = mine.group_id"    \
+    "  JOIN lesson_instances i ON i.lesson_id = lg.lesson_id AND i.date >= " from " AND i.date < " to ")"
+
 static const char *const week_sql =
-    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1) " WEEK_COLUMNS
-    " WHERE i.date >= ?2 AND i.date < date(?2, '+7 days')"
-    "   AND (i.teacher_id = ?1 OR EXISTS (SELECT 1 FROM lesson_groups lg JOIN mine ON mine.group_id = lg.group_id"
-    "                                      WHERE lg.lesson_id = i.lesson_id))"
-    " ORDER BY i.date, i.start_min, i.id";
+    PERSON_INSTANCES("?2", "date(?2, '+7 days')") WEEK_COLUMNS
+    " WHERE i.id IN (SELECT id FROM ids) ORDER BY i.date, i.start_min, i.id";
 
 /* The same columns for a group's or a room's week. */
 static const char *const subject_week_sql =
@@ -41,7 +48,7 @@ static const char *const subject_week_sql =
 
 static enum km_rc push_lesson(struct planner_week *w, sqlite3_stmt *st)
 {
-    struct planned_lesson *n = realloc(w->lessons, (size_t)(w->n + 1) * sizeof *n);
+    struct planned_lesson *n = vec_grow(w->lessons, w->n, sizeof *n);
     if (!n)
         return KM_ERR;
     w->lessons = n;
@@ -72,7 +79,7 @@ static enum km_rc collect(const struct km_session *s, enum km_rc rc, sqlite3_stm
         db_done(st);
         planner_week_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            vec_no_memory(s->db);
     }
     return rc;
 }
@@ -124,11 +131,9 @@ enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind
 
 /* The lessons of a teacher (own, or of a group they teach) and of a student (of their groups). */
 static const char *const next_sql =
-    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1)"
+    PERSON_INSTANCES("?2", "date(?2, '+60 days')")
     " SELECT i.id FROM lesson_instances i"
-    " WHERE i.date >= ?2 AND i.date < date(?2, '+60 days') AND (i.date > ?2 OR i.end_min > ?3)"
-    "   AND (i.teacher_id = ?1 OR EXISTS (SELECT 1 FROM lesson_groups lg JOIN mine ON mine.group_id = lg.group_id"
-    "                                      WHERE lg.lesson_id = i.lesson_id))"
+    " WHERE i.id IN (SELECT id FROM ids) AND (i.date > ?2 OR i.end_min > ?3)"
     " ORDER BY i.date, i.start_min, i.id LIMIT 1";
 
 enum km_rc planner_current_lesson(const struct km_session *s, int64_t person_id, const char *date, int minute,

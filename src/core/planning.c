@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/planning.h"
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "core/drafts.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 
 /* ---- who may see a lesson ---- */
@@ -70,7 +72,7 @@ static enum km_rc read_header(struct km_db *db, int64_t id, struct lesson_detail
     db_done(st);
     return d->subject && d->room && d->teacher && d->groups && d->note && d->pupil_note
                ? KM_OK
-               : db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+               : vec_no_memory(db);
 }
 
 static enum km_rc read_niveaus(struct km_db *db, int64_t id, struct lesson_detail *d)
@@ -94,9 +96,9 @@ static enum km_rc read_niveaus(struct km_db *db, int64_t id, struct lesson_detai
 
 static enum km_rc push_goal(struct km_db *db, struct planning_goal **goals, int *n, sqlite3_stmt *st)
 {
-    struct planning_goal *grown = realloc(*goals, (size_t)(*n + 1) * sizeof **goals);
+    struct planning_goal *grown = vec_grow(*goals, *n, sizeof **goals);
     if (!grown)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     *goals = grown;
     struct planning_goal *g = &grown[(*n)++];
     memset(g, 0, sizeof *g);
@@ -105,7 +107,7 @@ static enum km_rc push_goal(struct km_db *db, struct planning_goal **goals, int 
     g->title = db_col_dup(st, 2);
     g->area = db_col_dup(st, 3);
     snprintf(g->niveau, sizeof g->niveau, "%s", db_col_text(st, 4));
-    return g->code && g->title && g->area ? KM_OK : db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+    return g->code && g->title && g->area ? KM_OK : vec_no_memory(db);
 }
 
 static enum km_rc read_goals(struct km_db *db, int64_t id, struct lesson_detail *d)

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/relink.h"
 
 #include <stdio.h>
@@ -7,6 +8,7 @@
 #include "core/access.h"
 #include "core/groups.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 
 /* 'YYYY-YYYY' compares as text in the order of the years. */
 static enum km_rc target_year(struct km_db *db, const char *schooljaar, char out[12])
@@ -28,7 +30,7 @@ static enum km_rc push(struct km_db *db, struct relink_list *l, size_t *cap, sql
         size_t grown = *cap ? *cap * 2 : 16;
         struct relink_group *p = realloc(l->items, grown * sizeof *p);
         if (!p)
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         l->items = p;
         *cap = grown;
     }

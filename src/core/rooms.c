@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/rooms.h"
 
 #include <stdio.h>
@@ -8,13 +9,14 @@
 #include "core/audit.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 #define ROOM_NAME_MAX 40
 #define ROOM_CAPACITY_MAX 1000
 
 static enum km_rc push_room(struct km_room_list *out, sqlite3_stmt *st)
 {
-    struct km_room *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_room *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;

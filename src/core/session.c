@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/session.h"
 
 #include <stdio.h>

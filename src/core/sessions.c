@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/sessions.h"
 
 #include <errno.h>
@@ -8,6 +9,8 @@
 
 #include "core/access.h"
 #include "core/i18n.h"
+#include "core/mailspool.h"
+#include "core/vec.h"
 
 #define DEAD_MODIFIER "-3 minutes" /* SESSIONS_DEAD_MINUTES, as SQLite's datetime() wants it */
 #define CLEAN_BATCH 64             /* dead rows removed per registration; the rest go next time */
@@ -109,7 +112,15 @@ static enum km_rc touch_tx(struct km_db *db, void *arg)
     return rc;
 }
 
-enum km_rc sessions_touch(struct km_db *db, int64_t id) { return db_tx(db, touch_tx, &id); }
+/* The once-a-minute write of a logged-in screen also moves the background mailer's results into the database,
+ * so reading the audit log or the mail's health never has to write. */
+enum km_rc sessions_touch(struct km_db *db, int64_t id)
+{
+    enum km_rc rc = db_tx(db, touch_tx, &id);
+    if (rc == KM_OK)
+        mailspool_import(db); /* best effort: the next minute tries again */
+    return rc;
+}
 
 static enum km_rc end_tx(struct km_db *db, void *arg)
 {
@@ -172,7 +183,7 @@ static enum km_rc list_read(struct km_db *db, void *arg)
         read_entry(st, &e);
         if (pid_alive(e.pid) && push_entry(out, &cap, &e) != KM_OK) {
             db_done(st);
-            return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(db);
         }
     }
     return rc;

@@ -1,5 +1,6 @@
 /* Applies a ParnasSys snapshot: one transaction that diffs groups, people and memberships against what the
  * sync made before. The rules are in snapshot.h. */
+#include "core/db_sql.h"
 #include "core/snapshot.h"
 
 #include <stdarg.h>
@@ -12,8 +13,10 @@
 #include "core/groups.h"
 #include "core/i18n.h"
 #include "core/session.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
 
 #define KEY_MAX 300 /* a key (EDEXML allows 256 characters) with the teacher prefix */
 
@@ -106,20 +109,7 @@ static void free_state(struct apply *a)
     a->person_new = NULL;
 }
 
-static enum km_rc nomem(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
-
 /* Appends to a NUL-terminated buffer; a full buffer simply stops growing. */
-__attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
-{
-    size_t used = strnlen(buf, len);
-    if (used + 1 >= len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, len - used, fmt, ap);
-    va_end(ap);
-}
-
 static void person_key(const struct snap_person *p, char key[KEY_MAX])
 {
     snprintf(key, KEY_MAX, "%s%s", p->teacher ? SNAPSHOT_TEACHER_KEY : "", p->key);
@@ -179,14 +169,14 @@ static enum km_rc load_old(struct km_db *db, struct apply *a)
             struct old_person *grown = realloc(a->old, cap * sizeof *grown);
             if (!grown) {
                 db_done(st);
-                return nomem(db);
+                return vec_no_memory(db);
             }
             a->old = grown;
         }
         bool ok = read_old(st, &a->old[a->nold++]);
         if (!ok) {
             db_done(st);
-            return nomem(db);
+            return vec_no_memory(db);
         }
     }
     if (rc == KM_OK && a->nold)
@@ -300,13 +290,13 @@ static enum km_rc update_group(struct km_db *db, struct apply *a, size_t i, cons
         return rc;
     a->group_ids[i] = old->id;
     if (strcmp(name, old->name) != 0)
-        appendf(what, sizeof what, _(", naam (was %s)"), old->name);
+        strbuf_appendf(what, sizeof what, _(", naam (was %s)"), old->name);
     if (strcmp(group_kind(g), old->kind) != 0)
-        appendf(what, sizeof what, ", soort %s", group_kind(g));
+        strbuf_appendf(what, sizeof what, ", soort %s", group_kind(g));
     if (strcmp(g->jaargroep, old->jaargroep) != 0)
-        appendf(what, sizeof what, ", jaargroep %s", *g->jaargroep ? g->jaargroep : "-");
+        strbuf_appendf(what, sizeof what, ", jaargroep %s", *g->jaargroep ? g->jaargroep : "-");
     if (active != old->active)
-        appendf(what, sizeof what, ", %s", active ? _("weer actief") : "inactief");
+        strbuf_appendf(what, sizeof what, ", %s", active ? _("weer actief") : "inactief");
     if (!*what)
         return KM_OK;
     rc = db_exec(db, "UPDATE groups SET name = ?, kind = ?, jaargroep = ?, active = ?, version = version + 1 WHERE id = ?",
@@ -357,10 +347,10 @@ static enum km_rc active_synced_groups(struct km_db *db, const char *sql, const 
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
         if (r < 0)
             return db_last_rc(db);
-        int64_t *grown = realloc(*ids, (*n + 1) * sizeof *grown);
+        int64_t *grown = vec_grow(*ids, *n, sizeof *grown);
         if (!grown) {
             db_done(st);
-            return nomem(db);
+            return vec_no_memory(db);
         }
         *ids = grown;
         (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
@@ -450,7 +440,7 @@ static void describe_links(const struct apply *a, const struct snap_person *p, c
         const char *roles = p->links[i].roles ? p->links[i].roles : "";
         if (!p->teacher && g->samengesteld)
             continue;
-        appendf(out, len, "%s%s%s%s%s", *out ? ", " : p->teacher ? ", groepen " : ", groep ", g->name,
+        strbuf_appendf(out, len, "%s%s%s%s%s", *out ? ", " : p->teacher ? ", groepen " : ", groep ", g->name,
                 *roles ? " (" : "", roles, *roles ? ")" : "");
         if (!p->teacher)
             return;
@@ -491,7 +481,7 @@ static enum km_rc add_person(struct km_db *db, struct apply *a, size_t i, const 
 static void note_change(char *what, size_t len, bool differs, const char *field)
 {
     if (differs)
-        appendf(what, len, "%s%s", *what ? ", " : "", field);
+        strbuf_appendf(what, len, "%s%s", *what ? ", " : "", field);
 }
 
 static enum km_rc update_fields(struct km_db *db, struct apply *a, size_t i, const struct old_person *o, const char *email)
@@ -619,7 +609,7 @@ static enum km_rc load_members(struct km_db *db, struct apply *a, struct member 
             struct member *grown = realloc(*out, cap * sizeof *grown);
             if (!grown) {
                 db_done(st);
-                return nomem(db);
+                return vec_no_memory(db);
             }
             *out = grown;
         }
@@ -640,7 +630,7 @@ static enum km_rc wanted_members(struct km_db *db, struct apply *a, struct membe
         total += a->snap->people[i].nlinks;
     *out = total ? malloc(total * sizeof **out) : NULL;
     if (total && !*out)
-        return nomem(db);
+        return vec_no_memory(db);
     for (size_t i = 0; i < a->snap->npeople; i++) {
         const struct snap_person *p = &a->snap->people[i];
         for (size_t k = 0; k < p->nlinks; k++)
@@ -813,7 +803,7 @@ static enum km_rc prepare(struct km_db *db, struct apply *a)
     a->group_ids = calloc(ng ? ng : 1, sizeof *a->group_ids);
     a->person_ids = calloc(np ? np : 1, sizeof *a->person_ids);
     a->person_new = calloc(np ? np : 1, sizeof *a->person_new);
-    return a->group_ids && a->person_ids && a->person_new ? KM_OK : nomem(db);
+    return a->group_ids && a->person_ids && a->person_new ? KM_OK : vec_no_memory(db);
 }
 
 static enum km_rc apply_all(struct km_db *db, struct apply *a)

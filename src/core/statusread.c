@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/statusread.h"
 
 #include <stdio.h>
@@ -6,14 +7,13 @@
 
 #include "core/access.h"
 #include "core/i18n.h"
-
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
+#include "core/vec.h"
 
 /* ---- the history of one cell ---- */
 
 static enum km_rc push_change(struct status_history *out, sqlite3_stmt *st)
 {
-    struct status_change *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct status_change *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -49,7 +49,7 @@ enum km_rc goal_status_history(const struct km_session *s, int64_t student_id, i
         db_done(st);
         status_history_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            no_memory(s->db);
+            vec_no_memory(s->db);
     }
     return rc;
 }
@@ -73,7 +73,7 @@ void status_history_free(struct status_history *h)
 
 static enum km_rc push_goal(struct own_goal_list *out, sqlite3_stmt *st)
 {
-    struct own_goal *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct own_goal *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -139,7 +139,7 @@ enum km_rc student_goals(const struct km_session *s, int64_t student_id, struct 
     if (rc != KM_OK) {
         student_goals_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            no_memory(s->db);
+            vec_no_memory(s->db);
     }
     return rc;
 }

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/statusscale.h"
 
 #include <ctype.h>
@@ -9,6 +10,7 @@
 #include "core/audit.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 const char *const statusscale_roles[STATUSSCALE_NROLES] = {"status_none", "status_busy", "status_almost",
                                                            "status_done"};
@@ -78,7 +80,7 @@ bool statusscale_input_ok(const struct status_input *in, char *why, size_t len)
 
 static enum km_rc push_value(struct status_scale *out, sqlite3_stmt *st)
 {
-    struct status_value *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct status_value *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -113,7 +115,7 @@ static enum km_rc read_scale(struct km_db *db, struct status_scale *out)
         db_done(st);
         statusscale_free(out);
         if (rc == KM_ERR && !*db_errmsg(db))
-            db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+            vec_no_memory(db);
     }
     return rc;
 }

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/syncruns.h"
 
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include "core/groups.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 struct record_ctx {
     const struct syncrun *run;
@@ -101,7 +103,7 @@ enum km_rc syncruns_list(const struct km_session *s, int limit, struct syncrun_l
         if (item)
             read_run(st, item);
         else
-            rc = r < 0 ? db_last_rc(s->db) : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = r < 0 ? db_last_rc(s->db) : vec_no_memory(s->db);
     }
     if (rc != KM_OK) {
         db_done(st);

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/templates.h"
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "core/hours.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 #define TEMPLATE_NAME_MAX 40
 #define SLOT_NAME_MAX 30
@@ -17,7 +19,7 @@
 
 static enum km_rc push_template(struct km_template_list *out, sqlite3_stmt *st)
 {
-    struct km_template *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_template *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -241,7 +243,7 @@ void templates_list_free(struct km_template_list *l)
 
 static enum km_rc push_slot(struct km_slot_list *out, sqlite3_stmt *st)
 {
-    struct km_slot *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct km_slot *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;

@@ -277,14 +277,27 @@ int text_cp_width(uint32_t cp)
     return 1;
 }
 
-size_t text_sanitize(const char *s, char *out, size_t outlen)
+static size_t sanitize(const char *s, bool keep_newlines, char *out, size_t outlen)
 {
     struct reader r = reader_of(s);
     struct writer w = writer_of(out, outlen);
     uint32_t cp;
-    while (next_cp(&r, &cp) && put_cp(&w, safe_cp(cp)))
+    while (next_cp(&r, &cp) && put_cp(&w, keep_newlines && cp == '\n' ? cp : safe_cp(cp)))
         ;
     return w.len;
+}
+
+size_t text_sanitize(const char *s, char *out, size_t outlen) { return sanitize(s, false, out, outlen); }
+
+size_t text_sanitize_lines(const char *s, char *out, size_t outlen) { return sanitize(s, true, out, outlen); }
+
+char *text_sanitize_dup(const char *s, bool keep_newlines)
+{
+    size_t cap = strlen(s ? s : "") * 3 + 1; /* each bad byte may grow to U+FFFD's three bytes */
+    char *out = malloc(cap);
+    if (out)
+        sanitize(s, keep_newlines, out, cap);
+    return out;
 }
 
 int text_width(const char *s)

@@ -1,6 +1,6 @@
 /* Text from data on its way to a terminal, into storage, or into a username.
  * Every string that came from the database, an import or the keyboard passes text_sanitize/text_fit before
- * it is drawn or printed, so no control character or escape sequence from data ever reaches a terminal.
+ * it is drawn, printed or written to an export (CSV, iCalendar, HTML, JSON: each writer calls it itself), so no control character or escape sequence from data ever reaches a terminal.
  * Nothing here depends on the process locale: widths come from a built-in table, so a screen lines up the
  * same in every environment. All writers take (out, outlen), never write past outlen, always leave out
  * NUL-terminated (when outlen > 0) and never cut a code point (or a folded letter) in half. NULL input
@@ -36,6 +36,12 @@ int text_cp_width(uint32_t cp);
 /* Makes s safe to print: controls (text_is_control) and invalid UTF-8 become U+FFFD, so "\x1b[2J" shows
  * as "\uFFFD[2J". Returns the number of bytes written (excluding NUL). */
 size_t text_sanitize(const char *s, char *out, size_t outlen);
+/* The same, but a line feed passes: for outputs that keep a text's lines and escape them their own way (iCalendar,
+ * JSON). */
+size_t text_sanitize_lines(const char *s, char *out, size_t outlen);
+/* text_sanitize (or text_sanitize_lines when keep_newlines) into a new buffer of the right size, for the writers
+ * of exports and command output; NULL when out of memory. free() it. */
+char *text_sanitize_dup(const char *s, bool keep_newlines);
 /* Display columns of s after sanitising. */
 int text_width(const char *s);
 /* Sanitises s and fits it into `width` columns. If s is wider it is cut and ends with "…" in the last

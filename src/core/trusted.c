@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/trusted.h"
 
 #include <stdio.h>
@@ -5,6 +6,7 @@
 
 #include "core/audit.h"
 #include "core/i18n.h"
+#include "core/mailspool.h"
 
 #define TRUSTED_DETAIL "ssh-sleutel"
 
@@ -81,6 +83,7 @@ enum km_rc login_trusted(struct km_db *db, const char *username, struct km_sessi
         memset(s, 0, sizeof *s);
         return rc;
     }
+    mailspool_import(db); /* as at a login with a password: the mailer's failures reach the log first */
     if (result)
         result->must_change_password = strcmp(state, "temporary") == 0;
     return KM_OK;

@@ -1,3 +1,4 @@
+#include "core/db_sql.h"
 #include "core/users.h"
 
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "core/login.h"
 #include "core/names.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 #define USER_COLUMNS                                                                                           \
     "id, role, username, roepnaam, voorvoegsel, achternaam, COALESCE(email, ''), COALESCE(instroom, ''),"     \
@@ -233,7 +235,7 @@ static enum km_rc get_from(const struct km_session *s, sqlite3_stmt *st, struct 
     db_done(st);
     if (!user_complete(out)) {
         users_free(out);
-        return db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(s->db);
     }
     enum km_rc rc = may_see_user(s, out);
     if (rc != KM_OK)
@@ -301,7 +303,7 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
             cap = cap ? cap * 2 : 64;
             struct km_user *items = realloc(out->items, cap * sizeof *items);
             if (!items) {
-                rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+                rc = vec_no_memory(s->db);
                 break;
             }
             out->items = items;
@@ -309,7 +311,7 @@ enum km_rc users_list(const struct km_session *s, const struct user_filter *f, s
         fill_user(st, &out->items[out->n]);
         out->items[out->n].groups = db_col_dup(st, 14);
         if (!user_complete(&out->items[out->n]) || !out->items[out->n++].groups)
-            rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            rc = vec_no_memory(s->db);
     }
     if (rc != KM_OK) {
         db_done(st);

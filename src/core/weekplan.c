@@ -1,3 +1,5 @@
+#include "core/db_sql.h"
+#include "core/vec.h"
 #include "core/weekplan.h"
 
 #include <stdio.h>
@@ -24,17 +26,15 @@ static bool room_for(void **items, size_t *cap, size_t n, size_t size)
     return true;
 }
 
-static enum km_rc no_memory(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
-
 /* Adds a copy of column col to the string list. */
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown lists are kept in the weekplan and freed by weekplan_free */
 static enum km_rc push_text(struct km_db *db, char ***list, int *n, size_t *cap, sqlite3_stmt *st, int col)
 {
     if (!room_for((void **)list, cap, (size_t)*n, sizeof **list))
-        return no_memory(db);
+        return vec_no_memory(db);
     char *t = db_col_dup(st, col);
     if (!t)
-        return no_memory(db);
+        return vec_no_memory(db);
     (*list)[(*n)++] = t;
     return KM_OK;
 }
@@ -114,7 +114,7 @@ static enum km_rc read_lessons(struct km_db *db, struct build *b)
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
         if (r < 0 || !room_for((void **)&w->lessons, &b->cap_lessons, (size_t)w->nlessons, sizeof *w->lessons)) {
-            rc = r < 0 ? db_last_rc(db) : no_memory(db);
+            rc = r < 0 ? db_last_rc(db) : vec_no_memory(db);
             break;
         }
         struct weekplan_lesson *l = &w->lessons[w->nlessons++];
@@ -128,7 +128,7 @@ static enum km_rc read_lessons(struct km_db *db, struct build *b)
         l->subject = db_col_dup(st, 4);
         l->room = db_col_dup(st, 5);
         if (!l->subject || !l->room)
-            rc = no_memory(db);
+            rc = vec_no_memory(db);
         w->open[l->weekday] = true;
     }
     if (rc != KM_OK)
@@ -142,7 +142,7 @@ static enum km_rc read_goals(struct km_db *db, struct build *b)
 {
     struct weekplan *w = b->w;
     if (w->nlessons && !(b->cap_goals = calloc((size_t)w->nlessons, sizeof *b->cap_goals)))
-        return no_memory(db);
+        return vec_no_memory(db);
     sqlite3_stmt *st;
     enum km_rc rc = db_query(db, &st,
                              "SELECT i.id, g.title FROM (SELECT i.id, i.date, i.start_min" WEEK_LESSONS ") i"
@@ -166,14 +166,14 @@ static enum km_rc read_students(struct km_db *db, struct build *b)
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
         if (r < 0 || !room_for((void **)&w->students, &b->cap_students, (size_t)w->nstudents, sizeof *w->students)) {
-            rc = r < 0 ? db_last_rc(db) : no_memory(db);
+            rc = r < 0 ? db_last_rc(db) : vec_no_memory(db);
             break;
         }
         struct weekplan_student *s = &w->students[w->nstudents++];
         memset(s, 0, sizeof *s);
         s->id = sqlite3_column_int64(st, 0);
         if (!(s->name = db_col_dup(st, 1)))
-            rc = no_memory(db);
+            rc = vec_no_memory(db);
     }
     if (rc != KM_OK)
         db_done(st);
@@ -187,7 +187,7 @@ static enum km_rc read_own(struct km_db *db, struct build *b)
 {
     struct weekplan *w = b->w;
     if (w->nstudents && !(b->cap_own = calloc((size_t)w->nstudents, sizeof *b->cap_own)))
-        return no_memory(db);
+        return vec_no_memory(db);
     sqlite3_stmt *st;
     enum km_rc rc = db_query(
         db, &st,

@@ -23,9 +23,6 @@
 #define PT_MAX 11.0
 #define PT_MIN 6.0
 
-static const char *const month_names[13] = {"",    "januari", "februari",  "maart",   "april",    "mei",     "juni",
-                                            "juli", "augustus", "september", "oktober", "november", "december"};
-
 static const char style[] =
     "@page{size:A4 portrait;margin:12mm}\n"
     "*{box-sizing:border-box}\n"
@@ -128,11 +125,11 @@ static void week_text(const struct weekplan *w, char *out, size_t len)
         return;
     }
     if (ma == mb)
-        snprintf(out, len, "week %d · %d t/m %d %s %d", w->iso_week, da, db, month_names[mb], yb);
+        snprintf(out, len, "week %d · %d t/m %d %s %d", w->iso_week, da, db, dates_month_name(mb), yb);
     else if (ya == yb)
-        snprintf(out, len, "week %d · %d %s t/m %d %s %d", w->iso_week, da, month_names[ma], db, month_names[mb], yb);
+        snprintf(out, len, "week %d · %d %s t/m %d %s %d", w->iso_week, da, dates_month_name(ma), db, dates_month_name(mb), yb);
     else
-        snprintf(out, len, "week %d · %d %s %d t/m %d %s %d", w->iso_week, da, month_names[ma], ya, db, month_names[mb], yb);
+        snprintf(out, len, "week %d · %d %s %d t/m %d %s %d", w->iso_week, da, dates_month_name(ma), ya, db, dates_month_name(mb), yb);
 }
 
 static void write_lesson(FILE *f, const struct weekplan_lesson *l, int max_goals)
@@ -175,7 +172,7 @@ static void write_days(FILE *f, const struct weekplan *w, int max_goals)
         dates_format(monday + d - 1, date);
         if (sscanf(date, "%d-%d-%d", &y, &m, &day) != 3 || m < 1 || m > 12)
             m = day = 0;
-        fprintf(f, "<tr><th>%s<span>%d %s</span></th><td>\n", hours_day_name(d), day, month_names[m]);
+        fprintf(f, "<tr><th>%s<span>%d %s</span></th><td>\n", hours_day_name(d), day, dates_month_name(m));
         int n = 0;
         for (int i = 0; i < w->nlessons; i++)
             if (w->lessons[i].weekday == d) {

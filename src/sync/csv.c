@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/km.h"
 #include "core/text.h"
+#include "core/vec.h"
 
 /* ---- reading ---- */
 
@@ -39,16 +40,8 @@ static void put(struct parser *p, char c)
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown list is kept in t->problems and freed by csv_free */
 static void problem(struct parser *p, int line, const char *text)
 {
-    struct csv_table *t = p->out;
-    struct csv_problem *grown = realloc(t->problems, (t->nproblems + 1) * sizeof *grown);
-    if (!grown) {
+    if (!line_error_add(&p->out->problems, &p->out->nproblems, line, "%s", text))
         p->nomem = true;
-        return;
-    }
-    t->problems = grown;
-    grown[t->nproblems].line = line;
-    snprintf(grown[t->nproblems].text, sizeof grown[t->nproblems].text, "%s", text);
-    t->nproblems++;
 }
 KM_GCC_ANALYZER_END
 
@@ -121,7 +114,7 @@ static void read_field(struct parser *p)
 
 static bool push_field(struct parser *p, struct csv_record *r)
 {
-    char **grown = realloc(r->fields, (r->n + 1) * sizeof *grown);
+    char **grown = vec_grow(r->fields, r->n, sizeof *grown);
     char *copy = p->nomem ? NULL : malloc(p->n);
     if (!grown || !copy) {
         if (grown)
@@ -159,7 +152,7 @@ static void read_record(struct parser *p)
         skip_eol(p);
         break;
     }
-    struct csv_record *grown = p->nomem ? NULL : realloc(p->out->records, (p->out->n + 1) * sizeof *grown);
+    struct csv_record *grown = p->nomem ? NULL : vec_grow(p->out->records, p->out->n, sizeof *grown);
     if (!grown) {
         free_record(&r);
         p->nomem = true;
@@ -238,9 +231,12 @@ static bool needs_quotes(const char *s, char sep)
     return strchr(s, sep) || strpbrk(s, "\"\r\n") || (n && (s[0] == ' ' || s[n - 1] == ' '));
 }
 
-void csv_write_field(FILE *f, const char *s, char sep)
+/* Every field is sanitised here, for every CSV written: a CSV on standard output reaches a terminal, and no data
+ * may steer it (controls, C1, bidi controls become U+FFFD). A line feed stays: a quoted field may hold lines. */
+void csv_write_field(FILE *f, const char *raw, char sep)
 {
-    s = s ? s : "";
+    char *clean = text_sanitize_dup(raw, true);
+    const char *s = clean ? clean : ""; /* out of memory: an empty field rather than none */
     bool quote = needs_quotes(s, sep);
     if (quote)
         fputc('"', f);
@@ -253,6 +249,7 @@ void csv_write_field(FILE *f, const char *s, char sep)
     }
     if (quote)
         fputc('"', f);
+    free(clean);
 }
 
 void csv_write_record(FILE *f, const char *const *fields, size_t n, char sep)

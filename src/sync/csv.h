@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/lineerrors.h"
+
 /* Larger inputs are refused: a week template or a parents list is a few hundred kilobytes at most. */
 #define CSV_MAX_BYTES (16u * 1024u * 1024u)
 
@@ -19,16 +21,11 @@ struct csv_record {
     int line; /* the physical line (from 1) where the record starts, for messages */
 };
 
-struct csv_problem {
-    int line;
-    char text[120]; /* one Dutch sentence without the line number */
-};
-
 struct csv_table {
     struct csv_record *records; /* empty lines are not records */
     size_t n;
     char sep;
-    struct csv_problem *problems; /* syntax mistakes; the records are still filled as well as possible */
+    struct line_error *problems; /* syntax mistakes (core/lineerrors.h); the records are still filled as well as possible */
     size_t nproblems;
 };
 

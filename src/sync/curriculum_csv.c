@@ -10,8 +10,10 @@
 #include "core/access.h"
 #include "core/curriculum.h"
 #include "core/curriculum_read.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/vec.h"
 #include "sync/csv.h"
 
 enum col {
@@ -34,31 +36,20 @@ static const bool required[COL__COUNT] = {true, true, false, true, true, false, 
 
 /* ---- export ---- */
 
-/* Fields are sanitised: an export to standard output reaches a terminal. Text stored through core is clean
- * already, so this changes nothing there and the round trip stays exact. */
+/* csv_write_record sanitises every field: an export to standard output reaches a terminal. Text stored through
+ * core is clean already, so this changes nothing there and the round trip stays exact. */
 static void write_goal(FILE *out, const struct cur_goal *g)
 {
     char order[16];
     snprintf(order, sizeof order, "%d", g->sort_order);
-    const char *raw[COL__COUNT] = {g->hoofdgebied,           g->deelgebied, g->niveau, g->code, g->title, order,
-                                   g->retired ? "ja" : "nee"};
-    char *clean[COL__COUNT] = {0};
-    const char *fields[COL__COUNT] = {0};
-    for (int c = 0; c < COL__COUNT; c++) {
-        size_t cap = strlen(raw[c]) * 3 + 1;
-        clean[c] = malloc(cap);
-        if (clean[c])
-            text_sanitize(raw[c], clean[c], cap);
-        fields[c] = clean[c] ? clean[c] : "";
-    }
+    const char *fields[COL__COUNT] = {g->hoofdgebied, g->deelgebied, g->niveau, g->code, g->title, order,
+                                      g->retired ? "ja" : "nee"};
     csv_write_record(out, fields, COL__COUNT, ';');
-    for (int c = 0; c < COL__COUNT; c++)
-        free(clean[c]);
 }
 
 enum km_rc curriculum_csv_export(const struct km_session *s, FILE *out)
 {
-    struct cur_goal_filter all = {0, 0, 0, true};
+    struct cur_goal_filter all = {0, 0, 0, true, 0};
     struct cur_goal_list l;
     enum km_rc rc = curriculum_goals(s, &all, &l);
     if (rc != KM_OK)
@@ -119,18 +110,10 @@ static bool bad(struct import *imp, int line, const char *fmt, ...) __attribute_
 KM_GCC_ANALYZER_MISREADS
 static bool bad(struct import *imp, int line, const char *fmt, ...)
 {
-    struct curriculum_csv_result *res = imp->res;
-    struct curriculum_csv_error *grown = realloc(res->errors, (res->nerrors + 1) * sizeof *grown);
-    if (!grown) {
-        imp->nomem = true;
-        return false;
-    }
-    res->errors = grown;
-    struct curriculum_csv_error *e = &grown[res->nerrors++];
-    e->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->text, sizeof e->text, fmt, ap);
+    if (!line_error_addv(&imp->res->errors, &imp->res->nerrors, line, fmt, ap))
+        imp->nomem = true;
     va_end(ap);
     return false;
 }
@@ -140,7 +123,7 @@ KM_GCC_ANALYZER_END
 static void *grow(struct import *imp, void *arr_ptr, size_t *n, size_t size)
 {
     void **arr = arr_ptr;
-    void *grown = realloc(*arr, (*n + 1) * size);
+    void *grown = vec_grow(*arr, *n, size);
     if (!grown) {
         imp->nomem = true;
         return NULL;
@@ -207,7 +190,7 @@ static int by_code_cmp(const void *a, const void *b)
 
 static enum km_rc load_school(struct import *imp)
 {
-    struct cur_goal_filter all = {0, 0, 0, true};
+    struct cur_goal_filter all = {0, 0, 0, true, 0};
     enum km_rc rc = curriculum_areas(imp->s, &imp->areas);
     if (rc == KM_OK)
         rc = curriculum_niveaus(imp->s, &imp->niveaus);
@@ -217,7 +200,7 @@ static enum km_rc load_school(struct import *imp)
         return rc;
     imp->by_code = malloc((imp->goals.n + 1) * sizeof *imp->by_code);
     if (!imp->by_code)
-        return db_fail(imp->s->db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(imp->s->db);
     for (size_t i = 0; i < imp->goals.n; i++)
         imp->by_code[i] = &imp->goals.items[i];
     qsort(imp->by_code, imp->goals.n, sizeof *imp->by_code, by_code_cmp);
@@ -506,18 +489,6 @@ static void check_duplicates(struct import *imp)
     free(sorted);
 }
 
-/* By line, keeping the order of mistakes found on one line (insertion sort: stable, and lists are short). */
-static void sort_errors(struct curriculum_csv_result *res)
-{
-    for (size_t i = 1; i < res->nerrors; i++) {
-        struct curriculum_csv_error e = res->errors[i];
-        size_t j = i;
-        for (; j > 0 && res->errors[j - 1].line > e.line; j--)
-            res->errors[j] = res->errors[j - 1];
-        res->errors[j] = e;
-    }
-}
-
 /* after[a * k + b]: niveau b follows niveau a somewhere within one deelgebied of the file. */
 static void niveau_edges(const struct import *imp, bool *after, long *last)
 {
@@ -713,9 +684,9 @@ static enum km_rc import_fn(struct km_db *db, void *arg)
     if (!imp->nomem && imp->res->nerrors == 0 && order_new_niveaus(imp))
         list_changes(imp);
     if (imp->nomem)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     if (imp->res->nerrors) {
-        sort_errors(imp->res);
+        line_error_sort(imp->res->errors, imp->res->nerrors); /* one line's mistakes stay in the order found */
         return db_fail(db, KM_INVALID, _("%zu fout%s in het bestand; er is niets geïmporteerd."), imp->res->nerrors,
                        i18n_plural(imp->res->nerrors, "", "en", "", "s"));
     }

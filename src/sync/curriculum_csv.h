@@ -17,14 +17,10 @@
 
 #include <stdio.h>
 
+#include "core/lineerrors.h"
 #include "core/session.h"
 
 #define CURRICULUM_CSV_MAX_ROWS 50000
-
-struct curriculum_csv_error {
-    int line; /* 0: not about one line (the file as a whole) */
-    char text[240];
-};
 
 enum curriculum_csv_change_kind {
     CCSV_NEW_HOOFDGEBIED,
@@ -42,7 +38,7 @@ struct curriculum_csv_change {
 };
 
 struct curriculum_csv_result {
-    struct curriculum_csv_error *errors; /* by line */
+    struct line_error *errors; /* by line (core/lineerrors.h) */
     size_t nerrors;
     struct curriculum_csv_change *changes; /* areas and niveaus first, then goals in file order */
     size_t nchanges;

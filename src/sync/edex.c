@@ -10,11 +10,14 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/fileread.h"
 #include "core/groups.h"
 #include "core/i18n.h"
 #include "core/school.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
+#include "sync/xmlerr.h"
 
 #define KEY_MAX_CHARS 256  /* EDEXKeyType */
 #define TEXT_MAX_BYTES 1024 /* the longest text we keep (a name of 200 characters, an address of 256) */
@@ -597,10 +600,11 @@ static void read_container(struct reader *rd, const xmlNode *root)
     check_unique(rd, rd->teacher_keys, rd->nteacher_keys, "leerkracht");
 }
 
-/* What the parser met: the line of a DOCTYPE, and its first error (later ones follow from it). */
+/* What the parser met: the line of a DOCTYPE, and its first error (later ones follow from it), whether the parser
+ * or the encoding conversion below it raised it. */
 struct parse_state {
-    int doctype_line, error_line;
-    char error[160];
+    int doctype_line;
+    struct xmlerr error;
 };
 
 /* A DTD could declare entities (the billion laughs) or fetch files: the parser stops at the DOCTYPE. */
@@ -613,16 +617,6 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
     xmlStopParser(p);
 }
 
-static void first_error(void *ctx, xmlErrorPtr e)
-{
-    struct parse_state *ps = ((xmlParserCtxtPtr)ctx)->_private;
-    if (ps->error_line || !e || e->level < XML_ERR_ERROR)
-        return;
-    ps->error_line = e->line > 0 ? e->line : 1;
-    snprintf(ps->error, sizeof ps->error, "%s", e->message ? e->message : "onleesbaar");
-    ps->error[strcspn(ps->error, "\n")] = '\0';
-}
-
 static xmlDoc *parse(struct reader *rd, const char *xml, size_t len)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -631,16 +625,19 @@ static xmlDoc *parse(struct reader *rd, const char *xml, size_t len)
         return NULL;
     }
     struct parse_state ps = {0};
+    xmlerr_begin(&ps.error, ctxt);
     ctxt->_private = &ps;
     ctxt->sax->internalSubset = refuse_doctype;
-    ctxt->sax->serror = first_error;
+    ctxt->sax->serror = xmlerr_structured;
     xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, "edex.xml", rd->o->encoding,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+    xmlerr_end();
+    const struct xmlerr *e = &ps.error;
     if (ps.doctype_line)
         snapshot_error(rd->r, ps.doctype_line, "!DOCTYPE", _("een DTD is niet toegestaan in een EDEXML-bestand."));
     else if (!doc)
-        snapshot_error(rd->r, ps.error_line ? ps.error_line : 1, "EDEX", _("het bestand is geen geldige XML (%s)."),
-                       ps.error_line ? ps.error : "onleesbaar");
+        snapshot_error(rd->r, e->line ? e->line : 1, "EDEX", _("het bestand is geen geldige XML (%s)."),
+                       e->message[0] ? e->message : "onleesbaar");
     if (doc && ps.doctype_line) {
         xmlFreeDoc(doc);
         doc = NULL;
@@ -689,7 +686,7 @@ enum km_rc edex_import(struct km_db *db, const char *xml, size_t len, const stru
     xmlFreeDoc(doc);
     enum km_rc rc;
     if (rd.arena.nomem)
-        rc = db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(db);
     else
         rc = out->errors || !doc ? refuse(db, o, out) : apply(db, &rd, o);
     arena_free(&rd.arena);
@@ -709,28 +706,9 @@ static char *read_file(const char *path, size_t *len, bool *too_big)
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    size_t cap = 1 << 20;
-    char *data = malloc(cap);
-    *len = 0;
-    while (data && !ferror(f) && !feof(f) && *len <= EDEX_MAX_BYTES) {
-        if (*len == cap) {
-            char *grown = realloc(data, cap *= 2);
-            if (!grown) {
-                free(data);
-                data = NULL;
-                break;
-            }
-            data = grown;
-        }
-        *len += fread(data + *len, 1, cap - *len, f);
-    }
-    bool ok = data && !ferror(f);
+    char *data = fileread_all(f, EDEX_MAX_BYTES, len);
     fclose(f);
-    *too_big = *len > EDEX_MAX_BYTES;
-    if (!ok) {
-        free(data);
-        return NULL;
-    }
+    *too_big = data && *len > EDEX_MAX_BYTES;
     return data;
 }
 

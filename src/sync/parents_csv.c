@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
 #include "sync/csv.h"
 
 enum col { COL_LEERLING, COL_OUDER, COL_ROEPNAAM, COL_VOORVOEGSEL, COL_ACHTERNAAM, COL_EMAIL, COL_RELATIE, COL__COUNT };
@@ -247,7 +248,7 @@ static enum km_rc group_and_import(const struct km_session *s, struct reader *rd
         qsort(parents, n, sizeof *parents, parent_line_cmp);
         rc = parents_import(s, parents, n, dry_run, rd->res);
     } else {
-        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(s->db);
     }
     free(by_key);
     free(parents);
@@ -289,10 +290,10 @@ enum km_rc parents_csv_import(const struct km_session *s, const char *data, size
     rd.rows = calloc(t.n + 1, sizeof *rd.rows);
     enum km_rc rc;
     if (!rd.rows) {
-        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(s->db);
     } else {
         read_table(&rd);
-        rc = res->nomem ? db_fail(s->db, KM_ERR, _("Onvoldoende geheugen.")) : group_and_import(s, &rd, dry_run);
+        rc = res->nomem ? vec_no_memory(s->db) : group_and_import(s, &rd, dry_run);
     }
     for (size_t i = 0; i < rd.nrows; i++)
         free_row(&rd.rows[i]);

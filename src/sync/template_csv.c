@@ -8,7 +8,6 @@
 #include "core/access.h"
 #include "core/hours.h"
 #include "core/i18n.h"
-#include "core/lookup.h"
 #include "core/templates.h"
 #include "sync/csv.h"
 #include "sync/template_csv_columns.h"
@@ -46,35 +45,28 @@ static void slot_fields(const struct km_slot *x, struct export_row *r)
     r->pause = x->is_break ? "ja" : "nee";
 }
 
-/* An id that is 0 stays an empty field; one that no longer resolves does too. */
-static void name_of(const struct km_session *s, enum lookup_kind kind, int64_t id, char *out, size_t len)
+/* Each item of a LESSON_SHEET_SEP-separated list, with its suffix. */
+static void list_items(char *buf, size_t len, const char *list, const char *mandatory)
 {
-    out[0] = '\0';
-    if (id)
-        lookup_name(s, kind, id, out, len);
+    size_t k = 0;
+    for (const char *p = *list ? list : NULL; p; k++) {
+        const char *end = strchr(p, LESSON_SHEET_SEP);
+        char item[256];
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        snprintf(item, sizeof item, "%.*s", (int)n, p);
+        list_add(buf, len, item, mandatory && mandatory[k] == '0' ? TEMPLATE_CSV_FREE_SUFFIX : "");
+        p = end ? end + 1 : NULL;
+    }
 }
 
-static enum km_rc lesson_fields(const struct km_session *s, const struct km_lesson *l, struct export_row *r)
+static void lesson_fields(const struct lesson_sheet *l, struct export_row *r)
 {
-    struct lesson_input in;
-    int64_t version;
-    enum km_rc rc = lessons_get_input(s, l->id, &in, &version);
-    if (rc != KM_OK)
-        return rc;
-    name_of(s, LOOKUP_USERNAME, in.teacher_id, r->teacher, sizeof r->teacher);
-    name_of(s, LOOKUP_HOOFDGEBIED, in.hoofdgebied_id, r->hoofdgebied, sizeof r->hoofdgebied);
-    name_of(s, LOOKUP_DEELGEBIED, in.deelgebied_id, r->deelgebied, sizeof r->deelgebied);
-    name_of(s, LOOKUP_ROOM, in.room_id, r->room, sizeof r->room);
-    char name[256];
-    for (int i = 0; i < in.nniveaus; i++) {
-        name_of(s, LOOKUP_NIVEAU, in.niveaus[i], name, sizeof name);
-        list_add(r->niveaus, sizeof r->niveaus, name, "");
-    }
-    for (int i = 0; i < in.ngroups; i++) {
-        name_of(s, LOOKUP_GROUP, in.groups[i].group_id, name, sizeof name);
-        list_add(r->groups, sizeof r->groups, name, in.groups[i].mandatory ? "" : TEMPLATE_CSV_FREE_SUFFIX);
-    }
-    return KM_OK;
+    snprintf(r->teacher, sizeof r->teacher, "%s", l->teacher);
+    snprintf(r->hoofdgebied, sizeof r->hoofdgebied, "%s", l->hoofdgebied);
+    snprintf(r->deelgebied, sizeof r->deelgebied, "%s", l->deelgebied);
+    snprintf(r->room, sizeof r->room, "%s", l->room);
+    list_items(r->niveaus, sizeof r->niveaus, l->niveaus, NULL);
+    list_items(r->groups, sizeof r->groups, l->groups, l->mandatory);
 }
 
 static void write_row(FILE *out, const char *template_name, const struct export_row *r)
@@ -110,17 +102,15 @@ struct export_ctx {
     FILE *out;
     const char *name;
     struct km_slot_list slots;
-    struct km_lesson_list lessons;
+    struct lesson_sheet_list lessons;
     struct block_numbers blocks;
 };
 
-static enum km_rc export_lesson(struct export_ctx *e, const struct km_slot *x, const struct km_lesson *l)
+static enum km_rc export_lesson(struct export_ctx *e, const struct km_slot *x, const struct lesson_sheet *l)
 {
     struct export_row r;
     slot_fields(x, &r);
-    enum km_rc rc = lesson_fields(e->s, l, &r);
-    if (rc != KM_OK)
-        return rc;
+    lesson_fields(l, &r);
     if (l->block_id) {
         int n = block_number(&e->blocks, l->block_id);
         if (n < 0)
@@ -177,7 +167,7 @@ enum km_rc template_csv_export(const struct km_session *s, int64_t template_id, 
     struct export_ctx e = {s, out, name, {NULL, 0}, {NULL, 0}, {NULL, 0}};
     rc = slots_list(s, template_id, &e.slots);
     if (rc == KM_OK)
-        rc = lessons_list(s, template_id, 0, &e.lessons);
+        rc = lessons_sheet(s, template_id, &e.lessons);
     if (rc == KM_OK) {
         fputs("\xEF\xBB\xBF", out); /* without it Excel reads the UTF-8 of "Daniëlle" as Windows-1252 */
         csv_write_record(out, template_csv_columns, TCOL__COUNT, ';');
@@ -185,7 +175,7 @@ enum km_rc template_csv_export(const struct km_session *s, int64_t template_id, 
     for (size_t i = 0; rc == KM_OK && i < e.slots.n; i++)
         rc = export_slot(&e, &e.slots.items[i]);
     slots_list_free(&e.slots);
-    lessons_list_free(&e.lessons);
+    lessons_sheet_free(&e.lessons);
     free(e.blocks.ids);
     return rc;
 }

@@ -61,8 +61,6 @@ struct import {
 static bool bad(struct import *imp, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Records a mistake; returns false so a check can end with `return bad(...)`. */
-/* gcc -fanalyzer: the grown lists are kept in the result and freed by template_csv_result_free */
-KM_GCC_ANALYZER_MISREADS
 static bool bad(struct import *imp, int line, const char *fmt, ...)
 {
     struct template_csv_result *res = imp->res;
@@ -80,11 +78,8 @@ static bool bad(struct import *imp, int line, const char *fmt, ...)
     va_end(ap);
     return false;
 }
-KM_GCC_ANALYZER_END
 
 /* By line, keeping the order of mistakes found on one line (insertion sort: stable, and lists are short). */
-/* gcc -fanalyzer: the grown lists are kept in the result and freed by template_csv_result_free */
-KM_GCC_ANALYZER_MISREADS
 static void sort_errors(struct template_csv_result *res)
 {
     for (size_t i = 1; i < res->nerrors; i++) {
@@ -95,7 +90,6 @@ static void sort_errors(struct template_csv_result *res)
         res->errors[j] = e;
     }
 }
-KM_GCC_ANALYZER_END
 
 /* ---- fields ---- */
 
@@ -754,68 +748,51 @@ static size_t next_unit(struct plan *p)
     return pick;
 }
 
-static bool keep_warnings(struct import *imp, struct conflict_list *w)
-{
-    struct conflict_list *all = &imp->res->warnings;
-    struct conflict *grown = w->n ? realloc(all->items, (all->n + w->n) * sizeof *grown) : all->items;
-    if (w->n && !grown) {
-        conflicts_free(w);
-        return false;
-    }
-    if (w->n)
-        memcpy(grown + all->n, w->items, w->n * sizeof *grown);
-    all->items = grown;
-    all->n += w->n;
-    free(w->items);
-    return true;
-}
-
-/* gcc -fanalyzer: the grown lists are kept in the result and freed by template_csv_result_free */
-KM_GCC_ANALYZER_MISREADS
-static enum km_rc make_unit(struct import *imp, const struct unit *u)
+static void unit_input(const struct import *imp, const struct unit *u, struct lesson_input *in)
 {
     const struct ilesson *head = &imp->lessons[u->parts[0]];
-    struct lesson_input in = head->in;
-    in.slot_id = imp->slots[head->slot].id;
-    in.nlinked = (int)u->n - 1;
+    *in = head->in;
+    in->slot_id = imp->slots[head->slot].id;
+    in->nlinked = (int)u->n - 1;
     for (size_t k = 1; k < u->n; k++)
-        in.linked_slots[k - 1] = imp->slots[imp->lessons[u->parts[k]].slot].id;
-    struct conflict_list w;
-    if (lessons_add(imp->s, &in, true, &w, NULL) != KM_OK) {
-        conflicts_free(&w);
-        bad(imp, head->line, "%s", db_errmsg(imp->s->db));
-        return KM_INVALID;
-    }
-    if (keep_warnings(imp, &w))
-        return KM_OK;
-    bad(imp, 0, _("Onvoldoende geheugen."));
-    return KM_ERR;
+        in->linked_slots[k - 1] = imp->slots[imp->lessons[u->parts[k]].slot].id;
 }
-KM_GCC_ANALYZER_END
 
+/* Every lesson in one core call (one transaction, one clash check over the result). */
 static enum km_rc make_lessons(struct import *imp)
 {
     size_t n = imp->nlessons + 1;
     struct plan p = {calloc(n, sizeof *p.units), 0, calloc(n, sizeof *p.unit_of), calloc(n, sizeof *p.edges), 0};
     size_t *last_in_slot = calloc(imp->nslots + 1, sizeof *last_in_slot);
+    size_t *order = calloc(n, sizeof *order);
+    struct lesson_input *in = calloc(n, sizeof *in);
     enum km_rc rc = KM_OK;
-    if (!p.units || !p.unit_of || !p.edges || !last_in_slot) {
+    if (!p.units || !p.unit_of || !p.edges || !last_in_slot || !order || !in) {
         bad(imp, 0, _("Onvoldoende geheugen."));
         rc = KM_ERR;
     } else {
         plan_units(imp, &p);
         plan_edges(imp, &p, last_in_slot);
+        for (size_t k = 0; k < p.nunits; k++) {
+            order[k] = next_unit(&p);
+            unit_input(imp, &p.units[order[k]], &in[k]);
+        }
+        size_t failed;
+        rc = lessons_add_many(imp->s, in, p.nunits, &imp->res->warnings, &failed);
+        if (rc != KM_OK)
+            bad(imp, failed < p.nunits ? imp->lessons[p.units[order[failed]].parts[0]].line : 0, "%s",
+                db_errmsg(imp->s->db));
     }
-    for (size_t k = 0; rc == KM_OK && k < p.nunits; k++)
-        rc = make_unit(imp, &p.units[next_unit(&p)]);
     free(p.units);
     free(p.unit_of);
     free(p.edges);
     free(last_in_slot);
+    free(order);
+    free(in);
     return rc;
 }
 
-/* Made in several core transactions (a template, its slots, each lesson); a failure on the way deletes the
+/* Made in a few core transactions (a template, its slots, all lessons); a failure on the way deletes the
  * new template again, which takes its slots and lessons with it. */
 static enum km_rc make_template(struct import *imp)
 {

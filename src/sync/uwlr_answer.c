@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "sync/xmlerr.h"
 
 /* Where the reader is, by the elements it passed at each depth:
  * Envelope (0) / Body (1) / leerlinggegevens_antwoord or Fault (2) / leerlinggegevens (3) / leerlingen (4) /
@@ -197,11 +198,15 @@ void uwlr_answer_read(const char *body, size_t len, const char *encoding, struct
         snprintf(out->what, sizeof out->what, "%s", len ? _("een antwoord dat te groot is") : _("een leeg antwoord"));
         return;
     }
-    /* No DTD is loaded, no entity expanded, nothing fetched; a DOCTYPE stops the reading. */
+    /* No DTD is loaded, no entity expanded, nothing fetched; a DOCTYPE stops the reading. libxml2's own error
+     * lines are caught (a wrong declared encoding): the line number below says what is wrong. */
+    struct xmlerr xe;
+    xmlerr_begin(&xe, NULL);
     xmlTextReaderPtr rd =
         xmlReaderForMemory(body, (int)len, NULL, encoding, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!rd) {
         snprintf(out->what, sizeof out->what, "%s", _("onleesbaar (onvoldoende geheugen)"));
+        xmlerr_end();
         return;
     }
     struct scan sc = {.out = out};
@@ -222,6 +227,7 @@ void uwlr_answer_read(const char *body, size_t len, const char *encoding, struct
         incomplete(&sc);
     }
     xmlFreeTextReader(rd);
+    xmlerr_end();
 }
 
 /* ---- the encoding ---- */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/dates.h"
 #include "core/sessions.h"
 #include "core/text.h"
 #include "core/trusted.h"
@@ -21,6 +22,7 @@
 #include "tui/i18n.h"
 #include "tui/paths.h"
 #include "tui/screens.h"
+#include "tui/termkeys.h"
 #include "tui/termtype.h"
 
 #define IDLE_MS 1000
@@ -71,7 +73,8 @@ static void app_pop(struct app *a)
         struct screen *next = a->next;
         a->next = NULL;
         app_push(a, next);
-    } else if (a->depth && a->stack[a->depth - 1]->ops->reload) {
+    } else if (a->depth && a->stack[a->depth - 1]->ops->reload && !db_fault(a->db)) {
+        /* a damaged or vanished file: what the screen below shows stays, rather than an empty screen */
         a->stack[a->depth - 1]->ops->reload(a->stack[a->depth - 1], a);
     }
     a->dirty = true;
@@ -135,12 +138,10 @@ const char *app_action_help(const struct app *a, const struct screen *s, enum ac
 
 static void today_text(char *out, size_t len)
 {
-    static const char *const days[] = {N_("zo"), N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za")};
-    static const char *const months[] = {N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
-                                         N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec")};
     struct tm tm;
     clock_local(&tm);
-    snprintf(out, len, "%s %d %s %d", _(days[tm.tm_wday]), tm.tm_mday, _(months[tm.tm_mon]), tm.tm_year + 1900);
+    snprintf(out, len, "%s %d %s %d", _(dates_day_short(tm.tm_wday ? tm.tm_wday : 7)), tm.tm_mday,
+             _(dates_month_short(tm.tm_mon + 1)), tm.tm_year + 1900);
 }
 
 static void draw_header(struct app *a)
@@ -165,6 +166,11 @@ static void draw_header(struct app *a)
     draw_fill(stdscr, 1, 0, 1, a->cols, TR_TITLE);
     if (top)
         draw_text(stdscr, 1, 1, a->cols - 2, top->title, TR_TITLE);
+    if (db_fault(a->db)) { /* on every screen, for as long as it lasts */
+        const char *mark = _("niets wordt opgeslagen");
+        int mw = text_width(mark);
+        draw_text(stdscr, 1, a->cols - mw - 1, mw, mark, TR_ERROR);
+    }
 }
 
 static int footer_item(struct app *a, const struct screen *top, int x, enum action act)
@@ -554,10 +560,24 @@ static void handle_key(struct app *a, int kr, wint_t ch)
     apply_result(a, dispatch_key(a, ch, is_key));
 }
 
-/* Another process committed: the visible screen reads its data again. */
+/* The first time the database is found damaged or gone, the screen says so, over whatever is open. */
+static void notice_fault(struct app *a)
+{
+    if (a->fault_shown || !db_fault(a->db))
+        return;
+    a->fault_shown = true;
+    app_push(a, dbfault_screen_new(a));
+}
+
+/* Another process committed: the visible screen reads its data again. Each poll also checks that the file at
+ * the path is still the one opened (a restore done while people work). */
 static void check_data_version(struct app *a)
 {
     int64_t v;
+    if (db_file_check(a->db) != KM_OK) {
+        notice_fault(a);
+        return;
+    }
     if (db_data_version(a->db, &v) != KM_OK || v == a->data_version)
         return;
     a->data_version = v;
@@ -578,6 +598,8 @@ static bool read_keys(struct app *a)
         if (kr == ERR)
             break;
         got++;
+        if (kr == OK && ch == 27 && termkeys_drop_unknown(stdscr))
+            continue; /* a sequence of a key no table knows: nothing, rather than Esc */
         handle_key(a, kr, ch);
         if (!a->running)
             return true;
@@ -632,6 +654,22 @@ static void presence_sync(struct app *a)
     sessions_register(&a->session, (int)getpid(), &presence.row);
 }
 
+void app_reopen(struct app *a)
+{
+    char err[700];
+    if (db_reopen(a->db, err, sizeof err) != KM_OK) {
+        app_message(a, TR_ERROR, "%s", err);
+        return;
+    }
+    memset(&presence, 0, sizeof presence); /* the row was in the old file */
+    pop_to_login(a);
+    a->logged_in = false;
+    a->fault_shown = false;
+    school_get(a->db, &a->school);
+    db_data_version(a->db, &a->data_version);
+    app_message(a, TR_NORMAL, "%s", _("Het nieuwe databasebestand is geopend; log opnieuw in."));
+}
+
 static void main_loop(struct app *a)
 {
     struct pollfd in = {STDIN_FILENO, POLLIN, 0};
@@ -654,6 +692,7 @@ static void main_loop(struct app *a)
         }
         /* Readable but no key at all, several times running: the other end is gone (EOF). */
         empty_reads = read_keys(a) ? 0 : empty_reads + 1;
+        notice_fault(a); /* a refusal while handling a key: the file turned out damaged or gone */
         if (empty_reads >= MAX_READ_ERRORS)
             break;
     }
@@ -686,7 +725,7 @@ static void start_curses(struct app *a, char *theme_err, size_t errlen)
     noecho();
     nonl();
     nodelay(stdscr, TRUE);
-    set_escdelay(25);
+    termkeys_install();
     mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
     mouseinterval(200);
     struct theme t;

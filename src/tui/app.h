@@ -97,6 +97,7 @@ struct app {
     int leave_asked, leave_go;
     long last_key;      /* seconds (monotonic) of the last key, for the idle logout */
     bool idle_warned;   /* the warning a minute before the idle logout is on the message line */
+    bool fault_shown;   /* the database's fault (damaged, gone) has been put on the screen */
 };
 
 void app_push(struct app *a, struct screen *s);
@@ -109,6 +110,9 @@ void app_core_error(struct app *a);
 /* Starts a '/' prompt on the message line. When the user presses Enter, the top screen gets
  * on_action(A_SEARCH) with a->prompt_confirmed true and the text in a->prompt_text; Esc closes it silently. */
 void app_start_prompt(struct app *a, const char *label);
+/* The beheerder's word after the database was replaced: opens the file now at the path and goes back to the login
+ * screen (every screen closes; nothing could be saved anyway). On failure the message says why. */
+void app_reopen(struct app *a);
 /* Logs out: every screen above the login screen closes, after a question when one holds unsaved work. */
 void app_logout(struct app *a);
 /* The footer's word and the help's sentence for act on screen s (s NULL: the keymap's), translated. */

@@ -373,9 +373,9 @@ static bool fail_unknown_action(struct apply_ctx *x, const struct config_keybind
 static bool fail_keys(struct apply_ctx *x, const struct config_keybind *b, enum list_rc rc, const char *bad)
 {
     char q[3 * WORD_MAX];
-    quote(bad, q, sizeof q);
     switch (rc) {
     case LIST_BAD_KEY:
+        quote(bad, q, sizeof q); /* only a bad key fills `bad` */
         snprintf(x->err, x->errlen, "%s regel %d: onbekende toets '%s' voor actie '%s'.", file_name(x), b->line, q,
                  b->action);
         break;
@@ -418,7 +418,7 @@ static bool apply_line(struct apply_ctx *x, const struct config_keybind *b)
         return fail_unknown_action(x, b);
     struct key keys[KEYMAP_MAX_KEYS];
     int n = 0;
-    char bad[WORD_MAX];
+    char bad[WORD_MAX] = "";
     enum list_rc rc = parse_list(b->keys, keys, &n, bad, sizeof bad);
     if (rc != LIST_OK)
         return fail_keys(x, b, rc, bad);

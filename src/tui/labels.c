@@ -31,15 +31,19 @@ void label_local_time(const char *utc, char *out, size_t len)
 
 void label_day_month(const char *ts, bool full, char *out, size_t len)
 {
-    int y, mo, d, h, mi, s = 0;
-    if (!ts || sscanf(ts, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) < 5) {
+    int64_t day;
+    int minutes;
+    if (!ts || !dates_parse_stamp(ts, &day, &minutes)) { /* core's one reader of stored moments */
         snprintf(out, len, "%s", ts ? ts : "");
         return;
     }
+    char nl[11];
+    dates_format_nl(day, nl);
+    int h = minutes / 60, mi = minutes % 60, s = strlen(ts) >= 19 ? atoi(ts + 17) : 0;
     if (full)
-        snprintf(out, len, "%02d-%02d-%04d %02d:%02d:%02d", d % 100, mo % 100, y % 10000, h % 100, mi % 100, s % 100);
+        snprintf(out, len, "%s %02d:%02d:%02d", nl, h, mi, s % 100);
     else
-        snprintf(out, len, "%02d-%02d %02d:%02d", d % 100, mo % 100, h % 100, mi % 100);
+        snprintf(out, len, "%.5s %02d:%02d", nl, h, mi);
 }
 
 char *label_display_name(const struct km_user *u)

@@ -2,13 +2,13 @@
  * group its GroepsProfiel: the teachers (duo-collega's) and the students. The beheerder makes, renames and
  * deactivates eigen groepen, chooses their bron, re-links them after the new school year, and adds and removes
  * members; the members of a group from ParnasSys are read-only here, and the screen says why. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/access.h"
 #include "core/groups.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/users.h"
 #include "tui/dialog.h"
@@ -44,17 +44,6 @@ static void draw_number(int y, int x, int width, int n, enum theme_role role)
     draw_text_raw(stdscr, y, x + (tw < width ? width - tw : 0), width, num, role);
 }
 
-/* Adds to the end of buf, cut (never overflowing) when full. */
-__attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
-{
-    size_t used = strlen(buf);
-    if (used + 1 >= len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, len - used, fmt, ap);
-    va_end(ap);
-}
 
 /* ---- GROEPEN: the list ---- */
 
@@ -564,10 +553,10 @@ static void draw_group_facts(struct profile_screen *ps, int y, int width)
     label_status(g->active, g->synced, status, sizeof status);
     snprintf(facts, sizeof facts, "%s", g->kind);
     if (*g->jaargroep)
-        appendf(facts, sizeof facts, _(" · jaargroep %s"), g->jaargroep);
-    appendf(facts, sizeof facts, " · %s · %s", g->schooljaar, status);
+        strbuf_appendf(facts, sizeof facts, _(" · jaargroep %s"), g->jaargroep);
+    strbuf_appendf(facts, sizeof facts, " · %s · %s", g->schooljaar, status);
     if (*ps->bron)
-        appendf(facts, sizeof facts, _(" · bron: %s"), ps->bron);
+        strbuf_appendf(facts, sizeof facts, _(" · bron: %s"), ps->bron);
     draw_text(stdscr, y, 2, width - 4, facts, TR_DIM);
 }
 

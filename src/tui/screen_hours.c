@@ -33,10 +33,6 @@ struct hours_screen {
     int64_t ask_version; /* its version when the question was asked */
 };
 
-/* Core names the days in Dutch; marked here so that gettext translates them on screen. */
-static const char *const day_words[] __attribute__((unused)) = {
-    N_("maandag"), N_("dinsdag"), N_("woensdag"), N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
-
 static const enum action hours_actions[] = {A_EDIT, A_TOGGLE, A_DELETE, A_SELECT, A_BACK,
                                             A_UP,   A_DOWN,   A_HOME,   A_END,    ACT_NONE};
 

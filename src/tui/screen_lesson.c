@@ -12,6 +12,7 @@
 #include "core/hours.h"
 #include "core/lessons.h"
 #include "core/rooms.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/users.h"
 #include "tui/dialog.h"
@@ -123,16 +124,6 @@ static void set_view(struct lesson_screen *ls)
 }
 
 /* Appends s, cut at the end of out (cut text is drawn through text_fit, which drops a broken character). */
-static void append(char *out, size_t len, const char *s)
-{
-    size_t used = strlen(out), n = strlen(s);
-    if (used + 1 >= len)
-        return;
-    n = used + n < len ? n : len - used - 1;
-    memcpy(out + used, s, n);
-    out[used + n] = '\0';
-}
-
 /* ---- looking things up ---- */
 
 static const struct km_slot *this_slot(const struct lesson_screen *ls) { return slot_lookup_slot(&ls->place); }
@@ -437,8 +428,8 @@ static void row_room(const struct lesson_screen *ls, int i, struct row *r)
         snprintf(r->detail, sizeof r->detail, "%s", _("capaciteit niet opgegeven"));
     const struct km_lesson *by = room_taken_by(ls, m->id);
     if (by) {
-        append(r->detail, sizeof r->detail, _(" · bezet: "));
-        append(r->detail, sizeof r->detail, *by->teacher ? by->teacher : by->groups);
+        strbuf_append(r->detail, sizeof r->detail, _(" · bezet: "));
+        strbuf_append(r->detail, sizeof r->detail, *by->teacher ? by->teacher : by->groups);
     }
 }
 
@@ -502,8 +493,8 @@ static void row_linked(const struct lesson_screen *ls, int i, struct row *r)
         const struct km_slot *x = slot_by_id(ls, ls->cand[k]);
         char a[6];
         hours_format(x ? x->start_min : 0, a);
-        append(r->detail, sizeof r->detail, k ? ", " : "+ ");
-        append(r->detail, sizeof r->detail, x && *x->name ? x->name : a);
+        strbuf_append(r->detail, sizeof r->detail, k ? ", " : "+ ");
+        strbuf_append(r->detail, sizeof r->detail, x && *x->name ? x->name : a);
     }
 }
 
@@ -512,8 +503,8 @@ static void row_linked(const struct lesson_screen *ls, int i, struct row *r)
 static void names_of_niveaus(const struct lesson_screen *ls, char *out, size_t len)
 {
     for (int i = 0; i < ls->in.nniveaus; i++) {
-        append(out, len, i ? ", " : "");
-        append(out, len, niveau_name(ls, ls->in.niveaus[i]));
+        strbuf_append(out, len, i ? ", " : "");
+        strbuf_append(out, len, niveau_name(ls, ls->in.niveaus[i]));
     }
 }
 
@@ -525,8 +516,8 @@ static void names_of_groups(const struct lesson_screen *ls, bool only_free, char
         if (only_free && ls->in.groups[i].mandatory)
             continue;
         const struct km_group *g = group_by_id(ls, ls->in.groups[i].group_id);
-        append(out, len, first ? "" : ", ");
-        append(out, len, g ? g->name : "?");
+        strbuf_append(out, len, first ? "" : ", ");
+        strbuf_append(out, len, g ? g->name : "?");
         first = false;
     }
 }

@@ -12,7 +12,6 @@
  * says so (KM_CONFLICT), the other's text is shown beside the teacher's own, and nothing is lost. An editor
  * holding unsaved text answers the app's `unsaved` question, so every way out asks first; when the connection
  * drops the text is kept as a draft and offered back the next time this person opens the lesson. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +24,7 @@
 #include "core/drafts.h"
 #include "core/hours.h"
 #include "core/planning.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
@@ -37,20 +37,6 @@
 #define CANDIDATE_LIMIT 500
 #define MAX_WRAP 4096
 
-static const char *const day_long[8] = {"",          N_("maandag"), N_("dinsdag"),  N_("woensdag"),
-                                        N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
-
-/* Adds to the end of buf, cut (never overflowing) when full. */
-__attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
-{
-    size_t used = strlen(buf);
-    if (used + 1 >= len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, len - used, fmt, ap);
-    va_end(ap);
-}
 
 /* "maandag 30-11-2026 · 08:30–09:30 · week 49" */
 static void when_text(const struct lesson_detail *d, bool long_form, char *out, size_t len)
@@ -62,15 +48,15 @@ static void when_text(const struct lesson_detail *d, bool long_form, char *out, 
     hours_format(d->end_min, t1);
     out[0] = '\0';
     if (!dates_parse(d->date, &z)) {
-        appendf(out, len, "%s %s–%s", d->date, t0, t1);
+        strbuf_appendf(out, len, "%s %s–%s", d->date, t0, t1);
         return;
     }
     dates_to_civil(z, &y, &m, &day);
     if (long_form)
-        appendf(out, len, _("%s %02d-%02d-%04d · %s–%s · week %d"), _(day_long[dates_weekday(z)]), day, m, y, t0, t1,
+        strbuf_appendf(out, len, _("%s %02d-%02d-%04d · %s–%s · week %d"), _(dates_day_name(dates_weekday(z))), day, m, y, t0, t1,
                 dates_iso_week(z, &iso_year));
     else
-        appendf(out, len, "%s %02d-%02d %s", _(day_long[dates_weekday(z)]), day, m, t0);
+        strbuf_appendf(out, len, "%s %02d-%02d %s", _(dates_day_name(dates_weekday(z))), day, m, t0);
 }
 
 static bool lesson_is_now(const struct lesson_detail *d)
@@ -184,10 +170,10 @@ static void counts_text(const struct detail *ds, const struct planning_goal *g, 
     for (size_t i = 0; i < ds->scale.n; i++) {
         int64_t id = ds->scale.items[i].id;
         if (id > 0 && id < PLANNING_STATUSES)
-            appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", ds->scale.items[i].letter, gap, ds->digits[id], g->counts[id]);
+            strbuf_appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", ds->scale.items[i].letter, gap, ds->digits[id], g->counts[id]);
     }
     if (ds->digits[0])
-        appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", level == 0 ? _("geen") : "–", gap, ds->digits[0], g->counts[0]);
+        strbuf_appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", level == 0 ? _("geen") : "–", gap, ds->digits[0], g->counts[0]);
 }
 
 static int mastered_pct(const struct detail *ds, const struct planning_goal *g)
@@ -221,9 +207,9 @@ static void goal_right(const struct detail *ds, const struct planning_goal *g, i
     counts_text(ds, g, level, counts, sizeof counts);
     out[0] = '\0';
     if (level == 0)
-        appendf(out, len, _("%s   %3d%% beheerst"), counts, mastered_pct(ds, g));
+        strbuf_appendf(out, len, _("%s   %3d%% beheerst"), counts, mastered_pct(ds, g));
     else
-        appendf(out, len, "%s  %3d%%", counts, mastered_pct(ds, g));
+        strbuf_appendf(out, len, "%s  %3d%%", counts, mastered_pct(ds, g));
 }
 
 static void detail_row(void *ctx, int i, int y, int x, int width, bool selected)
@@ -307,7 +293,7 @@ static void detail_load(struct detail *ds)
     snprintf(ds->base.title, sizeof ds->base.title, "%s", "MIJNROOSTER › LES");
     if (ds->found) {
         when_text(&ds->d, false, when, sizeof when);
-        appendf(ds->base.title, sizeof ds->base.title, " › %s · %s", when, *ds->d.subject ? ds->d.subject : _("(les)"));
+        strbuf_appendf(ds->base.title, sizeof ds->base.title, " › %s · %s", when, *ds->d.subject ? ds->d.subject : _("(les)"));
     }
 }
 
@@ -321,7 +307,7 @@ static int draw_note(const char *note, int y, int x, int h, int width)
     for (int k = 0; k < shown; k++) {
         span_copy(note, spans[k], line, sizeof line);
         if (k == shown - 1 && shown < n)
-            appendf(line, sizeof line, " …");
+            strbuf_appendf(line, sizeof line, " …");
         draw_text(stdscr, y + k, x, width, line, TR_NORMAL);
     }
     return shown;
@@ -382,16 +368,16 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
     when_text(d, true, when, sizeof when);
     draw_text(stdscr, y++, 2, width - 4, when, TR_NORMAL);
     line[0] = '\0';
-    appendf(line, sizeof line, _("Lokaal: %s   Leerkracht: %s   Groepen: %s"), *d->room ? d->room : "—",
+    strbuf_appendf(line, sizeof line, _("Lokaal: %s   Leerkracht: %s   Groepen: %s"), *d->room ? d->room : "—",
             *d->teacher ? d->teacher : "—", *d->groups ? d->groups : "—");
     if (text_width(line) <= width - 4) {
         draw_text(stdscr, y++, 2, width - 4, line, TR_NORMAL);
     } else {
         line[0] = '\0';
-        appendf(line, sizeof line, _("Lokaal: %s   Leerkracht: %s"), *d->room ? d->room : "—", *d->teacher ? d->teacher : "—");
+        strbuf_appendf(line, sizeof line, _("Lokaal: %s   Leerkracht: %s"), *d->room ? d->room : "—", *d->teacher ? d->teacher : "—");
         draw_text(stdscr, y++, 2, width - 4, line, TR_NORMAL);
         line[0] = '\0';
-        appendf(line, sizeof line, _("Groepen: %s"), *d->groups ? d->groups : "—");
+        strbuf_appendf(line, sizeof line, _("Groepen: %s"), *d->groups ? d->groups : "—");
         draw_text(stdscr, y++, 2, width - 4, line, TR_NORMAL);
     }
     y++;
@@ -416,7 +402,7 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
     /* the goals */
     measure(ds, width - 4);
     line[0] = '\0';
-    appendf(line, sizeof line, _("Geplande leerdoelen (%d)"), d->ngoals);
+    strbuf_appendf(line, sizeof line, _("Geplande leerdoelen (%d)"), d->ngoals);
     draw_text(stdscr, y, 2, width - 4, line, TR_GRID_HEADER);
     const char *head = NULL;
     if (d->ngoals && ds->student)
@@ -434,9 +420,9 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
         keymap_keys_text(&a->keys, A_ADD, 1, keys, sizeof keys);
         line[0] = '\0';
         if (d->may_edit)
-            appendf(line, sizeof line, _("Nog geen leerdoelen gepland. %s: leerdoelen koppelen."), keys);
+            strbuf_appendf(line, sizeof line, _("Nog geen leerdoelen gepland. %s: leerdoelen koppelen."), keys);
         else
-            appendf(line, sizeof line, "%s", _("Nog geen leerdoelen gepland."));
+            strbuf_appendf(line, sizeof line, "%s", _("Nog geen leerdoelen gepland."));
         draw_text(stdscr, y, 4, width - 6, line, TR_DIM);
     } else {
         list_draw(&ds->list, y, 2, goals_h, width - 4);
@@ -476,7 +462,7 @@ static int ask_remove(struct detail *ds, struct app *a)
     }
     const struct planning_goal *g = &ds->d.goals[ds->list.cur];
     char q[600] = "";
-    appendf(q, sizeof q, _("Leerdoel %s '%s' uit deze les halen?"), g->code, g->title);
+    strbuf_appendf(q, sizeof q, _("Leerdoel %s '%s' uit deze les halen?"), g->code, g->title);
     ds->pending_goal = g->goal_id;
     app_push(a, dialog_confirm_new(a, q, removed, ds));
     return R_DRAW;
@@ -705,7 +691,7 @@ static void draw_chip(const struct picker *p, enum filter f, int y, int *x, int 
 {
     char chip[300] = "";
     bool focus = p->in_filters && p->ffocus == (int)f;
-    appendf(chip, sizeof chip, "%s%s %s%s", focus ? "▸[" : " [", p->on[f] ? "✓" : "✗", label, "]");
+    strbuf_appendf(chip, sizeof chip, "%s%s %s%s", focus ? "▸[" : " [", p->on[f] ? "✓" : "✗", label, "]");
     int w = text_width(chip);
     if (*x + w > right)
         w = right - *x;
@@ -727,9 +713,9 @@ static void picker_row(void *ctx, int i, int y, int x, int width, bool selected)
     draw_text(stdscr, y, x + 2, p->code_w, g->code, sel ? role : TR_DIM);
     char right[200] = "";
     if (width >= 110)
-        appendf(right, sizeof right, "%s%s%s", g->area, *g->niveau ? _(" · niveau ") : "", g->niveau);
+        strbuf_appendf(right, sizeof right, "%s%s%s", g->area, *g->niveau ? _(" · niveau ") : "", g->niveau);
     else if (*g->niveau)
-        appendf(right, sizeof right, _("niv %s"), g->niveau);
+        strbuf_appendf(right, sizeof right, _("niv %s"), g->niveau);
     int rw = text_width(right);
     int tx = x + 2 + p->code_w + 2;
     draw_text(stdscr, y, tx, x + width - tx - rw - 2, g->title, planned && !sel ? TR_DIM : role);
@@ -750,7 +736,7 @@ static void picker_draw(struct screen *s, struct app *a, int top, int h, int wid
     char line[600] = "", when[160];
     if (p->have) {
         when_text(&p->d, false, when, sizeof when);
-        appendf(line, sizeof line, _("Leerdoelen koppelen aan %s · %s · %s"), when, *p->d.subject ? p->d.subject : _("(les)"),
+        strbuf_appendf(line, sizeof line, _("Leerdoelen koppelen aan %s · %s · %s"), when, *p->d.subject ? p->d.subject : _("(les)"),
                 p->d.groups);
     }
     draw_text(stdscr, y++, 2, width - 4, line, TR_TITLE);
@@ -764,13 +750,13 @@ static void picker_draw(struct screen *s, struct app *a, int top, int h, int wid
         any = true;
         char label[200] = "";
         if (f == F_HOOFD)
-            appendf(label, sizeof label, "%s", area_name(p, p->d.hoofdgebied_id, 0));
+            strbuf_appendf(label, sizeof label, "%s", area_name(p, p->d.hoofdgebied_id, 0));
         else if (f == F_DEEL)
-            appendf(label, sizeof label, "%s", area_name(p, p->d.hoofdgebied_id, p->d.deelgebied_id));
+            strbuf_appendf(label, sizeof label, "%s", area_name(p, p->d.hoofdgebied_id, p->d.deelgebied_id));
         else if (f == F_NIVEAU)
-            appendf(label, sizeof label, _("niveau %s"), niveau_name(p, p->d.niveau_ids[p->niveau_i]));
+            strbuf_appendf(label, sizeof label, _("niveau %s"), niveau_name(p, p->d.niveau_ids[p->niveau_i]));
         else
-            appendf(label, sizeof label, _("tekst '%s'"), p->text);
+            strbuf_appendf(label, sizeof label, _("tekst '%s'"), p->text);
         draw_chip(p, (enum filter)f, y, &x, width - 2, label);
     }
     if (!any)
@@ -787,18 +773,18 @@ static void picker_draw(struct screen *s, struct app *a, int top, int h, int wid
     keymap_keys_text(&a->keys, A_SELECT, 1, en, sizeof en);
     line[0] = '\0';
     if (p->in_filters)
-        appendf(line, sizeof line, _("%s kies een filter · %s aan/uit · %s terug naar de lijst · %s zoek"), lr, sp, tab,
+        strbuf_appendf(line, sizeof line, _("%s kies een filter · %s aan/uit · %s terug naar de lijst · %s zoek"), lr, sp, tab,
                 se);
     else
-        appendf(line, sizeof line, _("%s of %s koppelt het leerdoel · %s naar de filters · %s zoek op tekst"), en, sp, tab,
+        strbuf_appendf(line, sizeof line, _("%s of %s koppelt het leerdoel · %s naar de filters · %s zoek op tekst"), en, sp, tab,
                 se);
     draw_text(stdscr, y++, 2, width - 4, line, TR_DIM);
     line[0] = '\0';
     if (p->nc >= CANDIDATE_LIMIT)
-        appendf(line, sizeof line, _("de eerste %d leerdoelen; zet een filter aan of zoek"), p->nc);
+        strbuf_appendf(line, sizeof line, _("de eerste %d leerdoelen; zet een filter aan of zoek"), p->nc);
     else
-        appendf(line, sizeof line, ngettext("%d leerdoel", "%d leerdoelen", (unsigned long)p->nc), p->nc);
-    appendf(line, sizeof line, _(" · ✓ = al gepland in deze les (%d)"), p->d.ngoals);
+        strbuf_appendf(line, sizeof line, ngettext("%d leerdoel", "%d leerdoelen", (unsigned long)p->nc), p->nc);
+    strbuf_appendf(line, sizeof line, _(" · ✓ = al gepland in deze les (%d)"), p->d.ngoals);
     draw_text(stdscr, y++, 2, width - 4, line, TR_DIM);
     y++;
     if (p->nc == 0) {
@@ -1130,7 +1116,7 @@ static void editor_draw(struct screen *s, struct app *a, int top, int h, int wid
     keymap_keys_text(&a->keys, A_NEXT_FIELD, 1, tab, sizeof tab);
     keymap_keys_text(&a->keys, A_BACK, 1, esc, sizeof esc);
     line[0] = '\0';
-    appendf(line, sizeof line, _("%s nieuwe regel · %s naar Opslaan · %s annuleren · %zu/%zu tekens"), enter, tab, esc,
+    strbuf_appendf(line, sizeof line, _("%s nieuwe regel · %s naar Opslaan · %s annuleren · %zu/%zu tekens"), enter, tab, esc,
             e->len, e->max);
     draw_text(stdscr, y++, 2, width - 4, line, TR_DIM);
     /* another's note, when it changed while this one was written */
@@ -1146,7 +1132,7 @@ static void editor_draw(struct screen *s, struct app *a, int top, int h, int wid
         for (int k = 0; k < n && k < 4; k++) {
             span_copy(e->theirs, sp[k], line, sizeof line);
             if (k == 3 && n > 4)
-                appendf(line, sizeof line, " …");
+                strbuf_appendf(line, sizeof line, " …");
             draw_text(stdscr, y + 1 + k, 4, width - 8, line, TR_DIM);
         }
         y += theirs_h;
@@ -1423,10 +1409,10 @@ static struct screen *editor_new(struct app *a, const struct lesson_detail *d, e
     char when[160];
     when_text(d, false, when, sizeof when);
     if (field == DRAFT_NOTE)
-        appendf(e->header, sizeof e->header, _("Notitie bij %s · %s · %s"), when, *d->subject ? d->subject : _("(les)"),
+        strbuf_appendf(e->header, sizeof e->header, _("Notitie bij %s · %s · %s"), when, *d->subject ? d->subject : _("(les)"),
                 d->groups);
     else
-        appendf(e->header, sizeof e->header, _("Voor leerlingen en ouders bij %s · %s · %s"), when,
+        strbuf_appendf(e->header, sizeof e->header, _("Voor leerlingen en ouders bij %s · %s · %s"), when,
                 *d->subject ? d->subject : _("(les)"), d->groups);
     snprintf(e->base.title, sizeof e->base.title, "%s",
              field == DRAFT_NOTE ? "MIJNROOSTER › LES › NOTITIE" : "MIJNROOSTER › LES › VOOR DE KLAS");

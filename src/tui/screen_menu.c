@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/access.h"
+#include "core/db.h"
 #include "core/text.h"
 #include "core/dates.h"
 #include "core/mailspool.h"
@@ -110,8 +111,23 @@ static const char *item_text(void *ctx, int i) { return ((struct menu_screen *)c
 static void read_mail_health(struct menu_screen *m, struct app *a)
 {
     memset(&m->mail, 0, sizeof m->mail);
-    if (m->id == MENU_HOME && access_role_may(a->session.role, ACT_READ_AUDIT))
+    if (m->id == MENU_HOME && access_role_may(a->session.role, ACT_READ_AUDIT)) {
+        db_probe(a->db); /* once per process: the damage another session met shows here */
         mailspool_health(&a->session, &m->mail); /* best effort: a busy database shows it at the next reload */
+    }
+}
+
+/* A damaged or vanished database goes before everything else on the beheerder's home. */
+static bool shows_fault(const struct menu_screen *m, const struct app *a)
+{
+    return m->id == MENU_HOME && access_role_may(a->session.role, ACT_READ_AUDIT) && db_fault(a->db);
+}
+
+static void draw_fault_warning(const struct app *a, int y, int width)
+{
+    char line[700];
+    dbfault_sentence(db_fault(a->db), db_path(a->db), line, sizeof line);
+    draw_wrapped(stdscr, y, 2, width - 4, 4, line, TR_ERROR);
 }
 
 static void draw_mail_warning(const struct menu_screen *m, int y, int width)
@@ -136,9 +152,12 @@ static void menu_draw(struct screen *s, struct app *a, int top, int h, int width
 {
     struct menu_screen *m = (struct menu_screen *)s;
     int w = width < 90 ? width - 4 : 86;
-    int warn = m->mail.failing ? 5 : 0;
+    bool fault = shows_fault(m, a);
+    int warn = m->mail.failing || fault ? 5 : 0;
     list_draw(&m->list, top + 1, 2, h - 1 - warn, w);
-    if (warn)
+    if (fault)
+        draw_fault_warning(a, top + h - 4, width);
+    else if (warn)
         draw_mail_warning(m, top + h - 4, width);
     if (m->id == MENU_HOME && a->session.role == ROLE_LEERKRACHT && h > m->list.count + 3) {
         char keys[32], hint[160];

@@ -6,7 +6,6 @@
  * beheerder first picks a teacher, group or room. Enter opens a lesson. Everything shown comes from core
  * (planner, planning, hours); every string from data is drawn through draw_text. */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +20,10 @@
 #include "core/planner.h"
 #include "core/planning.h"
 #include "core/rooms.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/labels.h"
@@ -34,26 +35,9 @@
 #define PANEL_SIDE_MIN 110 /* from this terminal width on, the student's own goals stand beside the day */
 #define MAX_GOAL_LINES 6   /* per lesson in the day view; more are summed up on one line */
 
-static const char *const day_short[8] = {"", N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za"), N_("zo")};
-static const char *const day_long[8] = {"",          N_("maandag"), N_("dinsdag"),  N_("woensdag"),
-                                        N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
-static const char *const month_long[13] = {"",         N_("januari"), N_("februari"), N_("maart"),    N_("april"),
-                                           N_("mei"),   N_("juni"),    N_("juli"),     N_("augustus"), N_("september"),
-                                           N_("oktober"), N_("november"), N_("december")};
 
 /* ---- dates and text ---- */
 
-/* Adds to the end of buf, cut (never overflowing) when full. */
-__attribute__((format(printf, 3, 4))) static void appendf(char *buf, size_t len, const char *fmt, ...)
-{
-    size_t used = strlen(buf);
-    if (used + 1 >= len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, len - used, fmt, ap);
-    va_end(ap);
-}
 
 static void civil(int64_t day, int *y, int *m, int *d) { dates_to_civil(day, y, m, d); }
 
@@ -76,7 +60,7 @@ static void date_long(int64_t day, char *out, size_t len)
 {
     int y, m, d;
     civil(day, &y, &m, &d);
-    snprintf(out, len, "%s %d %s %d", _(day_long[dates_weekday(day)]), d, m >= 1 && m <= 12 ? _(month_long[m]) : "?", y);
+    snprintf(out, len, "%s %d %s %d", _(dates_day_name(dates_weekday(day))), d, _(dates_month_name(m)), y);
 }
 
 /* The first n code points of s. */
@@ -161,7 +145,7 @@ static void groups_fit(const char *groups, int width, char *out, size_t len)
         char one[256], ab[256];
         snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), s);
         abbreviate(one, ab, sizeof ab);
-        appendf(out, len, "%s%s", used ? "," : "", ab);
+        strbuf_appendf(out, len, "%s%s", used ? "," : "", ab);
         used = strlen(out);
         s += n;
         while (*s == ',' || *s == ' ')
@@ -626,7 +610,7 @@ static void set_title(struct rooster *r)
         snprintf(when, sizeof when, _("week %d · %s t/m %s-%d"), week, a0, a1, y);
     }
     r->base.title[0] = '\0';
-    appendf(r->base.title, sizeof r->base.title, "MIJNROOSTER › %s › %s", r->subj.name, when);
+    strbuf_appendf(r->base.title, sizeof r->base.title, "MIJNROOSTER › %s › %s", r->subj.name, when);
 }
 
 /* The title row again, with the way to the other view when it fits (drawn over the shell's title row,
@@ -768,11 +752,11 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
     if (l->goals)
         snprintf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
     if (l->has_note)
-        appendf(longmark, sizeof longmark, "%s%s", l->goals ? "  " : "", _("✎ notitie"));
+        strbuf_appendf(longmark, sizeof longmark, "%s%s", l->goals ? "  " : "", _("✎ notitie"));
     if (text_width(longmark) > w && l->goals) { /* "◆ 2 leerdoelen ✎" */
         longmark[0] = '\0';
-        appendf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
-        appendf(longmark, sizeof longmark, "%s", l->has_note ? " ✎" : "");
+        strbuf_appendf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
+        strbuf_appendf(longmark, sizeof longmark, "%s", l->has_note ? " ✎" : "");
     }
     draw_text(stdscr, y + 3, x, w, text_width(longmark) <= w ? longmark : mark, role);
     for (int k = 4; k < L; k++)
@@ -785,9 +769,9 @@ static void draw_day_header(const struct rooster *r, int c, int y, int x, int w)
     bool today = day == r->today;
     char ds[16], text[96];
     date_short(day, ds, sizeof ds);
-    snprintf(text, sizeof text, "%s%s %s", today ? "▼ " : "", w >= 18 ? _(day_long[r->wd[c]]) : _(day_short[r->wd[c]]), ds);
+    snprintf(text, sizeof text, "%s%s %s", today ? "▼ " : "", w >= 18 ? _(dates_day_name(r->wd[c])) : _(dates_day_short(r->wd[c])), ds);
     if (today && w >= 24)
-        appendf(text, sizeof text, "%s", _(" vandaag"));
+        strbuf_appendf(text, sizeof text, "%s", _(" vandaag"));
     draw_text(stdscr, y, x, w, "", today ? TR_TODAY : TR_GRID_HEADER);
     int tw = text_width(text);
     draw_text_raw(stdscr, y, x + (tw < w ? (w - tw) / 2 : 0), w, text, today ? TR_TODAY : TR_GRID_HEADER);
@@ -969,7 +953,7 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
             char extra[64] = "";
             if (it->have)
                 snprintf(extra, sizeof extra, "%s", _("  (nog niets gepland)"));
-            appendf(buf, sizeof buf, "%s", extra);
+            strbuf_appendf(buf, sizeof buf, "%s", extra);
         }
         draw_text(stdscr, y, x + INDENT, w - INDENT, buf, base);
         break;
@@ -1064,7 +1048,7 @@ static void draw_day_strip(const struct rooster *r, int y, int width)
         int64_t day = r->monday + r->wd[c] - 1;
         char ds[16], text[64];
         date_short(day, ds, sizeof ds);
-        snprintf(text, sizeof text, " %s%s %s ", day == r->today ? "▼" : "", _(day_short[r->wd[c]]), ds);
+        snprintf(text, sizeof text, " %s%s %s ", day == r->today ? "▼" : "", _(dates_day_short(r->wd[c])), ds);
         int tw = text_width(text);
         if (x + tw >= width)
             break;
@@ -1341,15 +1325,6 @@ static void toggle_view(struct rooster *r)
 
 /* ---- going to a week or a date ---- */
 
-static bool civil_ok(int y, int m, int d, int64_t *out)
-{
-    char iso[16];
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
-        return false;
-    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-    return dates_parse(iso, out);
-}
-
 /* "week 12", "wk 12 2027", "2027-W12", "12", "15-03-2027", "15/3/27", "2027-03-15", "15-3", "vandaag".
  * Sets *day (a Monday for a week) and *is_week. */
 static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_week)
@@ -1408,7 +1383,7 @@ static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_wee
         civil(ref, &ry, &rm, &rd);
         int64_t best = 0, best_d = 0, z;
         for (int yy = ry - 1; yy <= ry + 1; yy++)
-            if (civil_ok(yy, m, d, &z)) {
+            if (dates_from_parts(yy, m, d, &z)) {
                 int64_t dist = z > ref ? z - ref : ref - z;
                 if (!best || dist < best_d)
                     best = z, best_d = dist;
@@ -1597,7 +1572,7 @@ static void chooser_clear(struct chooser *c)
 
 static struct pick *add_pick(struct chooser *c, enum subj_kind kind, int64_t id, const char *name, const char *info)
 {
-    struct pick *grown = realloc(c->items, (size_t)(c->n + 1) * sizeof *grown);
+    struct pick *grown = vec_grow(c->items, c->n, sizeof *grown);
     if (!grown)
         return NULL;
     c->items = grown;

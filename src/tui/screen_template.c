@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/hours.h"
+#include "core/strbuf.h"
 #include "core/templates.h"
 #include "core/text.h"
 #include "tui/dialog.h"
@@ -513,24 +514,14 @@ static unsigned chosen_days(const struct slot_form *f)
 }
 
 /* Appends s, cut at the end of out (the day names are short and plain). */
-static void append(char *out, size_t len, const char *s)
-{
-    size_t used = strlen(out), n = strlen(s);
-    if (used + 1 >= len)
-        return;
-    n = used + n < len ? n : len - used - 1;
-    memcpy(out + used, s, n);
-    out[used + n] = '\0';
-}
-
 static void days_text(unsigned mask, char *out, size_t len)
 {
     out[0] = '\0';
     for (int d = 1; d <= 7; d++)
         if (mask & (1u << d)) {
             if (*out)
-                append(out, len, ", ");
-            append(out, len, _(hours_day_short(d)));
+                strbuf_append(out, len, ", ");
+            strbuf_append(out, len, _(hours_day_short(d)));
         }
 }
 

@@ -65,10 +65,10 @@ static const enum action users_actions[] = {A_SELECT, A_SEARCH,  A_SEARCH_NEXT, 
 static void date_text(const char *iso, char *out, size_t len)
 {
     int64_t day;
-    int y, m, d;
+    char nl[11];
     if (dates_parse(iso, &day)) {
-        dates_to_civil(day, &y, &m, &d);
-        snprintf(out, len, "%02d-%02d-%04d", d % 100, m % 100, y % 10000);
+        dates_format_nl(day, nl);
+        snprintf(out, len, "%s", nl);
     } else {
         snprintf(out, len, "%s", iso);
     }

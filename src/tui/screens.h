@@ -5,6 +5,8 @@
 #include "tui/app.h"
 
 struct screen *login_screen_new(struct app *a);
+/* The database is damaged or gone: nothing is saved; the beheerder may open the new file (app_reopen). */
+struct screen *dbfault_screen_new(struct app *a);
 struct screen *home_screen_new(struct app *a);
 /* The keys of the screen below it: exactly the actions it accepts, with their current keys. */
 struct screen *help_screen_new(struct app *a, const struct screen *of);

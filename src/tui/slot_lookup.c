@@ -3,13 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/dates.h"
 #include "core/hours.h"
 #include "tui/i18n.h"
 
-static const char *const day_names[8] = {"",           N_("maandag"), N_("dinsdag"), N_("woensdag"),
-                                         N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
-
-const char *slot_lookup_day_name(int weekday) { return weekday >= 1 && weekday <= 7 ? _(day_names[weekday]) : "?"; }
+const char *slot_lookup_day_name(int weekday) { return weekday >= 1 && weekday <= 7 ? _(dates_day_name(weekday)) : "?"; }
 
 static bool find_in(struct slot_place *p, int64_t slot_id)
 {

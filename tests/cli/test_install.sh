@@ -52,8 +52,8 @@ cp -a "$T/flags.saved" "$TREE/$BNAME/flags"
 # ---- PREFIX: baked in, and a change rebuilds exactly what uses it ----
 mk all >/dev/null 2>&1
 run mk PREFIX=/usr all
-rebuilt=$(printf '%s\n' "$out" | awk '$1 == "CC" { print $2 }' | sort | tr '\n' ' ')
-want="src/cli/cli.c src/cli/ical.c src/core/config.c src/main.c src/sync/uwlr.c src/tui/paths.c src/tui/screen_login.c "
+rebuilt=$(printf '%s\n' "$out" | awk '$1 == "CC" || $1 == "CC-PIC" { print $2 }' | sort | tr '\n' ' ')
+want="src/cli/cli.c src/cli/ical.c src/core/config.c src/core/plugin.c src/main.c src/sync/uwlr.c src/tui/paths.c src/tui/screen_login.c "
 [ "$code" = 0 ] && [ "$rebuilt" = "$want" ] && pass "PREFIX=/usr rebuilds only the files that use the paths" ||
     fail "PREFIX=/usr rebuilds only the files that use the paths" "rebuilt: $rebuilt"
 grep -aq '/usr/share/klassenmap' "$TREE/$BNAME/klassenmap" && ! grep -aq '/usr/local/share' "$TREE/$BNAME/klassenmap" &&
@@ -95,7 +95,8 @@ ROOT="$T/root"
 run mk install DESTDIR="$ROOT" PREFIX=/usr
 [ "$code" = 0 ] && pass "make install DESTDIR PREFIX=/usr" || fail "make install DESTDIR PREFIX=/usr"
 missing=""
-for f in usr/bin/klassenmap usr/share/man/man1/klassenmap.1 usr/share/klassenmap/themes/default.theme \
+for f in usr/bin/klassenmap usr/lib/klassenmap/klassenmap-mail.so usr/lib/klassenmap/klassenmap-sync.so \
+    usr/share/man/man1/klassenmap.1 usr/share/klassenmap/themes/default.theme \
     usr/share/klassenmap/themes/contrast.theme usr/share/locale/en/LC_MESSAGES/klassenmap.mo \
     etc/klassenmap/klassenmap.ini etc/ssh/sshd_config.d/klassenmap.conf usr/lib/systemd/system/klassenmap-sync.timer \
     usr/share/klassenmap/klassenmap.ini.example usr/share/klassenmap/authorized_keys.example; do
@@ -132,9 +133,9 @@ installed_finds() {
 }
 
 if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1; then
-    skip 3 "the DESTDIR tree run as /usr/bin/klassenmap" "needs root and unshare (a private mount namespace)"
+    skip 4 "the DESTDIR tree run as /usr/bin/klassenmap" "needs root and unshare (a private mount namespace)"
 elif ! unshare -m --propagation private sh -c "mount -t overlay overlay -o lowerdir='$ROOT/usr':/usr /usr" 2>/dev/null; then
-    skip 3 "the DESTDIR tree run as /usr/bin/klassenmap" "overlayfs cannot be mounted here"
+    skip 4 "the DESTDIR tree run as /usr/bin/klassenmap" "overlayfs cannot be mounted here"
 else
     # tmux's server stays in the namespace, where /usr is the installed tree over the system's
     login_screen usr /usr/bin/klassenmap unshare -m --propagation private sh -c \
@@ -145,6 +146,12 @@ else
         "mount -t overlay overlay -o lowerdir='$ROOT/usr':/usr /usr && man -w klassenmap" 2>/dev/null)
     [ "$manpath" = /usr/share/man/man1/klassenmap.1 ] && pass "/usr/bin/klassenmap: man klassenmap finds the page" ||
         fail "/usr/bin/klassenmap: man klassenmap finds the page" "man -w: $manpath"
+    plugins=$(unshare -m --propagation private sh -c \
+        "mount -t overlay overlay -o lowerdir='$ROOT/usr':/usr /usr && /usr/bin/klassenmap --db '$DB' check" 2>&1 |
+        grep '^onderdelen')
+    [ "$plugins" = "onderdelen     ok (/usr/lib/klassenmap)" ] &&
+        pass "/usr/bin/klassenmap loads its plugins from /usr/lib/klassenmap" ||
+        fail "/usr/bin/klassenmap loads its plugins from /usr/lib/klassenmap" "$plugins"
 fi
 
 # ---- make install PREFIX=DIR, no DESTDIR: the program run from there ----
@@ -157,5 +164,11 @@ MANPATH="$P/share/man" man -w klassenmap 2>/dev/null | grep -qx "$P/share/man/ma
     pass "PREFIX=DIR: man finds the page under DIR/share/man" || fail "PREFIX=DIR: man finds the page under DIR/share/man"
 grep -q "$P/bin/klassenmap" "$P/etc/ssh/sshd_config.d/klassenmap.conf" && pass "PREFIX=DIR: the snippet names DIR/bin/klassenmap" ||
     fail "PREFIX=DIR: the snippet names DIR/bin/klassenmap"
+# the installed program (DIR/bin/klassenmap is BINDIR) loads its plugins from PKGLIBDIR, not from beside itself
+run "$P/bin/klassenmap" --db "$DB" check
+printf '%s\n' "$out" | grep -qx "onderdelen     ok ($P/lib/klassenmap)" &&
+    [ "$(stat -c %a "$P/lib/klassenmap/klassenmap-sync.so")" = 644 ] &&
+    pass "PREFIX=DIR: the plugins are loaded from DIR/lib/klassenmap (0644)" ||
+    fail "PREFIX=DIR: the plugins are loaded from DIR/lib/klassenmap (0644)"
 
 finish install

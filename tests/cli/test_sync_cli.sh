@@ -72,6 +72,25 @@ run "$KM" --db "$DB" import edex "$T/broken-no-name.xml";   expect_err "missing 
 run "$KM" --db "$DB" import edex "$T/broken-bad-group.xml"; expect_err "unknown group" 1 "<groep>: de groep 'G-BESTAAT-NIET' bestaat niet"
 run "$KM" --db "$DB" import edex "$T/not-xml.xml";          expect_err "not XML" 1 "regel 1: <EDEX>: het bestand is geen geldige XML"
 expect_err "the summary says nothing changed" 1 "er is niets veranderd"
+# A declared encoding the bytes do not follow: libxml2's converter fails outside the parser, where its own handler
+# would print "encoding error : ..." and "I/O error : ..." lines; only our two lines reach stderr.
+for enc in EUC-JP windows-1252; do
+    printf '<?xml version="1.0" encoding="%s"?>\n<EDEX>\n<school>caf\351 \377\376\200\201 \303</school>\n</EDEX>\n' \
+        "$enc" > "$T/wrong-enc.xml"
+    run "$KM" --db "$DB" import edex "$T/wrong-enc.xml"
+    expect_err "declared $enc, other bytes: our lines" 1 "het bestand is geen geldige XML (input conversion failed"
+    if [ "$(printf '%s\n' "$err" | grep -c .)" = 2 ] && ! printf '%s' "$err" | grep -q "encoding error\|I/O error"; then
+        pass "declared $enc: nothing of libxml2's own on stderr"
+    else
+        fail "declared $enc: nothing of libxml2's own on stderr"
+    fi
+done
+# Standard input that cannot be read (a directory): one sentence, nothing else (under valgrind: no
+# uninitialised report printed).
+"$KM" --db "$DB" import edex - < "$T" >"$T/out" 2>"$T/err"
+code=$? out=$(cat "$T/out") err=$(cat "$T/err")
+expect_err "unreadable standard input" 1 "Kan de standaardinvoer niet lezen."
+[ "$(printf '%s\n' "$err" | grep -c .)" = 1 ] && pass "unreadable standard input: one line" || fail "unreadable standard input: one line"
 run "$KM" --db "$DB" import edex "$T/other.xml";            expect_err "another school's BRIN" 1 "BRIN 12AB"
 run "$KM" --db "$DB" import edex "$T/old.xml";              expect_err "an old school year is refused" 1 "schooljaar 2014-2015"
 run "$KM" --db "$DB" import edex "$T/broken-bad-group.xml" --dry-run; expect_err "a dry run shows errors too" 1 "G-BESTAAT-NIET"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/db_sql.h"
 #include "core/demo.h"
 
 static struct km_db *school;

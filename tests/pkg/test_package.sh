@@ -10,7 +10,7 @@
 . tests/lib.sh
 . tests/tui/lib.sh
 
-NCHECKS=43
+NCHECKS=45
 why=""
 if [ "${KM_TEST_PACKAGE:-0}" != 1 ]; then
     why="it installs and purges a package system-wide: run it with KM_TEST_PACKAGE=1 (as CI does)"
@@ -123,6 +123,11 @@ run as_km klassenmap user add --role leerkracht --username juf.pakket --name "Ju
 expect_code "a teacher added as the account" 0
 run as_km klassenmap check
 expect_out "klassenmap check as the account" "integriteit    ok"
+expect_out "the installed program loads its plugins from /usr/lib/klassenmap" "onderdelen     ok (/usr/lib/klassenmap)"
+linked=$(ldd /usr/bin/klassenmap | grep -E 'libcurl|libxml2|libicu')
+[ -z "$linked" ] && [ -f /usr/lib/klassenmap/klassenmap-mail.so ] && [ -f /usr/lib/klassenmap/klassenmap-sync.so ] &&
+    pass "/usr/bin/klassenmap links no libcurl, libxml2 or ICU; the plugins are in /usr/lib/klassenmap" ||
+    fail "/usr/bin/klassenmap links no libcurl, libxml2 or ICU; the plugins are in /usr/lib/klassenmap" "$linked"
 [ "$(stat -c %U /var/lib/klassenmap/school.db)" = klassenmap ] && pass "the database belongs to the account" ||
     fail "the database belongs to the account"
 # The screens as sshd would start them for the account: English catalogue and themes found under /usr/share.

@@ -1,5 +1,6 @@
 #include "fixture.h"
 
+#include "core/db_sql.h"
 #include "core/schema.h"
 #include "test.h"
 

@@ -1,6 +1,7 @@
 /* Every action of the design's role table, for every role, on a target that is the actor's own (own
  * child, own group's student, own lesson) and on one that is not. */
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "core/users.h"
 #include "fixture.h"

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/backup.h"
+#include "core/db_sql.h"
 #include "fixture.h"
 #include "test.h"
 

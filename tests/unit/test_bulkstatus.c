@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/bulkstatus.h"
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "fixture.h"
 #include "test.h"

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/children.h"
+#include "core/db_sql.h"
 #include "fixture.h"
 #include "test.h"
 

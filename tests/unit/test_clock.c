@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/dates.h"
+#include "core/db_sql.h"
 #include "core/login.h"
 #include "core/users.h"
 #include "fixture.h"

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/school.h"
 #include "core/audit.h"
 #include "core/goalstatus.h"

@@ -2,6 +2,7 @@
  * that keeps history and hides the goal from choices; only the beheerder changes anything. */
 #include "core/board.h"
 #include "core/curriculum.h"
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "fixture.h"
 #include "test.h"
@@ -195,7 +196,7 @@ TEST(curriculum_goals_add_update_conflict)
 
     REQUIRE(curriculum_goal_move(&b, g3, -1, -1) == KM_OK);
     struct cur_goal_list l;
-    struct cur_goal_filter f = {0, 1, n5, false};
+    struct cur_goal_filter f = {0, 1, n5, false, 0};
     REQUIRE(curriculum_goals(&b, &f, &l) == KM_OK);
     REQUIRE(l.n == 2);
     CHECK(l.items[0].id == g3 && l.items[0].sort_order == 1);
@@ -227,7 +228,7 @@ TEST(curriculum_retire_keeps_history)
     REQUIRE(curriculum_goals(&b, NULL, &l) == KM_OK);
     CHECK(l.n == 0);
     curriculum_goals_free(&l);
-    struct cur_goal_filter all = {0, 0, 0, true};
+    struct cur_goal_filter all = {0, 0, 0, true, 0};
     REQUIRE(curriculum_goals(&b, &all, &l) == KM_OK);
     CHECK(l.n == 1 && l.items[0].retired);
     curriculum_goals_free(&l);
@@ -270,4 +271,31 @@ TEST(curriculum_checks_without_database)
     CHECK(!curriculum_goal_ok("0123456789012345678901234567890", "t", 1, why, sizeof why));
     CHECK(!curriculum_goal_ok("A", "", 1, why, sizeof why));
     CHECK(strstr(why, "titel") != NULL);
+}
+
+/* An older database gets the index on the goals' codes as people type them; a code lookup then uses it. */
+TEST(curriculum_migration_adds_the_code_index)
+{
+    const char *path = fixture_older_file("leerdoelen_code_nocase");
+    REQUIRE(path);
+    char err[512];
+    struct km_db *db = NULL;
+    REQUIRE(db_open(path, DB_OPEN_EXISTING, &db, err, sizeof err) == KM_OK);
+    int64_t n = 0;
+    CHECK(db_int(db, &n, "SELECT count(*) FROM sqlite_master WHERE name = 'leerdoelen_code_nocase'", NULL) == KM_OK);
+    CHECK(n == 1);
+    sqlite3_stmt *st = NULL;
+    REQUIRE(sqlite3_prepare_v2(db_handle(db),
+                               "EXPLAIN QUERY PLAN SELECT title FROM leerdoelen WHERE code = ? COLLATE NOCASE AND id <> ?",
+                               -1, &st, NULL) == SQLITE_OK);
+    bool indexed = false;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        indexed |= strstr((const char *)sqlite3_column_text(st, 3), "leerdoelen_code_nocase") != NULL;
+    sqlite3_finalize(st);
+    CHECK(indexed);
+    struct km_session b;
+    fixture_session(&b, db, FX_BEHEERDER);
+    struct cur_goal g;
+    CHECK(curriculum_goal_by_code(&b, "nope", &g) == KM_NOTFOUND);
+    db_close(db);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "core/curriculum.h"
+#include "core/db_sql.h"
 #include "fixture.h"
 #include "sync/curriculum_csv.h"
 #include "test.h"

@@ -1,5 +1,6 @@
 /* The curriculum outline that the lesson wizard offers: hoofdgebieden with their deelgebieden, and niveaus. */
 #include "core/curriculum_read.h"
+#include "core/db_sql.h"
 #include "fixture.h"
 #include "test.h"
 

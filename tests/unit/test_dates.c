@@ -60,3 +60,19 @@ TEST(dates_one_reader_for_arguments_fields_and_stamps)
     CHECK(y == 2026 && m == 11 && md == 30);
     CHECK(dates_from_parts(2026, 11, 30, &d) && d == want && !dates_from_parts(2026, 2, 29, &d));
 }
+
+/* One table of names for every screen, message and document. */
+TEST(dates_names_and_dutch_format)
+{
+    CHECK_STR(dates_day_short(1), "ma");
+    CHECK_STR(dates_day_short(7), "zo");
+    CHECK_STR(dates_day_name(3), "woensdag");
+    CHECK_STR(dates_day_name(0), "?");
+    CHECK_STR(dates_day_name(8), "?");
+    CHECK_STR(dates_month_short(3), "mrt");
+    CHECK_STR(dates_month_name(12), "december");
+    CHECK_STR(dates_month_name(13), "?");
+    char nl[11];
+    dates_format_nl(dates_from_civil(2027, 3, 5), nl);
+    CHECK_STR(nl, "05-03-2027");
+}

@@ -1,4 +1,5 @@
 #include "core/db.h"
+#include "core/db_sql.h"
 #include "test.h"
 
 TEST(db_create_and_reopen)

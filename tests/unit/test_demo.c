@@ -5,6 +5,7 @@
 
 #include "core/auth.h"
 #include "core/db.h"
+#include "core/db_sql.h"
 #include "core/demo.h"
 #include "test.h"
 

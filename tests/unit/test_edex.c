@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/groups.h"
 #include "core/planning.h"
 #include "core/relink.h"

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/children.h"
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "core/groups.h"
 #include "core/planner.h"

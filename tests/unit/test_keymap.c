@@ -2,6 +2,7 @@
 
 #include "test.h"
 #include "tui/keymap.h"
+#include "tui/termkeys.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -424,4 +425,25 @@ TEST(keymap_keys_text)
     CHECK_STR(out, "↑");
     keymap_keys_text(&km, A_UP, 2, out, 3);
     CHECK_STR(out, "");
+}
+
+/* The escape-sequence table (termkeys.c): curses' define_key refuses a string that is a prefix of another one,
+ * silently, so no entry may be a prefix of another (or repeat it); each starts with ESC and means a key. */
+TEST(termkeys_table_is_prefix_free)
+{
+    char a[16], b[16];
+    int ca, cb;
+    size_t n = 0;
+    for (size_t i = 0; termkeys_entry(i, a, sizeof a, &ca); i++, n++) {
+        CHECK(a[0] == '\033' && strlen(a) >= 3);
+        CHECK(ca == KEY_UP || ca == KEY_DOWN || ca == KEY_LEFT || ca == KEY_RIGHT || ca == KEY_HOME || ca == KEY_END ||
+              ca == KEY_PPAGE || ca == KEY_NPAGE || ca == KEY_IC || ca == KEY_DC || (ca >= KEY_F(1) && ca <= KEY_F(4)));
+        for (size_t j = 0; j < i && termkeys_entry(j, b, sizeof b, &cb); j++)
+            if (strncmp(a, b, strlen(a) < strlen(b) ? strlen(a) : strlen(b)) == 0) {
+                printf("    %zu and %zu: one is a prefix of the other\n", i, j);
+                CHECK(false);
+            }
+    }
+    CHECK(n > 150); /* the plain ones and every modifier of each */
+    CHECK(termkeys_entry(0, a, sizeof a, &ca) && strcmp(a, "\033[A") == 0 && ca == KEY_UP);
 }

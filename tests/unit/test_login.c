@@ -2,6 +2,7 @@
  * hash upgrades, and the audit trail. */
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/login.h"
 #include "core/users.h"
 #include "fixture.h"

@@ -1,6 +1,7 @@
 /* groups_of_user: a person's groups in one query, and who may ask for them. */
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/memberships.h"
 #include "fixture.h"
 #include "test.h"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/board.h"
+#include "core/db_sql.h"
 #include "core/groups.h"
 #include "core/names.h"
 #include "core/text.h"

@@ -1,5 +1,6 @@
 /* Leerdoeloverzichten: the counts per goal and status, the share mastered, each student's progress per area
  * over the goals of their niveau, the niveau and period filters, and who may see which overview. */
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "core/overview.h"
 #include "fixture.h"

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/invite.h"
 #include "core/parents.h"
 #include "fixture.h"

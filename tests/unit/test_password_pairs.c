@@ -2,6 +2,7 @@
  * nothing and say why. */
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/users.h"
 #include "fixture.h"
 #include "test.h"

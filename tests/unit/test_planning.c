@@ -1,6 +1,7 @@
 /* Planning goals into a lesson, the note, and what a student sees. */
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/drafts.h"
 #include "core/goalstatus.h"
 #include "core/planner.h"

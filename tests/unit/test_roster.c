@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/db_sql.h"
 #include "core/roster.h"
 #include "fixture.h"
 #include "test.h"

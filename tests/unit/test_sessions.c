@@ -4,6 +4,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/db_sql.h"
 #include "core/sessions.h"
 #include "core/users.h"
 #include "fixture.h"

@@ -1,6 +1,7 @@
 /* A cell's history and a student's own goals (core/statusread.h). */
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "core/statusread.h"
 #include "fixture.h"

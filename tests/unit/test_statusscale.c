@@ -1,5 +1,6 @@
 /* The school's status scale: the default values, the rules for letters and glyphs, at least one mastered
  * value, and no deleting a value that statuses or their history use. */
+#include "core/db_sql.h"
 #include "core/goalstatus.h"
 #include "core/statusscale.h"
 #include "fixture.h"

@@ -2,6 +2,7 @@
  * is audited as such; a temporary password still has to be changed. */
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/trusted.h"
 #include "core/users.h"
 #include "fixture.h"

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/db_sql.h"
 #include "core/syncruns.h"
 #include "fixture.h"
 #include "sync/uwlr.h"
@@ -345,4 +346,26 @@ TEST(syncruns_relink_lists_groups_linked_to_last_year)
     CHECK(l.n == 0);
     syncruns_relink_free(&l);
     db_close(db);
+}
+
+/* A declared encoding the bytes do not follow: libxml2's converter fails outside any parser context, where its
+ * own handler would print "encoding error : ..." on stderr. Ours keeps it quiet; the answer says what it is. */
+TEST(uwlr_answer_wrong_encoding_prints_nothing)
+{
+    const char *body = "<?xml version=\"1.0\" encoding=\"EUC-JP\"?><s:Envelope xmlns:s=\"" SOAP11 "\"><s:Body>"
+                       "<x>caf\xe9 \xff\xfe\x80\x81</x></s:Body></s:Envelope>";
+    const char *path = test_tmp_path("stderr.txt");
+    int saved = dup(STDERR_FILENO);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(saved >= 0 && fd >= 0);
+    fflush(stderr);
+    dup2(fd, STDERR_FILENO);
+    uwlr_answer_read(body, strlen(body), NULL, &ans);
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    close(fd);
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && st.st_size == 0);
+    CHECK(ans.kind == UWLR_ANSWER_OTHER);
 }

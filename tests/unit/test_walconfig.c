@@ -1,6 +1,7 @@
 /* The WAL bounds every connection of klassenmap sets (src/core/db.c, doc/architecture.md): checkpoints
  * while sessions stay open, and a file cut back after a burst. tests/cli/test_wal.sh checks the effect. */
 #include "core/db.h"
+#include "core/db_sql.h"
 #include "fixture.h"
 #include "test.h"
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/weekplan.h"
 #include "fixture.h"
 #include "test.h"
