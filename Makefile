@@ -6,6 +6,7 @@
 #   make check-valgrind  the unit and command-line suites with the program under valgrind: 0 errors
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school and the xl one, side by side (not part of check)
+#   make bench-burst  200 SSH logins at once against a private sshd on loopback (root; BURST=N for another count)
 #   make fuzz     libFuzzer harnesses (clang, ASan/UBSan), each run FUZZ_SECONDS=60; make fuzz-ci: FUZZ_RUNS each
 #   make analyze  clang --analyze and gcc -fanalyzer over src/: 0 findings
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
@@ -80,7 +81,7 @@ LDLIBS_ALL  = $(PKG_LIBS) -lm
 APP_LDLIBS  = $(APP_LIBS) -lm
 
 .PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench keys-doc install uninstall clean \
-        distclean format screens check-valgrind
+        distclean format screens check-valgrind bench-burst
 
 all: $(B)/klassenmap $(PLUGIN_SO) $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
@@ -287,6 +288,12 @@ ANALYZE_FLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I$(B) $(PK
 ANALYZE_SRC = $(sort $(CORE_SRC) $(SYNC_SRC) $(CLI_SRC) $(TUI_SRC) $(wildcard src/*.c))
 analyze: | $(B)/config.mk $(B)/buildconf.h $(B)/plugin_abi.h
 	@ANALYZE_FLAGS='$(ANALYZE_FLAGS)' sh tools/analyze $(ANALYZE_SRC)
+BURST ?= 200
+bench-burst: $(B)/klassenmap
+	@sh tools/install-deps --check test
+	@[ -f $(B)/bench-large.db ] || { printf '[general]\ndatabase = %s\n' $(B)/bench-large.db > $(B)/bench.ini && \
+	    $(B)/klassenmap --config $(B)/bench.ini --db $(B)/bench-large.db demo --size large >/dev/null; }
+	@sh tests/ssh/bench_burst.sh $(B) $(B)/bench-large.db $(BURST)
 
 # Where sshd and systemd look; conf/ and the man page name /usr/local/bin, /usr/local/share/klassenmap,
 # /usr/local/lib/klassenmap and /etc/klassenmap, which are rewritten to this installation's paths on the way.

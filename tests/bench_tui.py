@@ -108,7 +108,7 @@ def planner(km, db, conf, env):
     secs, nbytes, _ = key(fd, b"]")
     print(f"klassenmap: naar de volgende week             {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
     secs, nbytes, _ = key(fd, b"l")
-    print(f"klassenmap: cursor naar de volgende dag       {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    print(f"klassenmap: cursor naar de volgende dag       {secs * 1000:7.1f} ms  {nbytes:6d} bytes  (doel <= 110)")
     stop(pid, fd)
     pid, fd = login_as(km, db, conf, env, "leerling")
     secs, nbytes, _ = key(fd, b"\r")
@@ -124,7 +124,7 @@ def board(km, db, conf, env):
     ok = "leerlingen" in text
     print(f"klassenmap: statusbord openen                {secs * 1000:7.1f} ms  {nbytes:6d} bytes" + ("" if ok else " (?)"))
     secs, nbytes, _ = key(fd, b"l")
-    print(f"klassenmap: cursor op het statusbord          {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
+    print(f"klassenmap: cursor op het statusbord          {secs * 1000:7.1f} ms  {nbytes:6d} bytes  (doel <= 110)")
     secs, nbytes, _ = key(fd, b"2")
     print(f"klassenmap: een status zetten                 {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
     key(fd, b"\x1b")

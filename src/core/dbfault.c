@@ -1,10 +1,10 @@
-#include "core/db_sql.h"
 #include "core/dbfault.h"
 
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 /* The errno says more than SQLite's code when a system call failed underneath: SQLITE_IOERR_SHMSIZE at open is

@@ -1,10 +1,10 @@
-#include "core/db_sql.h"
 #include "core/goalstatus.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 enum km_rc goalstatus_read(struct km_db *db, int64_t student_id, int64_t goal_id, struct goal_status *out)

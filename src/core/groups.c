@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/groups.h"
 
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/dates.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/vec.h"

@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/hours.h"
 
 #include <ctype.h>
@@ -8,6 +7,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/dates.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 const char *hours_day_short(int weekday) { return dates_day_short(weekday); }

@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/lessons.h"
 
 #include <stdio.h>
@@ -8,6 +7,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/conflicts.h"
+#include "core/db_sql.h"
 #include "core/hours.h"
 #include "core/i18n.h"
 #include "core/vec.h"
@@ -94,7 +94,7 @@ static const char *const sheet_sql =
 
 static enum km_rc push_sheet(struct lesson_sheet_list *out, sqlite3_stmt *st)
 {
-    struct lesson_sheet *n = realloc(out->items, (out->n + 1) * sizeof *n);
+    struct lesson_sheet *n = vec_grow(out->items, out->n, sizeof *n);
     if (!n)
         return KM_ERR;
     out->items = n;
@@ -135,7 +135,7 @@ enum km_rc lessons_sheet(const struct km_session *s, int64_t template_id, struct
     if (rc != KM_OK) {
         lessons_sheet_free(out);
         if (rc == KM_ERR && !*db_errmsg(s->db))
-            db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+            vec_no_memory(s->db);
     }
     return rc;
 }
@@ -444,7 +444,7 @@ static enum km_rc order_found(struct km_db *db, struct many_ctx *c)
         return KM_OK;
     struct ranked *r = malloc(f->n * sizeof *r);
     if (!r)
-        return db_fail(db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(db);
     for (size_t i = 0; i < f->n; i++) {
         int64_t later = f->items[i].lesson_a > f->items[i].lesson_b ? f->items[i].lesson_a : f->items[i].lesson_b;
         r[i] = (struct ranked){input_of(c, later), i, f->items[i]};
@@ -504,7 +504,7 @@ enum km_rc lessons_add_many(const struct km_session *s, const struct lesson_inpu
         return rc;
     struct many_ctx c = {s, in, n, calloc(n + 1, sizeof *c.heads), n, {NULL, 0}};
     if (!c.heads)
-        return db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+        return vec_no_memory(s->db);
     rc = db_tx(s->db, add_many_tx, &c);
     free(c.heads);
     *failed = rc == KM_OK ? n : c.failed;

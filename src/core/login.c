@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/login.h"
 
 #include <errno.h>
@@ -9,6 +8,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/dates.h"
+#include "core/db_sql.h"
 #include "core/hashgate.h"
 #include "core/i18n.h"
 #include "core/mailspool.h"

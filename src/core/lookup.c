@@ -1,8 +1,8 @@
-#include "core/db_sql.h"
 #include "core/lookup.h"
 
 #include <stdio.h>
 
+#include "core/db_sql.h"
 #include "core/groups.h"
 #include "core/i18n.h"
 

@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/mailspool.h"
 
 #include <fcntl.h>
@@ -9,6 +8,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/session.h"
 #include "core/text.h"
 

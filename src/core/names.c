@@ -1,8 +1,8 @@
-#include "core/db_sql.h"
 #include "core/names.h"
 
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/text.h"
 
 #define NAME_PART 256 /* bytes of one folded part; longer names are compared on their first 255 */

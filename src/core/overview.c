@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/overview.h"
 
 #include <stdlib.h>
@@ -7,6 +6,7 @@
 #include "core/access.h"
 #include "core/curriculum.h"
 #include "core/dates.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/vec.h"
 

@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/parents.h"
 
 #include <stdarg.h>
@@ -8,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/users.h"
 #include "core/vec.h"

@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/relink.h"
 
 #include <stdio.h>
@@ -6,6 +5,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/groups.h"
 #include "core/i18n.h"
 #include "core/vec.h"

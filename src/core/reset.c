@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/reset.h"
 
 #include <ctype.h>
@@ -9,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/hashgate.h"
 #include "core/i18n.h"
 #include "core/mail.h"

@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/roster.h"
 
 #include <stdio.h>
@@ -7,6 +6,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/dates.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 static enum km_rc week_counts(struct km_db *db, const char *monday, int *lessons, int *goals, int *notes)

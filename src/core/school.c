@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/school.h"
 
 #include <ctype.h>
@@ -9,6 +8,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/text.h"
 

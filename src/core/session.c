@@ -1,9 +1,9 @@
-#include "core/db_sql.h"
 #include "core/session.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "core/db_sql.h"
 #include "core/i18n.h"
 
 static void session_init(struct km_session *s, struct km_db *db, enum session_origin origin, const char *name)

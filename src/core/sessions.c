@@ -1,13 +1,16 @@
-#include "core/db_sql.h"
 #include "core/sessions.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/access.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/mailspool.h"
 #include "core/vec.h"
@@ -37,12 +40,63 @@ static bool zombie(int pid)
  * as another user, which is still alive. */
 static bool pid_alive(int pid) { return pid > 0 && (kill(pid, 0) == 0 || errno == EPERM) && !zombie(pid); }
 
+/* "Still here" once a minute is written beside the school's database, in a small database of its own attached
+ * as "presence": a commit in the school's file would make every other open screen read its data again (they
+ * follow its data_version), so presence alone would keep every session busy with every other. The school's
+ * `sessions` row is written only when a session starts and ends; its last_seen is then the start. Without
+ * the presence file (it cannot be made there) the touch goes to the school's row as before. */
+/* The connection may not create files (it opened an existing database), so the presence file is made here
+ * when absent: an empty file is an empty database. It gets the school file's mode and owner, so the SSH
+ * account's sessions can write it when an administrator's command made it. */
+static bool presence_file(const char *school, const char *path)
+{
+    struct stat st;
+    if (stat(school, &st) != 0)
+        return false;
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, st.st_mode & 0666);
+    if (fd < 0)
+        return access(path, R_OK | W_OK) == 0;
+    if (geteuid() == 0 && fchown(fd, st.st_uid, st.st_gid) != 0) {
+        /* then only root writes it; the sessions touch the school's row instead */
+    }
+    close(fd);
+    return true;
+}
+
+static bool presence_attach(struct km_db *db)
+{
+    int64_t n = 0;
+    if (db_int(db, &n, "SELECT count(*) FROM pragma_database_list WHERE name = 'presence'", NULL) == KM_OK && n)
+        return true;
+    char path[4200], mode[16] = "";
+    snprintf(path, sizeof path, "%s.presence", db_path(db));
+    if (!presence_file(db_path(db), path) || db_exec(db, "ATTACH ? AS presence", "t", path) != KM_OK)
+        return false;
+    /* WAL: touches never wait for a reader; OFF: a lost touch after a power cut is only an older last_seen */
+    if (db_text(db, mode, sizeof mode, "PRAGMA presence.journal_mode = WAL", NULL) != KM_OK ||
+        db_exec(db, "PRAGMA presence.synchronous = OFF", NULL) != KM_OK ||
+        db_exec(db, "CREATE TABLE IF NOT EXISTS presence.seen (id INTEGER PRIMARY KEY, last_seen TEXT NOT NULL)",
+                NULL) != KM_OK) {
+        db_exec(db, "DETACH presence", NULL);
+        return false;
+    }
+    return true;
+}
+
 /* On the program's clock, the one last_seen is written with (a test clock on a demo school). */
-static enum km_rc remove_stale(struct km_db *db)
+static enum km_rc remove_stale(struct km_db *db, bool presence)
 {
     char now[20];
     db_now(now);
-    return db_exec(db, "DELETE FROM sessions WHERE last_seen < datetime(?, '" DEAD_MODIFIER "')", "t", now);
+    if (!presence)
+        return db_exec(db, "DELETE FROM sessions WHERE last_seen < datetime(?, '" DEAD_MODIFIER "')", "t", now);
+    enum km_rc rc = db_exec(db,
+                            "DELETE FROM sessions WHERE max(last_seen, COALESCE((SELECT p.last_seen FROM presence.seen p"
+                            " WHERE p.id = sessions.id), '')) < datetime(?, '" DEAD_MODIFIER "')",
+                            "t", now);
+    if (rc == KM_OK) /* rows of sessions ended or removed (an account made inactive) */
+        rc = db_exec(db, "DELETE FROM presence.seen WHERE id NOT IN (SELECT id FROM main.sessions)", NULL);
+    return rc;
 }
 
 /* Rows of processes that are gone: collected first, then removed, so the query is finished before the
@@ -69,6 +123,7 @@ struct register_ctx {
     const struct km_session *s;
     int pid;
     int64_t id;
+    bool presence;
 };
 
 static enum km_rc register_tx(struct km_db *db, void *arg)
@@ -76,7 +131,7 @@ static enum km_rc register_tx(struct km_db *db, void *arg)
     struct register_ctx *c = arg;
     char now[20];
     db_now(now);
-    enum km_rc rc = remove_stale(db);
+    enum km_rc rc = remove_stale(db, c->presence);
     if (rc == KM_OK)
         rc = remove_dead_pids(db);
     if (rc == KM_OK)
@@ -95,7 +150,7 @@ enum km_rc sessions_register(const struct km_session *s, int pid, int64_t *id)
     *id = 0;
     if (s->origin != ORIGIN_USER || s->user_id == 0)
         return db_fail(s->db, KM_DENIED, _("Alleen een ingelogde persoon heeft een sessie."));
-    struct register_ctx c = {s, pid, 0};
+    struct register_ctx c = {s, pid, 0, presence_attach(s->db)};
     enum km_rc rc = db_tx(s->db, register_tx, &c);
     if (rc == KM_OK)
         *id = c.id;
@@ -112,13 +167,32 @@ static enum km_rc touch_tx(struct km_db *db, void *arg)
     return rc;
 }
 
-/* The once-a-minute write of a logged-in screen also moves the background mailer's results into the database,
- * so reading the audit log or the mail's health never has to write. */
+/* The once-a-minute touch of a logged-in screen. Reads the school's file and writes only the presence file: one statement each, outside a transaction, so
+ * the school's file is neither locked for writing nor changed. */
 enum km_rc sessions_touch(struct km_db *db, int64_t id)
 {
-    enum km_rc rc = db_tx(db, touch_tx, &id);
+    if (!presence_attach(db)) {
+        enum km_rc rc = db_tx(db, touch_tx, &id);
+        if (rc == KM_OK)
+            mailspool_import(db); /* best effort: the next minute tries again */
+        return rc;
+    }
+    int64_t n = 0;
+    enum km_rc rc = db_int(db, &n, "SELECT count(*) FROM main.sessions WHERE id = ?", "i", id);
+    if (rc != KM_OK)
+        return rc;
+    if (n == 0)
+        return db_fail(db, KM_NOTFOUND, _("Deze sessie staat niet meer in de lijst."));
+    char now[20];
+    db_now(now);
+    rc = db_exec(db,
+                 "INSERT INTO presence.seen (id, last_seen) VALUES (?, ?)"
+                 " ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen",
+                 "it", id, now);
+    /* The background mailer's results reach the audit log here, so reading it never writes. It is a commit in
+     * the school's file only when the spool holds something (a failed mail): rare, and then worth a reload. */
     if (rc == KM_OK)
-        mailspool_import(db); /* best effort: the next minute tries again */
+        mailspool_import(db);
     return rc;
 }
 
@@ -161,20 +235,36 @@ static enum km_rc push_entry(struct sessions_list *l, size_t *cap, const struct 
     return KM_OK;
 }
 
+struct list_ctx {
+    struct sessions_list *out;
+    bool presence;
+};
+
 static enum km_rc list_read(struct km_db *db, void *arg)
 {
-    struct sessions_list *out = arg;
+    struct list_ctx *c = arg;
+    struct sessions_list *out = c->out;
     size_t cap = 0;
     char now[20];
     db_now(now);
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT s.id, u.username, u.roepnaam, COALESCE(u.voorvoegsel, ''), u.achternaam, u.role,"
-                             " datetime(s.started_at, 'localtime'), datetime(s.last_seen, 'localtime'), s.pid"
-                             " FROM sessions s JOIN users u ON u.id = s.user_id"
-                             " WHERE s.last_seen >= datetime(?, '" DEAD_MODIFIER "')"
-                             " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.username, s.started_at, s.id",
-                             "t", now);
+    enum km_rc rc =
+        c->presence
+            ? db_query(db, &st,
+                       "SELECT s.id, u.username, u.roepnaam, COALESCE(u.voorvoegsel, ''), u.achternaam, u.role,"
+                       " datetime(s.started_at, 'localtime'), datetime(s.seen, 'localtime'), s.pid"
+                       " FROM (SELECT m.*, max(m.last_seen, COALESCE(p.last_seen, '')) AS seen FROM main.sessions m"
+                       "       LEFT JOIN presence.seen p ON p.id = m.id) s JOIN users u ON u.id = s.user_id"
+                       " WHERE s.seen >= datetime(?, '" DEAD_MODIFIER "')"
+                       " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.username, s.started_at, s.id",
+                       "t", now)
+            : db_query(db, &st,
+                       "SELECT s.id, u.username, u.roepnaam, COALESCE(u.voorvoegsel, ''), u.achternaam, u.role,"
+                       " datetime(s.started_at, 'localtime'), datetime(s.last_seen, 'localtime'), s.pid"
+                       " FROM sessions s JOIN users u ON u.id = s.user_id"
+                       " WHERE s.last_seen >= datetime(?, '" DEAD_MODIFIER "')"
+                       " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.username, s.started_at, s.id",
+                       "t", now);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
         if (r < 0)
@@ -193,8 +283,9 @@ enum km_rc sessions_list(const struct km_session *s, struct sessions_list *out)
 {
     memset(out, 0, sizeof *out);
     enum km_rc rc = access_check(s, ACT_MANAGE_USERS, 0);
+    struct list_ctx c = {out, rc == KM_OK && presence_attach(s->db)};
     if (rc == KM_OK)
-        rc = db_read(s->db, list_read, out);
+        rc = db_read(s->db, list_read, &c);
     if (rc != KM_OK)
         sessions_list_free(out);
     return rc;

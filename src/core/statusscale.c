@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/statusscale.h"
 
 #include <ctype.h>
@@ -8,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/vec.h"

@@ -1,10 +1,10 @@
-#include "core/db_sql.h"
 #include "core/trusted.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/db_sql.h"
 #include "core/i18n.h"
 #include "core/mailspool.h"
 

@@ -1,4 +1,3 @@
-#include "core/db_sql.h"
 #include "core/users.h"
 
 #include <stdio.h>
@@ -8,6 +7,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
+#include "core/db_sql.h"
 #include "core/hashgate.h"
 #include "core/i18n.h"
 #include "core/login.h"

@@ -1,5 +1,5 @@
-#include "core/db_sql.h"
 #include "core/vec.h"
+#include "core/db_sql.h"
 #include "core/weekplan.h"
 
 #include <stdio.h>

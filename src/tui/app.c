@@ -13,12 +13,14 @@
 
 #include "core/clock.h"
 #include "core/dates.h"
+#include "core/dbwatch.h"
 #include "core/sessions.h"
 #include "core/text.h"
 #include "core/trusted.h"
 #include "core/users.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
+#include "tui/frame.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
 #include "tui/screens.h"
@@ -229,7 +231,8 @@ static void draw_message_rows(struct app *a)
     draw_wrapped(stdscr, y, 1, a->cols - 2, n > 0 ? n : 1, a->message, a->message_role);
 }
 
-static void draw_message(struct app *a)
+/* Returns true when it placed the caret (a prompt being typed). */
+static bool draw_message(struct app *a)
 {
     int y = a->rows - 2;
     draw_fill(stdscr, y, 0, 1, a->cols, TR_NORMAL);
@@ -238,11 +241,11 @@ static void draw_message(struct app *a)
         snprintf(line, sizeof line, "%s %s", a->prompt, a->prompt_text);
         int w = draw_text_raw(stdscr, y, 1, a->cols - 2, line, TR_INPUT);
         move(y, 1 + w);
-        curs_set(1);
-        return;
+        return true;
     }
     if (a->message[0]) /* an empty message is no message: never a coloured bar without words */
         draw_message_rows(a);
+    return false;
 }
 
 static void draw_too_small(struct app *a)
@@ -260,7 +263,7 @@ static void paint(struct app *a)
 {
     a->dirty = false; /* before drawing: a screen that opens another while drawing asks for the next paint */
     getmaxyx(stdscr, a->rows, a->cols);
-    curs_set(0);
+    bool caret = false;
     if (a->cols < APP_MIN_COLS || a->rows < APP_MIN_ROWS) {
         draw_too_small(a);
     } else {
@@ -275,14 +278,13 @@ static void paint(struct app *a)
         draw_footer(a);
         bool cursor = a->depth && a->stack[a->depth - 1]->ops->wants_text &&
                       a->stack[a->depth - 1]->ops->wants_text(a->stack[a->depth - 1]);
-        draw_message(a);
+        caret = draw_message(a);
         if (cursor && !a->prompt) {
             move(cy, cx); /* a text field placed the cursor while drawing */
-            curs_set(1);
+            caret = true;
         }
     }
-    wnoutrefresh(stdscr);
-    doupdate();
+    frame_show(caret);
 }
 
 /* ---- input ---- */
@@ -569,23 +571,24 @@ static void notice_fault(struct app *a)
     app_push(a, dbfault_screen_new(a));
 }
 
-/* Another process committed: the visible screen reads its data again. Each poll also checks that the file at
- * the path is still the one opened (a restore done while people work). */
-static void check_data_version(struct app *a)
+/* Another process committed: the visible screen reads its data again. True when it did. Each check also makes
+ * sure that the file at the path is still the one opened (a restore done while people work). */
+static bool check_data_version(struct app *a)
 {
     int64_t v;
     if (db_file_check(a->db) != KM_OK) {
         notice_fault(a);
-        return;
+        return false;
     }
     if (db_data_version(a->db, &v) != KM_OK || v == a->data_version)
-        return;
+        return false;
     a->data_version = v;
     struct screen *top = a->depth ? a->stack[a->depth - 1] : NULL;
     if (top && top->ops->reload) {
         top->ops->reload(top, a);
         a->dirty = true;
     }
+    return true;
 }
 
 /* Reads every key waiting. Returns false when the terminal is gone (EOF or repeated read errors). */
@@ -670,32 +673,126 @@ void app_reopen(struct app *a)
     app_message(a, TR_NORMAL, "%s", _("Het nieuwe databasebestand is geopend; log opnieuw in."));
 }
 
+static long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* After the kernel says a database file was written, data_version is asked a moment later (the writer may
+ * not have finished its commit yet), and once more after a while when that found nothing new (a commit that
+ * took longer; or this session's own, which changes nothing for it). After a reload the kernel's word is not
+ * listened to for a while (the mute): 100 ms, doubling while the changes come as fast as the mute lets them in,
+ * up to the poll's second, and shrinking again when they slow down. A change now and then shows at once, and a
+ * storm of commits (200 people logging in) costs each screen no more reloads than the poll did. */
+#define WAKE_CHECK_MS 5
+#define WAKE_RECHECK_MS 100
+#define WAKE_GAP_MIN_MS 100
+
+struct wake {
+    struct dbwatch w;
+    long check_at, recheck_at; /* monotonic ms; 0: nothing due */
+    long mute_until;           /* the watch is not polled before this */
+    long gap_ms;               /* the next mute after a reload */
+    long last_reload;
+};
+
+static bool wake_listening(const struct wake *k, long now)
+{
+    return k->w.fd >= 0 && !k->check_at && now >= k->mute_until;
+}
+
+/* How long poll may wait; *idle: the whole idle tick, nothing of the watch's due before it. */
+static int wait_ms(const struct wake *k, long now, bool *idle)
+{
+    long due = k->check_at ? k->check_at : k->recheck_at;
+    if (k->w.fd >= 0 && !k->check_at && k->mute_until > now && (!due || k->mute_until < due))
+        due = k->mute_until; /* then listen again */
+    *idle = !due;
+    if (!due)
+        return IDLE_MS;
+    return due <= now ? 0 : (int)(due - now < IDLE_MS ? due - now : IDLE_MS);
+}
+
+/* A watched file was written. A watch that lost its file is given up here and opened again by the poll. */
+static void wake_heard(struct wake *k)
+{
+    if (!dbwatch_drain(&k->w))
+        dbwatch_close(&k->w);
+    k->check_at = monotonic_ms() + WAKE_CHECK_MS;
+}
+
+/* Runs the check that is due. True when one ran. */
+static bool wake_due(struct app *a, struct wake *k)
+{
+    long now = monotonic_ms();
+    if (k->check_at && now >= k->check_at) {
+        k->check_at = 0;
+        if (!check_data_version(a)) {
+            k->recheck_at = now + WAKE_RECHECK_MS;
+            return true;
+        }
+        k->recheck_at = 0;
+        long since = now - k->last_reload;
+        if (k->gap_ms < WAKE_GAP_MIN_MS || since >= IDLE_MS)
+            k->gap_ms = WAKE_GAP_MIN_MS; /* quiet for a while: the next change shows at once again */
+        else if (since < 2 * k->gap_ms) /* changes come about as fast as the mute lets them in: a storm */
+            k->gap_ms = k->gap_ms * 2 > IDLE_MS ? IDLE_MS : k->gap_ms * 2;
+        else if ((k->gap_ms /= 2) < WAKE_GAP_MIN_MS)
+            k->gap_ms = WAKE_GAP_MIN_MS;
+        k->last_reload = now;
+        k->mute_until = now + k->gap_ms;
+        return true;
+    }
+    if (!k->check_at && k->recheck_at && now >= k->recheck_at) {
+        k->recheck_at = 0;
+        if (check_data_version(a))
+            k->last_reload = now;
+        return true;
+    }
+    return false;
+}
+
 static void main_loop(struct app *a)
 {
-    struct pollfd in = {STDIN_FILENO, POLLIN, 0};
+    struct wake k = {0};
+    dbwatch_open(&k.w, a->db);
     int empty_reads = 0;
     while (a->running && !hangup && !terminated) {
         presence_sync(a);
         for (int i = 0; a->dirty && i < 2; i++) /* twice when drawing opened a screen (the first after login) */
             paint(a);
-        int r = poll(&in, 1, IDLE_MS);
-        if (hangup || terminated || (r > 0 && (in.revents & (POLLHUP | POLLERR | POLLNVAL))))
+        long now = monotonic_ms();
+        bool listening = wake_listening(&k, now), idle;
+        int timeout = wait_ms(&k, now, &idle);
+        struct pollfd in[2] = {{STDIN_FILENO, POLLIN, 0}, {k.w.fd, POLLIN, 0}};
+        int r = poll(in, listening ? 2 : 1, timeout);
+        if (hangup || terminated || (r > 0 && (in[0].revents & (POLLHUP | POLLERR | POLLNVAL))))
             break;
         if (r < 0 && errno != EINTR)
             break;
-        if (r <= 0) {
-            check_data_version(a);
+        bool key_ready = r > 0 && in[0].revents;
+        if (r > 0 && listening && in[1].revents)
+            wake_heard(&k);
+        wake_due(a, &k);
+        if (r < 0 || (r == 0 && idle)) {
+            check_data_version(a); /* the poll: where the kernel cannot tell, or missed it */
             check_idle(a);
-            if (r < 0) /* EINTR: SIGWINCH; curses queues KEY_RESIZE */
-                read_keys(a);
-            continue;
+            if (k.w.fd < 0) /* a file was replaced; watch the new one */
+                dbwatch_open(&k.w, a->db);
         }
+        if (r < 0) /* EINTR: SIGWINCH; curses queues KEY_RESIZE */
+            read_keys(a);
+        if (!key_ready)
+            continue;
         /* Readable but no key at all, several times running: the other end is gone (EOF). */
         empty_reads = read_keys(a) ? 0 : empty_reads + 1;
         notice_fault(a); /* a refusal while handling a key: the file turned out damaged or gone */
         if (empty_reads >= MAX_READ_ERRORS)
             break;
     }
+    dbwatch_close(&k.w);
 }
 
 /* ---- start and end ---- */

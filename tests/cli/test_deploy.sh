@@ -231,7 +231,7 @@ left=$(cd "$ROOT" && find . -type f | sort | tr '\n' ' ')
     fail "make uninstall removes all but the school's configuration" "left: $left"
 
 if [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1 && ! sshd_privsep_dir; then
-    skip 13 "the sshd snippet checked with sshd -t and -T" "/run/sshd is missing and only root can make it"
+    skip 14 "the sshd snippet checked with sshd -t and -T" "/run/sshd is missing and only root can make it"
 elif [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1; then
     ssh-keygen -q -t ed25519 -N '' -f "$T/hostkey" >/dev/null
     printf 'HostKey %s\nInclude %s\n' "$T/hostkey" "$(pwd)/conf/sshd_config.d/klassenmap.conf" >"$T/sshd_a"
@@ -241,6 +241,7 @@ elif [ -x /usr/sbin/sshd ] && command -v ssh-keygen >/dev/null 2>&1; then
         "allowtcpforwarding no" "x11forwarding no" "permittunnel no" "acceptenv LANG"; do
         expect_out "for the klassenmap account: $want" "$want"
     done
+    expect_out "a burst of 200 logins is not refused: maxstartups 250:30:400 (global)" "maxstartups 250:30:400"
     run /usr/sbin/sshd -T -f "$T/sshd_a" -C user=someoneelse,host=h,addr=127.0.0.1
     expect_out "other accounts are untouched" "forcecommand none"
     # Variant B, uncommented in place of the active block.

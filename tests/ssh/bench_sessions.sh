@@ -11,8 +11,8 @@ KM="$(pwd)/$B/klassenmap"
 export KM
 . tests/lib.sh
 . tests/tui/lib.sh
-N=20
-IDLE=10
+N=${SESSIONS:-20}   # SESSIONS=40 IDLE=60 sh tests/ssh/bench_sessions.sh ...: more sessions, a longer idle spell
+IDLE=${IDLE:-10}
 HZ=$(getconf CLK_TCK)
 
 die() { echo "SSH sessions: $*"; exit 1; }
@@ -133,5 +133,5 @@ echo "$before|$after|$before_ns|$after_ns" | awk -v hz="$HZ" -v idle="$IDLE" -F'
     for (i = 1; i <= n; i++) { d = b[i] - a[i]; s += d; if (d > m) m = d; x = (e[i] - c[i]) / 1e6; t += x; if (x > mx) mx = x }
     printf "idle CPU per session over %d s (/proc/PID/stat, %d ms ticks): avg %.0f ms, max %.0f ms\n",
            idle, 1000 / hz, s / n * 1000 / hz, m * 1000 / hz
-    printf "idle CPU per session over %d s (schedstat): avg %.1f ms (%.3f%% of one core), max %.1f ms; all %d sessions %.2f%% of one core\n",
-           idle, t / n, t / n / idle / 10, mx, n, t / idle / 10 }'
+    printf "idle CPU per session over %d s (schedstat): avg %.1f ms (%.3f%% of one core, %.3f ms/s), max %.1f ms; all %d sessions %.2f%% of one core\n",
+           idle, t / n, t / n / idle / 10, t / n / idle, mx, n, t / idle / 10 }'

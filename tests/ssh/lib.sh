@@ -19,7 +19,8 @@
 #   server_pids             pids of the account's live klassenmap processes, one a line
 #
 # sshd's config: Port, ListenAddress 127.0.0.1, its own host key, PidFile and AuthorizedKeysFile in a temp
-# directory, UsePAM no, StrictModes no, PasswordAuthentication no, then an Include of a copy of the project's
+# directory, UsePAM no, StrictModes no, PasswordAuthentication no (MaxStartups 200 when the project's snippet,
+# which sets it, is not used), then an Include of a copy of the project's
 # snippet with its Match line made "Match User $KMUSER" and its ForceCommand running this build with the test
 # config (other arguments kept). At exit: the tmux server (so the clients go), each sshd, any process of the
 # account still there (by pid), the account and its home, the temp directories.
@@ -144,7 +145,7 @@ KbdInteractiveAuthentication no
 PubkeyAuthentication yes
 PermitRootLogin no
 AllowUsers $KMUSER
-MaxStartups 200
+$([ "$SNIPPET" = 1 ] || echo "MaxStartups 200")
 LogLevel VERBOSE
 Include $2
 CONF

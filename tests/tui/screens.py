@@ -54,7 +54,13 @@ argon_memlimit_kib = 8
 class Screen:
     def __init__(self, name, user, steps, line, options=None):
         self.name, self.user, self.steps, self.line = name, user, steps, line
-        self.options = options or {}  # "with theme NAME", "with term NAME": how the program is started
+        # "with theme NAME", "with term NAME": how the program is started; "with setup ARGS": a command run on this
+        # screen's copy of the school first; "with sizes WxH WxH": the sizes it is captured at, instead of SIZES
+        self.options = options or {}
+
+    @property
+    def sizes(self):
+        return self.options.get("sizes", SIZES)
 
 
 def parse_list(path):
@@ -84,6 +90,15 @@ def parse_list(path):
                         continue
                     if words[0] == "with" and len(words) == 3 and words[1] in ("theme", "term"):
                         options[words[1]] = words[2]
+                        continue
+                    if words[0] == "with" and len(words) == 3 and words[1] == "setup":
+                        options.setdefault("setup", []).append(shlex.split(words[2]))
+                        continue
+                    if words[0] == "with" and len(words) == 4 and words[1] == "sizes":
+                        try:
+                            options["sizes"] = [tuple(int(n) for n in w.split("x")) for w in words[2:]]
+                        except ValueError:
+                            sys.exit(f"{path}:{n}: with sizes WxH WxH")
                         continue
                     if words[0] not in STEPS:
                         sys.exit(f"{path}:{n}: unknown step '{words[0]}' (known: {', '.join(sorted(STEPS))})")
@@ -189,8 +204,21 @@ def mask_cells(chars, cells, masks):
         while at >= 0:
             col = sum(cell_width(c) for c in text[:at])
             style = cells[col] if col < len(cells) else (frozenset(), None, None)
-            chars[at:at + len(word)] = list(placeholder)
-            cells[col:col + len(word)] = [style] * len(placeholder)
+            # A pid of 4 or 6 digits must give the same screen as one of 5: the placeholder takes its place and
+            # as much of the blank padding after it as it needs, so the columns after it do not move.
+            pad = 0
+            while at + len(word) + pad < len(text) and text[at + len(word) + pad] == " ":
+                pad += 1
+            width = len(word) + pad
+            if width >= len(placeholder):
+                tail = cells[col + len(word):col + width]
+                shift = len(placeholder) - len(word)
+                new_tail = tail[shift:] if shift >= 0 else [style] * -shift + tail
+                chars[at:at + width] = list(placeholder) + [" "] * (width - len(placeholder))
+                cells[col:col + width] = [style] * len(placeholder) + new_tail
+            else:
+                chars[at:at + len(word)] = list(placeholder)
+                cells[col:col + len(word)] = [style] * len(placeholder)
             text = "".join(chars)
             at = text.find(word, at + len(placeholder))
 
@@ -270,9 +298,12 @@ class Run:
             f.write(TEST_INI)
             if "theme" in opts:
                 f.write(f"[general]\ntheme = {opts['theme']}\n")
+        for args in opts.get("setup", []):  # from the top of the tree, on this screen's copy of the school
+            run_km(km, os.path.join(self.dir, "school.db"), args, os.path.join(self.dir, "test.ini"),
+                   lambda msg: Failure(f"with setup: {msg}"))
         env = [f"TERM={opts.get('term', 'xterm-256color')}", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC",
                f"KLASSENMAP_TEST_CLOCK={TEST_CLOCK}", "KLASSENMAP_CONFIG=test.ini", "PATH=/usr/bin:/bin"]
-        if not opts:  # attributes only, unless the screen is about a theme or a terminal
+        if "theme" not in opts and "term" not in opts:  # attributes only, unless the screen is about colour
             env.append("NO_COLOR=1")
         if lang != "nl":
             env.append(f"LANGUAGE={lang}")
@@ -441,21 +472,29 @@ def golden_path(size, lang, name):
 
 
 def shoot(run):
-    """The screen at each size, and back at the first size; the renderings by size."""
+    """The screen at each of its sizes, and back at the first size; the renderings by size. A screen with sizes of
+    its own is driven at SIZES[0] and resized to them, so the program started at SIZES[0] is brought back there."""
     out = {}
     first = None
-    for i, (w, h) in enumerate(SIZES):
-        if i:
+    sizes = run.screen.sizes
+    for i, (w, h) in enumerate(sizes):
+        if i or run.size != (w, h):
             run.resize(w, h)
         t, a = parse_capture(run.capture(), w, run.masks)
         out[(w, h)] = render(t, a, h)
         if i == 0:
             first = out[(w, h)]
-    w, h = SIZES[0]
+    w, h = sizes[0]
     run.resize(w, h)
     t, a = parse_capture(run.capture(), w, run.masks)
     back = render(t, a, h)
     return out, (None if back == first else back)
+
+
+def snapshot(run):
+    w, h = run.size
+    t, a = parse_capture(run.capture(), w, run.masks)
+    return render(t, a, h)
 
 
 class Results:
@@ -509,15 +548,26 @@ def one(tmux, km, workdir, base_db, screen, lang, results, update):
     try:
         run = Run(tmux, km, workdir, base_db, screen, lang)
         drive(run)
+        start = snapshot(run) if screen.sizes != SIZES else None
         shots, back = shoot(run)
         for size, got in shots.items():
             compare(results, screen, lang, size, got, update)
+        trip = " → ".join(f"{w}x{h}" for w, h in screen.sizes + [screen.sizes[0]])
         if back is None:
             results.ok()
         else:
-            results.fail(f"{screen.name} ({lang}): after 80x24 → 132x43 → 80x24 the screen is not what it was",
-                         list(difflib.unified_diff(shots[SIZES[0]].split("\n"), back.split("\n"), "before", "after",
-                                                   lineterm="", n=1))[:40])
+            results.fail(f"{screen.name} ({lang}): after {trip} the screen is not what it was",
+                         list(difflib.unified_diff(shots[screen.sizes[0]].split("\n"), back.split("\n"), "before",
+                                                   "after", lineterm="", n=1))[:40])
+        if start is not None:  # and from its sizes back to where it was driven: as it was there
+            run.resize(*SIZES[0])
+            again = snapshot(run)
+            if again == start:
+                results.ok()
+            else:
+                results.fail(f"{screen.name} ({lang}): back at {SIZES[0][0]}x{SIZES[0][1]} after {trip} the screen "
+                             "is not what it was", list(difflib.unified_diff(start.split("\n"), again.split("\n"),
+                                                                            "before", "after", lineterm="", n=1))[:40])
     except Failure as e:
         lines = [str(e), f"screens.list line {screen.line}; the screen then:"]
         if run:
@@ -528,16 +578,22 @@ def one(tmux, km, workdir, base_db, screen, lang, results, update):
             run.close()
 
 
+def run_km(km, db, args, config, error, given=""):
+    """klassenmap --db DB ARGS on the test clock, from the top of the tree; error(message) is raised when it fails."""
+    env = dict(os.environ, KLASSENMAP_TEST_CLOCK=TEST_CLOCK, TZ="UTC", KLASSENMAP_CONFIG=config)
+    env.pop("KLASSENMAP_DB", None)
+    r = subprocess.run([km, "--db", db, *args], env=env, capture_output=True, text=True, input=given, cwd=ROOT)
+    if r.returncode != 0:
+        raise error(f"klassenmap {' '.join(args)}: {r.stderr.strip()}")
+
+
 def make_school(km, workdir, setup):
     db = os.path.join(workdir, "base.db")
-    env = dict(os.environ, KLASSENMAP_TEST_CLOCK=TEST_CLOCK, TZ="UTC", KLASSENMAP_CONFIG=os.path.join(workdir, "test.ini"))
-    env.pop("KLASSENMAP_DB", None)
-    with open(env["KLASSENMAP_CONFIG"], "w") as f:
+    config = os.path.join(workdir, "test.ini")
+    with open(config, "w") as f:
         f.write(TEST_INI)
     for cmd, given in [(["demo"], "")] + setup:
-        r = subprocess.run([km, "--db", db, *cmd], env=env, capture_output=True, text=True, input=given)
-        if r.returncode != 0:
-            sys.exit(f"setup: klassenmap {' '.join(cmd)}: {r.stderr.strip()}")
+        run_km(km, db, cmd, config, lambda msg: SystemExit(f"setup: {msg}"), given)
     return db
 
 
@@ -623,7 +679,8 @@ class FooterRun:
                 continue
             before = self.run.capture()
             self.run.tmux.run("send-keys", "-t", self.run.session, key)
-            if self.changed(before, 3):
+            # (a key that does nothing here costs this wait; one that answers late is seen by the next round)
+            if self.changed(before, 1.5):
                 self.run.settle(None, key)
         return not self.run.dead() and frame(self.run.text()) == want
 
@@ -693,8 +750,8 @@ def main():
     tmux = Tmux(workdir)
     try:
         base_db = make_school(km, workdir, setup)
-        if o.footers:
-            results = footers(tmux, km, workdir, base_db, screens, o.jobs)
+        if o.footers:  # (a screen with sizes of its own is smaller than a screen with a footer)
+            results = footers(tmux, km, workdir, base_db, [s for s in screens if s.sizes == SIZES], o.jobs)
             print(f"footers: {results.passed} passed, {results.failed} failed")
             return 0 if results.failed == 0 else 1
         jobs = [(s, l) for s in screens for l in langs]
@@ -711,7 +768,7 @@ def main():
         for p in sorted(results.changed):
             print(f"written: {p}")
         if not o.names and not o.lang:
-            listed = {golden_path(sz, l, s.name) for s in screens for l in langs for sz in SIZES}
+            listed = {golden_path(sz, l, s.name) for s in screens for l in langs for sz in s.sizes}
             for d, _, files in os.walk(GOLDEN):
                 for fn in files:
                     p = os.path.join(d, fn)

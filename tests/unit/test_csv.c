@@ -369,10 +369,11 @@ TEST(csv_record_blank_and_fits)
     CHECK(csv_record_fits(&fine, col, names, 3, 2, ';', "titel", why, sizeof why));
 }
 
+/* The process's CPU time: what the import itself costs, whatever else the machine runs at the time. */
 static double seconds(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -402,7 +403,7 @@ TEST(csv_template_import_of_the_large_week)
     CHECK(res.lessons == 1152 && res.blokuren == 48 && res.warnings.n == 0);
     template_csv_result_free(&res);
     if (took > 5.0)
-        fprintf(stderr, "  the import took %.1f s\n", took);
+        fprintf(stderr, "  the import took %.1f s of CPU\n", took);
     CHECK(took < 5.0);
     REQUIRE(templates_find(&b, "Kopie", &copy) == KM_OK);
     char *again = export_string(&b, copy);

@@ -53,8 +53,10 @@ TEST(sessions_register_touch_list_end)
     db_exec(db, "UPDATE sessions SET last_seen = datetime('now', '-2 minutes') WHERE id = ?", "i", id);
     CHECK(sessions_touch(db, id) == KM_OK);
     int64_t fresh = 0;
-    db_int(db, &fresh, "SELECT last_seen >= datetime('now', '-10 seconds') FROM sessions WHERE id = ?", "i", id);
+    db_int(db, &fresh, "SELECT last_seen >= datetime('now', '-10 seconds') FROM presence.seen WHERE id = ?", "i", id);
     CHECK(fresh == 1);
+    db_int(db, &fresh, "SELECT last_seen >= datetime('now', '-10 seconds') FROM sessions WHERE id = ?", "i", id);
+    CHECK(fresh == 0); /* the school's file is not written: its other readers are not woken */
     CHECK(sessions_end(db, id) == KM_OK);
     CHECK(rows(db) == 0);
     CHECK(sessions_touch(db, id) == KM_NOTFOUND);
@@ -153,5 +155,37 @@ TEST(sessions_zombie_counts_as_dead)
                     "d", (int)child) == KM_OK);
     CHECK(listed(db) == 0);
     waitpid(child, NULL, 0);
+    db_close(db);
+}
+
+/* Every open screen reads its data again when the school's data_version moves; "still here" once a minute
+ * must not move it, or each session would wake every other. Starting and ending a session do move it. */
+TEST(sessions_touch_leaves_the_school_file_alone)
+{
+    struct km_db *db = fixture_open();
+    REQUIRE(db);
+    struct km_db *other = NULL;
+    char err[512];
+    REQUIRE(db_open(db_path(db), DB_OPEN_EXISTING, &other, err, sizeof err) == KM_OK);
+    struct km_session juf;
+    fixture_session(&juf, db, FX_JUF1);
+    int64_t id = 0, v0 = 0, v1 = 0, v2 = 0;
+    REQUIRE(db_data_version(other, &v0) == KM_OK);
+    REQUIRE(sessions_register(&juf, (int)getpid(), &id) == KM_OK);
+    REQUIRE(db_data_version(other, &v1) == KM_OK);
+    CHECK(v1 != v0);
+    for (int i = 0; i < 3; i++)
+        CHECK(sessions_touch(db, id) == KM_OK);
+    REQUIRE(db_data_version(other, &v2) == KM_OK);
+    CHECK(v2 == v1);
+    /* the other connection sees the touch in the beheerder's list */
+    struct km_session boss;
+    fixture_session(&boss, other, FX_BEHEERDER);
+    struct sessions_list l;
+    REQUIRE(sessions_list(&boss, &l) == KM_OK);
+    CHECK(l.n == 1);
+    sessions_list_free(&l);
+    CHECK(sessions_end(db, id) == KM_OK);
+    db_close(other);
     db_close(db);
 }
