@@ -575,7 +575,7 @@ static void toggle_view(struct rooster *r)
  * Sets *day (a Monday for a week) and *is_week. */
 static bool parse_goto(const char *text, int64_t ref, int64_t *day, bool *is_week)
 {
-    char s[128];
+    char s[128] = ""; /* zeroed: the analyzer cannot tell that the prefix tests below stop at the NUL */
     size_t n = 0;
     for (const char *p = text; *p && n + 1 < sizeof s; p++)
         s[n++] = (char)tolower((unsigned char)*p);
