@@ -39,7 +39,7 @@ run_suite() {
     shift
     wrapper "$name"
     start=$(date +%s)
-    KM="$W/$name/km" "$@" >"$W/$name/out" 2>&1
+    KM="$W/$name/km" KM_VALGRIND=1 "$@" >"$W/$name/out" 2>&1
     echo "$(($(date +%s) - start))" >"$W/$name/seconds"
 }
 
