@@ -743,15 +743,6 @@ static void rooster_destroy(struct screen *s)
     free(r);
 }
 
-static const struct screen_ops teacher_ops = {
-    .draw = rooster_draw,
-    .on_action = rooster_action,
-    .reload = rooster_reload,
-    .resume = rooster_reload,
-    .on_click = rooster_click,
-    .destroy = rooster_destroy,
-};
-
 static const struct screen_ops rooster_ops = {
     .draw = rooster_draw,
     .on_action = rooster_action,
@@ -769,7 +760,7 @@ struct screen *mijnrooster_subject_screen_new(struct app *a, const struct subjec
         return NULL;
     /* the weektaak is the teacher's, of their own week */
     bool own_week = a->session.role == ROLE_LEERKRACHT && subj->kind == SUBJ_PERSON && subj->id == a->session.user_id;
-    r->base.ops = own_week ? &teacher_ops : &rooster_ops;
+    r->base.ops = &rooster_ops;
     r->base.actions = own_week ? teacher_actions : rooster_actions;
     r->app = a;
     r->subj = *subj;
