@@ -473,7 +473,7 @@ static void board_draw_header(void *ctx, int col, int y, int x, int width)
         draw_text_raw(stdscr, y, x + (tw < width ? width - tw : 0), width, t, TR_GRID_HEADER);
     } else {
         draw_centred(y, x, width, goal_header(bs, col - COL_GOALS),
-                     col == bs->grid.cur_col ? TR_TITLE : TR_GRID_HEADER);
+                     TR_GRID_HEADER);
     }
 }
 
