@@ -1053,6 +1053,7 @@ static const struct screen_ops board_ops = {
     .on_action = board_action,
     .on_text = board_text,
     .wants_text = board_wants_text,
+    .keys_only = true,
     .reload = board_reload,
     .on_click = board_click,
     .destroy = board_destroy,
