@@ -7,6 +7,8 @@
 #   make screens  rewrite the golden screen files (tests/tui/screens/) after a deliberate change
 #   make bench    benchmarks on the large demo school and the xl one, side by side (not part of check)
 #   make bench-burst  200 SSH logins at once against a private sshd on loopback (root; BURST=N for another count)
+#   make fuzz     libFuzzer harnesses (clang, ASan/UBSan), each run FUZZ_SECONDS=60; make fuzz-ci: FUZZ_RUNS each
+#   make analyze  clang --analyze and gcc -fanalyzer over src/: 0 findings
 #   make install  PREFIX=/usr/local DESTDIR= (and BINDIR, MANDIR, DATADIR, LOCALEDIR, SYSCONFDIR, ...)
 # CFLAGS, CPPFLAGS and LDFLAGS from the environment or the command line are used as given (dpkg-buildflags);
 # without them the defaults below apply. CC=clang works as well as gcc; B=DIR builds in another directory.
@@ -160,13 +162,13 @@ $(B)/asan/%.o: %.c $(B)/flags | $(B)/config.mk $(B)/buildconf.h
 # or curses.h stops the build. The screens and the command line see no SQL; core, sync and the command line no curses.
 NO_SQLITE := -Isrc/guard/no_sqlite
 NO_CURSES := -Isrc/guard/no_curses
-$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/tui/%.o: LAYER_INC := $(NO_SQLITE)))
-$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/cli/%.o: LAYER_INC := $(NO_SQLITE) $(NO_CURSES)))
-$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/core/%.o: LAYER_INC := $(NO_CURSES)))
-$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/sync/%.o: LAYER_INC := $(NO_CURSES)))
-$(foreach d,obj asan pic,$(eval $(B)/$(d)/src/%.o: LAYER_INC := $(NO_SQLITE)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/tui/%.o: LAYER_INC := $(NO_SQLITE)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/cli/%.o: LAYER_INC := $(NO_SQLITE) $(NO_CURSES)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/core/%.o: LAYER_INC := $(NO_CURSES)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/sync/%.o: LAYER_INC := $(NO_CURSES)))
+$(foreach d,obj asan pic fuzz/obj,$(eval $(B)/$(d)/src/%.o: LAYER_INC := $(NO_SQLITE)))
 
-$(B)/obj/src/core/plugin.o $(B)/asan/src/core/plugin.o $(B)/pic/src/plugin_id.o: $(B)/plugin_abi.h
+$(B)/obj/src/core/plugin.o $(B)/asan/src/core/plugin.o $(B)/pic/src/plugin_id.o $(B)/fuzz/obj/src/core/plugin.o: $(B)/plugin_abi.h
 $(B)/obj/tests/unit/%.o: TEST_INC := -Itests/unit
 $(B)/obj/tests/unit/main.o $(B)/asan/tests/unit/main.o: $(B)/unit_tests.inc
 
@@ -247,6 +249,45 @@ bench: all $(B)/bench $(B)/bench-bare
 	@sh tools/install-deps --check bench
 	@sh tests/bench.sh $(B)
 
+# Fuzzing (tests/fuzz, doc/hacking.md "Fuzzing"): one libFuzzer harness per input format, always built with clang
+# (libFuzzer is clang's) under ASan and UBSan, in $(B)/fuzz/. `make fuzz` runs each for FUZZ_SECONDS (its corpus
+# kept in $(B)/fuzz/corpus/ from run to run); `make fuzz-ci` runs each for FUZZ_RUNS inputs from the seeds, with a
+# fixed seed, as CI does. A crash, leak, sanitizer report or timeout is written to $(B)/fuzz/findings/.
+FUZZ_CC := clang
+FUZZ_HARNESSES := edex uwlr_answer template_csv curriculum_csv parents_csv config theme keymap
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 20000
+FUZZ_CFLAGS = $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
+        $(PKG_CFLAGS) -Itests/fuzz
+FUZZ_OBJ = $(patsubst %.c,$(B)/fuzz/obj/%.o,$(UNIT_LINK_SRC) tests/fuzz/fuzz.c)
+FUZZ_BINS = $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_HARNESSES))
+.PHONY: fuzz fuzz-build fuzz-ci
+
+$(B)/fuzz/obj/%.o: %.c | $(B)/config.mk $(B)/buildconf.h
+	@mkdir -p $(dir $@)
+	@echo "  CC-FUZZ $<"
+	@$(FUZZ_CC) $(LAYER_INC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@echo "  LINK    $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS_ALL)
+
+fuzz-build: $(FUZZ_OBJ) $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run $(B) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+fuzz-ci: fuzz-build
+	@sh tests/fuzz/run $(B) -runs=$(FUZZ_RUNS) $(FUZZ_HARNESSES)
+
+# Static analysis (doc/hacking.md "Static analysis"): clang --analyze and gcc -fanalyzer over every file of the
+# program, without -Werror's warnings (the build checks those) but with its defines and include paths.
+ANALYZE_FLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I$(B) $(PKG_CFLAGS)
+.PHONY: analyze
+# Every source of the program and of its plugins.
+ANALYZE_SRC = $(sort $(CORE_SRC) $(SYNC_SRC) $(CLI_SRC) $(TUI_SRC) $(wildcard src/*.c))
+analyze: | $(B)/config.mk $(B)/buildconf.h $(B)/plugin_abi.h
+	@ANALYZE_FLAGS='$(ANALYZE_FLAGS)' sh tools/analyze $(ANALYZE_SRC)
 BURST ?= 200
 bench-burst: $(B)/klassenmap
 	@sh tools/install-deps --check test

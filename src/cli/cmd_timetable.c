@@ -140,8 +140,10 @@ static int open_named(struct cli_ctx *c, const struct cli_command_help *help, in
     int rc = args_parse(help, opts, argc, argv, pos, 1, &npos);
     if (rc)
         return rc;
-    if (npos != 1)
-        return args_usage_error(help, _("geef de naam van het weeksjabloon."));
+    if (npos != 1) {
+        args_usage_error(help, _("geef de naam van het weeksjabloon."));
+        return EXIT_USAGE; /* spelled out: the callers read name and db after every 0 */
+    }
     *name = pos[0];
     return cli_open(c, DB_OPEN_EXISTING, db, s) ? EXIT_FAIL : EXIT_OK;
 }
@@ -215,7 +217,7 @@ int cmd_template_check(struct cli_ctx *c, const struct cli_command_help *help, i
     struct km_session s;
     OPEN_NAMED_OR_RETURN(NULL);
     int64_t id;
-    struct conflict_list l;
+    struct conflict_list l = {0}; /* out_fail is not EXIT_OK, but the analyzer cannot see into out.c */
     int rc = templates_find(&s, name, &id) == KM_OK && conflicts_check(&s, id, &l) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK) {
         rc = print_conflicts(&l);

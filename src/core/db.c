@@ -52,6 +52,7 @@ struct km_db {
     ino_t wal_ino;
     dev_t shm_dev;
     ino_t shm_ino;
+    bool memory; /* db_open_memory: no file (never gone or replaced), no WAL */
 };
 
 int db_schema_version(void) { return schema_migration_count(); }
@@ -59,10 +60,10 @@ const char *db_errmsg(const struct km_db *db) { return db ? db->err : ""; }
 const char *db_path(const struct km_db *db) { return db->path; }
 int64_t db_last_id(struct km_db *db) { return sqlite3_last_insert_rowid(db->h); }
 sqlite3 *db_handle(struct km_db *db) { return db->h; }
-enum km_rc db_last_rc(const struct km_db *db) { return db->last_rc; }
+enum km_rc (db_last_rc)(const struct km_db *db) { return db->last_rc != KM_OK ? db->last_rc : KM_ERR; }
 int db_changes(struct km_db *db) { return sqlite3_changes(db->h); }
 
-enum km_rc db_fail(struct km_db *db, enum km_rc rc, const char *fmt, ...)
+enum km_rc (db_fail)(struct km_db *db, enum km_rc rc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -151,7 +152,7 @@ enum dbfault db_probe(struct km_db *db)
 static bool same_file(const struct km_db *db)
 {
     struct stat st;
-    return stat(db->path, &st) == 0 && st.st_dev == db->dev && st.st_ino == db->ino;
+    return db->memory || (stat(db->path, &st) == 0 && st.st_dev == db->dev && st.st_ino == db->ino);
 }
 
 /* Moves the old file's -wal or -shm (suffix) from beside the path to "<path><suffix>.oud-<inode>", when it is
@@ -196,6 +197,7 @@ enum km_rc db_file_check(struct km_db *db)
 
 static enum km_rc prepare_cached(struct km_db *db, const char *sql, sqlite3_stmt **out)
 {
+    *out = NULL; /* on failure too: no caller reads it then, but none can read garbage either */
     for (int i = 0; i < db->ncache; i++) {
         if (db->cache[i].sql == sql || strcmp(db->cache[i].sql, sql) == 0) {
             sqlite3_reset(db->cache[i].st);
@@ -524,8 +526,8 @@ static enum km_rc configure(struct km_db *db)
 {
     char mode[16] = "";
     sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-    enum km_rc rc = db_text(db, mode, sizeof mode, "PRAGMA journal_mode = WAL", NULL);
-    if (rc == KM_OK && strcmp(mode, "wal") != 0)
+    enum km_rc rc = db->memory ? KM_OK : db_text(db, mode, sizeof mode, "PRAGMA journal_mode = WAL", NULL);
+    if (rc == KM_OK && !db->memory && strcmp(mode, "wal") != 0)
         return db_fail(db, KM_ERR, _("De database %s kan niet in WAL-modus (journal_mode=%s)."), db->path, mode);
     if (rc == KM_OK && names_sql_register(db->h) != SQLITE_OK) /* the one name order, for ORDER BY */
         rc = sqlite_fail(db, sqlite3_extended_errcode(db->h));
@@ -607,6 +609,40 @@ enum km_rc db_open(const char *path, enum db_open_mode mode, struct km_db **out,
         db->shm_dev = st.st_dev;
         db->shm_ino = st.st_ino;
     }
+    if (rc != KM_OK) {
+        snprintf(err, errlen, "%s", db->err);
+        db_close(db);
+        return rc;
+    }
+    db->err[0] = '\0';
+    *out = db;
+    return KM_OK;
+}
+
+enum km_rc db_open_memory(struct km_db **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    struct km_db *db = calloc(1, sizeof *db);
+    if (!db) {
+        snprintf(err, errlen, _("Onvoldoende geheugen."));
+        return KM_ERR;
+    }
+    snprintf(db->path, sizeof db->path, ":memory:");
+    db->memory = true;
+    if (sqlite3_open_v2(db->path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, errlen, _("De database %s kan niet worden geopend: %s."), db->path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return KM_ERR;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    enum km_rc rc = check_identity(db, false);
+    if (rc == KM_OK)
+        rc = configure(db);
+    if (rc == KM_OK)
+        rc = migrate(db);
+    if (rc == KM_OK)
+        tell_clock(db);
     if (rc != KM_OK) {
         snprintf(err, errlen, "%s", db->err);
         db_close(db);

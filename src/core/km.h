@@ -31,4 +31,20 @@ const char *km_role_name(enum km_role role);
 bool km_role_parse(const char *name, enum km_role *out);
 const char *km_rc_name(enum km_rc rc);
 
+/* gcc 12's -fanalyzer (make analyze) loses track of a pointer stored back into a structure after realloc ("when
+ * 'realloc' succeeds, without moving buffer") or calloc, and then reports leaks and double frees that cannot happen.
+ * A function it misreads so sits between KM_GCC_ANALYZER_MISREADS and KM_GCC_ANALYZER_END, the reason beside it;
+ * every other finding is fixed. Other compilers, and gcc without -fanalyzer, are not affected. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define KM_PRAGMA_(x) _Pragma(#x)
+#define KM_GCC_ANALYZER_MISREADS                                                                                      \
+    KM_PRAGMA_(GCC diagnostic push)                                                                                    \
+    KM_PRAGMA_(GCC diagnostic ignored "-Wanalyzer-malloc-leak")                                                        \
+    KM_PRAGMA_(GCC diagnostic ignored "-Wanalyzer-double-free")
+#define KM_GCC_ANALYZER_END KM_PRAGMA_(GCC diagnostic pop)
+#else
+#define KM_GCC_ANALYZER_MISREADS
+#define KM_GCC_ANALYZER_END
+#endif
+
 #endif

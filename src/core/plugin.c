@@ -99,10 +99,13 @@ plugin_fn plugin_function(enum plugin p, const char *symbol, char *err, size_t e
     if (h && !sym)
         snprintf(err, errlen, _("Het onderdeel voor %s kan niet worden geladen (%s). Installeer klassenmap opnieuw."),
                  i18n_tr(plugins[p].what), dlerror());
-    plugin_fn fn = NULL;
-    if (sym)
-        memcpy(&fn, &sym, sizeof fn); /* POSIX: dlsym's object pointer holds a function's address */
-    return fn;
+    /* POSIX: dlsym's object pointer holds a function's address. A union rather than memcpy, which gcc -fanalyzer
+     * misreads as a read of sym's bytes before they are set. */
+    union {
+        void *object;
+        plugin_fn fn;
+    } u = {.object = sym};
+    return sym ? u.fn : NULL;
 }
 
 bool plugin_check_all(char *err, size_t errlen)

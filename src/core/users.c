@@ -341,7 +341,7 @@ static enum km_rc deactivate_tx(struct km_db *db, void *arg)
     id = sqlite3_column_int64(st, 0);
     synced = sqlite3_column_int64(st, 1);
     db_done(st);
-    if (synced && (rc = access_check(c->s, ACT_EDIT_SYNCED, id)) != KM_OK)
+    if (synced && access_check(c->s, ACT_EDIT_SYNCED, id) != KM_OK)
         return db_fail(db, KM_READONLY,
                        _("%s komt uit ParnasSys; daar wordt een vertrek ingevoerd, en de synchronisatie "
                          "zet het account dan op inactief."),

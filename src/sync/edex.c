@@ -580,7 +580,9 @@ static void read_container(struct reader *rd, const xmlNode *root)
 {
     const xmlNode *box = find_container(root, 0);
     if (!box) {
-        fail(rd, root, (const char *)root->name, _("geen <leerlingen> gevonden: dit is geen EDEXML-bestand."));
+        /* root is NULL when libxml2 gives a document without an element (xmlDocGetRootElement) */
+        fail(rd, root, root ? (const char *)root->name : "EDEX",
+             _("geen <leerlingen> gevonden: dit is geen EDEXML-bestand."));
         return;
     }
     const xmlNode *school = child(box, "school");

@@ -469,6 +469,7 @@ static bool order_members(struct profile_screen *ps)
     ps->rows = calloc(ps->members.n ? ps->members.n : 1, sizeof *ps->rows);
     if (!ps->rows)
         return false;
+    ps->n = ps->nteachers = 0; /* counted here, whatever the reading of members did to ps */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < ps->members.n; i++) {
             const struct group_member *m = &ps->members.items[i];

@@ -232,6 +232,9 @@ def main():
         print(f"controls: {results.passed} passed, {results.failed} failed")
         return 1
     setup, screens = S.parse_list(S.LIST)
+    # A screen "with setup" imports a file that names rooms and groups as the demo has them, which planting
+    # changes; its names are the ones the other screens show planted.
+    screens = [s for s in screens if "setup" not in s.options]
     only = sys.argv[1:]
     if only:
         screens = [s for s in screens if any(n in s.name for n in only)]

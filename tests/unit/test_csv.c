@@ -404,7 +404,8 @@ TEST(csv_template_import_of_the_large_week)
     template_csv_result_free(&res);
     if (took > 5.0)
         fprintf(stderr, "  the import took %.1f s of CPU\n", took);
-    CHECK(took < 5.0);
+    if (!getenv("KM_VALGRIND")) /* under valgrind (make check-valgrind) everything is some 30 times slower */
+        CHECK(took < 5.0);
     REQUIRE(templates_find(&b, "Kopie", &copy) == KM_OK);
     char *again = export_string(&b, copy);
     REQUIRE(again);
