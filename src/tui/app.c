@@ -276,7 +276,7 @@ static void paint(struct app *a)
             getyx(stdscr, cy, cx); /* where a text field left the caret, before the footer moves it */
         }
         draw_footer(a);
-        bool cursor = a->depth && a->stack[a->depth - 1]->ops->wants_text &&
+        bool cursor = a->depth && a->stack[a->depth - 1]->ops->wants_text && !a->stack[a->depth - 1]->ops->keys_only &&
                       a->stack[a->depth - 1]->ops->wants_text(a->stack[a->depth - 1]);
         caret = draw_message(a);
         if (cursor && !a->prompt) {

@@ -46,6 +46,9 @@ struct screen_ops {
     /* Typed text while wants_text is true: printable characters, and Backspace as L'\b'. */
     int (*on_text)(struct screen *s, struct app *a, wint_t ch);
     bool (*wants_text)(const struct screen *s);
+    /* The typed text is single keys (a status letter), not a field: no caret is shown, so a cursor move does not
+     * also send the terminal's cursor back to where drawing ended. */
+    bool keys_only;
     /* Another session committed: read the data again, keep the cursor on the same item. */
     void (*reload)(struct screen *s, struct app *a);
     /* The user came back to this screen from the one above it (which closed; not when it was replaced): what that

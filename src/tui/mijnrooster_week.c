@@ -88,10 +88,13 @@ static bool not_own(const struct rooster *r, const struct planned_lesson *l)
 static void draw_cell(const struct rooster *r, const struct planned_lesson *l, int y, int x, int w, int L, bool selected)
 {
     bool now = l && is_now(r, l);
-    enum theme_role role = selected ? TR_SELECTED : now ? TR_NOW : TR_NORMAL;
+    /* The cursor is the cell's first line (the subject) in reverse: a move then rewrites two lines, not two
+     * whole cells; the lines below keep their own look. */
+    enum theme_role role = now ? TR_NOW : TR_NORMAL;
+    enum theme_role top = selected ? TR_SELECTED : role;
     if (!l) {
         for (int k = 0; k < L; k++)
-            draw_text(stdscr, y + k, x, w, "", selected ? TR_SELECTED : TR_NORMAL);
+            draw_text(stdscr, y + k, x, w, "", k == 0 ? top : TR_NORMAL);
         return;
     }
     char buf[512], subj[256], grp[256], room[128], mark[64], tshort[128];
@@ -100,7 +103,7 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
     snprintf(buf, sizeof buf, "%s%s", now ? "» " : "", subj);
     markers(l, false, mark, sizeof mark);
     if (L == 2) {
-        draw_text(stdscr, y, x, w, buf, role);
+        draw_text(stdscr, y, x, w, buf, top);
         char both[512];
         if (not_own(r, l))
             teacher_short(l->teacher, grp, sizeof grp);
@@ -111,7 +114,7 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
         cell_line(y + 1, x, w, both, mark, role);
         return;
     }
-    draw_text(stdscr, y, x, w, buf, role);
+    draw_text(stdscr, y, x, w, buf, top);
     /* the second and third line say what the subject of the week does not already say: a child and a group
      * want to know who gives the lesson, a room which groups come */
     bool who_first = r->subj.student || r->subj.kind == SUBJ_GROUP;

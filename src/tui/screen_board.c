@@ -251,7 +251,7 @@ static void board_draw_header(void *ctx, int col, int y, int x, int width)
         draw_text_raw(stdscr, y, x + (tw < width ? width - tw : 0), width, t, TR_GRID_HEADER);
     } else {
         draw_centred(y, x, width, goal_header(bs, col - COL_GOALS),
-                     col == bs->grid.cur_col ? TR_TITLE : TR_GRID_HEADER);
+                     TR_GRID_HEADER);
     }
 }
 
@@ -830,6 +830,7 @@ static const struct screen_ops board_ops = {
     .on_action = board_action,
     .on_text = board_text,
     .wants_text = board_wants_text,
+    .keys_only = true,
     .reload = board_reload,
     .resume = board_reload,
     .on_click = board_click,
