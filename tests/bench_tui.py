@@ -42,10 +42,13 @@ def read_frame(fd, start, timeout=10.0):
     return ((last or time.monotonic()) - start, len(data), data.decode("utf-8", "replace"))
 
 
-def key(fd, keys):
+def key(fd, keys, label=None):
     t0 = time.monotonic()
     os.write(fd, keys)
-    return read_frame(fd, t0)
+    frame = read_frame(fd, t0)
+    if label and os.environ.get("BENCH_DUMP"):  # BENCH_DUMP=1: what one measured key wrote, escaped
+        print(f"  [{label}] {frame[2].encode('unicode_escape').decode()}")
+    return frame
 
 
 def stop(pid, fd):
@@ -107,7 +110,7 @@ def planner(km, db, conf, env):
     print(f"klassenmap: week van een leerkracht openen   {secs * 1000:7.1f} ms  {nbytes:6d} bytes" + ("" if ok else " (?)"))
     secs, nbytes, _ = key(fd, b"]")
     print(f"klassenmap: naar de volgende week             {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
-    secs, nbytes, _ = key(fd, b"l")
+    secs, nbytes, _ = key(fd, b"l", "week")
     print(f"klassenmap: cursor naar de volgende dag       {secs * 1000:7.1f} ms  {nbytes:6d} bytes  (doel <= 110)")
     stop(pid, fd)
     pid, fd = login_as(km, db, conf, env, "leerling")
@@ -123,7 +126,7 @@ def board(km, db, conf, env):
     secs, nbytes, text = key(fd, b"\r")
     ok = "leerlingen" in text
     print(f"klassenmap: statusbord openen                {secs * 1000:7.1f} ms  {nbytes:6d} bytes" + ("" if ok else " (?)"))
-    secs, nbytes, _ = key(fd, b"l")
+    secs, nbytes, _ = key(fd, b"l", "bord")
     print(f"klassenmap: cursor op het statusbord          {secs * 1000:7.1f} ms  {nbytes:6d} bytes  (doel <= 110)")
     secs, nbytes, _ = key(fd, b"2")
     print(f"klassenmap: een status zetten                 {secs * 1000:7.1f} ms  {nbytes:6d} bytes")
@@ -186,6 +189,10 @@ def main():
     env.pop("NO_COLOR", None)
     print(f"(terminal {COLS}x{ROWS}; mediaan van 5 starts; een scherm is klaar na {QUIET * 1000:.0f} ms stilte)")
     klassenmap(km, db, conf, env)
+    if os.environ.get("BENCH_ONLY") == "moves":  # planner and board only, for looking at one move's bytes
+        planner(km, db, conf, env)
+        board(km, db, conf, env)
+        return
     if len(sys.argv) > 4:
         start_vs_bare(km, sys.argv[4], db, conf, env)
     planner(km, db, conf, env)

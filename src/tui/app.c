@@ -75,9 +75,9 @@ static void app_pop(struct app *a)
         struct screen *next = a->next;
         a->next = NULL;
         app_push(a, next);
-    } else if (a->depth && a->stack[a->depth - 1]->ops->reload && !db_fault(a->db)) {
+    } else if (a->depth && a->stack[a->depth - 1]->ops->resume && !db_fault(a->db)) {
         /* a damaged or vanished file: what the screen below shows stays, rather than an empty screen */
-        a->stack[a->depth - 1]->ops->reload(a->stack[a->depth - 1], a);
+        a->stack[a->depth - 1]->ops->resume(a->stack[a->depth - 1], a);
     }
     a->dirty = true;
 }
@@ -119,7 +119,7 @@ const struct action_words *action_words_find(const struct action_words *words, e
 static const struct action_words *screen_words(const struct screen *s, enum action act)
 {
     const struct action_words *w = s && s->ops->words_now ? s->ops->words_now(s, act) : NULL;
-    return w ? w : s ? action_words_find(s->ops->words, act) : NULL;
+    return w ? w : s ? action_words_find(s->words, act) : NULL;
 }
 
 const char *app_action_label(const struct app *a, const struct screen *s, enum action act)
@@ -211,7 +211,7 @@ static void draw_footer(struct app *a)
     }
     const struct screen *top = a->depth ? a->stack[a->depth - 1] : NULL;
     int x = footer_item(a, top, 1, A_HELP);
-    for (const enum action *p = top ? top->ops->actions : NULL; p && *p != ACT_NONE && x >= 0; p++)
+    for (const enum action *p = top ? top->actions : NULL; p && *p != ACT_NONE && x >= 0; p++)
         if (*p != A_HELP)
             x = footer_item(a, top, x, *p);
 }
@@ -276,7 +276,7 @@ static void paint(struct app *a)
             getyx(stdscr, cy, cx); /* where a text field left the caret, before the footer moves it */
         }
         draw_footer(a);
-        bool cursor = a->depth && a->stack[a->depth - 1]->ops->wants_text &&
+        bool cursor = a->depth && a->stack[a->depth - 1]->ops->wants_text && !a->stack[a->depth - 1]->ops->keys_only &&
                       a->stack[a->depth - 1]->ops->wants_text(a->stack[a->depth - 1]);
         caret = draw_message(a);
         if (cursor && !a->prompt) {
@@ -355,7 +355,7 @@ static int dispatch_key(struct app *a, wint_t ch, bool is_key)
     if (top_wants_text(a) && (is_backspace(ch, is_key) || (!is_key && ch >= 32 && ch != 127)))
         return top->ops->on_text(top, a, is_backspace(ch, is_key) ? L'\b' : ch);
     struct key k = {ch, is_key};
-    enum action act = keymap_lookup(&a->keys, k, top->ops->actions);
+    enum action act = keymap_lookup(&a->keys, k, top->actions);
     if (act != ACT_NONE)
         return top->ops->on_action(top, a, act);
     act = keymap_lookup(&a->keys, k, global_actions);

@@ -37,16 +37,23 @@ struct action_words {
     const char *help;  /* the help's sentence; NULL: the keymap's */
 };
 
+/* What a screen does; several screens (or one screen's modes) may share one table. What it accepts is in struct
+ * screen, so a screen changes its keys by setting its actions, not by swapping tables. */
 struct screen_ops {
-    const enum action *actions; /* what the screen accepts, ACT_NONE-terminated: footer and help come from it */
     /* Draws the body: rows [top, top + h) of the terminal, all columns. */
     void (*draw)(struct screen *s, struct app *a, int top, int h, int width);
     int (*on_action)(struct screen *s, struct app *a, enum action act);
     /* Typed text while wants_text is true: printable characters, and Backspace as L'\b'. */
     int (*on_text)(struct screen *s, struct app *a, wint_t ch);
     bool (*wants_text)(const struct screen *s);
+    /* The typed text is single keys (a status letter), not a field: no caret is shown, so a cursor move does not
+     * also send the terminal's cursor back to where drawing ended. */
+    bool keys_only;
     /* Another session committed: read the data again, keep the cursor on the same item. */
     void (*reload)(struct screen *s, struct app *a);
+    /* The user came back to this screen from the one above it (which closed; not when it was replaced): what that
+     * screen changed may show here. Optional. */
+    void (*resume)(struct screen *s, struct app *a);
     /* A mouse click at (y, x); double for a double click. Optional. */
     int (*on_click)(struct screen *s, struct app *a, int y, int x, bool twice);
     void (*destroy)(struct screen *s);
@@ -58,16 +65,17 @@ struct screen_ops {
     /* The terminal went away or the session timed out with unsaved work: keep it where it is offered back
      * (a note's draft). Nothing may be drawn. NULL op: this work cannot be kept. */
     void (*keep_draft)(struct screen *s, struct app *a);
-    /* The screen's own words for its actions (ACT_NONE-terminated), where the keymap's general ones would not say
-     * what the key does here. Optional. */
-    const struct action_words *words;
     /* Words that depend on what the screen shows (Tab in the planner: "dag" or "week"); NULL from it, or no
-     * function, falls back to `words`, then the keymap. Optional. */
+     * function, falls back to the screen's `words`, then the keymap. Optional. */
     const struct action_words *(*words_now)(const struct screen *s, enum action act);
 };
 
 struct screen {
     const struct screen_ops *ops;
+    const enum action *actions; /* what the screen accepts now, ACT_NONE-terminated: footer and help come from it */
+    /* The screen's own words for its actions (ACT_NONE-terminated), where the keymap's general ones would not say
+     * what the key does here. Optional. */
+    const struct action_words *words;
     char title[128]; /* shown on the title row; already translated */
 };
 

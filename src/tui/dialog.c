@@ -250,7 +250,6 @@ static void dialog_destroy(struct screen *s)
 }
 
 static const struct screen_ops dialog_ops = {
-    .actions = dialog_actions,
     .draw = dialog_draw,
     .on_action = dialog_action,
     .on_text = dialog_text,
@@ -266,6 +265,7 @@ static struct dialog *dialog_new(struct app *a, const char *question, void *ctx)
     if (!d)
         return NULL;
     d->base.ops = &dialog_ops;
+    d->base.actions = dialog_actions;
     d->app = a;
     d->ctx = ctx;
     d->chosen = -1;

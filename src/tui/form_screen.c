@@ -12,7 +12,6 @@ void form_screen_init(struct form_screen *fs, const enum action *actions,
                       int (*submit)(struct form_screen *fs, struct app *a, int field), int label_width)
 {
     fs->ops = (struct screen_ops){
-        .actions = actions,
         .draw = draw,
         .on_action = form_screen_action,
         .on_text = form_screen_text,
@@ -23,6 +22,7 @@ void form_screen_init(struct form_screen *fs, const enum action *actions,
         .unsaved = form_screen_unsaved,
     };
     fs->base.ops = &fs->ops;
+    fs->base.actions = actions;
     fs->submit = submit;
     form_init(&fs->form, label_width);
 }

@@ -9,14 +9,14 @@
 
 struct form_screen {
     struct screen base;
-    struct screen_ops ops; /* base.ops points here: the shared handlers below, the screen's draw and actions */
+    struct screen_ops ops; /* base.ops points here: the shared handlers below and the screen's draw */
     struct form form;
     /* Enter (or a click) on the button `field`; returns what on_action returns. */
     int (*submit)(struct form_screen *fs, struct app *a, int field);
 };
 
-/* Sets base.ops and an empty form with that label width. A screen may then replace an op (e.g. on_action,
- * to do more on A_BACK, and call form_screen_action for the rest). */
+/* Sets base.ops, base.actions and an empty form with that label width. A screen may then replace an op (e.g.
+ * on_action, to do more on A_BACK, and call form_screen_action for the rest) or its actions. */
 void form_screen_init(struct form_screen *fs, const enum action *actions,
                       void (*draw)(struct screen *s, struct app *a, int top, int h, int width),
                       int (*submit)(struct form_screen *fs, struct app *a, int field), int label_width);

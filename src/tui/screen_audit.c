@@ -140,10 +140,10 @@ static void audit_reload(struct screen *s, struct app *a)
 }
 
 static const struct screen_ops audit_ops = {
-    .actions = audit_actions,
     .draw = audit_draw,
     .on_action = audit_action,
     .reload = audit_reload,
+    .resume = audit_reload,
     .destroy = audit_destroy,
 };
 
@@ -153,6 +153,7 @@ struct screen *audit_screen_new(struct app *a)
     if (!as)
         return NULL;
     as->base.ops = &audit_ops;
+    as->base.actions = audit_actions;
     snprintf(as->base.title, sizeof as->base.title, "%s", "AUDITLOG");
     list_init(&as->list, draw_row, row_text, as);
     if (!load(as, a)) {

@@ -319,10 +319,10 @@ static void check_destroy(struct screen *s)
 }
 
 static const struct screen_ops check_ops = {
-    .actions = check_actions,
     .draw = check_draw,
     .on_action = check_action,
     .reload = check_reload,
+    .resume = check_reload,
     .on_click = check_click,
     .destroy = check_destroy,
     .words_now = check_words,
@@ -334,6 +334,7 @@ struct screen *check_screen_new(struct app *a, int64_t template_id)
     if (!cs)
         return NULL;
     cs->base.ops = &check_ops;
+    cs->base.actions = check_actions;
     cs->app = a;
     cs->template_id = template_id;
     list_init(&cs->list, draw_clash, clash_text, cs);

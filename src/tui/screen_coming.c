@@ -31,7 +31,6 @@ static int coming_action(struct screen *s, struct app *a, enum action act)
 static void coming_destroy(struct screen *s) { free(s); }
 
 static const struct screen_ops coming_ops = {
-    .actions = coming_actions,
     .draw = coming_draw,
     .on_action = coming_action,
     .destroy = coming_destroy,
@@ -44,6 +43,7 @@ struct screen *coming_screen_new(struct app *a, const char *title, const char *w
     if (!c)
         return NULL;
     c->base.ops = &coming_ops;
+    c->base.actions = coming_actions;
     snprintf(c->base.title, sizeof c->base.title, "%s", title);
     snprintf(c->what, sizeof c->what, "%s", what);
     return &c->base;

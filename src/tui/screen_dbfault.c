@@ -62,11 +62,9 @@ static int dbfault_on_action(struct screen *s, struct app *a, enum action act)
 static void dbfault_destroy(struct screen *s) { free(s); }
 
 static const struct screen_ops dbfault_ops = {
-    .actions = dbfault_actions,
     .draw = dbfault_draw,
     .on_action = dbfault_on_action,
     .destroy = dbfault_destroy,
-    .words = dbfault_words,
     .words_now = dbfault_words_now,
 };
 
@@ -76,6 +74,8 @@ struct screen *dbfault_screen_new(struct app *a)
     if (!f)
         return NULL;
     f->base.ops = &dbfault_ops;
+    f->base.actions = dbfault_actions;
+    f->base.words = dbfault_words;
     snprintf(f->base.title, sizeof f->base.title, "%s", _("DATABASE: NIETS WORDT OPGESLAGEN"));
     f->may_reopen = a->logged_in && a->session.role == ROLE_BEHEERDER;
     return &f->base;

@@ -317,24 +317,14 @@ static const struct action_words manage_words[] = {
     {ACT_NONE, NULL, NULL},
 };
 
-static const struct screen_ops manage_ops = {
-    .actions = manage_actions,
-    .draw = groups_draw,
-    .on_action = groups_action,
-    .reload = groups_reload,
-    .on_click = groups_click,
-    .destroy = groups_destroy,
-    .words = manage_words,
-};
 
 static const struct screen_ops groups_ops = {
-    .actions = groups_actions,
     .draw = groups_draw,
     .on_action = groups_action,
     .reload = groups_reload,
+    .resume = groups_reload,
     .on_click = groups_click,
     .destroy = groups_destroy,
-    .words = groups_words,
 };
 
 struct screen *groups_screen_new(struct app *a)
@@ -342,7 +332,10 @@ struct screen *groups_screen_new(struct app *a)
     struct groups_screen *gs = calloc(1, sizeof *gs);
     if (!gs)
         return NULL;
-    gs->base.ops = access_role_may(a->session.role, ACT_MANAGE_GROUPS) ? &manage_ops : &groups_ops;
+    bool manage = access_role_may(a->session.role, ACT_MANAGE_GROUPS);
+    gs->base.ops = &groups_ops;
+    gs->base.actions = manage ? manage_actions : groups_actions;
+    gs->base.words = manage ? manage_words : groups_words;
     gs->app = a;
     snprintf(gs->base.title, sizeof gs->base.title, "%s", "GROEPEN");
     grid_init(&gs->grid, &groups_grid, gs, 1, true);
@@ -735,21 +728,12 @@ static void profile_destroy(struct screen *s)
     free(s);
 }
 
-static const struct screen_ops profile_manage_ops = {
-    .actions = profile_manage,
-    .draw = profile_draw,
-    .on_action = profile_action,
-    .reload = profile_reload,
-    .on_click = profile_click,
-    .destroy = profile_destroy,
-    .words_now = group_profile_words,
-};
 
 static const struct screen_ops profile_ops = {
-    .actions = profile_actions,
     .draw = profile_draw,
     .on_action = profile_action,
     .reload = profile_reload,
+    .resume = profile_reload,
     .on_click = profile_click,
     .destroy = profile_destroy,
     .words_now = group_profile_words,
@@ -760,7 +744,8 @@ struct screen *group_profile_screen_new(struct app *a, int64_t group_id)
     struct profile_screen *ps = calloc(1, sizeof *ps);
     if (!ps)
         return NULL;
-    ps->base.ops = access_role_may(a->session.role, ACT_MANAGE_GROUPS) ? &profile_manage_ops : &profile_ops;
+    ps->base.ops = &profile_ops;
+    ps->base.actions = access_role_may(a->session.role, ACT_MANAGE_GROUPS) ? profile_manage : profile_actions;
     ps->app = a;
     ps->id = group_id;
     grid_init(&ps->grid, &members_grid, ps, 1, true);

@@ -82,7 +82,6 @@ static int help_action(struct screen *s, struct app *a, enum action act)
 static void help_destroy(struct screen *s) { free(s); }
 
 static const struct screen_ops help_ops = {
-    .actions = help_actions,
     .draw = help_draw,
     .on_action = help_action,
     .destroy = help_destroy,
@@ -108,10 +107,11 @@ struct screen *help_screen_new(struct app *a, const struct screen *of)
     if (!h)
         return NULL;
     h->base.ops = &help_ops;
+    h->base.actions = help_actions;
     h->app = a;
     h->label_w = 16;
     snprintf(h->base.title, sizeof h->base.title, _("Hulp — %s"), of->title);
-    for (const enum action *p = of->ops->actions; p && *p != ACT_NONE; p++)
+    for (const enum action *p = of->actions; p && *p != ACT_NONE; p++)
         add_row(h, of, *p);
     /* what the shell itself offers on every screen */
     add_row(h, of, A_HELP);

@@ -389,13 +389,12 @@ static void hours_destroy(struct screen *s)
 }
 
 static const struct screen_ops hours_ops = {
-    .actions = hours_actions,
     .draw = hours_draw,
     .on_action = hours_action,
     .reload = hours_reload,
+    .resume = hours_reload,
     .on_click = hours_click,
     .destroy = hours_destroy,
-    .words = hours_words,
 };
 
 struct screen *hours_screen_new(struct app *a)
@@ -404,6 +403,8 @@ struct screen *hours_screen_new(struct app *a)
     if (!hs)
         return NULL;
     hs->base.ops = &hours_ops;
+    hs->base.actions = hours_actions;
+    hs->base.words = hours_words;
     hs->app = a;
     snprintf(hs->base.title, sizeof hs->base.title, "INSTELLINGEN — %s", _("schooltijden"));
     list_init(&hs->list, draw_day, NULL, hs);

@@ -115,12 +115,11 @@ static const enum action step_actions[] = {A_SELECT, A_TOGGLE,    A_SEARCH, A_SE
 static const enum action summary_actions[] = {A_SELECT,    A_BACK, A_UP,  A_DOWN,  A_PAGE_UP,
                                               A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
 static const enum action done_actions[] = {A_SELECT, A_BACK, A_UP, A_DOWN, ACT_NONE};
-static const struct screen_ops step_ops, summary_ops, done_ops;
 
-/* The ops that go with what is on the screen now. */
+/* The actions that go with what is on the screen now. */
 static void set_view(struct lesson_screen *ls)
 {
-    ls->base.ops = ls->done ? &done_ops : ls->step == ST_SUMMARY ? &summary_ops : &step_ops;
+    ls->base.actions = ls->done ? done_actions : ls->step == ST_SUMMARY ? summary_actions : step_actions;
 }
 
 /* Appends s, cut at the end of out (cut text is drawn through text_fit, which drops a broken character). */
@@ -1218,20 +1217,16 @@ static const struct action_words *lesson_words(const struct screen *s, enum acti
     return action_words_find(single, act);
 }
 
-#define LESSON_OPS(name, list)                                                                                  \
-    static const struct screen_ops name = {                                                                     \
-        .actions = list,                                                                                        \
-        .draw = lesson_draw,                                                                                    \
-        .on_action = lesson_action,                                                                             \
-        .reload = lesson_reload,                                                                                \
-        .on_click = lesson_click,                                                                               \
-        .destroy = lesson_destroy,                                                                              \
-        .words_now = lesson_words,                                                                              \
-        .unsaved = lesson_unsaved,                                                                              \
-    };
-LESSON_OPS(step_ops, step_actions)
-LESSON_OPS(summary_ops, summary_actions)
-LESSON_OPS(done_ops, done_actions)
+static const struct screen_ops lesson_ops = {
+    .draw = lesson_draw,
+    .on_action = lesson_action,
+    .reload = lesson_reload,
+    .resume = lesson_reload,
+    .on_click = lesson_click,
+    .destroy = lesson_destroy,
+    .words_now = lesson_words,
+    .unsaved = lesson_unsaved,
+};
 
 static void set_title(struct lesson_screen *ls)
 {
@@ -1249,7 +1244,8 @@ struct screen *lesson_screen_new(struct app *a, int64_t slot_id, int64_t lesson_
     struct lesson_screen *ls = calloc(1, sizeof *ls);
     if (!ls)
         return NULL;
-    ls->base.ops = &step_ops;
+    ls->base.ops = &lesson_ops;
+    ls->base.actions = step_actions;
     ls->app = a;
     ls->slot_id = slot_id;
     ls->lesson_id = lesson_id;

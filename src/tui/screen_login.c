@@ -165,12 +165,12 @@ static void login_destroy(struct screen *s)
 }
 
 static const struct screen_ops login_ops = {
-    .actions = login_actions,
     .draw = login_draw,
     .on_action = login_action,
     .on_text = login_text,
     .wants_text = login_wants_text,
     .reload = login_reload,
+    .resume = login_reload,
     .on_click = login_click,
     .destroy = login_destroy,
     .words_now = login_words,
@@ -183,6 +183,7 @@ struct screen *login_screen_new(struct app *a)
     if (!ls)
         return NULL;
     ls->base.ops = &login_ops;
+    ls->base.actions = login_actions;
     snprintf(ls->base.title, sizeof ls->base.title, "%s", _("Inloggen"));
     form_init(&ls->form, 16);
     if (form_add(&ls->form, FIELD_TEXT, _("Gebruikersnaam"), true) < 0 ||

@@ -197,7 +197,7 @@ static int open_item(struct app *a, const struct menu_item *it)
     case GO_MENU_TIMETABLE: app_push(a, menu_screen_new(a, MENU_TIMETABLE)); break;
     case GO_ROOSTER: app_push(a, mijnrooster_screen_new(a)); break;
     case GO_LEERDOELEN: /* the status board for staff, one's own (or a child's) goals for students and parents */
-        app_push(a, a->session.role == ROLE_LEERKRACHT || a->session.role == ROLE_BEHEERDER ? board_screen_new(a)
+        app_push(a, a->session.role == ROLE_LEERKRACHT || a->session.role == ROLE_BEHEERDER ? board_choose_screen_new(a)
                                                                                             : mygoals_screen_new(a));
         break;
     case GO_GROUPS: app_push(a, groups_screen_new(a)); break;
@@ -268,7 +268,7 @@ static int menu_text(struct screen *s, struct app *a, wint_t ch)
         return open_item(a, m->shown[m->list.cur]);
     }
     struct key k = {ch, false};
-    enum action act = keymap_lookup(&a->keys, k, s->ops->actions);
+    enum action act = keymap_lookup(&a->keys, k, s->actions);
     if (act != ACT_NONE)
         return s->ops->on_action(s, a, act);
     if (keymap_lookup(&a->keys, k, (const enum action[]){A_HELP, ACT_NONE}) == A_HELP) {
@@ -301,7 +301,6 @@ static const struct action_words *menu_words(const struct screen *s, enum action
 }
 
 static const struct screen_ops teacher_ops = {
-    .actions = teacher_actions,
     .draw = menu_draw,
     .on_action = menu_action,
     .on_text = menu_text,
@@ -312,13 +311,13 @@ static const struct screen_ops teacher_ops = {
 };
 
 static const struct screen_ops menu_ops = {
-    .actions = menu_actions,
     .draw = menu_draw,
     .on_action = menu_action,
     .on_text = menu_text,
     .wants_text = menu_wants_text,
     .on_click = menu_click,
     .reload = menu_reload,
+    .resume = menu_reload,
     .destroy = menu_destroy,
     .words_now = menu_words,
 };
@@ -337,7 +336,9 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
     if (!m)
         return NULL;
     m->id = (enum menu_id)menu_id;
-    m->base.ops = m->id == MENU_HOME && a->session.role == ROLE_LEERKRACHT ? &teacher_ops : &menu_ops;
+    bool teacher_home = m->id == MENU_HOME && a->session.role == ROLE_LEERKRACHT;
+    m->base.ops = teacher_home ? &teacher_ops : &menu_ops;
+    m->base.actions = teacher_home ? teacher_actions : menu_actions;
     m->app = a;
     menu_title(m, a);
     int n = 0;

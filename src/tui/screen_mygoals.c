@@ -311,13 +311,12 @@ static void mygoals_destroy(struct screen *s)
 }
 
 static const struct screen_ops mygoals_ops = {
-    .actions = mygoals_actions,
     .draw = mygoals_draw,
     .on_action = mygoals_action,
     .reload = mygoals_reload,
+    .resume = mygoals_reload,
     .on_click = mygoals_click,
     .destroy = mygoals_destroy,
-    .words = mygoals_words,
 };
 
 struct screen *student_goals_screen_new(struct app *a, int64_t student, const char *name)
@@ -326,6 +325,8 @@ struct screen *student_goals_screen_new(struct app *a, int64_t student, const ch
     if (!m)
         return NULL;
     m->base.ops = &mygoals_ops;
+    m->base.actions = mygoals_actions;
+    m->base.words = mygoals_words;
     m->app = a;
     m->student = student;
     snprintf(m->name, sizeof m->name, "%s", name);
@@ -457,13 +458,12 @@ static const struct action_words child_words[] = {
 };
 
 static const struct screen_ops child_ops = {
-    .actions = child_actions,
     .draw = child_draw,
     .on_action = child_action,
     .reload = child_reload,
+    .resume = child_reload,
     .on_click = child_click,
     .destroy = child_destroy,
-    .words = child_words,
 };
 
 struct screen *mygoals_screen_new(struct app *a)
@@ -474,6 +474,8 @@ struct screen *mygoals_screen_new(struct app *a)
     if (!c)
         return NULL;
     c->base.ops = &child_ops;
+    c->base.actions = child_actions;
+    c->base.words = child_words;
     c->app = a;
     snprintf(c->base.title, sizeof c->base.title, "LEERDOELEN › %s", _("kies een kind"));
     list_init(&c->list, child_row, child_row_text, c);

@@ -281,7 +281,6 @@ static const struct action_words *password_words(const struct screen *s, enum ac
 }
 
 static const struct screen_ops password_ops = {
-    .actions = password_actions,
     .draw = password_draw,
     .on_action = password_action,
     .on_text = password_text,
@@ -346,6 +345,7 @@ struct screen *password_screen_new(struct app *a, enum password_mode mode, int64
     if (mode == PW_OTHER)
         load_target(p, a);
     p->base.ops = &password_ops;
+    p->base.actions = password_actions;
     p->generate_button = -1;
     snprintf(p->base.title, sizeof p->base.title, "%s", mode_title(mode));
     form_init(&p->form, 18);

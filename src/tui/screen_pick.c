@@ -178,10 +178,7 @@ static void pick_destroy(struct screen *s)
     free(ps);
 }
 
-static const struct screen_ops pick_single_ops = {
-    .actions = pick_single, .draw = pick_draw, .on_action = pick_action, .destroy = pick_destroy};
-static const struct screen_ops pick_multi_ops = {
-    .actions = pick_multi, .draw = pick_draw, .on_action = pick_action, .destroy = pick_destroy};
+static const struct screen_ops pick_ops = {.draw = pick_draw, .on_action = pick_action, .destroy = pick_destroy};
 
 struct screen *pick_people_screen_new(struct app *a, const char *title, const char *intro, struct km_user_list *people,
                                       bool multi, pick_done_fn done, void *ctx)
@@ -191,7 +188,8 @@ struct screen *pick_people_screen_new(struct app *a, const char *title, const ch
         users_list_free(people);
         return NULL;
     }
-    ps->base.ops = multi ? &pick_multi_ops : &pick_single_ops;
+    ps->base.ops = &pick_ops;
+    ps->base.actions = multi ? pick_multi : pick_single;
     ps->app = a;
     ps->people = *people;
     memset(people, 0, sizeof *people);

@@ -186,28 +186,23 @@ static void profile_destroy(struct screen *s)
 }
 
 static const struct screen_ops profile_ops = {
-    .actions = profile_actions,
     .draw = profile_draw,
     .on_action = profile_action,
     .reload = profile_reload,
+    .resume = profile_reload,
     .destroy = profile_destroy,
-    .words = profile_words,
 };
 
-static const struct screen_ops student_profile_ops = {
-    .actions = student_actions,
-    .draw = profile_draw,
-    .on_action = profile_action,
-    .reload = profile_reload,
-    .destroy = profile_destroy,
-};
 
 struct screen *profile_screen_new(struct app *a)
 {
     struct profile_screen *ps = calloc(1, sizeof *ps);
     if (!ps)
         return NULL;
-    ps->base.ops = a->session.role == ROLE_LEERLING ? &student_profile_ops : &profile_ops;
+    bool student = a->session.role == ROLE_LEERLING;
+    ps->base.ops = &profile_ops;
+    ps->base.actions = student ? student_actions : profile_actions;
+    ps->base.words = student ? NULL : profile_words;
     ps->app = a;
     snprintf(ps->base.title, sizeof ps->base.title, "%s", "PROFIEL");
     profile_load(ps);

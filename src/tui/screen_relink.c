@@ -146,7 +146,7 @@ static void bron_destroy(struct screen *s)
 }
 
 static const struct screen_ops bron_ops = {
-    .actions = bron_actions, .draw = bron_draw, .on_action = bron_action, .reload = bron_reload, .destroy = bron_destroy};
+    .draw = bron_draw, .on_action = bron_action, .reload = bron_reload, .destroy = bron_destroy};
 
 struct screen *bron_screen_new(struct app *a, int64_t group_id)
 {
@@ -154,6 +154,7 @@ struct screen *bron_screen_new(struct app *a, int64_t group_id)
     if (!bs)
         return NULL;
     bs->base.ops = &bron_ops;
+    bs->base.actions = bron_actions;
     bs->app = a;
     bs->group_id = group_id;
     snprintf(bs->base.title, sizeof bs->base.title, "GROEPEN › %s", _("bron kiezen"));
@@ -297,10 +298,10 @@ static void relink_destroy(struct screen *s)
     free(s);
 }
 
-static const struct screen_ops relink_ops = {.actions = relink_actions,
-                                             .draw = relink_draw,
+static const struct screen_ops relink_ops = {.draw = relink_draw,
                                              .on_action = relink_action,
                                              .reload = relink_reload,
+                                             .resume = relink_reload,
                                              .destroy = relink_destroy};
 
 struct screen *relink_screen_new(struct app *a)
@@ -309,6 +310,7 @@ struct screen *relink_screen_new(struct app *a)
     if (!rs)
         return NULL;
     rs->base.ops = &relink_ops;
+    rs->base.actions = relink_actions;
     rs->app = a;
     snprintf(rs->base.title, sizeof rs->base.title, "GROEPEN › %s", _("opnieuw koppelen"));
     list_init(&rs->list, relink_row, relink_text, rs);

@@ -322,13 +322,12 @@ static const struct action_words rooms_words[] = {
 };
 
 static const struct screen_ops rooms_ops = {
-    .actions = rooms_actions,
     .draw = rooms_draw,
     .on_action = rooms_action,
     .reload = rooms_reload,
+    .resume = rooms_reload,
     .on_click = rooms_click,
     .destroy = rooms_destroy,
-    .words = rooms_words,
 };
 
 struct screen *rooms_screen_new(struct app *a)
@@ -337,6 +336,8 @@ struct screen *rooms_screen_new(struct app *a)
     if (!rs)
         return NULL;
     rs->base.ops = &rooms_ops;
+    rs->base.actions = rooms_actions;
+    rs->base.words = rooms_words;
     rs->app = a;
     snprintf(rs->base.title, sizeof rs->base.title, "%s", "LOKALEN");
     list_init(&rs->list, draw_room, room_text, rs);

@@ -64,6 +64,20 @@ static const enum action weeks_actions[] = {A_SELECT, A_TOGGLE,  A_ADD,       A_
 /* The last step: Esc leaves the wizard (after a yes, as the plan is not made yet), ← goes back to the weeks. */
 static const enum action review_actions[] = {A_SELECT, A_LEFT, A_BACK, ACT_NONE};
 
+static const struct action_words weeks_words[] = {
+    {A_TOGGLE, N_("ander sjabloon"), N_("Kies voor de gekozen week het volgende sjabloon, of vakantie.")},
+    {A_RIGHT, N_("ander sjabloon"), N_("Kies voor de gekozen week het volgende sjabloon, of vakantie.")},
+    {A_LEFT, N_("vorig sjabloon"), N_("Kies voor de gekozen week het vorige sjabloon, of vakantie.")},
+    {A_ADD, N_("ook de weken erna"), N_("Geef alle weken na de gekozen week hetzelfde sjabloon.")},
+    {A_SELECT, N_("controleren"), N_("Ga naar de controle: wat er verandert, dan maken.")},
+    {A_BACK, N_("vorige stap"), N_("Ga terug naar de begindatum en het aantal weken.")},
+    {ACT_NONE, NULL, NULL},
+};
+static const struct action_words review_words[] = {
+    {A_SELECT, N_("rooster maken"), N_("Maak het schoolrooster voor deze weken.")},
+    {A_BACK, N_("vorige stap"), N_("Ga terug naar de sjablonen per week.")},
+    {ACT_NONE, NULL, NULL},
+};
 static const struct screen_ops start_ops, weeks_ops, review_ops;
 
 /* ---- dates and words ---- */
@@ -292,8 +306,12 @@ static void load(struct roster_screen *rs)
 static void set_step(struct roster_screen *rs, enum step step)
 {
     static const struct screen_ops *const ops[] = {&start_ops, &weeks_ops, &review_ops};
+    static const enum action *const actions[] = {start_actions, weeks_actions, review_actions};
+    static const struct action_words *const words[] = {NULL, weeks_words, review_words};
     rs->step = step;
     rs->base.ops = ops[step];
+    rs->base.actions = actions[step];
+    rs->base.words = words[step];
     char what[64];
     snprintf(what, sizeof what, _("stap %d van 3"), (int)step + 1);
     snprintf(rs->base.title, sizeof rs->base.title, "SCHOOL ROOSTER › ROOSTER MAKEN · %s", what);
@@ -895,54 +913,38 @@ static const struct action_words *start_words(const struct screen *s, enum actio
 }
 
 static const struct screen_ops start_ops = {
-    .actions = start_actions,
     .draw = start_draw,
     .on_action = start_action,
     .on_text = start_text,
     .wants_text = start_wants_text,
     .reload = roster_reload,
+    .resume = roster_reload,
     .on_click = start_click,
     .destroy = roster_destroy,
     .unsaved = roster_unsaved,
     .words_now = start_words,
 };
 
-static const struct action_words weeks_words[] = {
-    {A_TOGGLE, N_("ander sjabloon"), N_("Kies voor de gekozen week het volgende sjabloon, of vakantie.")},
-    {A_RIGHT, N_("ander sjabloon"), N_("Kies voor de gekozen week het volgende sjabloon, of vakantie.")},
-    {A_LEFT, N_("vorig sjabloon"), N_("Kies voor de gekozen week het vorige sjabloon, of vakantie.")},
-    {A_ADD, N_("ook de weken erna"), N_("Geef alle weken na de gekozen week hetzelfde sjabloon.")},
-    {A_SELECT, N_("controleren"), N_("Ga naar de controle: wat er verandert, dan maken.")},
-    {A_BACK, N_("vorige stap"), N_("Ga terug naar de begindatum en het aantal weken.")},
-    {ACT_NONE, NULL, NULL},
-};
 
 static const struct screen_ops weeks_ops = {
-    .actions = weeks_actions,
     .draw = weeks_draw,
     .on_action = weeks_action,
     .reload = roster_reload,
+    .resume = roster_reload,
     .on_click = weeks_click,
     .destroy = roster_destroy,
     .unsaved = roster_unsaved,
-    .words = weeks_words,
 };
 
-static const struct action_words review_words[] = {
-    {A_SELECT, N_("rooster maken"), N_("Maak het schoolrooster voor deze weken.")},
-    {A_BACK, N_("vorige stap"), N_("Ga terug naar de sjablonen per week.")},
-    {ACT_NONE, NULL, NULL},
-};
 
 static const struct screen_ops review_ops = {
-    .actions = review_actions,
     .draw = review_draw,
     .on_action = review_action,
     .reload = roster_reload,
+    .resume = roster_reload,
     .on_click = review_click,
     .destroy = roster_destroy,
     .unsaved = roster_unsaved,
-    .words = review_words,
 };
 
 static bool add_fields(struct roster_screen *rs)

@@ -250,10 +250,10 @@ static void school_destroy(struct screen *s)
 }
 
 static const struct screen_ops school_ops = {
-    .actions = school_actions,
     .draw = school_draw,
     .on_action = school_action,
     .reload = school_reload,
+    .resume = school_reload,
     .destroy = school_destroy,
     .words_now = school_words,
 };
@@ -264,6 +264,7 @@ struct screen *school_settings_screen_new(struct app *a)
     if (!ss)
         return NULL;
     ss->base.ops = &school_ops;
+    ss->base.actions = school_actions;
     ss->app = a;
     snprintf(ss->base.title, sizeof ss->base.title, "%s", "SCHOOL INSTELLINGEN");
     school_load(ss);

@@ -333,13 +333,12 @@ static const struct action_words slot_words[] = {
 };
 
 static const struct screen_ops slot_ops = {
-    .actions = slot_actions,
     .draw = slot_draw,
     .on_action = slot_action,
     .reload = slot_reload,
+    .resume = slot_reload,
     .on_click = slot_click,
     .destroy = slot_destroy,
-    .words = slot_words,
 };
 
 struct screen *slot_screen_new(struct app *a, int64_t slot_id)
@@ -348,6 +347,8 @@ struct screen *slot_screen_new(struct app *a, int64_t slot_id)
     if (!ss)
         return NULL;
     ss->base.ops = &slot_ops;
+    ss->base.actions = slot_actions;
+    ss->base.words = slot_words;
     ss->app = a;
     ss->slot_id = slot_id;
     grid_init(&ss->grid, &slot_grid, ss, 1, true);

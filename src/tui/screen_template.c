@@ -54,12 +54,11 @@ static const enum action template_actions[] = {A_SELECT, A_TOGGLE,  A_ADD,      
 /* While a slot is being marked only these keys work, so footer and help list them instead. */
 static const enum action marking_actions[] = {A_TOGGLE,    A_SELECT, A_BACK, A_UP,   A_DOWN,  A_PAGE_UP,
                                               A_PAGE_DOWN, A_HOME,   A_END,  A_LEFT, A_RIGHT, ACT_NONE};
-static const struct screen_ops template_ops, marking_ops;
 
 static void set_marking(struct template_screen *ts, bool on)
 {
     ts->marking = on;
-    ts->base.ops = on ? &marking_ops : &template_ops;
+    ts->base.actions = on ? marking_actions : template_actions;
 }
 
 /* ---- where things are ---- */
@@ -706,7 +705,7 @@ static struct screen *typed_form_new(struct template_screen *ts)
     struct slot_form *f = slot_form_new(ts);
     if (!f)
         return NULL;
-    f->fs.ops.actions = typed_actions;
+    f->fs.base.actions = typed_actions;
     char all[32];
     keymap_keys_text(&ts->app->keys, A_ALL, 1, all, sizeof all);
     snprintf(f->intro, sizeof f->intro, _("10:45-11:30 · %s: ma t/m vr · Enter bij Dagen: maken"), all);
@@ -929,24 +928,15 @@ static void template_destroy(struct screen *s)
 }
 
 static const struct screen_ops template_ops = {
-    .actions = template_actions,
     .draw = template_draw,
     .on_action = template_action,
     .reload = template_reload,
+    .resume = template_reload,
     .on_click = template_click,
     .destroy = template_destroy,
     .words_now = template_words,
 };
 
-static const struct screen_ops marking_ops = {
-    .actions = marking_actions,
-    .draw = template_draw,
-    .on_action = template_action,
-    .reload = template_reload,
-    .on_click = template_click,
-    .destroy = template_destroy,
-    .words_now = template_words,
-};
 
 struct screen *template_screen_new(struct app *a, int64_t template_id)
 {
@@ -954,6 +944,7 @@ struct screen *template_screen_new(struct app *a, int64_t template_id)
     if (!ts)
         return NULL;
     ts->base.ops = &template_ops;
+    ts->base.actions = template_actions;
     ts->app = a;
     ts->template_id = template_id;
     ts->step = config_step(ts);

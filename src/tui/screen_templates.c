@@ -399,13 +399,12 @@ static const struct action_words templates_words[] = {
 };
 
 static const struct screen_ops templates_ops = {
-    .actions = templates_actions,
     .draw = templates_draw,
     .on_action = templates_action,
     .reload = templates_reload,
+    .resume = templates_reload,
     .on_click = templates_click,
     .destroy = templates_destroy,
-    .words = templates_words,
 };
 
 struct screen *templates_screen_new(struct app *a)
@@ -414,6 +413,8 @@ struct screen *templates_screen_new(struct app *a)
     if (!ts)
         return NULL;
     ts->base.ops = &templates_ops;
+    ts->base.actions = templates_actions;
+    ts->base.words = templates_words;
     ts->app = a;
     snprintf(ts->base.title, sizeof ts->base.title, "%s", "WEEK SJABLONEN");
     list_init(&ts->list, draw_template, template_text, ts);

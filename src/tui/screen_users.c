@@ -282,13 +282,12 @@ static const struct action_words users_words[] = {
 };
 
 static const struct screen_ops users_ops = {
-    .actions = users_actions,
     .draw = users_draw,
     .on_action = users_action,
     .reload = users_reload,
+    .resume = users_reload,
     .on_click = users_click,
     .destroy = users_destroy,
-    .words = users_words,
 };
 
 static void choose_columns(struct users_screen *us)
@@ -310,6 +309,8 @@ struct screen *users_screen_new(struct app *a, enum km_role role)
     if (!us)
         return NULL;
     us->base.ops = &users_ops;
+    us->base.actions = users_actions;
+    us->base.words = users_words;
     us->app = a;
     us->role = role == ROLE_BEHEERDER ? ROLE_LEERKRACHT : role;
     snprintf(us->base.title, sizeof us->base.title, "%s", list_title(us->role));
@@ -420,7 +421,9 @@ static void person_load(struct person_screen *ps)
         else if (ps->user.role == ROLE_LEERLING)
             children_parents(&ps->app->session, ps->id, &ps->family);
     }
-    ps->base.ops = ps->user.role == ROLE_OUDER || ps->user.role == ROLE_LEERLING ? &family_ops : &person_ops;
+    bool family = ps->user.role == ROLE_OUDER || ps->user.role == ROLE_LEERLING;
+    ps->base.ops = family ? &family_ops : &person_ops;
+    ps->base.actions = family ? family_actions : person_actions;
     snprintf(ps->base.title, sizeof ps->base.title, "%s › %s", ps->from, ps->name ? ps->name : "?");
     ps->group_w = 12;
     for (int i = 0; i < ps->ngroups; i++) {
@@ -659,19 +662,19 @@ static void person_destroy(struct screen *s)
 }
 
 static const struct screen_ops family_ops = {
-    .actions = family_actions,
     .draw = person_draw,
     .on_action = person_action,
     .reload = person_reload,
+    .resume = person_reload,
     .on_click = person_click,
     .destroy = person_destroy,
 };
 
 static const struct screen_ops person_ops = {
-    .actions = person_actions,
     .draw = person_draw,
     .on_action = person_action,
     .reload = person_reload,
+    .resume = person_reload,
     .on_click = person_click,
     .destroy = person_destroy,
     .words_now = person_words,
@@ -683,6 +686,7 @@ static struct screen *person_screen_new(struct app *a, int64_t id, const char *f
     if (!ps)
         return NULL;
     ps->base.ops = &person_ops;
+    ps->base.actions = person_actions;
     ps->app = a;
     ps->id = id;
     ps->from = from;

@@ -103,7 +103,7 @@ static void weekplan_destroy(struct screen *s)
 }
 
 static const struct screen_ops weekplan_ops = {
-    .actions = weekplan_actions, .draw = weekplan_draw, .on_action = weekplan_action, .destroy = weekplan_destroy};
+    .draw = weekplan_draw, .on_action = weekplan_action, .destroy = weekplan_destroy};
 
 /* The active groups the session sees: a teacher's are those they teach, the beheerder's all. */
 static void printable_groups(struct app *a, struct km_group_list *out)
@@ -128,6 +128,7 @@ int weekplan_open(struct app *a, const char *monday)
     if (!ws)
         return R_NONE;
     ws->base.ops = &weekplan_ops;
+    ws->base.actions = weekplan_actions;
     ws->app = a;
     snprintf(ws->monday, sizeof ws->monday, "%s", monday);
     snprintf(ws->base.title, sizeof ws->base.title, "MIJNROOSTER › %s", _("weektaak"));

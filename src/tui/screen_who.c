@@ -129,10 +129,10 @@ static void who_destroy(struct screen *s)
 }
 
 static const struct screen_ops who_ops = {
-    .actions = who_actions,
     .draw = who_draw,
     .on_action = who_action,
     .reload = who_reload,
+    .resume = who_reload,
     .destroy = who_destroy,
 };
 
@@ -142,6 +142,7 @@ struct screen *who_screen_new(struct app *a)
     if (!ws)
         return NULL;
     ws->base.ops = &who_ops;
+    ws->base.actions = who_actions;
     snprintf(ws->base.title, sizeof ws->base.title, "%s", "WIE IS ER OP?");
     list_init(&ws->list, draw_row, row_text, ws);
     if (!load(ws, a)) {

@@ -50,7 +50,15 @@ struct screen *lesson_detail_screen_new(struct app *a, int64_t instance_id, int6
 void lesson_detail_open(struct app *a, int64_t instance_id, int64_t for_student);
 
 /* LEERDOELEN for a teacher or the beheerder: a group, deelgebied and niveau, then the status board. */
-struct screen *board_screen_new(struct app *a);
+struct screen *board_choose_screen_new(struct app *a);
+/* The status board: the group's students by the deelgebied's goals (niveau_id 0: every student's own niveau). */
+struct screen *board_screen_new(struct app *a, int64_t group_id, const char *group, int64_t deel_id,
+                                const char *area, int64_t niveau_id, const char *niveau);
+/* Puts the board's cursor on goal_id's column, on the same student. */
+void board_screen_show_goal(struct screen *s, int64_t goal_id);
+/* The Leerdoeloverzicht of a group: per goal and per student (niveau_id 0: every student's own niveau). */
+struct screen *group_overview_screen_new(struct app *a, int64_t group_id, const char *group, int64_t niveau_id,
+                                         const char *niveau);
 /* LEERDOELEN for a student (their own goals) or a parent (first a child): statuses by deelgebied, read-only. */
 struct screen *mygoals_screen_new(struct app *a);
 /* One student's goals by deelgebied, read-only (the Leerdoeloverzicht's Enter on a student, a parent's child). */
