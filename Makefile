@@ -81,7 +81,7 @@ LDLIBS_ALL  = $(PKG_LIBS) -lm
 APP_LDLIBS  = $(APP_LIBS) -lm
 
 .PHONY: all po deps FORCE check unit asan clitest tuitest conctest demo demo-large bench keys-doc install uninstall clean \
-        distclean format screens check-valgrind bench-burst
+        distclean format format-check screens check-valgrind bench-burst
 
 all: $(B)/klassenmap $(PLUGIN_SO) $(B)/locale/en/LC_MESSAGES/klassenmap.mo
 
@@ -362,8 +362,15 @@ uninstall:
 	    echo "$(SSHDCONFDIR)/klassenmap.conf blijft staan zolang het account klassenmap bestaat (userdel klassenmap)."; \
 	else rm -f $(DESTDIR)$(SSHDCONFDIR)/klassenmap.conf; fi
 
+# The house style (.clang-format) over every C file of the tree; CI runs format-check.
+FORMAT_FILES = $(sort $(wildcard src/*.c src/*/*.c src/*/*.h tests/*.c tests/unit/*.c tests/unit/*.h tests/fuzz/*.c \
+                                 tests/fuzz/*.h))
 format:
-	clang-format -i src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i $(FORMAT_FILES)
+
+format-check:
+	@clang-format --dry-run --Werror $(FORMAT_FILES) && echo "format: $(words $(FORMAT_FILES)) passed, 0 failed" || \
+	    { echo "format: 0 passed, 1 failed (make format rewrites the files)"; exit 1; }
 
 clean:
 	rm -rf $(B)

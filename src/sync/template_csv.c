@@ -9,6 +9,7 @@
 #include "core/hours.h"
 #include "core/i18n.h"
 #include "core/templates.h"
+#include "core/vec.h"
 #include "sync/csv.h"
 #include "sync/template_csv_columns.h"
 
@@ -89,7 +90,7 @@ static int block_number(struct block_numbers *b, int64_t block_id)
     for (size_t i = 0; i < b->n; i++)
         if (b->ids[i] == block_id)
             return (int)i + 1;
-    int64_t *grown = realloc(b->ids, (b->n + 1) * sizeof *grown);
+    int64_t *grown = vec_grow(b->ids, b->n, sizeof *grown);
     if (!grown)
         return -1;
     b->ids = grown;
@@ -114,7 +115,7 @@ static enum km_rc export_lesson(struct export_ctx *e, const struct km_slot *x, c
     if (l->block_id) {
         int n = block_number(&e->blocks, l->block_id);
         if (n < 0)
-            return db_fail(e->s->db, KM_ERR, _("Onvoldoende geheugen."));
+            return vec_no_memory(e->s->db);
         snprintf(r.block, sizeof r.block, "%d", n);
     }
     write_row(e->out, e->name, &r);

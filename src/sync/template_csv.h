@@ -15,12 +15,8 @@
 #include <stdio.h>
 
 #include "core/lessons.h"
+#include "core/lineerrors.h"
 #include "core/session.h"
-
-struct template_csv_error {
-    int line; /* 0 when the mistake is not on one line (e.g. the template name given with --name) */
-    char text[240];
-};
 
 struct template_csv_options {
     const char *name; /* NULL: the template's name comes from the column sjabloon; else that column is ignored */
@@ -32,7 +28,7 @@ struct template_csv_result {
     char name[128];
     int slots_per_day[8]; /* [1] = Monday … [7] = Sunday */
     int slots, lessons, blokuren;
-    struct template_csv_error *errors; /* every mistake, by line */
+    struct line_error *errors; /* every mistake, by line (core/lineerrors.h; 0: e.g. the name given with --name) */
     size_t nerrors;
     struct conflict_list warnings; /* clashes accepted while making the lessons (student, capacity, hours) */
 };

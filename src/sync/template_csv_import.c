@@ -16,6 +16,7 @@
 #include "core/templates.h"
 #include "core/text.h"
 #include "core/users.h"
+#include "core/vec.h"
 #include "sync/csv.h"
 #include "sync/template_csv.h"
 #include "sync/template_csv_columns.h"
@@ -65,35 +66,12 @@ static bool bad(struct import *imp, int line, const char *fmt, ...) __attribute_
 KM_GCC_ANALYZER_MISREADS
 static bool bad(struct import *imp, int line, const char *fmt, ...)
 {
-    struct template_csv_result *res = imp->res;
-    struct template_csv_error *grown = realloc(res->errors, (res->nerrors + 1) * sizeof *grown);
-    if (!grown) {
-        imp->nomem = true;
-        return false;
-    }
-    res->errors = grown;
-    struct template_csv_error *e = &grown[res->nerrors++];
-    e->line = line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->text, sizeof e->text, fmt, ap);
+    if (!line_error_addv(&imp->res->errors, &imp->res->nerrors, line, fmt, ap))
+        imp->nomem = true;
     va_end(ap);
     return false;
-}
-KM_GCC_ANALYZER_END
-
-/* By line, keeping the order of mistakes found on one line (insertion sort: stable, and lists are short). */
-/* gcc -fanalyzer: sorting moves the errors within the list it reads as leaked by bad() */
-KM_GCC_ANALYZER_MISREADS
-static void sort_errors(struct template_csv_result *res)
-{
-    for (size_t i = 1; i < res->nerrors; i++) {
-        struct template_csv_error e = res->errors[i];
-        size_t j = i;
-        for (; j > 0 && res->errors[j - 1].line > e.line; j--)
-            res->errors[j] = res->errors[j - 1];
-        res->errors[j] = e;
-    }
 }
 KM_GCC_ANALYZER_END
 
@@ -196,7 +174,7 @@ static void read_template_name(struct import *imp, const struct csv_record *r)
 
 static long add_slot(struct import *imp, const struct islot *x)
 {
-    struct islot *grown = realloc(imp->slots, (imp->nslots + 1) * sizeof *grown);
+    struct islot *grown = vec_grow(imp->slots, imp->nslots, sizeof *grown);
     if (!grown) {
         imp->nomem = true;
         return -1;
@@ -373,7 +351,7 @@ static bool lesson_block(struct import *imp, const struct csv_record *r, struct 
 
 static void add_lesson(struct import *imp, const struct ilesson *l)
 {
-    struct ilesson *grown = realloc(imp->lessons, (imp->nlessons + 1) * sizeof *grown);
+    struct ilesson *grown = vec_grow(imp->lessons, imp->nlessons, sizeof *grown);
     if (!grown) {
         imp->nomem = true;
         return;
@@ -828,15 +806,15 @@ enum km_rc template_csv_import(const struct km_session *s, const char *data, siz
     if (csv_parse(data, len, 0, &t) != 0)
         return len > CSV_MAX_BYTES
                    ? db_fail(s->db, KM_INVALID, _("Het bestand is groter dan %u MB."), CSV_MAX_BYTES >> 20)
-                   : db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+                   : vec_no_memory(s->db);
     struct import imp = {.s = s, .opt = opt, .res = res};
     if (opt->name)
         text_clean(opt->name, res->name, sizeof res->name);
     read_all(&imp, &t);
     csv_free(&t);
-    sort_errors(res);
+    line_error_sort(res->errors, res->nerrors); /* one line's mistakes stay in the order found */
     if (imp.nomem)
-        rc = db_fail(s->db, KM_ERR, _("Onvoldoende geheugen."));
+        rc = vec_no_memory(s->db);
     else if (res->nerrors)
         rc = db_fail(s->db, KM_INVALID, _("%zu fout%s in het bestand; er is niets veranderd."), res->nerrors,
                      i18n_plural(res->nerrors, "", "en", "", "s"));
