@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/dates.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -723,6 +724,7 @@ static enum km_rc insert_eigen(struct km_db *db, struct fill *f, int jg, int k)
     char name[64], jaargroep[8];
     snprintf(jaargroep, sizeof jaargroep, "%d", jg % 100);
     char round[16] = ""; /* the xl school has more eigen groepen per jaargroep than there are patterns */
+    assert(demo_eigen_patterns_n > 0); /* a list in demo_names.c; the analyzer sees only its count's name here */
     if ((size_t)k >= demo_eigen_patterns_n)
         snprintf(round, sizeof round, " (%d)", (int)((size_t)k / demo_eigen_patterns_n) + 1);
     fill_in(demo_eigen_patterns[(size_t)(jg + k) % demo_eigen_patterns_n], jaargroep, round, name, sizeof name);

@@ -463,7 +463,7 @@ static enum km_rc add_many_tx(struct km_db *db, void *arg)
     enum km_rc rc = empty_scope(db);
     int64_t template_id = 0, before = 0;
     for (size_t i = 0; rc == KM_OK && i < c->n; i++) {
-        struct slot_info slot;
+        struct slot_info slot = {0}; /* check_input leaves it unset when it fails; template_id is read below */
         c->failed = i;
         rc = check_input(db, &c->in[i], &slot);
         if (rc == KM_OK && i > 0 && slot.template_id != template_id)

@@ -196,14 +196,15 @@ struct screen *pick_people_screen_new(struct app *a, const char *title, const ch
     ps->multi = multi;
     ps->done = done;
     ps->ctx = ctx;
-    snprintf(ps->base.title, sizeof ps->base.title, "%s", title);
-    snprintf(ps->intro, sizeof ps->intro, "%s", intro);
     ps->rows = calloc(ps->people.n ? ps->people.n : 1, sizeof *ps->rows);
     ps->shown = calloc(ps->people.n ? ps->people.n : 1, sizeof *ps->shown);
     if (!ps->rows || !ps->shown) {
         pick_destroy(&ps->base);
         return NULL;
     }
+    /* After the allocations: clang's analyzer takes a write into one field as one into all of ps (ps->n too) */
+    snprintf(ps->base.title, sizeof ps->base.title, "%s", title);
+    snprintf(ps->intro, sizeof ps->intro, "%s", intro);
     ps->name_w = 12;
     for (size_t i = 0; i < ps->people.n; i++) {
         struct pick_row *r = &ps->rows[ps->n];

@@ -51,7 +51,7 @@ static void school_load(struct school_screen *ss)
 static int field(int y, int width, const char *label, const char *value, const char *none)
 {
     draw_text(stdscr, y, 4, LABEL_W, label, TR_DIM);
-    bool empty = !value || !*value;
+    bool empty = !*value;
     draw_text(stdscr, y, 5 + LABEL_W, width - 7 - LABEL_W, empty ? none : value, empty ? TR_DIM : TR_NORMAL);
     return y + 1;
 }
@@ -68,7 +68,8 @@ static int draw_school(struct school_screen *ss, int y, int width)
     y = heading(y, width, _("School"));
     y = field(y, width, _("Naam"), ss->have_school ? ss->school.name : "", _("onbekend"));
     y = field(y, width, "BRIN", ss->have_school ? ss->school.brin : "", _("onbekend"));
-    y = field(y, width, _("Database"), db_path(ss->app->db), _("onbekend"));
+    const char *path = db_path(ss->app->db);
+    y = field(y, width, _("Database"), path ? path : "", _("onbekend"));
     return field(y, width, _("Configuratiebestand"), c->path, _("geen: standaardwaarden"));
 }
 

@@ -185,12 +185,11 @@ static void time_range(struct template_screen *ts, int *from, int *to)
 
 static bool build_cells(struct template_screen *ts)
 {
-    ts->cell =
-        malloc((size_t)(ts->nrows > 0 ? ts->nrows : 1) * (size_t)(ts->nopen > 0 ? ts->nopen : 1) * sizeof *ts->cell);
+    size_t ncells = (size_t)(ts->nrows > 0 ? ts->nrows : 1) * (size_t)(ts->nopen > 0 ? ts->nopen : 1);
+    ts->cell = malloc(ncells * sizeof *ts->cell);
     if (!ts->cell)
         return false;
-    for (int i = 0; i < ts->nrows * ts->nopen; i++)
-        ts->cell[i] = -1;
+    memset(ts->cell, 0xff, ncells * sizeof *ts->cell); /* every cell -1 (all bits set), so none is read unset */
     for (size_t i = 0; i < ts->slots.n; i++) {
         const struct km_slot *x = &ts->slots.items[i];
         int col = 0;
@@ -200,6 +199,8 @@ static bool build_cells(struct template_screen *ts)
             ts->hidden++;
             continue;
         }
+        if (ts->nrows <= 0) /* no rows (no times): row_of_time would give -1, outside the cells */
+            continue;
         for (int r = first_row(ts, x); r <= last_row(ts, x); r++)
             if (ts->cell[r * ts->nopen + col - 1] < 0)
                 ts->cell[r * ts->nopen + col - 1] = (int)i;

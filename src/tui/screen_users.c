@@ -162,6 +162,7 @@ static void measure(struct users_screen *us)
 
 static bool fill_rows(struct users_screen *us)
 {
+    us->n = us->inactive = 0; /* free_rows did so too, but users_list(&us->all) may have written anywhere in us */
     us->rows = calloc(us->all.n ? us->all.n : 1, sizeof *us->rows);
     if (!us->rows)
         return false;
