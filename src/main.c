@@ -20,7 +20,7 @@ struct globals {
     const char *db;
     const char *config;
     const char *as_user; /* --as: the screens as this person, logged in by sshd's key check */
-    int first_command; /* index in argv, or argc when none */
+    int first_command;   /* index in argv, or argc when none */
 };
 
 static int take_value(int argc, char **argv, int *i, const char *name, const char **out)

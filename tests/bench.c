@@ -255,10 +255,14 @@ static void bench_add_lesson(struct km_db *db)
     session_server(&b, db);
     int64_t tpl, slot = 0, group = 0;
     if (templates_find(&b, "Standaardweek", &tpl) != KM_OK ||
-        db_int(db, &slot, "SELECT id FROM time_slots WHERE template_id = ? AND is_break = 0 ORDER BY weekday, start_min"
-               " LIMIT 1", "i", tpl) != KM_OK ||
-        db_int(db, &group, "SELECT lg.group_id FROM lessons l JOIN lesson_groups lg ON lg.lesson_id = l.id"
-               " WHERE l.slot_id = ? LIMIT 1", "i", slot) != KM_OK)
+        db_int(db, &slot,
+               "SELECT id FROM time_slots WHERE template_id = ? AND is_break = 0 ORDER BY weekday, start_min"
+               " LIMIT 1",
+               "i", tpl) != KM_OK ||
+        db_int(db, &group,
+               "SELECT lg.group_id FROM lessons l JOIN lesson_groups lg ON lg.lesson_id = l.id"
+               " WHERE l.slot_id = ? LIMIT 1",
+               "i", slot) != KM_OK)
         return;
     struct lesson_input in;
     memset(&in, 0, sizeof in);

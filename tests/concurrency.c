@@ -41,10 +41,14 @@ static int setup(const char *path)
     session_server(&s, db);
     struct user_new kid = {ROLE_LEERLING, "kind", "Zoë", "van 't", "Hof", NULL};
     int rc = school_create(&s, "OBS Gelijktijdig", "99ZZ") == KM_OK && users_add(&s, &kid, NULL) == KM_OK &&
-                     db_exec(db, "INSERT INTO hoofdgebieden (id, name) VALUES (1, 'rekenen');"
-                                 "", NULL) == KM_OK &&
-                     db_exec(db, "INSERT INTO deelgebieden (id, hoofdgebied_id, name) VALUES (1, 1, 'breuken')", NULL) == KM_OK &&
-                     db_exec(db, "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (1, 1, 'G1', 'doel')", NULL) == KM_OK
+                     db_exec(db,
+                             "INSERT INTO hoofdgebieden (id, name) VALUES (1, 'rekenen');"
+                             "",
+                             NULL) == KM_OK &&
+                     db_exec(db, "INSERT INTO deelgebieden (id, hoofdgebied_id, name) VALUES (1, 1, 'breuken')",
+                             NULL) == KM_OK &&
+                     db_exec(db, "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (1, 1, 'G1', 'doel')",
+                             NULL) == KM_OK
                  ? 0
                  : -1;
     if (rc)

@@ -11,7 +11,7 @@ enum opt_kind { OPT_STRING, OPT_FLAG, OPT_INT, OPT_DATE };
 struct cli_opt {
     const char *name; /* "--role" */
     enum opt_kind kind;
-    void *target;     /* const char ** (OPT_STRING, OPT_DATE), bool *, long * */
+    void *target; /* const char ** (OPT_STRING, OPT_DATE), bool *, long * */
 };
 
 struct cli_command_help {
@@ -31,11 +31,11 @@ int args_parse(const struct cli_command_help *help, const struct cli_opt *opts, 
 int args_usage_error(const struct cli_command_help *help, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Parses or leaves the command: --help ends it with success, a usage error with EXIT_USAGE. */
-#define PARSE_OR_RETURN(help, opts, argc, argv, pos, maxpos, npos)                                             \
-    do {                                                                                                       \
-        int rc_ = args_parse(help, opts, argc, argv, pos, maxpos, npos);                                      \
-        if (rc_)                                                                                               \
-            return rc_ == ARGS_HELP ? EXIT_OK : rc_;                                                           \
+#define PARSE_OR_RETURN(help, opts, argc, argv, pos, maxpos, npos)                                                     \
+    do {                                                                                                               \
+        int rc_ = args_parse(help, opts, argc, argv, pos, maxpos, npos);                                               \
+        if (rc_)                                                                                                       \
+            return rc_ == ARGS_HELP ? EXIT_OK : rc_;                                                                   \
     } while (0)
 
 #endif

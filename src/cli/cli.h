@@ -10,7 +10,7 @@
 enum cli_exit { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 struct cli_ctx {
-    const char *db_path;          /* from --db, KLASSENMAP_DB or the config */
+    const char *db_path; /* from --db, KLASSENMAP_DB or the config */
     const struct km_config *cfg;
     struct auth_settings auth;
 };

@@ -37,8 +37,8 @@ int cmd_audit(struct cli_ctx *c, const struct cli_command_help *help, int argc, 
     long limit = 1000;
     bool json = false;
     const struct cli_opt opts[] = {{"--since", OPT_DATE, &since}, {"--user", OPT_STRING, &user},
-                                   {"--kind", OPT_STRING, &kind},   {"--limit", OPT_INT, &limit},
-                                   {"--json", OPT_FLAG, &json},     {0}};
+                                   {"--kind", OPT_STRING, &kind}, {"--limit", OPT_INT, &limit},
+                                   {"--json", OPT_FLAG, &json},   {0}};
     char *pos[1];
     int npos;
     PARSE_OR_RETURN(help, opts, argc, argv, pos, 0, &npos);

@@ -60,10 +60,10 @@ static void print_counts(const struct curriculum_csv_result *res, bool dry_run)
     printf(_("%s %d hoofdgebied%s, %d deelgebied%s, %d niveau%s en %d leerdoel%s; %s %d leerdoel%s; %d ongewijzigd.\n"),
            dry_run ? _("Zou toevoegen:") : _("Toegevoegd:"), res->new_hoofdgebieden,
            i18n_plural(res->new_hoofdgebieden, "", "en", "", "en"), res->new_deelgebieden,
-           i18n_plural(res->new_deelgebieden, "", "en", "", "en"),
-           res->new_niveaus, i18n_plural(res->new_niveaus, "", "s", "", "s"), res->new_goals, i18n_plural(res->new_goals, "", "en", "", "s"),
-           dry_run ? _("zou wijzigen:") : _("gewijzigd:"), res->changed_goals, i18n_plural(res->changed_goals, "", "en", "", "s"),
-           res->unchanged_goals);
+           i18n_plural(res->new_deelgebieden, "", "en", "", "en"), res->new_niveaus,
+           i18n_plural(res->new_niveaus, "", "s", "", "s"), res->new_goals,
+           i18n_plural(res->new_goals, "", "en", "", "s"), dry_run ? _("zou wijzigen:") : _("gewijzigd:"),
+           res->changed_goals, i18n_plural(res->changed_goals, "", "en", "", "s"), res->unchanged_goals);
 }
 
 static void print_errors(const struct curriculum_csv_result *res)

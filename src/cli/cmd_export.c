@@ -105,12 +105,13 @@ int cmd_export_weekplan(struct cli_ctx *c, const struct cli_command_help *help, 
     /* No PDF writer of our own and no programs started: the browser prints the HTML (A4, a page per student). */
     if (strcmp(format, "pdf") == 0)
         return args_usage_error(help, _("PDF maakt klassenmap niet zelf: open de HTML in een browser en druk af "
-                                      "(A4, een bladzijde per leerling)."));
+                                        "(A4, een bladzijde per leerling)."));
     if (strcmp(format, "html") != 0)
         return args_usage_error(help, _("--format is html (of pdf: zie hieronder)."));
     int64_t monday = parse_week(week);
     if (!monday)
-        return args_usage_error(help, _("--week verwacht een weeknummer (50), een week (2026-W50) of een datum (2026-12-07)."));
+        return args_usage_error(
+            help, _("--week verwacht een weeknummer (50), een week (2026-W50) of een datum (2026-12-07)."));
     struct km_db *db;
     struct km_session s;
     if (cli_open(c, DB_OPEN_EXISTING, &db, &s))
@@ -120,7 +121,7 @@ int cmd_export_weekplan(struct cli_ctx *c, const struct cli_command_help *help, 
     dates_format(monday, date);
     struct weekplan w;
     int rc = groups_find(&s, group, NULL, &gid) == KM_OK && weekplan_build(&s, gid, date, &w) == KM_OK ? EXIT_OK
-                                                                                                      : out_fail(db);
+                                                                                                       : out_fail(db);
     if (rc == EXIT_OK) {
         rc = cli_write_output(output, write_weekplan, &w, db);
         weekplan_free(&w);

@@ -112,7 +112,8 @@ int cmd_group_members(struct cli_ctx *c, const struct cli_command_help *help, in
         return EXIT_FAIL;
     int64_t id;
     struct group_member_list l = {0};
-    int rc = groups_find(&s, pos[0], NULL, &id) == KM_OK && groups_members(&s, id, &l) == KM_OK ? EXIT_OK : out_fail(db);
+    int rc =
+        groups_find(&s, pos[0], NULL, &id) == KM_OK && groups_members(&s, id, &l) == KM_OK ? EXIT_OK : out_fail(db);
     struct json_out j;
     if (json && rc == EXIT_OK)
         json_list_begin(&j, stdout);
@@ -320,7 +321,8 @@ static int relink_one(struct km_session *s, const char *group, const char *bron,
     if (!bron)
         relink_free(&l);
     if (!bron_id)
-        return out_error(_("Voor '%.64s' is er geen voorstel; geef de nieuwe bron erbij: group relink GROEP BRON."), group);
+        return out_error(_("Voor '%.64s' is er geen voorstel; geef de nieuwe bron erbij: group relink GROEP BRON."),
+                         group);
     if (!dry_run && groups_set_bron(s, id, bron_id, -1) != KM_OK)
         return out_fail(s->db);
     out_text(stdout, group);
@@ -351,8 +353,8 @@ int cmd_group_relink(struct cli_ctx *c, const struct cli_command_help *help, int
     else if ((rc = relink_report(&s)) == EXIT_OK) {
         rc = relink_all(&s, dry_run, &linked, &left) == KM_OK ? EXIT_OK : out_fail(db);
         if (rc == EXIT_OK)
-            printf(_("%s: %d eigen groep%s, %d zonder voorstel%s.\n"), dry_run ? _("Zou koppelen") : _("Gekoppeld"), linked,
-                   linked == 1 ? "" : "en", left, dry_run ? _(" (proefdraai: er is niets gewijzigd)") : "");
+            printf(_("%s: %d eigen groep%s, %d zonder voorstel%s.\n"), dry_run ? _("Zou koppelen") : _("Gekoppeld"),
+                   linked, linked == 1 ? "" : "en", left, dry_run ? _(" (proefdraai: er is niets gewijzigd)") : "");
     }
     db_close(db);
     return rc;

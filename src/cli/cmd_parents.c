@@ -217,7 +217,8 @@ static int change_link(struct cli_ctx *c, const struct cli_command_help *help, i
     struct km_user parent = {0}, child = {0};
     int rc = users_get(&s, pos[0], &parent) == KM_OK && users_get(&s, pos[1], &child) == KM_OK ? EXIT_OK : out_fail(db);
     if (rc == EXIT_OK) {
-        enum km_rc r = link ? children_link(&s, parent.id, child.id, relation) : children_unlink(&s, parent.id, child.id);
+        enum km_rc r =
+            link ? children_link(&s, parent.id, child.id, relation) : children_unlink(&s, parent.id, child.id);
         rc = r == KM_OK ? EXIT_OK : out_fail(db);
     }
     if (rc == EXIT_OK) {

@@ -54,7 +54,8 @@ static void print_room(const struct km_room *r, struct json_out *json)
         return;
     }
     out_cell(stdout, r->name, 24);
-    printf(_("  %4d plaatsen  %4d les%s in sjablonen\n"), r->capacity, r->lessons, i18n_plural(r->lessons, "", "sen", "", "s"));
+    printf(_("  %4d plaatsen  %4d les%s in sjablonen\n"), r->capacity, r->lessons,
+           i18n_plural(r->lessons, "", "sen", "", "s"));
 }
 
 int cmd_room_list(struct cli_ctx *c, const struct cli_command_help *help, int argc, char **argv)
@@ -203,10 +204,12 @@ static int print_conflicts(const struct conflict_list *l)
         printf(_("geen botsingen\n"));
         return EXIT_OK;
     }
-    printf(_("%zu botsing%s: %zu FOUT, %zu LET OP\n"), l->n, i18n_plural(l->n, "", "en", "", "es"), refused, l->n - refused);
+    printf(_("%zu botsing%s: %zu FOUT, %zu LET OP\n"), l->n, i18n_plural(l->n, "", "en", "", "es"), refused,
+           l->n - refused);
     if (refused)
         return out_error(_("%zu botsing%s die niet mag%s (een leerkracht of lokaal tegelijk op twee plaatsen)."),
-                         refused, i18n_plural(refused, "", "en", "", "es"), i18n_plural(refused, "", "en", " is", " are"));
+                         refused, i18n_plural(refused, "", "en", "", "es"),
+                         i18n_plural(refused, "", "en", " is", " are"));
     return EXIT_OK;
 }
 
@@ -267,7 +270,6 @@ int cmd_template_export(struct cli_ctx *c, const struct cli_command_help *help, 
     db_close(db);
     return rc;
 }
-
 
 static void print_counts(const struct template_csv_result *res)
 {

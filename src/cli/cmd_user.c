@@ -146,11 +146,16 @@ static void print_user_details(const struct km_user *u)
     if (lock_text(u, at, sizeof at))
         snprintf(lock, sizeof lock, _("%s (na te veel mislukte logins; opheffen: klassenmap user unlock %.64s)"), at,
                  u->username);
-    const char *rows[][2] = {{_("gebruikersnaam"), u->username}, {_("rol"), km_role_name(u->role)}, {_("naam"), name},
-                             {_("e-mail"), u->email},           {_("actief"), u->active ? _("ja") : _("nee")},
+    const char *rows[][2] = {{_("gebruikersnaam"), u->username},
+                             {_("rol"), km_role_name(u->role)},
+                             {_("naam"), name},
+                             {_("e-mail"), u->email},
+                             {_("actief"), u->active ? _("ja") : _("nee")},
                              {_("bron"), u->synced ? _("ParnasSys (alleen-lezen)") : "klassenmap"},
-                             {_("instroom"), u->instroom},      {_("uitstroom"), u->uitstroom},
-                             {_("wachtwoord"), pw},             {_("laatste login"), u->last_login},
+                             {_("instroom"), u->instroom},
+                             {_("uitstroom"), u->uitstroom},
+                             {_("wachtwoord"), pw},
+                             {_("laatste login"), u->last_login},
                              {_("blokkade"), lock}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         printf("%-15s ", rows[i][0]);

@@ -67,14 +67,28 @@ static void property(FILE *f, const char *name, const char *value)
 void ical_begin(FILE *f)
 {
     static const char *const head[] = {
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//klassenmap//klassenmap " KM_VERSION "//NL", "CALSCALE:GREGORIAN",
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//klassenmap//klassenmap " KM_VERSION "//NL",
+        "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         /* The Dutch rules since 1996: CEST from the last Sunday of March, CET from the last Sunday of October. */
-        "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam",
-        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
-        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Amsterdam",
+        "BEGIN:DAYLIGHT",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "TZNAME:CEST",
+        "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "TZNAME:CET",
+        "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "END:STANDARD",
         "END:VTIMEZONE",
     };
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)

@@ -24,10 +24,7 @@ void json_object_end(struct json_out *j)
     j->objects++;
 }
 
-static void key(struct json_out *j, const char *name)
-{
-    fprintf(j->f, "%s\"%s\": ", j->fields++ ? ", " : "", name);
-}
+static void key(struct json_out *j, const char *name) { fprintf(j->f, "%s\"%s\": ", j->fields++ ? ", " : "", name); }
 
 void json_string(struct json_out *j, const char *name, const char *value)
 {

@@ -6,9 +6,9 @@
 #include "core/i18n.h"
 
 enum scope {
-    NO,      /* never */
-    YES,     /* any target */
-    OWN,     /* only the actor itself, or what belongs to the actor (see check_own) */
+    NO,  /* never */
+    YES, /* any target */
+    OWN, /* only the actor itself, or what belongs to the actor (see check_own) */
 };
 
 /* Rows: actions; columns: leerling, leerkracht, ouder, beheerder. Mirrors doc/architecture.md. */

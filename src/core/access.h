@@ -21,7 +21,7 @@ enum km_action {
     ACT_MANAGE_GROUPS,
     ACT_READ_SYNC_SETTINGS,
     ACT_READ_AUDIT,
-    ACT_EDIT_SYNCED,          /* fields and memberships that come from ParnasSys */
+    ACT_EDIT_SYNCED, /* fields and memberships that come from ParnasSys */
     ACT__COUNT
 };
 

@@ -11,10 +11,11 @@ enum km_rc audit_add(const struct km_session *s, int64_t subject_id, const char 
 {
     char now[20];
     db_now(now);
-    return db_exec(s->db,
-                   "INSERT INTO audit_log (at, actor_id, actor_name, subject_id, subject_name, kind, detail)"
-                   " VALUES (?, NULLIF(?, 0), ?, NULLIF(?, 0), COALESCE((SELECT username FROM users WHERE id = ?), ''), ?, ?)",
-                   "titiitt", now, s->user_id, session_actor_name(s), subject_id, subject_id, kind, detail ? detail : "");
+    return db_exec(
+        s->db,
+        "INSERT INTO audit_log (at, actor_id, actor_name, subject_id, subject_name, kind, detail)"
+        " VALUES (?, NULLIF(?, 0), ?, NULLIF(?, 0), COALESCE((SELECT username FROM users WHERE id = ?), ''), ?, ?)",
+        "titiitt", now, s->user_id, session_actor_name(s), subject_id, subject_id, kind, detail ? detail : "");
 }
 
 static enum km_rc push_entry(struct audit_list *out, sqlite3_stmt *st)

@@ -21,7 +21,8 @@ struct auth_params auth_min_params(void)
 
 enum km_rc auth_hash(const char *password, const struct auth_params *p, char out[AUTH_HASH_LEN])
 {
-    if (crypto_pwhash_str_alg(out, password, strlen(password), p->opslimit, p->memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(out, password, strlen(password), p->opslimit, p->memlimit,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
         return KM_ERR; /* out of memory: the memlimit could not be allocated */
     return KM_OK;
 }
@@ -62,11 +63,12 @@ void auth_wipe(void *buf, size_t len) { sodium_memzero(buf, len); }
 struct auth_policy auth_default_policy(void) { return (struct auth_policy){6, 10, 128, NULL, 0}; }
 
 static const char *const blocklist[] = {
-    "wachtwoord", "wachtwoord1", "wachtwoord123", "welkom", "welkom01", "welkom1", "welkom123", "password",
-    "password1", "123456", "1234567", "12345678", "123456789", "1234567890", "qwerty", "qwerty123", "azerty",
-    "abc123", "abcdef", "111111", "000000", "geheim", "geheim123", "school", "school123", "klassenmap",
-    "leerling", "leerkracht", "juf123", "meester", "voetbal", "ajax", "ajax123", "feyenoord", "psv", "iloveyou",
-    "letmein", "admin", "admin123", "zomer2026", "winter2026", "lente2026", "herfst2026",
+    "wachtwoord", "wachtwoord1", "wachtwoord123", "welkom",     "welkom01",  "welkom1",    "welkom123", "password",
+    "password1",  "123456",      "1234567",       "12345678",   "123456789", "1234567890", "qwerty",    "qwerty123",
+    "azerty",     "abc123",      "abcdef",        "111111",     "000000",    "geheim",     "geheim123", "school",
+    "school123",  "klassenmap",  "leerling",      "leerkracht", "juf123",    "meester",    "voetbal",   "ajax",
+    "ajax123",    "feyenoord",   "psv",           "iloveyou",   "letmein",   "admin",      "admin123",  "zomer2026",
+    "winter2026", "lente2026",   "herfst2026",
 };
 
 static bool on_list(const char *folded, const struct auth_policy *p)

@@ -25,7 +25,7 @@ struct auth_policy {
 
 /* Logins and load; 0 in a field means "no limit". */
 struct auth_limits {
-    int max_failures;          /* failed logins before the account locks */
+    int max_failures; /* failed logins before the account locks */
     int lock_minutes;
     int delay_step_ms;         /* each failure waits this much longer before it answers */
     int max_concurrent_hashes; /* across all processes of the server */

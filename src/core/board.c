@@ -24,12 +24,13 @@ static enum km_rc may_open(const struct km_session *s, int64_t group_id)
 static enum km_rc load_students(struct km_db *db, int64_t group_id, struct board *b)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT u.id, u.roepnaam || ' ' || CASE WHEN u.voorvoegsel = '' THEN '' ELSE u.voorvoegsel || ' ' END"
-                             " || u.achternaam FROM memberships m JOIN users u ON u.id = m.user_id"
-                             " WHERE m.group_id = ? AND m.kind = 'leerling' AND u.active = 1"
-                             " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
-                             "i", group_id);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT u.id, u.roepnaam || ' ' || CASE WHEN u.voorvoegsel = '' THEN '' ELSE u.voorvoegsel || ' ' END"
+                 " || u.achternaam FROM memberships m JOIN users u ON u.id = m.user_id"
+                 " WHERE m.group_id = ? AND m.kind = 'leerling' AND u.active = 1"
+                 " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
+                 "i", group_id);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) > 0) {
         struct board_student *n = vec_grow(b->students, b->nstudents, sizeof *n);
@@ -99,7 +100,8 @@ static int index_of_goal(const struct board *b, int64_t id)
 /* One query for all cells; rows come sorted by student, so the last index is a good first guess. */
 /* gcc -fanalyzer: rows and cells are kept in *b (realloc'd or calloc'd) and freed by board_free */
 KM_GCC_ANALYZER_MISREADS
-static enum km_rc load_cells(struct km_db *db, int64_t group_id, int64_t deelgebied_id, int64_t niveau_id, struct board *b)
+static enum km_rc load_cells(struct km_db *db, int64_t group_id, int64_t deelgebied_id, int64_t niveau_id,
+                             struct board *b)
 {
     size_t cells = (size_t)b->nstudents * (size_t)b->ngoals;
     b->status = calloc(cells ? cells : 1, sizeof *b->status);

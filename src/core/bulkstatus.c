@@ -152,15 +152,18 @@ static enum km_rc apply_tx(struct km_db *db, void *arg)
     struct order o;
     enum km_rc rc = read_order(db, &o);
     if (rc == KM_OK)
-        rc = db_exec(db, "INSERT INTO status_batches (changed_by, changed_at, status_id, what, cells) VALUES"
-                         " (NULLIF(?, 0), ?, ?, ?, 0)", "itit", c->s->user_id, now, c->to, c->what);
+        rc = db_exec(db,
+                     "INSERT INTO status_batches (changed_by, changed_at, status_id, what, cells) VALUES"
+                     " (NULLIF(?, 0), ?, ?, ?, 0)",
+                     "itit", c->s->user_id, now, c->to, c->what);
     int64_t batch = db_last_id(db);
     for (int i = 0; rc == KM_OK && i < c->n; i++) {
         struct goal_status cur;
         rc = goalstatus_read(db, c->cells[i].student_id, c->cells[i].goal_id, &cur);
         if (rc != KM_OK || !wanted(&o, cur.status_id, c->to, c->mode))
             continue;
-        rc = goalstatus_write(db, c->s->user_id, c->cells[i].student_id, c->cells[i].goal_id, cur.status_id, c->to, batch);
+        rc = goalstatus_write(db, c->s->user_id, c->cells[i].student_id, c->cells[i].goal_id, cur.status_id, c->to,
+                              batch);
         c->changed++;
     }
     if (rc != KM_OK)
@@ -233,7 +236,8 @@ static void name_left(struct km_db *db, int64_t student, int64_t goal, struct bu
                  "  || ' ' || b.achternaam FROM goal_status_history h JOIN users b ON b.id = h.changed_by"
                  "  WHERE h.student_id = ?1 AND h.goal_id = ?2 ORDER BY h.id DESC LIMIT 1), 'de server')"
                  " FROM users u, leerdoelen g WHERE u.id = ?1 AND g.id = ?2",
-                 "ii", student, goal) != KM_OK || db_step(db, st) != 1) {
+                 "ii", student, goal) != KM_OK ||
+        db_step(db, st) != 1) {
         snprintf(line, 200, "?");
         return;
     }
@@ -269,8 +273,10 @@ static enum km_rc undo_tx(struct km_db *db, void *arg)
     struct undo_ctx *c = arg;
     memset(c->out, 0, sizeof *c->out);
     int64_t mine = 0;
-    if (db_int(db, &mine, "SELECT 1 FROM status_batches WHERE id = ? AND changed_by IS NULLIF(?, 0) AND undone_at IS NULL",
-               "ii", c->batch, c->s->user_id) != KM_OK || !mine)
+    if (db_int(db, &mine,
+               "SELECT 1 FROM status_batches WHERE id = ? AND changed_by IS NULLIF(?, 0) AND undone_at IS NULL", "ii",
+               c->batch, c->s->user_id) != KM_OK ||
+        !mine)
         return db_fail(db, KM_NOTFOUND, _("Deze wijziging is al teruggezet, of is niet van jou."));
     /* the batch's rows first (the cursor is done before any cell is written) */
     static int64_t rows[UNDO_MAX_CELLS][5];
@@ -278,7 +284,8 @@ static enum km_rc undo_tx(struct km_db *db, void *arg)
     sqlite3_stmt *st;
     enum km_rc rc = db_query(db, &st,
                              "SELECT id, student_id, goal_id, COALESCE(from_status_id, 0), COALESCE(to_status_id, 0)"
-                             " FROM goal_status_history WHERE batch_id = ? ORDER BY id", "i", c->batch);
+                             " FROM goal_status_history WHERE batch_id = ? ORDER BY id",
+                             "i", c->batch);
     while (rc == KM_OK && n < UNDO_MAX_CELLS && db_step(db, st) == 1) {
         for (int k = 0; k < 5; k++)
             rows[n][k] = sqlite3_column_int64(st, k);

@@ -7,8 +7,8 @@
 
 #include "core/session.h"
 
-#define BULK_MAX_FROM 16   /* statuses a row or column can come from: the scale (at most 8) and "none" */
-#define BULK_MAX_NAMED 8   /* cells an undo names that it left alone; more are only counted */
+#define BULK_MAX_FROM 16 /* statuses a row or column can come from: the scale (at most 8) and "none" */
+#define BULK_MAX_NAMED 8 /* cells an undo names that it left alone; more are only counted */
 
 struct bulk_cell {
     int64_t student_id, goal_id;
@@ -21,9 +21,9 @@ struct bulk_from {
 };
 
 struct bulk_plan {
-    int cells, same;  /* in the row or column; already at the new status */
-    int up, down;     /* that would change (up includes the empty ones) */
-    int empty;        /* of up: cells without a status */
+    int cells, same;                      /* in the row or column; already at the new status */
+    int up, down;                         /* that would change (up includes the empty ones) */
+    int empty;                            /* of up: cells without a status */
     struct bulk_from from[BULK_MAX_FROM]; /* empty first, then the scale's order */
     int nfrom;
 };

@@ -13,7 +13,8 @@
 
 /* ---- a parent's children ---- */
 
-#define DISPLAY_NAME "u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END || ' ' || u.achternaam"
+#define DISPLAY_NAME                                                                                                   \
+    "u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END || ' ' || u.achternaam"
 
 /* Columns: id, name, groups, active, username, relation, link from the sync. */
 static enum km_rc push_child(struct km_child_list *out, sqlite3_stmt *st)
@@ -80,8 +81,10 @@ enum km_rc children_parents(const struct km_session *s, int64_t child_id, struct
     if (rc != KM_OK)
         return rc;
     bool self = s->origin == ORIGIN_USER && s->user_id == child_id;
-    if (!(s->role == ROLE_BEHEERDER || self || (s->role == ROLE_OUDER && access_parent_of(s->db, s->user_id, child_id))))
-        return db_fail(s->db, KM_DENIED, _("Geen toegang: alleen de leerling, de ouders en de beheerder zien wie de ouders zijn."));
+    if (!(s->role == ROLE_BEHEERDER || self ||
+          (s->role == ROLE_OUDER && access_parent_of(s->db, s->user_id, child_id))))
+        return db_fail(s->db, KM_DENIED,
+                       _("Geen toegang: alleen de leerling, de ouders en de beheerder zien wie de ouders zijn."));
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
                   "SELECT u.id, " DISPLAY_NAME ", '', u.active, u.username, pc.relation, pc.source = 'parnassys'"
@@ -104,11 +107,12 @@ struct link_ctx {
 static enum km_rc check_link(struct km_db *db, const struct link_ctx *c, char *detail, size_t len)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT p.role = 'ouder', c.role = 'leerling', p.source = 'parnassys', p.username, c.username,"
-                             " COALESCE((SELECT source = 'parnassys' FROM parent_child WHERE parent_id = p.id AND child_id = c.id), 0)"
-                             " FROM users p, users c WHERE p.id = ? AND c.id = ?",
-                             "ii", c->parent, c->child);
+    enum km_rc rc = db_query(
+        db, &st,
+        "SELECT p.role = 'ouder', c.role = 'leerling', p.source = 'parnassys', p.username, c.username,"
+        " COALESCE((SELECT source = 'parnassys' FROM parent_child WHERE parent_id = p.id AND child_id = c.id), 0)"
+        " FROM users p, users c WHERE p.id = ? AND c.id = ?",
+        "ii", c->parent, c->child);
     int r = rc == KM_OK ? db_step(db, st) : -1;
     if (r <= 0) {
         db_done(st);
@@ -133,8 +137,9 @@ static enum km_rc link_tx(struct km_db *db, void *arg)
     if (rc != KM_OK)
         return rc;
     if (c->relation)
-        rc = db_exec(db, "INSERT INTO parent_child (parent_id, child_id, relation) VALUES (?1, ?2, ?3)"
-                         " ON CONFLICT (parent_id, child_id) DO UPDATE SET relation = ?3 WHERE ?3 <> '' AND relation <> ?3",
+        rc = db_exec(db,
+                     "INSERT INTO parent_child (parent_id, child_id, relation) VALUES (?1, ?2, ?3)"
+                     " ON CONFLICT (parent_id, child_id) DO UPDATE SET relation = ?3 WHERE ?3 <> '' AND relation <> ?3",
                      "iit", c->parent, c->child, c->relation);
     else
         rc = db_exec(db, "DELETE FROM parent_child WHERE parent_id = ? AND child_id = ?", "ii", c->parent, c->child);
@@ -201,7 +206,8 @@ enum km_rc status_scale(const struct km_session *s, struct km_status_scale *out)
         return rc;
     sqlite3_stmt *st;
     rc = db_query(s->db, &st,
-                  "SELECT id, label, letter, glyph, colour_role, mastered FROM status_values ORDER BY sort_order, id", NULL);
+                  "SELECT id, label, letter, glyph, colour_role, mastered FROM status_values ORDER BY sort_order, id",
+                  NULL);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
         rc = r < 0 ? db_last_rc(s->db) : push_status(out, st);

@@ -10,7 +10,8 @@
 struct km_child {
     int64_t id;
     char *name;   /* "roepnaam [voorvoegsel] achternaam" */
-    char *groups; /* the child's active groups as a student: "groep 5a, rekenen niveau 5"; "" when none (and for parents) */
+    char *groups; /* the child's active groups as a student: "groep 5a, rekenen niveau 5"; "" when none (and for
+                     parents) */
     bool active;
     char username[40];
     char relation[32]; /* "moeder", "voogd", ... or "" */

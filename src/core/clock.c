@@ -24,11 +24,10 @@ static bool parse_local(const char *s, time_t *out)
     }
     if (s[n] != '\0')
         return false;
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 || h < 0 || mi < 0 ||
-        sec < 0)
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
         return false;
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi,
-                    .tm_sec = sec, .tm_isdst = -1};
+    struct tm tm = {
+        .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_sec = sec, .tm_isdst = -1};
     time_t t = mktime(&tm);
     if (t == (time_t)-1 || tm.tm_mday != d) /* 31 November rolls over: not a date */
         return false;

@@ -44,9 +44,18 @@ static const char *check_dependancecode(char *v);
 static const char *check_string64(char *v);
 static const char *check_schooljaar(char *v);
 
-#define STR(sec, f, chk) {sec, #f, K_STR, offsetof(struct km_config, f), MEMBER_SIZE(f), 0, 0, chk}
-#define NUM(sec, f, kind, lo, hi) {sec, #f, kind, offsetof(struct km_config, f), MEMBER_SIZE(f), lo, hi, NULL}
-#define BOOL(sec, f) {sec, #f, K_BOOL, offsetof(struct km_config, f), MEMBER_SIZE(f), 0, 1, NULL}
+#define STR(sec, f, chk)                                                                                               \
+    {                                                                                                                  \
+        sec, #f, K_STR, offsetof(struct km_config, f), MEMBER_SIZE(f), 0, 0, chk                                       \
+    }
+#define NUM(sec, f, kind, lo, hi)                                                                                      \
+    {                                                                                                                  \
+        sec, #f, kind, offsetof(struct km_config, f), MEMBER_SIZE(f), lo, hi, NULL                                     \
+    }
+#define BOOL(sec, f)                                                                                                   \
+    {                                                                                                                  \
+        sec, #f, K_BOOL, offsetof(struct km_config, f), MEMBER_SIZE(f), 0, 1, NULL                                     \
+    }
 
 static const struct key_def key_defs[] = {
     STR("general", database, not_empty),
@@ -254,11 +263,18 @@ static int store_number(struct ini_file *in, const struct key_def *d, const char
     unsigned long long u = (unsigned long long)n;
     size_t z = (size_t)n;
     switch (d->kind) {
-    case K_INT: memcpy(dst, &i, sizeof i); break;
-    case K_ULL: memcpy(dst, &u, sizeof u); break;
-    case K_SIZE: memcpy(dst, &z, sizeof z); break;
+    case K_INT:
+        memcpy(dst, &i, sizeof i);
+        break;
+    case K_ULL:
+        memcpy(dst, &u, sizeof u);
+        break;
+    case K_SIZE:
+        memcpy(dst, &z, sizeof z);
+        break;
     case K_STR:
-    case K_BOOL: break;
+    case K_BOOL:
+        break;
     }
     return 1;
 }
@@ -341,11 +357,14 @@ static int on_value(struct ini_file *in, const char *section, const char *name, 
         return ini_fail(in, _("%s in [%s] staat er twee keer in (eerst op regel %d)"), name, section, *seen);
     *seen = in->line;
     switch (d->kind) {
-    case K_STR: return store_string(in, d, value);
-    case K_BOOL: return store_bool(in, d, value);
+    case K_STR:
+        return store_string(in, d, value);
+    case K_BOOL:
+        return store_bool(in, d, value);
     case K_INT:
     case K_ULL:
-    case K_SIZE: return store_number(in, d, value);
+    case K_SIZE:
+        return store_number(in, d, value);
     }
     return 0;
 }

@@ -33,10 +33,10 @@ struct km_config {
     size_t argon_memlimit_kib;         /* default 65536 (64 MiB); range 8..1048576 */
     int max_concurrent_hashes;         /* default 4, range 1..64 */
     /* [login] */
-    int max_failures;  /* default 5, range 1..100: failures before a lock */
-    int lock_minutes;  /* default 15, range 1..1440 */
-    int delay_step_ms; /* default 500, range 0..10000: growing delay per failure */
-    bool allow_as;     /* default false: `klassenmap --as USER` (ssh authorized_keys) allowed */
+    int max_failures;        /* default 5, range 1..100: failures before a lock */
+    int lock_minutes;        /* default 15, range 1..1440 */
+    int delay_step_ms;       /* default 500, range 0..10000: growing delay per failure */
+    bool allow_as;           /* default false: `klassenmap --as USER` (ssh authorized_keys) allowed */
     int idle_logout_minutes; /* default 60, range 0..1440 (0 = never): a screen session without a key is logged out */
     /* [mail] */
     char smtp_url[512];            /* "smtp://host[:port]" or "smtps://host[:port]"; default "smtp://localhost:25" */
@@ -47,17 +47,17 @@ struct km_config {
     char ca_file[4096];            /* CA bundle for SMTP/UWLR TLS; default "" = system */
     int mail_timeout;              /* seconds, default 20, range 1..300 */
     /* [sync] */
-    char uwlr_endpoint[1024];     /* default "" (sync off); starts with https:// when set */
-    char brin[8];                 /* "" (default) or 2 digits + 2 capitals (UWLR's tpBrinCode), e.g. "99ZZ" */
-    char dependancecode[8];       /* 2 digits, default "00" (UWLR's dependancecode: 00 = the school itself) */
-    char klantcode[260];          /* "" (default: not set) or 1..64 characters, from the koppeling in ParnasSys */
-    char klantnaam[260];          /* the same */
-    char key_file[4096];          /* file holding the autorisatiesleutel; default "" */
-    char schooljaar[16];          /* "auto" (default: the school year of today, switching on 1 August) or "2026-2027" */
-    char sync_ca_file[4096];      /* default "" */
-    char sync_client_cert[4096];  /* TLS client certificate (PEM) for mutual TLS; default "" = none */
-    char sync_client_key[4096];   /* its private key (PEM); "" = in sync_client_cert; needs sync_client_cert */
-    int sync_timeout;             /* seconds, default 60, range 1..600 */
+    char uwlr_endpoint[1024];    /* default "" (sync off); starts with https:// when set */
+    char brin[8];                /* "" (default) or 2 digits + 2 capitals (UWLR's tpBrinCode), e.g. "99ZZ" */
+    char dependancecode[8];      /* 2 digits, default "00" (UWLR's dependancecode: 00 = the school itself) */
+    char klantcode[260];         /* "" (default: not set) or 1..64 characters, from the koppeling in ParnasSys */
+    char klantnaam[260];         /* the same */
+    char key_file[4096];         /* file holding the autorisatiesleutel; default "" */
+    char schooljaar[16];         /* "auto" (default: the school year of today, switching on 1 August) or "2026-2027" */
+    char sync_ca_file[4096];     /* default "" */
+    char sync_client_cert[4096]; /* TLS client certificate (PEM) for mutual TLS; default "" = none */
+    char sync_client_key[4096];  /* its private key (PEM); "" = in sync_client_cert; needs sync_client_cert */
+    int sync_timeout;            /* seconds, default 60, range 1..600 */
     /* [timetable] */
     int slot_step_minutes; /* default 5, range 1..60: time slots start and end on multiples of this */
     /* [keys]: `action = key key ...` lines, kept raw (in file order) for the TUI's keymap to validate */

@@ -22,44 +22,44 @@ bool conflict_refused(enum conflict_kind kind) { return kind == CONFLICT_TEACHER
 /* The lessons of the template with their day and times; a and b overlap on the same day and share `key`
  * (the teacher or the room): joined on it, so the work follows the lessons of one teacher or room, not the
  * square of the lessons in a slot. */
-#define OVERLAPPING_PAIRS(key)                                                                                 \
-    "WITH ls AS (SELECT l.id, l.teacher_id, l.room_id, x.weekday, x.start_min, x.end_min FROM lessons l"      \
-    "  JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = ?1),"                                       \
-    " pairs AS (SELECT a.id AS la, b.id AS lb, a.weekday AS wd, max(a.start_min, b.start_min) AS s,"           \
-    "  min(a.end_min, b.end_min) AS e, a.teacher_id AS ta, b.teacher_id AS tb, a.room_id AS ra, b.room_id AS rb" \
-    "  FROM ls a JOIN ls b ON b." key " = a." key " AND a.weekday = b.weekday AND a.id < b.id"                  \
-    "  AND a.start_min < b.end_min AND b.start_min < a.end_min"                                                \
+#define OVERLAPPING_PAIRS(key)                                                                                         \
+    "WITH ls AS (SELECT l.id, l.teacher_id, l.room_id, x.weekday, x.start_min, x.end_min FROM lessons l"               \
+    "  JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = ?1),"                                               \
+    " pairs AS (SELECT a.id AS la, b.id AS lb, a.weekday AS wd, max(a.start_min, b.start_min) AS s,"                   \
+    "  min(a.end_min, b.end_min) AS e, a.teacher_id AS ta, b.teacher_id AS tb, a.room_id AS ra, b.room_id AS rb"       \
+    "  FROM ls a JOIN ls b ON b." key " = a." key " AND a.weekday = b.weekday AND a.id < b.id"                         \
+    "  AND a.start_min < b.end_min AND b.start_min < a.end_min"                                                        \
     "  WHERE ?2 = 0 OR a.id IN (SELECT id FROM conflict_scope) OR b.id IN (SELECT id FROM conflict_scope))"
 
 /* The same pairs, starting from the lessons in conflict_scope: each with the lessons of the overlapping slots
  * of its day (CROSS JOIN keeps that order). A pair of two scoped lessons is found once (a.id < b.id), a pair
  * with an unscoped one once, from the scoped side. */
-#define SCOPED_PAIRS                                                                                           \
-    "WITH pairs AS (SELECT min(a.id, b.id) AS la, max(a.id, b.id) AS lb, xa.weekday AS wd,"                    \
-    "  max(xa.start_min, xb.start_min) AS s, min(xa.end_min, xb.end_min) AS e, a.teacher_id AS ta,"            \
-    "  b.teacher_id AS tb, a.room_id AS ra, b.room_id AS rb"                                                   \
-    "  FROM conflict_scope c CROSS JOIN lessons a ON a.id = c.id"                                              \
-    "  CROSS JOIN time_slots xa ON xa.id = a.slot_id AND xa.template_id = ?1"                                  \
-    "  CROSS JOIN time_slots xb ON xb.template_id = ?1 AND xb.weekday = xa.weekday"                            \
-    "  AND xa.start_min < xb.end_min AND xb.start_min < xa.end_min"                                            \
-    "  CROSS JOIN lessons b ON b.slot_id = xb.id AND b.id <> a.id"                                             \
+#define SCOPED_PAIRS                                                                                                   \
+    "WITH pairs AS (SELECT min(a.id, b.id) AS la, max(a.id, b.id) AS lb, xa.weekday AS wd,"                            \
+    "  max(xa.start_min, xb.start_min) AS s, min(xa.end_min, xb.end_min) AS e, a.teacher_id AS ta,"                    \
+    "  b.teacher_id AS tb, a.room_id AS ra, b.room_id AS rb"                                                           \
+    "  FROM conflict_scope c CROSS JOIN lessons a ON a.id = c.id"                                                      \
+    "  CROSS JOIN time_slots xa ON xa.id = a.slot_id AND xa.template_id = ?1"                                          \
+    "  CROSS JOIN time_slots xb ON xb.template_id = ?1 AND xb.weekday = xa.weekday"                                    \
+    "  AND xa.start_min < xb.end_min AND xb.start_min < xa.end_min"                                                    \
+    "  CROSS JOIN lessons b ON b.slot_id = xb.id AND b.id <> a.id"                                                     \
     "  WHERE ?2 = 1 AND (a.id < b.id OR b.id NOT IN (SELECT id FROM conflict_scope)))"
 
 /* "rekenen (groep 5a)": how a lesson is named in a message. */
-#define LESSON_LABEL(alias)                                                                                    \
-    "(SELECT COALESCE(NULLIF(COALESCE(h.name, '') || COALESCE(' / ' || d.name, ''), ''), 'les') || ' ('"       \
-    "  || COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id" \
-    "  WHERE lg.lesson_id = " alias "), 'geen groep') || ')' FROM lessons l2 LEFT JOIN hoofdgebieden h"         \
+#define LESSON_LABEL(alias)                                                                                            \
+    "(SELECT COALESCE(NULLIF(COALESCE(h.name, '') || COALESCE(' / ' || d.name, ''), ''), 'les') || ' ('"               \
+    "  || COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"       \
+    "  WHERE lg.lesson_id = " alias "), 'geen groep') || ')' FROM lessons l2 LEFT JOIN hoofdgebieden h"                \
     "  ON h.id = l2.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l2.deelgebied_id WHERE l2.id = " alias ")"
 
-#define TEACHER_PAIRS                                                                                          \
-    " SELECT la, lb, wd, s, e, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END" \
-    " || ' ' || u.achternaam, " LESSON_LABEL("la") ", " LESSON_LABEL("lb")                                     \
-    " FROM pairs JOIN users u ON u.id = ta WHERE ta = tb ORDER BY wd, s"
+#define TEACHER_PAIRS                                                                                                  \
+    " SELECT la, lb, wd, s, e, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END"       \
+    " || ' ' || u.achternaam, " LESSON_LABEL("la") ", " LESSON_LABEL(                                                  \
+        "lb") " FROM pairs JOIN users u ON u.id = ta WHERE ta = tb ORDER BY wd, s"
 
-#define ROOM_PAIRS                                                                                             \
-    " SELECT la, lb, wd, s, e, r.name, " LESSON_LABEL("la") ", " LESSON_LABEL("lb")                            \
-    " FROM pairs JOIN rooms r ON r.id = ra WHERE ra = rb ORDER BY wd, s"
+#define ROOM_PAIRS                                                                                                     \
+    " SELECT la, lb, wd, s, e, r.name, " LESSON_LABEL("la") ", " LESSON_LABEL(                                         \
+        "lb") " FROM pairs JOIN rooms r ON r.id = ra WHERE ra = rb ORDER BY wd, s"
 
 static const char *const teacher_sql = OVERLAPPING_PAIRS("teacher_id") TEACHER_PAIRS;
 static const char *const room_sql = OVERLAPPING_PAIRS("room_id") ROOM_PAIRS;
@@ -68,15 +68,15 @@ static const char *const room_scoped_sql = SCOPED_PAIRS ROOM_PAIRS;
 
 /* Children in two overlapping lessons of one day, through the groups of each lesson (stamgroep, eigen
  * groep, …). Joined per child and day, so the work grows with a child's lessons, not with all pairs. */
-#define STUDENT_CLASHES                                                                                        \
-    " clash AS (SELECT a.lid AS la, b.lid AS lb, a.wd AS wd, max(a.s, b.s) AS s, min(a.e, b.e) AS e, a.uid AS uid" \
-    "  FROM kids a JOIN kids b ON b.uid = a.uid AND b.wd = a.wd AND a.lid < b.lid AND a.s < b.e AND b.s < a.e"   \
-    "  WHERE ?2 = 0 OR a.lid IN (SELECT id FROM conflict_scope) OR b.lid IN (SELECT id FROM conflict_scope))"  \
-    " SELECT la, lb, wd, s, e, count(*), group_concat(name, ', '), " LESSON_LABEL("la") ", " LESSON_LABEL("lb") \
-    " FROM (SELECT c.*, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END"      \
-    "  || ' ' || u.achternaam AS name FROM clash c JOIN users u ON u.id = c.uid"                                \
-    "  ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id)"                                   \
-    " GROUP BY la, lb ORDER BY wd, s"
+#define STUDENT_CLASHES                                                                                                \
+    " clash AS (SELECT a.lid AS la, b.lid AS lb, a.wd AS wd, max(a.s, b.s) AS s, min(a.e, b.e) AS e, a.uid AS uid"     \
+    "  FROM kids a JOIN kids b ON b.uid = a.uid AND b.wd = a.wd AND a.lid < b.lid AND a.s < b.e AND b.s < a.e"         \
+    "  WHERE ?2 = 0 OR a.lid IN (SELECT id FROM conflict_scope) OR b.lid IN (SELECT id FROM conflict_scope))"          \
+    " SELECT la, lb, wd, s, e, count(*), group_concat(name, ', '), " LESSON_LABEL("la") ", " LESSON_LABEL(             \
+        "lb") " FROM (SELECT c.*, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END"    \
+              "  || ' ' || u.achternaam AS name FROM clash c JOIN users u ON u.id = c.uid"                             \
+              "  ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id)"                                 \
+              " GROUP BY la, lb ORDER BY wd, s"
 
 static const char *const student_sql =
     "WITH ls AS (SELECT l.id, x.weekday, x.start_min, x.end_min FROM lessons l"
@@ -103,40 +103,43 @@ static const char *const student_scoped_sql =
 static const char *const capacity_sql =
     "SELECT l.id, x.weekday, x.start_min, x.end_min, r.name, r.capacity,"
     " (SELECT count(DISTINCT m.user_id) FROM lesson_groups lg JOIN memberships m ON m.group_id = lg.group_id"
-    "  AND m.kind = 'leerling' JOIN users u ON u.id = m.user_id AND u.active = 1 WHERE lg.lesson_id = l.id) AS n, "
-    LESSON_LABEL("l.id")
-    " FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN rooms r ON r.id = l.room_id"
-    " WHERE x.template_id = ?1 AND r.capacity > 0 AND (?2 = 0 OR l.id IN (SELECT id FROM conflict_scope))"
-    " AND n > r.capacity ORDER BY x.weekday, x.start_min";
+    "  AND m.kind = 'leerling' JOIN users u ON u.id = m.user_id AND u.active = 1 WHERE lg.lesson_id = l.id) AS "
+    "n, " LESSON_LABEL(
+        "l.id") " FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN rooms r ON r.id = l.room_id"
+                " WHERE x.template_id = ?1 AND r.capacity > 0 AND (?2 = 0 OR l.id IN (SELECT id FROM conflict_scope))"
+                " AND n > r.capacity ORDER BY x.weekday, x.start_min";
 
 static const char *const hours_sql =
-    "SELECT l.id, x.weekday, x.start_min, x.end_min, COALESCE(h.start_min, -1), COALESCE(h.end_min, -1), "
-    LESSON_LABEL("l.id")
-    " FROM lessons l JOIN time_slots x ON x.id = l.slot_id LEFT JOIN school_hours h ON h.weekday = x.weekday"
-    " WHERE x.template_id = ?1 AND (?2 = 0 OR l.id IN (SELECT id FROM conflict_scope))"
-    " AND (h.weekday IS NULL OR x.start_min < h.start_min OR x.end_min > h.end_min) ORDER BY x.weekday, x.start_min";
+    "SELECT l.id, x.weekday, x.start_min, x.end_min, COALESCE(h.start_min, -1), COALESCE(h.end_min, -1), " LESSON_LABEL(
+        "l.id") " FROM lessons l JOIN time_slots x ON x.id = l.slot_id LEFT JOIN school_hours h ON h.weekday = "
+                "x.weekday"
+                " WHERE x.template_id = ?1 AND (?2 = 0 OR l.id IN (SELECT id FROM conflict_scope))"
+                " AND (h.weekday IS NULL OR x.start_min < h.start_min OR x.end_min > h.end_min) ORDER BY x.weekday, "
+                "x.start_min";
 
 /* The same two, from the scoped lessons rather than over the template (CROSS JOIN: in that order). */
 static const char *const capacity_scoped_sql =
     "SELECT l.id, x.weekday, x.start_min, x.end_min, r.name, r.capacity,"
     " (SELECT count(DISTINCT m.user_id) FROM lesson_groups lg JOIN memberships m ON m.group_id = lg.group_id"
-    "  AND m.kind = 'leerling' JOIN users u ON u.id = m.user_id AND u.active = 1 WHERE lg.lesson_id = l.id) AS n, "
-    LESSON_LABEL("l.id")
-    " FROM conflict_scope c CROSS JOIN lessons l ON l.id = c.id CROSS JOIN time_slots x ON x.id = l.slot_id"
-    " CROSS JOIN rooms r ON r.id = l.room_id"
-    " WHERE x.template_id = ?1 AND ?2 = 1 AND r.capacity > 0 AND n > r.capacity ORDER BY x.weekday, x.start_min";
+    "  AND m.kind = 'leerling' JOIN users u ON u.id = m.user_id AND u.active = 1 WHERE lg.lesson_id = l.id) AS "
+    "n, " LESSON_LABEL(
+        "l.id") " FROM conflict_scope c CROSS JOIN lessons l ON l.id = c.id CROSS JOIN time_slots x ON x.id = l.slot_id"
+                " CROSS JOIN rooms r ON r.id = l.room_id"
+                " WHERE x.template_id = ?1 AND ?2 = 1 AND r.capacity > 0 AND n > r.capacity ORDER BY x.weekday, "
+                "x.start_min";
 
 static const char *const hours_scoped_sql =
-    "SELECT l.id, x.weekday, x.start_min, x.end_min, COALESCE(h.start_min, -1), COALESCE(h.end_min, -1), "
-    LESSON_LABEL("l.id")
-    " FROM conflict_scope c CROSS JOIN lessons l ON l.id = c.id CROSS JOIN time_slots x ON x.id = l.slot_id"
-    " LEFT JOIN school_hours h ON h.weekday = x.weekday"
-    " WHERE x.template_id = ?1 AND ?2 = 1"
-    " AND (h.weekday IS NULL OR x.start_min < h.start_min OR x.end_min > h.end_min) ORDER BY x.weekday, x.start_min";
+    "SELECT l.id, x.weekday, x.start_min, x.end_min, COALESCE(h.start_min, -1), COALESCE(h.end_min, -1), " LESSON_LABEL(
+        "l.id") " FROM conflict_scope c CROSS JOIN lessons l ON l.id = c.id CROSS JOIN time_slots x ON x.id = l.slot_id"
+                " LEFT JOIN school_hours h ON h.weekday = x.weekday"
+                " WHERE x.template_id = ?1 AND ?2 = 1"
+                " AND (h.weekday IS NULL OR x.start_min < h.start_min OR x.end_min > h.end_min) ORDER BY x.weekday, "
+                "x.start_min";
 
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown list is kept in out->items, the text in its new item */
-static enum km_rc push(struct km_db *db, struct conflict_list *out, enum conflict_kind kind, sqlite3_stmt *st,
-                       bool pair, const char *text)
+    static enum km_rc
+    push(struct km_db *db, struct conflict_list *out, enum conflict_kind kind, sqlite3_stmt *st, bool pair,
+         const char *text)
 {
     struct conflict *n = vec_grow(out->items, out->n, sizeof *n);
     char *copy = strdup(text);
@@ -197,8 +200,8 @@ static void describe_students(sqlite3_stmt *st, char *out, size_t len)
     snprintf(names, sizeof names, "%.*s", (int)(shown < 500 ? shown : 500), all);
     if (n > NAMES_SHOWN)
         snprintf(more, sizeof more, _(" en %d anderen"), n - NAMES_SHOWN);
-    snprintf(out, len, _("%s%s zit%s %s in twee lessen tegelijk: %s en %s."), names, more, i18n_plural(n, "", "ten", " is", " are"), w,
-             db_col_text(st, 7), db_col_text(st, 8));
+    snprintf(out, len, _("%s%s zit%s %s in twee lessen tegelijk: %s en %s."), names, more,
+             i18n_plural(n, "", "ten", " is", " are"), w, db_col_text(st, 7), db_col_text(st, 8));
 }
 
 static enum km_rc run_pairs(struct km_db *db, const char *sql, enum conflict_kind kind, int64_t template_id,
@@ -256,7 +259,8 @@ enum km_rc conflicts_find(struct km_db *db, int64_t template_id, bool scoped, st
 {
     if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS conflict_scope (id INTEGER PRIMARY KEY)", NULL) != KM_OK)
         return db_last_rc(db);
-    enum km_rc rc = run_pairs(db, scoped ? teacher_scoped_sql : teacher_sql, CONFLICT_TEACHER, template_id, scoped, out);
+    enum km_rc rc =
+        run_pairs(db, scoped ? teacher_scoped_sql : teacher_sql, CONFLICT_TEACHER, template_id, scoped, out);
     if (rc == KM_OK)
         rc = run_pairs(db, scoped ? room_scoped_sql : room_sql, CONFLICT_ROOM, template_id, scoped, out);
     if (rc == KM_OK)

@@ -201,12 +201,12 @@ enum km_rc curriculum_goals(const struct km_session *s, const struct cur_goal_fi
     enum km_rc rc = access_session(s);
     sqlite3_stmt *st = NULL;
     if (rc == KM_OK && f->niveau_or_none)
-        rc = db_query(s->db, &st,
-                      GOAL_COLUMNS " WHERE (l.niveau_id = ?5 OR l.niveau_id IS NULL) AND (?1 = 0 OR d.hoofdgebied_id = ?1)"
-                                   " AND (?2 = 0 OR l.deelgebied_id = ?2) AND (?3 = 0 OR l.niveau_id = ?3)"
-                                   " AND (?4 OR l.retired = 0)" GOAL_ORDER,
-                      "iiidi", f->hoofdgebied_id, f->deelgebied_id, f->niveau_id, (int)f->with_retired,
-                      f->niveau_or_none);
+        rc = db_query(
+            s->db, &st,
+            GOAL_COLUMNS " WHERE (l.niveau_id = ?5 OR l.niveau_id IS NULL) AND (?1 = 0 OR d.hoofdgebied_id = ?1)"
+                         " AND (?2 = 0 OR l.deelgebied_id = ?2) AND (?3 = 0 OR l.niveau_id = ?3)"
+                         " AND (?4 OR l.retired = 0)" GOAL_ORDER,
+            "iiidi", f->hoofdgebied_id, f->deelgebied_id, f->niveau_id, (int)f->with_retired, f->niveau_or_none);
     else if (rc == KM_OK)
         rc = db_query(s->db, &st,
                       GOAL_COLUMNS " WHERE (?1 = 0 OR d.hoofdgebied_id = ?1) AND (?2 = 0 OR l.deelgebied_id = ?2)"

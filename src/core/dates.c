@@ -105,8 +105,8 @@ bool dates_parse(const char *text, int64_t *day)
 {
     const char *p = text;
     int y, m, d;
-    return p && digits(&p, 4, 4, &y) && *p++ == '-' && digits(&p, 2, 2, &m) && *p++ == '-' &&
-           digits(&p, 2, 2, &d) && *p == '\0' && dates_from_parts(y, m, d, day);
+    return p && digits(&p, 4, 4, &y) && *p++ == '-' && digits(&p, 2, 2, &m) && *p++ == '-' && digits(&p, 2, 2, &d) &&
+           *p == '\0' && dates_from_parts(y, m, d, day);
 }
 
 /* 'D-M' with '-', '/' or '.', leaving *p after the month and the separator in *sep. */
@@ -202,13 +202,13 @@ bool dates_local_stamp(const char *utc, bool with_date, char *out, size_t len)
 /* The one table of day and month names: Dutch, marked for gettext; a screen or message translates them with _()
  * or i18n_tr where it shows them, a Dutch document (the weekplan) uses them as they are. */
 static const char *const day_short[8] = {"?", N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za"), N_("zo")};
-static const char *const day_long[8] = {"?",           N_("maandag"), N_("dinsdag"), N_("woensdag"),
-                                        N_("donderdag"), N_("vrijdag"), N_("zaterdag"), N_("zondag")};
-static const char *const month_short[13] = {"?",        N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
+static const char *const day_long[8] = {"?",           N_("maandag"),  N_("dinsdag"), N_("woensdag"), N_("donderdag"),
+                                        N_("vrijdag"), N_("zaterdag"), N_("zondag")};
+static const char *const month_short[13] = {"?",       N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
                                             N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec")};
-static const char *const month_long[13] = {"?",          N_("januari"), N_("februari"), N_("maart"),    N_("april"),
-                                           N_("mei"),    N_("juni"),    N_("juli"),     N_("augustus"), N_("september"),
-                                           N_("oktober"), N_("november"), N_("december")};
+static const char *const month_long[13] = {
+    "?",        N_("januari"),  N_("februari"),  N_("maart"),   N_("april"),    N_("mei"),     N_("juni"),
+    N_("juli"), N_("augustus"), N_("september"), N_("oktober"), N_("november"), N_("december")};
 
 const char *dates_day_short(int weekday) { return day_short[weekday >= 1 && weekday <= 7 ? weekday : 0]; }
 const char *dates_day_name(int weekday) { return day_long[weekday >= 1 && weekday <= 7 ? weekday : 0]; }

@@ -14,10 +14,10 @@ void dates_format(int64_t day, char out[11]);
 void dates_format_nl(int64_t day, char out[11]);
 /* Day and month names in Dutch, untranslated (marked N_: translate with _() or i18n_tr where shown); "?" out of
  * range. weekday 1 = Monday … 7 = Sunday; month 1–12. */
-const char *dates_day_short(int weekday);  /* "ma" */
-const char *dates_day_name(int weekday);   /* "maandag" */
-const char *dates_month_short(int month);  /* "jan" */
-const char *dates_month_name(int month);   /* "januari" */
+const char *dates_day_short(int weekday); /* "ma" */
+const char *dates_day_name(int weekday);  /* "maandag" */
+const char *dates_month_short(int month); /* "jan" */
+const char *dates_month_name(int month);  /* "januari" */
 
 /* The one reader of dates, for every argument, field and stored value: a date is a real calendar day between
  * 1900 and 2200 (no 31 April, no 29 February of a common year, no 2026-02-31), and nothing else follows it. */

@@ -60,10 +60,10 @@ const char *db_errmsg(const struct km_db *db) { return db ? db->err : ""; }
 const char *db_path(const struct km_db *db) { return db->path; }
 int64_t db_last_id(struct km_db *db) { return sqlite3_last_insert_rowid(db->h); }
 sqlite3 *db_handle(struct km_db *db) { return db->h; }
-enum km_rc (db_last_rc)(const struct km_db *db) { return db->last_rc != KM_OK ? db->last_rc : KM_ERR; }
+enum km_rc(db_last_rc)(const struct km_db *db) { return db->last_rc != KM_OK ? db->last_rc : KM_ERR; }
 int db_changes(struct km_db *db) { return sqlite3_changes(db->h); }
 
-enum km_rc (db_fail)(struct km_db *db, enum km_rc rc, const char *fmt, ...)
+enum km_rc(db_fail)(struct km_db *db, enum km_rc rc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -229,8 +229,12 @@ static enum km_rc bind_args(struct km_db *db, sqlite3_stmt *st, const char *fmt,
     for (const char *f = fmt ? fmt : ""; *f && rc == SQLITE_OK; f++) {
         n++;
         switch (*f) {
-        case 'i': rc = sqlite3_bind_int64(st, n, va_arg(ap, int64_t)); break;
-        case 'd': rc = sqlite3_bind_int(st, n, va_arg(ap, int)); break;
+        case 'i':
+            rc = sqlite3_bind_int64(st, n, va_arg(ap, int64_t));
+            break;
+        case 'd':
+            rc = sqlite3_bind_int(st, n, va_arg(ap, int));
+            break;
         case 't': {
             const char *s = va_arg(ap, const char *);
             rc = s ? sqlite3_bind_text(st, n, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, n);
@@ -396,10 +400,7 @@ enum km_rc db_read(struct km_db *db, db_tx_fn fn, void *arg)
     return rc;
 }
 
-enum km_rc db_data_version(struct km_db *db, int64_t *out)
-{
-    return db_int(db, out, "PRAGMA data_version", NULL);
-}
+enum km_rc db_data_version(struct km_db *db, int64_t *out) { return db_int(db, out, "PRAGMA data_version", NULL); }
 
 /* ---- opening ---- */
 
@@ -693,16 +694,18 @@ enum km_rc db_reopen(struct km_db *db, char *err, size_t errlen)
     struct stat st;
     char wal[4200];
     snprintf(wal, sizeof wal, "%s-wal", db->path);
-    if (!same_file(db) && db->wal_ino && stat(wal, &st) == 0 && st.st_dev == db->wal_dev &&
-        st.st_ino == db->wal_ino) {
-        snprintf(err, errlen, _("Naast het nieuwe bestand staat nog het logbestand van het oude (%s-wal): geopend met "
-                                "het nieuwe zou het dat beschadigen. Zet %s-wal en %s-shm opzij en kies dan opnieuw."),
+    if (!same_file(db) && db->wal_ino && stat(wal, &st) == 0 && st.st_dev == db->wal_dev && st.st_ino == db->wal_ino) {
+        snprintf(err, errlen,
+                 _("Naast het nieuwe bestand staat nog het logbestand van het oude (%s-wal): geopend met "
+                   "het nieuwe zou het dat beschadigen. Zet %s-wal en %s-shm opzij en kies dan opnieuw."),
                  db->path, db->path, db->path);
         return KM_CONFLICT;
     }
     if (db->fault == DBFAULT_DAMAGED && same_file(db)) {
-        snprintf(err, errlen, _("Op de plaats van de database %s staat nog hetzelfde beschadigde bestand; zet eerst de "
-                                "laatste reservekopie terug."), db->path);
+        snprintf(err, errlen,
+                 _("Op de plaats van de database %s staat nog hetzelfde beschadigde bestand; zet eerst de "
+                   "laatste reservekopie terug."),
+                 db->path);
         return KM_CONFLICT;
     }
     struct km_db *fresh;
@@ -719,8 +722,7 @@ enum km_rc db_reopen(struct km_db *db, char *err, size_t errlen)
 
 #define INTEGRITY_MAX_FINDINGS "100"
 
-int db_integrity_file(const char *path, void (*fn)(void *ctx, const char *finding), void *ctx, char *err,
-                      size_t errlen)
+int db_integrity_file(const char *path, void (*fn)(void *ctx, const char *finding), void *ctx, char *err, size_t errlen)
 {
     sqlite3 *h = NULL;
     sqlite3_stmt *st = NULL;

@@ -48,7 +48,11 @@ sqlite3 *db_handle(struct km_db *db);
 #ifdef __clang_analyzer__
 /* For `make analyze` only (see db_fail in db.h): db_last_rc is never KM_OK, which the analyzer cannot see from here.
  * A GNU statement expression, so the function is called once; the analyzer takes GNU C. */
-#define db_last_rc(db) ({ enum km_rc rc_ = db_last_rc(db); rc_ != KM_OK ? rc_ : KM_ERR; })
+#define db_last_rc(db)                                                                                                 \
+    ({                                                                                                                 \
+        enum km_rc rc_ = db_last_rc(db);                                                                               \
+        rc_ != KM_OK ? rc_ : KM_ERR;                                                                                   \
+    })
 #endif
 
 #endif

@@ -18,12 +18,17 @@ static enum dbfault from_errno(int e)
     case EDQUOT:
 #endif
         return DBFAULT_FULL;
-    case EFBIG: return DBFAULT_TOOBIG;
+    case EFBIG:
+        return DBFAULT_TOOBIG;
     case EACCES:
-    case EPERM: return DBFAULT_PERMISSION;
-    case EROFS: return DBFAULT_READONLY;
-    case ENOMEM: return DBFAULT_NOMEM;
-    default: return DBFAULT_NONE;
+    case EPERM:
+        return DBFAULT_PERMISSION;
+    case EROFS:
+        return DBFAULT_READONLY;
+    case ENOMEM:
+        return DBFAULT_NOMEM;
+    default:
+        return DBFAULT_NONE;
     }
 }
 
@@ -32,25 +37,34 @@ enum dbfault dbfault_classify(int ext, int sys_errno)
     int primary = ext & 0xff;
     if (ext == SQLITE_READONLY_DBMOVED)
         return DBFAULT_GONE; /* SQLite noticed itself that the file was unlinked or renamed */
-    if (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN ||
-        primary == SQLITE_READONLY || primary == SQLITE_PERM) {
+    if (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY ||
+        primary == SQLITE_PERM) {
         enum dbfault f = from_errno(sys_errno);
         if (f != DBFAULT_NONE)
             return f;
     }
     switch (primary) {
-    case SQLITE_OK: return DBFAULT_NONE;
-    case SQLITE_FULL: return DBFAULT_FULL;
+    case SQLITE_OK:
+        return DBFAULT_NONE;
+    case SQLITE_FULL:
+        return DBFAULT_FULL;
     case SQLITE_PERM:
-    case SQLITE_AUTH: return DBFAULT_PERMISSION;
-    case SQLITE_READONLY: return DBFAULT_READONLY;
+    case SQLITE_AUTH:
+        return DBFAULT_PERMISSION;
+    case SQLITE_READONLY:
+        return DBFAULT_READONLY;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return DBFAULT_LOCKED;
+    case SQLITE_LOCKED:
+        return DBFAULT_LOCKED;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return DBFAULT_DAMAGED;
-    case SQLITE_IOERR: return ext == SQLITE_IOERR_NOMEM ? DBFAULT_NOMEM : DBFAULT_IO;
-    case SQLITE_NOMEM: return DBFAULT_NOMEM;
-    default: return DBFAULT_OTHER;
+    case SQLITE_NOTADB:
+        return DBFAULT_DAMAGED;
+    case SQLITE_IOERR:
+        return ext == SQLITE_IOERR_NOMEM ? DBFAULT_NOMEM : DBFAULT_IO;
+    case SQLITE_NOMEM:
+        return DBFAULT_NOMEM;
+    default:
+        return DBFAULT_OTHER;
     }
 }
 
@@ -66,35 +80,51 @@ void dbfault_sentence(enum dbfault f, const char *path, char *buf, size_t len)
                  path);
         break;
     case DBFAULT_TOOBIG:
-        snprintf(buf, len, _("Bestand te groot: de database %s mag van het systeem niet verder groeien (een grens op "
-                             "de bestandsgrootte, ulimit -f); er is niets gewijzigd."), path);
+        snprintf(buf, len,
+                 _("Bestand te groot: de database %s mag van het systeem niet verder groeien (een grens op "
+                   "de bestandsgrootte, ulimit -f); er is niets gewijzigd."),
+                 path);
         break;
     case DBFAULT_PERMISSION:
-        snprintf(buf, len, _("Geen toegang tot de database %s: de rechten van het bestand of de map staan het niet "
-                             "toe; er is niets gewijzigd."), path);
+        snprintf(buf, len,
+                 _("Geen toegang tot de database %s: de rechten van het bestand of de map staan het niet "
+                   "toe; er is niets gewijzigd."),
+                 path);
         break;
     case DBFAULT_READONLY:
-        snprintf(buf, len, _("De database %s is alleen-lezen (het bestand, de map of de schijf); er is niets "
-                             "gewijzigd."), path);
+        snprintf(buf, len,
+                 _("De database %s is alleen-lezen (het bestand, de map of de schijf); er is niets "
+                   "gewijzigd."),
+                 path);
         break;
     case DBFAULT_LOCKED:
         snprintf(buf, len, "%s", _("De database is bezet door een ander programma; probeer het zo opnieuw."));
         break;
     case DBFAULT_DAMAGED:
-        snprintf(buf, len, _("De database %s is beschadigd; klassenmap schrijft er niets meer in. De gegevens van de "
-                             "school hebben de beheerder nodig ('klassenmap check' toont wat er mis is)."), path);
+        snprintf(buf, len,
+                 _("De database %s is beschadigd; klassenmap schrijft er niets meer in. De gegevens van de "
+                   "school hebben de beheerder nodig ('klassenmap check' toont wat er mis is)."),
+                 path);
         break;
     case DBFAULT_IO:
-        snprintf(buf, len, _("De schijf geeft een lees- of schrijffout op de database %s; er is niets gewijzigd. "
-                             "Waarschuw de beheerder."), path);
+        snprintf(buf, len,
+                 _("De schijf geeft een lees- of schrijffout op de database %s; er is niets gewijzigd. "
+                   "Waarschuw de beheerder."),
+                 path);
         break;
     case DBFAULT_GONE:
-        snprintf(buf, len, _("Het databasebestand %s is weggehaald of vervangen terwijl je werkte; er wordt niets meer "
-                             "opgeslagen. De beheerder beslist of klassenmap het nieuwe bestand opent."), path);
+        snprintf(buf, len,
+                 _("Het databasebestand %s is weggehaald of vervangen terwijl je werkte; er wordt niets meer "
+                   "opgeslagen. De beheerder beslist of klassenmap het nieuwe bestand opent."),
+                 path);
         break;
-    case DBFAULT_NOMEM: snprintf(buf, len, "%s", _("Onvoldoende geheugen.")); break;
+    case DBFAULT_NOMEM:
+        snprintf(buf, len, "%s", _("Onvoldoende geheugen."));
+        break;
     case DBFAULT_NONE:
     case DBFAULT_OTHER:
-    default: snprintf(buf, len, _("De database %s kan niet worden gebruikt."), path); break;
+    default:
+        snprintf(buf, len, _("De database %s kan niet worden gebruikt."), path);
+        break;
     }
 }

@@ -723,7 +723,7 @@ static enum km_rc insert_eigen(struct km_db *db, struct fill *f, int jg, int k)
     const struct plan *p = &m->plan;
     char name[64], jaargroep[8];
     snprintf(jaargroep, sizeof jaargroep, "%d", jg % 100);
-    char round[16] = ""; /* the xl school has more eigen groepen per jaargroep than there are patterns */
+    char round[16] = "";               /* the xl school has more eigen groepen per jaargroep than there are patterns */
     assert(demo_eigen_patterns_n > 0); /* a list in demo_names.c; the analyzer sees only its count's name here */
     if ((size_t)k >= demo_eigen_patterns_n)
         snprintf(round, sizeof round, " (%d)", (int)((size_t)k / demo_eigen_patterns_n) + 1);

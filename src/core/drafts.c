@@ -53,9 +53,10 @@ enum km_rc drafts_get(const struct km_session *s, int64_t instance_id, enum draf
     if (rc != KM_OK)
         return rc;
     sqlite3_stmt *st;
-    rc = db_query(s->db, &st,
-                  "SELECT text, base_version, saved_at FROM note_drafts WHERE user_id = ? AND instance_id = ? AND field = ?",
-                  "iit", s->user_id, instance_id, field_name(field));
+    rc = db_query(
+        s->db, &st,
+        "SELECT text, base_version, saved_at FROM note_drafts WHERE user_id = ? AND instance_id = ? AND field = ?",
+        "iit", s->user_id, instance_id, field_name(field));
     if (rc != KM_OK)
         return rc;
     int r = db_step(s->db, st);

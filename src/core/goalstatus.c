@@ -11,8 +11,9 @@ enum km_rc goalstatus_read(struct km_db *db, int64_t student_id, int64_t goal_id
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st, "SELECT status_id, version, updated_at FROM goal_status WHERE student_id = ? AND goal_id = ?",
-                             "ii", student_id, goal_id);
+    enum km_rc rc =
+        db_query(db, &st, "SELECT status_id, version, updated_at FROM goal_status WHERE student_id = ? AND goal_id = ?",
+                 "ii", student_id, goal_id);
     if (rc != KM_OK)
         return rc;
     int r = db_step(db, st);
@@ -94,8 +95,10 @@ enum km_rc goalstatus_set(const struct km_session *s, int64_t student_id, int64_
     if (rc != KM_OK)
         return rc;
     int64_t ok = 0;
-    if (db_int(s->db, &ok, "SELECT (SELECT 1 FROM status_values WHERE id = ?) AND (SELECT 1 FROM leerdoelen WHERE id = ?)",
-               "ii", status_id, goal_id) != KM_OK || !ok)
+    if (db_int(s->db, &ok,
+               "SELECT (SELECT 1 FROM status_values WHERE id = ?) AND (SELECT 1 FROM leerdoelen WHERE id = ?)", "ii",
+               status_id, goal_id) != KM_OK ||
+        !ok)
         return db_fail(s->db, KM_INVALID, _("Onbekende status of onbekend leerdoel."));
     struct set_ctx c = {s, student_id, goal_id, status_id, expected_version, 0};
     rc = db_tx(s->db, set_tx, &c);

@@ -63,8 +63,9 @@ static enum km_rc add_tx(struct km_db *db, void *arg)
     struct add_ctx *c = arg;
     char now[20];
     db_now(now);
-    enum km_rc rc = db_exec(db, "INSERT INTO groups (name, kind, schooljaar, jaargroep, created_at) VALUES (?, ?, ?, ?, ?)",
-                            "tttet", c->name, c->kind, c->schooljaar, c->jaargroep, now);
+    enum km_rc rc =
+        db_exec(db, "INSERT INTO groups (name, kind, schooljaar, jaargroep, created_at) VALUES (?, ?, ?, ?, ?)",
+                "tttet", c->name, c->kind, c->schooljaar, c->jaargroep, now);
     if (rc == KM_EXISTS)
         return db_fail(db, KM_EXISTS, _("Er is al een groep '%s' in schooljaar %s."), c->name, c->schooljaar);
     if (rc != KM_OK)
@@ -113,13 +114,13 @@ enum km_rc groups_find(const struct km_session *s, const char *name_or_id, const
     if (*num && !*end)
         rc = db_int(s->db, id, "SELECT id FROM groups WHERE id = ?", "i", (int64_t)n);
     else
-        rc = db_int(s->db, id, "SELECT id FROM groups WHERE name = ? COLLATE NOCASE AND schooljaar = ?", "tt", name_or_id,
-                    schooljaar ? schooljaar : year);
+        rc = db_int(s->db, id, "SELECT id FROM groups WHERE name = ? COLLATE NOCASE AND schooljaar = ?", "tt",
+                    name_or_id, schooljaar ? schooljaar : year);
     /* Not in this school year: a group that already moved on to the next one (next year's import, an eigen
      * groep linked to next year's bron), or last year's, the newest first. */
     if (rc == KM_NOTFOUND && !schooljaar && (!*num || *end))
-        rc = db_int(s->db, id, "SELECT id FROM groups WHERE name = ? COLLATE NOCASE ORDER BY schooljaar DESC LIMIT 1", "t",
-                    name_or_id);
+        rc = db_int(s->db, id, "SELECT id FROM groups WHERE name = ? COLLATE NOCASE ORDER BY schooljaar DESC LIMIT 1",
+                    "t", name_or_id);
     if (rc == KM_NOTFOUND)
         return db_fail(s->db, KM_NOTFOUND, _("Groep '%.64s' bestaat niet in schooljaar %s."), name_or_id,
                        schooljaar ? schooljaar : year);
@@ -127,20 +128,19 @@ enum km_rc groups_find(const struct km_session *s, const char *name_or_id, const
 }
 
 /* A group is visible to a beheerder, to its teachers and students, and to parents of its students. */
-#define GROUP_COLUMNS                                                                                   \
-    "SELECT g.id, g.name, g.kind, g.schooljaar, COALESCE(g.jaargroep, ''), g.source = 'parnassys', g.active," \
-    " COALESCE(g.linked_group_id, 0), g.version,"                                                        \
-    " (SELECT count(*) FROM memberships m WHERE m.group_id = g.id AND m.kind = 'leerling'),"             \
-    " (SELECT count(*) FROM memberships m WHERE m.group_id = g.id AND m.kind = 'leerkracht')"            \
+#define GROUP_COLUMNS                                                                                                  \
+    "SELECT g.id, g.name, g.kind, g.schooljaar, COALESCE(g.jaargroep, ''), g.source = 'parnassys', g.active,"          \
+    " COALESCE(g.linked_group_id, 0), g.version,"                                                                      \
+    " (SELECT count(*) FROM memberships m WHERE m.group_id = g.id AND m.kind = 'leerling'),"                           \
+    " (SELECT count(*) FROM memberships m WHERE m.group_id = g.id AND m.kind = 'leerkracht')"                          \
     " FROM groups g WHERE"
-#define GROUP_VISIBLE(role, user)                                                                        \
-    " (" role " = 'beheerder'"                                                                           \
-    "   OR EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = " user ")"         \
-    "   OR EXISTS (SELECT 1 FROM memberships m JOIN parent_child pc ON pc.child_id = m.user_id"          \
+#define GROUP_VISIBLE(role, user)                                                                                      \
+    " (" role " = 'beheerder'"                                                                                         \
+    "   OR EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.user_id = " user ")"                      \
+    "   OR EXISTS (SELECT 1 FROM memberships m JOIN parent_child pc ON pc.child_id = m.user_id"                        \
     "              WHERE m.group_id = g.id AND pc.parent_id = " user "))"
-static const char *const visible_groups_sql =
-    GROUP_COLUMNS " (?1 IS NULL OR g.schooljaar = ?1) AND" GROUP_VISIBLE("?2", "?3")
-    " ORDER BY g.schooljaar DESC, g.kind <> 'stamgroep', g.name COLLATE NOCASE";
+static const char *const visible_groups_sql = GROUP_COLUMNS " (?1 IS NULL OR g.schooljaar = ?1) AND" GROUP_VISIBLE(
+    "?2", "?3") " ORDER BY g.schooljaar DESC, g.kind <> 'stamgroep', g.name COLLATE NOCASE";
 static const char *const visible_group_sql = GROUP_COLUMNS " g.id = ?3 AND" GROUP_VISIBLE("?1", "?2");
 
 enum km_rc groups_read_row(sqlite3_stmt *st, struct km_group *g)
@@ -218,10 +218,11 @@ enum km_rc groups_members(const struct km_session *s, int64_t group_id, struct g
     struct km_session server;
     session_server(&server, s->db); /* membership was checked above; read the accounts without re-checking each */
     sqlite3_stmt *st;
-    rc = db_query(s->db, &st,
-                  "SELECT m.user_id, m.kind = 'leerkracht' FROM memberships m JOIN users u ON u.id = m.user_id"
-                  " WHERE m.group_id = ? ORDER BY m.kind DESC, km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
-                  "i", group_id);
+    rc = db_query(
+        s->db, &st,
+        "SELECT m.user_id, m.kind = 'leerkracht' FROM memberships m JOIN users u ON u.id = m.user_id"
+        " WHERE m.group_id = ? ORDER BY m.kind DESC, km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
+        "i", group_id);
     int64_t *ids = NULL;
     bool *teacher = NULL;
     size_t n = 0;
@@ -274,8 +275,10 @@ struct member_ctx {
 /* Why a group's name, state or members cannot be changed here: it comes from ParnasSys. */
 static enum km_rc refuse_synced(struct km_db *db, const char *name)
 {
-    return db_fail(db, KM_READONLY, _("Groep '%.64s' komt uit ParnasSys; wijzigen in ParnasSys (of maak een eigen groep voor "
-                                    "een andere indeling)."), name);
+    return db_fail(db, KM_READONLY,
+                   _("Groep '%.64s' komt uit ParnasSys; wijzigen in ParnasSys (of maak een eigen groep voor "
+                     "een andere indeling)."),
+                   name);
 }
 
 /* The group's name and whether its members and name come from ParnasSys; KM_NOTFOUND otherwise. */
@@ -307,12 +310,13 @@ static enum km_rc change_one_member(struct km_db *db, struct member_ctx *c, cons
     if (rc != KM_OK)
         return rc == KM_NOTFOUND ? db_fail(db, KM_NOTFOUND, _("Deze gebruiker bestaat niet (meer).")) : rc;
     if (strcmp(role, "leerling") != 0 && strcmp(role, "leerkracht") != 0)
-        return db_fail(db, KM_INVALID, _("Alleen leerlingen en leerkrachten zijn lid van een groep (%s is %s)."), username, role);
+        return db_fail(db, KM_INVALID, _("Alleen leerlingen en leerkrachten zijn lid van een groep (%s is %s)."),
+                       username, role);
     if (c->add && !active)
         return db_fail(db, KM_INVALID, _("%s is niet actief en komt niet in een groep."), username);
     if (c->add)
-        rc = db_exec(db, "INSERT OR IGNORE INTO memberships (group_id, user_id, kind) VALUES (?, ?, ?)", "iit", c->group_id,
-                     user, role);
+        rc = db_exec(db, "INSERT OR IGNORE INTO memberships (group_id, user_id, kind) VALUES (?, ?, ?)", "iit",
+                     c->group_id, user, role);
     else
         rc = db_exec(db, "DELETE FROM memberships WHERE group_id = ? AND user_id = ?", "ii", c->group_id, user);
     if (rc != KM_OK || db_changes(db) == 0)
@@ -339,7 +343,8 @@ static enum km_rc member_tx(struct km_db *db, void *arg)
     return rc;
 }
 
-enum km_rc groups_change_members(const struct km_session *s, int64_t group_id, const int64_t *user_ids, size_t n, bool add)
+enum km_rc groups_change_members(const struct km_session *s, int64_t group_id, const int64_t *user_ids, size_t n,
+                                 bool add)
 {
     enum km_rc rc = access_check(s, ACT_MANAGE_GROUPS, 0);
     struct member_ctx c = {s, group_id, user_ids, n, add};
@@ -368,8 +373,9 @@ enum km_rc groups_get(const struct km_session *s, int64_t id, struct km_group *o
     int r = rc == KM_OK ? db_step(s->db, st) : -1;
     if (r <= 0) {
         db_done(st);
-        return r == 0 ? db_fail(s->db, KM_NOTFOUND, _("Deze groep bestaat niet of is niet te zien."))
-                      : rc == KM_OK ? db_last_rc(s->db) : rc;
+        return r == 0        ? db_fail(s->db, KM_NOTFOUND, _("Deze groep bestaat niet of is niet te zien."))
+               : rc == KM_OK ? db_last_rc(s->db)
+                             : rc;
     }
     rc = groups_read_row(st, out);
     db_done(st);
@@ -402,7 +408,8 @@ static enum km_rc editable(struct km_db *db, struct edit_ctx *c, char *name, siz
     int64_t version = 0;
     rc = db_int(db, &version, "SELECT version FROM groups WHERE id = ?", "i", c->id);
     if (rc == KM_OK && c->expected >= 0 && version != c->expected)
-        return db_fail(db, KM_CONFLICT, _("Groep '%.64s' is intussen door iemand anders gewijzigd; bekijk haar opnieuw."), name);
+        return db_fail(db, KM_CONFLICT,
+                       _("Groep '%.64s' is intussen door iemand anders gewijzigd; bekijk haar opnieuw."), name);
     return rc;
 }
 
@@ -492,10 +499,12 @@ enum km_rc groups_set_bron_in_tx(struct km_db *db, const struct km_session *s, i
     if (bron && strcmp(bron_year, year) > 0)
         rc = db_exec(db, "UPDATE groups SET schooljaar = ? WHERE id = ?", "ti", bron_year, id);
     if (rc == KM_EXISTS)
-        return db_fail(db, KM_EXISTS, _("Er is in schooljaar %s al een groep '%.64s'; geef een van beide eerst een andere naam."),
+        return db_fail(db, KM_EXISTS,
+                       _("Er is in schooljaar %s al een groep '%.64s'; geef een van beide eerst een andere naam."),
                        bron_year, name);
     if (rc == KM_OK)
-        rc = db_exec(db, "UPDATE groups SET linked_group_id = NULLIF(?, 0), version = version + 1 WHERE id = ?", "ii", bron, id);
+        rc = db_exec(db, "UPDATE groups SET linked_group_id = NULLIF(?, 0), version = version + 1 WHERE id = ?", "ii",
+                     bron, id);
     char detail[300];
     snprintf(detail, sizeof detail, "%s: bron #%lld", name, (long long)bron);
     return rc == KM_OK ? audit_add(s, 0, "groep-bron", detail) : rc;

@@ -54,7 +54,8 @@ enum km_rc groups_remove_member(const struct km_session *s, int64_t group_id, in
  * group from ParnasSys are refused (KM_READONLY, "komt uit ParnasSys; wijzigen in ParnasSys"); nobody is
  * added to a deactivated group, and no inactive account to any group. Several teachers of one group are its
  * duo-collega's: they share its lessons, planning and statuses (see access.c). */
-enum km_rc groups_change_members(const struct km_session *s, int64_t group_id, const int64_t *user_ids, size_t n, bool add);
+enum km_rc groups_change_members(const struct km_session *s, int64_t group_id, const int64_t *user_ids, size_t n,
+                                 bool add);
 
 /* One group, when the session may see it (as groups_list). Free with groups_free. */
 enum km_rc groups_get(const struct km_session *s, int64_t id, struct km_group *out);

@@ -35,8 +35,8 @@ void i18n_setup(const char *config_language, const char *locale_dir)
         snprintf(env, sizeof env, "%s", env_language());
         read = true;
     }
-    bool english = strncmp(env, "en", 2) == 0 || (strncmp(env, "nl", 2) != 0 && config_language &&
-                                                   strcmp(config_language, "en") == 0);
+    bool english = strncmp(env, "en", 2) == 0 ||
+                   (strncmp(env, "nl", 2) != 0 && config_language && strcmp(config_language, "en") == 0);
     /* gettext only translates when LC_MESSAGES is not "C"; LANGUAGE then picks the catalogue. */
     setenv("LANGUAGE", english ? "en" : "nl", 1);
     chose_english = english;

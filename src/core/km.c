@@ -11,10 +11,7 @@ static const char *const role_names[ROLE__COUNT] = {
     [ROLE_BEHEERDER] = "beheerder",
 };
 
-const char *km_role_name(enum km_role role)
-{
-    return (unsigned)role < ROLE__COUNT ? role_names[role] : "?";
-}
+const char *km_role_name(enum km_role role) { return (unsigned)role < ROLE__COUNT ? role_names[role] : "?"; }
 
 bool km_role_parse(const char *name, enum km_role *out)
 {
@@ -30,8 +27,10 @@ bool km_role_parse(const char *name, enum km_role *out)
 const char *km_rc_name(enum km_rc rc)
 {
     switch (rc) {
-    case KM_OK: return "ok";
-    case KM_ERR: return "fout";
+    case KM_OK:
+        return "ok";
+    case KM_ERR:
+        return "fout";
     case KM_DENIED:
         return _("geen toegang");
     case KM_NOTFOUND:

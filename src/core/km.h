@@ -8,23 +8,17 @@
 
 enum km_rc {
     KM_OK = 0,
-    KM_ERR,       /* unexpected failure; the message says what */
-    KM_DENIED,    /* the acting session may not do this */
-    KM_NOTFOUND,  /* the thing asked for does not exist */
-    KM_EXISTS,    /* a unique name or key is already taken */
-    KM_INVALID,   /* bad input; the message says which field and why */
-    KM_CONFLICT,  /* someone else changed the row meanwhile (version mismatch) */
-    KM_BUSY,      /* the database stayed locked longer than we wait */
-    KM_READONLY,  /* the value comes from ParnasSys and is changed only by the sync */
+    KM_ERR,      /* unexpected failure; the message says what */
+    KM_DENIED,   /* the acting session may not do this */
+    KM_NOTFOUND, /* the thing asked for does not exist */
+    KM_EXISTS,   /* a unique name or key is already taken */
+    KM_INVALID,  /* bad input; the message says which field and why */
+    KM_CONFLICT, /* someone else changed the row meanwhile (version mismatch) */
+    KM_BUSY,     /* the database stayed locked longer than we wait */
+    KM_READONLY, /* the value comes from ParnasSys and is changed only by the sync */
 };
 
-enum km_role {
-    ROLE_LEERLING = 0,
-    ROLE_LEERKRACHT,
-    ROLE_OUDER,
-    ROLE_BEHEERDER,
-    ROLE__COUNT
-};
+enum km_role { ROLE_LEERLING = 0, ROLE_LEERKRACHT, ROLE_OUDER, ROLE_BEHEERDER, ROLE__COUNT };
 
 const char *km_role_name(enum km_role role);
 /* Parses a role name (Dutch, as stored); returns false when unknown. */
@@ -37,7 +31,7 @@ const char *km_rc_name(enum km_rc rc);
  * every other finding is fixed. Other compilers, and gcc without -fanalyzer, are not affected. */
 #if defined(__GNUC__) && !defined(__clang__)
 #define KM_PRAGMA_(x) _Pragma(#x)
-#define KM_GCC_ANALYZER_MISREADS                                                                                      \
+#define KM_GCC_ANALYZER_MISREADS                                                                                       \
     KM_PRAGMA_(GCC diagnostic push)                                                                                    \
     KM_PRAGMA_(GCC diagnostic ignored "-Wanalyzer-malloc-leak")                                                        \
     KM_PRAGMA_(GCC diagnostic ignored "-Wanalyzer-double-free")

@@ -17,7 +17,8 @@
 static const char *const list_sql =
     "SELECT l.id, l.slot_id, COALESCE(l.block_id, 0), x.weekday, x.start_min, x.end_min,"
     " COALESCE(l.teacher_id, 0), COALESCE(l.hoofdgebied_id, 0), COALESCE(l.deelgebied_id, 0), COALESCE(l.room_id, 0),"
-    " COALESCE(u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END || ' ' || u.achternaam, ''),"
+    " COALESCE(u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END || ' ' || "
+    "u.achternaam, ''),"
     " COALESCE(h.name, '') || COALESCE(' / ' || d.name, ''), COALESCE(r.name, ''),"
     " COALESCE((SELECT group_concat(g.name || CASE WHEN lg.mandatory THEN '' ELSE ' (vrij)' END, ', ')"
     "  FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id WHERE lg.lesson_id = l.id), ''),"
@@ -99,12 +100,13 @@ static enum km_rc push_sheet(struct lesson_sheet_list *out, sqlite3_stmt *st)
         return KM_ERR;
     out->items = n;
     struct lesson_sheet *l = &n[out->n++];
-    *l = (struct lesson_sheet){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
-                               db_col_dup(st, 3), db_col_dup(st, 4), db_col_dup(st, 5), db_col_dup(st, 6),
-                               db_col_dup(st, 7), db_col_dup(st, 8), db_col_dup(st, 9)};
-    return l->teacher && l->hoofdgebied && l->deelgebied && l->room && l->niveaus && l->groups && l->mandatory
-               ? KM_OK
-               : KM_ERR;
+    *l = (struct lesson_sheet){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                               sqlite3_column_int64(st, 2), db_col_dup(st, 3),
+                               db_col_dup(st, 4),           db_col_dup(st, 5),
+                               db_col_dup(st, 6),           db_col_dup(st, 7),
+                               db_col_dup(st, 8),           db_col_dup(st, 9)};
+    return l->teacher && l->hoofdgebied && l->deelgebied && l->room && l->niveaus && l->groups && l->mandatory ? KM_OK
+                                                                                                               : KM_ERR;
 }
 
 struct sheet_ctx {
@@ -166,12 +168,12 @@ enum km_rc lessons_free_teachers(const struct km_session *s, int64_t slot_id, in
     if (rc != KM_OK)
         return rc;
     rc = db_query(s->db, &st,
-                             "SELECT u.id FROM users u WHERE u.role = 'leerkracht' AND u.active = 1 AND NOT EXISTS ("
-                             " SELECT 1 FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN time_slots me ON me.id = ?"
-                             " WHERE l.teacher_id = u.id AND x.template_id = me.template_id AND x.weekday = me.weekday"
-                             " AND x.start_min < me.end_min AND me.start_min < x.end_min)"
-                             " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
-                             "i", slot_id);
+                  "SELECT u.id FROM users u WHERE u.role = 'leerkracht' AND u.active = 1 AND NOT EXISTS ("
+                  " SELECT 1 FROM lessons l JOIN time_slots x ON x.id = l.slot_id JOIN time_slots me ON me.id = ?"
+                  " WHERE l.teacher_id = u.id AND x.template_id = me.template_id AND x.weekday = me.weekday"
+                  " AND x.start_min < me.end_min AND me.start_min < x.end_min)"
+                  " ORDER BY km_name_key(u.roepnaam, u.voorvoegsel, u.achternaam), u.id",
+                  "i", slot_id);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {
         int64_t *grown = r > 0 ? vec_grow(*ids, *n, sizeof **ids) : NULL;
@@ -201,14 +203,16 @@ static bool exists(struct km_db *db, const char *sql, int64_t id)
 
 static enum km_rc check_refs(struct km_db *db, const struct lesson_input *in)
 {
-    if (in->teacher_id && !exists(db, "SELECT 1 FROM users WHERE id = ? AND role = 'leerkracht' AND active = 1", in->teacher_id))
+    if (in->teacher_id &&
+        !exists(db, "SELECT 1 FROM users WHERE id = ? AND role = 'leerkracht' AND active = 1", in->teacher_id))
         return db_fail(db, KM_INVALID, _("Kies een actieve leerkracht."));
     if (in->room_id && !exists(db, "SELECT 1 FROM rooms WHERE id = ?", in->room_id))
         return db_fail(db, KM_INVALID, _("Dit lokaal bestaat niet (meer)."));
     if (in->hoofdgebied_id && !exists(db, "SELECT 1 FROM hoofdgebieden WHERE id = ?", in->hoofdgebied_id))
         return db_fail(db, KM_INVALID, _("Dit hoofdgebied bestaat niet (meer)."));
     int64_t hg = 0;
-    if (in->deelgebied_id && db_int(db, &hg, "SELECT hoofdgebied_id FROM deelgebieden WHERE id = ?", "i", in->deelgebied_id) != KM_OK)
+    if (in->deelgebied_id &&
+        db_int(db, &hg, "SELECT hoofdgebied_id FROM deelgebieden WHERE id = ?", "i", in->deelgebied_id) != KM_OK)
         return db_fail(db, KM_INVALID, _("Dit deelgebied bestaat niet (meer)."));
     if (in->deelgebied_id && in->hoofdgebied_id && hg != in->hoofdgebied_id)
         return db_fail(db, KM_INVALID, _("Dit deelgebied hoort niet bij het gekozen hoofdgebied."));
@@ -230,8 +234,9 @@ struct slot_info {
 static enum km_rc slot_info(struct km_db *db, int64_t slot_id, struct slot_info *x)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st, "SELECT template_id, weekday, start_min, end_min, is_break FROM time_slots WHERE id = ?",
-                             "i", slot_id);
+    enum km_rc rc =
+        db_query(db, &st, "SELECT template_id, weekday, start_min, end_min, is_break FROM time_slots WHERE id = ?", "i",
+                 slot_id);
     if (rc != KM_OK)
         return rc;
     if (db_step(db, st) != 1)
@@ -299,10 +304,11 @@ static enum km_rc write_parts(struct km_db *db, int64_t lesson, const struct les
 static enum km_rc insert_lesson(struct km_db *db, int64_t slot_id, const struct lesson_input *in, int64_t block,
                                 int64_t *id)
 {
-    enum km_rc rc = db_exec(db,
-                            "INSERT INTO lessons (slot_id, teacher_id, hoofdgebied_id, deelgebied_id, room_id, block_id)"
-                            " VALUES (?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0))",
-                            "iiiiii", slot_id, in->teacher_id, in->hoofdgebied_id, in->deelgebied_id, in->room_id, block);
+    enum km_rc rc =
+        db_exec(db,
+                "INSERT INTO lessons (slot_id, teacher_id, hoofdgebied_id, deelgebied_id, room_id, block_id)"
+                " VALUES (?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0))",
+                "iiiiii", slot_id, in->teacher_id, in->hoofdgebied_id, in->deelgebied_id, in->room_id, block);
     *id = db_last_id(db);
     return rc == KM_OK ? write_parts(db, *id, in) : rc;
 }
@@ -470,8 +476,10 @@ static enum km_rc add_many_tx(struct km_db *db, void *arg)
             rc = db_fail(db, KM_INVALID, _("Alle lessen horen bij hetzelfde weeksjabloon."));
         template_id = slot.template_id;
         if (rc == KM_OK && i == 0)
-            rc = db_int(db, &before, "SELECT count(*) FROM lessons l JOIN time_slots x ON x.id = l.slot_id"
-                        " WHERE x.template_id = ?", "i", template_id);
+            rc = db_int(db, &before,
+                        "SELECT count(*) FROM lessons l JOIN time_slots x ON x.id = l.slot_id"
+                        " WHERE x.template_id = ?",
+                        "i", template_id);
         if (rc == KM_OK)
             rc = insert_block(db, &c->in[i], &c->heads[i]);
         if (rc == KM_OK)
@@ -566,7 +574,8 @@ enum km_rc lessons_update(const struct km_session *s, int64_t lesson_id, const s
     enum km_rc rc = access_check(s, ACT_EDIT_TIMETABLE, 0);
     if (rc != KM_OK)
         return rc;
-    struct change_ctx c = {s, in, block_head(s->db, lesson_id), expected_version, accept_warnings || !warnings, {NULL, 0}};
+    struct change_ctx c = {s,        in, block_head(s->db, lesson_id), expected_version, accept_warnings || !warnings,
+                           {NULL, 0}};
     rc = db_tx(s->db, update_tx, &c);
     hand_over(&c, warnings);
     return rc;
@@ -579,7 +588,8 @@ static enum km_rc delete_tx(struct km_db *db, void *arg)
     if (db_int(db, &block, "SELECT COALESCE(block_id, id) FROM lessons WHERE id = ?", "i", c->lesson_id) != KM_OK)
         return db_fail(db, KM_NOTFOUND, _("Deze les bestaat niet (meer)."));
     /* the whole blokuur goes: its head and every part */
-    enum km_rc rc = db_exec(db, "DELETE FROM lessons WHERE id = ?1 OR id = ?2 OR block_id = ?2", "ii", c->lesson_id, block);
+    enum km_rc rc =
+        db_exec(db, "DELETE FROM lessons WHERE id = ?1 OR id = ?2 OR block_id = ?2", "ii", c->lesson_id, block);
     return rc == KM_OK ? audit_add(c->s, 0, "les-verwijderd", "") : rc;
 }
 
@@ -600,9 +610,9 @@ enum km_rc lessons_get_input(const struct km_session *s, int64_t lesson_id, stru
         return rc;
     lesson_id = block_head(db, lesson_id);
     rc = db_query(db, &st,
-                             "SELECT slot_id, COALESCE(teacher_id, 0), COALESCE(hoofdgebied_id, 0), COALESCE(deelgebied_id, 0),"
-                             " COALESCE(room_id, 0), version FROM lessons WHERE id = ?",
-                             "i", lesson_id);
+                  "SELECT slot_id, COALESCE(teacher_id, 0), COALESCE(hoofdgebied_id, 0), COALESCE(deelgebied_id, 0),"
+                  " COALESCE(room_id, 0), version FROM lessons WHERE id = ?",
+                  "i", lesson_id);
     if (rc != KM_OK)
         return rc;
     if (db_step(db, st) != 1)
@@ -615,20 +625,23 @@ enum km_rc lessons_get_input(const struct km_session *s, int64_t lesson_id, stru
     *version = sqlite3_column_int64(st, 5);
     db_done(st);
     int r = 1;
-    rc = db_query(db, &st, "SELECT niveau_id FROM lesson_niveaus WHERE lesson_id = ? ORDER BY niveau_id", "i", lesson_id);
+    rc = db_query(db, &st, "SELECT niveau_id FROM lesson_niveaus WHERE lesson_id = ? ORDER BY niveau_id", "i",
+                  lesson_id);
     while (rc == KM_OK && in->nniveaus < LESSON_MAX_NIVEAUS && (r = db_step(db, st)) == 1)
         in->niveaus[in->nniveaus++] = sqlite3_column_int64(st, 0);
     db_done(st);
     if (rc == KM_OK && r >= 0)
-        rc = db_query(db, &st, "SELECT group_id, mandatory FROM lesson_groups WHERE lesson_id = ? ORDER BY group_id", "i",
-                      lesson_id);
+        rc = db_query(db, &st, "SELECT group_id, mandatory FROM lesson_groups WHERE lesson_id = ? ORDER BY group_id",
+                      "i", lesson_id);
     while (rc == KM_OK && r >= 0 && in->ngroups < LESSON_MAX_GROUPS && (r = db_step(db, st)) == 1)
         in->groups[in->ngroups++] = (struct lesson_group){sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1) != 0};
     db_done(st);
     if (rc == KM_OK && r >= 0)
-        rc = db_query(db, &st,
-                      "SELECT l.slot_id FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE l.block_id = ? AND l.id <> ?"
-                      " ORDER BY x.start_min", "ii", lesson_id, lesson_id);
+        rc = db_query(
+            db, &st,
+            "SELECT l.slot_id FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE l.block_id = ? AND l.id <> ?"
+            " ORDER BY x.start_min",
+            "ii", lesson_id, lesson_id);
     while (rc == KM_OK && r >= 0 && in->nlinked < LESSON_MAX_LINKED && (r = db_step(db, st)) == 1)
         in->linked_slots[in->nlinked++] = sqlite3_column_int64(st, 0);
     db_done(st);

@@ -42,11 +42,11 @@ struct km_lesson_list {
 };
 
 enum conflict_kind {
-    CONFLICT_TEACHER,   /* refused */
-    CONFLICT_ROOM,      /* refused */
-    CONFLICT_STUDENT,   /* warning: a child in two lessons at once through group membership */
-    CONFLICT_CAPACITY,  /* warning: more children than the room holds */
-    CONFLICT_HOURS,     /* warning: outside the school hours */
+    CONFLICT_TEACHER,  /* refused */
+    CONFLICT_ROOM,     /* refused */
+    CONFLICT_STUDENT,  /* warning: a child in two lessons at once through group membership */
+    CONFLICT_CAPACITY, /* warning: more children than the room holds */
+    CONFLICT_HOURS,    /* warning: outside the school hours */
 };
 
 struct conflict {

@@ -113,8 +113,8 @@ static enum km_rc failure_tx(struct km_db *db, void *arg)
     if (rc == KM_OK)
         rc = db_text(db, until, sizeof until, "SELECT locked_until FROM users WHERE id = ?", "i", c->id);
     dates_local_stamp(until, false, local, sizeof local);
-    snprintf(detail, sizeof detail, _("na %lld mislukte pogingen %d minuten geblokkeerd, tot %s"), (long long)n, minutes,
-             local);
+    snprintf(detail, sizeof detail, _("na %lld mislukte pogingen %d minuten geblokkeerd, tot %s"), (long long)n,
+             minutes, local);
     return rc == KM_OK ? audit_add(c->actor, c->id, "account-geblokkeerd", detail) : rc;
 }
 
@@ -171,8 +171,8 @@ static enum km_rc success_tx(struct km_db *db, void *arg)
     return rc == KM_OK ? audit_add(c->s, c->id, "login", "") : rc;
 }
 
-enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, const char *username,
-                         const char *password, struct km_session *s, struct login_result *result)
+enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, const char *username, const char *password,
+                         struct km_session *s, struct login_result *result)
 {
     struct account acc;
     const char *user = username ? username : "";
@@ -188,8 +188,8 @@ enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, con
         return login_record_failure(db, &auth->limits, user, found ? acc.id : 0, acc.locked);
     }
     char upgraded[AUTH_HASH_LEN];
-    bool rehash = auth_needs_rehash(acc.hash, &auth->params) &&
-                  hashgate_hash(db, gate, pw, &auth->params, upgraded) == KM_OK;
+    bool rehash =
+        auth_needs_rehash(acc.hash, &auth->params) && hashgate_hash(db, gate, pw, &auth->params, upgraded) == KM_OK;
     char name[72];
     lower_name(user, name);
     struct success_ctx c = {s, acc.id, rehash ? upgraded : NULL, name};

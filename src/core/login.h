@@ -12,8 +12,8 @@ struct login_result {
 /* Checks username and password. On success fills *s for the account, records the login and upgrades an old
  * hash. Every failure (unknown user, wrong password, inactive account, no password) returns KM_DENIED with
  * the same sentence and takes about as long, so nothing tells whether an account exists. */
-enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, const char *username,
-                         const char *password, struct km_session *s, struct login_result *result);
+enum km_rc login_attempt(struct km_db *db, const struct auth_settings *auth, const char *username, const char *password,
+                         struct km_session *s, struct login_result *result);
 /* Counts a failed password check for the name as typed (and for the account when account_id is not 0):
  * the growing delay, the lock-out after max_failures, the audit entry. Sleeps the delay, then returns
  * KM_DENIED with the failure sentence. Also used when PROFIEL's "current password" is wrong. */

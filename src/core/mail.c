@@ -40,7 +40,7 @@ static bool plain_address(const char *a)
 
 /* RFC 2047: the subject travels as base64 UTF-8 in encoded words of at most 75 characters, each holding whole
  * characters, one per folded header line of at most 76 ("Subject: " takes 9 of the first). */
-#define WORD_MAX_BYTES 45 /* 60 base64 characters: "=?UTF-8?B?" + 60 + "?=" = 72 */
+#define WORD_MAX_BYTES 45       /* 60 base64 characters: "=?UTF-8?B?" + 60 + "?=" = 72 */
 #define FIRST_WORD_MAX_BYTES 39 /* 52 base64 characters: 9 + 10 + 52 + 2 = 73 */
 
 /* How many bytes of s (at most max) end on a character boundary. */
@@ -93,10 +93,11 @@ static size_t build_message(const struct km_config *cfg, const char *to, const c
     strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
     encode_subject(subject, subj, sizeof subj);
     snprintf(id, sizeof id, "%08x%08x", randombytes_random(), randombytes_random());
-    int n = snprintf(out, len,
-                     "Date: %s\r\nFrom: klassenmap <%s>\r\nTo: <%s>\r\nSubject: %s\r\nMessage-ID: <%s@klassenmap>\r\n"
-                     "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
-                     date, cfg->mail_from, to, subj, id);
+    int n = snprintf(
+        out, len,
+        "Date: %s\r\nFrom: klassenmap <%s>\r\nTo: <%s>\r\nSubject: %s\r\nMessage-ID: <%s@klassenmap>\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
+        date, cfg->mail_from, to, subj, id);
     if (n < 0 || (size_t)n >= len)
         return 0;
     return append_body(out, (size_t)n, len, body);
@@ -126,21 +127,31 @@ static void set_tls(CURL *c, const struct km_config *cfg)
 static const char *dutch_reason(CURLcode rc)
 {
     switch (rc) {
-    case CURLE_COULDNT_RESOLVE_HOST: return _("de naam van de mailserver is onbekend");
-    case CURLE_COULDNT_CONNECT: return _("de mailserver is niet bereikbaar");
-    case CURLE_OPERATION_TIMEDOUT: return _("de mailserver antwoordde niet op tijd");
-    case CURLE_LOGIN_DENIED: return _("de mailserver weigerde de gebruikersnaam of het wachtwoord");
-    case CURLE_USE_SSL_FAILED: return _("de mailserver biedt geen versleutelde verbinding");
+    case CURLE_COULDNT_RESOLVE_HOST:
+        return _("de naam van de mailserver is onbekend");
+    case CURLE_COULDNT_CONNECT:
+        return _("de mailserver is niet bereikbaar");
+    case CURLE_OPERATION_TIMEDOUT:
+        return _("de mailserver antwoordde niet op tijd");
+    case CURLE_LOGIN_DENIED:
+        return _("de mailserver weigerde de gebruikersnaam of het wachtwoord");
+    case CURLE_USE_SSL_FAILED:
+        return _("de mailserver biedt geen versleutelde verbinding");
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE: return _("de versleutelde verbinding met de mailserver mislukte");
+    case CURLE_SSL_CACERT_BADFILE:
+        return _("de versleutelde verbinding met de mailserver mislukte");
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
-    case CURLE_GOT_NOTHING: return _("de verbinding met de mailserver viel weg");
-    case CURLE_OUT_OF_MEMORY: return _("onvoldoende geheugen");
+    case CURLE_GOT_NOTHING:
+        return _("de verbinding met de mailserver viel weg");
+    case CURLE_OUT_OF_MEMORY:
+        return _("onvoldoende geheugen");
     case CURLE_UNSUPPORTED_PROTOCOL:
-    case CURLE_URL_MALFORMAT: return _("het adres van de mailserver (smtp_url) klopt niet");
-    default: return _("de mailserver nam de mail niet aan");
+    case CURLE_URL_MALFORMAT:
+        return _("het adres van de mailserver (smtp_url) klopt niet");
+    default:
+        return _("de mailserver nam de mail niet aan");
     }
 }
 
@@ -173,7 +184,8 @@ enum km_rc mail_send(const struct km_config *cfg, const char *to, const char *su
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     set_tls(c, cfg);
-    if (cfg->smtp_user[0] && cfg->smtp_password_file[0] && read_secret(cfg->smtp_password_file, secret, sizeof secret)) {
+    if (cfg->smtp_user[0] && cfg->smtp_password_file[0] &&
+        read_secret(cfg->smtp_password_file, secret, sizeof secret)) {
         curl_easy_setopt(c, CURLOPT_USERNAME, cfg->smtp_user);
         curl_easy_setopt(c, CURLOPT_PASSWORD, secret);
     }

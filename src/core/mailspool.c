@@ -12,7 +12,10 @@
 #include "core/session.h"
 #include "core/text.h"
 
-static void spool_path(const char *db_file, char *out, size_t len) { snprintf(out, len, "%.4000s.mailfouten", db_file); }
+static void spool_path(const char *db_file, char *out, size_t len)
+{
+    snprintf(out, len, "%.4000s.mailfouten", db_file);
+}
 
 /* A line: user id, username, error ("" when the mail went) and when, tab-separated. */
 void mailspool_write(const char *db_file, int64_t user_id, const char *username, const char *error)
@@ -37,17 +40,21 @@ void mailspool_write(const char *db_file, int64_t user_id, const char *username,
 static enum km_rc record_one(struct km_db *db, int64_t user_id, const char *username, const char *error, const char *at)
 {
     if (!*error)
-        return db_exec(db, "UPDATE mail_health SET failing_since = NULL, last_ok_at = ?1 WHERE id = 1"
-                           " AND (last_failure_at IS NULL OR last_failure_at <= ?1)", "t", at);
+        return db_exec(db,
+                       "UPDATE mail_health SET failing_since = NULL, last_ok_at = ?1 WHERE id = 1"
+                       " AND (last_failure_at IS NULL OR last_failure_at <= ?1)",
+                       "t", at);
     struct km_session actor;
     session_server(&actor, db);
     snprintf(actor.username, sizeof actor.username, "%.60s", username);
     enum km_rc rc = audit_add(&actor, user_id, "mail-mislukt", error);
     if (rc == KM_OK)
-        rc = db_exec(db,
-                     "UPDATE mail_health SET failing_since = CASE WHEN failing_since IS NULL OR failing_since > ?1 THEN ?1"
-                     " ELSE failing_since END, last_error = ?2, last_failure_at = max(COALESCE(last_failure_at, ''), ?1)"
-                     " WHERE id = 1", "tt", at, error);
+        rc = db_exec(
+            db,
+            "UPDATE mail_health SET failing_since = CASE WHEN failing_since IS NULL OR failing_since > ?1 THEN ?1"
+            " ELSE failing_since END, last_error = ?2, last_failure_at = max(COALESCE(last_failure_at, ''), ?1)"
+            " WHERE id = 1",
+            "tt", at, error);
     return rc;
 }
 

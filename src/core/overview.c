@@ -52,7 +52,8 @@ static enum km_rc filter_ok(struct km_db *db, const struct overview_filter *f)
 /* ---- reading ---- */
 
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: names and grown lists are kept in the overview and freed by overview_free */
-static enum km_rc read_title(struct ov_ctx *c)
+    static enum km_rc
+    read_title(struct ov_ctx *c)
 {
     struct km_db *db = c->s->db;
     char name[512];
@@ -102,7 +103,8 @@ static enum km_rc read_students(struct ov_ctx *c)
 
 /* The niveau named after the jaargroep of the student's group (see overview.h). */
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: names and grown lists are kept in the overview and freed by overview_free */
-static enum km_rc student_niveau(struct ov_ctx *c, struct overview_student *x)
+    static enum km_rc
+    student_niveau(struct ov_ctx *c, struct overview_student *x)
 {
     struct km_db *db = c->s->db;
     sqlite3_stmt *st;
@@ -131,7 +133,8 @@ static enum km_rc filter_niveau_name(struct ov_ctx *c, char *out, size_t len)
 }
 
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: names and grown lists are kept in the overview and freed by overview_free */
-static enum km_rc read_niveaus(struct ov_ctx *c)
+    static enum km_rc
+    read_niveaus(struct ov_ctx *c)
 {
     char name[128] = "";
     enum km_rc rc = c->f->niveau_id ? filter_niveau_name(c, name, sizeof name) : KM_OK;
@@ -207,7 +210,8 @@ static bool goal_wanted(const struct ov_ctx *c, const struct cur_goal *g)
 /* The index of the area with this id at the end of the list, adding it when the goal starts a new one (goals
  * come grouped by hoofdgebied and deelgebied). */
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: names and grown lists are kept in the overview and freed by overview_free */
-static long area_index(struct overview_area **list, size_t *n, int64_t id, const char *name, size_t hoofd)
+    static long
+    area_index(struct overview_area **list, size_t *n, int64_t id, const char *name, size_t hoofd)
 {
     if (*n && (*list)[*n - 1].id == id)
         return (long)*n - 1;
@@ -222,7 +226,8 @@ KM_GCC_ANALYZER_END
 
 /* Moves a chosen goal's strings into the overview (the curriculum list no longer owns them). */
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: names and grown lists are kept in the overview and freed by overview_free */
-static enum km_rc take_goal(struct overview *o, struct cur_goal *g)
+    static enum km_rc
+    take_goal(struct overview *o, struct cur_goal *g)
 {
     long h = area_index(&o->hoofd, &o->nhoofd, g->hoofdgebied_id, g->hoofdgebied, 0);
     long d = h < 0 ? -1 : area_index(&o->deel, &o->ndeel, g->deelgebied_id, g->deelgebied, (size_t)h);

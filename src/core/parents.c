@@ -551,9 +551,7 @@ static enum km_rc query_uninvited(struct km_db *db, int64_t group_id, int64_t id
                  "ii", group_id, id);
     int step;
     while (rc == KM_OK && (step = db_step(db, st)) != 0)
-        rc = step < 0                         ? db_last_rc(db)
-             : push_invitee(out, st) == KM_OK ? KM_OK
-                                              : vec_no_memory(db);
+        rc = step < 0 ? db_last_rc(db) : push_invitee(out, st) == KM_OK ? KM_OK : vec_no_memory(db);
     if (rc != KM_OK)
         db_done(st);
     return rc;

@@ -10,17 +10,17 @@
 #include "core/vec.h"
 
 /* What every week view shows of a lesson: when, what, where, who, which groups, how much is planned. */
-#define WEEK_COLUMNS                                                                                           \
-    "SELECT i.id, i.date, i.start_min, i.end_min,"                                                             \
-    "  COALESCE(h.name, '') || CASE WHEN d.name IS NULL THEN '' ELSE ' / ' || d.name END,"                     \
-    "  COALESCE(r.name, ''), COALESCE(t.roepnaam || CASE WHEN t.voorvoegsel = '' THEN '' ELSE ' ' ||"       \
-    "  t.voorvoegsel END || ' ' || t.achternaam, ''),"                                                         \
-    "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"  \
-    "            WHERE lg.lesson_id = i.lesson_id), ''),"                                                      \
-    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> '', i.pupil_note,"         \
-    "  COALESCE(i.teacher_id, 0)"                                                                              \
-    " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"                                       \
-    " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id" \
+#define WEEK_COLUMNS                                                                                                   \
+    "SELECT i.id, i.date, i.start_min, i.end_min,"                                                                     \
+    "  COALESCE(h.name, '') || CASE WHEN d.name IS NULL THEN '' ELSE ' / ' || d.name END,"                             \
+    "  COALESCE(r.name, ''), COALESCE(t.roepnaam || CASE WHEN t.voorvoegsel = '' THEN '' ELSE ' ' ||"                  \
+    "  t.voorvoegsel END || ' ' || t.achternaam, ''),"                                                                 \
+    "  COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g ON g.id = lg.group_id"          \
+    "            WHERE lg.lesson_id = i.lesson_id), ''),"                                                              \
+    "  (SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id), i.note <> '', i.pupil_note,"                 \
+    "  COALESCE(i.teacher_id, 0)"                                                                                      \
+    " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"                                               \
+    " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id LEFT JOIN deelgebieden d ON d.id = l.deelgebied_id"         \
     " LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN users t ON t.id = i.teacher_id"
 
 /* The instances of a person between two dates: taught by them (the index on lesson_instances(teacher_id,
@@ -28,19 +28,17 @@
  * lesson_groups(group_id) and lesson_instances(lesson_id, date)). Two indexed halves of a UNION, so the cost
  * follows the person's lessons, not the school's: `teacher_id = ? OR EXISTS (...)` would read every lesson of
  * the week. */
-#define PERSON_INSTANCES(from, to)                                                                             \
-    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1),"                            \
-    " ids(id) AS (SELECT i.id FROM lesson_instances i WHERE i.teacher_id = ?1 AND i.date >= " from             \
-    "  AND i.date < " to " UNION SELECT i.id FROM mine JOIN lesson_groups lg ON lg.group_id = mine.group_id"    \
+#define PERSON_INSTANCES(from, to)                                                                                     \
+    "WITH mine(group_id) AS (SELECT group_id FROM memberships WHERE user_id = ?1),"                                    \
+    " ids(id) AS (SELECT i.id FROM lesson_instances i WHERE i.teacher_id = ?1 AND i.date >= " from                     \
+    "  AND i.date < " to " UNION SELECT i.id FROM mine JOIN lesson_groups lg ON lg.group_id = mine.group_id"           \
     "  JOIN lesson_instances i ON i.lesson_id = lg.lesson_id AND i.date >= " from " AND i.date < " to ")"
 
-static const char *const week_sql =
-    PERSON_INSTANCES("?2", "date(?2, '+7 days')") WEEK_COLUMNS
+static const char *const week_sql = PERSON_INSTANCES("?2", "date(?2, '+7 days')") WEEK_COLUMNS
     " WHERE i.id IN (SELECT id FROM ids) ORDER BY i.date, i.start_min, i.id";
 
 /* The same columns for a group's or a room's week. */
-static const char *const subject_week_sql =
-    WEEK_COLUMNS
+static const char *const subject_week_sql = WEEK_COLUMNS
     " WHERE i.date >= ?3 AND i.date < date(?3, '+7 days')"
     "   AND ((?1 = 0 AND EXISTS (SELECT 1 FROM lesson_groups lg WHERE lg.lesson_id = i.lesson_id AND lg.group_id = ?2))"
     "     OR (?1 = 1 AND i.room_id = ?2))"
@@ -130,11 +128,10 @@ enum km_rc planner_week_of(const struct km_session *s, enum planner_subject kind
 }
 
 /* The lessons of a teacher (own, or of a group they teach) and of a student (of their groups). */
-static const char *const next_sql =
-    PERSON_INSTANCES("?2", "date(?2, '+60 days')")
-    " SELECT i.id FROM lesson_instances i"
-    " WHERE i.id IN (SELECT id FROM ids) AND (i.date > ?2 OR i.end_min > ?3)"
-    " ORDER BY i.date, i.start_min, i.id LIMIT 1";
+static const char *const next_sql = PERSON_INSTANCES(
+    "?2", "date(?2, '+60 days')") " SELECT i.id FROM lesson_instances i"
+                                  " WHERE i.id IN (SELECT id FROM ids) AND (i.date > ?2 OR i.end_min > ?3)"
+                                  " ORDER BY i.date, i.start_min, i.id LIMIT 1";
 
 enum km_rc planner_current_lesson(const struct km_session *s, int64_t person_id, const char *date, int minute,
                                   int64_t *instance_id)

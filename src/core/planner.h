@@ -9,14 +9,14 @@ struct planned_lesson {
     int64_t instance_id;
     char date[11];
     int start_min, end_min;
-    char *subject;  /* hoofdgebied / deelgebied, "" when none */
+    char *subject; /* hoofdgebied / deelgebied, "" when none */
     char *room;
     char *teacher;
     int64_t teacher_id; /* 0: none; another than the person whose week it is: a duo-collega's lesson */
-    char *groups;   /* "groep 5a, rekenen niveau 3" */
-    int goals;      /* goals planned in it */
-    bool has_note;  /* staff-only: false in a student's or parent's week, whoever asks */
-    char *pupil_note; /* the line for students and parents, "" when none */
+    char *groups;       /* "groep 5a, rekenen niveau 3" */
+    int goals;          /* goals planned in it */
+    bool has_note;      /* staff-only: false in a student's or parent's week, whoever asks */
+    char *pupil_note;   /* the line for students and parents, "" when none */
 };
 
 struct planner_week {

@@ -12,7 +12,6 @@
 #include "core/text.h"
 #include "core/vec.h"
 
-
 /* ---- who may see a lesson ---- */
 
 /* The teachers (and beheerder) who may plan; students of its groups and their parents may look. */
@@ -25,7 +24,8 @@ static enum km_rc may_view(const struct km_session *s, int64_t instance_id, bool
     if (db_int(s->db, &one,
                "SELECT 1 FROM lesson_instances i JOIN lesson_groups lg ON lg.lesson_id = i.lesson_id"
                " JOIN memberships m ON m.group_id = lg.group_id AND m.kind = 'leerling'"
-               " WHERE i.id = ?1 AND (m.user_id = ?2 OR m.user_id IN (SELECT child_id FROM parent_child WHERE parent_id = ?2))"
+               " WHERE i.id = ?1 AND (m.user_id = ?2 OR m.user_id IN (SELECT child_id FROM parent_child WHERE "
+               "parent_id = ?2))"
                " LIMIT 1",
                "ii", instance_id, s->user_id) == KM_OK)
         return KM_OK;
@@ -39,20 +39,21 @@ static enum km_rc may_view(const struct km_session *s, int64_t instance_id, bool
 static enum km_rc read_header(struct km_db *db, int64_t id, struct lesson_detail *d)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT i.date, i.start_min, i.end_min,"
-                             " COALESCE(h.name, '') || COALESCE(' / ' || dg.name, ''), COALESCE(r.name, ''),"
-                             " COALESCE(t.roepnaam || CASE WHEN t.voorvoegsel = '' THEN '' ELSE ' ' || t.voorvoegsel END"
-                             "  || ' ' || t.achternaam, ''),"
-                             " COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g"
-                             "  ON g.id = lg.group_id WHERE lg.lesson_id = i.lesson_id), ''),"
-                             " CASE WHEN ?2 THEN i.note ELSE '' END, i.pupil_note,"
-                             " COALESCE(l.hoofdgebied_id, 0), COALESCE(l.deelgebied_id, 0), i.version"
-                             " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"
-                             " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id"
-                             " LEFT JOIN deelgebieden dg ON dg.id = l.deelgebied_id LEFT JOIN rooms r ON r.id = i.room_id"
-                             " LEFT JOIN users t ON t.id = i.teacher_id WHERE i.id = ?1",
-                             "id", id, d->may_read_note ? 1 : 0);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT i.date, i.start_min, i.end_min,"
+                 " COALESCE(h.name, '') || COALESCE(' / ' || dg.name, ''), COALESCE(r.name, ''),"
+                 " COALESCE(t.roepnaam || CASE WHEN t.voorvoegsel = '' THEN '' ELSE ' ' || t.voorvoegsel END"
+                 "  || ' ' || t.achternaam, ''),"
+                 " COALESCE((SELECT group_concat(g.name, ', ') FROM lesson_groups lg JOIN groups g"
+                 "  ON g.id = lg.group_id WHERE lg.lesson_id = i.lesson_id), ''),"
+                 " CASE WHEN ?2 THEN i.note ELSE '' END, i.pupil_note,"
+                 " COALESCE(l.hoofdgebied_id, 0), COALESCE(l.deelgebied_id, 0), i.version"
+                 " FROM lesson_instances i LEFT JOIN lessons l ON l.id = i.lesson_id"
+                 " LEFT JOIN hoofdgebieden h ON h.id = l.hoofdgebied_id"
+                 " LEFT JOIN deelgebieden dg ON dg.id = l.deelgebied_id LEFT JOIN rooms r ON r.id = i.room_id"
+                 " LEFT JOIN users t ON t.id = i.teacher_id WHERE i.id = ?1",
+                 "id", id, d->may_read_note ? 1 : 0);
     if (rc != KM_OK)
         return rc;
     if (db_step(db, st) != 1)
@@ -70,28 +71,26 @@ static enum km_rc read_header(struct km_db *db, int64_t id, struct lesson_detail
     d->deelgebied_id = sqlite3_column_int64(st, 10);
     d->version = sqlite3_column_int64(st, 11);
     db_done(st);
-    return d->subject && d->room && d->teacher && d->groups && d->note && d->pupil_note
-               ? KM_OK
-               : vec_no_memory(db);
+    return d->subject && d->room && d->teacher && d->groups && d->note && d->pupil_note ? KM_OK : vec_no_memory(db);
 }
 
 static enum km_rc read_niveaus(struct km_db *db, int64_t id, struct lesson_detail *d)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT ln.niveau_id FROM lesson_instances i JOIN lesson_niveaus ln ON ln.lesson_id = i.lesson_id"
-                             " WHERE i.id = ? ORDER BY ln.niveau_id",
-                             "i", id);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT ln.niveau_id FROM lesson_instances i JOIN lesson_niveaus ln ON ln.lesson_id = i.lesson_id"
+                 " WHERE i.id = ? ORDER BY ln.niveau_id",
+                 "i", id);
     while (rc == KM_OK && d->nniveaus < 8 && db_step(db, st) == 1)
         d->niveau_ids[d->nniveaus++] = sqlite3_column_int64(st, 0);
     db_done(st);
     return rc;
 }
 
-#define GOAL_COLUMNS                                                                                           \
-    "g.id, g.code, g.title, h.name || ' / ' || d.name, COALESCE(n.name, '')"
-#define GOAL_JOINS                                                                                             \
-    " JOIN deelgebieden d ON d.id = g.deelgebied_id JOIN hoofdgebieden h ON h.id = d.hoofdgebied_id"           \
+#define GOAL_COLUMNS "g.id, g.code, g.title, h.name || ' / ' || d.name, COALESCE(n.name, '')"
+#define GOAL_JOINS                                                                                                     \
+    " JOIN deelgebieden d ON d.id = g.deelgebied_id JOIN hoofdgebieden h ON h.id = d.hoofdgebied_id"                   \
     " LEFT JOIN niveaus n ON n.id = g.niveau_id"
 
 static enum km_rc push_goal(struct km_db *db, struct planning_goal **goals, int *n, sqlite3_stmt *st)
@@ -113,10 +112,11 @@ static enum km_rc push_goal(struct km_db *db, struct planning_goal **goals, int 
 static enum km_rc read_goals(struct km_db *db, int64_t id, struct lesson_detail *d)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT " GOAL_COLUMNS " FROM planned_goals p JOIN leerdoelen g ON g.id = p.goal_id" GOAL_JOINS
-                             " WHERE p.instance_id = ? ORDER BY g.sort_order, g.code",
-                             "i", id);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT " GOAL_COLUMNS " FROM planned_goals p JOIN leerdoelen g ON g.id = p.goal_id" GOAL_JOINS
+                 " WHERE p.instance_id = ? ORDER BY g.sort_order, g.code",
+                 "i", id);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0)
         rc = r < 0 ? db_last_rc(db) : push_goal(db, &d->goals, &d->ngoals, st);
@@ -130,12 +130,13 @@ static enum km_rc read_counts(struct km_db *db, int64_t id, struct lesson_detail
 {
     for (int i = 0; i < d->ngoals; i++) {
         sqlite3_stmt *st;
-        enum km_rc rc = db_query(db, &st,
-                                 "SELECT COALESCE(gs.status_id, 0), count(*) FROM (SELECT DISTINCT m.user_id FROM lesson_instances i"
-                                 " JOIN lesson_groups lg ON lg.lesson_id = i.lesson_id JOIN memberships m ON m.group_id = lg.group_id"
-                                 " AND m.kind = 'leerling' JOIN users u ON u.id = m.user_id AND u.active = 1 WHERE i.id = ?1) k"
-                                 " LEFT JOIN goal_status gs ON gs.student_id = k.user_id AND gs.goal_id = ?2 GROUP BY 1",
-                                 "ii", id, d->goals[i].goal_id);
+        enum km_rc rc = db_query(
+            db, &st,
+            "SELECT COALESCE(gs.status_id, 0), count(*) FROM (SELECT DISTINCT m.user_id FROM lesson_instances i"
+            " JOIN lesson_groups lg ON lg.lesson_id = i.lesson_id JOIN memberships m ON m.group_id = lg.group_id"
+            " AND m.kind = 'leerling' JOIN users u ON u.id = m.user_id AND u.active = 1 WHERE i.id = ?1) k"
+            " LEFT JOIN goal_status gs ON gs.student_id = k.user_id AND gs.goal_id = ?2 GROUP BY 1",
+            "ii", id, d->goals[i].goal_id);
         while (rc == KM_OK && db_step(db, st) == 1) {
             int status = sqlite3_column_int(st, 0), n = sqlite3_column_int(st, 1);
             if (status >= 0 && status < PLANNING_STATUSES)
@@ -153,8 +154,8 @@ static enum km_rc read_own(struct km_db *db, int64_t student, struct lesson_deta
 {
     for (int i = 0; i < d->ngoals; i++) {
         int64_t status = 0;
-        enum km_rc rc = db_int(db, &status, "SELECT status_id FROM goal_status WHERE student_id = ? AND goal_id = ?", "ii",
-                               student, d->goals[i].goal_id);
+        enum km_rc rc = db_int(db, &status, "SELECT status_id FROM goal_status WHERE student_id = ? AND goal_id = ?",
+                               "ii", student, d->goals[i].goal_id);
         if (rc != KM_OK && rc != KM_NOTFOUND)
             return rc;
         d->goals[i].own_status = status;
@@ -182,14 +183,15 @@ static enum km_rc lesson_read(struct km_db *db, void *arg)
     return rc;
 }
 
-enum km_rc planning_lesson(const struct km_session *s, int64_t instance_id, int64_t for_student, struct lesson_detail *out)
+enum km_rc planning_lesson(const struct km_session *s, int64_t instance_id, int64_t for_student,
+                           struct lesson_detail *out)
 {
     memset(out, 0, sizeof *out);
     out->instance_id = instance_id;
     enum km_rc rc = may_view(s, instance_id, &out->may_edit);
     /* a student or parent is refused by the table itself, without a query */
     out->may_read_note = rc == KM_OK && (out->may_edit || (access_role_may(s->role, ACT_READ_NOTE) &&
-                                                          access_check(s, ACT_READ_NOTE, instance_id) == KM_OK));
+                                                           access_check(s, ACT_READ_NOTE, instance_id) == KM_OK));
     if (rc == KM_OK && for_student && (rc = access_check(s, ACT_VIEW_STATUS, for_student)) != KM_OK)
         return rc;
     struct lesson_ctx c = {instance_id, for_student, out};
@@ -229,7 +231,8 @@ static enum km_rc add_goal_tx(struct km_db *db, void *arg)
 static enum km_rc remove_goal_tx(struct km_db *db, void *arg)
 {
     struct change_ctx *c = arg;
-    enum km_rc rc = db_exec(db, "DELETE FROM planned_goals WHERE instance_id = ? AND goal_id = ?", "ii", c->instance, c->goal);
+    enum km_rc rc =
+        db_exec(db, "DELETE FROM planned_goals WHERE instance_id = ? AND goal_id = ?", "ii", c->instance, c->goal);
     if (rc == KM_OK && db_changes(db))
         rc = db_exec(db, "UPDATE lesson_instances SET version = version + 1 WHERE id = ?", "i", c->instance);
     return rc;
@@ -245,13 +248,16 @@ static enum km_rc text_tx(struct km_db *db, void *arg)
     if (version < 0)
         return db_fail(db, KM_NOTFOUND, _("Deze les bestaat niet (meer)."));
     if (version != c->expected)
-        return db_fail(db, KM_CONFLICT, "Iemand anders (een duo-collega?) heeft deze les intussen gewijzigd; "
-                                        "de nieuwe tekst en leerdoelen staan nu op het scherm.");
-    enum km_rc rc = c->pupil ? db_exec(db, "UPDATE lesson_instances SET pupil_note = ?, pupil_note_by = NULLIF(?, 0),"
-                                           " pupil_note_at = ?, version = version + 1 WHERE id = ?",
+        return db_fail(db, KM_CONFLICT,
+                       "Iemand anders (een duo-collega?) heeft deze les intussen gewijzigd; "
+                       "de nieuwe tekst en leerdoelen staan nu op het scherm.");
+    enum km_rc rc = c->pupil ? db_exec(db,
+                                       "UPDATE lesson_instances SET pupil_note = ?, pupil_note_by = NULLIF(?, 0),"
+                                       " pupil_note_at = ?, version = version + 1 WHERE id = ?",
                                        "titi", c->note, c->s->user_id, now, c->instance)
-                             : db_exec(db, "UPDATE lesson_instances SET note = ?, note_by = NULLIF(?, 0), note_at = ?,"
-                                           " version = version + 1 WHERE id = ?",
+                             : db_exec(db,
+                                       "UPDATE lesson_instances SET note = ?, note_by = NULLIF(?, 0), note_at = ?,"
+                                       " version = version + 1 WHERE id = ?",
                                        "titi", c->note, c->s->user_id, now, c->instance);
     /* saved: the writer's draft of this text has done its work */
     return rc == KM_OK ? drafts_drop_tx(db, c->s->user_id, c->instance, c->pupil ? DRAFT_PUPIL : DRAFT_NOTE) : rc;
@@ -290,7 +296,8 @@ static enum km_rc set_text(const struct km_session *s, int64_t instance_id, cons
     return change(s, &c, text_tx);
 }
 
-enum km_rc planning_set_note(const struct km_session *s, int64_t instance_id, const char *note, int64_t expected_version)
+enum km_rc planning_set_note(const struct km_session *s, int64_t instance_id, const char *note,
+                             int64_t expected_version)
 {
     return set_text(s, instance_id, note, expected_version, false);
 }
@@ -311,11 +318,12 @@ enum km_rc planning_candidates(const struct km_session *s, const struct goal_fil
     if (s->role != ROLE_LEERKRACHT && s->role != ROLE_BEHEERDER)
         return db_fail(s->db, KM_DENIED, _("Geen toegang: leerdoelen plannen doen leerkrachten."));
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(s->db, &st,
-                             "SELECT " GOAL_COLUMNS " FROM leerdoelen g" GOAL_JOINS
-                             " WHERE g.retired = 0 AND (?1 = 0 OR d.hoofdgebied_id = ?1) AND (?2 = 0 OR g.deelgebied_id = ?2)"
-                             " AND (?3 = 0 OR g.niveau_id = ?3) ORDER BY h.sort_order, d.sort_order, g.sort_order, g.code",
-                             "iii", f->hoofdgebied_id, f->deelgebied_id, f->niveau_id);
+    enum km_rc rc =
+        db_query(s->db, &st,
+                 "SELECT " GOAL_COLUMNS " FROM leerdoelen g" GOAL_JOINS
+                 " WHERE g.retired = 0 AND (?1 = 0 OR d.hoofdgebied_id = ?1) AND (?2 = 0 OR g.deelgebied_id = ?2)"
+                 " AND (?3 = 0 OR g.niveau_id = ?3) ORDER BY h.sort_order, d.sort_order, g.sort_order, g.code",
+                 "iii", f->hoofdgebied_id, f->deelgebied_id, f->niveau_id);
     int r;
     while (rc == KM_OK && *n < limit && (r = db_step(s->db, st)) != 0) {
         if (r < 0) {
@@ -346,15 +354,16 @@ enum km_rc planning_own_goals(const struct km_session *s, int64_t student_id, co
     if (rc != KM_OK)
         return rc;
     sqlite3_stmt *st;
-    rc = db_query(s->db, &st,
-                  "SELECT DISTINCT " GOAL_COLUMNS ", COALESCE(gs.status_id, 0) FROM lesson_instances i"
-                  " JOIN lesson_groups lg ON lg.lesson_id = i.lesson_id"
-                  " JOIN memberships m ON m.group_id = lg.group_id AND m.user_id = ?1 AND m.kind = 'leerling'"
-                  " JOIN planned_goals p ON p.instance_id = i.id JOIN leerdoelen g ON g.id = p.goal_id" GOAL_JOINS
-                  " LEFT JOIN goal_status gs ON gs.student_id = ?1 AND gs.goal_id = g.id"
-                  " LEFT JOIN status_values sv ON sv.id = gs.status_id"
-                  " WHERE i.date BETWEEN ?2 AND ?3 AND COALESCE(sv.mastered, 0) = 0 ORDER BY h.sort_order, g.sort_order, g.code",
-                  "itt", student_id, from, to);
+    rc = db_query(
+        s->db, &st,
+        "SELECT DISTINCT " GOAL_COLUMNS ", COALESCE(gs.status_id, 0) FROM lesson_instances i"
+        " JOIN lesson_groups lg ON lg.lesson_id = i.lesson_id"
+        " JOIN memberships m ON m.group_id = lg.group_id AND m.user_id = ?1 AND m.kind = 'leerling'"
+        " JOIN planned_goals p ON p.instance_id = i.id JOIN leerdoelen g ON g.id = p.goal_id" GOAL_JOINS
+        " LEFT JOIN goal_status gs ON gs.student_id = ?1 AND gs.goal_id = g.id"
+        " LEFT JOIN status_values sv ON sv.id = gs.status_id"
+        " WHERE i.date BETWEEN ?2 AND ?3 AND COALESCE(sv.mastered, 0) = 0 ORDER BY h.sort_order, g.sort_order, g.code",
+        "itt", student_id, from, to);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0) {
         rc = r < 0 ? db_last_rc(s->db) : push_goal(s->db, out, n, st);

@@ -8,8 +8,8 @@
  * deleted and added again; 128 leaves room for many years of such edits. */
 #define PLANNING_STATUSES 128
 
-#define PLANNING_NOTE_MAX 2000       /* bytes of the staff note */
-#define PLANNING_PUPIL_NOTE_MAX 500  /* bytes of the line for students and parents */
+#define PLANNING_NOTE_MAX 2000      /* bytes of the staff note */
+#define PLANNING_PUPIL_NOTE_MAX 500 /* bytes of the line for students and parents */
 
 struct planning_goal {
     int64_t goal_id;
@@ -40,12 +40,14 @@ struct lesson_detail {
 };
 
 /* for_student: whose own statuses to show (a student, or the child a parent chose); 0 for teachers. */
-enum km_rc planning_lesson(const struct km_session *s, int64_t instance_id, int64_t for_student, struct lesson_detail *out);
+enum km_rc planning_lesson(const struct km_session *s, int64_t instance_id, int64_t for_student,
+                           struct lesson_detail *out);
 enum km_rc planning_add_goal(const struct km_session *s, int64_t instance_id, int64_t goal_id);
 enum km_rc planning_remove_goal(const struct km_session *s, int64_t instance_id, int64_t goal_id);
 /* The lesson's note (staff-only); expected_version is the version the teacher saw (KM_CONFLICT when changed
  * since). Saving drops the writer's draft of it. */
-enum km_rc planning_set_note(const struct km_session *s, int64_t instance_id, const char *note, int64_t expected_version);
+enum km_rc planning_set_note(const struct km_session *s, int64_t instance_id, const char *note,
+                             int64_t expected_version);
 /* The line for students and parents, versioned like the note (the same lesson version). */
 enum km_rc planning_set_pupil_note(const struct km_session *s, int64_t instance_id, const char *text,
                                    int64_t expected_version);

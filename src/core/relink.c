@@ -19,9 +19,10 @@ static enum km_rc target_year(struct km_db *db, const char *schooljaar, char out
     }
     char now[12];
     groups_schooljaar(NULL, now);
-    return db_text(db, out, 12,
-                   "SELECT max(?1, COALESCE((SELECT max(schooljaar) FROM groups WHERE kind <> 'eigen' AND active = 1), ?1))",
-                   "t", now);
+    return db_text(
+        db, out, 12,
+        "SELECT max(?1, COALESCE((SELECT max(schooljaar) FROM groups WHERE kind <> 'eigen' AND active = 1), ?1))", "t",
+        now);
 }
 
 static enum km_rc push(struct km_db *db, struct relink_list *l, size_t *cap, sqlite3_stmt *st)
@@ -57,7 +58,8 @@ static enum km_rc read_list(struct km_db *db, struct relink_list *out)
         " COALESCE(p.id, 0), COALESCE(p.name, ''), COALESCE(p.schooljaar, '')"
         " FROM groups g JOIN groups l ON l.id = g.linked_group_id"
         " LEFT JOIN groups p ON p.id = (SELECT n.id FROM groups n WHERE n.schooljaar = ?1 AND n.kind <> 'eigen'"
-        "   AND n.active = 1 AND n.name = l.name COLLATE NOCASE AND COALESCE(n.jaargroep, '') = COALESCE(l.jaargroep, '')"
+        "   AND n.active = 1 AND n.name = l.name COLLATE NOCASE AND COALESCE(n.jaargroep, '') = COALESCE(l.jaargroep, "
+        "'')"
         "   ORDER BY n.source = 'parnassys' DESC, n.id LIMIT 1)"
         " WHERE g.kind = 'eigen' AND g.active = 1 AND l.schooljaar < ?1"
         " ORDER BY g.name COLLATE NOCASE, g.id",

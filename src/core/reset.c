@@ -82,9 +82,10 @@ static enum km_rc request_tx(struct km_db *db, void *arg)
 {
     struct request_ctx *c = arg;
     int64_t recent = 0;
-    enum km_rc rc = db_int(db, &recent,
-                           "SELECT count(*) FROM reset_codes WHERE user_id = ? AND created_at > datetime('now', '-15 minutes')",
-                           "i", c->id);
+    enum km_rc rc =
+        db_int(db, &recent,
+               "SELECT count(*) FROM reset_codes WHERE user_id = ? AND created_at > datetime('now', '-15 minutes')",
+               "i", c->id);
     if (rc != KM_OK || (c->throttled = recent >= THROTTLE_CODES))
         return rc;
     rc = db_exec(db, "UPDATE reset_codes SET used = 1 WHERE user_id = ? AND used = 0", "i", c->id);
@@ -144,7 +145,8 @@ static void send_in_background(struct km_db *db, const struct km_config *cfg, co
     if (child < 0) { /* no process to spare: send it ourselves */
         char err[400];
         if (code)
-            mailspool_record(db, a->id, a->username, mail_code(school.name, cfg, a, code, err, sizeof err) ? NULL : err);
+            mailspool_record(db, a->id, a->username,
+                             mail_code(school.name, cfg, a, code, err, sizeof err) ? NULL : err);
         return;
     }
     if (child > 0) {

@@ -38,9 +38,9 @@ enum km_rc rooms_list(const struct km_session *s, struct km_room_list *out)
     if (rc != KM_OK)
         return rc;
     rc = db_query(s->db, &st,
-                             "SELECT r.id, r.name, r.capacity, (SELECT count(*) FROM lessons l WHERE l.room_id = r.id),"
-                             " r.version FROM rooms r ORDER BY length(r.name), r.name COLLATE NOCASE",
-                             NULL);
+                  "SELECT r.id, r.name, r.capacity, (SELECT count(*) FROM lessons l WHERE l.room_id = r.id),"
+                  " r.version FROM rooms r ORDER BY length(r.name), r.name COLLATE NOCASE",
+                  NULL);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
         rc = r < 0 ? db_last_rc(s->db) : push_room(out, st);
@@ -97,8 +97,9 @@ enum km_rc rooms_add(const struct km_session *s, const char *name, int capacity,
 static enum km_rc update_tx(struct km_db *db, void *arg)
 {
     struct room_ctx *c = arg;
-    enum km_rc rc = db_exec(db, "UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND version = ?",
-                            "tdii", c->name, c->capacity, c->id, c->expected);
+    enum km_rc rc =
+        db_exec(db, "UPDATE rooms SET name = ?, capacity = ?, version = version + 1 WHERE id = ? AND version = ?",
+                "tdii", c->name, c->capacity, c->id, c->expected);
     if (rc == KM_EXISTS)
         return db_fail(db, KM_EXISTS, _("Er is al een lokaal '%s'."), c->name);
     if (rc == KM_OK && db_changes(db) == 0)
@@ -107,7 +108,8 @@ static enum km_rc update_tx(struct km_db *db, void *arg)
     return rc == KM_OK ? audit_add(c->s, 0, "lokaal-gewijzigd", c->name) : rc;
 }
 
-enum km_rc rooms_update(const struct km_session *s, int64_t id, const char *name, int capacity, int64_t expected_version)
+enum km_rc rooms_update(const struct km_session *s, int64_t id, const char *name, int capacity,
+                        int64_t expected_version)
 {
     char clean[256];
     enum km_rc rc = check_input(s, name, capacity, clean, sizeof clean);

@@ -20,7 +20,8 @@ struct km_room_list {
 /* Every logged-in person may read them (screens show where a lesson is). */
 enum km_rc rooms_list(const struct km_session *s, struct km_room_list *out);
 enum km_rc rooms_add(const struct km_session *s, const char *name, int capacity, int64_t *id);
-enum km_rc rooms_update(const struct km_session *s, int64_t id, const char *name, int capacity, int64_t expected_version);
+enum km_rc rooms_update(const struct km_session *s, int64_t id, const char *name, int capacity,
+                        int64_t expected_version);
 /* Refused while a lesson uses the room. */
 enum km_rc rooms_delete(const struct km_session *s, int64_t id);
 enum km_rc rooms_find(const struct km_session *s, const char *name, int64_t *id);

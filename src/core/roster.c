@@ -12,11 +12,12 @@
 static enum km_rc week_counts(struct km_db *db, const char *monday, int *lessons, int *goals, int *notes)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT count(*), COALESCE(sum((SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id)), 0),"
-                             " COALESCE(sum((i.note <> '') + (i.pupil_note <> '')), 0) FROM lesson_instances i"
-                             " WHERE i.week_start = ?",
-                             "t", monday);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT count(*), COALESCE(sum((SELECT count(*) FROM planned_goals p WHERE p.instance_id = i.id)), 0),"
+                 " COALESCE(sum((i.note <> '') + (i.pupil_note <> '')), 0) FROM lesson_instances i"
+                 " WHERE i.week_start = ?",
+                 "t", monday);
     if (rc != KM_OK)
         return rc;
     if (db_step(db, st) != 1)
@@ -95,7 +96,8 @@ enum km_rc roster_span(const struct km_session *s, int64_t *first_monday, int64_
     if (rc != KM_OK)
         return rc;
     if (!dates_parse(first, first_monday) || !dates_parse(last, last_monday))
-        return db_fail(s->db, KM_NOTFOUND, _("Er is nog geen schoolrooster; maak het met 'klassenmap roster generate'."));
+        return db_fail(s->db, KM_NOTFOUND,
+                       _("Er is nog geen schoolrooster; maak het met 'klassenmap roster generate'."));
     return KM_OK;
 }
 
@@ -109,10 +111,11 @@ static enum km_rc compute_impact(struct km_db *db, const struct roster_plan *pla
         enum km_rc rc = week_counts(db, day, &lessons, &goals, &notes);
         if (rc == KM_OK && (goals || notes)) {
             int64_t n = 0;
-            rc = db_int(db, &n,
-                        "SELECT count(*) FROM lesson_instances i WHERE i.week_start = ? AND (i.note <> '' OR i.pupil_note <> ''"
-                        " OR EXISTS (SELECT 1 FROM planned_goals p WHERE p.instance_id = i.id))",
-                        "t", day);
+            rc = db_int(
+                db, &n,
+                "SELECT count(*) FROM lesson_instances i WHERE i.week_start = ? AND (i.note <> '' OR i.pupil_note <> ''"
+                " OR EXISTS (SELECT 1 FROM planned_goals p WHERE p.instance_id = i.id))",
+                "t", day);
             with_planning = (int)n;
         }
         if (rc != KM_OK)
@@ -175,8 +178,8 @@ struct generate_ctx {
  * differ; the rest go and the missing ones are added. The same result as deleting the week and inserting it
  * again, without rewriting every index for the weeks that did not change. */
 /* The date of a slot's weekday in the week: ?3 … ?9, formatted once rather than by date() for every row. */
-#define DAY_OF_SLOT                                                                                            \
-    "CASE x.weekday WHEN 1 THEN ?3 WHEN 2 THEN ?4 WHEN 3 THEN ?5 WHEN 4 THEN ?6 WHEN 5 THEN ?7 WHEN 6 THEN ?8"  \
+#define DAY_OF_SLOT                                                                                                    \
+    "CASE x.weekday WHEN 1 THEN ?3 WHEN 2 THEN ?4 WHEN 3 THEN ?5 WHEN 4 THEN ?6 WHEN 5 THEN ?7 WHEN 6 THEN ?8"         \
     " ELSE ?9 END"
 
 static enum km_rc make_week(struct km_db *db, int64_t monday, int64_t template_id, int *made)
@@ -186,11 +189,12 @@ static enum km_rc make_week(struct km_db *db, int64_t monday, int64_t template_i
     for (int k = 1; k <= 7; k++)
         dates_format(monday + k - 1, d[k]);
     db_now(now);
-    enum km_rc rc = db_exec(db,
-                            "INSERT INTO roster_weeks (week_start, template_id, generated_at) VALUES (?1, NULLIF(?2, 0), ?3)"
-                            " ON CONFLICT (week_start) DO UPDATE SET template_id = NULLIF(?2, 0), generated_at = ?3,"
-                            " version = version + 1",
-                            "tit", day, template_id, now);
+    enum km_rc rc =
+        db_exec(db,
+                "INSERT INTO roster_weeks (week_start, template_id, generated_at) VALUES (?1, NULLIF(?2, 0), ?3)"
+                " ON CONFLICT (week_start) DO UPDATE SET template_id = NULLIF(?2, 0), generated_at = ?3,"
+                " version = version + 1",
+                "tit", day, template_id, now);
     if (rc == KM_OK)
         rc = db_exec(db,
                      "DELETE FROM lesson_instances WHERE week_start = ?1 AND NOT EXISTS (SELECT 1 FROM lessons l"
@@ -199,27 +203,29 @@ static enum km_rc make_week(struct km_db *db, int64_t monday, int64_t template_i
                      "tittttttt", day, template_id, d[1], d[2], d[3], d[4], d[5], d[6], d[7]);
     if (rc != KM_OK || template_id == 0)
         return rc;
-    rc = db_exec(db, "DELETE FROM planned_goals WHERE instance_id IN (SELECT id FROM lesson_instances WHERE week_start = ?)",
-                 "t", day);
+    rc = db_exec(
+        db, "DELETE FROM planned_goals WHERE instance_id IN (SELECT id FROM lesson_instances WHERE week_start = ?)",
+        "t", day);
     if (rc == KM_OK)
         rc = db_exec(db, /* drafts are few: from them to their lesson */
                      "DELETE FROM note_drafts WHERE EXISTS (SELECT 1 FROM lesson_instances i"
                      " WHERE i.id = note_drafts.instance_id AND i.week_start = ?)",
                      "t", day);
     if (rc == KM_OK)
-        rc = db_exec(db,
-                     "INSERT INTO lesson_instances (lesson_id, week_start, date, start_min, end_min, teacher_id, room_id)"
-                     " SELECT l.id, ?1, " DAY_OF_SLOT ", x.start_min, x.end_min,"
-                     " l.teacher_id, l.room_id FROM lessons l JOIN time_slots x ON x.id = l.slot_id"
-                     " WHERE x.template_id = ?2 AND x.is_break = 0"
-                     " ON CONFLICT (lesson_id, date) DO UPDATE SET start_min = excluded.start_min,"
-                     " end_min = excluded.end_min, teacher_id = excluded.teacher_id, room_id = excluded.room_id,"
-                     " note = '', note_by = NULL, note_at = NULL, pupil_note = '', pupil_note_by = NULL,"
-                     " pupil_note_at = NULL, version = version + 1"
-                     " WHERE start_min IS NOT excluded.start_min OR end_min IS NOT excluded.end_min"
-                     " OR teacher_id IS NOT excluded.teacher_id OR room_id IS NOT excluded.room_id OR note <> ''"
-                     " OR note_by IS NOT NULL OR pupil_note <> '' OR pupil_note_by IS NOT NULL",
-                     "tittttttt", day, template_id, d[1], d[2], d[3], d[4], d[5], d[6], d[7]);
+        rc = db_exec(
+            db,
+            "INSERT INTO lesson_instances (lesson_id, week_start, date, start_min, end_min, teacher_id, room_id)"
+            " SELECT l.id, ?1, " DAY_OF_SLOT ", x.start_min, x.end_min,"
+            " l.teacher_id, l.room_id FROM lessons l JOIN time_slots x ON x.id = l.slot_id"
+            " WHERE x.template_id = ?2 AND x.is_break = 0"
+            " ON CONFLICT (lesson_id, date) DO UPDATE SET start_min = excluded.start_min,"
+            " end_min = excluded.end_min, teacher_id = excluded.teacher_id, room_id = excluded.room_id,"
+            " note = '', note_by = NULL, note_at = NULL, pupil_note = '', pupil_note_by = NULL,"
+            " pupil_note_at = NULL, version = version + 1"
+            " WHERE start_min IS NOT excluded.start_min OR end_min IS NOT excluded.end_min"
+            " OR teacher_id IS NOT excluded.teacher_id OR room_id IS NOT excluded.room_id OR note <> ''"
+            " OR note_by IS NOT NULL OR pupil_note <> '' OR pupil_note_by IS NOT NULL",
+            "tittttttt", day, template_id, d[1], d[2], d[3], d[4], d[5], d[6], d[7]);
     int64_t n = 0;
     if (rc == KM_OK)
         rc = db_int(db, &n, "SELECT count(*) FROM lesson_instances WHERE week_start = ?", "t", day);

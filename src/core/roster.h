@@ -8,16 +8,16 @@
 #define ROSTER_MAX_WEEKS 60
 
 struct roster_plan {
-    int64_t first_monday; /* a day number (core/dates.h) that is a Monday */
-    int weeks;            /* 1 … ROSTER_MAX_WEEKS */
+    int64_t first_monday;                   /* a day number (core/dates.h) that is a Monday */
+    int weeks;                              /* 1 … ROSTER_MAX_WEEKS */
     int64_t template_ids[ROSTER_MAX_WEEKS]; /* per week; 0 = holiday week */
 };
 
 struct roster_week_info {
     int64_t monday;
     int iso_week, iso_year;
-    bool exists;          /* the roster has this week */
-    int64_t template_id;  /* 0 = holiday (or not made) */
+    bool exists;         /* the roster has this week */
+    int64_t template_id; /* 0 = holiday (or not made) */
     char template_name[64];
     int lessons, goals, notes;
 };

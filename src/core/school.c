@@ -14,8 +14,8 @@
 
 bool school_valid_brin(const char *b)
 {
-    return b && strlen(b) == 4 && isdigit((unsigned char)b[0]) && isdigit((unsigned char)b[1]) &&
-           b[2] >= 'A' && b[2] <= 'Z' && b[3] >= 'A' && b[3] <= 'Z'; /* not isupper: the locale could add letters */
+    return b && strlen(b) == 4 && isdigit((unsigned char)b[0]) && isdigit((unsigned char)b[1]) && b[2] >= 'A' &&
+           b[2] <= 'Z' && b[3] >= 'A' && b[3] <= 'Z'; /* not isupper: the locale could add letters */
 }
 
 struct create_ctx {
@@ -33,7 +33,8 @@ static enum km_rc create_tx(struct km_db *db, void *arg)
     char now[20];
     db_now(now);
     if (rc == KM_OK)
-        rc = db_exec(db, "INSERT INTO school (id, name, brin, created_at) VALUES (1, ?, ?, ?)", "tet", c->name, c->brin, now);
+        rc = db_exec(db, "INSERT INTO school (id, name, brin, created_at) VALUES (1, ?, ?, ?)", "tet", c->name, c->brin,
+                     now);
     return rc == KM_OK ? audit_add(c->s, 0, "school-aangemaakt", c->name) : rc;
 }
 

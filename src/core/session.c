@@ -21,8 +21,8 @@ void session_sync(struct km_session *s, struct km_db *db) { session_init(s, db, 
 enum km_rc session_for_user(struct km_session *s, struct km_db *db, const char *username)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st, "SELECT id, role, username FROM users WHERE username = ? AND active = 1", "t",
-                             username);
+    enum km_rc rc =
+        db_query(db, &st, "SELECT id, role, username FROM users WHERE username = ? AND active = 1", "t", username);
     if (rc != KM_OK)
         return rc;
     int r = db_step(db, st);

@@ -90,10 +90,11 @@ static enum km_rc remove_stale(struct km_db *db, bool presence)
     db_now(now);
     if (!presence)
         return db_exec(db, "DELETE FROM sessions WHERE last_seen < datetime(?, '" DEAD_MODIFIER "')", "t", now);
-    enum km_rc rc = db_exec(db,
-                            "DELETE FROM sessions WHERE max(last_seen, COALESCE((SELECT p.last_seen FROM presence.seen p"
-                            " WHERE p.id = sessions.id), '')) < datetime(?, '" DEAD_MODIFIER "')",
-                            "t", now);
+    enum km_rc rc =
+        db_exec(db,
+                "DELETE FROM sessions WHERE max(last_seen, COALESCE((SELECT p.last_seen FROM presence.seen p"
+                " WHERE p.id = sessions.id), '')) < datetime(?, '" DEAD_MODIFIER "')",
+                "t", now);
     if (rc == KM_OK) /* rows of sessions ended or removed (an account made inactive) */
         rc = db_exec(db, "DELETE FROM presence.seen WHERE id NOT IN (SELECT id FROM main.sessions)", NULL);
     return rc;
@@ -167,8 +168,8 @@ static enum km_rc touch_tx(struct km_db *db, void *arg)
     return rc;
 }
 
-/* The once-a-minute touch of a logged-in screen. Reads the school's file and writes only the presence file: one statement each, outside a transaction, so
- * the school's file is neither locked for writing nor changed. */
+/* The once-a-minute touch of a logged-in screen. Reads the school's file and writes only the presence file: one
+ * statement each, outside a transaction, so the school's file is neither locked for writing nor changed. */
 enum km_rc sessions_touch(struct km_db *db, int64_t id)
 {
     if (!presence_attach(db)) {

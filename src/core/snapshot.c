@@ -154,11 +154,12 @@ static bool read_old(sqlite3_stmt *st, struct old_person *o)
 static enum km_rc load_old(struct km_db *db, struct apply *a)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT id, role, source_key, roepnaam, voorvoegsel, achternaam, COALESCE(email, ''),"
-                             " COALESCE(instroom, ''), COALESCE(uitstroom, ''), active FROM users"
-                             " WHERE source = 'parnassys' AND role IN ('leerling', 'leerkracht') AND source_key IS NOT NULL",
-                             NULL);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT id, role, source_key, roepnaam, voorvoegsel, achternaam, COALESCE(email, ''),"
+                 " COALESCE(instroom, ''), COALESCE(uitstroom, ''), active FROM users"
+                 " WHERE source = 'parnassys' AND role IN ('leerling', 'leerkracht') AND source_key IS NOT NULL",
+                 NULL);
     size_t cap = 0;
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
@@ -238,7 +239,8 @@ static enum km_rc find_group(struct km_db *db, struct apply *a, const char *key,
 static bool name_taken(struct km_db *db, const char *schooljaar, const char *name, int64_t self)
 {
     int64_t id = 0;
-    return db_int(db, &id, "SELECT id FROM groups WHERE schooljaar = ? AND name = ?", "tt", schooljaar, name) == KM_OK &&
+    return db_int(db, &id, "SELECT id FROM groups WHERE schooljaar = ? AND name = ?", "tt", schooljaar, name) ==
+               KM_OK &&
            id != self;
 }
 
@@ -299,7 +301,8 @@ static enum km_rc update_group(struct km_db *db, struct apply *a, size_t i, cons
         strbuf_appendf(what, sizeof what, ", %s", active ? _("weer actief") : "inactief");
     if (!*what)
         return KM_OK;
-    rc = db_exec(db, "UPDATE groups SET name = ?, kind = ?, jaargroep = ?, active = ?, version = version + 1 WHERE id = ?",
+    rc = db_exec(db,
+                 "UPDATE groups SET name = ?, kind = ?, jaargroep = ?, active = ?, version = version + 1 WHERE id = ?",
                  "tedi", name, group_kind(g), g->jaargroep, active, old->id);
     if (rc != KM_OK)
         return rc;
@@ -386,7 +389,8 @@ static enum km_rc retire_groups(struct km_db *db, struct apply *a)
     if (rc != KM_OK)
         return rc;
     rc = active_synced_groups(
-        db, "SELECT id FROM groups WHERE source = 'parnassys' AND active = 1 AND schooljaar < ? ORDER BY schooljaar, name",
+        db,
+        "SELECT id FROM groups WHERE source = 'parnassys' AND active = 1 AND schooljaar < ? ORDER BY schooljaar, name",
         a->current_year, &ids, &n);
     for (size_t i = 0; rc == KM_OK && i < n; i++)
         rc = deactivate_group(db, a, ids[i], _("het schooljaar is voorbij"));
@@ -440,8 +444,11 @@ static void describe_links(const struct apply *a, const struct snap_person *p, c
         const char *roles = p->links[i].roles ? p->links[i].roles : "";
         if (!p->teacher && g->samengesteld)
             continue;
-        strbuf_appendf(out, len, "%s%s%s%s%s", *out ? ", " : p->teacher ? ", groepen " : ", groep ", g->name,
-                *roles ? " (" : "", roles, *roles ? ")" : "");
+        strbuf_appendf(out, len, "%s%s%s%s%s",
+                       *out         ? ", "
+                       : p->teacher ? ", groepen "
+                                    : ", groep ",
+                       g->name, *roles ? " (" : "", roles, *roles ? ")" : "");
         if (!p->teacher)
             return;
     }
@@ -457,11 +464,12 @@ static enum km_rc add_person(struct km_db *db, struct apply *a, size_t i, const 
         return rc;
     bool active = wants_active(a, p);
     db_now(now);
-    rc = db_exec(db,
-                 "INSERT INTO users (role, username, roepnaam, voorvoegsel, achternaam, email, active, instroom, uitstroom,"
-                 " source, source_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'parnassys', ?, ?)",
-                 "tttttedeett", role_word(p->teacher), username, p->roepnaam, p->voorvoegsel, p->achternaam, email,
-                 active, p->instroom, p->uitstroom, key, now);
+    rc = db_exec(
+        db,
+        "INSERT INTO users (role, username, roepnaam, voorvoegsel, achternaam, email, active, instroom, uitstroom,"
+        " source, source_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'parnassys', ?, ?)",
+        "tttttedeett", role_word(p->teacher), username, p->roepnaam, p->voorvoegsel, p->achternaam, email, active,
+        p->instroom, p->uitstroom, key, now);
     if (rc != KM_OK)
         return rc;
     a->person_ids[i] = db_last_id(db);
@@ -484,7 +492,8 @@ static void note_change(char *what, size_t len, bool differs, const char *field)
         strbuf_appendf(what, len, "%s%s", *what ? ", " : "", field);
 }
 
-static enum km_rc update_fields(struct km_db *db, struct apply *a, size_t i, const struct old_person *o, const char *email)
+static enum km_rc update_fields(struct km_db *db, struct apply *a, size_t i, const struct old_person *o,
+                                const char *email)
 {
     const struct snap_person *p = &a->snap->people[i];
     char fields[80] = "", oldname[300], name[300];
@@ -497,10 +506,11 @@ static enum km_rc update_fields(struct km_db *db, struct apply *a, size_t i, con
     note_change(fields, sizeof fields, strcmp(o->uitstroom, p->uitstroom) != 0, "uitstroomdatum");
     if (!*fields)
         return KM_OK;
-    enum km_rc rc = db_exec(db,
-                            "UPDATE users SET roepnaam = ?, voorvoegsel = ?, achternaam = ?, email = ?, instroom = ?,"
-                            " uitstroom = ?, version = version + 1 WHERE id = ?",
-                            "ttteeei", p->roepnaam, p->voorvoegsel, p->achternaam, email, p->instroom, p->uitstroom, o->id);
+    enum km_rc rc =
+        db_exec(db,
+                "UPDATE users SET roepnaam = ?, voorvoegsel = ?, achternaam = ?, email = ?, instroom = ?,"
+                " uitstroom = ?, version = version + 1 WHERE id = ?",
+                "ttteeei", p->roepnaam, p->voorvoegsel, p->achternaam, email, p->instroom, p->uitstroom, o->id);
     if (rc != KM_OK)
         return rc;
     a->r->changed++;
@@ -594,11 +604,12 @@ static int cmp_member(const void *x, const void *y)
 static enum km_rc load_members(struct km_db *db, struct apply *a, struct member **out, size_t *n)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT m.group_id, m.user_id, m.kind = 'leerkracht', m.source = 'parnassys' FROM memberships m"
-                             " JOIN groups g ON g.id = m.group_id WHERE g.source = 'parnassys' AND g.schooljaar = ?"
-                             " ORDER BY m.group_id, m.user_id",
-                             "t", a->snap->schooljaar);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT m.group_id, m.user_id, m.kind = 'leerkracht', m.source = 'parnassys' FROM memberships m"
+                 " JOIN groups g ON g.id = m.group_id WHERE g.source = 'parnassys' AND g.schooljaar = ?"
+                 " ORDER BY m.group_id, m.user_id",
+                 "t", a->snap->schooljaar);
     size_t cap = 0;
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
@@ -686,8 +697,8 @@ static enum km_rc change_member(struct km_db *db, struct apply *a, const struct 
         rc = db_exec(db, "DELETE FROM memberships WHERE group_id = ? AND user_id = ?", "ii", m->group, m->user);
         member_line(db, a, m, false);
     } else if (op == '+') {
-        rc = db_exec(db, "INSERT INTO memberships (group_id, user_id, kind, source) VALUES (?, ?, ?, 'parnassys')", "iit",
-                     m->group, m->user, m->teacher ? "leerkracht" : "leerling");
+        rc = db_exec(db, "INSERT INTO memberships (group_id, user_id, kind, source) VALUES (?, ?, ?, 'parnassys')",
+                     "iit", m->group, m->user, m->teacher ? "leerkracht" : "leerling");
         member_line(db, a, m, true);
     } else { /* made here before the sync knew the group: from now on it is ParnasSys's */
         rc = db_exec(db, "UPDATE memberships SET source = 'parnassys' WHERE group_id = ? AND user_id = ?", "ii",
@@ -740,10 +751,11 @@ static enum km_rc apply_members(struct km_db *db, struct apply *a)
 static enum km_rc list_relinks(struct km_db *db, struct apply *a)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT e.name, l.name, l.schooljaar FROM groups e JOIN groups l ON l.id = e.linked_group_id"
-                             " WHERE e.kind = 'eigen' AND e.active = 1 AND l.schooljaar < ? ORDER BY e.name, e.id",
-                             "t", a->snap->schooljaar);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT e.name, l.name, l.schooljaar FROM groups e JOIN groups l ON l.id = e.linked_group_id"
+                 " WHERE e.kind = 'eigen' AND e.active = 1 AND l.schooljaar < ? ORDER BY e.name, e.id",
+                 "t", a->snap->schooljaar);
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
         if (r < 0)

@@ -42,11 +42,11 @@ enum km_rc templates_list(const struct km_session *s, struct km_template_list *o
     if (rc != KM_OK)
         return rc;
     rc = db_query(s->db, &st,
-                             "SELECT t.id, t.name, (SELECT count(*) FROM time_slots x WHERE x.template_id = t.id),"
-                             " (SELECT count(*) FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = t.id),"
-                             " (SELECT count(*) FROM roster_weeks w WHERE w.template_id = t.id), t.version"
-                             " FROM week_templates t ORDER BY t.name COLLATE NOCASE",
-                             NULL);
+                  "SELECT t.id, t.name, (SELECT count(*) FROM time_slots x WHERE x.template_id = t.id),"
+                  " (SELECT count(*) FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = t.id),"
+                  " (SELECT count(*) FROM roster_weeks w WHERE w.template_id = t.id), t.version"
+                  " FROM week_templates t ORDER BY t.name COLLATE NOCASE",
+                  NULL);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
         rc = r < 0 ? db_last_rc(s->db) : push_template(out, st);
@@ -87,8 +87,8 @@ struct template_ctx {
 static bool name_taken(struct km_db *db, const char *name, int64_t except)
 {
     int64_t one = 0;
-    return db_int(db, &one, "SELECT 1 FROM week_templates WHERE name = ? COLLATE NOCASE AND id <> ?", "ti", name, except) ==
-           KM_OK;
+    return db_int(db, &one, "SELECT 1 FROM week_templates WHERE name = ? COLLATE NOCASE AND id <> ?", "ti", name,
+                  except) == KM_OK;
 }
 
 static enum km_rc insert_template(struct km_db *db, struct template_ctx *c)
@@ -128,8 +128,9 @@ static enum km_rc rename_tx(struct km_db *db, void *arg)
     struct template_ctx *c = arg;
     if (name_taken(db, c->name, c->id))
         return db_fail(db, KM_EXISTS, _("Er is al een weeksjabloon '%s'."), c->name);
-    enum km_rc rc = db_exec(db, "UPDATE week_templates SET name = ?, version = version + 1 WHERE id = ? AND version = ?",
-                            "tii", c->name, c->id, c->expected);
+    enum km_rc rc =
+        db_exec(db, "UPDATE week_templates SET name = ?, version = version + 1 WHERE id = ? AND version = ?", "tii",
+                c->name, c->id, c->expected);
     if (rc == KM_EXISTS)
         return db_fail(db, KM_EXISTS, _("Er is al een weeksjabloon '%s'."), c->name);
     if (rc == KM_OK && db_changes(db) == 0)
@@ -159,10 +160,12 @@ static enum km_rc copy_contents(struct km_db *db, int64_t from, int64_t to)
         " SELECT m.new, ?2, x.weekday, x.start_min, x.end_min, x.name, x.is_break FROM time_slots x"
         " JOIN copy_map m ON m.kind = 'slot' AND m.old = x.id",
         "INSERT INTO copy_map SELECT 'lesson', l.id, (SELECT COALESCE(max(id), 0) FROM lessons)"
-        " + row_number() OVER (ORDER BY l.id) FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id = ?1",
+        " + row_number() OVER (ORDER BY l.id) FROM lessons l JOIN time_slots x ON x.id = l.slot_id WHERE x.template_id "
+        "= ?1",
         "INSERT INTO lessons (id, slot_id, teacher_id, hoofdgebied_id, deelgebied_id, room_id, block_id)"
         " SELECT m.new, ms.new, l.teacher_id, l.hoofdgebied_id, l.deelgebied_id, l.room_id, mb.new FROM lessons l"
-        " JOIN copy_map m ON m.kind = 'lesson' AND m.old = l.id JOIN copy_map ms ON ms.kind = 'slot' AND ms.old = l.slot_id"
+        " JOIN copy_map m ON m.kind = 'lesson' AND m.old = l.id JOIN copy_map ms ON ms.kind = 'slot' AND ms.old = "
+        "l.slot_id"
         " LEFT JOIN copy_map mb ON mb.kind = 'lesson' AND mb.old = l.block_id ORDER BY m.new",
         "INSERT INTO lesson_niveaus SELECT m.new, n.niveau_id FROM lesson_niveaus n"
         " JOIN copy_map m ON m.kind = 'lesson' AND m.old = n.lesson_id",
@@ -214,8 +217,9 @@ static enum km_rc delete_tx(struct km_db *db, void *arg)
     char name[128] = "";
     db_text(db, name, sizeof name, "SELECT name FROM week_templates WHERE id = ?", "i", c->id);
     if (rc == KM_OK)
-        rc = db_exec(db, "UPDATE lessons SET block_id = NULL WHERE slot_id IN (SELECT id FROM time_slots WHERE template_id = ?)",
-                     "i", c->id);
+        rc = db_exec(
+            db, "UPDATE lessons SET block_id = NULL WHERE slot_id IN (SELECT id FROM time_slots WHERE template_id = ?)",
+            "i", c->id);
     if (rc == KM_OK)
         rc = db_exec(db, "DELETE FROM week_templates WHERE id = ?", "i", c->id);
     if (rc == KM_OK && db_changes(db) == 0)
@@ -269,10 +273,10 @@ enum km_rc slots_list(const struct km_session *s, int64_t template_id, struct km
     if (rc != KM_OK)
         return rc;
     rc = db_query(s->db, &st,
-                             "SELECT x.id, x.template_id, x.weekday, x.start_min, x.end_min, x.name, x.is_break,"
-                             " (SELECT count(*) FROM lessons l WHERE l.slot_id = x.id), x.version FROM time_slots x"
-                             " WHERE x.template_id = ? ORDER BY x.weekday, x.start_min",
-                             "i", template_id);
+                  "SELECT x.id, x.template_id, x.weekday, x.start_min, x.end_min, x.name, x.is_break,"
+                  " (SELECT count(*) FROM lessons l WHERE l.slot_id = x.id), x.version FROM time_slots x"
+                  " WHERE x.template_id = ? ORDER BY x.weekday, x.start_min",
+                  "i", template_id);
     int r;
     while (rc == KM_OK && (r = db_step(s->db, st)) != 0)
         rc = r < 0 ? db_last_rc(s->db) : push_slot(out, st);
@@ -359,8 +363,9 @@ static enum km_rc add_slots_tx(struct km_db *db, void *arg)
             continue;
         rc = check_day(db, c, d);
         if (rc == KM_OK)
-            rc = db_exec(db, "INSERT INTO time_slots (template_id, weekday, start_min, end_min, name, is_break)"
-                             " VALUES (?, ?, ?, ?, ?, ?)",
+            rc = db_exec(db,
+                         "INSERT INTO time_slots (template_id, weekday, start_min, end_min, name, is_break)"
+                         " VALUES (?, ?, ?, ?, ?, ?)",
                          "idddtd", c->template_id, d, c->start, c->end, c->name, c->is_break ? 1 : 0);
     }
     return rc == KM_OK ? audit_add(c->s, 0, "tijdslot-gemaakt", c->name) : rc;
@@ -393,7 +398,8 @@ static enum km_rc update_slot_tx(struct km_db *db, void *arg)
 {
     struct slot_ctx *c = arg;
     int64_t weekday = 0, lessons = 0;
-    if (db_int(db, &weekday, "SELECT weekday FROM time_slots WHERE id = ? AND version = ?", "ii", c->slot_id, c->expected) != KM_OK)
+    if (db_int(db, &weekday, "SELECT weekday FROM time_slots WHERE id = ? AND version = ?", "ii", c->slot_id,
+               c->expected) != KM_OK)
         return db_fail(db, KM_CONFLICT, _("Iemand anders heeft dit tijdslot intussen gewijzigd of verwijderd."));
     db_int(db, &c->template_id, "SELECT template_id FROM time_slots WHERE id = ?", "i", c->slot_id);
     db_int(db, &lessons, "SELECT count(*) FROM lessons WHERE slot_id = ?", "i", c->slot_id);
@@ -402,8 +408,10 @@ static enum km_rc update_slot_tx(struct km_db *db, void *arg)
                        (long long)lessons);
     enum km_rc rc = check_day(db, c, (int)weekday);
     if (rc == KM_OK)
-        rc = db_exec(db, "UPDATE time_slots SET start_min = ?, end_min = ?, name = ?, is_break = ?, version = version + 1"
-                         " WHERE id = ?", "ddtdi", c->start, c->end, c->name, c->is_break ? 1 : 0, c->slot_id);
+        rc = db_exec(db,
+                     "UPDATE time_slots SET start_min = ?, end_min = ?, name = ?, is_break = ?, version = version + 1"
+                     " WHERE id = ?",
+                     "ddtdi", c->start, c->end, c->name, c->is_break ? 1 : 0, c->slot_id);
     return rc == KM_OK ? audit_add(c->s, 0, "tijdslot-gewijzigd", c->name) : rc;
 }
 
@@ -419,8 +427,9 @@ enum km_rc slots_update(const struct km_session *s, int64_t slot_id, int start_m
 static enum km_rc delete_slot_tx(struct km_db *db, void *arg)
 {
     struct slot_ctx *c = arg;
-    enum km_rc rc = db_exec(db, "UPDATE lessons SET block_id = NULL WHERE block_id IN (SELECT id FROM lessons WHERE slot_id = ?)",
-                            "i", c->slot_id);
+    enum km_rc rc =
+        db_exec(db, "UPDATE lessons SET block_id = NULL WHERE block_id IN (SELECT id FROM lessons WHERE slot_id = ?)",
+                "i", c->slot_id);
     if (rc == KM_OK)
         rc = db_exec(db, "DELETE FROM time_slots WHERE id = ?", "i", c->slot_id);
     if (rc == KM_OK && db_changes(db) == 0)

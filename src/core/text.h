@@ -1,10 +1,10 @@
 /* Text from data on its way to a terminal, into storage, or into a username.
  * Every string that came from the database, an import or the keyboard passes text_sanitize/text_fit before
- * it is drawn, printed or written to an export (CSV, iCalendar, HTML, JSON: each writer calls it itself), so no control character or escape sequence from data ever reaches a terminal.
- * Nothing here depends on the process locale: widths come from a built-in table, so a screen lines up the
- * same in every environment. All writers take (out, outlen), never write past outlen, always leave out
- * NUL-terminated (when outlen > 0) and never cut a code point (or a folded letter) in half. NULL input
- * counts as "". */
+ * it is drawn, printed or written to an export (CSV, iCalendar, HTML, JSON: each writer calls it itself), so no control
+ * character or escape sequence from data ever reaches a terminal. Nothing here depends on the process locale: widths
+ * come from a built-in table, so a screen lines up the same in every environment. All writers take (out, outlen), never
+ * write past outlen, always leave out NUL-terminated (when outlen > 0) and never cut a code point (or a folded letter)
+ * in half. NULL input counts as "". */
 #ifndef KM_TEXT_H
 #define KM_TEXT_H
 

@@ -15,14 +15,15 @@
 #include "core/text.h"
 #include "core/vec.h"
 
-#define USER_COLUMNS                                                                                           \
-    "id, role, username, roepnaam, voorvoegsel, achternaam, COALESCE(email, ''), COALESCE(instroom, ''),"     \
-    " COALESCE(uitstroom, ''), COALESCE(last_login_at, ''), password_state, active, source = 'parnassys', version,"  \
+#define USER_COLUMNS                                                                                                   \
+    "id, role, username, roepnaam, voorvoegsel, achternaam, COALESCE(email, ''), COALESCE(instroom, ''),"              \
+    " COALESCE(uitstroom, ''), COALESCE(last_login_at, ''), password_state, active, source = 'parnassys', version,"    \
     " CASE WHEN locked_until > datetime('now') THEN locked_until ELSE '' END"
 
 /* Longest first, so "van der" wins over "van". */
-static const char *const prefixes[] = {"van den", "van der", "van de", "van 't", "in 't", "in de", "op de", "uit de",
-                                       "van", "de", "den", "der", "het", "'t", "ter", "ten", "te", "la", "le", "el", "al"};
+static const char *const prefixes[] = {"van den", "van der", "van de", "van 't", "in 't", "in de", "op de",
+                                       "uit de",  "van",     "de",     "den",    "der",   "het",   "'t",
+                                       "ter",     "ten",     "te",     "la",     "le",    "el",    "al"};
 
 static bool starts_word(const char *s, const char *word)
 {
@@ -70,8 +71,8 @@ static bool username_taken(struct km_db *db, const char *name)
     return db_int(db, &one, "SELECT 1 FROM users WHERE username = ?", "t", name) == KM_OK;
 }
 
-enum km_rc users_make_username(struct km_db *db, const char *roepnaam, const char *voorvoegsel,
-                               const char *achternaam, char *out, size_t len)
+enum km_rc users_make_username(struct km_db *db, const char *roepnaam, const char *voorvoegsel, const char *achternaam,
+                               char *out, size_t len)
 {
     char first[64], last[96], base[USERS_USERNAME_MAX + 1];
     char joined[512];
@@ -139,10 +140,11 @@ static enum km_rc add_tx(struct km_db *db, void *arg)
     }
     char now[20];
     db_now(now);
-    enum km_rc rc = db_exec(db,
-                            "INSERT INTO users (role, username, roepnaam, voorvoegsel, achternaam, email, created_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            "tttttet", km_role_name(c->u->role), c->username, c->roep, c->voor, c->achter, c->u->email, now);
+    enum km_rc rc =
+        db_exec(db,
+                "INSERT INTO users (role, username, roepnaam, voorvoegsel, achternaam, email, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "tttttet", km_role_name(c->u->role), c->username, c->roep, c->voor, c->achter, c->u->email, now);
     if (rc == KM_EXISTS)
         return db_fail(db, KM_EXISTS, _("De gebruikersnaam %s is al in gebruik."), c->username);
     if (rc != KM_OK)
@@ -332,7 +334,8 @@ static enum km_rc deactivate_tx(struct km_db *db, void *arg)
     struct deactivate_ctx *c = arg;
     int64_t id = 0, synced = 0;
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st, "SELECT id, source = 'parnassys' FROM users WHERE username = ?", "t", c->username);
+    enum km_rc rc =
+        db_query(db, &st, "SELECT id, source = 'parnassys' FROM users WHERE username = ?", "t", c->username);
     if (rc != KM_OK)
         return rc;
     int r = db_step(db, st);
@@ -377,7 +380,8 @@ enum km_rc users_store_password(struct km_db *db, const struct km_session *actor
                             "ttti", hash, temporary ? "temporary" : "set", now, target);
     if (rc != KM_OK)
         return rc;
-    return audit_add(actor, target, own ? "wachtwoord-gewijzigd" : "wachtwoord-ingesteld", temporary ? "tijdelijk" : "");
+    return audit_add(actor, target, own ? "wachtwoord-gewijzigd" : "wachtwoord-ingesteld",
+                     temporary ? "tijdelijk" : "");
 }
 
 struct password_ctx {
@@ -412,7 +416,8 @@ enum km_rc users_set_password(const struct km_session *s, int64_t target, const 
                               const struct auth_settings *settings)
 {
     char role[16] = "", username[USERS_USERNAME_MAX + 8] = "";
-    enum km_rc rc = db_text(s->db, role, sizeof role, "SELECT role FROM users WHERE id = ? AND active = 1", "i", target);
+    enum km_rc rc =
+        db_text(s->db, role, sizeof role, "SELECT role FROM users WHERE id = ? AND active = 1", "i", target);
     if (rc == KM_OK)
         rc = db_text(s->db, username, sizeof username, "SELECT username FROM users WHERE id = ?", "i", target);
     if (rc == KM_NOTFOUND)
@@ -505,7 +510,8 @@ bool users_locked(struct km_db *db, int64_t id)
     char now[20];
     int64_t locked = 0;
     clock_system_text(now); /* as locked_until was written: never a test clock */
-    return db_int(db, &locked, "SELECT COALESCE(locked_until > ?, 0) FROM users WHERE id = ?", "ti", now, id) == KM_OK &&
+    return db_int(db, &locked, "SELECT COALESCE(locked_until > ?, 0) FROM users WHERE id = ?", "ti", now, id) ==
+               KM_OK &&
            locked;
 }
 

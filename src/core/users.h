@@ -5,7 +5,7 @@
 #include "core/auth.h"
 #include "core/session.h"
 
-#define USERS_NAME_MAX 200  /* characters, as EDEXML allows */
+#define USERS_NAME_MAX 200 /* characters, as EDEXML allows */
 #define USERS_USERNAME_MAX 32
 
 struct km_user {
@@ -15,7 +15,7 @@ struct km_user {
     char *instroom, *uitstroom, *last_login;
     char password_state[12]; /* none, set, temporary */
     bool active;
-    bool synced; /* comes from ParnasSys: names, e-mail and memberships are read-only */
+    bool synced;           /* comes from ParnasSys: names, e-mail and memberships are read-only */
     char locked_until[20]; /* 'YYYY-MM-DD HH:MM:SS' UTC while locked after too many failed logins, else "" */
     int64_t version;
     char *groups; /* users_list only: the active groups, stamgroep first ("groep 5a, rekenen plus"); else NULL */
@@ -30,7 +30,7 @@ struct user_new {
     enum km_role role;
     const char *username; /* NULL or "": made from the name by users_make_username */
     const char *roepnaam, *voorvoegsel, *achternaam;
-    const char *email;    /* optional */
+    const char *email; /* optional */
 };
 
 struct user_filter {
@@ -46,16 +46,16 @@ enum km_rc users_split_name(const char *full, char *roepnaam, char *voorvoegsel,
 void users_display_name(const struct km_user *u, char *buf, size_t len);
 /* The documented username rule: roepnaam.voorvoegselachternaam, folded to ASCII, lower case, with a
  * number appended (2, 3, ...) while the name is taken. Stable: an existing account keeps its name. */
-enum km_rc users_make_username(struct km_db *db, const char *roepnaam, const char *voorvoegsel,
-                               const char *achternaam, char *out, size_t len);
+enum km_rc users_make_username(struct km_db *db, const char *roepnaam, const char *voorvoegsel, const char *achternaam,
+                               char *out, size_t len);
 
 enum km_rc users_add(const struct km_session *s, const struct user_new *u, int64_t *id);
 enum km_rc users_get(const struct km_session *s, const char *username, struct km_user *out);
 enum km_rc users_get_id(const struct km_session *s, int64_t id, struct km_user *out);
 /* By role, then by users_name_cmp. */
 enum km_rc users_list(const struct km_session *s, const struct user_filter *f, struct km_user_list *out);
-/* How every list of people is sorted: the one rule of core/names.h (achternaam without voorvoegsel, then roepnaam, ignoring
- * accents and case; then voorvoegsel and username, so equal names keep one order. */
+/* How every list of people is sorted: the one rule of core/names.h (achternaam without voorvoegsel, then roepnaam,
+ * ignoring accents and case; then voorvoegsel and username, so equal names keep one order. */
 int users_name_cmp(const struct km_user *a, const struct km_user *b);
 enum km_rc users_deactivate(const struct km_session *s, const char *username);
 /* Replaces a password: self (own password), a student's (teacher of the student or beheerder) or a

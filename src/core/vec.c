@@ -31,4 +31,4 @@ void *vec_grow(void *items, size_t n, size_t size)
     return realloc(items, want * size);
 }
 
-enum km_rc (vec_no_memory)(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }
+enum km_rc(vec_no_memory)(struct km_db *db) { return db_fail(db, KM_ERR, _("Onvoldoende geheugen.")); }

@@ -28,7 +28,8 @@ static bool room_for(void **items, size_t *cap, size_t n, size_t size)
 
 /* Adds a copy of column col to the string list. */
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown lists are kept in the weekplan and freed by weekplan_free */
-static enum km_rc push_text(struct km_db *db, char ***list, int *n, size_t *cap, sqlite3_stmt *st, int col)
+    static enum km_rc
+    push_text(struct km_db *db, char ***list, int *n, size_t *cap, sqlite3_stmt *st, int col)
 {
     if (!room_for((void **)list, cap, (size_t)*n, sizeof **list))
         return vec_no_memory(db);
@@ -62,7 +63,8 @@ static int64_t student_owner(struct weekplan *w, int k, struct texts_ref *t)
 }
 
 /* Rows (owner id, text) come in the owners' own order, so one forward walk attaches them. */
-static enum km_rc attach_texts(struct km_db *db, sqlite3_stmt *st, struct weekplan *w, int owners, size_t *caps, owner_fn owner)
+static enum km_rc attach_texts(struct km_db *db, sqlite3_stmt *st, struct weekplan *w, int owners, size_t *caps,
+                               owner_fn owner)
 {
     struct texts_ref t;
     int k = 0, r;
@@ -88,28 +90,29 @@ struct build {
 };
 
 /* The group's lessons of the week (?1 group, ?2 Monday, ?3 Sunday), by date and time. */
-#define WEEK_LESSONS                                                                                           \
-    " FROM lesson_instances i JOIN lessons l ON l.id = i.lesson_id"                                            \
-    " WHERE i.date BETWEEN ?2 AND ?3"                                                                          \
+#define WEEK_LESSONS                                                                                                   \
+    " FROM lesson_instances i JOIN lessons l ON l.id = i.lesson_id"                                                    \
+    " WHERE i.date BETWEEN ?2 AND ?3"                                                                                  \
     "   AND EXISTS (SELECT 1 FROM lesson_groups lg WHERE lg.lesson_id = i.lesson_id AND lg.group_id = ?1)"
 #define LESSON_ORDER " i.date, i.start_min, i.id"
-#define GOAL_JOINS                                                                                             \
-    " JOIN leerdoelen g ON g.id = p.goal_id JOIN deelgebieden d ON d.id = g.deelgebied_id"                     \
+#define GOAL_JOINS                                                                                                     \
+    " JOIN leerdoelen g ON g.id = p.goal_id JOIN deelgebieden d ON d.id = g.deelgebied_id"                             \
     " JOIN hoofdgebieden h ON h.id = d.hoofdgebied_id"
 #define GOAL_ORDER " h.sort_order, h.name, d.sort_order, d.name, g.sort_order, g.code"
 
 /* When, what and where; never the note. */
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown lists are kept in the weekplan and freed by weekplan_free */
-static enum km_rc read_lessons(struct km_db *db, struct build *b)
+    static enum km_rc
+    read_lessons(struct km_db *db, struct build *b)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT i.id, i.date, i.start_min, i.end_min,"
-                             " COALESCE((SELECT name FROM hoofdgebieden WHERE id = l.hoofdgebied_id), '')"
-                             "  || COALESCE(' / ' || (SELECT name FROM deelgebieden WHERE id = l.deelgebied_id), ''),"
-                             " COALESCE((SELECT name FROM rooms WHERE id = i.room_id), '')" WEEK_LESSONS
-                             " ORDER BY" LESSON_ORDER,
-                             "itt", b->group, b->from, b->to);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT i.id, i.date, i.start_min, i.end_min,"
+                 " COALESCE((SELECT name FROM hoofdgebieden WHERE id = l.hoofdgebied_id), '')"
+                 "  || COALESCE(' / ' || (SELECT name FROM deelgebieden WHERE id = l.deelgebied_id), ''),"
+                 " COALESCE((SELECT name FROM rooms WHERE id = i.room_id), '')" WEEK_LESSONS " ORDER BY" LESSON_ORDER,
+                 "itt", b->group, b->from, b->to);
     struct weekplan *w = b->w;
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
@@ -144,24 +147,26 @@ static enum km_rc read_goals(struct km_db *db, struct build *b)
     if (w->nlessons && !(b->cap_goals = calloc((size_t)w->nlessons, sizeof *b->cap_goals)))
         return vec_no_memory(db);
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT i.id, g.title FROM (SELECT i.id, i.date, i.start_min" WEEK_LESSONS ") i"
-                             " JOIN planned_goals p ON p.instance_id = i.id" GOAL_JOINS " ORDER BY" LESSON_ORDER ","
-                             GOAL_ORDER,
-                             "itt", b->group, b->from, b->to);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT i.id, g.title FROM (SELECT i.id, i.date, i.start_min" WEEK_LESSONS ") i"
+                 " JOIN planned_goals p ON p.instance_id = i.id" GOAL_JOINS " ORDER BY" LESSON_ORDER "," GOAL_ORDER,
+                 "itt", b->group, b->from, b->to);
     return rc == KM_OK ? attach_texts(db, st, w, w->nlessons, b->cap_goals, lesson_owner) : rc;
 }
 
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown lists are kept in the weekplan and freed by weekplan_free */
-static enum km_rc read_students(struct km_db *db, struct build *b)
+    static enum km_rc
+    read_students(struct km_db *db, struct build *b)
 {
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(db, &st,
-                             "SELECT u.id, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END"
-                             " || ' ' || u.achternaam FROM memberships m JOIN users u ON u.id = m.user_id AND u.active = 1"
-                             " WHERE m.group_id = ? AND m.kind = 'leerling'"
-                             " ORDER BY u.achternaam COLLATE NOCASE, u.roepnaam COLLATE NOCASE, u.id",
-                             "i", b->group);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "SELECT u.id, u.roepnaam || CASE WHEN u.voorvoegsel = '' THEN '' ELSE ' ' || u.voorvoegsel END"
+                 " || ' ' || u.achternaam FROM memberships m JOIN users u ON u.id = m.user_id AND u.active = 1"
+                 " WHERE m.group_id = ? AND m.kind = 'leerling'"
+                 " ORDER BY u.achternaam COLLATE NOCASE, u.roepnaam COLLATE NOCASE, u.id",
+                 "i", b->group);
     struct weekplan *w = b->w;
     int r;
     while (rc == KM_OK && (r = db_step(db, st)) != 0) {
@@ -189,17 +194,18 @@ static enum km_rc read_own(struct km_db *db, struct build *b)
     if (w->nstudents && !(b->cap_own = calloc((size_t)w->nstudents, sizeof *b->cap_own)))
         return vec_no_memory(db);
     sqlite3_stmt *st;
-    enum km_rc rc = db_query(
-        db, &st,
-        "WITH week(goal_id) AS (SELECT DISTINCT p.goal_id FROM planned_goals p WHERE p.instance_id IN (SELECT i.id" WEEK_LESSONS "))"
-        " SELECT u.id, g.title FROM memberships m JOIN users u ON u.id = m.user_id AND u.active = 1"
-        " JOIN week p JOIN leerdoelen g ON g.id = p.goal_id JOIN deelgebieden d ON d.id = g.deelgebied_id"
-        " JOIN hoofdgebieden h ON h.id = d.hoofdgebied_id"
-        " LEFT JOIN goal_status gs ON gs.student_id = u.id AND gs.goal_id = g.id"
-        " LEFT JOIN status_values sv ON sv.id = gs.status_id"
-        " WHERE m.group_id = ?1 AND m.kind = 'leerling' AND COALESCE(sv.mastered, 0) = 0"
-        " ORDER BY u.achternaam COLLATE NOCASE, u.roepnaam COLLATE NOCASE, u.id," GOAL_ORDER,
-        "itt", b->group, b->from, b->to);
+    enum km_rc rc =
+        db_query(db, &st,
+                 "WITH week(goal_id) AS (SELECT DISTINCT p.goal_id FROM planned_goals p WHERE p.instance_id IN (SELECT "
+                 "i.id" WEEK_LESSONS "))"
+                 " SELECT u.id, g.title FROM memberships m JOIN users u ON u.id = m.user_id AND u.active = 1"
+                 " JOIN week p JOIN leerdoelen g ON g.id = p.goal_id JOIN deelgebieden d ON d.id = g.deelgebied_id"
+                 " JOIN hoofdgebieden h ON h.id = d.hoofdgebied_id"
+                 " LEFT JOIN goal_status gs ON gs.student_id = u.id AND gs.goal_id = g.id"
+                 " LEFT JOIN status_values sv ON sv.id = gs.status_id"
+                 " WHERE m.group_id = ?1 AND m.kind = 'leerling' AND COALESCE(sv.mastered, 0) = 0"
+                 " ORDER BY u.achternaam COLLATE NOCASE, u.roepnaam COLLATE NOCASE, u.id," GOAL_ORDER,
+                 "itt", b->group, b->from, b->to);
     return rc == KM_OK ? attach_texts(db, st, w, w->nstudents, b->cap_own, student_owner) : rc;
 }
 
@@ -251,7 +257,8 @@ static enum km_rc may_print(const struct km_session *s, int64_t group_id)
         return rc;
     if (s->role == ROLE_LEERKRACHT && access_teaches_group(s->db, s->user_id, group_id))
         return KM_OK;
-    return db_fail(s->db, KM_DENIED, _("Geen toegang: de weektaak van een groep is voor haar leerkrachten en de beheerder."));
+    return db_fail(s->db, KM_DENIED,
+                   _("Geen toegang: de weektaak van een groep is voor haar leerkrachten en de beheerder."));
 }
 
 enum km_rc weekplan_build(const struct km_session *s, int64_t group_id, const char *date, struct weekplan *out)

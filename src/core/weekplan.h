@@ -22,8 +22,8 @@ struct weekplan_lesson {
 
 struct weekplan_student {
     int64_t id;
-    char *name;   /* "roepnaam [voorvoegsel] achternaam" */
-    char **own;   /* titles of the week's goals not mastered yet */
+    char *name; /* "roepnaam [voorvoegsel] achternaam" */
+    char **own; /* titles of the week's goals not mastered yet */
     int nown;
 };
 
@@ -32,7 +32,7 @@ struct weekplan {
     char group[256];
     char monday[11];
     int iso_week, iso_year;
-    bool open[8]; /* per weekday (1..7): the school is open, or has a lesson that day */
+    bool open[8];                    /* per weekday (1..7): the school is open, or has a lesson that day */
     struct weekplan_lesson *lessons; /* by date and time */
     int nlessons;
     struct weekplan_student *students; /* the group's active students, by name */

@@ -14,12 +14,12 @@
 /* A4 portrait with 12 mm margins: 186 x 273 mm to write on; the estimate may use BODY_MM of it. */
 #define BODY_MM 250.0
 #define PT_MM 0.3528
-#define LINE 1.3          /* line height, in font sizes */
-#define CHAR_EM 0.56      /* average letter width, in font sizes: wider than DejaVu Sans' lower case */
-#define DAY_COL_MM 30.0   /* the day's name and date */
-#define LESSON_MM 150.0   /* 186 - the day column - padding */
-#define GOAL_MM 144.0     /* a goal, indented under its lesson */
-#define OWN_MM 82.0       /* one of the two columns of "hier kan ik zelf aan werken", less the box */
+#define LINE 1.3        /* line height, in font sizes */
+#define CHAR_EM 0.56    /* average letter width, in font sizes: wider than DejaVu Sans' lower case */
+#define DAY_COL_MM 30.0 /* the day's name and date */
+#define LESSON_MM 150.0 /* 186 - the day column - padding */
+#define GOAL_MM 144.0   /* a goal, indented under its lesson */
+#define OWN_MM 82.0     /* one of the two columns of "hier kan ik zelf aan werken", less the box */
 #define PT_MAX 11.0
 #define PT_MIN 6.0
 
@@ -58,7 +58,8 @@ static int lines_for(const char *text, double width_mm, double pt)
 static int shown(int n, int max) { return n <= max ? n : max + 1; /* the last line says "en nog N" */ }
 
 /* The page in lines of the body font: header, one row per open day, the own goals in two columns. */
-static double page_lines(const struct weekplan *w, const struct weekplan_student *st, double pt, int max_goals, int max_own)
+static double page_lines(const struct weekplan *w, const struct weekplan_student *st, double pt, int max_goals,
+                         int max_own)
 {
     double lines = 6.0; /* school and week, the title at 1.6, the group, the gap */
     for (int d = 1; d <= 7; d++) {
@@ -127,9 +128,11 @@ static void week_text(const struct weekplan *w, char *out, size_t len)
     if (ma == mb)
         snprintf(out, len, "week %d · %d t/m %d %s %d", w->iso_week, da, db, dates_month_name(mb), yb);
     else if (ya == yb)
-        snprintf(out, len, "week %d · %d %s t/m %d %s %d", w->iso_week, da, dates_month_name(ma), db, dates_month_name(mb), yb);
+        snprintf(out, len, "week %d · %d %s t/m %d %s %d", w->iso_week, da, dates_month_name(ma), db,
+                 dates_month_name(mb), yb);
     else
-        snprintf(out, len, "week %d · %d %s %d t/m %d %s %d", w->iso_week, da, dates_month_name(ma), ya, db, dates_month_name(mb), yb);
+        snprintf(out, len, "week %d · %d %s %d t/m %d %s %d", w->iso_week, da, dates_month_name(ma), ya, db,
+                 dates_month_name(mb), yb);
 }
 
 static void write_lesson(FILE *f, const struct weekplan_lesson *l, int max_goals)

@@ -38,7 +38,8 @@ static void put(struct parser *p, char c)
 }
 
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown list is kept in t->problems and freed by csv_free */
-static void problem(struct parser *p, int line, const char *text)
+    static void
+    problem(struct parser *p, int line, const char *text)
 {
     if (!line_error_add(&p->out->problems, &p->out->nproblems, line, "%s", text))
         p->nomem = true;
@@ -292,8 +293,9 @@ bool csv_record_fits(const struct csv_record *r, const int *col, const char *con
     for (size_t i = header_fields; i < r->n; i++) {
         char probe[8];
         if (text_clean(r->fields[i], probe, sizeof probe) > 0) {
-            snprintf(why, whylen, "%zu velden, maar de kopregel heeft er %zu (staat er een '%c' in een %s zonder "
-                                  "aanhalingstekens?)",
+            snprintf(why, whylen,
+                     "%zu velden, maar de kopregel heeft er %zu (staat er een '%c' in een %s zonder "
+                     "aanhalingstekens?)",
                      r->n, header_fields, sep, what);
             return false;
         }

@@ -25,7 +25,8 @@ struct csv_table {
     struct csv_record *records; /* empty lines are not records */
     size_t n;
     char sep;
-    struct line_error *problems; /* syntax mistakes (core/lineerrors.h); the records are still filled as well as possible */
+    struct line_error
+        *problems; /* syntax mistakes (core/lineerrors.h); the records are still filled as well as possible */
     size_t nproblems;
 };
 

@@ -42,7 +42,7 @@ static void write_goal(FILE *out, const struct cur_goal *g)
 {
     char order[16];
     snprintf(order, sizeof order, "%d", g->sort_order);
-    const char *fields[COL__COUNT] = {g->hoofdgebied, g->deelgebied, g->niveau, g->code, g->title, order,
+    const char *fields[COL__COUNT] = {g->hoofdgebied,           g->deelgebied, g->niveau, g->code, g->title, order,
                                       g->retired ? "ja" : "nee"};
     csv_write_record(out, fields, COL__COUNT, ';');
 }
@@ -343,12 +343,12 @@ static char *clean_dup(const char *raw)
     return out;
 }
 
-
 /* A short record is missing columns; a long one usually has a separator in a title without quotes. */
 static bool record_complete(struct import *imp, const struct csv_record *r)
 {
     char why[500];
-    if (csv_record_fits(r, imp->col, columns, COL__COUNT, imp->header_fields, imp->table->sep, "titel", why, sizeof why))
+    if (csv_record_fits(r, imp->col, columns, COL__COUNT, imp->header_fields, imp->table->sep, "titel", why,
+                        sizeof why))
         return true;
     return bad(imp, r->line, "%s", why);
 }

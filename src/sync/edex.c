@@ -19,7 +19,7 @@
 #include "core/vec.h"
 #include "sync/xmlerr.h"
 
-#define KEY_MAX_CHARS 256  /* EDEXKeyType */
+#define KEY_MAX_CHARS 256   /* EDEXKeyType */
 #define TEXT_MAX_BYTES 1024 /* the longest text we keep (a name of 200 characters, an address of 256) */
 #define CONTAINER_DEPTH 8   /* a SOAP answer nests the leerlinggegevens a few levels down */
 #define ARENA_BLOCK 65536
@@ -111,7 +111,7 @@ static bool is(const xmlNode *n, const char *name)
 static int line_of(const xmlNode *n) { return (int)xmlGetLineNo(n); }
 
 __attribute__((format(printf, 4, 5))) static void fail(struct reader *rd, const xmlNode *n, const char *element,
-                                                        const char *fmt, ...)
+                                                       const char *fmt, ...)
 {
     char text[400];
     va_list ap;
@@ -362,9 +362,9 @@ static const char *or_empty(const char *s) { return s ? s : ""; }
  * stand in, so the account has something to be called by. */
 static bool finish_names(struct reader *rd, const xmlNode *n, const struct names *nm, struct snap_person *p)
 {
-    const char *roep = nm->roepnaam && *nm->roepnaam ? nm->roepnaam
+    const char *roep = nm->roepnaam && *nm->roepnaam   ? nm->roepnaam
                        : nm->voornaam && *nm->voornaam ? nm->voornaam
-                                                        : or_empty(nm->voorletters);
+                                                       : or_empty(nm->voorletters);
     p->roepnaam = roep;
     p->voorvoegsel = or_empty(nm->voorvoegsel);
     p->achternaam = or_empty(nm->achternaam);
@@ -569,7 +569,8 @@ static const xmlNode *find_container(const xmlNode *n, int depth)
     return NULL;
 }
 
-static void read_list(struct reader *rd, const xmlNode *list, const char *item, void (*read)(struct reader *, const xmlNode *))
+static void read_list(struct reader *rd, const xmlNode *list, const char *item,
+                      void (*read)(struct reader *, const xmlNode *))
 {
     for (const xmlNode *c = list ? list->children : NULL; c; c = c->next)
         if (is(c, item))
@@ -664,8 +665,9 @@ static enum km_rc refuse(struct km_db *db, const struct edex_options *o, struct 
 
 static enum km_rc apply(struct km_db *db, struct reader *rd, const struct edex_options *o)
 {
-    struct snapshot snap = {rd->schooljaar, rd->brin ? rd->brin : "", rd->brin_line, rd->today, rd->groups,
-                            rd->ngroups, rd->people, rd->npeople};
+    struct snapshot snap = {
+        rd->schooljaar, rd->brin ? rd->brin : "", rd->brin_line, rd->today, rd->groups, rd->ngroups, rd->people,
+        rd->npeople};
     return snapshot_apply(db, &snap, o->source_name, o->dry_run, rd->r);
 }
 

@@ -82,7 +82,6 @@ static bool read_header(struct reader *rd, const struct csv_record *r)
     return ok;
 }
 
-
 /* A cleaned copy: controls stripped, spaces collapsed; a bad byte may become three, hence the room. */
 static char *clean_dup(const char *raw)
 {

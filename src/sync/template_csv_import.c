@@ -144,7 +144,6 @@ static bool read_header(struct import *imp, const struct csv_record *r)
     return ok;
 }
 
-
 /* A short record is missing columns; a long one usually has a separator in a name without quotes. */
 static bool record_complete(struct import *imp, const struct csv_record *r)
 {

@@ -561,7 +561,9 @@ static enum km_rc judge(const struct uwlr_answer *ans, long status, const struct
                         size_t len)
 {
     switch (status == 200 || ans->kind == UWLR_ANSWER_FAULT ? ans->kind : UWLR_ANSWER_OTHER) {
-    case UWLR_ANSWER_FAULT: uwlr_fault_sentence(&ans->fault, msg, len); return KM_ERR;
+    case UWLR_ANSWER_FAULT:
+        uwlr_fault_sentence(&ans->fault, msg, len);
+        return KM_ERR;
     case UWLR_ANSWER_OTHER:
         if (status != 200)
             http_message(status, msg, len);
@@ -579,7 +581,8 @@ static enum km_rc judge(const struct uwlr_answer *ans, long status, const struct
     case UWLR_ANSWER_NO_CHANGES:
         snprintf(msg, len, _("ParnasSys meldt geen wijzigingen (geenwijzigingen); er is niets gewijzigd."));
         return KM_OK;
-    case UWLR_ANSWER_DATA: break;
+    case UWLR_ANSWER_DATA:
+        break;
     }
     return refuse_eckid_only(ans, msg, len);
 }
@@ -608,8 +611,8 @@ static void reply_free(struct uwlr_reply *reply)
 }
 
 /* The exchange and the answer's form; KM_OK with reply->body set: leerlinggegevens to import, in *encoding. */
-static enum km_rc fetch_answer(struct km_db *db, const struct km_config *cfg, struct uwlr_reply *reply,
-                               char *encoding, size_t enclen, char *msg, size_t msglen)
+static enum km_rc fetch_answer(struct km_db *db, const struct km_config *cfg, struct uwlr_reply *reply, char *encoding,
+                               size_t enclen, char *msg, size_t msglen)
 {
     struct run_settings rs;
     enum km_rc rc = settings_for(db, cfg, &rs, msg, msglen);

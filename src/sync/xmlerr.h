@@ -8,8 +8,8 @@
 #include <libxml/xmlerror.h>
 
 struct xmlerr {
-    int line;          /* of the first error (0: none yet, or no line known) */
-    char message[160]; /* libxml2's text of the first error, one line; "" when none */
+    int line;              /* of the first error (0: none yet, or no line known) */
+    char message[160];     /* libxml2's text of the first error, one line; "" when none */
     xmlParserCtxtPtr ctxt; /* where the line comes from when the error has none (may be NULL) */
 };
 

@@ -43,8 +43,8 @@ static void on_signal(int sig)
 }
 
 /* The role names as core stores them, marked here so that gettext translates them on screen. */
-static const char *const role_words[] __attribute__((unused)) = {N_("leerling"), N_("leerkracht"), N_("ouder"),
-                                                                  N_("beheerder")};
+static const char *const role_words[]
+    __attribute__((unused)) = {N_("leerling"), N_("leerkracht"), N_("ouder"), N_("beheerder")};
 
 static const enum action global_actions[] = {A_HELP, A_REFRESH, A_QUIT, A_LOGOUT, ACT_NONE};
 
@@ -414,9 +414,11 @@ static bool may_leave(struct app *a, enum leave how)
         return false; /* the question is already open */
     char q[300];
     if (how == LEAVE_QUIT)
-        snprintf(q, sizeof q, _("Je wijzigingen in %s zijn nog niet opgeslagen. Toch afsluiten en ze weggooien?"), what);
+        snprintf(q, sizeof q, _("Je wijzigingen in %s zijn nog niet opgeslagen. Toch afsluiten en ze weggooien?"),
+                 what);
     else if (how == LEAVE_LOGOUT)
-        snprintf(q, sizeof q, _("Je wijzigingen in %s zijn nog niet opgeslagen. Toch uitloggen en ze weggooien?"), what);
+        snprintf(q, sizeof q, _("Je wijzigingen in %s zijn nog niet opgeslagen. Toch uitloggen en ze weggooien?"),
+                 what);
     else
         snprintf(q, sizeof q, _("Je wijzigingen in %s zijn nog niet opgeslagen. Weggooien?"), what);
     struct screen *d = dialog_confirm_new(a, q, leave_answered, NULL);
@@ -512,9 +514,10 @@ static void idle_logout(struct app *a)
                              "Na %d minuten zonder toets uitgelogd; je tekst is als concept bewaard.", n),
                     minutes);
     else
-        app_message(a, TR_NORMAL,
-                    ngettext("Na %d minuut zonder toets ben je uitgelogd.", "Na %d minuten zonder toets ben je uitgelogd.", n),
-                    minutes);
+        app_message(
+            a, TR_NORMAL,
+            ngettext("Na %d minuut zonder toets ben je uitgelogd.", "Na %d minuten zonder toets ben je uitgelogd.", n),
+            minutes);
 }
 
 /* Called from the idle tick: a warning a minute before (halfway for a limit of two minutes or less), then the
@@ -615,10 +618,10 @@ static bool read_keys(struct app *a)
 /* ---- who is on: this process's row in `sessions` while someone is logged in ---- */
 
 static struct {
-    int64_t row;    /* 0: none */
-    int64_t user;   /* whose row it is (0: nobody logged in) */
-    long attempt;   /* seconds (monotonic) of the last register or touch: the database is written about once
-                     * a minute, not per poll, whatever the wall clock does */
+    int64_t row;  /* 0: none */
+    int64_t user; /* whose row it is (0: nobody logged in) */
+    long attempt; /* seconds (monotonic) of the last register or touch: the database is written about once
+                   * a minute, not per poll, whatever the wall clock does */
 } presence;
 
 static long monotonic_seconds(void)
@@ -737,7 +740,7 @@ static bool wake_due(struct app *a, struct wake *k)
         long since = now - k->last_reload;
         if (k->gap_ms < WAKE_GAP_MIN_MS || since >= IDLE_MS)
             k->gap_ms = WAKE_GAP_MIN_MS; /* quiet for a while: the next change shows at once again */
-        else if (since < 2 * k->gap_ms) /* changes come about as fast as the mute lets them in: a storm */
+        else if (since < 2 * k->gap_ms)  /* changes come about as fast as the mute lets them in: a storm */
             k->gap_ms = k->gap_ms * 2 > IDLE_MS ? IDLE_MS : k->gap_ms * 2;
         else if ((k->gap_ms /= 2) < WAKE_GAP_MIN_MS)
             k->gap_ms = WAKE_GAP_MIN_MS;

@@ -103,9 +103,9 @@ struct app {
     bool dirty;
     /* Leaving with unsaved work: what was asked (a dialog is open), and what a "Ja" then lets happen. */
     int leave_asked, leave_go;
-    long last_key;      /* seconds (monotonic) of the last key, for the idle logout */
-    bool idle_warned;   /* the warning a minute before the idle logout is on the message line */
-    bool fault_shown;   /* the database's fault (damaged, gone) has been put on the screen */
+    long last_key;    /* seconds (monotonic) of the last key, for the idle logout */
+    bool idle_warned; /* the warning a minute before the idle logout is on the message line */
+    bool fault_shown; /* the database's fault (damaged, gone) has been put on the screen */
 };
 
 void app_push(struct app *a, struct screen *s);

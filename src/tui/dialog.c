@@ -32,8 +32,8 @@ struct dialog {
 };
 
 /* Esc, q and the arrows arrive as actions; letters come in as typed text (see dialog_text). */
-static const enum action dialog_actions[] = {A_SELECT, A_BACK, A_NEXT_FIELD, A_LEFT, A_RIGHT, A_UP, A_DOWN, A_PREV_FIELD,
-                                             ACT_NONE};
+static const enum action dialog_actions[] = {A_SELECT, A_BACK, A_NEXT_FIELD, A_LEFT,  A_RIGHT,
+                                             A_UP,     A_DOWN, A_PREV_FIELD, ACT_NONE};
 
 /* Ja and Nee side by side, or a few choices one per row: Esc is "Nee" or "annuleren". */
 static const struct action_words *dialog_words(const struct screen *s, enum action act)
@@ -197,15 +197,22 @@ static int dialog_action(struct screen *s, struct app *a, enum action act)
     (void)a;
     struct dialog *d = (struct dialog *)s;
     switch (act) {
-    case A_SELECT: return choose(d, d->focus);
-    case A_BACK: return choose(d, -1);
+    case A_SELECT:
+        return choose(d, d->focus);
+    case A_BACK:
+        return choose(d, -1);
     case A_LEFT:
     case A_UP:
-    case A_PREV_FIELD: d->focus = (d->focus + d->n - 1) % d->n; return R_DRAW;
+    case A_PREV_FIELD:
+        d->focus = (d->focus + d->n - 1) % d->n;
+        return R_DRAW;
     case A_RIGHT:
     case A_DOWN:
-    case A_NEXT_FIELD: d->focus = (d->focus + 1) % d->n; return R_DRAW;
-    default: return R_NONE;
+    case A_NEXT_FIELD:
+        d->focus = (d->focus + 1) % d->n;
+        return R_DRAW;
+    default:
+        return R_NONE;
     }
 }
 

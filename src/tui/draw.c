@@ -98,4 +98,3 @@ void draw_box(WINDOW *w, int y, int x, int h, int width, const char *title, enum
         put(w, y, x + 2, width - 4, t, TR_TITLE, false);
     }
 }
-

@@ -16,15 +16,15 @@ enum field_kind { FIELD_TEXT, FIELD_PASSWORD, FIELD_DATE, FIELD_TIME, FIELD_CHOI
 
 struct field {
     enum field_kind kind;
-    const char *label;     /* translated */
-    char *value;           /* FIELD_VALUE_MAX bytes; sodium_malloc'd for passwords */
-    int max_chars;         /* 0 = as many as fit in value */
+    const char *label;          /* translated */
+    char *value;                /* FIELD_VALUE_MAX bytes; sodium_malloc'd for passwords */
+    int max_chars;              /* 0 = as many as fit in value */
     const char *const *choices; /* FIELD_CHOICE / FIELD_MULTI */
     int nchoices;
-    int choice;            /* FIELD_CHOICE: selected; FIELD_MULTI: cursor */
-    unsigned long chosen;  /* FIELD_MULTI: bit per choice */
+    int choice;           /* FIELD_CHOICE: selected; FIELD_MULTI: cursor */
+    unsigned long chosen; /* FIELD_MULTI: bit per choice */
     bool required;
-    char error[160];       /* shown beside the field */
+    char error[160]; /* shown beside the field */
 };
 
 struct form {

@@ -64,12 +64,12 @@ int form_screen_action(struct screen *s, struct app *a, enum action act)
             fs->form.focus++;
             return R_DRAW;
         }
-    {
-        int r = fs->submit(fs, a, fs->form.focus);
-        if (r & R_POP) /* done (or closed to show what someone else changed): nothing left to ask about */
-            form_mark_saved(&fs->form);
-        return r;
-    }
+        {
+            int r = fs->submit(fs, a, fs->form.focus);
+            if (r & R_POP) /* done (or closed to show what someone else changed): nothing left to ask about */
+                form_mark_saved(&fs->form);
+            return r;
+        }
     default:
         return form_action(&fs->form, act) ? R_DRAW : R_NONE;
     }

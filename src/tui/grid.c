@@ -276,19 +276,32 @@ bool grid_move(struct grid *g, enum action act)
 {
     int page = g->height > 1 ? g->height - 1 : 1;
     switch (act) {
-    case A_UP: g->cur_row--; break;
-    case A_DOWN: g->cur_row++; break;
-    case A_PAGE_UP: g->cur_row -= page; break;
-    case A_PAGE_DOWN: g->cur_row += page; break;
-    case A_HOME: g->cur_row = 0; break;
-    case A_END: g->cur_row = g->rows - 1; break;
+    case A_UP:
+        g->cur_row--;
+        break;
+    case A_DOWN:
+        g->cur_row++;
+        break;
+    case A_PAGE_UP:
+        g->cur_row -= page;
+        break;
+    case A_PAGE_DOWN:
+        g->cur_row += page;
+        break;
+    case A_HOME:
+        g->cur_row = 0;
+        break;
+    case A_END:
+        g->cur_row = g->rows - 1;
+        break;
     case A_LEFT:
         *(g->row_cursor ? &g->left : &g->cur_col) -= 1; /* a row cursor scrolls the columns */
         break;
     case A_RIGHT:
         *(g->row_cursor ? &g->left : &g->cur_col) += 1;
         break;
-    default: return false;
+    default:
+        return false;
     }
     settle(g);
     return true;

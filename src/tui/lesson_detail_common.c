@@ -36,8 +36,8 @@ void when_text(const struct lesson_detail *d, bool long_form, char *out, size_t 
     }
     dates_to_civil(z, &y, &m, &day);
     if (long_form)
-        strbuf_appendf(out, len, _("%s %02d-%02d-%04d · %s–%s · week %d"), _(dates_day_name(dates_weekday(z))), day, m, y, t0, t1,
-                dates_iso_week(z, &iso_year));
+        strbuf_appendf(out, len, _("%s %02d-%02d-%04d · %s–%s · week %d"), _(dates_day_name(dates_weekday(z))), day, m,
+                       y, t0, t1, dates_iso_week(z, &iso_year));
     else
         strbuf_appendf(out, len, "%s %02d-%02d %s", _(dates_day_name(dates_weekday(z))), day, m, t0);
 }

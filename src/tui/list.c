@@ -50,13 +50,26 @@ bool list_move(struct list *l, enum action act)
 {
     int page = l->height > 1 ? l->height - 1 : 1;
     switch (act) {
-    case A_UP: l->cur--; break;
-    case A_DOWN: l->cur++; break;
-    case A_PAGE_UP: l->cur -= page; break;
-    case A_PAGE_DOWN: l->cur += page; break;
-    case A_HOME: l->cur = 0; break;
-    case A_END: l->cur = l->count - 1; break;
-    default: return false;
+    case A_UP:
+        l->cur--;
+        break;
+    case A_DOWN:
+        l->cur++;
+        break;
+    case A_PAGE_UP:
+        l->cur -= page;
+        break;
+    case A_PAGE_DOWN:
+        l->cur += page;
+        break;
+    case A_HOME:
+        l->cur = 0;
+        break;
+    case A_END:
+        l->cur = l->count - 1;
+        break;
+    default:
+        return false;
     }
     clamp(l);
     return true;

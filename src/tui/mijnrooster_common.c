@@ -113,7 +113,8 @@ void subject_fit(const char *subject, int width, char *out, size_t len)
         return;
     }
     char h[128];
-    snprintf(h, sizeof h, "%.*s", (int)((size_t)(slash - subject) < sizeof h ? (size_t)(slash - subject) : sizeof h - 1), subject);
+    snprintf(h, sizeof h, "%.*s",
+             (int)((size_t)(slash - subject) < sizeof h ? (size_t)(slash - subject) : sizeof h - 1), subject);
     first_chars(h, 3, head, sizeof head);
     snprintf(out, len, "%s/%s", head, slash + 3);
 }

@@ -14,7 +14,7 @@
 #include "core/planning.h"
 #include "tui/app.h"
 
-#define TIME_W 5        /* "08:30" */
+#define TIME_W 5 /* "08:30" */
 
 /* ---- what is shown: a person, a group or a room ---- */
 
@@ -71,19 +71,19 @@ struct rooster {
     struct planning_goal *own;
     int nown;
     int64_t own_from, own_to;
-    int dcur;      /* a lesson (< nitems) or one of the own goals */
-    int dtop;      /* first line of the lessons shown */
-    int ptop;      /* first own goal shown */
-    int dlines_h;  /* lines of the lessons area at the last draw */
-    int panel_h;   /* rows of own goals at the last draw */
+    int dcur;     /* a lesson (< nitems) or one of the own goals */
+    int dtop;     /* first line of the lessons shown */
+    int ptop;     /* first own goal shown */
+    int dlines_h; /* lines of the lessons area at the last draw */
+    int panel_h;  /* rows of own goals at the last draw */
     struct km_status_scale scale;
 };
 
 struct geom {
-    int dw;   /* width of a day column */
-    int L;    /* lines per row */
-    int sep;  /* 1 when a line separates the rows */
-    int vis;  /* rows that fit */
+    int dw;  /* width of a day column */
+    int L;   /* lines per row */
+    int sep; /* 1 when a line separates the rows */
+    int vis; /* rows that fit */
     bool legend;
 };
 

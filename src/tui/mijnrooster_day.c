@@ -171,7 +171,8 @@ static void draw_dline(const struct rooster *r, const struct dline *dl, int y, i
         draw_text(stdscr, y, x + INDENT, w - INDENT, buf, base);
         break;
     }
-    case DL_GAP: break;
+    case DL_GAP:
+        break;
     }
 }
 
@@ -191,8 +192,7 @@ static void draw_own_panel(struct rooster *r, int y, int x, int h, int w)
     if (rows <= 0)
         return;
     if (r->nown == 0) {
-        draw_text(stdscr, y + 1, x + 2, w - 2, _("Niets open: alles beheerst, of er is nog niets gepland."),
-                  TR_DIM);
+        draw_text(stdscr, y + 1, x + 2, w - 2, _("Niets open: alles beheerst, of er is nog niets gepland."), TR_DIM);
         return;
     }
     int sel = r->dcur - r->nitems;
@@ -346,8 +346,9 @@ void draw_day(struct rooster *r, int top, int h, int width)
         return;
     day_lines(r, lines, gaps);
     if (r->nitems <= 0) { /* never negative; said so, for the analyzer of draw_lessons */
-        draw_text(stdscr, y, 2, lw, weekday_shown(r, dates_weekday(r->day)) ? _("Geen lessen op deze dag.")
-                                                                          : _("Geen lessen: de school is dicht."),
+        draw_text(stdscr, y, 2, lw,
+                  weekday_shown(r, dates_weekday(r->day)) ? _("Geen lessen op deze dag.")
+                                                          : _("Geen lessen: de school is dicht."),
                   TR_DIM);
     } else {
         draw_lessons(r, lines, need, top, y, lw, lh, !(panel && !side));

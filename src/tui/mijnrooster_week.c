@@ -25,7 +25,7 @@
 #include "tui/screens.h"
 #include "tui/mijnrooster_common.h"
 
-#define WIDE_CELL 20    /* from this cell width on, a cell has room for the teacher and words */
+#define WIDE_CELL 20 /* from this cell width on, a cell has room for the teacher and words */
 
 /* ---- the week grid ---- */
 
@@ -85,7 +85,8 @@ static bool not_own(const struct rooster *r, const struct planned_lesson *l)
     return r->subj.kind == SUBJ_PERSON && !r->subj.student && l->teacher_id && l->teacher_id != r->subj.id;
 }
 
-static void draw_cell(const struct rooster *r, const struct planned_lesson *l, int y, int x, int w, int L, bool selected)
+static void draw_cell(const struct rooster *r, const struct planned_lesson *l, int y, int x, int w, int L,
+                      bool selected)
 {
     bool now = l && is_now(r, l);
     /* The cursor is the cell's first line (the subject) in reverse: a move then rewrites two lines, not two
@@ -141,12 +142,14 @@ static void draw_cell(const struct rooster *r, const struct planned_lesson *l, i
     draw_text(stdscr, y + 2, x, w, buf, role);
     char longmark[96] = "";
     if (l->goals)
-        snprintf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
+        snprintf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals),
+                 l->goals);
     if (l->has_note)
         strbuf_appendf(longmark, sizeof longmark, "%s%s", l->goals ? "  " : "", _("✎ notitie"));
     if (text_width(longmark) > w && l->goals) { /* "◆ 2 leerdoelen ✎" */
         longmark[0] = '\0';
-        strbuf_appendf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals), l->goals);
+        strbuf_appendf(longmark, sizeof longmark, ngettext("◆ %d leerdoel", "◆ %d leerdoelen", (unsigned long)l->goals),
+                       l->goals);
         strbuf_appendf(longmark, sizeof longmark, "%s", l->has_note ? " ✎" : "");
     }
     draw_text(stdscr, y + 3, x, w, text_width(longmark) <= w ? longmark : mark, role);
@@ -160,7 +163,8 @@ static void draw_day_header(const struct rooster *r, int c, int y, int x, int w)
     bool today = day == r->today;
     char ds[16], text[96];
     date_short(day, ds, sizeof ds);
-    snprintf(text, sizeof text, "%s%s %s", today ? "▼ " : "", w >= 18 ? _(dates_day_name(r->wd[c])) : _(dates_day_short(r->wd[c])), ds);
+    snprintf(text, sizeof text, "%s%s %s", today ? "▼ " : "",
+             w >= 18 ? _(dates_day_name(r->wd[c])) : _(dates_day_short(r->wd[c])), ds);
     if (today && w >= 24)
         strbuf_appendf(text, sizeof text, "%s", _(" vandaag"));
     draw_text(stdscr, y, x, w, "", today ? TR_TODAY : TR_GRID_HEADER);
@@ -229,7 +233,8 @@ void draw_week(struct rooster *r, int top, int h, int width)
     if (g.legend) {
         char keys[32], legend[256];
         keymap_keys_text(&r->app->keys, A_SELECT, 1, keys, sizeof keys);
-        snprintf(legend, sizeof legend, _("◆ leerdoelen gepland  ✎ notitie  ▼ vandaag  » nu  ·  %s: open de les"), keys);
+        snprintf(legend, sizeof legend, _("◆ leerdoelen gepland  ✎ notitie  ▼ vandaag  » nu  ·  %s: open de les"),
+                 keys);
         draw_text(stdscr, top + h - 1, 1, width - 2, legend, TR_DIM);
     }
 }

@@ -22,8 +22,8 @@ struct audit_screen {
     char line[512];
 };
 
-static const enum action audit_actions[] = {A_SEARCH, A_BACK, A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,
-                                            ACT_NONE};
+static const enum action audit_actions[] = {A_SEARCH,    A_BACK, A_UP,  A_DOWN,  A_PAGE_UP,
+                                            A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
 
 static const struct audit_entry *entry(struct audit_screen *as, int i) { return &as->all.items[as->shown[i]]; }
 
@@ -92,7 +92,8 @@ static void audit_draw(struct screen *s, struct app *a, int top, int h, int widt
     (void)a;
     char head[200];
     if (as->filter[0])
-        snprintf(head, sizeof head, _("%d regels met '%s' (/ en Enter zonder tekst toont alles)"), as->nshown, as->filter);
+        snprintf(head, sizeof head, _("%d regels met '%s' (/ en Enter zonder tekst toont alles)"), as->nshown,
+                 as->filter);
     else
         snprintf(head, sizeof head, _("De laatste %d regels; / filtert op persoon of soort"), as->nshown);
     draw_text(stdscr, top, 1, width - 2, head, TR_DIM);

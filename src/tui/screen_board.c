@@ -38,8 +38,8 @@
 #define SIDE_MIN 100 /* from this many columns on, the goal and the cell's history stand beside the board */
 #define PANEL_MIN 34 /* columns of that side panel */
 #define PANEL_MAX 52
-#define PCT_W 4       /* "100%" */
-#define CELL_MIN 3    /* "● V" */
+#define PCT_W 4    /* "100%" */
+#define CELL_MIN 3 /* "● V" */
 
 /* ==== the board ==== */
 
@@ -75,9 +75,9 @@ struct board_screen {
     int64_t undo_id; /* the batch the open "terugzetten?" question is about */
 };
 
-static const enum action board_actions[] = {A_TOGGLE,  A_SET_ROW,   A_SET_COLUMN, A_UNDO, A_INFO,  A_SEARCH,
-                                            A_SEARCH_NEXT, A_BACK, A_HELP,      A_UP,   A_DOWN,  A_LEFT,
-                                            A_RIGHT,   A_PAGE_UP,   A_PAGE_DOWN,  A_HOME, A_END,   ACT_NONE};
+static const enum action board_actions[] = {A_TOGGLE,      A_SET_ROW, A_SET_COLUMN, A_UNDO, A_INFO, A_SEARCH,
+                                            A_SEARCH_NEXT, A_BACK,    A_HELP,       A_UP,   A_DOWN, A_LEFT,
+                                            A_RIGHT,       A_PAGE_UP, A_PAGE_DOWN,  A_HOME, A_END,  ACT_NONE};
 
 /* "i" opens the changes of a cell: "geschiedenis" would read as the subject of that name. */
 static const struct action_words board_words[] = {
@@ -250,8 +250,7 @@ static void board_draw_header(void *ctx, int col, int y, int x, int width)
         int tw = text_width(t);
         draw_text_raw(stdscr, y, x + (tw < width ? width - tw : 0), width, t, TR_GRID_HEADER);
     } else {
-        draw_centred(y, x, width, goal_header(bs, col - COL_GOALS),
-                     TR_GRID_HEADER);
+        draw_centred(y, x, width, goal_header(bs, col - COL_GOALS), TR_GRID_HEADER);
     }
 }
 
@@ -533,7 +532,8 @@ static int bulk_cells_of(const struct board_screen *bs, enum bulk kind, int64_t 
         return 0;
     int n = kind == BULK_ROW ? bs->b.ngoals : bs->b.nstudents;
     for (int k = 0; k < n; k++)
-        cells[k] = (struct bulk_cell){bs->b.students[kind == BULK_ROW ? r : k].id, bs->b.goals[kind == BULK_ROW ? k : g].id};
+        cells[k] =
+            (struct bulk_cell){bs->b.students[kind == BULK_ROW ? r : k].id, bs->b.goals[kind == BULK_ROW ? k : g].id};
     return n;
 }
 
@@ -582,7 +582,8 @@ static void bulk_apply_answer(struct app *a, struct board_screen *bs, enum bulk_
         app_core_error(a);
     } else {
         status_long(&bs->scale, bs->bulk_status, st, sizeof st);
-        app_message(a, TR_OK, ngettext("%s: %d cel staat nu op %s.", "%s: %d cellen staan nu op %s.", (unsigned long)changed),
+        app_message(a, TR_OK,
+                    ngettext("%s: %d cel staat nu op %s.", "%s: %d cellen staan nu op %s.", (unsigned long)changed),
                     what, changed, st);
     }
     free(cells);
@@ -599,10 +600,7 @@ static void bulk_choice_done(struct app *a, void *ctx, int choice)
     bs->bulk = BULK_NONE;
 }
 
-static void bulk_confirm_done(struct app *a, void *ctx, bool yes)
-{
-    bulk_choice_done(a, ctx, yes ? 2 : -1);
-}
+static void bulk_confirm_done(struct app *a, void *ctx, bool yes) { bulk_choice_done(a, ctx, yes ? 2 : -1); }
 
 /* R or K and a status: first what it would do. Only empty cells or only raises: a yes. Anything that already
  * had a status: the choice between only the empty cells, only where it goes up, and all. */
@@ -705,11 +703,13 @@ static int ask_undo(struct board_screen *bs, struct app *a)
     status_long(&bs->scale, b.status_id, st, sizeof st);
     if (!dates_local_stamp(b.at, true, when, sizeof when))
         snprintf(when, sizeof when, "%s", b.at);
-    snprintf(q, sizeof q,
-             ngettext("Je laatste wijziging terugzetten: %s op %s (%d cel, %s)? Cellen die iemand intussen wijzigde, blijven.",
-                      "Je laatste wijziging terugzetten: %s op %s (%d cellen, %s)? Cellen die iemand intussen wijzigde, blijven.",
-                      (unsigned long)b.cells),
-             b.what, st, b.cells, when);
+    snprintf(
+        q, sizeof q,
+        ngettext(
+            "Je laatste wijziging terugzetten: %s op %s (%d cel, %s)? Cellen die iemand intussen wijzigde, blijven.",
+            "Je laatste wijziging terugzetten: %s op %s (%d cellen, %s)? Cellen die iemand intussen wijzigde, blijven.",
+            (unsigned long)b.cells),
+        b.what, st, b.cells, when);
     bs->undo_id = b.id;
     app_push(a, dialog_confirm_new(a, q, undo_done, bs));
     return R_DRAW;
@@ -837,8 +837,8 @@ static const struct screen_ops board_ops = {
     .destroy = board_destroy,
 };
 
-struct screen *board_screen_new(struct app *a, int64_t group_id, const char *group, int64_t deel_id,
-                                       const char *area, int64_t niveau_id, const char *niveau)
+struct screen *board_screen_new(struct app *a, int64_t group_id, const char *group, int64_t deel_id, const char *area,
+                                int64_t niveau_id, const char *niveau)
 {
     struct board_screen *bs = calloc(1, sizeof *bs);
     if (!bs)

@@ -56,8 +56,8 @@ static const enum action choose_actions[] = {A_SELECT,  A_NEXT_FIELD, A_PREV_FIE
 /* Enter opens what the three lists show chosen, from whichever list has the focus. */
 static const struct action_words *choose_words(const struct screen *s, enum action act)
 {
-    static const struct action_words board = {A_SELECT, N_("open statusbord"),
-                                              N_("Open het statusbord van de gekozen groep, het deelgebied en het niveau.")};
+    static const struct action_words board = {
+        A_SELECT, N_("open statusbord"), N_("Open het statusbord van de gekozen groep, het deelgebied en het niveau.")};
     static const struct action_words overview = {A_SELECT, N_("open overzicht"),
                                                  N_("Open het Leerdoeloverzicht van de gekozen groep.")};
     static const struct action_words next = {A_NEXT_FIELD, N_("volgende lijst"),

@@ -16,9 +16,9 @@
 #include "tui/list.h"
 #include "tui/screens.h"
 
-#define PANEL_MAX 5  /* lines of the selected clash's sentence; more is cut with "…" on the last one */
-#define TAG_W 9      /* "✗ FOUT" / "! LET OP" */
-#define WHEN_W 15    /* "ma 08:30–09:30" */
+#define PANEL_MAX 5 /* lines of the selected clash's sentence; more is cut with "…" on the last one */
+#define TAG_W 9     /* "✗ FOUT" / "! LET OP" */
+#define WHEN_W 15   /* "ma 08:30–09:30" */
 
 struct check_screen {
     struct screen base;

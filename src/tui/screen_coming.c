@@ -18,7 +18,8 @@ static void coming_draw(struct screen *s, struct app *a, int top, int h, int wid
     struct coming_screen *c = (struct coming_screen *)s;
     (void)a;
     draw_center(stdscr, top + h / 2 - 1, 0, width, c->what, TR_TITLE);
-    draw_center(stdscr, top + h / 2 + 1, 0, width, _("Dit onderdeel komt in een volgende versie van klassenmap."), TR_NORMAL);
+    draw_center(stdscr, top + h / 2 + 1, 0, width, _("Dit onderdeel komt in een volgende versie van klassenmap."),
+                TR_NORMAL);
 }
 
 static int coming_action(struct screen *s, struct app *a, enum action act)

@@ -17,8 +17,9 @@ struct dbfault_screen {
 static const enum action dbfault_actions[] = {A_SELECT, A_BACK, A_QUIT, ACT_NONE};
 
 static const struct action_words dbfault_words[] = {
-    {A_SELECT, N_("nieuw bestand openen"), N_("Opent het bestand dat nu op de plaats van de database staat en gaat "
-                                              "terug naar het inlogscherm (alleen de beheerder).")},
+    {A_SELECT, N_("nieuw bestand openen"),
+     N_("Opent het bestand dat nu op de plaats van de database staat en gaat "
+        "terug naar het inlogscherm (alleen de beheerder).")},
     {A_BACK, N_("verder kijken"), N_("Terug naar het vorige scherm: lezen kan, maar niets wordt opgeslagen.")},
     {ACT_NONE, NULL, NULL},
 };
@@ -36,11 +37,13 @@ static void dbfault_draw(struct screen *s, struct app *a, int top, int h, int wi
     dbfault_sentence(db_fault(a->db), db_path(a->db), why, sizeof why);
     int y = top + 1;
     y += draw_wrapped(stdscr, y, 2, width - 4, h / 2, why, TR_ERROR) + 1;
-    const char *what = f->may_reopen
-        ? _("Zet eerst het goede bestand op zijn plaats (doc/deploy.md, Restore), met het oude -wal- en -shm-bestand "
-            "opzij; kies dan Enter. Iedereen anders sluit af en begint opnieuw.")
-        : _("Je kunt nog kijken (Esc), maar wat je nu doet wordt niet opgeslagen. Waarschuw de beheerder; sluit af "
-            "(F10) en begin opnieuw als die zegt dat het weer kan.");
+    const char *what =
+        f->may_reopen
+            ? _("Zet eerst het goede bestand op zijn plaats (doc/deploy.md, Restore), met het oude -wal- en "
+                "-shm-bestand "
+                "opzij; kies dan Enter. Iedereen anders sluit af en begint opnieuw.")
+            : _("Je kunt nog kijken (Esc), maar wat je nu doet wordt niet opgeslagen. Waarschuw de beheerder; sluit af "
+                "(F10) en begin opnieuw als die zegt dat het weer kan.");
     if (y < top + h)
         draw_wrapped(stdscr, y, 2, width - 4, top + h - y, what, TR_NORMAL);
 }
@@ -53,9 +56,12 @@ static int dbfault_on_action(struct screen *s, struct app *a, enum action act)
         if (f->may_reopen)
             app_reopen(a); /* on success every screen closes, this one too */
         return R_DRAW;
-    case A_BACK: return R_POP;
-    case A_QUIT: return R_QUIT;
-    default: return R_NONE;
+    case A_BACK:
+        return R_POP;
+    case A_QUIT:
+        return R_QUIT;
+    default:
+        return R_NONE;
     }
 }
 

@@ -99,10 +99,10 @@ static void history_draw(struct screen *s, struct app *a, int top, int h, int wi
         draw_text(stdscr, y, 14 + sw, w - 12 - sw, since, TR_DIM);
     }
     y += 2;
-    snprintf(buf, sizeof buf,
-             ngettext("Wijzigingen: %d, de nieuwste eerst", "Wijzigingen: %d, de nieuwste eerst",
-                      (unsigned long)hs->hist.n),
-             (int)hs->hist.n);
+    snprintf(
+        buf, sizeof buf,
+        ngettext("Wijzigingen: %d, de nieuwste eerst", "Wijzigingen: %d, de nieuwste eerst", (unsigned long)hs->hist.n),
+        (int)hs->hist.n);
     draw_text(stdscr, y++, 2, w, buf, TR_TITLE);
     if (!hs->ok)
         return;

@@ -46,9 +46,9 @@ struct picker {
     char row[600];
 };
 
-static const enum action picker_actions[] = {A_SELECT, A_TOGGLE,    A_NEXT_FIELD, A_PREV_FIELD, A_SEARCH, A_BACK,
-                                             A_UP,     A_DOWN,      A_LEFT,       A_RIGHT,      A_PAGE_UP, A_PAGE_DOWN,
-                                             A_HOME,   A_END,       ACT_NONE};
+static const enum action picker_actions[] = {A_SELECT,  A_TOGGLE,    A_NEXT_FIELD, A_PREV_FIELD, A_SEARCH,
+                                             A_BACK,    A_UP,        A_DOWN,       A_LEFT,       A_RIGHT,
+                                             A_PAGE_UP, A_PAGE_DOWN, A_HOME,       A_END,        ACT_NONE};
 
 static const char *area_name(const struct picker *p, int64_t hoofd, int64_t deel)
 {
@@ -75,11 +75,16 @@ static const char *niveau_name(const struct picker *p, int64_t id)
 static bool filter_exists(const struct picker *p, enum filter f)
 {
     switch (f) {
-    case F_HOOFD: return p->d.hoofdgebied_id != 0;
-    case F_DEEL: return p->d.deelgebied_id != 0;
-    case F_NIVEAU: return p->d.nniveaus > 0;
-    case F_TEXT: return p->text[0] != '\0';
-    case F__COUNT: break;
+    case F_HOOFD:
+        return p->d.hoofdgebied_id != 0;
+    case F_DEEL:
+        return p->d.deelgebied_id != 0;
+    case F_NIVEAU:
+        return p->d.nniveaus > 0;
+    case F_TEXT:
+        return p->text[0] != '\0';
+    case F__COUNT:
+        break;
     }
     return false;
 }
@@ -182,8 +187,8 @@ static void picker_draw(struct screen *s, struct app *a, int top, int h, int wid
     char line[600] = "", when[160];
     if (p->have) {
         when_text(&p->d, false, when, sizeof when);
-        strbuf_appendf(line, sizeof line, _("Leerdoelen koppelen aan %s · %s · %s"), when, *p->d.subject ? p->d.subject : _("(les)"),
-                p->d.groups);
+        strbuf_appendf(line, sizeof line, _("Leerdoelen koppelen aan %s · %s · %s"), when,
+                       *p->d.subject ? p->d.subject : _("(les)"), p->d.groups);
     }
     draw_text(stdscr, y++, 2, width - 4, line, TR_TITLE);
     /* the filters */
@@ -219,11 +224,11 @@ static void picker_draw(struct screen *s, struct app *a, int top, int h, int wid
     keymap_keys_text(&a->keys, A_SELECT, 1, en, sizeof en);
     line[0] = '\0';
     if (p->in_filters)
-        strbuf_appendf(line, sizeof line, _("%s kies een filter · %s aan/uit · %s terug naar de lijst · %s zoek"), lr, sp, tab,
-                se);
+        strbuf_appendf(line, sizeof line, _("%s kies een filter · %s aan/uit · %s terug naar de lijst · %s zoek"), lr,
+                       sp, tab, se);
     else
-        strbuf_appendf(line, sizeof line, _("%s of %s koppelt het leerdoel · %s naar de filters · %s zoek op tekst"), en, sp, tab,
-                se);
+        strbuf_appendf(line, sizeof line, _("%s of %s koppelt het leerdoel · %s naar de filters · %s zoek op tekst"),
+                       en, sp, tab, se);
     draw_text(stdscr, y++, 2, width - 4, line, TR_DIM);
     line[0] = '\0';
     if (p->nc >= CANDIDATE_LIMIT)
@@ -341,19 +346,29 @@ static int picker_action(struct screen *s, struct app *a, enum action act)
     }
     if (p->in_filters) {
         switch (act) {
-        case A_LEFT: filter_step(p, -1); return R_DRAW;
-        case A_RIGHT: filter_step(p, 1); return R_DRAW;
+        case A_LEFT:
+            filter_step(p, -1);
+            return R_DRAW;
+        case A_RIGHT:
+            filter_step(p, 1);
+            return R_DRAW;
         case A_TOGGLE:
-        case A_SELECT: filter_toggle(p); return R_DRAW;
-        case A_DOWN: p->in_filters = false; return R_DRAW;
-        default: return R_NONE;
+        case A_SELECT:
+            filter_toggle(p);
+            return R_DRAW;
+        case A_DOWN:
+            p->in_filters = false;
+            return R_DRAW;
+        default:
+            return R_NONE;
         }
     }
     if (list_move(&p->list, act))
         return R_DRAW;
     switch (act) {
     case A_SELECT:
-    case A_TOGGLE: return link_goal(p, a);
+    case A_TOGGLE:
+        return link_goal(p, a);
     case A_LEFT:
     case A_RIGHT:
         p->in_filters = true;
@@ -362,7 +377,8 @@ static int picker_action(struct screen *s, struct app *a, enum action act)
         if (!filter_exists(p, (enum filter)p->ffocus))
             p->in_filters = false;
         return R_DRAW;
-    default: return R_NONE;
+    default:
+        return R_NONE;
     }
 }
 

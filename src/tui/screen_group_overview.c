@@ -72,8 +72,9 @@ struct overview_screen {
     char text[700];
 };
 
-static const enum action overview_actions[] = {A_SELECT, A_NEXT_FIELD, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,
-                                               A_LEFT,   A_RIGHT,      A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
+static const enum action overview_actions[] = {A_SELECT,    A_NEXT_FIELD, A_SEARCH, A_SEARCH_NEXT, A_BACK,
+                                               A_UP,        A_DOWN,       A_LEFT,   A_RIGHT,       A_PAGE_UP,
+                                               A_PAGE_DOWN, A_HOME,       A_END,    ACT_NONE};
 
 /* the per-goal list's columns, right to left: share, bar, one count per status and "no status" */
 static int ov_counts_x(const struct overview_screen *ov, int width)
@@ -319,7 +320,8 @@ static int open_goal(struct overview_screen *ov, struct app *a)
     const struct overview_area *d = &ov->o.deel[deel];
     char area[200];
     snprintf(area, sizeof area, "%s / %s", ov->o.hoofd[d->hoofd].name, d->name);
-    struct screen *s = board_screen_new(a, ov->group_id, ov->o.title, d->id, area, ov->niveau_id, ov->niveau_id ? ov->niveau : "");
+    struct screen *s =
+        board_screen_new(a, ov->group_id, ov->o.title, d->id, area, ov->niveau_id, ov->niveau_id ? ov->niveau : "");
     if (s && !r->heading)
         board_screen_show_goal(s, ov->o.goals[r->index].id);
     app_push(a, s);

@@ -44,18 +44,14 @@ static void draw_number(int y, int x, int width, int n, enum theme_role role)
     draw_text_raw(stdscr, y, x + (tw < width ? width - tw : 0), width, num, role);
 }
 
-
 /* ---- GROEPEN: the list ---- */
 
 enum gcol { GC_NAME, GC_KIND, GC_JAARGROEP, GC_YEAR, GC_STUDENTS, GC_TEACHERS, GC_STATUS, GC__COUNT };
 
 static const struct col_spec gcols[GC__COUNT] = {
-    [GC_NAME] = {N_("Groep"), 10, 30, false},
-    [GC_KIND] = {N_("Soort"), 6, 14, false},
-    [GC_JAARGROEP] = {N_("Jaargroep"), 4, 10, false},
-    [GC_YEAR] = {N_("Schooljaar"), 9, 10, false},
-    [GC_STUDENTS] = {N_("Leerlingen"), 4, 10, true},
-    [GC_TEACHERS] = {N_("Leerkrachten"), 4, 12, true},
+    [GC_NAME] = {N_("Groep"), 10, 30, false},         [GC_KIND] = {N_("Soort"), 6, 14, false},
+    [GC_JAARGROEP] = {N_("Jaargroep"), 4, 10, false}, [GC_YEAR] = {N_("Schooljaar"), 9, 10, false},
+    [GC_STUDENTS] = {N_("Leerlingen"), 4, 10, true},  [GC_TEACHERS] = {N_("Leerkrachten"), 4, 12, true},
     [GC_STATUS] = {N_("Status"), 6, 20, false},
 };
 
@@ -73,22 +69,33 @@ struct groups_screen {
 
 static const enum action groups_actions[] = {A_SELECT, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,  A_LEFT,
                                              A_RIGHT,  A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
-static const enum action manage_actions[] = {A_SELECT, A_ADD,  A_EDIT,      A_DELETE,      A_BRON,  A_RELINK, A_SEARCH,
-                                             A_SEARCH_NEXT, A_BACK, A_UP,   A_DOWN,        A_LEFT,  A_RIGHT,  A_PAGE_UP,
-                                             A_PAGE_DOWN,   A_HOME, A_END,  ACT_NONE};
+static const enum action manage_actions[] = {A_SELECT, A_ADD,         A_EDIT,      A_DELETE, A_BRON, A_RELINK,
+                                             A_SEARCH, A_SEARCH_NEXT, A_BACK,      A_UP,     A_DOWN, A_LEFT,
+                                             A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME,   A_END,  ACT_NONE};
 
 static const char *group_cell(struct groups_screen *gs, int row, enum gcol c)
 {
     const struct km_group *g = &gs->groups.items[row];
     switch (c) {
-    case GC_NAME: return g->name;
-    case GC_KIND: return g->kind;
-    case GC_JAARGROEP: return *g->jaargroep ? g->jaargroep : "—";
-    case GC_YEAR: return g->schooljaar;
-    case GC_STUDENTS: snprintf(gs->cell, sizeof gs->cell, "%d", g->students); return gs->cell;
-    case GC_TEACHERS: snprintf(gs->cell, sizeof gs->cell, "%d", g->teachers); return gs->cell;
-    case GC_STATUS: label_status(g->active, g->synced, gs->cell, sizeof gs->cell); return gs->cell;
-    default: return "";
+    case GC_NAME:
+        return g->name;
+    case GC_KIND:
+        return g->kind;
+    case GC_JAARGROEP:
+        return *g->jaargroep ? g->jaargroep : "—";
+    case GC_YEAR:
+        return g->schooljaar;
+    case GC_STUDENTS:
+        snprintf(gs->cell, sizeof gs->cell, "%d", g->students);
+        return gs->cell;
+    case GC_TEACHERS:
+        snprintf(gs->cell, sizeof gs->cell, "%d", g->teachers);
+        return gs->cell;
+    case GC_STATUS:
+        label_status(g->active, g->synced, gs->cell, sizeof gs->cell);
+        return gs->cell;
+    default:
+        return "";
     }
 }
 
@@ -117,10 +124,7 @@ static void groups_draw_header(void *ctx, int col, int y, int x, int width)
     draw_text(stdscr, y, x + (tw < width ? width - tw : 0), width, _(c->title), TR_GRID_HEADER);
 }
 
-static const char *groups_row_text(void *ctx, int row)
-{
-    return ((struct groups_screen *)ctx)->groups.items[row].name;
-}
+static const char *groups_row_text(void *ctx, int row) { return ((struct groups_screen *)ctx)->groups.items[row].name; }
 
 static const struct grid_ops groups_grid = {groups_col_width, groups_draw_cell, groups_draw_header, groups_row_text};
 
@@ -227,8 +231,9 @@ static void active_done(struct app *a, void *ctx, bool yes)
     if (groups_set_active(&a->session, g->id, !g->active, g->version) != KM_OK)
         app_core_error(a);
     else
-        app_message(a, TR_OK, g->active ? _("Groep '%s' is gedeactiveerd; leden en planning blijven bewaard.")
-                                         : _("Groep '%s' is weer actief."),
+        app_message(a, TR_OK,
+                    g->active ? _("Groep '%s' is gedeactiveerd; leden en planning blijven bewaard.")
+                              : _("Groep '%s' is weer actief."),
                     g->name);
 }
 
@@ -242,8 +247,9 @@ static int toggle_active(struct groups_screen *gs, struct app *a)
         return R_DRAW;
     }
     char q[300];
-    snprintf(q, sizeof q, g->active ? _("Groep '%s' deactiveren? Leden en planning blijven bewaard.")
-                                    : _("Groep '%s' weer actief maken?"),
+    snprintf(q, sizeof q,
+             g->active ? _("Groep '%s' deactiveren? Leden en planning blijven bewaard.")
+                       : _("Groep '%s' weer actief maken?"),
              g->name);
     app_push(a, dialog_confirm_new(a, q, active_done, gs));
     return R_DRAW;
@@ -269,16 +275,28 @@ static int groups_action(struct screen *s, struct app *a, enum action act)
     if (act == A_SEARCH && a->prompt_confirmed && gs->pending != P_NONE)
         return named(gs, a);
     switch (act) {
-    case A_SELECT: return open_group(gs, a);
-    case A_ADD: return ask_name(gs, a, P_ADD);
-    case A_EDIT: return ask_name(gs, a, P_RENAME);
-    case A_DELETE: return toggle_active(gs, a);
-    case A_BRON: return choose_bron(gs, a);
-    case A_RELINK: app_push(a, relink_screen_new(a)); return R_DRAW;
-    case A_SEARCH: gs->pending = P_NONE; return grid_search_action(a, &gs->grid, _("Zoek groep:"), SEARCH_THINGS);
-    case A_SEARCH_NEXT: return grid_search_next_action(a, &gs->grid, SEARCH_THINGS);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_SELECT:
+        return open_group(gs, a);
+    case A_ADD:
+        return ask_name(gs, a, P_ADD);
+    case A_EDIT:
+        return ask_name(gs, a, P_RENAME);
+    case A_DELETE:
+        return toggle_active(gs, a);
+    case A_BRON:
+        return choose_bron(gs, a);
+    case A_RELINK:
+        app_push(a, relink_screen_new(a));
+        return R_DRAW;
+    case A_SEARCH:
+        gs->pending = P_NONE;
+        return grid_search_action(a, &gs->grid, _("Zoek groep:"), SEARCH_THINGS);
+    case A_SEARCH_NEXT:
+        return grid_search_next_action(a, &gs->grid, SEARCH_THINGS);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 
@@ -303,20 +321,21 @@ static void groups_destroy(struct screen *s)
 }
 
 static const struct action_words groups_words[] = {
-    {A_SELECT, N_("GroepsProfiel"), N_("Open het GroepsProfiel van de gekozen groep: leden, leerkrachten, wachtwoorden.")},
+    {A_SELECT, N_("GroepsProfiel"),
+     N_("Open het GroepsProfiel van de gekozen groep: leden, leerkrachten, wachtwoorden.")},
     {ACT_NONE, NULL, NULL},
 };
 
 /* The beheerder's GROEPEN: d takes a group out of use (or back), it does not delete it. */
 static const struct action_words manage_words[] = {
-    {A_SELECT, N_("GroepsProfiel"), N_("Open het GroepsProfiel van de gekozen groep: leden, leerkrachten, wachtwoorden.")},
+    {A_SELECT, N_("GroepsProfiel"),
+     N_("Open het GroepsProfiel van de gekozen groep: leden, leerkrachten, wachtwoorden.")},
     {A_ADD, N_("nieuwe groep"), N_("Maak een eigen groep.")},
     {A_EDIT, N_("hernoemen"), N_("Geef de gekozen eigen groep een andere naam.")},
     {A_DELETE, N_("actief/inactief"),
      N_("Zet de gekozen groep buiten gebruik, of weer in gebruik; leden en planning blijven bewaard.")},
     {ACT_NONE, NULL, NULL},
 };
-
 
 static const struct screen_ops groups_ops = {
     .draw = groups_draw,
@@ -378,19 +397,22 @@ struct profile_screen {
     char bron[300]; /* "groep 5a (2026-2027)", "" when none */
 };
 
-static const enum action profile_actions[] = {A_PASSWORD, A_SEARCH, A_SEARCH_NEXT, A_BACK,      A_UP,   A_DOWN,
-                                              A_LEFT,     A_RIGHT,  A_PAGE_UP,     A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
-static const enum action profile_manage[] = {A_PASSWORD, A_ADD,  A_DELETE, A_BRON,    A_SEARCH,    A_SEARCH_NEXT, A_BACK,
-                                             A_UP,       A_DOWN, A_LEFT,   A_RIGHT,   A_PAGE_UP,   A_PAGE_DOWN,   A_HOME,
-                                             A_END,      ACT_NONE};
+static const enum action profile_actions[] = {A_PASSWORD, A_SEARCH,  A_SEARCH_NEXT, A_BACK, A_UP,  A_DOWN,  A_LEFT,
+                                              A_RIGHT,    A_PAGE_UP, A_PAGE_DOWN,   A_HOME, A_END, ACT_NONE};
+static const enum action profile_manage[] = {A_PASSWORD,  A_ADD,  A_DELETE, A_BRON,  A_SEARCH, A_SEARCH_NEXT,
+                                             A_BACK,      A_UP,   A_DOWN,   A_LEFT,  A_RIGHT,  A_PAGE_UP,
+                                             A_PAGE_DOWN, A_HOME, A_END,    ACT_NONE};
 
 static const char *member_cell(struct profile_screen *ps, int row, enum mcol c)
 {
     const struct km_user *u = &ps->rows[row].m->user;
     switch (c) {
-    case MC_NAME: return ps->rows[row].name;
-    case MC_ROLE: return ps->rows[row].m->teacher ? _("leerkracht") : _("leerling");
-    case MC_USERNAME: return u->username;
+    case MC_NAME:
+        return ps->rows[row].name;
+    case MC_ROLE:
+        return ps->rows[row].m->teacher ? _("leerkracht") : _("leerling");
+    case MC_USERNAME:
+        return u->username;
     case MC_PASSWORD:
         /* The pencil of WACHTWOORD INSTELLEN: every student of the group can get a new password here. */
         if (!ps->rows[row].m->teacher && u->active) {
@@ -398,8 +420,11 @@ static const char *member_cell(struct profile_screen *ps, int row, enum mcol c)
             return ps->cell;
         }
         return label_password(u->password_state, false);
-    case MC_STATUS: label_status(u->active, u->synced, ps->cell, sizeof ps->cell); return ps->cell;
-    default: return "";
+    case MC_STATUS:
+        label_status(u->active, u->synced, ps->cell, sizeof ps->cell);
+        return ps->cell;
+    default:
+        return "";
     }
 }
 
@@ -449,7 +474,8 @@ static bool find_group(struct profile_screen *ps)
     ps->found = groups_get(&ps->app->session, ps->id, &ps->group) == KM_OK;
     ps->bron[0] = '\0';
     struct km_group b;
-    if (ps->found && ps->group.linked_group_id && groups_get(&ps->app->session, ps->group.linked_group_id, &b) == KM_OK) {
+    if (ps->found && ps->group.linked_group_id &&
+        groups_get(&ps->app->session, ps->group.linked_group_id, &b) == KM_OK) {
         snprintf(ps->bron, sizeof ps->bron, "%s (%s)", b.name, b.schooljaar);
         groups_free(&b);
     }
@@ -607,7 +633,8 @@ static int set_password(struct profile_screen *ps, struct app *a)
 static const struct action_words *group_profile_words(const struct screen *s, enum action act)
 {
     static const struct action_words words[] = {
-        {A_PASSWORD, N_("nieuw wachtwoord"), N_("WACHTWOORD INSTELLEN: een nieuw wachtwoord voor de gekozen leerling.")},
+        {A_PASSWORD, N_("nieuw wachtwoord"),
+         N_("WACHTWOORD INSTELLEN: een nieuw wachtwoord voor de gekozen leerling.")},
         {A_SEARCH, N_("zoek"), N_("Zoek in de groep op naam of gebruikersnaam.")},
         {A_ADD, N_("leden toevoegen"), N_("Zet leerlingen of leerkrachten in deze groep.")},
         {A_DELETE, N_("lid eruit"), N_("Haal de gekozen persoon uit deze groep; eerst wordt om bevestiging gevraagd.")},
@@ -660,7 +687,8 @@ static int add_members(struct profile_screen *ps, struct app *a)
     users_list_free(&all);
     char title[200], intro[300];
     snprintf(title, sizeof title, "%s › %s", ps->base.title, _("leden toevoegen"));
-    snprintf(intro, sizeof intro, _("Wie komen in '%s'? Twee of meer leerkrachten zijn duo-collega's."), ps->group.name);
+    snprintf(intro, sizeof intro, _("Wie komen in '%s'? Twee of meer leerkrachten zijn duo-collega's."),
+             ps->group.name);
     app_push(a, pick_people_screen_new(a, title, intro, &pick, true, members_added, ps));
     return R_DRAW;
 }
@@ -693,19 +721,26 @@ static int profile_action(struct screen *s, struct app *a, enum action act)
     if (grid_move(&ps->grid, act))
         return R_DRAW;
     switch (act) {
-    case A_ADD: return add_members(ps, a);
-    case A_DELETE: return remove_member(ps, a);
+    case A_ADD:
+        return add_members(ps, a);
+    case A_DELETE:
+        return remove_member(ps, a);
     case A_BRON:
         if (ps->found && strcmp(ps->group.kind, "eigen") == 0)
             app_push(a, bron_screen_new(a, ps->id));
         else
             app_message(a, TR_WARNING, "%s", _("Alleen een eigen groep volgt een bron."));
         return R_DRAW;
-    case A_PASSWORD: return set_password(ps, a);
-    case A_SEARCH: return grid_search_action(a, &ps->grid, _("Zoek in de groep:"), SEARCH_THINGS);
-    case A_SEARCH_NEXT: return grid_search_next_action(a, &ps->grid, SEARCH_THINGS);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_PASSWORD:
+        return set_password(ps, a);
+    case A_SEARCH:
+        return grid_search_action(a, &ps->grid, _("Zoek in de groep:"), SEARCH_THINGS);
+    case A_SEARCH_NEXT:
+        return grid_search_next_action(a, &ps->grid, SEARCH_THINGS);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 
@@ -727,7 +762,6 @@ static void profile_destroy(struct screen *s)
     profile_clear((struct profile_screen *)s);
     free(s);
 }
-
 
 static const struct screen_ops profile_ops = {
     .draw = profile_draw,

@@ -15,8 +15,8 @@ struct help_screen {
     enum action rows[HELP_MAX];
     const char *label[HELP_MAX], *help[HELP_MAX]; /* in the words of the screen it was opened from */
     int n;
-    int top;   /* the first entry shown */
-    int shown; /* entries the last draw showed */
+    int top;     /* the first entry shown */
+    int shown;   /* entries the last draw showed */
     int label_w; /* the widest word, so none is cut */
     struct app *app;
 };
@@ -64,13 +64,23 @@ static int help_action(struct screen *s, struct app *a, enum action act)
     struct help_screen *h = (struct help_screen *)s;
     int page = h->shown > 1 ? h->shown - 1 : 1, last = h->n - (h->shown > 0 ? h->shown : 1);
     switch (act) {
-    case A_UP: h->top--; break;
-    case A_DOWN: h->top++; break;
-    case A_PAGE_UP: h->top -= page; break;
-    case A_PAGE_DOWN: h->top += page; break;
+    case A_UP:
+        h->top--;
+        break;
+    case A_DOWN:
+        h->top++;
+        break;
+    case A_PAGE_UP:
+        h->top -= page;
+        break;
+    case A_PAGE_DOWN:
+        h->top += page;
+        break;
     case A_BACK:
-    case A_HELP: return R_POP;
-    default: return R_NONE;
+    case A_HELP:
+        return R_POP;
+    default:
+        return R_NONE;
     }
     if (h->top > last)
         h->top = last;

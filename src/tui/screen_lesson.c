@@ -1,8 +1,9 @@
 /* VOEG EEN LES TOE, and changing a lesson: a wizard of steps, one list each (leerkracht, hoofdgebied,
  * deelgebied, lokaal, niveaus, groepen, verplichte groepen, blokuur), then a summary with MAAK LES AAN.
  * Enter goes on, Esc goes one step back; on the summary (where Enter on a line changes that choice) Esc leaves
- * the wizard, and the app asks first when choices were made and not saved. Core judges the lesson: a teacher or room clash is refused and
- * sends the person back to that step; other clashes are shown sentence by sentence and need a "Toch maken?". */
+ * the wizard, and the app asks first when choices were made and not saved. Core judges the lesson: a teacher or room
+ * clash is refused and sends the person back to that step; other clashes are shown sentence by sentence and need a
+ * "Toch maken?". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +54,7 @@ static const struct step_def steps[ST__COUNT] = {
     [ST_SUMMARY] = {N_("Overzicht"), N_("Klopt alles? Enter op een regel wijzigt die keuze."), false},
 };
 
-#define WARN_LINES 96  /* wrapped lines of warnings on the summary; more is very unlikely and cut */
+#define WARN_LINES 96 /* wrapped lines of warnings on the summary; more is very unlikely and cut */
 #define WARN_LINE_LEN 320
 
 enum mark { MK_NONE, MK_RADIO, MK_RADIO_ON, MK_BOX, MK_BOX_ON, MK_BUTTON };
@@ -110,8 +111,8 @@ struct lesson_screen {
 
 /* What the keys do differs between a step's list, the summary and the last question; each has its own
  * list, so footer and help never offer a key that does nothing there. */
-static const enum action step_actions[] = {A_SELECT, A_TOGGLE,    A_SEARCH, A_SEARCH_NEXT, A_BACK, A_UP,
-                                           A_DOWN,   A_PAGE_UP, A_PAGE_DOWN, A_HOME,     A_END,  ACT_NONE};
+static const enum action step_actions[] = {A_SELECT, A_TOGGLE,  A_SEARCH,    A_SEARCH_NEXT, A_BACK, A_UP,
+                                           A_DOWN,   A_PAGE_UP, A_PAGE_DOWN, A_HOME,        A_END,  ACT_NONE};
 static const enum action summary_actions[] = {A_SELECT,    A_BACK, A_UP,  A_DOWN,  A_PAGE_UP,
                                               A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
 static const enum action done_actions[] = {A_SELECT, A_BACK, A_UP, A_DOWN, ACT_NONE};
@@ -319,16 +320,26 @@ static void load_choices(struct lesson_screen *ls)
 static int step_count(const struct lesson_screen *ls, enum step st)
 {
     switch (st) {
-    case ST_TEACHER: return 1 + ls->nteachers;
-    case ST_HOOFD: return 1 + (int)ls->areas.n;
-    case ST_DEEL: return 1 + (int)deel_count(ls);
-    case ST_ROOM: return 1 + (int)ls->rooms.n;
-    case ST_NIVEAU: return (int)ls->niveaus.n;
-    case ST_GROUPS: return ls->ngroups;
-    case ST_MANDATORY: return ls->in.ngroups;
-    case ST_LINKED: return 1 + ls->ncand;
-    case ST_SUMMARY: return ST_SUMMARY + 1 + (ls->nwline ? 2 + ls->nwline : 0); /* steps, button, warnings */
-    default: return 0;
+    case ST_TEACHER:
+        return 1 + ls->nteachers;
+    case ST_HOOFD:
+        return 1 + (int)ls->areas.n;
+    case ST_DEEL:
+        return 1 + (int)deel_count(ls);
+    case ST_ROOM:
+        return 1 + (int)ls->rooms.n;
+    case ST_NIVEAU:
+        return (int)ls->niveaus.n;
+    case ST_GROUPS:
+        return ls->ngroups;
+    case ST_MANDATORY:
+        return ls->in.ngroups;
+    case ST_LINKED:
+        return 1 + ls->ncand;
+    case ST_SUMMARY:
+        return ST_SUMMARY + 1 + (ls->nwline ? 2 + ls->nwline : 0); /* steps, button, warnings */
+    default:
+        return 0;
     }
 }
 
@@ -337,14 +348,22 @@ static int step_count(const struct lesson_screen *ls, enum step st)
 static int64_t step_id(const struct lesson_screen *ls, enum step st, int i)
 {
     switch (st) {
-    case ST_TEACHER: return i == 0 ? 0 : ls->teachers[i - 1].id;
-    case ST_HOOFD: return i == 0 ? 0 : ls->areas.items[i - 1].id;
-    case ST_DEEL: return i == 0 ? 0 : curriculum_area_by_id(&ls->areas, ls->in.hoofdgebied_id)->deel[i - 1].id;
-    case ST_ROOM: return i == 0 ? 0 : ls->rooms.items[i - 1].id;
-    case ST_NIVEAU: return ls->niveaus.items[i].id;
-    case ST_GROUPS: return ls->all_groups.items[ls->groups[i]].id;
-    case ST_MANDATORY: return ls->in.groups[i].group_id;
-    default: return i;
+    case ST_TEACHER:
+        return i == 0 ? 0 : ls->teachers[i - 1].id;
+    case ST_HOOFD:
+        return i == 0 ? 0 : ls->areas.items[i - 1].id;
+    case ST_DEEL:
+        return i == 0 ? 0 : curriculum_area_by_id(&ls->areas, ls->in.hoofdgebied_id)->deel[i - 1].id;
+    case ST_ROOM:
+        return i == 0 ? 0 : ls->rooms.items[i - 1].id;
+    case ST_NIVEAU:
+        return ls->niveaus.items[i].id;
+    case ST_GROUPS:
+        return ls->all_groups.items[ls->groups[i]].id;
+    case ST_MANDATORY:
+        return ls->in.groups[i].group_id;
+    default:
+        return i;
     }
 }
 
@@ -361,13 +380,20 @@ static int row_of_id(const struct lesson_screen *ls, enum step st, int64_t id)
 static int64_t current_choice(const struct lesson_screen *ls, enum step st)
 {
     switch (st) {
-    case ST_TEACHER: return ls->in.teacher_id;
-    case ST_HOOFD: return ls->in.hoofdgebied_id;
-    case ST_DEEL: return ls->in.deelgebied_id;
-    case ST_ROOM: return ls->in.room_id;
-    case ST_LINKED: return ls->in.nlinked;
-    case ST_SUMMARY: return ST_SUMMARY; /* the button */
-    default: return step_count(ls, st) ? step_id(ls, st, 0) : 0;
+    case ST_TEACHER:
+        return ls->in.teacher_id;
+    case ST_HOOFD:
+        return ls->in.hoofdgebied_id;
+    case ST_DEEL:
+        return ls->in.deelgebied_id;
+    case ST_ROOM:
+        return ls->in.room_id;
+    case ST_LINKED:
+        return ls->in.nlinked;
+    case ST_SUMMARY:
+        return ST_SUMMARY; /* the button */
+    default:
+        return step_count(ls, st) ? step_id(ls, st, 0) : 0;
     }
 }
 
@@ -541,9 +567,15 @@ static void summary_value(const struct lesson_screen *ls, enum step st, char *ou
     const struct km_room *m = room_by_id(ls, ls->in.room_id);
     out[0] = '\0';
     switch (st) {
-    case ST_TEACHER: snprintf(out, len, "%s", t ? t->name : _("geen leerkracht")); break;
-    case ST_HOOFD: snprintf(out, len, "%s", h ? h->name : "—"); break;
-    case ST_DEEL: snprintf(out, len, "%s", d ? d->name : "—"); break;
+    case ST_TEACHER:
+        snprintf(out, len, "%s", t ? t->name : _("geen leerkracht"));
+        break;
+    case ST_HOOFD:
+        snprintf(out, len, "%s", h ? h->name : "—");
+        break;
+    case ST_DEEL:
+        snprintf(out, len, "%s", d ? d->name : "—");
+        break;
     case ST_ROOM:
         if (m)
             snprintf(out, len, ngettext("%s (%d plaats)", "%s (%d plaatsen)", (unsigned long)m->capacity), m->name,
@@ -551,11 +583,20 @@ static void summary_value(const struct lesson_screen *ls, enum step st, char *ou
         else
             snprintf(out, len, "—");
         break;
-    case ST_NIVEAU: names_of_niveaus(ls, out, len); break;
-    case ST_GROUPS: names_of_groups(ls, false, out, len); break;
-    case ST_MANDATORY: mandatory_text(ls, out, len); break;
-    case ST_LINKED: linked_text(ls, ls->in.nlinked, out, len); break;
-    default: break;
+    case ST_NIVEAU:
+        names_of_niveaus(ls, out, len);
+        break;
+    case ST_GROUPS:
+        names_of_groups(ls, false, out, len);
+        break;
+    case ST_MANDATORY:
+        mandatory_text(ls, out, len);
+        break;
+    case ST_LINKED:
+        linked_text(ls, ls->in.nlinked, out, len);
+        break;
+    default:
+        break;
     }
     if (!*out)
         snprintf(out, len, "—");
@@ -595,7 +636,9 @@ static void row_done(const struct lesson_screen *ls, int i, struct row *r)
 {
     r->mark = MK_BUTTON;
     snprintf(r->label, sizeof r->label, "%s",
-             ls->lesson_id ? _("Sluiten") : i == 0 ? _("Ja, nog een les in dit tijdslot") : _("Nee, sluiten"));
+             ls->lesson_id ? _("Sluiten")
+             : i == 0      ? _("Ja, nog een les in dit tijdslot")
+                           : _("Nee, sluiten"));
 }
 
 static void step_row(const struct lesson_screen *ls, int i, struct row *r)
@@ -606,16 +649,35 @@ static void step_row(const struct lesson_screen *ls, int i, struct row *r)
         return;
     }
     switch (ls->step) {
-    case ST_TEACHER: row_teacher(ls, i, r); break;
-    case ST_HOOFD: row_hoofd(ls, i, r); break;
-    case ST_DEEL: row_deel(ls, i, r); break;
-    case ST_ROOM: row_room(ls, i, r); break;
-    case ST_NIVEAU: row_niveau(ls, i, r); break;
-    case ST_GROUPS: row_group(ls, i, r); break;
-    case ST_MANDATORY: row_mandatory(ls, i, r); break;
-    case ST_LINKED: row_linked(ls, i, r); break;
-    case ST_SUMMARY: row_summary(ls, i, r); break;
-    default: break;
+    case ST_TEACHER:
+        row_teacher(ls, i, r);
+        break;
+    case ST_HOOFD:
+        row_hoofd(ls, i, r);
+        break;
+    case ST_DEEL:
+        row_deel(ls, i, r);
+        break;
+    case ST_ROOM:
+        row_room(ls, i, r);
+        break;
+    case ST_NIVEAU:
+        row_niveau(ls, i, r);
+        break;
+    case ST_GROUPS:
+        row_group(ls, i, r);
+        break;
+    case ST_MANDATORY:
+        row_mandatory(ls, i, r);
+        break;
+    case ST_LINKED:
+        row_linked(ls, i, r);
+        break;
+    case ST_SUMMARY:
+        row_summary(ls, i, r);
+        break;
+    default:
+        break;
     }
 }
 
@@ -624,11 +686,16 @@ static void step_row(const struct lesson_screen *ls, int i, struct row *r)
 static const char *mark_glyph(enum mark m)
 {
     switch (m) {
-    case MK_RADIO: return "( )";
-    case MK_RADIO_ON: return "(•)";
-    case MK_BOX: return "[ ]";
-    case MK_BOX_ON: return "[x]";
-    default: return "";
+    case MK_RADIO:
+        return "( )";
+    case MK_RADIO_ON:
+        return "(•)";
+    case MK_BOX:
+        return "[ ]";
+    case MK_BOX_ON:
+        return "[x]";
+    default:
+        return "";
     }
 }
 
@@ -731,7 +798,6 @@ static void draw_ticked(struct lesson_screen *ls, int y, int width)
     draw_text(stdscr, y, 2, width - 4, line, *names ? TR_OK : TR_DIM);
 }
 
-
 /* Breaks text between words into lines of at most width columns, appended to the warning lines. */
 static void wrap_warning(struct lesson_screen *ls, const char *text, int width)
 {
@@ -755,8 +821,8 @@ static void wrap_warnings(struct lesson_screen *ls, int width)
 
 static void draw_done(struct lesson_screen *ls, int top, int h, int width)
 {
-    draw_text(stdscr, top, 2, width - 4,
-              ls->lesson_id ? _("Les gewijzigd.") : _("Les gemaakt. Nog een les toevoegen?"), TR_OK);
+    draw_text(stdscr, top, 2, width - 4, ls->lesson_id ? _("Les gewijzigd.") : _("Les gemaakt. Nog een les toevoegen?"),
+              TR_OK);
     ls->label_w = width / 2;
     list_draw(&ls->list, top + 2, 2, h - 2 < done_count(ls) ? h - 2 : done_count(ls), width - 4);
 }
@@ -865,12 +931,23 @@ static void choose(struct lesson_screen *ls, int i)
     int64_t id = step_id(ls, ls->step, i);
     ls->touched = true;
     switch (ls->step) {
-    case ST_TEACHER: ls->in.teacher_id = id; break;
-    case ST_HOOFD: choose_hoofd(ls, id); break;
-    case ST_DEEL: ls->in.deelgebied_id = id; break;
-    case ST_ROOM: ls->in.room_id = id; break;
-    case ST_LINKED: choose_linked(ls, i); break;
-    default: break;
+    case ST_TEACHER:
+        ls->in.teacher_id = id;
+        break;
+    case ST_HOOFD:
+        choose_hoofd(ls, id);
+        break;
+    case ST_DEEL:
+        ls->in.deelgebied_id = id;
+        break;
+    case ST_ROOM:
+        ls->in.room_id = id;
+        break;
+    case ST_LINKED:
+        choose_linked(ls, i);
+        break;
+    default:
+        break;
     }
 }
 
@@ -972,8 +1049,8 @@ static void ask_accept(struct lesson_screen *ls, struct app *a)
                  ls->warnings.n, ls->warnings.items[0].text);
     else
         snprintf(q, sizeof q,
-                 ngettext("Toch maken? Er is %zu waarschuwing: %s", "Toch maken? Er zijn %zu waarschuwingen, de eerste: %s",
-                          n),
+                 ngettext("Toch maken? Er is %zu waarschuwing: %s",
+                          "Toch maken? Er zijn %zu waarschuwingen, de eerste: %s", n),
                  ls->warnings.n, ls->warnings.items[0].text);
     ls->accepting = true;
     app_push(a, dialog_confirm_new(a, q, accept_done, ls));
@@ -1133,12 +1210,18 @@ static int lesson_action(struct screen *s, struct app *a, enum action act)
     if (list_move(&ls->list, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return select_row(ls, a);
-    case A_TOGGLE: return toggle(ls, a);
-    case A_SEARCH: return search(ls, a);
-    case A_SEARCH_NEXT: return search_next(ls, a);
-    case A_BACK: return ls->done || (ls->step == ST_SUMMARY && !ls->from_summary) ? R_POP : prev_step(ls);
-    default: return R_NONE;
+    case A_SELECT:
+        return select_row(ls, a);
+    case A_TOGGLE:
+        return toggle(ls, a);
+    case A_SEARCH:
+        return search(ls, a);
+    case A_SEARCH_NEXT:
+        return search_next(ls, a);
+    case A_BACK:
+        return ls->done || (ls->step == ST_SUMMARY && !ls->from_summary) ? R_POP : prev_step(ls);
+    default:
+        return R_NONE;
     }
 }
 

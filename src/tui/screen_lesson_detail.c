@@ -47,17 +47,16 @@ struct detail {
     struct km_status_scale scale;
     struct list list;
     int code_w, right_w;
-    int level;                      /* how short the counts are written: chosen per draw for the width */
+    int level;                     /* how short the counts are written: chosen per draw for the width */
     int digits[PLANNING_STATUSES]; /* of the largest count per status, so the columns line up; [0] 0: none */
     char text[600];
     int64_t pending_goal;
 };
 
-static const enum action edit_actions[] = {A_ADD,  A_DELETE,  A_EDIT,      A_EDIT_CLASS, A_SELECT, A_BACK,
-                                           A_UP,   A_DOWN,    A_PAGE_UP,   A_PAGE_DOWN,  A_HOME,   A_END,
-                                           ACT_NONE};
-static const enum action view_actions[] = {A_SELECT, A_BACK, A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
-
+static const enum action edit_actions[] = {A_ADD,  A_DELETE,  A_EDIT,      A_EDIT_CLASS, A_SELECT, A_BACK,  A_UP,
+                                           A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME,       A_END,    ACT_NONE};
+static const enum action view_actions[] = {A_SELECT,    A_BACK, A_UP,  A_DOWN,  A_PAGE_UP,
+                                           A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
 
 /* "N 5 · B 10 · J 3 · V 7 · geen 2" (letters from the school's scale; numbers padded so the rows line up);
  * shorter at a higher level: "N 5 · B 10 · … · – 2", "N 5  B 10  …  – 2", then "N5 B10 J3 V7 –2". */
@@ -69,10 +68,12 @@ static void counts_text(const struct detail *ds, const struct planning_goal *g, 
     for (size_t i = 0; i < ds->scale.n; i++) {
         int64_t id = ds->scale.items[i].id;
         if (id > 0 && id < PLANNING_STATUSES)
-            strbuf_appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", ds->scale.items[i].letter, gap, ds->digits[id], g->counts[id]);
+            strbuf_appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", ds->scale.items[i].letter, gap, ds->digits[id],
+                           g->counts[id]);
     }
     if (ds->digits[0])
-        strbuf_appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", level == 0 ? _("geen") : "–", gap, ds->digits[0], g->counts[0]);
+        strbuf_appendf(out, len, "%s%s%s%*d", out[0] ? sep : "", level == 0 ? _("geen") : "–", gap, ds->digits[0],
+                       g->counts[0]);
 }
 
 static int mastered_pct(const struct detail *ds, const struct planning_goal *g)
@@ -192,7 +193,8 @@ static void detail_load(struct detail *ds)
     snprintf(ds->base.title, sizeof ds->base.title, "%s", "MIJNROOSTER › LES");
     if (ds->found) {
         when_text(&ds->d, false, when, sizeof when);
-        strbuf_appendf(ds->base.title, sizeof ds->base.title, " › %s · %s", when, *ds->d.subject ? ds->d.subject : _("(les)"));
+        strbuf_appendf(ds->base.title, sizeof ds->base.title, " › %s · %s", when,
+                       *ds->d.subject ? ds->d.subject : _("(les)"));
     }
 }
 
@@ -235,8 +237,8 @@ static int text_blocks(const struct detail *ds, struct app *a, struct text_block
             snprintf(out[n].empty, sizeof out[n].empty, "%s", _("Geen notitie."));
         n++;
     }
-    out[n] = (struct text_block){d->may_read_note ? _("Voor leerlingen en ouders") : _("Van de leerkracht"), d->pupil_note,
-                                 "", 0};
+    out[n] = (struct text_block){d->may_read_note ? _("Voor leerlingen en ouders") : _("Van de leerkracht"),
+                                 d->pupil_note, "", 0};
     if (d->may_edit)
         snprintf(out[n].empty, sizeof out[n].empty, _("Nog niets voor de klas. %s: schrijven."), m);
     else
@@ -252,8 +254,8 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
 {
     struct detail *ds = (struct detail *)s;
     if (!ds->found) {
-        draw_text(stdscr, top + 1, 2, width - 4, _("Deze les is niet (meer) te zien; misschien is het rooster opnieuw gemaakt."),
-                  TR_WARNING);
+        draw_text(stdscr, top + 1, 2, width - 4,
+                  _("Deze les is niet (meer) te zien; misschien is het rooster opnieuw gemaakt."), TR_WARNING);
         return;
     }
     const struct lesson_detail *d = &ds->d;
@@ -268,12 +270,13 @@ static void detail_draw(struct screen *s, struct app *a, int top, int h, int wid
     draw_text(stdscr, y++, 2, width - 4, when, TR_NORMAL);
     line[0] = '\0';
     strbuf_appendf(line, sizeof line, _("Lokaal: %s   Leerkracht: %s   Groepen: %s"), *d->room ? d->room : "—",
-            *d->teacher ? d->teacher : "—", *d->groups ? d->groups : "—");
+                   *d->teacher ? d->teacher : "—", *d->groups ? d->groups : "—");
     if (text_width(line) <= width - 4) {
         draw_text(stdscr, y++, 2, width - 4, line, TR_NORMAL);
     } else {
         line[0] = '\0';
-        strbuf_appendf(line, sizeof line, _("Lokaal: %s   Leerkracht: %s"), *d->room ? d->room : "—", *d->teacher ? d->teacher : "—");
+        strbuf_appendf(line, sizeof line, _("Lokaal: %s   Leerkracht: %s"), *d->room ? d->room : "—",
+                       *d->teacher ? d->teacher : "—");
         draw_text(stdscr, y++, 2, width - 4, line, TR_NORMAL);
         line[0] = '\0';
         strbuf_appendf(line, sizeof line, _("Groepen: %s"), *d->groups ? d->groups : "—");
@@ -377,22 +380,25 @@ static int detail_action(struct screen *s, struct app *a, enum action act)
     case A_SELECT:
         if (ds->d.ngoals) {
             const struct planning_goal *g = &ds->d.goals[ds->list.cur];
-            app_message(a, TR_NORMAL, "%s · %s%s%s · %s", g->code, g->area, *g->niveau ? _(" · niveau ") : "", g->niveau,
-                        g->title);
+            app_message(a, TR_NORMAL, "%s · %s%s%s · %s", g->code, g->area, *g->niveau ? _(" · niveau ") : "",
+                        g->niveau, g->title);
         }
         return R_DRAW;
     case A_ADD:
         if (edit)
             app_push(a, goal_picker_screen_new(a, ds->id));
         return R_DRAW;
-    case A_DELETE: return ask_remove(ds, a);
+    case A_DELETE:
+        return ask_remove(ds, a);
     case A_EDIT:
     case A_EDIT_CLASS:
         if (edit)
             app_push(a, note_editor_screen_new(a, &ds->d, act == A_EDIT ? DRAFT_NOTE : DRAFT_PUPIL, NULL));
         return R_DRAW;
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 
@@ -425,7 +431,8 @@ static const struct action_words *detail_words(const struct screen *s, enum acti
 {
     static const struct action_words words[] = {
         {A_ADD, N_("leerdoel koppelen"), N_("Kies leerdoelen uit het curriculum om in deze les te plannen.")},
-        {A_DELETE, N_("ontkoppelen"), N_("Haal het gekozen leerdoel uit deze les; eerst wordt om bevestiging gevraagd.")},
+        {A_DELETE, N_("ontkoppelen"),
+         N_("Haal het gekozen leerdoel uit deze les; eerst wordt om bevestiging gevraagd.")},
         {A_EDIT, N_("notitie"), N_("Schrijf of wijzig de notitie bij deze les.")},
         {A_SELECT, N_("hele leerdoel"), N_("Toon het gekozen leerdoel helemaal: code, gebied, niveau en titel.")},
         {ACT_NONE, NULL, NULL},
@@ -502,11 +509,15 @@ static void offer_draft(struct app *a, struct detail *ds)
         char when[40], q[400];
         label_local_time(o->draft.saved_at, when, sizeof when);
         if (o->field == DRAFT_NOTE)
-            snprintf(q, sizeof q, _("Je notitie bij deze les was nog niet opgeslagen (concept van %s). Verder schrijven? "
-                                    "Nee gooit het concept weg."), when);
+            snprintf(q, sizeof q,
+                     _("Je notitie bij deze les was nog niet opgeslagen (concept van %s). Verder schrijven? "
+                       "Nee gooit het concept weg."),
+                     when);
         else
-            snprintf(q, sizeof q, _("Je tekst voor de klas bij deze les was nog niet opgeslagen (concept van %s). Verder "
-                                    "schrijven? Nee gooit het concept weg."), when);
+            snprintf(q, sizeof q,
+                     _("Je tekst voor de klas bij deze les was nog niet opgeslagen (concept van %s). Verder "
+                       "schrijven? Nee gooit het concept weg."),
+                     when);
         struct screen *d = dialog_confirm_new(a, q, offer_answered, o);
         if (!d) {
             drafts_free(&o->draft);

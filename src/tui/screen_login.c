@@ -18,8 +18,8 @@ struct login_screen {
     bool failed; /* a login failed: the lock-out rule is shown, the same for every name */
 };
 
-static const enum action login_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, A_QUIT,
-                                            ACT_NONE};
+static const enum action login_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP,
+                                            A_DOWN,   A_BACK,       A_QUIT,       ACT_NONE};
 
 /* Enter goes from the name to the password, then logs in; on the other button it asks for a code. */
 static const struct action_words *login_words(const struct screen *s, enum action act)
@@ -134,7 +134,10 @@ static int login_text(struct screen *s, struct app *a, wint_t ch)
     return form_text(&((struct login_screen *)s)->form, ch) ? R_DRAW : R_NONE;
 }
 
-static bool login_wants_text(const struct screen *s) { return form_focus_is_text(&((const struct login_screen *)s)->form); }
+static bool login_wants_text(const struct screen *s)
+{
+    return form_focus_is_text(&((const struct login_screen *)s)->form);
+}
 
 static int login_click(struct screen *s, struct app *a, int y, int x, bool twice)
 {

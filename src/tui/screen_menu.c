@@ -43,8 +43,8 @@ enum target {
 
 struct menu_item {
     enum menu_id menu;
-    const char *label; /* as the school knows it; not translated */
-    const char *hint;  /* translated */
+    const char *label;    /* as the school knows it; not translated */
+    const char *hint;     /* translated */
     enum km_action needs; /* ACT__COUNT: every role */
     enum target go;
 };
@@ -56,7 +56,8 @@ static const struct menu_item items[] = {
     {MENU_HOME, "MIJNGEBRUIKERS", N_("leraren, leerlingen en ouders"), ACT_MANAGE_USERS, GO_MENU_USERS},
     {MENU_HOME, "MIJNROOSTER INSTELLINGEN", N_("schooltijden, weeksjablonen, schoolrooster"), ACT_EDIT_TIMETABLE,
      GO_MENU_TIMETABLE},
-    {MENU_HOME, "SCHOOL INSTELLINGEN", N_("synchronisatie met ParnasSys (alleen lezen)"), ACT_READ_SYNC_SETTINGS, GO_SCHOOL},
+    {MENU_HOME, "SCHOOL INSTELLINGEN", N_("synchronisatie met ParnasSys (alleen lezen)"), ACT_READ_SYNC_SETTINGS,
+     GO_SCHOOL},
     {MENU_HOME, "PROFIEL", N_("je gegevens en je wachtwoord"), ACT__COUNT, GO_PROFILE},
     {MENU_HOME, "UITLOGGEN", N_("terug naar het inlogscherm"), ACT__COUNT, GO_LOGOUT},
     {MENU_USERS, "LERAREN", N_("leerkrachten en beheerders"), ACT_MANAGE_USERS, GO_TEACHERS},
@@ -79,12 +80,12 @@ struct menu_screen {
     const struct menu_item *shown[NITEMS];
     struct list list;
     struct app *app;
-    int digit_col; /* the hints get the rest of the row: a menu of short names leaves them more */
+    int digit_col;           /* the hints get the rest of the row: a menu of short names leaves them more */
     struct mail_health mail; /* the beheerder's home: whether mail works (a person asking for a code is not told) */
 };
 
 static const enum action menu_actions[] = {A_SELECT, A_UP, A_DOWN, A_HOME, A_END, A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
-static const enum action teacher_actions[] = {A_SELECT, A_NOW, A_UP,     A_DOWN, A_HOME,
+static const enum action teacher_actions[] = {A_SELECT, A_NOW,  A_UP,     A_DOWN, A_HOME,
                                               A_END,    A_BACK, A_LOGOUT, A_QUIT, ACT_NONE};
 
 #define DIGIT_COL_MIN 17 /* the item's digit: two columns after the widest label of this menu, at least here */
@@ -112,7 +113,7 @@ static void read_mail_health(struct menu_screen *m, struct app *a)
 {
     memset(&m->mail, 0, sizeof m->mail);
     if (m->id == MENU_HOME && access_role_may(a->session.role, ACT_READ_AUDIT)) {
-        db_probe(a->db); /* once per process: the damage another session met shows here */
+        db_probe(a->db);                         /* once per process: the damage another session met shows here */
         mailspool_health(&a->session, &m->mail); /* best effort: a busy database shows it at the next reload */
     }
 }
@@ -135,8 +136,10 @@ static void draw_mail_warning(const struct menu_screen *m, int y, int width)
     char since[40], line[700];
     if (!dates_local_stamp(m->mail.since, true, since, sizeof since))
         snprintf(since, sizeof since, "%s", m->mail.since);
-    snprintf(line, sizeof line, _("Let op: mail werkt niet sinds %s, dus een code voor een nieuw wachtwoord komt niet aan. "
-                                  "%s"), since, m->mail.last_error);
+    snprintf(line, sizeof line,
+             _("Let op: mail werkt niet sinds %s, dus een code voor een nieuw wachtwoord komt niet aan. "
+               "%s"),
+             since, m->mail.last_error);
     draw_wrapped(stdscr, y, 2, width - 4, 4, line, TR_WARNING);
 }
 
@@ -193,26 +196,58 @@ static void menu_reload(struct screen *s, struct app *a) { read_mail_health((str
 static int open_item(struct app *a, const struct menu_item *it)
 {
     switch (it->go) {
-    case GO_MENU_USERS: app_push(a, menu_screen_new(a, MENU_USERS)); break;
-    case GO_MENU_TIMETABLE: app_push(a, menu_screen_new(a, MENU_TIMETABLE)); break;
-    case GO_ROOSTER: app_push(a, mijnrooster_screen_new(a)); break;
+    case GO_MENU_USERS:
+        app_push(a, menu_screen_new(a, MENU_USERS));
+        break;
+    case GO_MENU_TIMETABLE:
+        app_push(a, menu_screen_new(a, MENU_TIMETABLE));
+        break;
+    case GO_ROOSTER:
+        app_push(a, mijnrooster_screen_new(a));
+        break;
     case GO_LEERDOELEN: /* the status board for staff, one's own (or a child's) goals for students and parents */
         app_push(a, a->session.role == ROLE_LEERKRACHT || a->session.role == ROLE_BEHEERDER ? board_choose_screen_new(a)
                                                                                             : mygoals_screen_new(a));
         break;
-    case GO_GROUPS: app_push(a, groups_screen_new(a)); break;
-    case GO_TEACHERS: app_push(a, users_screen_new(a, ROLE_LEERKRACHT)); break;
-    case GO_STUDENTS: app_push(a, users_screen_new(a, ROLE_LEERLING)); break;
-    case GO_PARENTS: app_push(a, users_screen_new(a, ROLE_OUDER)); break;
-    case GO_AUDIT: app_push(a, audit_screen_new(a)); break;
-    case GO_WHO: app_push(a, who_screen_new(a)); break;
-    case GO_HOURS: app_push(a, hours_screen_new(a)); break;
-    case GO_TEMPLATES: app_push(a, templates_screen_new(a)); break;
-    case GO_ROOMS: app_push(a, rooms_screen_new(a)); break;
-    case GO_ROSTER: app_push(a, roster_screen_new(a)); break;
-    case GO_SCHOOL: app_push(a, school_settings_screen_new(a)); break;
-    case GO_PROFILE: app_push(a, profile_screen_new(a)); break;
-    case GO_LOGOUT: app_logout(a); break;
+    case GO_GROUPS:
+        app_push(a, groups_screen_new(a));
+        break;
+    case GO_TEACHERS:
+        app_push(a, users_screen_new(a, ROLE_LEERKRACHT));
+        break;
+    case GO_STUDENTS:
+        app_push(a, users_screen_new(a, ROLE_LEERLING));
+        break;
+    case GO_PARENTS:
+        app_push(a, users_screen_new(a, ROLE_OUDER));
+        break;
+    case GO_AUDIT:
+        app_push(a, audit_screen_new(a));
+        break;
+    case GO_WHO:
+        app_push(a, who_screen_new(a));
+        break;
+    case GO_HOURS:
+        app_push(a, hours_screen_new(a));
+        break;
+    case GO_TEMPLATES:
+        app_push(a, templates_screen_new(a));
+        break;
+    case GO_ROOMS:
+        app_push(a, rooms_screen_new(a));
+        break;
+    case GO_ROSTER:
+        app_push(a, roster_screen_new(a));
+        break;
+    case GO_SCHOOL:
+        app_push(a, school_settings_screen_new(a));
+        break;
+    case GO_PROFILE:
+        app_push(a, profile_screen_new(a));
+        break;
+    case GO_LOGOUT:
+        app_logout(a);
+        break;
     }
     return R_DRAW;
 }
@@ -327,7 +362,8 @@ static void menu_title(struct menu_screen *m, struct app *a)
     if (m->id == MENU_HOME)
         snprintf(m->base.title, sizeof m->base.title, _("Hoofdmenu — welkom, %s"), a->user_name);
     else
-        snprintf(m->base.title, sizeof m->base.title, "%s", m->id == MENU_USERS ? "MIJNGEBRUIKERS" : "MIJNROOSTER INSTELLINGEN");
+        snprintf(m->base.title, sizeof m->base.title, "%s",
+                 m->id == MENU_USERS ? "MIJNGEBRUIKERS" : "MIJNROOSTER INSTELLINGEN");
 }
 
 struct screen *menu_screen_new(struct app *a, int menu_id)
@@ -343,7 +379,8 @@ struct screen *menu_screen_new(struct app *a, int menu_id)
     menu_title(m, a);
     int n = 0;
     for (size_t i = 0; i < NITEMS; i++)
-        if (items[i].menu == m->id && (items[i].needs == ACT__COUNT || access_role_may(a->session.role, items[i].needs)))
+        if (items[i].menu == m->id &&
+            (items[i].needs == ACT__COUNT || access_role_may(a->session.role, items[i].needs)))
             m->shown[n++] = &items[i];
     m->digit_col = DIGIT_COL_MIN;
     for (int i = 0; i < n; i++)

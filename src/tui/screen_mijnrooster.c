@@ -33,15 +33,13 @@
 
 /* ---- the rooster screen ---- */
 
-static const enum action rooster_actions[] = {A_SELECT,  A_NEXT_FIELD, A_PREV_PERIOD, A_NEXT_PERIOD, A_TODAY,
-                                              A_SEARCH,  A_BACK,       A_UP,          A_DOWN,        A_LEFT,
-                                              A_RIGHT,   A_PAGE_UP,    A_PAGE_DOWN,   A_HOME,        A_END,
-                                              ACT_NONE};
+static const enum action rooster_actions[] = {
+    A_SELECT, A_NEXT_FIELD, A_PREV_PERIOD, A_NEXT_PERIOD, A_TODAY,     A_SEARCH, A_BACK, A_UP,
+    A_DOWN,   A_LEFT,       A_RIGHT,       A_PAGE_UP,     A_PAGE_DOWN, A_HOME,   A_END,  ACT_NONE};
 /* a teacher's own week: the weektaak of a group too */
-static const enum action teacher_actions[] = {A_SELECT, A_NEXT_FIELD, A_WEEKPLAN, A_PREV_PERIOD, A_NEXT_PERIOD,
-                                              A_TODAY,  A_SEARCH,     A_BACK,     A_UP,          A_DOWN,
-                                              A_LEFT,   A_RIGHT,      A_PAGE_UP,  A_PAGE_DOWN,   A_HOME,
-                                              A_END,    ACT_NONE};
+static const enum action teacher_actions[] = {
+    A_SELECT, A_NEXT_FIELD, A_WEEKPLAN, A_PREV_PERIOD, A_NEXT_PERIOD, A_TODAY, A_SEARCH, A_BACK,  A_UP,
+    A_DOWN,   A_LEFT,       A_RIGHT,    A_PAGE_UP,     A_PAGE_DOWN,   A_HOME,  A_END,    ACT_NONE};
 
 /* Tab switches between the day and the week, and [ ] step by whichever is shown: the footer says which. */
 static const struct action_words *rooster_words(const struct screen *s, enum action act)
@@ -515,15 +513,32 @@ static bool day_move(struct rooster *r, enum action act)
     int n = r->nitems + r->nown;
     int page = r->dlines_h > 4 ? r->dlines_h / 3 : 1;
     switch (act) {
-    case A_UP: r->dcur--; break;
-    case A_DOWN: r->dcur++; break;
-    case A_PAGE_UP: r->dcur -= page; break;
-    case A_PAGE_DOWN: r->dcur += page; break;
-    case A_HOME: r->dcur = 0; break;
-    case A_END: r->dcur = n - 1; break;
-    case A_LEFT: day_step(r, -1); return true;
-    case A_RIGHT: day_step(r, 1); return true;
-    default: return false;
+    case A_UP:
+        r->dcur--;
+        break;
+    case A_DOWN:
+        r->dcur++;
+        break;
+    case A_PAGE_UP:
+        r->dcur -= page;
+        break;
+    case A_PAGE_DOWN:
+        r->dcur += page;
+        break;
+    case A_HOME:
+        r->dcur = 0;
+        break;
+    case A_END:
+        r->dcur = n - 1;
+        break;
+    case A_LEFT:
+        day_step(r, -1);
+        return true;
+    case A_RIGHT:
+        day_step(r, 1);
+        return true;
+    default:
+        return false;
     }
     if (r->dcur >= n)
         r->dcur = n - 1;
@@ -536,15 +551,32 @@ static bool week_move(struct rooster *r, enum action act)
 {
     int page = r->vis_rows > 1 ? r->vis_rows - 1 : 1;
     switch (act) {
-    case A_UP: r->cur_row--; break;
-    case A_DOWN: r->cur_row++; break;
-    case A_LEFT: r->cur_col--; break;
-    case A_RIGHT: r->cur_col++; break;
-    case A_PAGE_UP: r->cur_row -= page; break;
-    case A_PAGE_DOWN: r->cur_row += page; break;
-    case A_HOME: r->cur_row = 0; break;
-    case A_END: r->cur_row = r->nrows - 1; break;
-    default: return false;
+    case A_UP:
+        r->cur_row--;
+        break;
+    case A_DOWN:
+        r->cur_row++;
+        break;
+    case A_LEFT:
+        r->cur_col--;
+        break;
+    case A_RIGHT:
+        r->cur_col++;
+        break;
+    case A_PAGE_UP:
+        r->cur_row -= page;
+        break;
+    case A_PAGE_DOWN:
+        r->cur_row += page;
+        break;
+    case A_HOME:
+        r->cur_row = 0;
+        break;
+    case A_END:
+        r->cur_row = r->nrows - 1;
+        break;
+    default:
+        return false;
     }
     if (r->cur_row >= r->nrows)
         r->cur_row = r->nrows - 1;
@@ -651,7 +683,8 @@ static int go_to(struct rooster *r, struct app *a)
     int64_t day;
     bool is_week;
     if (!parse_goto(a->prompt_text, r->monday, &day, &is_week)) {
-        app_message(a, TR_WARNING, _("'%s' is geen week of datum; typ bijvoorbeeld week 12 of 15-03-2027."), a->prompt_text);
+        app_message(a, TR_WARNING, _("'%s' is geen week of datum; typ bijvoorbeeld week 12 of 15-03-2027."),
+                    a->prompt_text);
         return R_DRAW;
     }
     r->dtop = r->ptop = 0;
@@ -675,8 +708,11 @@ static int rooster_action(struct screen *s, struct app *a, enum action act)
     if (r->day_view ? day_move(r, act) : week_move(r, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return open_lesson(r, a);
-    case A_NEXT_FIELD: toggle_view(r); return R_DRAW;
+    case A_SELECT:
+        return open_lesson(r, a);
+    case A_NEXT_FIELD:
+        toggle_view(r);
+        return R_DRAW;
     case A_PREV_PERIOD:
         if (r->day_view)
             day_step(r, -1);
@@ -689,15 +725,19 @@ static int rooster_action(struct screen *s, struct app *a, enum action act)
         else
             week_step(r, 1);
         return R_DRAW;
-    case A_TODAY: return today_action(r, a);
+    case A_TODAY:
+        return today_action(r, a);
     case A_WEEKPLAN: {
         char monday[11];
         dates_format(r->monday, monday);
         return weekplan_open(a, monday);
     }
-    case A_SEARCH: return go_to(r, a);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_SEARCH:
+        return go_to(r, a);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 
@@ -782,11 +822,16 @@ struct screen *mijnrooster_screen_new(struct app *a)
     struct subject subj = {SUBJ_PERSON, s->user_id, 0, ""};
     snprintf(subj.name, sizeof subj.name, "%s", a->user_name);
     switch (s->role) {
-    case ROLE_LEERKRACHT: return mijnrooster_subject_screen_new(a, &subj, false);
-    case ROLE_LEERLING: subj.student = s->user_id; return mijnrooster_subject_screen_new(a, &subj, true);
-    case ROLE_OUDER: return mijnrooster_choose_screen_new(a, true);
+    case ROLE_LEERKRACHT:
+        return mijnrooster_subject_screen_new(a, &subj, false);
+    case ROLE_LEERLING:
+        subj.student = s->user_id;
+        return mijnrooster_subject_screen_new(a, &subj, true);
+    case ROLE_OUDER:
+        return mijnrooster_choose_screen_new(a, true);
     case ROLE_BEHEERDER:
-    case ROLE__COUNT: break;
+    case ROLE__COUNT:
+        break;
     }
     return mijnrooster_choose_screen_new(a, false);
 }

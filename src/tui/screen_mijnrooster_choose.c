@@ -42,9 +42,8 @@ struct chooser {
     char text[512];
 };
 
-static const enum action chooser_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK,      A_UP,
-                                              A_DOWN,   A_PAGE_UP, A_PAGE_DOWN,  A_HOME,      A_END,
-                                              ACT_NONE};
+static const enum action chooser_actions[] = {A_SELECT,  A_SEARCH,    A_SEARCH_NEXT, A_BACK, A_UP,    A_DOWN,
+                                              A_PAGE_UP, A_PAGE_DOWN, A_HOME,        A_END,  ACT_NONE};
 
 static void chooser_clear(struct chooser *c)
 {
@@ -56,7 +55,8 @@ static void chooser_clear(struct chooser *c)
 }
 
 KM_GCC_ANALYZER_MISREADS /* gcc -fanalyzer: the grown list is kept in c->items, its info freed by chooser_clear */
-static struct pick *add_pick(struct chooser *c, enum subj_kind kind, int64_t id, const char *name, const char *info)
+    static struct pick *
+    add_pick(struct chooser *c, enum subj_kind kind, int64_t id, const char *name, const char *info)
 {
     struct pick *grown = vec_grow(c->items, c->n, sizeof *grown);
     if (!grown)
@@ -115,8 +115,9 @@ static void load_all(struct chooser *c)
             if (!g->active)
                 continue;
             char info[160];
-            snprintf(info, sizeof info, ngettext("%s · %s · %d leerling", "%s · %s · %d leerlingen", (unsigned long)g->students),
-                     g->kind, g->schooljaar, g->students);
+            snprintf(info, sizeof info,
+                     ngettext("%s · %s · %d leerling", "%s · %s · %d leerlingen", (unsigned long)g->students), g->kind,
+                     g->schooljaar, g->students);
             struct pick *p = add_pick(c, SUBJ_GROUP, g->id, g->name, info);
             if (p)
                 p->kind = _("groep");
@@ -235,11 +236,16 @@ static int chooser_action(struct screen *s, struct app *a, enum action act)
     if (list_move(&c->list, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return chooser_open(c, a);
-    case A_SEARCH: return chooser_search(c, a, false);
-    case A_SEARCH_NEXT: return chooser_search(c, a, true);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_SELECT:
+        return chooser_open(c, a);
+    case A_SEARCH:
+        return chooser_search(c, a, false);
+    case A_SEARCH_NEXT:
+        return chooser_search(c, a, true);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

@@ -27,27 +27,27 @@ struct editor {
     struct screen base;
     struct app *app;
     int64_t id;
-    int64_t version;       /* what the teacher's text is based on; core refuses when the lesson changed since */
+    int64_t version;        /* what the teacher's text is based on; core refuses when the lesson changed since */
     enum draft_field field; /* the note (staff-only) or the line for the class */
-    size_t max;            /* core's limit for this text */
-    bool from_draft;       /* opened with a kept draft: thrown away when this text is, kept when it is kept */
+    size_t max;             /* core's limit for this text */
+    bool from_draft;        /* opened with a kept draft: thrown away when this text is, kept when it is kept */
     bool kept, saved;
     char base_note[NOTE_BYTES + 8];
     char buf[NOTE_BYTES + 8];
     size_t len, caret;
-    int top;               /* first visual line shown */
-    int width;             /* of the text at the last draw */
-    int want_col;          /* column kept while moving up and down */
+    int top;      /* first visual line shown */
+    int width;    /* of the text at the last draw */
+    int want_col; /* column kept while moving up and down */
     enum efocus focus;
     char header[300];
-    char *theirs;          /* another's note, saved meanwhile; NULL when none */
+    char *theirs; /* another's note, saved meanwhile; NULL when none */
     struct span spans[MAX_WRAP];
     int nspans;
 };
 
-static const enum action editor_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_BACK,  A_UP,   A_DOWN, A_LEFT,
-                                             A_RIGHT,  A_HOME,       A_END,        A_DELETE, A_PAGE_UP, A_PAGE_DOWN,
-                                             ACT_NONE};
+static const enum action editor_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_BACK,  A_UP,
+                                             A_DOWN,   A_LEFT,       A_RIGHT,      A_HOME,  A_END,
+                                             A_DELETE, A_PAGE_UP,    A_PAGE_DOWN,  ACT_NONE};
 
 static void editor_layout(struct editor *e)
 {
@@ -119,7 +119,8 @@ static bool editor_insert(struct editor *e, const char *bytes, size_t n)
         if (e->field == DRAFT_NOTE)
             app_message(e->app, TR_WARNING, _("Een notitie heeft hoogstens %zu tekens."), e->max);
         else
-            app_message(e->app, TR_WARNING, _("De tekst voor leerlingen en ouders heeft hoogstens %zu tekens."), e->max);
+            app_message(e->app, TR_WARNING, _("De tekst voor leerlingen en ouders heeft hoogstens %zu tekens."),
+                        e->max);
         return false;
     }
     memmove(e->buf + e->caret + n, e->buf + e->caret, e->len - e->caret + 1);
@@ -156,8 +157,8 @@ static void editor_draw(struct screen *s, struct app *a, int top, int h, int wid
     keymap_keys_text(&a->keys, A_NEXT_FIELD, 1, tab, sizeof tab);
     keymap_keys_text(&a->keys, A_BACK, 1, esc, sizeof esc);
     line[0] = '\0';
-    strbuf_appendf(line, sizeof line, _("%s nieuwe regel · %s naar Opslaan · %s annuleren · %zu/%zu tekens"), enter, tab, esc,
-            e->len, e->max);
+    strbuf_appendf(line, sizeof line, _("%s nieuwe regel · %s naar Opslaan · %s annuleren · %zu/%zu tekens"), enter,
+                   tab, esc, e->len, e->max);
     draw_text(stdscr, y++, 2, width - 4, line, TR_DIM);
     /* another's note, when it changed while this one was written */
     int theirs_h = 0;
@@ -166,7 +167,8 @@ static void editor_draw(struct screen *s, struct app *a, int top, int h, int wid
         int n = wrap_text(e->theirs, width - 8, sp, MAX_WRAP);
         theirs_h = (n < 1 ? 1 : n > 4 ? 4 : n) + 1;
         draw_text(stdscr, y, 2, width - 4,
-                  _("Intussen door een ander opgeslagen (opslaan vervangt dit door jouw tekst hieronder):"), TR_WARNING);
+                  _("Intussen door een ander opgeslagen (opslaan vervangt dit door jouw tekst hieronder):"),
+                  TR_WARNING);
         if (!*e->theirs)
             draw_text(stdscr, y + 1, 4, width - 8, _("(leeg)"), TR_DIM);
         for (int k = 0; k < n && k < 4; k++) {
@@ -254,7 +256,8 @@ static int editor_save(struct editor *e, struct app *a)
         snprintf(e->base_note, sizeof e->base_note, "%s", e->buf);
         e->saved = true;
         app_message(a, TR_OK, "%s",
-                    e->field == DRAFT_NOTE ? _("De notitie is opgeslagen.") : _("De tekst voor de klas is opgeslagen."));
+                    e->field == DRAFT_NOTE ? _("De notitie is opgeslagen.")
+                                           : _("De tekst voor de klas is opgeslagen."));
         return R_POP;
     }
     app_core_error(a);
@@ -337,24 +340,44 @@ static int editor_action(struct screen *s, struct app *a, enum action act)
     }
     if (e->focus != E_TEXT) {
         switch (act) {
-        case A_SELECT: return e->focus == E_SAVE ? editor_save(e, a) : R_POP;
+        case A_SELECT:
+            return e->focus == E_SAVE ? editor_save(e, a) : R_POP;
         case A_LEFT:
-        case A_RIGHT: e->focus = e->focus == E_SAVE ? E_CANCEL : E_SAVE; return R_DRAW;
-        case A_UP: e->focus = E_TEXT; return R_DRAW;
-        default: return R_NONE;
+        case A_RIGHT:
+            e->focus = e->focus == E_SAVE ? E_CANCEL : E_SAVE;
+            return R_DRAW;
+        case A_UP:
+            e->focus = E_TEXT;
+            return R_DRAW;
+        default:
+            return R_NONE;
         }
     }
     if (act != A_UP && act != A_DOWN && act != A_PAGE_UP && act != A_PAGE_DOWN)
         e->want_col = -1;
     int col = 0, cl;
     switch (act) {
-    case A_SELECT: editor_insert(e, "\n", 1); break;
-    case A_LEFT: e->caret = prev_cp(e, e->caret); break;
-    case A_RIGHT: e->caret = next_cp(e, e->caret); break;
-    case A_UP: vertical(e, -1); break;
-    case A_DOWN: vertical(e, 1); break;
-    case A_PAGE_UP: vertical(e, -5); break;
-    case A_PAGE_DOWN: vertical(e, 5); break;
+    case A_SELECT:
+        editor_insert(e, "\n", 1);
+        break;
+    case A_LEFT:
+        e->caret = prev_cp(e, e->caret);
+        break;
+    case A_RIGHT:
+        e->caret = next_cp(e, e->caret);
+        break;
+    case A_UP:
+        vertical(e, -1);
+        break;
+    case A_DOWN:
+        vertical(e, 1);
+        break;
+    case A_PAGE_UP:
+        vertical(e, -5);
+        break;
+    case A_PAGE_DOWN:
+        vertical(e, 5);
+        break;
     case A_HOME:
         cl = caret_line(e, &col);
         e->caret = e->spans[cl].start;
@@ -363,8 +386,11 @@ static int editor_action(struct screen *s, struct app *a, enum action act)
         cl = caret_line(e, &col);
         e->caret = offset_at(e, cl, 1 << 20);
         break;
-    case A_DELETE: editor_erase(e, e->caret, next_cp(e, e->caret)); break;
-    default: return R_NONE;
+    case A_DELETE:
+        editor_erase(e, e->caret, next_cp(e, e->caret));
+        break;
+    default:
+        return R_NONE;
     }
     editor_layout(e);
     return R_DRAW;
@@ -398,8 +424,9 @@ static void editor_reload(struct screen *s, struct app *a)
     editor_reread(e, false);
     if (e->theirs && !had)
         app_message(a, TR_WARNING, "%s",
-                    e->field == DRAFT_NOTE ? _("Let op: iemand anders heeft de notitie van deze les intussen gewijzigd.")
-                                           : _("Let op: iemand anders heeft de tekst voor de klas intussen gewijzigd."));
+                    e->field == DRAFT_NOTE
+                        ? _("Let op: iemand anders heeft de notitie van deze les intussen gewijzigd.")
+                        : _("Let op: iemand anders heeft de tekst voor de klas intussen gewijzigd."));
 }
 
 /* Closing an editor that was opened with a draft, without keeping it again, throws the draft away: the text was
@@ -428,7 +455,7 @@ static const struct screen_ops editor_ops = {
 
 /* draft: a kept draft to go on with (its text and the version it was based on), or NULL. */
 struct screen *note_editor_screen_new(struct app *a, const struct lesson_detail *d, enum draft_field field,
-                                 const struct km_draft *draft)
+                                      const struct km_draft *draft)
 {
     struct editor *e = calloc(1, sizeof *e);
     if (!e)
@@ -450,11 +477,11 @@ struct screen *note_editor_screen_new(struct app *a, const struct lesson_detail 
     char when[160];
     when_text(d, false, when, sizeof when);
     if (field == DRAFT_NOTE)
-        strbuf_appendf(e->header, sizeof e->header, _("Notitie bij %s · %s · %s"), when, *d->subject ? d->subject : _("(les)"),
-                d->groups);
+        strbuf_appendf(e->header, sizeof e->header, _("Notitie bij %s · %s · %s"), when,
+                       *d->subject ? d->subject : _("(les)"), d->groups);
     else
         strbuf_appendf(e->header, sizeof e->header, _("Voor leerlingen en ouders bij %s · %s · %s"), when,
-                *d->subject ? d->subject : _("(les)"), d->groups);
+                       *d->subject ? d->subject : _("(les)"), d->groups);
     snprintf(e->base.title, sizeof e->base.title, "%s",
              field == DRAFT_NOTE ? "MIJNROOSTER › LES › NOTITIE" : "MIJNROOSTER › LES › VOOR DE KLAS");
     editor_layout(e);

@@ -21,8 +21,8 @@ struct password_screen {
     int64_t target;
     char target_name[200];
     bool target_student;
-    char *shown; /* a generated password, shown once (sodium_malloc'd), or NULL */
-    char who[200]; /* forgotten: the username or e-mail the code was sent for */
+    char *shown;         /* a generated password, shown once (sodium_malloc'd), or NULL */
+    char who[200];       /* forgotten: the username or e-mail the code was sent for */
     int generate_button; /* index of "make one" for a student, or -1 */
     char refusal[300];   /* core's sentence after a refusal, shown whole under the form */
 };
@@ -30,22 +30,23 @@ struct password_screen {
 static const enum action password_actions[] = {A_SELECT, A_NEXT_FIELD, A_PREV_FIELD, A_UP, A_DOWN, A_BACK, ACT_NONE};
 
 /* Index of the first password field: after the code (forgotten) or the current password (own). */
-static int first_new(const struct password_screen *p)
-{
-    return p->mode == PW_FORGOT_CODE || p->mode == PW_OWN ? 1 : 0;
-}
+static int first_new(const struct password_screen *p) { return p->mode == PW_FORGOT_CODE || p->mode == PW_OWN ? 1 : 0; }
 
 static const char *intro(const struct password_screen *p)
 {
     switch (p->mode) {
-    case PW_FORGOT_ASK: return _("Vul je gebruikersnaam of e-mailadres in; je krijgt een code per mail.");
+    case PW_FORGOT_ASK:
+        return _("Vul je gebruikersnaam of e-mailadres in; je krijgt een code per mail.");
     /* the same words for every name: nothing tells whether the account exists, or is a student's */
     case PW_FORGOT_CODE:
         return _("Als dit account bestaat en een e-mailadres heeft, is er nu een code gemaild: vul die in en kies een "
                  "nieuw wachtwoord. Leerlingen krijgen geen code: vraag je juf of meester om een nieuw wachtwoord.");
-    case PW_FORCED: return _("Je wachtwoord is tijdelijk. Kies nu een eigen wachtwoord.");
-    case PW_OWN: return _("Vul je huidige wachtwoord in en kies een nieuw wachtwoord.");
-    case PW_OTHER: return _("Kies een nieuw wachtwoord voor:");
+    case PW_FORCED:
+        return _("Je wachtwoord is tijdelijk. Kies nu een eigen wachtwoord.");
+    case PW_OWN:
+        return _("Vul je huidige wachtwoord in en kies een nieuw wachtwoord.");
+    case PW_OTHER:
+        return _("Kies een nieuw wachtwoord voor:");
     }
     return "";
 }
@@ -66,7 +67,8 @@ static void password_draw(struct screen *s, struct app *a, int top, int h, int w
         snprintf(line, sizeof line, _("Nieuw wachtwoord: %s"), p->shown);
         draw_text(stdscr, top + 13, x, 72, line, TR_OK);
         sodium_memzero(line, sizeof line);
-        draw_text(stdscr, top + 14, x, 72, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."), TR_DIM);
+        draw_text(stdscr, top + 14, x, 72, _("Schrijf het op voor de leerling: het wordt niet opnieuw getoond."),
+                  TR_DIM);
     }
     int fy = top + (p->mode == PW_FORGOT_CODE ? 5 : 4); /* under an intro of three rows */
     if (p->refusal[0])
@@ -112,11 +114,16 @@ static int submit_forgot_ask(struct password_screen *p, struct app *a)
 static enum km_rc send_new_password(struct password_screen *p, struct app *a, const char *pw)
 {
     switch (p->mode) {
-    case PW_FORGOT_CODE: return reset_confirm(a->db, &a->auth, p->who, p->form.fields[0].value, pw);
-    case PW_OWN: return users_change_own_password(&a->session, p->form.fields[0].value, pw, &a->auth);
-    case PW_FORCED: return users_set_password(&a->session, a->session.user_id, pw, &a->auth);
-    case PW_OTHER: return users_set_password(&a->session, p->target, pw, &a->auth);
-    case PW_FORGOT_ASK: break;
+    case PW_FORGOT_CODE:
+        return reset_confirm(a->db, &a->auth, p->who, p->form.fields[0].value, pw);
+    case PW_OWN:
+        return users_change_own_password(&a->session, p->form.fields[0].value, pw, &a->auth);
+    case PW_FORCED:
+        return users_set_password(&a->session, a->session.user_id, pw, &a->auth);
+    case PW_OTHER:
+        return users_set_password(&a->session, p->target, pw, &a->auth);
+    case PW_FORGOT_ASK:
+        break;
     }
     return KM_ERR;
 }
@@ -124,11 +131,14 @@ static enum km_rc send_new_password(struct password_screen *p, struct app *a, co
 static const char *done_text(enum password_mode mode)
 {
     switch (mode) {
-    case PW_FORGOT_CODE: return _("Je wachtwoord is gewijzigd; log in met je nieuwe wachtwoord.");
-    case PW_OTHER: return _("Het wachtwoord is ingesteld.");
+    case PW_FORGOT_CODE:
+        return _("Je wachtwoord is gewijzigd; log in met je nieuwe wachtwoord.");
+    case PW_OTHER:
+        return _("Het wachtwoord is ingesteld.");
     case PW_FORCED:
     case PW_OWN:
-    case PW_FORGOT_ASK: break;
+    case PW_FORGOT_ASK:
+        break;
     }
     return _("Je wachtwoord is gewijzigd.");
 }
@@ -315,10 +325,14 @@ static const char *mode_title(enum password_mode mode)
 {
     switch (mode) {
     case PW_FORGOT_ASK:
-    case PW_FORGOT_CODE: return _("Wachtwoord vergeten");
-    case PW_FORCED: return _("Kies een eigen wachtwoord");
-    case PW_OWN: return _("PROFIEL — wachtwoord wijzigen");
-    case PW_OTHER: return _("WACHTWOORD INSTELLEN");
+    case PW_FORGOT_CODE:
+        return _("Wachtwoord vergeten");
+    case PW_FORCED:
+        return _("Kies een eigen wachtwoord");
+    case PW_OWN:
+        return _("PROFIEL — wachtwoord wijzigen");
+    case PW_OTHER:
+        return _("WACHTWOORD INSTELLEN");
     }
     return "";
 }

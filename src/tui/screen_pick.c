@@ -36,10 +36,10 @@ struct pick_screen {
     char text[600];
 };
 
-static const enum action pick_single[] = {A_SELECT, A_SEARCH, A_BACK, A_UP,  A_DOWN,
+static const enum action pick_single[] = {A_SELECT,  A_SEARCH,    A_BACK, A_UP,  A_DOWN,
                                           A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
-static const enum action pick_multi[] = {A_SELECT, A_TOGGLE,    A_SEARCH, A_BACK, A_UP,
-                                         A_DOWN,   A_PAGE_UP,   A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action pick_multi[] = {A_SELECT,  A_TOGGLE,    A_SEARCH, A_BACK, A_UP,    A_DOWN,
+                                         A_PAGE_UP, A_PAGE_DOWN, A_HOME,   A_END,  ACT_NONE};
 
 static void pick_row_draw(void *ctx, int i, int y, int x, int width, bool selected)
 {
@@ -108,13 +108,14 @@ static void pick_draw(struct screen *s, struct app *a, int top, int h, int width
         snprintf(line, sizeof line, _("%d van %d met '%s' (%s: anders zoeken) · %d aangevinkt"), ps->nshown, ps->n,
                  ps->filter, sk, ticked(ps));
     else if (ps->multi)
-        snprintf(line, sizeof line, _("%d personen · %s zoekt · %s vinkt aan (meer tegelijk) · %d aangevinkt"), ps->n, sk, tk,
-                 ticked(ps));
+        snprintf(line, sizeof line, _("%d personen · %s zoekt · %s vinkt aan (meer tegelijk) · %d aangevinkt"), ps->n,
+                 sk, tk, ticked(ps));
     else
         snprintf(line, sizeof line, _("%d personen · %s zoekt"), ps->n, sk);
     draw_text(stdscr, top + 1, 2, width - 4, line, TR_DIM);
     if (!ps->nshown) {
-        draw_text(stdscr, top + 3, 4, width - 6, ps->n ? _("Niemand gevonden.") : _("Er is niemand om te kiezen."), TR_DIM);
+        draw_text(stdscr, top + 3, 4, width - 6, ps->n ? _("Niemand gevonden.") : _("Er is niemand om te kiezen."),
+                  TR_DIM);
         return;
     }
     list_draw(&ps->list, top + 3, 2, h - 3, width - 4);
@@ -154,16 +155,20 @@ static int pick_action(struct screen *s, struct app *a, enum action act)
     if (list_move(&ps->list, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return take(ps, a);
+    case A_SELECT:
+        return take(ps, a);
     case A_TOGGLE:
         if (ps->nshown) {
             ps->rows[ps->shown[ps->list.cur]].ticked ^= true;
             list_move(&ps->list, A_DOWN);
         }
         return R_DRAW;
-    case A_SEARCH: return pick_search(ps, a);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_SEARCH:
+        return pick_search(ps, a);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

@@ -53,7 +53,8 @@ static void profile_load(struct profile_screen *ps)
     ps->found = true;
     users_display_name(&ps->user, ps->name, sizeof ps->name);
     /* a beheerder sees every group; listing them all here would say nothing about the person */
-    if (ps->user.role != ROLE_BEHEERDER && ps->user.role != ROLE_OUDER && groups_list(&a->session, NULL, &ps->groups) != KM_OK)
+    if (ps->user.role != ROLE_BEHEERDER && ps->user.role != ROLE_OUDER &&
+        groups_list(&a->session, NULL, &ps->groups) != KM_OK)
         app_core_error(a);
     enum km_rc rc = KM_OK;
     if (ps->user.role == ROLE_OUDER)
@@ -88,7 +89,8 @@ static int draw_person(struct profile_screen *ps, int y, int width)
     y = draw_field(y, width, _("Rol"), _(km_role_name(u->role)), TR_NORMAL);
     y = draw_field(y, width, _("E-mail"), *u->email ? u->email : "—", *u->email ? TR_NORMAL : TR_DIM);
     bool temporary = strcmp(u->password_state, "temporary") == 0;
-    y = draw_field(y, width, _("Wachtwoord"), label_password(u->password_state, true), temporary ? TR_WARNING : TR_NORMAL);
+    y = draw_field(y, width, _("Wachtwoord"), label_password(u->password_state, true),
+                   temporary ? TR_WARNING : TR_NORMAL);
     if (u->role == ROLE_LEERLING)
         y = draw_field(y, width, "", _("Een nieuw wachtwoord vraag je aan je juf of meester."), TR_DIM);
     y = draw_field(y, width, _("Laatst ingelogd"), login, TR_NORMAL);
@@ -114,8 +116,8 @@ static int draw_family(struct profile_screen *ps, int y, int bottom, int width)
     snprintf(head, sizeof head, parent ? _("Je kinderen (%d)") : _("Je ouders (%d)"), (int)ps->family.n);
     draw_text(stdscr, y++, 2, width - 4, head, TR_TITLE);
     if (ps->family.n == 0)
-        draw_text(stdscr, y++, 4, width - 6, parent ? _("Nog geen kinderen gekoppeld; vraag het de school.") : _("Niemand gekoppeld."),
-                  TR_DIM);
+        draw_text(stdscr, y++, 4, width - 6,
+                  parent ? _("Nog geen kinderen gekoppeld; vraag het de school.") : _("Niemand gekoppeld."), TR_DIM);
     for (size_t i = 0; i < ps->family.n && y < bottom; i++, y++) {
         const struct km_child *c = &ps->family.items[i];
         const char *what = parent ? (*c->groups ? c->groups : _("nog in geen groep")) : c->relation;
@@ -192,7 +194,6 @@ static const struct screen_ops profile_ops = {
     .resume = profile_reload,
     .destroy = profile_destroy,
 };
-
 
 struct screen *profile_screen_new(struct app *a)
 {

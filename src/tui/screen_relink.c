@@ -28,8 +28,8 @@ struct bron_screen {
     char intro[300];
 };
 
-static const enum action bron_actions[] = {A_SELECT, A_SEARCH, A_SEARCH_NEXT, A_BACK, A_UP,
-                                           A_DOWN,   A_PAGE_UP, A_PAGE_DOWN,  A_HOME, A_END, ACT_NONE};
+static const enum action bron_actions[] = {A_SELECT,  A_SEARCH,    A_SEARCH_NEXT, A_BACK, A_UP,    A_DOWN,
+                                           A_PAGE_UP, A_PAGE_DOWN, A_HOME,        A_END,  ACT_NONE};
 
 static void bron_row(void *ctx, int i, int y, int x, int width, bool selected)
 {
@@ -104,7 +104,8 @@ static int bron_choose(struct bron_screen *bs, struct app *a)
         return R_DRAW;
     }
     if (bron)
-        app_message(a, TR_OK, _("De eigen groep volgt nu %s (%s)."), bs->all.items[row].name, bs->all.items[row].schooljaar);
+        app_message(a, TR_OK, _("De eigen groep volgt nu %s (%s)."), bs->all.items[row].name,
+                    bs->all.items[row].schooljaar);
     else
         app_message(a, TR_OK, "%s", _("De eigen groep volgt geen bron meer."));
     return R_POP;
@@ -116,7 +117,8 @@ static int bron_action(struct screen *s, struct app *a, enum action act)
     if (list_move(&bs->list, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return bron_choose(bs, a);
+    case A_SELECT:
+        return bron_choose(bs, a);
     case A_SEARCH:
     case A_SEARCH_NEXT:
         if (act == A_SEARCH && !a->prompt_confirmed) {
@@ -126,8 +128,10 @@ static int bron_action(struct screen *s, struct app *a, enum action act)
         if (!list_search(&bs->list, act == A_SEARCH ? a->prompt_text : bs->list.search, act == A_SEARCH_NEXT))
             app_message(a, TR_WARNING, "%s", _("Niets gevonden."));
         return R_DRAW;
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 
@@ -172,8 +176,8 @@ struct relink_screen {
     struct list list;
 };
 
-static const enum action relink_actions[] = {A_SELECT, A_ALL,     A_BRON,      A_BACK, A_UP,
-                                             A_DOWN,   A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action relink_actions[] = {A_SELECT,  A_ALL,       A_BRON, A_BACK, A_UP,    A_DOWN,
+                                             A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
 
 static void relink_row(void *ctx, int i, int y, int x, int width, bool selected)
 {
@@ -210,13 +214,16 @@ static void relink_draw(struct screen *s, struct app *a, int top, int h, int wid
     keymap_keys_text(&a->keys, A_SELECT, 1, sel, sizeof sel);
     keymap_keys_text(&a->keys, A_ALL, 1, all, sizeof all);
     keymap_keys_text(&a->keys, A_BRON, 1, bron, sizeof bron);
-    snprintf(line, sizeof line, _("Eigen groepen die nog een groep van voor %s volgen: %d."), rs->l.schooljaar, (int)rs->l.n);
+    snprintf(line, sizeof line, _("Eigen groepen die nog een groep van voor %s volgen: %d."), rs->l.schooljaar,
+             (int)rs->l.n);
     draw_text(stdscr, top, 2, width - 4, line, TR_NORMAL);
     if (!rs->l.n) {
         draw_text(stdscr, top + 2, 4, width - 6, _("Alles is gekoppeld."), TR_OK);
         return;
     }
-    snprintf(line, sizeof line, _("%s: voorstel overnemen · %s: alle voorstellen · %s: een andere bron. De planning blijft bij de eigen groep."),
+    snprintf(line, sizeof line,
+             _("%s: voorstel overnemen · %s: alle voorstellen · %s: een andere bron. De planning blijft bij de eigen "
+               "groep."),
              sel, all, bron);
     draw_text(stdscr, top + 1, 2, width - 4, line, TR_DIM);
     list_draw(&rs->list, top + 3, 2, h - 3, width - 4);
@@ -262,8 +269,9 @@ static int accept_all(struct relink_screen *rs, struct app *a)
         return R_DRAW;
     }
     char q[200];
-    snprintf(q, sizeof q, ngettext("%d eigen groep aan haar nieuwe bron koppelen?", "%d eigen groepen aan hun nieuwe bron koppelen?",
-                                   (unsigned long)n),
+    snprintf(q, sizeof q,
+             ngettext("%d eigen groep aan haar nieuwe bron koppelen?", "%d eigen groepen aan hun nieuwe bron koppelen?",
+                      (unsigned long)n),
              n);
     app_push(a, dialog_confirm_new(a, q, all_done, rs));
     return R_DRAW;
@@ -275,14 +283,18 @@ static int relink_action(struct screen *s, struct app *a, enum action act)
     if (list_move(&rs->list, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return accept_one(rs, a);
-    case A_ALL: return accept_all(rs, a);
+    case A_SELECT:
+        return accept_one(rs, a);
+    case A_ALL:
+        return accept_all(rs, a);
     case A_BRON:
         if (rs->l.n)
             app_push(a, bron_screen_new(a, rs->l.items[rs->list.cur].id));
         return R_DRAW;
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

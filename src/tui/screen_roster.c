@@ -732,8 +732,8 @@ static int draw_consequences(const struct roster_screen *rs, int y, int x, int w
                  counts);
         rows += draw_wrapped(stdscr, y + rows, x, width, 2, line, TR_WARNING);
     } else {
-        rows +=
-            draw_wrapped(stdscr, y + rows, x, width, 1, _("In deze weken staan geen geplande leerdoelen of notities."), TR_DIM);
+        rows += draw_wrapped(stdscr, y + rows, x, width, 1,
+                             _("In deze weken staan geen geplande leerdoelen of notities."), TR_DIM);
     }
     if (existing)
         snprintf(line, sizeof line,
@@ -773,7 +773,8 @@ static void review_draw(struct screen *s, struct app *a, int top, int h, int wid
     keymap_keys_text(&a->keys, A_SELECT, 1, k1, sizeof k1);
     keymap_keys_text(&a->keys, A_BACK, 1, k2, sizeof k2);
     keymap_keys_text(&a->keys, A_LEFT, 1, k3, sizeof k3);
-    snprintf(line, sizeof line, _("%s: VOLGENDE, het rooster maken · %s: terug naar de weken · %s: stoppen"), k1, k3, k2);
+    snprintf(line, sizeof line, _("%s: VOLGENDE, het rooster maken · %s: terug naar de weken · %s: stoppen"), k1, k3,
+             k2);
     draw_text(stdscr, y + 1, 2, w, line, TR_DIM);
     move(y, 4);
 }
@@ -925,7 +926,6 @@ static const struct screen_ops start_ops = {
     .words_now = start_words,
 };
 
-
 static const struct screen_ops weeks_ops = {
     .draw = weeks_draw,
     .on_action = weeks_action,
@@ -935,7 +935,6 @@ static const struct screen_ops weeks_ops = {
     .destroy = roster_destroy,
     .unsaved = roster_unsaved,
 };
-
 
 static const struct screen_ops review_ops = {
     .draw = review_draw,

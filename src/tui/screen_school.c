@@ -25,7 +25,7 @@ struct school_screen {
     struct school_info school;
     struct syncrun_list runs;
     struct relink_list relink;
-    int page; /* 0: settings, 1: runs and groups to re-link (both at once on a tall terminal) */
+    int page;  /* 0: settings, 1: runs and groups to re-link (both at once on a tall terminal) */
     bool both; /* the last draw had room for both pages: Tab has nothing to switch */
 };
 
@@ -89,10 +89,18 @@ static const char *sync_brin_text(const struct school_screen *ss, char *out, siz
 {
     char brin[8];
     switch (school_sync_brin(ss->have_school ? &ss->school : NULL, ss->app->cfg->brin, brin)) {
-    case BRIN_FROM_CONFIG: snprintf(out, len, _("%s (uit de configuratie)"), brin); break;
-    case BRIN_FROM_SCHOOL: snprintf(out, len, _("%s (die van de school)"), brin); break;
-    case BRIN_NONE: snprintf(out, len, "%s", _("geen: de synchronisatie kan niet")); break;
-    case BRIN_INVALID: snprintf(out, len, _("%s: geen BRIN zoals UWLR die vraagt; de synchronisatie weigert"), brin); break;
+    case BRIN_FROM_CONFIG:
+        snprintf(out, len, _("%s (uit de configuratie)"), brin);
+        break;
+    case BRIN_FROM_SCHOOL:
+        snprintf(out, len, _("%s (die van de school)"), brin);
+        break;
+    case BRIN_NONE:
+        snprintf(out, len, "%s", _("geen: de synchronisatie kan niet"));
+        break;
+    case BRIN_INVALID:
+        snprintf(out, len, _("%s: geen BRIN zoals UWLR die vraagt; de synchronisatie weigert"), brin);
+        break;
     case BRIN_CONFLICT:
         snprintf(out, len, _("%s in de configuratie, %s van de school: de synchronisatie weigert"), ss->app->cfg->brin,
                  ss->school.brin);
@@ -214,8 +222,9 @@ static void school_draw(struct screen *s, struct app *a, int top, int h, int wid
 /* The footer is drawn after the body, so `both` is what the screen shows now. */
 static const struct action_words *school_words(const struct screen *s, enum action act)
 {
-    static const struct action_words runs = {A_NEXT_FIELD, N_("synchronisaties"),
-                                             N_("Toon de laatste synchronisaties en de groepen om opnieuw te koppelen.")};
+    static const struct action_words runs = {
+        A_NEXT_FIELD, N_("synchronisaties"),
+        N_("Toon de laatste synchronisaties en de groepen om opnieuw te koppelen.")};
     static const struct action_words settings = {A_NEXT_FIELD, N_("instellingen"), N_("Toon de instellingen.")};
     static const struct action_words none = {A_NEXT_FIELD, "", NULL};
     const struct school_screen *ss = (const struct school_screen *)s;

@@ -44,9 +44,9 @@ struct slot_screen {
     char text[1024];
 };
 
-static const enum action slot_actions[] = {A_ADD,         A_SELECT, A_EDIT, A_DELETE, A_SEARCH,  A_SEARCH_NEXT,
-                                           A_BACK,        A_UP,     A_DOWN, A_LEFT,   A_RIGHT,   A_PAGE_UP,
-                                           A_PAGE_DOWN,   A_HOME,   A_END,  ACT_NONE};
+static const enum action slot_actions[] = {A_ADD,       A_SELECT, A_EDIT, A_DELETE, A_SEARCH, A_SEARCH_NEXT,
+                                           A_BACK,      A_UP,     A_DOWN, A_LEFT,   A_RIGHT,  A_PAGE_UP,
+                                           A_PAGE_DOWN, A_HOME,   A_END,  ACT_NONE};
 
 /* ---- the table ---- */
 
@@ -56,13 +56,20 @@ static const char *cell_text(struct slot_screen *ss, int row, enum scol c)
 {
     const struct km_lesson *l = &ss->lessons.items[row];
     switch (c) {
-    case SC_TEACHER: return *l->teacher ? l->teacher : _("geen");
-    case SC_SUBJECT: return or_dash(l->subject);
-    case SC_ROOM: return or_dash(l->room);
-    case SC_GROUPS: return l->groups;
-    case SC_NIVEAUS: return or_dash(l->niveaus);
-    case SC_BLOCK: return ss->block ? ss->block[row] : "";
-    default: return "";
+    case SC_TEACHER:
+        return *l->teacher ? l->teacher : _("geen");
+    case SC_SUBJECT:
+        return or_dash(l->subject);
+    case SC_ROOM:
+        return or_dash(l->room);
+    case SC_GROUPS:
+        return l->groups;
+    case SC_NIVEAUS:
+        return or_dash(l->niveaus);
+    case SC_BLOCK:
+        return ss->block ? ss->block[row] : "";
+    default:
+        return "";
     }
 }
 
@@ -293,14 +300,21 @@ static int slot_action(struct screen *s, struct app *a, enum action act)
     if (grid_move(&ss->grid, act))
         return R_DRAW;
     switch (act) {
-    case A_ADD: return add_lesson(ss, a);
+    case A_ADD:
+        return add_lesson(ss, a);
     case A_SELECT:
-    case A_EDIT: return edit_lesson(ss, a);
-    case A_DELETE: return delete_lesson(ss, a);
-    case A_SEARCH: return grid_search_action(a, &ss->grid, _("Zoek (leerkracht, vak, lokaal, groep):"), SEARCH_THINGS);
-    case A_SEARCH_NEXT: return grid_search_next_action(a, &ss->grid, SEARCH_THINGS);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_EDIT:
+        return edit_lesson(ss, a);
+    case A_DELETE:
+        return delete_lesson(ss, a);
+    case A_SEARCH:
+        return grid_search_action(a, &ss->grid, _("Zoek (leerkracht, vak, lokaal, groep):"), SEARCH_THINGS);
+    case A_SEARCH_NEXT:
+        return grid_search_next_action(a, &ss->grid, SEARCH_THINGS);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

@@ -1,7 +1,7 @@
 /* One week template as a grid: the open days side by side, time running down (a quarter of an hour per row
- * when the slots allow, else the config's slot step), and each time slot a block over its rows. A new slot is made the way one would drag with a mouse:
- * Space on the start, Down to the end, Space again, then a small form for its name, break and days.
- * Enter opens a slot's lessons; e and d change or delete it. */
+ * when the slots allow, else the config's slot step), and each time slot a block over its rows. A new slot is made the
+ * way one would drag with a mouse: Space on the start, Down to the end, Space again, then a small form for its name,
+ * break and days. Enter opens a slot's lessons; e and d change or delete it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +22,7 @@
 #define TIME_COL_W 5 /* "08:30" */
 #define DAY_COL_MIN 10
 #define DAY_COL_MAX 28
-#define FORM_BOX_W 56 /* the five days' ticks fit, and at 80 columns one day column stays in sight */
+#define FORM_BOX_W 56      /* the five days' ticks fit, and at 80 columns one day column stays in sight */
 #define ROW_MAX_MINUTES 15 /* coarser rows would hide where a quarter-hour slot starts */
 
 struct template_screen {
@@ -47,9 +47,9 @@ struct template_screen {
     char text[256];
 };
 
-static const enum action template_actions[] = {A_SELECT, A_TOGGLE,  A_ADD,       A_EDIT, A_DELETE, A_BACK, A_UP,
-                                               A_DOWN,   A_LEFT,    A_RIGHT,     A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,
-                                               ACT_NONE};
+static const enum action template_actions[] = {A_SELECT,  A_TOGGLE,    A_ADD,  A_EDIT, A_DELETE,
+                                               A_BACK,    A_UP,        A_DOWN, A_LEFT, A_RIGHT,
+                                               A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,  ACT_NONE};
 
 /* While a slot is being marked only these keys work, so footer and help list them instead. */
 static const enum action marking_actions[] = {A_TOGGLE,    A_SELECT, A_BACK, A_UP,   A_DOWN,  A_PAGE_UP,
@@ -414,8 +414,9 @@ static void cursor_text(struct template_screen *ts, char *out, size_t len)
         if (x->is_break)
             snprintf(out, len, "%s", d);
         else
-            snprintf(out, len, ngettext("%s · %d les · %s: lessen", "%s · %d lessen · %s: lessen", (unsigned long)x->lessons),
-                     d, x->lessons, enter);
+            snprintf(out, len,
+                     ngettext("%s · %d les · %s: lessen", "%s · %d lessen · %s: lessen", (unsigned long)x->lessons), d,
+                     x->lessons, enter);
     } else if (school_open_at(ts, ts->grid.cur_row, col)) {
         snprintf(out, len, _("%s %s · leeg · %s: markeer een nieuw tijdslot"), slot_lookup_day_name(col_day(ts, col)),
                  t, space);
@@ -462,7 +463,7 @@ static const char *const break_choices[] = {N_("nee"), N_("ja")};
 struct slot_form {
     struct form_screen fs;         /* first: the shared form glue */
     struct template_screen *owner; /* below this one on the stack, so it outlives the form */
-    int64_t slot_id; /* 0: a new slot */
+    int64_t slot_id;               /* 0: a new slot */
     int64_t version;
     const char *break_text[2];
     const char *day_text[7];
@@ -473,8 +474,8 @@ struct slot_form {
 
 static const enum action form_actions[] = {A_SELECT, A_TOGGLE, A_NEXT_FIELD, A_PREV_FIELD, A_UP,
                                            A_DOWN,   A_LEFT,   A_RIGHT,      A_BACK,       ACT_NONE};
-static const enum action typed_actions[] = {A_SELECT, A_TOGGLE, A_ALL,  A_NEXT_FIELD, A_PREV_FIELD, A_UP,
-                                            A_DOWN,   A_LEFT,   A_RIGHT, A_BACK,      ACT_NONE};
+static const enum action typed_actions[] = {A_SELECT, A_TOGGLE, A_ALL,   A_NEXT_FIELD, A_PREV_FIELD, A_UP,
+                                            A_DOWN,   A_LEFT,   A_RIGHT, A_BACK,       ACT_NONE};
 
 /* Beside the day being marked or changed when there is room, so it stays in sight; else in the middle. */
 static int box_x(const struct template_screen *ts, int bw, int width)
@@ -784,7 +785,8 @@ static int mark_action(struct template_screen *ts, struct app *a, enum action ac
 {
     switch (act) {
     case A_TOGGLE:
-    case A_SELECT: return finish_mark(ts, a);
+    case A_SELECT:
+        return finish_mark(ts, a);
     case A_BACK:
         set_marking(ts, false);
         app_message(a, TR_NORMAL, "%s", _("Markeren gestopt; er is niets gemaakt."));
@@ -813,7 +815,8 @@ static const struct action_words *template_words(const struct screen *s, enum ac
         {ACT_NONE, NULL, NULL},
     };
     static const struct action_words on_empty[] = {
-        {A_TOGGLE, N_("nieuw tijdslot"), N_("Begin hier een nieuw tijdslot: ↓ maakt het langer, Spatie of Enter maakt het.")},
+        {A_TOGGLE, N_("nieuw tijdslot"),
+         N_("Begin hier een nieuw tijdslot: ↓ maakt het langer, Spatie of Enter maakt het.")},
         {A_SELECT, "", NULL},
         {A_EDIT, "", NULL},
         {A_DELETE, "", NULL},
@@ -898,12 +901,19 @@ static int template_action(struct screen *s, struct app *a, enum action act)
     if (grid_move(&ts->grid, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return open_slot(ts, a);
-    case A_TOGGLE: return start_mark(ts, a);
-    case A_ADD: app_push(a, typed_form_new(ts)); return R_DRAW;
-    case A_EDIT: return edit_slot(ts, a);
-    case A_DELETE: return delete_slot(ts, a);
-    default: return R_NONE;
+    case A_SELECT:
+        return open_slot(ts, a);
+    case A_TOGGLE:
+        return start_mark(ts, a);
+    case A_ADD:
+        app_push(a, typed_form_new(ts));
+        return R_DRAW;
+    case A_EDIT:
+        return edit_slot(ts, a);
+    case A_DELETE:
+        return delete_slot(ts, a);
+    default:
+        return R_NONE;
     }
 }
 
@@ -936,7 +946,6 @@ static const struct screen_ops template_ops = {
     .destroy = template_destroy,
     .words_now = template_words,
 };
-
 
 struct screen *template_screen_new(struct app *a, int64_t template_id)
 {

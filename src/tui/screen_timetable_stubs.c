@@ -2,7 +2,8 @@
 #include "tui/i18n.h"
 #include "tui/screens.h"
 
-#define STUB(decl, title) __attribute__((weak)) struct screen *decl { return coming_screen_new(a, title, title); }
+#define STUB(decl, title)                                                                                              \
+    __attribute__((weak)) struct screen *decl { return coming_screen_new(a, title, title); }
 
 STUB(hours_screen_new(struct app *a), "INSTELLINGEN")
 STUB(templates_screen_new(struct app *a), "WEEK SJABLONEN")
@@ -13,4 +14,5 @@ STUB(slot_screen_new(struct app *a, int64_t s __attribute__((unused))), "TIJDSLO
 STUB(lesson_screen_new(struct app *a, int64_t s __attribute__((unused)), int64_t l __attribute__((unused))), "LES")
 STUB(roster_screen_new(struct app *a), "SCHOOL ROOSTER")
 STUB(mijnrooster_screen_new(struct app *a), "MIJNROOSTER")
-STUB(lesson_detail_screen_new(struct app *a, int64_t i __attribute__((unused)), int64_t f __attribute__((unused))), "LES")
+STUB(lesson_detail_screen_new(struct app *a, int64_t i __attribute__((unused)), int64_t f __attribute__((unused))),
+     "LES")

@@ -27,12 +27,9 @@ struct ucol_spec {
 };
 
 static const struct ucol_spec ucols[UC__COUNT] = {
-    [UC_NAME] = {N_("Naam"), 12, 30},
-    [UC_USERNAME] = {N_("Gebruikersnaam"), 14, 26},
-    [UC_GROUP] = {N_("Groep"), 6, 24},
-    [UC_ROLE] = {N_("Rol"), 6, 12},
-    [UC_EMAIL] = {N_("E-mail"), 10, 44},
-    [UC_STATUS] = {N_("Status"), 6, 22},
+    [UC_NAME] = {N_("Naam"), 12, 30},          [UC_USERNAME] = {N_("Gebruikersnaam"), 14, 26},
+    [UC_GROUP] = {N_("Groep"), 6, 24},         [UC_ROLE] = {N_("Rol"), 6, 12},
+    [UC_EMAIL] = {N_("E-mail"), 10, 44},       [UC_STATUS] = {N_("Status"), 6, 22},
     [UC_PASSWORD] = {N_("Wachtwoord"), 6, 12},
 };
 
@@ -80,17 +77,24 @@ static const char *cell_text(struct users_screen *us, int row, enum ucol c)
 {
     const struct km_user *u = us->rows[row].u;
     switch (c) {
-    case UC_NAME: return us->rows[row].name;
-    case UC_USERNAME: return u->username;
-    case UC_GROUP: return u->groups && *u->groups ? u->groups : "—";
-    case UC_ROLE: return _(km_role_name(u->role));
-    case UC_EMAIL: return *u->email ? u->email : "—";
+    case UC_NAME:
+        return us->rows[row].name;
+    case UC_USERNAME:
+        return u->username;
+    case UC_GROUP:
+        return u->groups && *u->groups ? u->groups : "—";
+    case UC_ROLE:
+        return _(km_role_name(u->role));
+    case UC_EMAIL:
+        return *u->email ? u->email : "—";
     case UC_STATUS: /* a lock says so first: it is what the beheerder is looked for about */
         if (!label_locked(u, us->cell, sizeof us->cell))
             label_status(u->active, u->synced, us->cell, sizeof us->cell);
         return us->cell;
-    case UC_PASSWORD: return label_password(u->password_state, false);
-    default: return "";
+    case UC_PASSWORD:
+        return label_password(u->password_state, false);
+    default:
+        return "";
     }
 }
 
@@ -124,7 +128,8 @@ static const char *row_text(void *ctx, int row)
 {
     struct users_screen *us = ctx;
     const struct km_user *u = us->rows[row].u;
-    snprintf(us->text, sizeof us->text, "%s %s %s %s", us->rows[row].name, u->username, u->email, u->groups ? u->groups : "");
+    snprintf(us->text, sizeof us->text, "%s %s %s %s", us->rows[row].name, u->username, u->email,
+             u->groups ? u->groups : "");
     return us->text;
 }
 
@@ -247,11 +252,16 @@ static int users_action(struct screen *s, struct app *a, enum action act)
     if (grid_move(&us->grid, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return open_person(us, a);
-    case A_SEARCH: return grid_search_action(a, &us->grid, _("Zoek (naam, gebruikersnaam, e-mail):"), SEARCH_PEOPLE);
-    case A_SEARCH_NEXT: return grid_search_next_action(a, &us->grid, SEARCH_PEOPLE);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_SELECT:
+        return open_person(us, a);
+    case A_SEARCH:
+        return grid_search_action(a, &us->grid, _("Zoek (naam, gebruikersnaam, e-mail):"), SEARCH_PEOPLE);
+    case A_SEARCH_NEXT:
+        return grid_search_next_action(a, &us->grid, SEARCH_PEOPLE);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 
@@ -338,11 +348,11 @@ struct person_screen {
     const char *from; /* the list it was opened from (a static name), for the title */
 };
 
-static const enum action person_actions[] = {A_PASSWORD, A_UNLOCK, A_SELECT, A_BACK, A_UP,    A_DOWN,
-                                             A_PAGE_UP,  A_PAGE_DOWN, A_HOME,  A_END, ACT_NONE};
+static const enum action person_actions[] = {A_PASSWORD, A_UNLOCK,    A_SELECT, A_BACK, A_UP,    A_DOWN,
+                                             A_PAGE_UP,  A_PAGE_DOWN, A_HOME,   A_END,  ACT_NONE};
 /* a student's or parent's page: the family links too */
-static const enum action family_actions[] = {A_PASSWORD, A_UNLOCK, A_SELECT, A_ADD, A_DELETE, A_BACK,   A_UP,
-                                             A_DOWN,     A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, ACT_NONE};
+static const enum action family_actions[] = {A_PASSWORD, A_UNLOCK,  A_SELECT,    A_ADD,  A_DELETE, A_BACK,  A_UP,
+                                             A_DOWN,     A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,    ACT_NONE};
 
 static const struct screen_ops person_ops, family_ops;
 
@@ -352,7 +362,8 @@ static void draw_relative(struct person_screen *ps, int i, int y, int x, int wid
     char what[300];
     bool parent = ps->user.role == ROLE_OUDER;
     snprintf(what, sizeof what, "%s%s%.40s%s%.160s%s", parent ? _("kind") : _("ouder"), *c->relation ? " · " : "",
-             c->relation, parent && *c->groups ? " · " : "", parent ? c->groups : "", c->synced ? _(" · uit ParnasSys") : "");
+             c->relation, parent && *c->groups ? " · " : "", parent ? c->groups : "",
+             c->synced ? _(" · uit ParnasSys") : "");
     enum theme_role role = selected ? TR_SELECTED : TR_NORMAL;
     draw_fill(stdscr, y, x, 1, width, role);
     draw_text_raw(stdscr, y, x, 2, selected ? "▶" : " ", role);
@@ -504,8 +515,8 @@ static void person_draw(struct screen *s, struct app *a, int top, int h, int wid
         snprintf(head, sizeof head, _("Groepen (%d)"), ps->ngroups);
     draw_text(stdscr, y++, 2, width - 4, head, TR_TITLE);
     if (ps->list.count == 0)
-        draw_text(stdscr, y, 4, width - 6, ps->user.role == ROLE_OUDER ? _("Nog geen kinderen gekoppeld.") : _("Niet in een groep."),
-                  TR_DIM);
+        draw_text(stdscr, y, 4, width - 6,
+                  ps->user.role == ROLE_OUDER ? _("Nog geen kinderen gekoppeld.") : _("Niet in een groep."), TR_DIM);
     else
         list_draw(&ps->list, y, 2, top + h - y, width < 100 ? width - 4 : 96);
 }
@@ -526,8 +537,8 @@ static void linked(struct app *a, void *ctx, const int64_t *ids, size_t n)
     struct person_screen *ps = ctx;
     bool parent = ps->user.role == ROLE_OUDER;
     for (size_t i = 0; i < n; i++)
-        if ((parent ? children_link(&a->session, ps->id, ids[i], NULL) : children_link(&a->session, ids[i], ps->id, NULL)) !=
-            KM_OK) {
+        if ((parent ? children_link(&a->session, ps->id, ids[i], NULL)
+                    : children_link(&a->session, ids[i], ps->id, NULL)) != KM_OK) {
             app_core_error(a);
             return;
         }
@@ -556,8 +567,9 @@ static int link(struct person_screen *ps, struct app *a)
     users_list_free(&all);
     char title[200], intro[300];
     snprintf(title, sizeof title, "%s › %s", ps->base.title, parent ? _("kind koppelen") : _("ouder koppelen"));
-    snprintf(intro, sizeof intro, parent ? _("Welk kind volgt %s? (ouders uit ParnasSys koppelt de sync)")
-                                         : _("Welke ouder volgt %s? (ouders uit ParnasSys koppelt de sync)"),
+    snprintf(intro, sizeof intro,
+             parent ? _("Welk kind volgt %s? (ouders uit ParnasSys koppelt de sync)")
+                    : _("Welke ouder volgt %s? (ouders uit ParnasSys koppelt de sync)"),
              ps->name ? ps->name : "");
     app_push(a, pick_people_screen_new(a, title, intro, &pick, true, linked, ps));
     return R_DRAW;
@@ -590,7 +602,8 @@ static int unlink_one(struct person_screen *ps, struct app *a)
         return R_DRAW;
     }
     char q[400];
-    snprintf(q, sizeof q, _("De koppeling tussen %s en %s weghalen?"), ps->name ? ps->name : "", ps->family.items[k].name);
+    snprintf(q, sizeof q, _("De koppeling tussen %s en %s weghalen?"), ps->name ? ps->name : "",
+             ps->family.items[k].name);
     app_push(a, dialog_confirm_new(a, q, unlinked, ps));
     return R_DRAW;
 }
@@ -630,13 +643,21 @@ static int person_action(struct screen *s, struct app *a, enum action act)
     if (list_move(&ps->list, act))
         return R_DRAW;
     switch (act) {
-    case A_SELECT: return open_group(ps, a);
-    case A_ADD: return link(ps, a);
-    case A_DELETE: return unlink_one(ps, a);
-    case A_PASSWORD: app_push(a, password_screen_new(a, PW_OTHER, ps->id)); return R_DRAW;
-    case A_UNLOCK: return unlock(ps, a);
-    case A_BACK: return R_POP;
-    default: return R_NONE;
+    case A_SELECT:
+        return open_group(ps, a);
+    case A_ADD:
+        return link(ps, a);
+    case A_DELETE:
+        return unlink_one(ps, a);
+    case A_PASSWORD:
+        app_push(a, password_screen_new(a, PW_OTHER, ps->id));
+        return R_DRAW;
+    case A_UNLOCK:
+        return unlock(ps, a);
+    case A_BACK:
+        return R_POP;
+    default:
+        return R_NONE;
     }
 }
 

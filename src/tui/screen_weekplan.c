@@ -23,7 +23,8 @@ static bool write_sheet(struct app *a, const struct weekplan *w, char path[4200]
     text_fold_ascii(w->group, '-', name, sizeof name);
     snprintf(path, len, "%.4000s/weektaak-%.63s-%04d-W%02d.html", a->cfg->export_dir, *name ? name : "groep",
              w->iso_year % 10000, w->iso_week % 100);
-    snprintf(tmp, sizeof tmp, "%.4000s/.weektaak-%.63s.%ld.tmp", a->cfg->export_dir, *name ? name : "groep", (long)getpid());
+    snprintf(tmp, sizeof tmp, "%.4000s/.weektaak-%.63s.%ld.tmp", a->cfg->export_dir, *name ? name : "groep",
+             (long)getpid());
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f) {

@@ -28,14 +28,14 @@ enum password_mode {
 struct screen *password_screen_new(struct app *a, enum password_mode mode, int64_t target);
 
 /* MIJNROOSTER INSTELLINGEN (beheerder) */
-struct screen *hours_screen_new(struct app *a);                     /* INSTELLINGEN: schooltijden */
-struct screen *templates_screen_new(struct app *a);                 /* WEEK SJABLONEN: the list */
+struct screen *hours_screen_new(struct app *a);                         /* INSTELLINGEN: schooltijden */
+struct screen *templates_screen_new(struct app *a);                     /* WEEK SJABLONEN: the list */
 struct screen *template_screen_new(struct app *a, int64_t template_id); /* one template: days × time, slots */
-struct screen *slot_screen_new(struct app *a, int64_t slot_id);     /* the lessons of a slot */
+struct screen *slot_screen_new(struct app *a, int64_t slot_id);         /* the lessons of a slot */
 /* VOEG EEN LES TOE (lesson_id 0) or change a lesson, step by step, with a summary and MAAK LES AAN. */
 struct screen *lesson_screen_new(struct app *a, int64_t slot_id, int64_t lesson_id);
 struct screen *check_screen_new(struct app *a, int64_t template_id); /* every clash of a template */
-struct screen *rooms_screen_new(struct app *a);                     /* LOKALEN */
+struct screen *rooms_screen_new(struct app *a);                      /* LOKALEN */
 
 /* SCHOOL ROOSTER → ROOSTER MAKEN (beheerder): start, weeks, a template per week, review, generate. */
 struct screen *roster_screen_new(struct app *a);
@@ -52,8 +52,8 @@ void lesson_detail_open(struct app *a, int64_t instance_id, int64_t for_student)
 /* LEERDOELEN for a teacher or the beheerder: a group, deelgebied and niveau, then the status board. */
 struct screen *board_choose_screen_new(struct app *a);
 /* The status board: the group's students by the deelgebied's goals (niveau_id 0: every student's own niveau). */
-struct screen *board_screen_new(struct app *a, int64_t group_id, const char *group, int64_t deel_id,
-                                const char *area, int64_t niveau_id, const char *niveau);
+struct screen *board_screen_new(struct app *a, int64_t group_id, const char *group, int64_t deel_id, const char *area,
+                                int64_t niveau_id, const char *niveau);
 /* Puts the board's cursor on goal_id's column, on the same student. */
 void board_screen_show_goal(struct screen *s, int64_t goal_id);
 /* The Leerdoeloverzicht of a group: per goal and per student (niveau_id 0: every student's own niveau). */

@@ -7,7 +7,10 @@
 #include "core/hours.h"
 #include "tui/i18n.h"
 
-const char *slot_lookup_day_name(int weekday) { return weekday >= 1 && weekday <= 7 ? _(dates_day_name(weekday)) : "?"; }
+const char *slot_lookup_day_name(int weekday)
+{
+    return weekday >= 1 && weekday <= 7 ? _(dates_day_name(weekday)) : "?";
+}
 
 static bool find_in(struct slot_place *p, int64_t slot_id)
 {

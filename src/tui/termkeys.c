@@ -23,20 +23,50 @@ struct seq {
 /* The plain sequences. */
 static const struct seq plain[] = {
     /* arrows: normal (CSI) and application (SS3) cursor mode */
-    {"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
-    {"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+    {"\033[A", KEY_UP},
+    {"\033[B", KEY_DOWN},
+    {"\033[C", KEY_RIGHT},
+    {"\033[D", KEY_LEFT},
+    {"\033OA", KEY_UP},
+    {"\033OB", KEY_DOWN},
+    {"\033OC", KEY_RIGHT},
+    {"\033OD", KEY_LEFT},
     /* Home and End: xterm (both modes), vt220/PuTTY/screen/tmux, rxvt */
-    {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME}, {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME},
-    {"\033[F", KEY_END}, {"\033OF", KEY_END}, {"\033[4~", KEY_END}, {"\033[8~", KEY_END},
+    {"\033[H", KEY_HOME},
+    {"\033OH", KEY_HOME},
+    {"\033[1~", KEY_HOME},
+    {"\033[7~", KEY_HOME},
+    {"\033[F", KEY_END},
+    {"\033OF", KEY_END},
+    {"\033[4~", KEY_END},
+    {"\033[8~", KEY_END},
     /* PgUp, PgDn, Insert, Delete */
-    {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE}, {"\033[2~", KEY_IC}, {"\033[3~", KEY_DC},
+    {"\033[5~", KEY_PPAGE},
+    {"\033[6~", KEY_NPAGE},
+    {"\033[2~", KEY_IC},
+    {"\033[3~", KEY_DC},
     /* F1-F4: xterm (SS3), vt220/PuTTY/rxvt, the Linux console */
-    {"\033OP", KEY_F(1)}, {"\033OQ", KEY_F(2)}, {"\033OR", KEY_F(3)}, {"\033OS", KEY_F(4)},
-    {"\033[11~", KEY_F(1)}, {"\033[12~", KEY_F(2)}, {"\033[13~", KEY_F(3)}, {"\033[14~", KEY_F(4)},
-    {"\033[[A", KEY_F(1)}, {"\033[[B", KEY_F(2)}, {"\033[[C", KEY_F(3)}, {"\033[[D", KEY_F(4)},
+    {"\033OP", KEY_F(1)},
+    {"\033OQ", KEY_F(2)},
+    {"\033OR", KEY_F(3)},
+    {"\033OS", KEY_F(4)},
+    {"\033[11~", KEY_F(1)},
+    {"\033[12~", KEY_F(2)},
+    {"\033[13~", KEY_F(3)},
+    {"\033[14~", KEY_F(4)},
+    {"\033[[A", KEY_F(1)},
+    {"\033[[B", KEY_F(2)},
+    {"\033[[C", KEY_F(3)},
+    {"\033[[D", KEY_F(4)},
     /* rxvt's Shift (ESC [ a) and Ctrl (ESC O a) arrows */
-    {"\033[a", KEY_UP}, {"\033[b", KEY_DOWN}, {"\033[c", KEY_RIGHT}, {"\033[d", KEY_LEFT},
-    {"\033Oa", KEY_UP}, {"\033Ob", KEY_DOWN}, {"\033Oc", KEY_RIGHT}, {"\033Od", KEY_LEFT},
+    {"\033[a", KEY_UP},
+    {"\033[b", KEY_DOWN},
+    {"\033[c", KEY_RIGHT},
+    {"\033[d", KEY_LEFT},
+    {"\033Oa", KEY_UP},
+    {"\033Ob", KEY_DOWN},
+    {"\033Oc", KEY_RIGHT},
+    {"\033Od", KEY_LEFT},
 };
 #define PLAIN_COUNT (sizeof plain / sizeof plain[0])
 
@@ -45,12 +75,12 @@ static const struct seq plain[] = {
 static const struct {
     char final;
     int code;
-} lettered[] = {{'A', KEY_UP}, {'B', KEY_DOWN}, {'C', KEY_RIGHT}, {'D', KEY_LEFT}, {'H', KEY_HOME}, {'F', KEY_END},
-                {'P', KEY_F(1)}, {'Q', KEY_F(2)}, {'R', KEY_F(3)}, {'S', KEY_F(4)}};
+} lettered[] = {{'A', KEY_UP},  {'B', KEY_DOWN}, {'C', KEY_RIGHT}, {'D', KEY_LEFT}, {'H', KEY_HOME},
+                {'F', KEY_END}, {'P', KEY_F(1)}, {'Q', KEY_F(2)},  {'R', KEY_F(3)}, {'S', KEY_F(4)}};
 static const struct {
     int n;
     int code;
-} numbered[] = {{1, KEY_HOME}, {2, KEY_IC}, {3, KEY_DC}, {4, KEY_END}, {5, KEY_PPAGE}, {6, KEY_NPAGE},
+} numbered[] = {{1, KEY_HOME}, {2, KEY_IC},  {3, KEY_DC},    {4, KEY_END},   {5, KEY_PPAGE}, {6, KEY_NPAGE},
                 {7, KEY_HOME}, {8, KEY_END}, {11, KEY_F(1)}, {12, KEY_F(2)}, {13, KEY_F(3)}, {14, KEY_F(4)}};
 #define LETTERED_COUNT (sizeof lettered / sizeof lettered[0])
 #define NUMBERED_COUNT (sizeof numbered / sizeof numbered[0])

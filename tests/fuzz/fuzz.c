@@ -22,7 +22,8 @@ struct km_db *fuzz_school(void)
         fprintf(stderr, "fuzz: no database in memory: %s\n", err);
         abort();
     }
-    struct demo_options o = {.size = DEMO_SMALL, .seed = 1, .password = "fuzz-wachtwoord-1", .hash_params = auth_min_params()};
+    struct demo_options o = {
+        .size = DEMO_SMALL, .seed = 1, .password = "fuzz-wachtwoord-1", .hash_params = auth_min_params()};
     if (demo_create(school, &o, NULL) != KM_OK) {
         fprintf(stderr, "fuzz: no demo school: %s\n", db_errmsg(school));
         abort();
@@ -31,10 +32,12 @@ struct km_db *fuzz_school(void)
      * LK001 …), so an EDEXML file or a parents list meets people it knows. */
     if (db_exec(school,
                 "UPDATE users SET source = 'parnassys', source_key = printf('LL%05d', id - (SELECT min(id) FROM users"
-                " WHERE role = 'leerling') + 1) WHERE role = 'leerling'", NULL) != KM_OK ||
+                " WHERE role = 'leerling') + 1) WHERE role = 'leerling'",
+                NULL) != KM_OK ||
         db_exec(school,
                 "UPDATE users SET source = 'parnassys', source_key = printf('LK%03d', id - (SELECT min(id) FROM users"
-                " WHERE role = 'leerkracht') + 1) WHERE role = 'leerkracht'", NULL) != KM_OK) {
+                " WHERE role = 'leerkracht') + 1) WHERE role = 'leerkracht'",
+                NULL) != KM_OK) {
         fprintf(stderr, "fuzz: %s\n", db_errmsg(school));
         abort();
     }
@@ -100,15 +103,9 @@ const char *fuzz_write_file(const char *name, const char *prefix, const uint8_t 
     return dir;
 }
 
-static void quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx, (void)msg;
-}
+static void quiet(void *ctx, const char *msg, ...) { (void)ctx, (void)msg; }
 
-static void quiet_structured(void *ctx, xmlErrorPtr e)
-{
-    (void)ctx, (void)e;
-}
+static void quiet_structured(void *ctx, xmlErrorPtr e) { (void)ctx, (void)e; }
 
 void fuzz_quiet_libxml(void)
 {

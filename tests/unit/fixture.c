@@ -85,7 +85,8 @@ const char *fixture_older_file(const char *marker)
     for (size_t i = 0; ok && i < sizeof fixture_sql / sizeof fixture_sql[0]; i++)
         ok = sqlite3_exec(h, fixture_sql[i], NULL, NULL, NULL) == SQLITE_OK;
     char pragma[128];
-    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d; PRAGMA application_id = %lld", before, (long long)app_id);
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d; PRAGMA application_id = %lld", before,
+             (long long)app_id);
     ok = ok && sqlite3_exec(h, pragma, NULL, NULL, NULL) == SQLITE_OK;
     sqlite3_close(h);
     return ok ? path : NULL;

@@ -14,7 +14,7 @@ enum fixture_user {
     FX_JUF2,          /* teaches groep 6b */
     FX_OUDER1,        /* parent of leerling1 */
     FX_BEHEERDER,
-    FX_DUO,           /* second teacher of groep 6b (duo-collega) */
+    FX_DUO, /* second teacher of groep 6b (duo-collega) */
 };
 
 enum { FX_GROUP1 = 1, FX_GROUP2 = 2, FX_GOAL = 1, FX_LESSON1 = 1, FX_LESSON2 = 2 };

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define TEST(name) void test_##name(void); void test_##name(void)
+#define TEST(name)                                                                                                     \
+    void test_##name(void);                                                                                            \
+    void test_##name(void)
 
 extern int test_failures; /* failures in the current test */
 
@@ -23,24 +25,24 @@ void test_skip(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *test_edexml_file(const char *name);
 
 #define CHECK(expr) ((expr) ? (void)0 : test_fail(__FILE__, __LINE__, #expr))
-#define REQUIRE(expr)                                                                                          \
-    do {                                                                                                       \
-        if (!(expr)) {                                                                                         \
-            test_fail(__FILE__, __LINE__, #expr);                                                              \
-            return;                                                                                            \
-        }                                                                                                      \
+#define REQUIRE(expr)                                                                                                  \
+    do {                                                                                                               \
+        if (!(expr)) {                                                                                                 \
+            test_fail(__FILE__, __LINE__, #expr);                                                                      \
+            return;                                                                                                    \
+        }                                                                                                              \
     } while (0)
 /* Leaves the test, counted as skipped (not passed, not failed), with one line saying why. */
-#define SKIP(...)                                                                                              \
-    do {                                                                                                       \
-        test_skip(__VA_ARGS__);                                                                                \
-        return;                                                                                                \
+#define SKIP(...)                                                                                                      \
+    do {                                                                                                               \
+        test_skip(__VA_ARGS__);                                                                                        \
+        return;                                                                                                        \
     } while (0)
-#define CHECK_STR(got, want)                                                                                   \
-    do {                                                                                                       \
-        const char *g_ = (got), *w_ = (want);                                                                  \
-        if (!g_ || !w_ || strcmp(g_, w_) != 0)                                                                 \
-            test_fail_str(__FILE__, __LINE__, #got, g_, w_);                                                   \
+#define CHECK_STR(got, want)                                                                                           \
+    do {                                                                                                               \
+        const char *g_ = (got), *w_ = (want);                                                                          \
+        if (!g_ || !w_ || strcmp(g_, w_) != 0)                                                                         \
+            test_fail_str(__FILE__, __LINE__, #got, g_, w_);                                                           \
     } while (0)
 
 #endif

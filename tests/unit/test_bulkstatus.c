@@ -16,19 +16,24 @@ static struct km_db *column_school(struct bulk_cell cells[4])
     struct km_db *db = fixture_open();
     if (!db)
         return NULL;
-    if (db_exec(db, "INSERT INTO users (id, role, username, roepnaam, achternaam, created_at) VALUES"
-                    " (11, 'leerling', 'sem', 'Sem', 'Bakker', '2026-01-01'),"
-                    " (12, 'leerling', 'zoe', 'Zoë', 'Hart', '2026-01-01'),"
-                    " (13, 'leerling', 'ines', 'Inès', 'Berg', '2026-01-01')", NULL) != KM_OK ||
-        db_exec(db, "INSERT INTO memberships (group_id, user_id, kind) VALUES (1, 11, 'leerling'), (1, 12, 'leerling'),"
-                    " (1, 13, 'leerling')", NULL) != KM_OK)
+    if (db_exec(db,
+                "INSERT INTO users (id, role, username, roepnaam, achternaam, created_at) VALUES"
+                " (11, 'leerling', 'sem', 'Sem', 'Bakker', '2026-01-01'),"
+                " (12, 'leerling', 'zoe', 'Zoë', 'Hart', '2026-01-01'),"
+                " (13, 'leerling', 'ines', 'Inès', 'Berg', '2026-01-01')",
+                NULL) != KM_OK ||
+        db_exec(db,
+                "INSERT INTO memberships (group_id, user_id, kind) VALUES (1, 11, 'leerling'), (1, 12, 'leerling'),"
+                " (1, 13, 'leerling')",
+                NULL) != KM_OK)
         return NULL;
     int64_t ids[4] = {FX_LEERLING1, 11, 12, 13};
     for (int i = 0; i < 4; i++)
         cells[i] = (struct bulk_cell){ids[i], FX_GOAL};
     struct km_session juf;
     fixture_session(&juf, db, FX_JUF1);
-    if (goalstatus_set(&juf, 12, FX_GOAL, V, -1, NULL) != KM_OK || goalstatus_set(&juf, 13, FX_GOAL, B, -1, NULL) != KM_OK)
+    if (goalstatus_set(&juf, 12, FX_GOAL, V, -1, NULL) != KM_OK ||
+        goalstatus_set(&juf, 13, FX_GOAL, B, -1, NULL) != KM_OK)
         return NULL;
     return db;
 }
@@ -73,7 +78,8 @@ TEST(bulk_apply_modes_and_undo)
     /* only the empty cells: the mastered V stays */
     REQUIRE(bulk_apply(&juf, cells, 4, B, BULK_ONLY_EMPTY, "kolom RE-BR-5.01", &changed) == KM_OK);
     CHECK(changed == 2);
-    CHECK(status_of(db, FX_LEERLING1) == B && status_of(db, 11) == B && status_of(db, 12) == V && status_of(db, 13) == B);
+    CHECK(status_of(db, FX_LEERLING1) == B && status_of(db, 11) == B && status_of(db, 12) == V &&
+          status_of(db, 13) == B);
     struct bulk_batch last;
     REQUIRE(bulk_last(&juf, &last) == KM_OK);
     CHECK(last.cells == 2 && last.status_id == B && strcmp(last.what, "kolom RE-BR-5.01") == 0);
@@ -101,7 +107,8 @@ TEST(bulk_apply_modes_and_undo)
     CHECK(u.restored == 2 && u.left == 1);
     CHECK(strstr(u.named[0], "Sem Bakker") && strstr(u.named[0], "RE-BR-5.01") && strstr(u.named[0], "nu J") &&
           strstr(u.named[0], "Kees Smit"));
-    CHECK(status_of(db, FX_LEERLING1) == 0 && status_of(db, 11) == J && status_of(db, 12) == V && status_of(db, 13) == B);
+    CHECK(status_of(db, FX_LEERLING1) == 0 && status_of(db, 11) == J && status_of(db, 12) == V &&
+          status_of(db, 13) == B);
     /* a change that changes nothing makes no batch */
     REQUIRE(bulk_apply(&juf, cells + 3, 1, B, BULK_ALL, "rij", &changed) == KM_OK);
     CHECK(changed == 0 && bulk_last(&juf, &last) == KM_NOTFOUND);

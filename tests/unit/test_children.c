@@ -51,8 +51,10 @@ TEST(children_of_access)
     CHECK(l.n == 1);
     children_free(&l);
     /* a parent only for themself; a teacher or student never */
-    REQUIRE(db_exec(db, "INSERT INTO users (id, role, username, roepnaam, achternaam, created_at)"
-                        " VALUES (8, 'ouder', 'ouder2', 'Piet', 'Jong', '2026-01-01')", NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO users (id, role, username, roepnaam, achternaam, created_at)"
+                    " VALUES (8, 'ouder', 'ouder2', 'Piet', 'Jong', '2026-01-01')",
+                    NULL) == KM_OK);
     fixture_session(&s, db, FX_OUDER1);
     CHECK(children_of(&s, 8, &l) == KM_DENIED && l.n == 0);
     fixture_session(&s, db, FX_JUF1);

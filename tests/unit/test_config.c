@@ -25,12 +25,12 @@ static bool same_settings(const struct km_config *a, const struct km_config *b)
     return SAME_STR(database) && SAME_STR(language) && SAME_STR(theme) && SAME_STR(export_dir) &&
            SAME(min_length_student) && SAME(min_length_staff) && SAME(max_length) && SAME(student_temporary) &&
            SAME_STR(blocklist) && SAME(argon_opslimit) && SAME(argon_memlimit_kib) && SAME(max_concurrent_hashes) &&
-           SAME(max_failures) && SAME(lock_minutes) && SAME(delay_step_ms) && SAME(allow_as) && SAME(idle_logout_minutes) && SAME_STR(smtp_url) &&
-           SAME_STR(smtp_tls) && SAME_STR(mail_from) && SAME_STR(smtp_user) && SAME_STR(smtp_password_file) &&
-           SAME_STR(ca_file) && SAME(mail_timeout) && SAME_STR(uwlr_endpoint) && SAME_STR(brin) &&
-           SAME_STR(key_file) && SAME_STR(schooljaar) && SAME_STR(sync_ca_file) && SAME(sync_timeout) &&
-           SAME_STR(dependancecode) && SAME_STR(klantcode) && SAME_STR(klantnaam) && SAME_STR(sync_client_cert) &&
-           SAME_STR(sync_client_key);
+           SAME(max_failures) && SAME(lock_minutes) && SAME(delay_step_ms) && SAME(allow_as) &&
+           SAME(idle_logout_minutes) && SAME_STR(smtp_url) && SAME_STR(smtp_tls) && SAME_STR(mail_from) &&
+           SAME_STR(smtp_user) && SAME_STR(smtp_password_file) && SAME_STR(ca_file) && SAME(mail_timeout) &&
+           SAME_STR(uwlr_endpoint) && SAME_STR(brin) && SAME_STR(key_file) && SAME_STR(schooljaar) &&
+           SAME_STR(sync_ca_file) && SAME(sync_timeout) && SAME_STR(dependancecode) && SAME_STR(klantcode) &&
+           SAME_STR(klantnaam) && SAME_STR(sync_client_cert) && SAME_STR(sync_client_key);
 }
 
 static bool is_defaults(const struct km_config *c)
@@ -100,13 +100,41 @@ TEST(config_example_file_is_defaults)
 /* The example documents every key: each one appears exactly once, with a comment line above it. */
 TEST(config_example_file_lists_every_key)
 {
-    static const char *const keys[] = {
-        "database", "language", "theme", "export_dir", "min_length_student", "min_length_staff", "max_length",
-        "student_temporary", "blocklist", "argon_opslimit", "argon_memlimit_kib", "max_concurrent_hashes",
-        "max_failures", "lock_minutes", "delay_step_ms", "allow_as", "idle_logout_minutes", "smtp_url", "smtp_tls", "mail_from", "smtp_user",
-        "smtp_password_file", "ca_file", "mail_timeout", "uwlr_endpoint", "brin", "key_file", "schooljaar",
-        "sync_ca_file", "sync_timeout", "dependancecode", "klantcode", "klantnaam", "sync_client_cert",
-        "sync_client_key"};
+    static const char *const keys[] = {"database",
+                                       "language",
+                                       "theme",
+                                       "export_dir",
+                                       "min_length_student",
+                                       "min_length_staff",
+                                       "max_length",
+                                       "student_temporary",
+                                       "blocklist",
+                                       "argon_opslimit",
+                                       "argon_memlimit_kib",
+                                       "max_concurrent_hashes",
+                                       "max_failures",
+                                       "lock_minutes",
+                                       "delay_step_ms",
+                                       "allow_as",
+                                       "idle_logout_minutes",
+                                       "smtp_url",
+                                       "smtp_tls",
+                                       "mail_from",
+                                       "smtp_user",
+                                       "smtp_password_file",
+                                       "ca_file",
+                                       "mail_timeout",
+                                       "uwlr_endpoint",
+                                       "brin",
+                                       "key_file",
+                                       "schooljaar",
+                                       "sync_ca_file",
+                                       "sync_timeout",
+                                       "dependancecode",
+                                       "klantcode",
+                                       "klantnaam",
+                                       "sync_client_cert",
+                                       "sync_client_key"};
     FILE *f = fopen("conf/klassenmap.ini", "r");
     REQUIRE(f);
     int count[sizeof keys / sizeof keys[0]] = {0};
@@ -271,7 +299,8 @@ TEST(config_unknown_section)
 
 TEST(config_unknown_key)
 {
-    CHECK(fails_with("[password]\nmax_length = 100\nmin_lenght = 8\n", 3, "onbekende sleutel 'min_lenght' in [password]"));
+    CHECK(fails_with("[password]\nmax_length = 100\nmin_lenght = 8\n", 3,
+                     "onbekende sleutel 'min_lenght' in [password]"));
     /* a key of another section */
     CHECK(fails_with("[general]\nmax_failures = 3\n", 2, "onbekende sleutel 'max_failures' in [general]"));
     CHECK(fails_with("[general]\nDatabase = /x.db\n", 2, "'Database'"));
@@ -281,7 +310,8 @@ TEST(config_unknown_key)
 
 TEST(config_not_a_number)
 {
-    CHECK(fails_with("[login]\nmax_failures = vijf\n", 2, "max_failures in [login] moet een geheel getal van 1 tot en met 100"));
+    CHECK(fails_with("[login]\nmax_failures = vijf\n", 2,
+                     "max_failures in [login] moet een geheel getal van 1 tot en met 100"));
     CHECK(fails_with("[login]\n\nmax_failures = 5x\n", 3, "niet '5x'"));
     CHECK(fails_with("[login]\nmax_failures = 0x10\n", 2, "geheel getal"));
     CHECK(fails_with("[login]\nmax_failures = 2.5\n", 2, "geheel getal"));
@@ -337,7 +367,8 @@ TEST(config_https_required)
 
 TEST(config_value_too_long)
 {
-    CHECK(fails_with("[general]\nlanguage = nederlands\n", 2, "de waarde van language in [general] is te lang (hoogstens 7 tekens)"));
+    CHECK(fails_with("[general]\nlanguage = nederlands\n", 2,
+                     "de waarde van language in [general] is te lang (hoogstens 7 tekens)"));
     CHECK(fails_with("[sync]\nbrin = 99ZZ99ZZ\n", 2, "brin in [sync] is te lang"));
     CHECK(fails_with("[sync]\nschooljaar = 2026-2027-2028-29\n", 2, "te lang"));
     CHECK(fails_with("[mail]\nsmtp_tls = starttls-always\n", 2, "hoogstens 11 tekens"));

@@ -18,8 +18,8 @@ static struct km_db *demo(const char *file)
     struct km_db *db = NULL;
     if (auth_init() != KM_OK || db_open(test_tmp_path(file), DB_OPEN_CREATE, &db, err, sizeof err) != KM_OK)
         return NULL;
-    struct demo_options opt = {.size = DEMO_SMALL, .seed = 3, .password = "Regenboog-demo-2026",
-                               .hash_params = auth_min_params()};
+    struct demo_options opt = {
+        .size = DEMO_SMALL, .seed = 3, .password = "Regenboog-demo-2026", .hash_params = auth_min_params()};
     if (demo_create(db, &opt, NULL) != KM_OK) {
         db_close(db);
         return NULL;

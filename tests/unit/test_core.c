@@ -80,7 +80,8 @@ TEST(users_deactivate_keeps_data_and_refuses_synced)
     REQUIRE(users_get(&s, "leerling2", &u) == KM_OK);
     CHECK(!u.active);
     users_free(&u);
-    REQUIRE(db_exec(db, "UPDATE users SET source = 'parnassys', source_key = 'k1' WHERE username = 'leerling1'", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "UPDATE users SET source = 'parnassys', source_key = 'k1' WHERE username = 'leerling1'",
+                    NULL) == KM_OK);
     CHECK(users_deactivate(&s, "leerling1") == KM_READONLY);
     db_close(db);
 }
@@ -199,7 +200,8 @@ TEST(audit_readable_by_beheerder_only)
     struct audit_filter f = {NULL, "leerling2", NULL, 0};
     fixture_session(&s, db, FX_BEHEERDER);
     REQUIRE(audit_list(&s, &f, &l) == KM_OK);
-    CHECK(l.n == 1 && strcmp(l.items[0].kind, "gebruiker-gedeactiveerd") == 0 && strcmp(l.items[0].actor, "server") == 0);
+    CHECK(l.n == 1 && strcmp(l.items[0].kind, "gebruiker-gedeactiveerd") == 0 &&
+          strcmp(l.items[0].actor, "server") == 0);
     audit_list_free(&l);
     fixture_session(&s, db, FX_JUF1);
     CHECK(audit_list(&s, &f, &l) == KM_DENIED);
@@ -228,7 +230,8 @@ TEST(school_sync_brin_one_rule)
     CHECK(school_sync_brin(&school, "", out) == BRIN_FROM_SCHOOL);
     CHECK_STR(out, "99ZZ");
     CHECK(school_sync_brin(&school, "99ZZ", out) == BRIN_FROM_CONFIG);
-    CHECK(school_sync_brin(&(struct school_info){.brin = "9Z"}, "", out) == BRIN_INVALID); /* made before BRINs were checked */
+    CHECK(school_sync_brin(&(struct school_info){.brin = "9Z"}, "", out) ==
+          BRIN_INVALID); /* made before BRINs were checked */
     CHECK(school_sync_brin(&school, "12AB", out) == BRIN_CONFLICT);
     CHECK_STR(out, "");
     CHECK(school_sync_brin(&none, "12AB", out) == BRIN_FROM_CONFIG);

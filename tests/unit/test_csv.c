@@ -119,10 +119,18 @@ TEST(csv_writer_quotes_only_what_needs_it)
  * U+FFFD, whoever calls the writer. */
 TEST(csv_writer_sanitises_every_field)
 {
-    const char *fields[] = {"a\x1b[31mb", "c\xc2\x9b" "2Jd", "e\xe2\x80\xae" "f\xe2\x81\xa6" "g", "\x1b]0;x\x07h"};
+    const char *fields[] = {"a\x1b[31mb",
+                            "c\xc2\x9b"
+                            "2Jd",
+                            "e\xe2\x80\xae"
+                            "f\xe2\x81\xa6"
+                            "g",
+                            "\x1b]0;x\x07h"};
     char *s = write_to_string(fields, 4, ';');
     REQUIRE(s);
-    CHECK_STR(s, "a\xef\xbf\xbd[31mb;c\xef\xbf\xbd" "2Jd;e\xef\xbf\xbd" "f\xef\xbf\xbdg;\"\xef\xbf\xbd]0;x\xef\xbf\xbdh\"\r\n");
+    CHECK_STR(s, "a\xef\xbf\xbd[31mb;c\xef\xbf\xbd"
+                 "2Jd;e\xef\xbf\xbd"
+                 "f\xef\xbf\xbdg;\"\xef\xbf\xbd]0;x\xef\xbf\xbdh\"\r\n");
     free(s);
 }
 
@@ -386,8 +394,8 @@ TEST(csv_template_import_of_the_large_week)
     struct km_db *db = NULL;
     REQUIRE(auth_init() == KM_OK);
     REQUIRE(db_open(test_tmp_path("large.db"), DB_OPEN_CREATE, &db, err, sizeof err) == KM_OK);
-    struct demo_options opt = {.size = DEMO_LARGE, .seed = 1, .password = "Regenboog-demo-2026",
-                               .hash_params = auth_min_params()};
+    struct demo_options opt = {
+        .size = DEMO_LARGE, .seed = 1, .password = "Regenboog-demo-2026", .hash_params = auth_min_params()};
     REQUIRE(demo_create(db, &opt, NULL) == KM_OK);
     struct km_session b;
     session_server(&b, db);

@@ -285,9 +285,10 @@ TEST(curriculum_migration_adds_the_code_index)
     CHECK(db_int(db, &n, "SELECT count(*) FROM sqlite_master WHERE name = 'leerdoelen_code_nocase'", NULL) == KM_OK);
     CHECK(n == 1);
     sqlite3_stmt *st = NULL;
-    REQUIRE(sqlite3_prepare_v2(db_handle(db),
-                               "EXPLAIN QUERY PLAN SELECT title FROM leerdoelen WHERE code = ? COLLATE NOCASE AND id <> ?",
-                               -1, &st, NULL) == SQLITE_OK);
+    REQUIRE(
+        sqlite3_prepare_v2(db_handle(db),
+                           "EXPLAIN QUERY PLAN SELECT title FROM leerdoelen WHERE code = ? COLLATE NOCASE AND id <> ?",
+                           -1, &st, NULL) == SQLITE_OK);
     bool indexed = false;
     while (sqlite3_step(st) == SQLITE_ROW)
         indexed |= strstr((const char *)sqlite3_column_text(st, 3), "leerdoelen_code_nocase") != NULL;

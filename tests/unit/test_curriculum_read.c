@@ -40,8 +40,10 @@ TEST(curriculum_read_order_and_grouping)
                     "INSERT INTO hoofdgebieden (id, name, sort_order) VALUES (2, 'taal', 0), (3, 'aardrijkskunde', 5)",
                     NULL) == KM_OK);
     REQUIRE(db_exec(db, "UPDATE hoofdgebieden SET sort_order = 1 WHERE id = 1", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO deelgebieden (id, hoofdgebied_id, name, sort_order) VALUES"
-                        " (2, 2, 'spelling', 2), (3, 1, 'aftrekken', 0), (4, 2, 'lezen', 1)", NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO deelgebieden (id, hoofdgebied_id, name, sort_order) VALUES"
+                    " (2, 2, 'spelling', 2), (3, 1, 'aftrekken', 0), (4, 2, 'lezen', 1)",
+                    NULL) == KM_OK);
     struct km_area_list a;
     REQUIRE(curriculum_areas(&juf, &a) == KM_OK);
     REQUIRE(a.n == 3);
@@ -65,8 +67,10 @@ TEST(curriculum_read_niveaus_in_order)
     REQUIRE(db);
     struct km_session b;
     fixture_session(&b, db, FX_BEHEERDER);
-    REQUIRE(db_exec(db, "INSERT INTO niveaus (id, name, sort_order) VALUES (1, 'niveau 2', 2), (2, 'niveau 1', 1),"
-                        " (3, 'Ë-niveau', 1)", NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO niveaus (id, name, sort_order) VALUES (1, 'niveau 2', 2), (2, 'niveau 1', 1),"
+                    " (3, 'Ë-niveau', 1)",
+                    NULL) == KM_OK);
     struct km_niveau_list n;
     REQUIRE(curriculum_niveaus(&b, &n) == KM_OK);
     REQUIRE(n.n == 3);

@@ -32,7 +32,8 @@ TEST(dates_one_reader_for_arguments_fields_and_stamps)
     REQUIRE(dates_parse("2026-11-30", &want));
     /* arguments: ISO only, a real day, nothing after it */
     CHECK(!dates_parse("2026-02-31", &d) && !dates_parse("2026-04-31", &d) && !dates_parse("2026-11-30x", &d));
-    CHECK(!dates_parse("2026-1-30", &d) && !dates_parse(" 2026-11-30", &d) && !dates_parse("", &d) && !dates_parse(NULL, &d));
+    CHECK(!dates_parse("2026-1-30", &d) && !dates_parse(" 2026-11-30", &d) && !dates_parse("", &d) &&
+          !dates_parse(NULL, &d));
     CHECK(dates_parse("2024-02-29", &d) && !dates_parse("2100-02-29", &d) && dates_parse("2000-02-29", &d));
     /* fields: also day first, as typed in the Netherlands */
     CHECK(dates_parse_input("30-11-2026", &d) && d == want);
@@ -42,7 +43,8 @@ TEST(dates_one_reader_for_arguments_fields_and_stamps)
     REQUIRE(dates_parse_input("7-2-2027", &d));
     dates_format(d, buf);
     CHECK_STR(buf, "2027-02-07");
-    CHECK(!dates_parse_input("31-02-2026", &d) && !dates_parse_input("30-11/2026", &d) && !dates_parse_input("30-11-202", &d));
+    CHECK(!dates_parse_input("31-02-2026", &d) && !dates_parse_input("30-11/2026", &d) &&
+          !dates_parse_input("30-11-202", &d));
     CHECK(!dates_parse_input("30-11", &d) && !dates_parse_input("30-11-2026 ", &d) && !dates_parse_input("x", &d));
     /* day and month alone */
     int m, md;

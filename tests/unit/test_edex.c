@@ -19,9 +19,9 @@
  * needs one skips, saying so, when it is not there. */
 #define SAMPLE_NL "EDEXML.Voorbeeld.2.1.xml"
 #define SAMPLE_BE "EDEXML.Voorbeeld.2.1-Vla.xml"
-#define NEED_SAMPLE(var, name)                                                                                  \
-    const char *var = test_edexml_file(name);                                                                  \
-    if (!(var))                                                                                                \
+#define NEED_SAMPLE(var, name)                                                                                         \
+    const char *var = test_edexml_file(name);                                                                          \
+    if (!(var))                                                                                                        \
     SKIP("%s not found in EDEXML_DIR (default ../shared/edexml): Edustandaard's sample, see README", name)
 #define TODAY "2026-11-30" /* school year 2026-2027 */
 
@@ -48,18 +48,20 @@ static const char *edex_doc(const char *year, const char *students, const char *
     return docbuf;
 }
 
-#define LL(key, roep, achter, groep, extra)                                                                     \
-    "<leerling key=\"" key "\"><achternaam>" achter "</achternaam><roepnaam>" roep "</roepnaam>"               \
+#define LL(key, roep, achter, groep, extra)                                                                            \
+    "<leerling key=\"" key "\"><achternaam>" achter "</achternaam><roepnaam>" roep "</roepnaam>"                       \
     "<jaargroep>5</jaargroep><groep key=\"" groep "\"/>" extra "</leerling>\n"
-#define LK(key, roep, achter, groups)                                                                           \
-    "<leerkracht key=\"" key "\"><achternaam>" achter "</achternaam><roepnaam>" roep "</roepnaam>"             \
+#define LK(key, roep, achter, groups)                                                                                  \
+    "<leerkracht key=\"" key "\"><achternaam>" achter "</achternaam><roepnaam>" roep "</roepnaam>"                     \
     "<groepen>" groups "</groepen></leerkracht>\n"
 
-#define DANIELLE LL("L1", "Daniëlle", "Çelik", "G5A", "<samengestelde_groepen><samengestelde_groep key=\"SG1\"/></samengestelde_groepen>")
+#define DANIELLE                                                                                                       \
+    LL("L1", "Daniëlle", "Çelik", "G5A",                                                                               \
+       "<samengestelde_groepen><samengestelde_groep key=\"SG1\"/></samengestelde_groepen>")
 #define SEM LL("L2", "Sem", "Jong", "G5A", "")
 #define NOOR LL("L3", "Noor", "Visser", "G6B", "")
-#define TEACHERS                                                                                                \
-    LK("T1", "Anneke", "Vries", "<groep key=\"G5A\"><rol>LRK</rol></groep>")                                   \
+#define TEACHERS                                                                                                       \
+    LK("T1", "Anneke", "Vries", "<groep key=\"G5A\"><rol>LRK</rol></groep>")                                           \
     LK("T2", "Bram", "Bakker", "<groep key=\"G6B\"/><samengestelde_groep key=\"SG1\"/>")
 
 static struct km_db *school(const char *brin)
@@ -143,16 +145,21 @@ TEST(edex_sample_imports_after_its_school_year_is_accepted)
     CHECK(db_text(db, v, sizeof v, "SELECT username FROM users WHERE source_key = '12345'", NULL) == KM_OK);
     CHECK_STR(v, "gradje.vanthof");
     CHECK(db_text(db, v, sizeof v, "SELECT roepnaam FROM users WHERE source_key = '00002'", NULL) == KM_OK);
-    CHECK_STR(v, "Ismaël"); /* no roepnaam in the file: the first voornaam */
+    CHECK_STR(v, "Ismaël");             /* no roepnaam in the file: the first voornaam */
     CHECK(active_of(db, "12345") == 0); /* uitgestroomd 2014-07-18 */
-    CHECK(count(db, "SELECT count(*) FROM memberships m JOIN groups g ON g.id = m.group_id JOIN users u ON u.id = m.user_id"
-                    " WHERE u.source_key = '00001' AND g.source_key IN ('GRP4B', 'sg1', 'sg2') AND m.source = 'parnassys'") == 3);
+    CHECK(
+        count(db,
+              "SELECT count(*) FROM memberships m JOIN groups g ON g.id = m.group_id JOIN users u ON u.id = m.user_id"
+              " WHERE u.source_key = '00001' AND g.source_key IN ('GRP4B', 'sg1', 'sg2') AND m.source = 'parnassys'") ==
+        3);
     CHECK(count(db, "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id"
                     " WHERE u.source_key = 'leerkracht:LK2' AND m.kind = 'leerkracht'") == 5);
-    CHECK(count(db, "SELECT count(*) FROM groups WHERE schooljaar = '2014-2015' AND active = 0") == 8); /* a year gone by */
+    CHECK(count(db, "SELECT count(*) FROM groups WHERE schooljaar = '2014-2015' AND active = 0") ==
+          8); /* a year gone by */
     REQUIRE(import_sample(db, sample_nl, "2014-2015") == KM_OK);
     CHECK(changes(&rep) == 0);
-    CHECK(count(db, "SELECT count(*) FROM sync_runs WHERE ok = 1") == 2 && count(db, "SELECT count(*) FROM sync_runs") == 3);
+    CHECK(count(db, "SELECT count(*) FROM sync_runs WHERE ok = 1") == 2 &&
+          count(db, "SELECT count(*) FROM sync_runs") == 3);
     db_close(db);
 }
 
@@ -210,7 +217,8 @@ TEST(edex_name_change_keeps_the_username)
     char before[64] = "", after[64] = "";
     REQUIRE(db_text(db, before, sizeof before, "SELECT username FROM users WHERE source_key = 'L2'", NULL) == KM_OK);
     REQUIRE(import(db, edex_doc("2026-2027", DANIELLE LL("L2", "Semmy", "de Jong", "G6B", ""), TEACHERS)) == KM_OK);
-    CHECK(rep.changed == 1 && rep.memberships_changed == 2 && has_line(&rep, "~ leerling Semmy de Jong: naam (was Sem Jong)"));
+    CHECK(rep.changed == 1 && rep.memberships_changed == 2 &&
+          has_line(&rep, "~ leerling Semmy de Jong: naam (was Sem Jong)"));
     REQUIRE(db_text(db, after, sizeof after, "SELECT username FROM users WHERE source_key = 'L2'", NULL) == KM_OK);
     CHECK_STR(after, before);
     db_close(db);
@@ -223,14 +231,19 @@ TEST(edex_student_who_left_is_deactivated_and_keeps_statuses)
     REQUIRE(import(db, edex_doc("2026-2027", DANIELLE SEM NOOR, TEACHERS)) == KM_OK);
     REQUIRE(db_exec(db, "INSERT INTO hoofdgebieden (id, name) VALUES (1, 'rekenen')", NULL) == KM_OK);
     REQUIRE(db_exec(db, "INSERT INTO deelgebieden (id, hoofdgebied_id, name) VALUES (1, 1, 'breuken')", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (1, 1, 'RE-1', 'Breuken')", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO goal_status (student_id, goal_id, status_id, updated_at)"
-                        " SELECT id, 1, 4, '2026-11-01' FROM users WHERE source_key = 'L2'", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (1, 1, 'RE-1', 'Breuken')",
+                    NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO goal_status (student_id, goal_id, status_id, updated_at)"
+                    " SELECT id, 1, 4, '2026-11-01' FROM users WHERE source_key = 'L2'",
+                    NULL) == KM_OK);
     REQUIRE(import(db, edex_doc("2026-2027", DANIELLE NOOR, TEACHERS)) == KM_OK);
     CHECK(rep.deactivated == 1 && rep.added == 0 && rep.memberships_changed == 1);
     CHECK(has_line(&rep, "- leerling Sem Jong: niet meer in ParnasSys"));
     CHECK(active_of(db, "L2") == 0);
-    CHECK(count(db, "SELECT count(*) FROM goal_status g JOIN users u ON u.id = g.student_id WHERE u.source_key = 'L2'") == 1);
+    CHECK(
+        count(db, "SELECT count(*) FROM goal_status g JOIN users u ON u.id = g.student_id WHERE u.source_key = 'L2'") ==
+        1);
     CHECK(count(db, "SELECT count(*) FROM users WHERE source_key = 'L2'") == 1); /* not deleted */
     REQUIRE(import(db, edex_doc("2026-2027", DANIELLE NOOR, TEACHERS)) == KM_OK);
     CHECK(changes(&rep) == 0);
@@ -243,7 +256,8 @@ TEST(edex_future_instroom_activates_on_the_date)
 {
     struct km_db *db = school("99ZZ");
     REQUIRE(db);
-    const char *doc = edex_doc("2026-2027", DANIELLE LL("L9", "Zoë", "Peters", "G5A", "<instroomdatum>2026-12-14</instroomdatum>"), TEACHERS);
+    const char *doc = edex_doc(
+        "2026-2027", DANIELLE LL("L9", "Zoë", "Peters", "G5A", "<instroomdatum>2026-12-14</instroomdatum>"), TEACHERS);
     REQUIRE(import_at(db, doc, "2026-11-30", NULL, false) == KM_OK);
     CHECK(rep.added == 4 && has_line(&rep, "actief vanaf 2026-12-14"));
     CHECK(active_of(db, "L9") == 0);
@@ -267,18 +281,27 @@ TEST(edex_new_school_year_makes_new_groups_and_lists_eigen_groepen_to_relink)
     session_server(&s, db);
     int64_t eigen = 0;
     REQUIRE(groups_add(&s, "rekenen plus", "eigen", "2026-2027", NULL, &eigen) == KM_OK);
-    REQUIRE(db_exec(db, "UPDATE groups SET linked_group_id = (SELECT id FROM groups WHERE source_key = 'G5A')"
-                        " WHERE id = ?", "i", eigen) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "UPDATE groups SET linked_group_id = (SELECT id FROM groups WHERE source_key = 'G5A')"
+                    " WHERE id = ?",
+                    "i", eigen) == KM_OK);
     REQUIRE(import_at(db, edex_doc("2027-2028", DANIELLE SEM NOOR, TEACHERS), june, NULL, false) == KM_OK);
     CHECK(rep.groups_added == 3 && rep.added == 0 && rep.memberships_changed == 7);
     CHECK(rep.relink == 1 && has_line(&rep, "eigen groep rekenen plus is gekoppeld aan 5a van 2026-2027"));
-    CHECK(count(db, "SELECT count(*) FROM groups WHERE schooljaar = '2026-2027' AND source = 'parnassys' AND active = 1") == 3);
+    CHECK(count(db,
+                "SELECT count(*) FROM groups WHERE schooljaar = '2026-2027' AND source = 'parnassys' AND active = 1") ==
+          3);
     CHECK(count(db, "SELECT count(*) FROM groups WHERE schooljaar = '2027-2028' AND source = 'parnassys'") == 3);
-    CHECK(count(db, "SELECT count(*) FROM memberships m JOIN groups g ON g.id = m.group_id WHERE g.schooljaar = '2026-2027'") == 7);
+    CHECK(
+        count(
+            db,
+            "SELECT count(*) FROM memberships m JOIN groups g ON g.id = m.group_id WHERE g.schooljaar = '2026-2027'") ==
+        7);
     REQUIRE(import_at(db, edex_doc("2027-2028", DANIELLE SEM NOOR, TEACHERS), june, NULL, false) == KM_OK);
     CHECK(changes(&rep) == 0 && rep.relink == 1); /* advice, not a change */
     REQUIRE(import_at(db, edex_doc("2027-2028", DANIELLE SEM NOOR, TEACHERS), "2027-08-01", NULL, false) == KM_OK);
-    CHECK(rep.groups_changed == 3 && has_line(&rep, "het schooljaar is voorbij")); /* last year's groups give no rights */
+    CHECK(rep.groups_changed == 3 &&
+          has_line(&rep, "het schooljaar is voorbij")); /* last year's groups give no rights */
     CHECK(count(db, "SELECT count(*) FROM groups WHERE schooljaar = '2026-2027' AND source = 'parnassys'") == 3);
     db_close(db);
 }
@@ -299,17 +322,26 @@ TEST(edex_relink_proposes_the_new_bron_and_keeps_the_planning)
     REQUIRE(groups_set_bron(&s, eigen, old5a, -1) == KM_OK);
     REQUIRE(db_exec(db, "UPDATE groups SET linked_group_id = (SELECT id FROM groups WHERE name = 'lezen') WHERE id = ?",
                     "i", lezen) == KM_OK);
-    REQUIRE(db_exec(db, "UPDATE groups SET name = 'lezen oud' WHERE name = 'lezen'", NULL) == KM_OK); /* no match next year */
+    REQUIRE(db_exec(db, "UPDATE groups SET name = 'lezen oud' WHERE name = 'lezen'", NULL) ==
+            KM_OK); /* no match next year */
     /* a planned goal in a lesson of the eigen groep */
     REQUIRE(db_exec(db, "INSERT INTO hoofdgebieden (id, name) VALUES (1, 'rekenen')", NULL) == KM_OK);
     REQUIRE(db_exec(db, "INSERT INTO deelgebieden (id, hoofdgebied_id, name) VALUES (1, 1, 'breuken')", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (1, 1, 'R1', 'Ik kan breuken')", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO week_templates (id, name, created_at) VALUES (1, 'w', '2027-01-01')", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO time_slots (id, template_id, weekday, start_min, end_min) VALUES (1, 1, 1, 510, 570)", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (1, 1, 'R1', 'Ik kan breuken')",
+                    NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO week_templates (id, name, created_at) VALUES (1, 'w', '2027-01-01')", NULL) ==
+            KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO time_slots (id, template_id, weekday, start_min, end_min) VALUES (1, 1, 1, 510, 570)",
+                    NULL) == KM_OK);
     REQUIRE(db_exec(db, "INSERT INTO lessons (id, slot_id) VALUES (1, 1)", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO roster_weeks (week_start, template_id, generated_at) VALUES ('2027-06-14', 1, 'x')", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO lesson_instances (id, lesson_id, week_start, date, start_min, end_min)"
-                        " VALUES (1, 1, '2027-06-14', '2027-06-14', 510, 570)", NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO roster_weeks (week_start, template_id, generated_at) VALUES ('2027-06-14', 1, 'x')",
+                    NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO lesson_instances (id, lesson_id, week_start, date, start_min, end_min)"
+                    " VALUES (1, 1, '2027-06-14', '2027-06-14', 510, 570)",
+                    NULL) == KM_OK);
     REQUIRE(db_exec(db, "INSERT INTO lesson_groups (lesson_id, group_id) VALUES (1, ?)", "i", eigen) == KM_OK);
     goal = 1;
     inst = 1;
@@ -392,11 +424,13 @@ TEST(edex_broken_documents_change_nothing_and_name_element_and_line)
     /* each of them would also have deactivated Sem */
     check_refused(db, edex_doc("2026-2027", DANIELLE NOOR LL("L1", "Zoë", "Peters", "G5A", ""), TEACHERS), "Zoë",
                   "leerling", "de key 'L1' komt al voor op regel");
-    check_refused(db, edex_doc("2026-2027", DANIELLE "<leerling key=\"L7\"><jaargroep>5</jaargroep></leerling>\n", TEACHERS),
-                  "L7", "leerling", "<roepnaam> ontbreekt");
+    check_refused(
+        db, edex_doc("2026-2027", DANIELLE "<leerling key=\"L7\"><jaargroep>5</jaargroep></leerling>\n", TEACHERS),
+        "L7", "leerling", "<roepnaam> ontbreekt");
     check_refused(db, edex_doc("2026-2027", DANIELLE LL("L8", "Finn", "Smit", "G9Z", ""), TEACHERS), "L8", "groep",
                   "de groep 'G9Z' bestaat niet");
-    check_refused(db, edex_doc("2026-2027", DANIELLE, LK("T1", "Anneke", "Vries", "<samengestelde_groep key=\"G5A\"/>")),
+    check_refused(db,
+                  edex_doc("2026-2027", DANIELLE, LK("T1", "Anneke", "Vries", "<samengestelde_groep key=\"G5A\"/>")),
                   "T1", "samengestelde_groep", "'G5A' is een groep");
     check_refused(db, "dit is geen XML\n", "dit", "EDEX", "geen geldige XML");
     check_refused(db, "<?xml version=\"1.0\"?>\n<EDEX>\n<school>\n</EDEX>\n", "</EDEX>", "EDEX", "geen geldige XML");
@@ -414,7 +448,8 @@ TEST(edex_dtd_is_refused)
                       "<leerling key=\"L1\"><roepnaam>&b;</roepnaam></leerling></leerlingen></EDEX>\n";
     CHECK(import(db, doc) == KM_INVALID);
     CHECK(has_line(&rep, "regel 2: <!DOCTYPE>: een DTD is niet toegestaan"));
-    const char *external = "<?xml version=\"1.0\"?>\n<!DOCTYPE EDEX SYSTEM \"http://example.invalid/edex.dtd\">\n<EDEX/>\n";
+    const char *external =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE EDEX SYSTEM \"http://example.invalid/edex.dtd\">\n<EDEX/>\n";
     CHECK(import(db, external) == KM_INVALID && has_line(&rep, "DTD"));
     CHECK(count(db, "SELECT count(*) FROM users") == 0);
     db_close(db);
@@ -430,10 +465,12 @@ TEST(edex_namespaced_uwlr_answer_parses_the_same)
         "<soap:Body>\n"
         "<ll:leerlinggegevens_antwoord xmlns:ll=\"http://www.edustandaard.nl/leerresultaten/2/leerlinggegevens\">\n"
         "<ll:school><ll:schooljaar>2026-2027</ll:schooljaar><ll:brincode>99ZZ</ll:brincode></ll:school>\n"
-        "<ll:groepen><ll:groep key=\"G5A\"><ll:naam>5a</ll:naam><ll:jaargroep>5</ll:jaargroep></ll:groep></ll:groepen>\n"
+        "<ll:groepen><ll:groep "
+        "key=\"G5A\"><ll:naam>5a</ll:naam><ll:jaargroep>5</ll:jaargroep></ll:groep></ll:groepen>\n"
         "<ll:leerlingen><ll:leerling key=\"L1\"><ll:achternaam>Çelik</ll:achternaam><ll:roepnaam>Daniëlle</ll:roepnaam>"
         "<ll:groep key=\"G5A\"/></ll:leerling></ll:leerlingen>\n"
-        "<ll:leerkrachten><ll:leerkracht key=\"T1\"><ll:roepnaam>Anneke</ll:roepnaam><ll:groepen><ll:groep key=\"G5A\"/>"
+        "<ll:leerkrachten><ll:leerkracht key=\"T1\"><ll:roepnaam>Anneke</ll:roepnaam><ll:groepen><ll:groep "
+        "key=\"G5A\"/>"
         "</ll:groepen></ll:leerkracht></ll:leerkrachten>\n"
         "</ll:leerlinggegevens_antwoord>\n</soap:Body>\n</soap:Envelope>\n";
     REQUIRE(import(db, doc) == KM_OK);
@@ -446,10 +483,15 @@ TEST(edex_control_characters_are_stripped)
     struct km_db *db = school("99ZZ");
     REQUIRE(db);
     /* XML 1.0 refuses most C0 controls outright; C1 controls (CSI), bidi overrides and tabs it lets through */
-    REQUIRE(import(db, edex_doc("2026-2027", LL("L1", "Evil\xC2\x9B" "2J\xE2\x80\xAE", "Kid\t\tBoy", "G5A", ""), TEACHERS)) ==
-            KM_OK);
+    REQUIRE(import(db, edex_doc("2026-2027",
+                                LL("L1",
+                                   "Evil\xC2\x9B"
+                                   "2J\xE2\x80\xAE",
+                                   "Kid\t\tBoy", "G5A", ""),
+                                TEACHERS)) == KM_OK);
     char v[64] = "";
-    REQUIRE(db_text(db, v, sizeof v, "SELECT roepnaam || '|' || achternaam FROM users WHERE source_key = 'L1'", NULL) == KM_OK);
+    REQUIRE(db_text(db, v, sizeof v, "SELECT roepnaam || '|' || achternaam FROM users WHERE source_key = 'L1'", NULL) ==
+            KM_OK);
     CHECK_STR(v, "Evil2J|Kid Boy");
     db_close(db);
 }
@@ -486,7 +528,8 @@ TEST(edex_synced_fields_are_read_only_outside_the_sync)
     CHECK(groups_remove_member(&beheer, g5a, sem_id) == KM_READONLY);
     CHECK(strstr(db_errmsg(db), "komt uit ParnasSys") != NULL);
     CHECK(active_of(db, "L2") == 1);
-    CHECK(count(db, "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.source_key = 'L2'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.source_key = 'L2'") ==
+          1);
     /* eigen groepen stay editable, also with synced students in them */
     REQUIRE(groups_add(&beheer, "leesclub", "eigen", NULL, NULL, &eigen) == KM_OK);
     CHECK(groups_add_member(&beheer, eigen, sem_id) == KM_OK);
@@ -529,9 +572,10 @@ static void check_cells(const char *path, const char *const *values, size_t nval
     sqlite3 *h;
     REQUIRE(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
     sqlite3_stmt *tables, *rows;
-    REQUIRE(sqlite3_prepare_v2(h, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &tables, NULL) == SQLITE_OK);
-    static const char *const banned[] = {"bsn", "onderwijsnummer", "etnici", "nationali", "land", "gewicht", "postcode",
-                                         "geboorte", "sofi", "rijksregister"};
+    REQUIRE(sqlite3_prepare_v2(h, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &tables, NULL) ==
+            SQLITE_OK);
+    static const char *const banned[] = {"bsn",     "onderwijsnummer", "etnici",   "nationali", "land",
+                                         "gewicht", "postcode",        "geboorte", "sofi",      "rijksregister"};
     while (sqlite3_step(tables) == SQLITE_ROW) {
         char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", (const char *)sqlite3_column_text(tables, 0));
         REQUIRE(sqlite3_prepare_v2(h, sql, -1, &rows, NULL) == SQLITE_OK);
@@ -574,9 +618,11 @@ TEST(edex_minimised_fields_never_reach_the_database)
     /* bsn, bsn_ondwnr-4, postcodenl, gewicht_nieuw, geboortedatum, start_ondw_jgr3 of the Dutch sample */
     static const char *const nl_bytes[] = {"133456785", "6971VB", "2006-06-21", "2013-08-16"};
     static const char *const nl_cells[] = {"133456785", "2731", "MA", "NL", "0,3", "6971VB", "2006-06-21"};
-    check_minimised(sample_nl, nl_bytes, sizeof nl_bytes / sizeof nl_bytes[0], nl_cells, sizeof nl_cells / sizeof nl_cells[0]);
+    check_minimised(sample_nl, nl_bytes, sizeof nl_bytes / sizeof nl_bytes[0], nl_cells,
+                    sizeof nl_cells / sizeof nl_cells[0]);
     /* rijksregisternummer, postnummerbe, geboortedatum, land of the Flemish one */
     static const char *const be_bytes[] = {"13345678512", "2004-02-20"};
     static const char *const be_cells[] = {"13345678512", "6971", "MA", "NL", "2004-02-20"};
-    check_minimised(sample_be, be_bytes, sizeof be_bytes / sizeof be_bytes[0], be_cells, sizeof be_cells / sizeof be_cells[0]);
+    check_minimised(sample_be, be_bytes, sizeof be_bytes / sizeof be_bytes[0], be_cells,
+                    sizeof be_cells / sizeof be_cells[0]);
 }

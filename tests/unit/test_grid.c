@@ -91,8 +91,8 @@ TEST(grid_fit_left_wide_columns)
     static const int w[] = {8, 30, 4, 4, 30, 4};
     struct widths ww = {w};
     struct grid_layout l = lay(&ww, 6, 1, 47); /* 11 frozen, 36 left */
-    CHECK(grid_last_col(&l, 1) == 2);    /* 30 + 1 + 4 = 35 fits, one more would be 40 */
-    CHECK(grid_fit_left(&l, 1, 4) == 3); /* 4 + 1 + 30 = 35: column 3 stays in view */
+    CHECK(grid_last_col(&l, 1) == 2);          /* 30 + 1 + 4 = 35 fits, one more would be 40 */
+    CHECK(grid_fit_left(&l, 1, 4) == 3);       /* 4 + 1 + 30 = 35: column 3 stays in view */
     CHECK(grid_last_col(&l, 3) == 4);
     CHECK(grid_fit_left(&l, 3, 5) == 4);
     CHECK(grid_max_left(&l) == 4);
@@ -129,7 +129,7 @@ TEST(grid_slices)
     REQUIRE(grid_slices(&l, 1, sl, GRID_MAX_SLICES) == 10);
     CHECK(sl[9].col == 9 && sl[9].x == 61 && sl[9].width == 4);
     CHECK(grid_last_col(&l, 1) == 8); /* …but only whole columns count as shown */
-    l.width = 15; /* not even one scrolling column fits: it is cut */
+    l.width = 15;                     /* not even one scrolling column fits: it is cut */
     REQUIRE(grid_slices(&l, 1, sl, GRID_MAX_SLICES) == 2);
     CHECK(sl[1].col == 1 && sl[1].x == 13 && sl[1].width == 2);
     l.width = 6; /* narrower than the frozen part */

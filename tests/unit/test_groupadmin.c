@@ -21,9 +21,10 @@ static int64_t count(struct km_db *db, const char *sql)
 /* Another student and teacher, so a group can hold three students and two teachers. */
 static void more_people(struct km_db *db)
 {
-    CHECK(db_exec(db, "INSERT INTO users (id, role, username, roepnaam, achternaam, created_at) VALUES"
-                      " (20, 'leerling', 'leerling3', 'Noor', 'Visser', '2026-01-01'),"
-                      " (21, 'leerkracht', 'juf3', 'Kim', 'Dekker', '2026-01-01')",
+    CHECK(db_exec(db,
+                  "INSERT INTO users (id, role, username, roepnaam, achternaam, created_at) VALUES"
+                  " (20, 'leerling', 'leerling3', 'Noor', 'Visser', '2026-01-01'),"
+                  " (21, 'leerkracht', 'juf3', 'Kim', 'Dekker', '2026-01-01')",
                   NULL) == KM_OK);
 }
 
@@ -60,7 +61,8 @@ TEST(groupadmin_make_rename_deactivate)
     CHECK(groups_add_member(&s, id, FX_LEERLING2) == KM_INVALID && strstr(db_errmsg(db), "activeer"));
     REQUIRE(groups_set_active(&s, id, true, -1) == KM_OK);
     CHECK(groups_add_member(&s, id, FX_LEERLING2) == KM_OK);
-    CHECK(count(db, "SELECT count(*) FROM audit_log WHERE kind IN ('groep-hernoemd', 'groep-gedeactiveerd', 'groep-geactiveerd')") == 3);
+    CHECK(count(db, "SELECT count(*) FROM audit_log WHERE kind IN ('groep-hernoemd', 'groep-gedeactiveerd', "
+                    "'groep-geactiveerd')") == 3);
     /* a teacher sees their own group through groups_get, not another */
     CHECK(groups_get(&juf, FX_GROUP1, &g) == KM_OK);
     groups_free(&g);
@@ -114,8 +116,10 @@ TEST(groupadmin_duo_collegas_share_planning_and_statuses)
     /* a lesson of juf1 for the eigen groep, on the fixture's Monday */
     REQUIRE(db_exec(db, "INSERT INTO lessons (id, slot_id, teacher_id) VALUES (3, 1, 3)", NULL) == KM_OK);
     REQUIRE(db_exec(db, "INSERT INTO lesson_groups (lesson_id, group_id) VALUES (3, 3)", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO lesson_instances (id, lesson_id, week_start, date, start_min, end_min, teacher_id)"
-                        " VALUES (3, 3, '2026-11-30', '2026-11-30', 600, 660, 3)", NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO lesson_instances (id, lesson_id, week_start, date, start_min, end_min, teacher_id)"
+                    " VALUES (3, 3, '2026-11-30', '2026-11-30', 600, 660, 3)",
+                    NULL) == KM_OK);
     /* the duo-collega plans into it, sets a status of its student and sees it in the week */
     CHECK(planning_add_goal(&duo, 3, FX_GOAL) == KM_OK);
     CHECK(goalstatus_set(&duo, 20, FX_GOAL, 2, -1, NULL) == KM_OK);
@@ -173,7 +177,7 @@ TEST(groupadmin_bron_of_an_eigen_groep)
     REQUIRE(groups_get(&s, id, &g) == KM_OK);
     CHECK(g.linked_group_id == FX_GROUP1);
     groups_free(&g);
-    CHECK(groups_set_bron(&s, id, other, -1) == KM_INVALID);          /* an eigen groep is no bron */
+    CHECK(groups_set_bron(&s, id, other, -1) == KM_INVALID);            /* an eigen groep is no bron */
     CHECK(groups_set_bron(&s, FX_GROUP2, FX_GROUP1, -1) == KM_INVALID); /* only an eigen groep follows one */
     CHECK(groups_set_bron(&s, id, 999, -1) == KM_NOTFOUND);
     REQUIRE(db_exec(db, "UPDATE groups SET active = 0 WHERE id = 2", NULL) == KM_OK);
@@ -187,9 +191,10 @@ TEST(groupadmin_find_falls_back_to_the_newest_year)
 {
     struct km_db *db = fixture_open();
     REQUIRE(db);
-    REQUIRE(db_exec(db, "INSERT INTO groups (id, name, kind, schooljaar, created_at) VALUES"
-                        " (30, 'plusklas', 'eigen', '2098-2099', '2026-01-01'),"
-                        " (31, 'plusklas', 'eigen', '2097-2098', '2026-01-01')",
+    REQUIRE(db_exec(db,
+                    "INSERT INTO groups (id, name, kind, schooljaar, created_at) VALUES"
+                    " (30, 'plusklas', 'eigen', '2098-2099', '2026-01-01'),"
+                    " (31, 'plusklas', 'eigen', '2097-2098', '2026-01-01')",
                     NULL) == KM_OK);
     struct km_session s;
     session_server(&s, db);
@@ -211,7 +216,8 @@ TEST(children_link_unlink_and_parents)
     fixture_session(&juf, db, FX_JUF2);
     REQUIRE(children_link(&s, FX_OUDER1, FX_LEERLING2, "moeder") == KM_OK);
     CHECK(children_link(&s, FX_OUDER1, FX_LEERLING2, "") == KM_OK); /* twice: nothing changes */
-    CHECK(count(db, "SELECT count(*) FROM parent_child WHERE parent_id = 5 AND child_id = 2 AND relation = 'moeder'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM parent_child WHERE parent_id = 5 AND child_id = 2 AND relation = 'moeder'") ==
+          1);
     CHECK(count(db, "SELECT count(*) FROM audit_log WHERE kind = 'ouder-gekoppeld'") == 1);
     struct km_child_list l;
     REQUIRE(children_of(&ouder, FX_OUDER1, &l) == KM_OK);
@@ -239,7 +245,8 @@ TEST(children_link_unlink_and_parents)
     CHECK(count(db, "SELECT count(*) FROM audit_log WHERE kind = 'ouder-ontkoppeld'") == 1);
     /* a parent from ParnasSys: linked and unlinked only by the sync */
     REQUIRE(db_exec(db, "UPDATE users SET source = 'parnassys', source_key = 'ouder:1' WHERE id = 5", NULL) == KM_OK);
-    CHECK(children_unlink(&s, FX_OUDER1, FX_LEERLING1) == KM_READONLY && strstr(db_errmsg(db), "wijzigen in ParnasSys"));
+    CHECK(children_unlink(&s, FX_OUDER1, FX_LEERLING1) == KM_READONLY &&
+          strstr(db_errmsg(db), "wijzigen in ParnasSys"));
     CHECK(children_link(&s, FX_OUDER1, FX_LEERLING2, NULL) == KM_READONLY);
     CHECK(count(db, "SELECT count(*) FROM parent_child WHERE parent_id = 5") == 1);
     db_close(db);

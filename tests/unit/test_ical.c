@@ -15,8 +15,8 @@
  * 4-byte character ends just before the fold, exactly on it, or would straddle it. */
 static void name_at_fold(char *out, size_t len, int ascii, const char *wide)
 {
-    snprintf(out, len, "%.*s%s groep 5a en de rest van de naam, met nog meer tekst erachter om %s ook te vouwen",
-             ascii, "Rekenen en taal voor de hele bovenbouw met breuken en procenten erbij en meer", wide, wide);
+    snprintf(out, len, "%.*s%s groep 5a en de rest van de naam, met nog meer tekst erachter om %s ook te vouwen", ascii,
+             "Rekenen en taal voor de hele bovenbouw met breuken en procenten erbij en meer", wide, wide);
 }
 
 static bool lines_ok(const char *path)
@@ -41,12 +41,11 @@ static bool lines_ok(const char *path)
     return ok;
 }
 
-static const char icalendar_check[] =
-    "import sys\n"
-    "from icalendar import Calendar\n"
-    "cal = Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
-    "got = [str(e.get('summary')) for e in cal.walk('VEVENT')]\n"
-    "sys.exit(0 if got == sys.argv[2:] else 1)\n";
+static const char icalendar_check[] = "import sys\n"
+                                      "from icalendar import Calendar\n"
+                                      "cal = Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
+                                      "got = [str(e.get('summary')) for e in cal.walk('VEVENT')]\n"
+                                      "sys.exit(0 if got == sys.argv[2:] else 1)\n";
 
 TEST(ical_folds_at_75_octets_never_inside_a_character)
 {

@@ -67,7 +67,11 @@ static pid_t start_sink(const char *dir, const char *portfile)
 static bool whole_utf8(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
-        size_t k = s[i] < 0x80 ? 1 : (s[i] & 0xE0) == 0xC0 ? 2 : (s[i] & 0xF0) == 0xE0 ? 3 : (s[i] & 0xF8) == 0xF0 ? 4 : 0;
+        size_t k = s[i] < 0x80             ? 1
+                   : (s[i] & 0xE0) == 0xC0 ? 2
+                   : (s[i] & 0xF0) == 0xE0 ? 3
+                   : (s[i] & 0xF8) == 0xF0 ? 4
+                                           : 0;
         if (!k || i + k > n)
             return false;
         for (size_t j = 1; j < k; j++)
@@ -151,7 +155,8 @@ TEST(mail_dots_and_encoded_words_at_a_real_smtp_server)
     CHECK_STR(decoded, subject);
     /* every header line of the subject within 76 characters (RFC 2047 section 2) */
     const char *h = strstr(msg, "\nSubject:") + 1;
-    for (const char *line = h; line && (line == h || *line == ' '); line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+    for (const char *line = h; line && (line == h || *line == ' ');
+         line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
         CHECK(strcspn(line, "\r\n") <= 76);
     free(msg);
 }

@@ -47,7 +47,9 @@ TEST(mailspool_health_since_first_failure)
     REQUIRE(mailspool_health(&server, &h) == KM_OK);
     CHECK(!h.failing);
     CHECK(mailspool_health(&juf, &h) == KM_DENIED);
-    mailspool_write(db_path(db), FX_JUF1, "juf1", "De mail kon niet worden verstuurd via smtp://x: de mailserver is niet bereikbaar (Couldn't connect to server).");
+    mailspool_write(db_path(db), FX_JUF1, "juf1",
+                    "De mail kon niet worden verstuurd via smtp://x: de mailserver is niet bereikbaar (Couldn't "
+                    "connect to server).");
     sleep(1);
     mailspool_write(db_path(db), FX_OUDER1, "ouder1", "tweede keer");
     REQUIRE(mailspool_health(&server, &h) == KM_OK);
@@ -59,11 +61,13 @@ TEST(mailspool_health_since_first_failure)
     char first[20];
     snprintf(first, sizeof first, "%s", h.since);
     int64_t n = 0;
-    REQUIRE(db_int(db, &n, "SELECT count(*) FROM audit_log WHERE kind = 'mail-mislukt' AND detail LIKE '%niet bereikbaar%'", NULL) == KM_OK);
+    REQUIRE(db_int(db, &n,
+                   "SELECT count(*) FROM audit_log WHERE kind = 'mail-mislukt' AND detail LIKE '%niet bereikbaar%'",
+                   NULL) == KM_OK);
     CHECK(n == 1);
     REQUIRE(mailspool_record(db, FX_JUF1, "juf1", "derde keer") == KM_OK);
     REQUIRE(mailspool_health(&server, &h) == KM_OK);
-    CHECK_STR(h.since, first); /* still since the first failure */
+    CHECK_STR(h.since, first);                           /* still since the first failure */
     mailspool_write(db_path(db), FX_JUF1, "juf1", NULL); /* a mail that went */
     REQUIRE(mailspool_import(db) == KM_OK);
     REQUIRE(mailspool_health(&server, &h) == KM_OK);

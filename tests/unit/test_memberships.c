@@ -51,8 +51,9 @@ TEST(groups_of_user_in_groups_list_order)
                     " (4, 'groep 4a', 'stamgroep', '2025-2026', '4', 0, '2025-01-01'),"
                     " (5, 'Atelier', 'eigen', '2026-2027', NULL, 1, '2026-01-01')",
                     NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO memberships (group_id, user_id, kind) VALUES (3, 1, 'leerling'), (4, 1, 'leerling'),"
-                        " (5, 1, 'leerling'), (5, 3, 'leerkracht')",
+    REQUIRE(db_exec(db,
+                    "INSERT INTO memberships (group_id, user_id, kind) VALUES (3, 1, 'leerling'), (4, 1, 'leerling'),"
+                    " (5, 1, 'leerling'), (5, 3, 'leerkracht')",
                     NULL) == KM_OK);
     struct km_session s;
     struct km_membership_list l;

@@ -13,8 +13,8 @@
 
 /* Full names as typed, in the order they must come out by surname. */
 static const char *const by_surname[] = {
-    "Mats Bakker", "Inès van den Berg", "Vera Bosch", "Emre Çelik", "Noor Claes", "Joost 't Hart",
-    "Sanne Hartman", "Ilse Ouden", "Zeynep Öztürk", "Anouk de Vries", "Bram de Vries",
+    "Mats Bakker",   "Inès van den Berg", "Vera Bosch",    "Emre Çelik",     "Noor Claes",    "Joost 't Hart",
+    "Sanne Hartman", "Ilse Ouden",        "Zeynep Öztürk", "Anouk de Vries", "Bram de Vries",
 };
 #define NNAMES (sizeof by_surname / sizeof by_surname[0])
 
@@ -43,7 +43,7 @@ TEST(names_sort_by_roepnaam_when_chosen)
 {
     names_set_order(NAMES_BY_ROEPNAAM);
     CHECK(cmp_full("Anouk de Vries", "Bram Bakker") < 0);
-    CHECK(cmp_full("Émile Zwart", "Erik Aalders") < 0); /* é as e: "emile" < "erik" */
+    CHECK(cmp_full("Émile Zwart", "Erik Aalders") < 0);  /* é as e: "emile" < "erik" */
     CHECK(cmp_full("Bram de Vries", "Bram Bakker") > 0); /* then the surname */
     names_set_order(NAMES_BY_SURNAME);
 }
@@ -67,8 +67,9 @@ TEST(names_one_order_on_every_list)
     names_set_order(NAMES_BY_SURNAME);
     struct km_session server;
     session_server(&server, db);
-    REQUIRE(db_exec(db, "INSERT INTO groups (id, name, kind, schooljaar, created_at) VALUES"
-                        " (3, 'namen', 'eigen', '2026-2027', '2026-01-01')",
+    REQUIRE(db_exec(db,
+                    "INSERT INTO groups (id, name, kind, schooljaar, created_at) VALUES"
+                    " (3, 'namen', 'eigen', '2026-2027', '2026-01-01')",
                     NULL) == KM_OK);
     static const int add_order[] = {9, 3, 0, 10, 5, 1, 7, 4, 2, 8, 6};
     for (size_t i = 0; i < NNAMES; i++) {

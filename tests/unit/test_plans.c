@@ -1,9 +1,10 @@
 /* The query plans of the hot queries: a teacher's, a student's and a parent's week, the lesson of now, the
- * status board, the overview of a group and of a child, and adding one lesson to a full template. Every statement these run is taken
- * from SQLite's trace and explained (EXPLAIN QUERY PLAN); none may SCAN one of the tables that grow with the
- * school, nor search the lessons by date alone (every lesson of the school that week). Their cost then follows the person or the group, and a later change cannot lose an index without
- * this test saying which query and which table. The plans are the ones the large school gets: without
- * ANALYZE, SQLite plans from the schema alone, not from the number of rows. */
+ * status board, the overview of a group and of a child, and adding one lesson to a full template. Every statement these
+ * run is taken from SQLite's trace and explained (EXPLAIN QUERY PLAN); none may SCAN one of the tables that grow with
+ * the school, nor search the lessons by date alone (every lesson of the school that week). Their cost then follows the
+ * person or the group, and a later change cannot lose an index without this test saying which query and which table.
+ * The plans are the ones the large school gets: without ANALYZE, SQLite plans from the schema alone, not from the
+ * number of rows. */
 #include <stdlib.h>
 
 #include "core/auth.h"
@@ -20,8 +21,8 @@
 
 /* The tables that grow with the number of students, goals, lessons or weeks. */
 static const char *const big_tables[] = {
-    "users",         "memberships", "parent_child", "leerdoelen",       "goal_status", "goal_status_history",
-    "lessons",       "lesson_groups", "lesson_niveaus", "lesson_instances", "planned_goals", "audit_log",
+    "users",   "memberships",   "parent_child",   "leerdoelen",       "goal_status",   "goal_status_history",
+    "lessons", "lesson_groups", "lesson_niveaus", "lesson_instances", "planned_goals", "audit_log",
 };
 #define NBIG (sizeof big_tables / sizeof big_tables[0])
 
@@ -57,7 +58,10 @@ static void forget(struct seen *s)
     s->n = 0;
 }
 
-static bool ident_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+static bool ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 /* The word after position p (skipping spaces and an AS), into out; "" when none. */
 static void next_word(const char *p, char *out, size_t len)
@@ -78,8 +82,9 @@ static void next_word(const char *p, char *out, size_t len)
 /* Whether the plan's "SCAN x" names a big table: x is one, or an alias given to one in sql. */
 static const char *big_scan(const char *sql, const char *x)
 {
-    static const char *const not_alias[] = {"JOIN", "LEFT", "CROSS", "INNER", "WHERE", "ON", "USING", "GROUP",
-                                            "ORDER", "LIMIT", "SET", "VALUES", "INDEXED", "NOT", "AND", "OR", ""};
+    static const char *const not_alias[] = {"JOIN",    "LEFT",  "CROSS", "INNER", "WHERE", "ON",
+                                            "USING",   "GROUP", "ORDER", "LIMIT", "SET",   "VALUES",
+                                            "INDEXED", "NOT",   "AND",   "OR",    ""};
     for (size_t t = 0; t < NBIG; t++) {
         const char *name = big_tables[t];
         size_t n = strlen(name);
@@ -147,8 +152,8 @@ TEST(plans_of_hot_queries_use_indexes)
     struct km_db *db = NULL;
     REQUIRE(auth_init() == KM_OK);
     REQUIRE(db_open(test_tmp_path("plans.db"), DB_OPEN_CREATE, &db, err, sizeof err) == KM_OK);
-    struct demo_options opt = {.size = DEMO_SMALL, .seed = 1, .password = "Regenboog-demo-2026",
-                               .hash_params = auth_min_params()};
+    struct demo_options opt = {
+        .size = DEMO_SMALL, .seed = 1, .password = "Regenboog-demo-2026", .hash_params = auth_min_params()};
     REQUIRE(demo_create(db, &opt, NULL) == KM_OK);
     char monday[11] = "";
     REQUIRE(db_text(db, monday, sizeof monday,
@@ -190,7 +195,6 @@ TEST(plans_of_hot_queries_use_indexes)
     CHECK(b.nstudents > 0);
     board_free(&b);
     check_plans(db, &seen, "statusbord");
-
 
     forget(&seen);
     struct overview o;

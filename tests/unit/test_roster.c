@@ -60,9 +60,12 @@ TEST(roster_regenerating_planned_weeks_asks_first)
     struct roster_plan p = plan_of("2026-12-07", 2, 1, -1);
     REQUIRE(roster_generate(&b, &p, false, NULL, NULL) == KM_OK);
     /* a teacher planned a goal and wrote a note in week 50 */
-    REQUIRE(db_exec(db, "INSERT INTO planned_goals (instance_id, goal_id, added_at) SELECT id, 1, '2026-12-01'"
-                        " FROM lesson_instances WHERE date = '2026-12-07' AND teacher_id = 3", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "UPDATE lesson_instances SET note = 'Instructietafel' WHERE date = '2026-12-07' AND teacher_id = 4",
+    REQUIRE(db_exec(db,
+                    "INSERT INTO planned_goals (instance_id, goal_id, added_at) SELECT id, 1, '2026-12-01'"
+                    " FROM lesson_instances WHERE date = '2026-12-07' AND teacher_id = 3",
+                    NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "UPDATE lesson_instances SET note = 'Instructietafel' WHERE date = '2026-12-07' AND teacher_id = 4",
                     NULL) == KM_OK);
     int64_t before = count(db, "SELECT count(*) FROM lesson_instances");
     struct roster_impact impact;

@@ -5,7 +5,9 @@
 #define FFFD "\xEF\xBF\xBD"
 #define ELL "\xE2\x80\xA6"
 /* Daniëlle Çelik Zoë Ruŷ Sjoerd van 't Hof */
-#define NAMES "Dani\xC3\xABlle \xC3\x87" "elik Zo\xC3\xAB Ru\xC5\xB7 Sjoerd van 't Hof"
+#define NAMES                                                                                                          \
+    "Dani\xC3\xABlle \xC3\x87"                                                                                         \
+    "elik Zo\xC3\xAB Ru\xC5\xB7 Sjoerd van 't Hof"
 
 /* Whole, valid UTF-8 (a U+FFFD must be a real one, not a decoding error) with no control in it. */
 static bool valid_and_safe(const char *s)
@@ -40,10 +42,34 @@ static uint32_t rnd(uint32_t *state)
 static void random_text(uint32_t *state, char *buf, size_t size)
 {
     /* Mostly interesting bytes: ASCII, controls, lead and continuation bytes, a few known sequences. */
-    static const char *const pieces[] = {"a", "Z", " ", "-", ".", "'", "\x1b", "\t", "\n", "\x7f", "\x80", "\xBF",
-                                         "\xC0", "\xC3", "\xE2", "\xED", "\xF0", "\xF4", "\xFF", "\xC3\xAB",
-                                         "\xE5\x88\x97", "\xF0\x9F\x98\x80", "\xCC\x88", "\xE2\x80\xAE",
-                                         "\xC2\x9B", "\xC3\x9F", "\xEF\xBB\xBF", "\xC2\xA0"};
+    static const char *const pieces[] = {"a",
+                                         "Z",
+                                         " ",
+                                         "-",
+                                         ".",
+                                         "'",
+                                         "\x1b",
+                                         "\t",
+                                         "\n",
+                                         "\x7f",
+                                         "\x80",
+                                         "\xBF",
+                                         "\xC0",
+                                         "\xC3",
+                                         "\xE2",
+                                         "\xED",
+                                         "\xF0",
+                                         "\xF4",
+                                         "\xFF",
+                                         "\xC3\xAB",
+                                         "\xE5\x88\x97",
+                                         "\xF0\x9F\x98\x80",
+                                         "\xCC\x88",
+                                         "\xE2\x80\xAE",
+                                         "\xC2\x9B",
+                                         "\xC3\x9F",
+                                         "\xEF\xBB\xBF",
+                                         "\xC2\xA0"};
     size_t len = 0, count = rnd(state) % 24;
     for (size_t i = 0; i < count; i++) {
         const char *p = pieces[rnd(state) % N(pieces)];
@@ -65,21 +91,21 @@ TEST(text_utf8_decode)
         uint32_t cp;
     } cases[] = {
         {"A", 1, 1, 'A'},
-        {"\xC3\xAB", 2, 2, 0xEB},                   /* ë */
-        {"\xE5\x88\x97", 3, 3, 0x5217},             /* 列 */
-        {"\xF0\x9F\x98\x80", 4, 4, 0x1F600},        /* 😀 */
-        {"\xF4\x8F\xBF\xBF", 4, 4, 0x10FFFF},       /* the last code point */
-        {"\xEF\xBF\xBD", 3, 3, 0xFFFD},             /* a real U+FFFD */
-        {"\x80", 1, 1, 0xFFFD},                     /* lone continuation byte */
-        {"\xE2\x82", 2, 1, 0xFFFD},                 /* truncated */
-        {"\xC3\xAB", 1, 1, 0xFFFD},                 /* truncated by len, not by the string */
-        {"\xC0\xAF", 2, 1, 0xFFFD},                 /* overlong '/' */
-        {"\xE0\x80\xAF", 3, 1, 0xFFFD},             /* overlong, 3 bytes */
-        {"\xF0\x80\x80\xAF", 4, 1, 0xFFFD},         /* overlong, 4 bytes */
-        {"\xED\xA0\x80", 3, 1, 0xFFFD},             /* surrogate U+D800 */
-        {"\xF4\x90\x80\x80", 4, 1, 0xFFFD},         /* U+110000 */
-        {"\xF5\x80\x80\x80", 4, 1, 0xFFFD},         /* no such lead byte */
-        {"\xC3\x28", 2, 1, 0xFFFD},                 /* lead byte without continuation */
+        {"\xC3\xAB", 2, 2, 0xEB},             /* ë */
+        {"\xE5\x88\x97", 3, 3, 0x5217},       /* 列 */
+        {"\xF0\x9F\x98\x80", 4, 4, 0x1F600},  /* 😀 */
+        {"\xF4\x8F\xBF\xBF", 4, 4, 0x10FFFF}, /* the last code point */
+        {"\xEF\xBF\xBD", 3, 3, 0xFFFD},       /* a real U+FFFD */
+        {"\x80", 1, 1, 0xFFFD},               /* lone continuation byte */
+        {"\xE2\x82", 2, 1, 0xFFFD},           /* truncated */
+        {"\xC3\xAB", 1, 1, 0xFFFD},           /* truncated by len, not by the string */
+        {"\xC0\xAF", 2, 1, 0xFFFD},           /* overlong '/' */
+        {"\xE0\x80\xAF", 3, 1, 0xFFFD},       /* overlong, 3 bytes */
+        {"\xF0\x80\x80\xAF", 4, 1, 0xFFFD},   /* overlong, 4 bytes */
+        {"\xED\xA0\x80", 3, 1, 0xFFFD},       /* surrogate U+D800 */
+        {"\xF4\x90\x80\x80", 4, 1, 0xFFFD},   /* U+110000 */
+        {"\xF5\x80\x80\x80", 4, 1, 0xFFFD},   /* no such lead byte */
+        {"\xC3\x28", 2, 1, 0xFFFD},           /* lead byte without continuation */
         {"\xFF", 1, 1, 0xFFFD},
         {"", 0, 0, 0xFFFD},
     };
@@ -119,13 +145,13 @@ TEST(text_cp_width)
         uint32_t cp;
         int w;
     } cases[] = {
-        {'a', 1},     {0xEB, 1},    {0x0177, 1},  /* ŷ */
-        {0x0308, 0},  {0x200B, 0},  {0xFE0F, 0},  {0x1160, 0}, /* combining, zero-width, Hangul vowel */
-        {0x5217, 2},  {0xAC00, 2},  {0xFF21, 2},  {0x3000, 2}, /* 列, 가, fullwidth A, ideographic space */
+        {'a', 1},     {0xEB, 1},    {0x0177, 1},                /* ŷ */
+        {0x0308, 0},  {0x200B, 0},  {0xFE0F, 0},  {0x1160, 0},  /* combining, zero-width, Hangul vowel */
+        {0x5217, 2},  {0xAC00, 2},  {0xFF21, 2},  {0x3000, 2},  /* 列, 가, fullwidth A, ideographic space */
         {0x1F600, 2}, {0x1F9D1, 2}, {0x1FAE0, 2}, {0x20000, 2}, /* emoji, CJK extension B */
-        {0x2026, 1},  {0xFFFD, 1},  {0x00AD, 1},  {0x0600, 1}, /* ellipsis, replacement, visible marks */
-        {0x4DC0, 2},  {0x3248, 2},  /* wide in glibc, which terminals follow */
-        {0x1B, 1},    {0x9B, 1},    {0x202E, 1},  {0x2066, 1}, /* controls show as one U+FFFD */
+        {0x2026, 1},  {0xFFFD, 1},  {0x00AD, 1},  {0x0600, 1},  /* ellipsis, replacement, visible marks */
+        {0x4DC0, 2},  {0x3248, 2},                              /* wide in glibc, which terminals follow */
+        {0x1B, 1},    {0x9B, 1},    {0x202E, 1},  {0x2066, 1},  /* controls show as one U+FFFD */
     };
     for (size_t i = 0; i < N(cases); i++) {
         int w = text_cp_width(cases[i].cp);
@@ -143,16 +169,18 @@ TEST(text_sanitize)
     } cases[] = {
         {"Jan Jansen", "Jan Jansen"},
         {NAMES, NAMES},
-        {"Zoe\xCC\x88", "Zoe\xCC\x88"},                               /* combining sequence kept */
+        {"Zoe\xCC\x88", "Zoe\xCC\x88"},                                   /* combining sequence kept */
         {"\xE5\x88\x97\xF0\x9F\x98\x80", "\xE5\x88\x97\xF0\x9F\x98\x80"}, /* 列😀 */
         {"\x1b[2J", FFFD "[2J"},
         {"\x1b]0;title\x07", FFFD "]0;title" FFFD},
         {"a\tb\r\nc", "a" FFFD "b" FFFD FFFD "c"},
         {"\x01\x1f\x7f", FFFD FFFD FFFD},
-        {"\xC2\x80\xC2\x85\xC2\x9B\xC2\x9F", FFFD FFFD FFFD FFFD},                     /* C1 incl. NEL, CSI */
-        {"\xE2\x80\xAA\xE2\x80\xAE\xE2\x81\xA6\xE2\x81\xA9", FFFD FFFD FFFD FFFD},     /* bidi */
-        {"\xE2\x80\x8E", "\xE2\x80\x8E"},                                             /* LRM is harmless */
-        {"a\x80" "b", "a" FFFD "b"},
+        {"\xC2\x80\xC2\x85\xC2\x9B\xC2\x9F", FFFD FFFD FFFD FFFD},                 /* C1 incl. NEL, CSI */
+        {"\xE2\x80\xAA\xE2\x80\xAE\xE2\x81\xA6\xE2\x81\xA9", FFFD FFFD FFFD FFFD}, /* bidi */
+        {"\xE2\x80\x8E", "\xE2\x80\x8E"},                                          /* LRM is harmless */
+        {"a\x80"
+         "b",
+         "a" FFFD "b"},
         {"\xE2\x82", FFFD FFFD},
         {"\xC0\xAF", FFFD FFFD},
         {"\xED\xA0\x80", FFFD FFFD FFFD},
@@ -179,8 +207,8 @@ TEST(text_sanitize_every_control)
         text_utf8_encode(cp, in);
         text_sanitize(in, out, sizeof out);
         bool replaced = strcmp(out, FFFD) == 0;
-        bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-                       (cp >= 0x2066 && cp <= 0x2069);
+        bool control =
+            cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
         if (replaced != control || (!control && strcmp(out, in) != 0)) {
             fprintf(stderr, "    U+%04X\n", (unsigned)cp);
             CHECK(replaced == control);
@@ -195,11 +223,18 @@ TEST(text_sanitize_small_buffers)
         size_t outlen;
         const char *want;
     } cases[] = {
-        {"abc", 1, ""},      {"abc", 2, "a"},     {"abc", 3, "ab"},
-        {"\xC3\xAB", 2, ""}, {"\xC3\xAB", 3, "\xC3\xAB"},
-        {"\xE5\x88\x97", 3, ""}, {"\xE5\x88\x97", 4, "\xE5\x88\x97"},
-        {"\x1b[", 3, ""},    {"\x1b[", 4, FFFD},
-        {"a\xF0\x9F\x98\x80" "b", 5, "a"}, /* an emoji that does not fit is not followed by the b */
+        {"abc", 1, ""},
+        {"abc", 2, "a"},
+        {"abc", 3, "ab"},
+        {"\xC3\xAB", 2, ""},
+        {"\xC3\xAB", 3, "\xC3\xAB"},
+        {"\xE5\x88\x97", 3, ""},
+        {"\xE5\x88\x97", 4, "\xE5\x88\x97"},
+        {"\x1b[", 3, ""},
+        {"\x1b[", 4, FFFD},
+        {"a\xF0\x9F\x98\x80"
+         "b",
+         5, "a"}, /* an emoji that does not fit is not followed by the b */
     };
     for (size_t i = 0; i < N(cases); i++) {
         char buf[16];
@@ -224,7 +259,9 @@ TEST(text_width)
         {"Zoe\xCC\x88", 3},
         {"\xE5\x88\x97", 2},
         {"\xF0\x9F\x98\x80", 2},
-        {"a\xE5\x88\x97" "b\xF0\x9F\x98\x80", 6},
+        {"a\xE5\x88\x97"
+         "b\xF0\x9F\x98\x80",
+         6},
         {"\x1b[2J", 4},
         {"a\x80", 2},
         {"\xE2\x80\xAE", 1},
@@ -252,11 +289,11 @@ TEST(text_fit)
         {"Jansen", 8, true, "Jansen  "},
         {"", 3, true, "   "},
         {"Dani\xC3\xABlle", 5, false, "Dani" ELL},
-        {"Zoe\xCC\x88 de Vries", 4, false, "Zoe\xCC\x88" ELL},      /* the mark stays with its e */
+        {"Zoe\xCC\x88 de Vries", 4, false, "Zoe\xCC\x88" ELL}, /* the mark stays with its e */
         {"abc\xCC\x88", 2, false, "a" ELL},
         {"\xE5\x88\x97", 1, false, ELL},
         {"\xE5\x88\x97", 2, false, "\xE5\x88\x97"},
-        {"\xE5\x88\x97\xE5\x88\x97", 2, true, " " ELL},                 /* 列 would straddle */
+        {"\xE5\x88\x97\xE5\x88\x97", 2, true, " " ELL}, /* 列 would straddle */
         {"\xE5\x88\x97\xE5\x88\x97\xE5\x88\x97", 5, false, "\xE5\x88\x97\xE5\x88\x97" ELL},
         {"a\xE5\x88\x97\xE5\x88\x97", 5, false, "a\xE5\x88\x97\xE5\x88\x97"},
         {"a\xE5\x88\x97\xE5\x88\x97\xE5\x88\x97", 5, false, "a\xE5\x88\x97 " ELL},
@@ -298,15 +335,29 @@ TEST(text_clean)
     } cases[] = {
         {"  Jan   Jansen  ", "Jan Jansen"},
         {"\tJan\r\nJansen\n", "Jan Jansen"},
-        {"van\xC2\xA0" "Dijk", "van Dijk"},             /* NBSP */
-        {"a\xE3\x80\x80" "b", "a b"},                   /* ideographic space */
+        {"van\xC2\xA0"
+         "Dijk",
+         "van Dijk"}, /* NBSP */
+        {"a\xE3\x80\x80"
+         "b",
+         "a b"}, /* ideographic space */
         {"Jan\x1b[2J", "Jan[2J"},
-        {"a\x07" "b\x7f" "c", "abc"},
+        {"a\x07"
+         "b\x7f"
+         "c",
+         "abc"},
         {"a \x1b b", "a b"},
-        {"x\xE2\x80\xAE" "y\xE2\x81\xA6" "z", "xyz"},   /* bidi */
-        {"x\xC2\x9B" "y", "xy"},                        /* C1 */
-        {"\xEF\xBB\xBFNaam", "Naam"},                   /* BOM from a spreadsheet */
-        {"a\x80" "b", "a" FFFD "b"},
+        {"x\xE2\x80\xAE"
+         "y\xE2\x81\xA6"
+         "z",
+         "xyz"}, /* bidi */
+        {"x\xC2\x9B"
+         "y",
+         "xy"},                       /* C1 */
+        {"\xEF\xBB\xBFNaam", "Naam"}, /* BOM from a spreadsheet */
+        {"a\x80"
+         "b",
+         "a" FFFD "b"},
         {"Dani\xC3\xABlle", "Dani\xC3\xABlle"},
         {"Zoe\xCC\x88", "Zoe\xCC\x88"},
         {"   ", ""},
@@ -344,10 +395,13 @@ TEST(text_fold_ascii)
         const char *in, *want;
     } cases[] = {
         {0, "Dani\xC3\xABlle", "danielle"},
-        {0, "\xC3\x87" "elik", "celik"},
+        {0,
+         "\xC3\x87"
+         "elik",
+         "celik"},
         {0, "Zo\xC3\xAB", "zoe"},
-        {0, "Zoe\xCC\x88", "zoe"},                         /* combining mark dropped */
-        {0, "Ru\xC5\xB7", "ruy"},                          /* ŷ */
+        {0, "Zoe\xCC\x88", "zoe"}, /* combining mark dropped */
+        {0, "Ru\xC5\xB7", "ruy"},  /* ŷ */
         {'.', "van 't Hof", "van.t.hof"},
         {'.', "Sjoerd van 't Hof", "sjoerd.van.t.hof"},
         {'.', NAMES, "danielle.celik.zoe.ruy.sjoerd.van.t.hof"},
@@ -355,24 +409,45 @@ TEST(text_fold_ascii)
         {' ', " ' a ", "a"},
         {'.', "  Anne-Marie  ", "anne.marie"},
         {'.', "A. - B", "a.b"},
-        {'-', "van \xE2\x80\x93 Dijk", "van-dijk"},        /* en dash */
-        {'.', "van\xC2\xA0" "Dijk", "van.dijk"},
-        {0, "Stra\xC3\x9F" "e", "strasse"},
-        {'.', "\xC3\x86var \xC3\x98" "berg", "aevar.oberg"},
+        {'-', "van \xE2\x80\x93 Dijk", "van-dijk"}, /* en dash */
+        {'.',
+         "van\xC2\xA0"
+         "Dijk",
+         "van.dijk"},
+        {0,
+         "Stra\xC3\x9F"
+         "e",
+         "strasse"},
+        {'.',
+         "\xC3\x86var \xC3\x98"
+         "berg",
+         "aevar.oberg"},
         {0, "\xC5\x81ukasz", "lukasz"},
-        {0, "D\xC4\xB1yar", "diyar"},                      /* dotless ı */
+        {0, "D\xC4\xB1yar", "diyar"}, /* dotless ı */
         {0, "Mu\xC3\xB1oz", "munoz"},
         {0, "\xC4\xB2sbrand", "ijsbrand"},
         {0, "\xC8\x98tefan", "stefan"},
         {0, "\xC3\x9E\xC3\xB3r", "thor"},
-        {0, "\xC4\x90or\xC4\x91" "e", "dorde"},
-        {0, "\xC3\x85" "se \xC5\x92uvre", "aseoeuvre"},
-        {0, "O'Neil d\xE2\x80\x99" "Ancona", "oneildancona"},
+        {0,
+         "\xC4\x90or\xC4\x91"
+         "e",
+         "dorde"},
+        {0,
+         "\xC3\x85"
+         "se \xC5\x92uvre",
+         "aseoeuvre"},
+        {0,
+         "O'Neil d\xE2\x80\x99"
+         "Ancona",
+         "oneildancona"},
         {0, "Jan_2 (5B)", "jan25b"},
         {0, "\x1b[2J", "2j"},
         {'.', "\xE5\x88\x97 \xF0\x9F\x98\x80", ""},
-        {'.', "a\x80" "b", "ab"},
-        {'\n', "a b", "ab"},                              /* not a usable separator */
+        {'.',
+         "a\x80"
+         "b",
+         "ab"},
+        {'\n', "a b", "ab"}, /* not a usable separator */
         {'.', "", ""},
     };
     for (size_t i = 0; i < N(cases); i++) {
@@ -392,11 +467,19 @@ TEST(text_fold_small_buffers)
         size_t outlen;
         const char *want;
     } cases[] = {
-        {"Stra\xC3\x9F" "e", 1, ""},
-        {"Stra\xC3\x9F" "e", 5, "stra"},  /* ß -> ss is written whole or not at all */
-        {"Stra\xC3\x9F" "e", 6, "stra"},
-        {"Stra\xC3\x9F" "e", 7, "strass"},
-        {"van 't Hof", 4, "van"},         /* no separator left dangling */
+        {"Stra\xC3\x9F"
+         "e",
+         1, ""},
+        {"Stra\xC3\x9F"
+         "e",
+         5, "stra"}, /* ß -> ss is written whole or not at all */
+        {"Stra\xC3\x9F"
+         "e",
+         6, "stra"},
+        {"Stra\xC3\x9F"
+         "e",
+         7, "strass"},
+        {"van 't Hof", 4, "van"}, /* no separator left dangling */
         {"van 't Hof", 5, "van"},
         {"van 't Hof", 6, "van.t"},
     };
@@ -421,7 +504,9 @@ TEST(text_matches)
         {"Sjoerd van 't Hof", "van t", true},
         {"Sjoerd van 't Hof", "VAN 'T HOF", true},
         {"Sjoerd van 't Hof", "hof ", true},
-        {"\xC3\x87" "elik", "cel", true},
+        {"\xC3\x87"
+         "elik",
+         "cel", true},
         {"Jansen", "", true},
         {"Jansen", "x", false},
         {"Jansen", "jansens", false},

@@ -74,12 +74,14 @@ TEST(uwlr_answer_forms_in_any_layout)
                       "\"><leerlinggegevens><school/><leerlingen><leerling key=\"1\"/></leerlingen></leerlinggegevens>"
                       "</leerlinggegevens_antwoord></s:Body></s:Envelope>") == UWLR_ANSWER_DATA);
     CHECK(ans.eckid_only_students == 0 && ans.eckid_only_teachers == 0);
-    CHECK(read_answer("<?xml version=\"1.0\"?>\n<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" SOAP11 "\">\n"
-                      "<SOAP-ENV:Header><wsa:Action xmlns:wsa=\"urn:a\">x</wsa:Action><t:t xmlns:t=\"urn:t\"><Body/></t:t>"
-                      "</SOAP-ENV:Header>\n<SOAP-ENV:Body>\n<lg:leerlinggegevens_antwoord xmlns:lg=\"" UWLR_NAMESPACE
-                      "\">\n<lg:geenwijzigingen/>\n</lg:leerlinggegevens_antwoord></SOAP-ENV:Body>"
-                      "</SOAP-ENV:Envelope>") == UWLR_ANSWER_NO_CHANGES);
-    CHECK(read_answer("<a:Envelope xmlns:a=\"" SOAP11 "\"><a:Body><x:leerlinggegevens_antwoord xmlns:x=\"" UWLR_NAMESPACE
+    CHECK(read_answer(
+              "<?xml version=\"1.0\"?>\n<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" SOAP11 "\">\n"
+              "<SOAP-ENV:Header><wsa:Action xmlns:wsa=\"urn:a\">x</wsa:Action><t:t xmlns:t=\"urn:t\"><Body/></t:t>"
+              "</SOAP-ENV:Header>\n<SOAP-ENV:Body>\n<lg:leerlinggegevens_antwoord xmlns:lg=\"" UWLR_NAMESPACE
+              "\">\n<lg:geenwijzigingen/>\n</lg:leerlinggegevens_antwoord></SOAP-ENV:Body>"
+              "</SOAP-ENV:Envelope>") == UWLR_ANSWER_NO_CHANGES);
+    CHECK(read_answer("<a:Envelope xmlns:a=\"" SOAP11
+                      "\"><a:Body><x:leerlinggegevens_antwoord xmlns:x=\"" UWLR_NAMESPACE
                       "\"><x:geengegevens></x:geengegevens></x:leerlinggegevens_antwoord></a:Body></a:Envelope>") ==
           UWLR_ANSWER_NO_DATA);
     /* ISO-8859-1, declared: "Daniëlle" as one byte 0xEB */
@@ -134,7 +136,7 @@ TEST(uwlr_answer_faults)
                       "</faultstring><detail><m:melding xmlns:m=\"urn:m\">Koppeling <b>niet</b> actief</m:melding>"
                       "</detail></s:Fault></s:Body></s:Envelope>") == UWLR_ANSWER_FAULT);
     CHECK_STR(ans.fault.code, "Client.AutorisatieOngeldig"); /* the prefix says nothing to a person */
-    CHECK_STR(ans.fault.text, "Autorisatie is ongeldig");     /* cleaned: one line, one space */
+    CHECK_STR(ans.fault.text, "Autorisatie is ongeldig");    /* cleaned: one line, one space */
     CHECK_STR(ans.fault.detail, "Koppeling niet actief");
     char msg[UWLR_MESSAGE_MAX];
     uwlr_fault_sentence(&ans.fault, msg, sizeof msg);
@@ -159,8 +161,9 @@ TEST(uwlr_answer_faults)
     uwlr_fault_sentence(&ans.fault, msg, sizeof msg);
     CHECK(strstr(msg, "zonder uitleg (zonder faultcode); controleer [sync]") != NULL);
     /* a Fault inside the data is no fault */
-    CHECK(read_answer("<s:Envelope xmlns:s=\"" SOAP11 "\"><s:Header/><s:Body><leerlinggegevens_antwoord xmlns=\""
-                      UWLR_NAMESPACE "\"><leerlinggegevens><school><Fault/></school></leerlinggegevens>"
+    CHECK(read_answer("<s:Envelope xmlns:s=\"" SOAP11
+                      "\"><s:Header/><s:Body><leerlinggegevens_antwoord xmlns=\"" UWLR_NAMESPACE
+                      "\"><leerlinggegevens><school><Fault/></school></leerlinggegevens>"
                       "</leerlinggegevens_antwoord></s:Body></s:Envelope>") == UWLR_ANSWER_DATA);
 }
 
@@ -188,8 +191,8 @@ TEST(uwlr_answer_other_things)
     CHECK_STR(ans.what, "<x> in de SOAP-Body in plaats van <leerlinggegevens_antwoord>");
     CHECK(read_answer("<s:Envelope xmlns:s=\"" SOAP11 "\"><s:Body/></s:Envelope>") == UWLR_ANSWER_OTHER);
     CHECK_STR(ans.what, "een SOAP-bericht zonder inhoud in de Body");
-    CHECK(read_answer("<s:Envelope xmlns:s=\"" SOAP11 "\"><s:Body><leerlinggegevens_antwoord/></s:Body></s:Envelope>") ==
-          UWLR_ANSWER_OTHER);
+    CHECK(read_answer("<s:Envelope xmlns:s=\"" SOAP11
+                      "\"><s:Body><leerlinggegevens_antwoord/></s:Body></s:Envelope>") == UWLR_ANSWER_OTHER);
     CHECK_STR(ans.what, "een leeg <leerlinggegevens_antwoord>");
     CHECK(read_answer("<s:Envelope xmlns:s=\"" SOAP11 "\"><s:Body><leerlinggegevens_antwoord><leerlingen/>"
                       "</leerlinggegevens_antwoord></s:Body></s:Envelope>") == UWLR_ANSWER_OTHER);

@@ -33,13 +33,19 @@ TEST(weekplan_lessons_goals_and_own_goals)
 {
     struct km_db *db = fixture_open();
     REQUIRE(db);
-    REQUIRE(db_exec(db, "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (2, 1, 'RE-BR-5.02', 'Ik kan <b>breuken</b> & delen')",
+    REQUIRE(db_exec(db,
+                    "INSERT INTO leerdoelen (id, deelgebied_id, code, title) VALUES (2, 1, 'RE-BR-5.02', 'Ik kan "
+                    "<b>breuken</b> & delen')",
                     NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO planned_goals (instance_id, goal_id, added_at) VALUES (1, 1, 'x'), (1, 2, 'x')", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO planned_goals (instance_id, goal_id, added_at) VALUES (1, 1, 'x'), (1, 2, 'x')",
+                    NULL) == KM_OK);
     REQUIRE(db_exec(db, "UPDATE lesson_instances SET note = 'GEHEIM: alleen voor de juf' WHERE id = 1", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO goal_status (student_id, goal_id, status_id, updated_at) VALUES (1, 1, 4, 'x')", NULL) == KM_OK);
-    REQUIRE(db_exec(db, "INSERT INTO users (id, role, username, roepnaam, achternaam, created_at) VALUES"
-                        " (20, 'leerling', 'l3', 'Noor', '<script>', '2026-01-01')", NULL) == KM_OK);
+    REQUIRE(db_exec(db, "INSERT INTO goal_status (student_id, goal_id, status_id, updated_at) VALUES (1, 1, 4, 'x')",
+                    NULL) == KM_OK);
+    REQUIRE(db_exec(db,
+                    "INSERT INTO users (id, role, username, roepnaam, achternaam, created_at) VALUES"
+                    " (20, 'leerling', 'l3', 'Noor', '<script>', '2026-01-01')",
+                    NULL) == KM_OK);
     REQUIRE(db_exec(db, "INSERT INTO memberships (group_id, user_id, kind) VALUES (1, 20, 'leerling')", NULL) == KM_OK);
     struct km_session s;
     fixture_session(&s, db, FX_JUF1);
